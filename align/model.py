@@ -1,0 +1,231 @@
+"""The engine's data model: the typed hand-offs between stages.
+
+One article flows through the stages like this::
+
+    ingest.load_sources(paths)      -> list[Source]      (raw text, metadata)
+    clean.clean(source.raw)         -> Cleaned           (text + origin map + dropped spans)
+    segment.segment(cleaned)        -> tuple[Sentence]   (offsets into the raw text)
+    align.align_articles(articles)  -> list[GroupDraft]  (who corresponds to whom)
+    compare.compare_group(...)      -> divergences and claims for one group
+    pipeline.build(paths)           -> Alignment         (everything above, assembled)
+
+Offsets. Every ``start``/``end`` in this module is a character offset into
+``Source.raw`` (the decoded original file), ``end`` exclusive, unless the field
+says it is local. Cleaning removes or replaces spans, so cleaned text is not a
+slice of the raw text; instead every cleaned character remembers where it came
+from (``origin``). ``Sentence.raw_span(i, j)`` turns local offsets in a
+sentence's text into raw offsets.
+
+All classes are frozen: stages never mutate what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+class InputError(Exception):
+    """Bad input the user can fix: the message is one line naming the file and the problem."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as read from disk, before cleaning."""
+
+    path: str  # the path as given on the command line (or the bundled seed's path)
+    name: str  # the file name, used as the stable key for annotations
+    raw: str  # the decoded text; all offsets refer to this string
+    id: str  # short id, unique within one run (manifest id or derived from the name)
+    label: str  # the outlet as shown to the user ("The Hill")
+    title: str | None = None  # headline from the manifest, if any
+    date: str | None = None  # ISO date from the manifest, if any
+    warnings: tuple[str, ...] = ()  # e.g. "decoded as cp1252 with replacements"
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A span of the raw text that cleaning removed or rewrote, and why.
+
+    ``replacement`` is what stands in the cleaned text instead ("" when the span
+    was removed; '"' for a broken ``,quot;`` entity; the link text is *not*
+    a replacement: the link syntax around it is dropped as separate spans).
+    """
+
+    start: int
+    end: int
+    text: str
+    reason: str
+    replacement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The article after cleaning.
+
+    ``origin[i]`` is the raw offset of ``text[i]``; ``len(origin) == len(text)``.
+    A character produced by a replacement maps to the start of its dropped span.
+    Paragraph breaks survive as blank lines ("\\n\\n") so segmentation can count them.
+    """
+
+    text: str
+    origin: tuple[int, ...]
+    dropped: tuple[Dropped, ...]
+    headline: str | None = None  # the first line, when it was recognised as the headline
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or quotation plus its attribution) of an article.
+
+    ``text`` is the cleaned text; ``start``/``end`` bound it in the raw text.
+    ``origin`` maps each character of ``text`` to its raw offset.
+    """
+
+    index: int  # position among the article's kept sentences, from 0
+    text: str
+    start: int
+    end: int
+    paragraph: int  # paragraph index in the cleaned article, from 0
+    origin: tuple[int, ...] = field(repr=False, compare=False, default=())
+
+    def raw_span(self, i: int, j: int) -> tuple[int, int]:
+        """Raw offsets of ``text[i:j]`` (local, end exclusive; requires i < j)."""
+        return self.origin[i], self.origin[j - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A source after cleaning and segmentation."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+    dropped: tuple[Dropped, ...]
+    title: str  # manifest title, else the recognised headline, else the first line
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+    @property
+    def label(self) -> str:
+        return self.source.label
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One article's passage in a group: one or more adjacent sentences."""
+
+    article: int  # index into Alignment.articles
+    sentences: tuple[int, ...]  # sentence indices, ascending and adjacent
+    score: float  # similarity to the rest of the group, 0..1 (1.0 for a group of one)
+
+
+QuantityKind = Literal["count", "length", "duration", "time", "date", "money", "percent"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in a sentence, read as an interval with its unit and what it counts.
+
+    ``start``/``end`` are local offsets into the sentence text. ``low``/``high``
+    are in the canonical unit of the kind (count: items; length: km; duration:
+    hours; time: minutes after midnight; date: day of year (month*31+day,
+    comparable within one year); money: units of the currency; percent: percent).
+    An open bound is ``math.inf``.
+    """
+
+    start: int
+    end: int
+    text: str  # the words as the outlet wrote them ("more than 300")
+    kind: QuantityKind
+    low: float
+    high: float
+    unit: str  # canonical unit ("", "km", "h", "min", "day", "USD", "%")
+    hedge: str | None  # "more than", "about", "nearly", ... or None
+    counted: str  # normalised head of what is counted ("soldier", "civilian", "corridor")
+    precise: bool  # True when the text states an exact value
+
+
+Relation = Literal["conflict", "precision", "same"]
+DivergenceKind = Literal["number", "wording", "quote"]
+
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    """One marked difference inside a group, located in one member's text."""
+
+    kind: DivergenceKind
+    article: int
+    sentence: int
+    start: int  # raw offsets
+    end: int
+    text: str
+    detail: str  # one line: "59 vs 58 Turkish soldiers killed: conflict"
+    relation: Relation | None = None  # for numbers: conflict or precision
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A numeric claim located in an article, for the claims matrix."""
+
+    group: int
+    article: int
+    sentence: int
+    start: int  # raw offsets
+    end: int
+    quantity: Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Corresponding passages across articles, with what differs between them."""
+
+    id: int  # position in reading order, from 0
+    members: tuple[Member, ...]  # at most one per article, ordered by article index
+    divergences: tuple[Divergence, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    def member_for(self, article: int) -> Member | None:
+        for member in self.members:
+            if member.article == article:
+                return member
+        return None
+
+    @property
+    def is_single(self) -> bool:
+        return len(self.members) == 1
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The engine's result: articles and their passage groups in reading order."""
+
+    articles: tuple[Article, ...]
+    groups: tuple[Group, ...]
+    warnings: tuple[str, ...] = ()
+    _index: dict[tuple[int, int], int] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        for group in self.groups:
+            for member in group.members:
+                for s in member.sentences:
+                    self._index[(member.article, s)] = group.id
+
+    def group_of(self, article: int, sentence: int) -> int:
+        """The id of the group holding this sentence."""
+        return self._index[(article, sentence)]
+
+    def passages(self, group: Group) -> Iterator[tuple[Member, list[Sentence]]]:
+        """Each member of the group with its sentences."""
+        for member in group.members:
+            sentences = self.articles[member.article].sentences
+            yield member, [sentences[i] for i in member.sentences]

@@ -1,0 +1,55 @@
+"""The whole engine in one call: paths in, Alignment out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .clean import clean
+from .compare import compare_group
+from .grouping import group_sentences
+from .ingest import load_sources
+from .model import Alignment, Article, Group, InputError, Source
+from .segment import segment
+
+Progress = Callable[[str, float], None]
+
+
+def _quiet(stage: str, fraction: float) -> None:
+    """Default progress callback: says nothing."""
+
+
+def prepare(source: Source) -> Article:
+    """Clean and segment one source."""
+    cleaned = clean(source.raw)
+    sentences = segment(cleaned)
+    if not sentences:
+        raise InputError(source.path, "no article text left after cleaning")
+    title = source.title or cleaned.headline or sentences[0].text
+    return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)
+
+
+def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -> Alignment:
+    """Clean, segment, align and compare already-loaded sources."""
+    if len(sources) < 2:
+        where = sources[0].path if sources else "input"
+        raise InputError(where, f"need at least two articles to compare, got {len(sources)}")
+    articles: list[Article] = []
+    for i, source in enumerate(sources):
+        progress("cleaning", i / len(sources))
+        articles.append(prepare(source))
+    progress("aligning", 0.0)
+    drafts = group_sentences(articles)
+    groups: list[Group] = []
+    for gid, members in enumerate(drafts):
+        progress("comparing", gid / max(1, len(drafts)))
+        divergences, claims = compare_group(articles, gid, members)
+        groups.append(Group(gid, tuple(members), divergences, claims))
+    progress("done", 1.0)
+    warnings = tuple(w for s in sources for w in s.warnings)
+    return Alignment(tuple(articles), tuple(groups), warnings)
+
+
+def build(paths: Sequence[str | Path], progress: Progress = _quiet) -> Alignment:
+    """Load the given files or directories and align them."""
+    return build_from_sources(load_sources(paths), progress)
