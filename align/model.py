@@ -21,6 +21,7 @@ All classes are frozen: stages never mutate what an earlier stage produced.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -98,6 +99,13 @@ class Sentence:
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
         """Raw offsets of ``text[i:j]`` (local, end exclusive; requires i < j)."""
         return self.origin[i], self.origin[j - 1] + 1
+
+    def local_span(self, start: int, end: int) -> tuple[int, int]:
+        """Local offsets into ``text`` of the raw span ``[start, end)``, clipped to the sentence.
+
+        The inverse of ``raw_span``: characters whose origin lies in the raw span.
+        """
+        return bisect_left(self.origin, start), bisect_left(self.origin, end)
 
 
 @dataclass(frozen=True, slots=True)
