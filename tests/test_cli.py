@@ -1,0 +1,171 @@
+"""The command line: error cases, export formats, and what gets imported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+PLAIN = "A headline\n\nThe council approved 12 new parks on Monday. Work starts in May.\n"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real console entry point in a fresh interpreter."""
+    code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+    )
+
+
+def two_articles(tmp_path: Path) -> list[str]:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(PLAIN, encoding="utf-8")
+    b.write_text(PLAIN.replace("12", "13"), encoding="utf-8")
+    return [str(a), str(b)]
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    missing = str(tmp_path / "nope.txt")
+    assert_one_line_error(run_cli("export", a, missing), "nope.txt")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert_one_line_error(run_cli("export", a, str(empty)), "empty.txt", "empty")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"abc\x00def")
+    assert_one_line_error(run_cli("export", a, str(binary)), "bin.txt")
+
+
+def test_directory_without_articles(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    empty_dir = tmp_path / "nothing"
+    empty_dir.mkdir()
+    (empty_dir / "notes.pdf").write_bytes(b"%PDF")
+    assert_one_line_error(run_cli("export", a, str(empty_dir)), "nothing")
+
+
+def test_fewer_than_two_articles(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    assert_one_line_error(run_cli("export", a), "a.txt", "two")
+
+
+def test_reader_reports_input_errors_before_the_screen(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    proc = run_cli(a)  # one article: rejected before Textual starts
+    assert_one_line_error(proc, "two")
+
+
+def test_usage_error_is_one_line(tmp_path: Path) -> None:
+    proc = run_cli("export", "--format", "xml")
+    assert_one_line_error(proc, "--format")
+
+
+def test_non_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Erdo\xf0an met Putin for 6 hours.\n".encode("latin-1"))
+    proc = run_cli("export", a, str(latin))
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert any("latin.txt" in w for w in doc.get("warnings", []))
+
+
+def test_export_json_shape_on_seeds() -> None:
+    proc = run_cli("export")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["format"] == "idlib-read/alignment"
+    assert doc["version"] == 1
+    assert len(doc["articles"]) == 5
+    ids = {a["id"] for a in doc["articles"]}
+    seen: set[tuple[str, int]] = set()
+    for group in doc["groups"]:
+        assert {"id", "members", "divergences"} <= group.keys()
+        for m in group["members"]:
+            assert m["article"] in ids
+            seen.add((m["article"], m["sentence"]))
+        for d in group["divergences"]:
+            assert d["kind"] in {"number", "wording", "quote"}
+            assert {"article", "sentence", "start", "end", "text", "detail"} <= d.keys()
+    total = sum(len(a["sentences"]) for a in doc["articles"])
+    assert len(seen) == total  # every sentence is in a group
+
+
+def test_export_offsets_point_into_the_source_file() -> None:
+    doc = json.loads(run_cli("export").stdout)
+    for art in doc["articles"]:
+        raw = Path(art["source"]).read_text(encoding="utf-8-sig")
+        for d in art["dropped"]:
+            assert raw[d["start"] : d["end"]] == d["text"]
+        for s in art["sentences"]:
+            assert raw[s["start"] : s["end"]].startswith(s["text"][:1])
+
+
+def test_export_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# idlib-read alignment report")
+    assert "The Washington Post" in out
+    assert "Numeric claims" in out
+
+
+def test_export_does_not_import_textual() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    rc = main(['export'])\n"
+        "assert rc == 0, rc\n"
+        "bad = [m for m in ('textual', 'rich') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_align_imports_neither_textual_nor_rich() -> None:
+    code = (
+        "import sys, pkgutil, importlib, align\n"
+        "for m in pkgutil.iter_modules(align.__path__):\n"
+        "    importlib.import_module('align.' + m.name)\n"
+        "bad = [m for m in ('textual', 'rich') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_help_and_version() -> None:
+    proc = run_cli("--help")
+    assert proc.returncode == 0 and "export" in proc.stdout
+    proc = run_cli("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("idlib-read ")
+    proc = run_cli("export", "--help")
+    assert proc.returncode == 0 and "--format" in proc.stdout

@@ -1,0 +1,144 @@
+"""The `idlib-read` command: open the reader, or export an alignment.
+
+This module must stay light: `idlib-read export` imports only the engine
+(`align`), never Textual, so it starts fast and runs where no terminal is.
+
+    idlib-read [PATH ...] [--annotations FILE]
+    idlib-read export [--format json|markdown] [--annotations FILE] [PATH ...]
+
+Exit status: 0 on success, 2 for bad input or usage (one line on stderr naming
+the file and the problem), 1 for an unexpected internal error (one line;
+set IDLIB_READ_DEBUG=1 for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from align import InputError, bundled_seeds, load_sources
+
+DEFAULT_ANNOTATIONS = "idlib-annotations.yaml"
+EPILOG = (
+    "With no PATH, the five bundled reports of the 5 March 2020 Idlib ceasefire are used. "
+    "PATH may be .txt, .md or .html files, or directories of them."
+)
+
+
+def _version() -> str:
+    try:
+        return version("idlib-read")
+    except PackageNotFoundError:  # running from a source tree without installing
+        return "unknown"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{self.prog}: {message} (see --help)")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="idlib-read",
+        description="Read several reports of one event side by side and see where they differ. "
+        "Use `idlib-read export --help` for the export command.",
+        epilog=EPILOG,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories")
+    p.add_argument(
+        "--annotations",
+        metavar="FILE",
+        default=DEFAULT_ANNOTATIONS,
+        help=f"annotation file to read and write (default: ./{DEFAULT_ANNOTATIONS})",
+    )
+    p.add_argument("--version", action="version", version=f"idlib-read {_version()}")
+    return p
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="idlib-read export",
+        description="Align the articles and write the result to standard output.",
+        epilog=EPILOG,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories")
+    p.add_argument("--format", choices=("json", "markdown"), default="json")
+    p.add_argument(
+        "--annotations",
+        metavar="FILE",
+        help="include the annotations from this file (attached to their passages)",
+    )
+    return p
+
+
+def _paths(given: Sequence[str]) -> list[str | Path]:
+    return list(given) if given else [bundled_seeds()]
+
+
+def _export(args: argparse.Namespace) -> int:
+    from align.export import to_json, to_markdown
+    from align.pipeline import build_from_sources
+
+    alignment = build_from_sources(load_sources(_paths(args.paths)))
+    annotations = None
+    if args.annotations:
+        from align.annotations import AnnotationStore
+
+        store = AnnotationStore.open(Path(args.annotations))
+        if store.load_error:
+            raise InputError(args.annotations, store.load_error)
+        store.attach(alignment)
+        annotations = store.to_export(alignment)
+    render = to_json if args.format == "json" else to_markdown
+    sys.stdout.write(render(alignment, annotations))
+    sys.stdout.flush()
+    return 0
+
+
+def _read(args: argparse.Namespace) -> int:
+    sources = load_sources(_paths(args.paths))
+    if len(sources) < 2:
+        raise InputError(sources[0].path, "need at least two articles to compare, got 1")
+    from tui.app import run_reader  # Textual is imported only here
+
+    return run_reader(sources, Path(args.annotations))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `idlib-read` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["export"]:
+            return _export(_export_parser().parse_args(argv[1:]))
+        return _read(_reader_parser().parse_args(argv))
+    except _UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print(f"idlib-read: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `idlib-read export | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback for the user
+        if os.environ.get("IDLIB_READ_DEBUG"):
+            raise
+        print(f"idlib-read: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
