@@ -910,12 +910,12 @@ class AnnotationStore:
                 self.delete(current.id)
             return self.save()
         anchors = anchors_for(self._alignment, group)
-        if current is not None:
-            anchors = _carry_extras(current.anchors, anchors)
+        tags = parse_tags(",".join(edit.tags))
         if current is None:
-            self.upsert(Annotation.new(anchors, edit.note, edit.tags, edit.status))
+            self.upsert(Annotation.new(anchors, edit.note, tags, edit.status))
         else:
-            self.upsert(current.edited(edit.note, edit.tags, edit.status, anchors))
+            anchors = _carry_extras(current.anchors, anchors)
+            self.upsert(current.edited(edit.note, tags, edit.status, anchors))
         return self.save()
 
     # -- saving -------------------------------------------------------------
