@@ -1,0 +1,127 @@
+"""The reader application: runs the engine in a worker, then opens the reader screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+
+from align.model import Alignment, InputError, Source
+from align.pipeline import build_from_sources
+
+from .safe import sanitize
+from .screens.loading import LoadingScreen
+from .screens.reader import ReaderScreen
+
+
+class IdlibReadApp(App[int]):
+    """idlib-read: several reports of one event side by side, differences marked."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "idlib-read"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Leave idlib-read")
+    ]
+
+    @dataclass
+    class Built(Message):
+        """The engine finished."""
+
+        alignment: Alignment
+
+    @dataclass
+    class Failed(Message):
+        """The engine refused the input (InputError) or broke (anything else)."""
+
+        error: Exception
+
+    @dataclass
+    class Progressed(Message):
+        """The engine reached a stage."""
+
+        stage: str
+        fraction: float
+
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        annotations_path: Path,
+        *,
+        alignment: Alignment | None = None,
+    ) -> None:
+        super().__init__()
+        self.sources = list(sources)
+        self.annotations_path = annotations_path
+        self.alignment = alignment
+
+    def on_mount(self) -> None:
+        if self.alignment is not None:
+            self.open_reader(self.alignment)
+            return
+        self.push_screen(LoadingScreen(len(self.sources)))
+        self.build()
+
+    @work(thread=True, exclusive=True)
+    def build(self) -> None:
+        """Run the engine off the UI thread; report progress and the result as messages."""
+        report = lambda stage, fraction: self.post_message(self.Progressed(stage, fraction))  # noqa: E731
+        try:
+            alignment = build_from_sources(self.sources, report)
+        except Exception as error:  # reported on screen exit, never a traceback
+            self.post_message(self.Failed(error))
+        else:
+            self.post_message(self.Built(alignment))
+
+    @on(Progressed)
+    def show_progress(self, event: Progressed) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(event.stage, event.fraction)
+
+    @on(Built)
+    def built(self, event: Built) -> None:
+        self.alignment = event.alignment
+        self.open_reader(event.alignment)
+
+    @on(Failed)
+    def failed(self, event: Failed) -> None:
+        """Leave with status 2 for bad input, 1 for an internal error; say why on exit."""
+        error = event.error
+        if isinstance(error, InputError):
+            self.exit(2, return_code=2, message=Text(sanitize(f"idlib-read: {error}")))
+        else:
+            text = f"idlib-read: internal error: {type(error).__name__}: {error}"
+            self.exit(1, return_code=1, message=Text(sanitize(text)))
+
+    def open_reader(self, alignment: Alignment) -> None:
+        """Replace the loading screen (if any) with the reader."""
+        reader = ReaderScreen(alignment)
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(reader)
+        else:
+            self.push_screen(reader)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every reader action by name, besides Textual's own."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReaderScreen):
+            for title, help_text, action in screen.palette():
+                yield SystemCommand(title, help_text, partial(screen.run_action, action))
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        self.exit(0)
+
+
+def run_reader(sources: Sequence[Source], annotations_path: Path) -> int:
+    """Run the reader on loaded sources; the exit status (0, 1 or 2)."""
+    app = IdlibReadApp(sources, annotations_path)
+    app.run()
+    return app.return_code or 0

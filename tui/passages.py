@@ -1,0 +1,235 @@
+"""What the reader shows, computed from an Alignment without any widget.
+
+Navigation over filtered passages, highlight marks in sentence-local offsets,
+gap positions for outlets that do not carry a passage, search and the claims
+matrix. Pure functions, so they are tested without a terminal; the screens
+only turn their results into widgets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Literal
+
+from align.model import Alignment, Claim, Divergence, Group, Sentence
+
+FilterName = Literal["all", "divergent", "numbers", "single"]
+FILTERS: tuple[FilterName, ...] = ("all", "divergent", "numbers", "single")
+FILTER_LABELS: dict[FilterName, str] = {
+    "all": "all passages",
+    "divergent": "divergent only",
+    "numbers": "numbers only",
+    "single": "single-outlet passages",
+}
+
+MarkKind = Literal["conflict", "precision", "wording", "quote"]
+MARK_LABELS: dict[MarkKind, str] = {
+    "conflict": "conflicting number",
+    "precision": "different precision",
+    "wording": "reworded",
+    "quote": "reworded quotation",
+}
+
+
+def matches(group: Group, name: FilterName) -> bool:
+    """Whether ``group`` passes the filter ``name``."""
+    if name == "divergent":
+        return bool(group.divergences)
+    if name == "numbers":
+        return bool(group.claims) or any(d.kind == "number" for d in group.divergences)
+    if name == "single":
+        return group.is_single
+    return True
+
+
+def filtered(groups: Sequence[Group], name: FilterName) -> tuple[int, ...]:
+    """Ids of the groups passing the filter, in reading order."""
+    return tuple(g.id for g in groups if matches(g, name))
+
+
+def step(ids: Sequence[int], current: int, delta: int) -> int:
+    """The id ``delta`` places from ``current`` within ``ids`` (clamped at both ends).
+
+    When ``current`` is not in ``ids`` (the filter just changed), moving forward
+    lands on the first id after it and moving back on the last id before it.
+    """
+    if not ids:
+        return current
+    pos = bisect_left(ids, current)
+    if pos < len(ids) and ids[pos] == current:
+        return ids[max(0, min(len(ids) - 1, pos + delta))]
+    target = pos + delta - 1 if delta > 0 else pos + delta
+    return ids[max(0, min(len(ids) - 1, target))]
+
+
+def nearest(ids: Sequence[int], current: int) -> int:
+    """``current`` if it is in ``ids``, else the next id after it (or the last one)."""
+    if not ids:
+        return current
+    pos = bisect_left(ids, current)
+    return ids[min(pos, len(ids) - 1)]
+
+
+def next_divergent(
+    groups: Sequence[Group], ids: Sequence[int], current: int, forward: bool
+) -> int | None:
+    """The next (or previous) id in ``ids`` whose group has a divergence, if any."""
+    order = [i for i in ids if (i > current if forward else i < current)]
+    if not forward:
+        order.reverse()
+    return next((i for i in order if groups[i].divergences), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlight inside one sentence, in sentence-local offsets."""
+
+    start: int
+    end: int
+    kind: MarkKind
+
+
+def mark_kind(divergence: Divergence) -> MarkKind:
+    """How a divergence is highlighted."""
+    if divergence.kind == "number":
+        return "precision" if divergence.relation == "precision" else "conflict"
+    return "quote" if divergence.kind == "quote" else "wording"
+
+
+def sentence_marks(
+    sentence: Sentence, article: int, divergences: Sequence[Divergence]
+) -> tuple[Mark, ...]:
+    """The divergences located in this sentence, mapped to local offsets.
+
+    Divergences carry raw offsets; ``Sentence.local_span`` bisects the
+    sentence's origin map, so text that cleaning rewrote still lines up.
+    """
+    marks = []
+    for d in divergences:
+        if d.article != article or d.sentence != sentence.index or not sentence.origin:
+            continue
+        start, end = sentence.local_span(d.start, d.end)
+        if start < end:
+            marks.append(Mark(start, end, mark_kind(d)))
+    return tuple(marks)
+
+
+def summary(group: Group) -> str:
+    """One phrase for the status line: "no divergences" or "2 divergences (1 conflict)"."""
+    if not group.divergences:
+        return "no divergences"
+    counts: dict[MarkKind, int] = {}
+    for d in group.divergences:
+        counts[mark_kind(d)] = counts.get(mark_kind(d), 0) + 1
+    parts = ", ".join(f"{n} {MARK_LABELS[k]}" for k, n in counts.items())
+    noun = "divergence" if len(group.divergences) == 1 else "divergences"
+    return f"{len(group.divergences)} {noun} ({parts})"
+
+
+def reach(alignment: Alignment) -> list[list[int]]:
+    """Per article, the running maximum of the group id of each sentence.
+
+    Non-decreasing, so :func:`gap_index` can bisect it: the place where a
+    passage this article lacks would have stood.
+    """
+    return [
+        list(accumulate((alignment.group_of(a, s.index) for s in art.sentences), max))
+        for a, art in enumerate(alignment.articles)
+    ]
+
+
+def gap_index(running_max: Sequence[int], group: int) -> int:
+    """The sentence index before which a missing passage ``group`` belongs."""
+    return bisect_right(running_max, group)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A sentence containing the query, with the match in local offsets."""
+
+    article: int
+    sentence: int
+    group: int
+    start: int
+    end: int
+
+
+def search(alignment: Alignment, query: str, limit: int = 200) -> list[SearchHit]:
+    """Sentences of all articles containing ``query`` (case-insensitive), in reading order."""
+    needle = query.strip().casefold()
+    hits: list[SearchHit] = []
+    if not needle:
+        return hits
+    for group in alignment.groups:
+        for member, sentences in alignment.passages(group):
+            for sentence in sentences:
+                at = sentence.text.casefold().find(needle)
+                if at >= 0 and len(hits) < limit:
+                    end = at + len(needle)
+                    hits.append(SearchHit(member.article, sentence.index, group.id, at, end))
+    return hits
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """What one outlet says about one counted thing."""
+
+    claims: tuple[Claim, ...]
+    conflict: bool
+    precision: bool
+
+    @property
+    def group(self) -> int:
+        return self.claims[0].group
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    """Numeric claims by what they count (rows) and outlet (columns)."""
+
+    rows: tuple[str, ...]
+    cells: dict[tuple[str, int], Cell]
+
+
+def row_label(claim: Claim) -> str:
+    """The row a claim belongs to: what it counts, and its kind when that is not a count."""
+    quantity = claim.quantity
+    counted = quantity.counted or "(unnamed)"
+    return counted if quantity.kind == "count" else f"{counted} ({quantity.kind})"
+
+
+def _flag(claim: Claim, divergences: Sequence[Divergence], relation: str) -> bool:
+    """Whether a number divergence with ``relation`` overlaps the claim."""
+    return any(
+        d.kind == "number"
+        and d.relation == relation
+        and d.article == claim.article
+        and d.start < claim.end
+        and claim.start < d.end
+        for d in divergences
+    )
+
+
+def claims_matrix(alignment: Alignment) -> Matrix:
+    """Collect every group's claims into rows (first appearance order) and cells."""
+    rows: dict[str, None] = {}
+    found: dict[tuple[str, int], list[tuple[Claim, bool, bool]]] = {}
+    for group in alignment.groups:
+        for claim in group.claims:
+            label = row_label(claim)
+            rows.setdefault(label, None)
+            flags = (
+                _flag(claim, group.divergences, "conflict"),
+                _flag(claim, group.divergences, "precision"),
+            )
+            found.setdefault((label, claim.article), []).append((claim, *flags))
+    cells = {
+        key: Cell(
+            tuple(c for c, _, _ in items), any(f for _, f, _ in items), any(p for *_, p in items)
+        )
+        for key, items in found.items()
+    }
+    return Matrix(tuple(rows), cells)

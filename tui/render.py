@@ -1,0 +1,87 @@
+"""Article text as styled ``Content``: highlights applied by offset, never by markup.
+
+Every highlight carries a non-colour attribute (bold, reverse, underline,
+italic) so it reads under NO_COLOR, and its colour is a theme variable so it
+reads on light and dark themes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.content import Content
+
+from align.model import Alignment, Article, Group, Sentence
+
+from .passages import Mark, MarkKind, sentence_marks
+from .safe import plain, sanitize
+
+# A sentence longer than this is shown cut, with a note; the original-text view
+# (key r) shows any part of it. Keeps a 1 MB paragraph from stalling layout.
+DISPLAY_LIMIT = 3000
+
+STYLES: dict[MarkKind, str] = {
+    "conflict": "bold reverse $error",
+    "precision": "bold underline $warning",
+    "wording": "underline $accent",
+    "quote": "italic underline $accent",
+}
+LEGEND_LABELS: dict[MarkKind, str] = {
+    "conflict": "conflict",
+    "precision": "precision",
+    "wording": "reworded",
+    "quote": "quote reworded",
+}
+ONLY_HERE = "+"
+ANNOTATED = "✎"
+SEARCH_STYLE = "bold reverse $accent"
+
+
+def styled(text: str, marks: Iterable[Mark], limit: int = DISPLAY_LIMIT) -> Content:
+    """``text`` with each mark styled, cut at ``limit`` characters with a note."""
+    shown = sanitize(text[:limit])
+    content = Content(shown)
+    for mark in marks:
+        content = content.stylize(STYLES[mark.kind], mark.start, min(mark.end, len(shown)))
+    if len(text) > limit:
+        more = f" … ({len(text) - limit:,} more characters: press r for the original)"
+        content = content + Content.styled(more, "dim italic")
+    return content
+
+
+def sentence_content(
+    sentence: Sentence, article: int, group: Group, limit: int = DISPLAY_LIMIT
+) -> Content:
+    """One sentence with the divergences of its group highlighted."""
+    return styled(sentence.text, sentence_marks(sentence, article, group.divergences), limit)
+
+
+def gutter(single: bool, annotated: bool) -> Content:
+    """Two cells before a sentence: ``+`` only this outlet has it, ``✎`` annotated."""
+    first = Content.styled(ONLY_HERE, "bold $secondary") if single else Content(" ")
+    second = Content.styled(ANNOTATED, "bold $accent") if annotated else Content(" ")
+    return first + second
+
+
+def passage_content(alignment: Alignment, group: Group, article: int) -> Content | None:
+    """The member of ``article`` in ``group`` as one paragraph, or None if it has none."""
+    member = group.member_for(article)
+    if member is None:
+        return None
+    sentences = alignment.articles[article].sentences
+    parts = [sentence_content(sentences[i], article, group) for i in member.sentences]
+    return Content(" ").join(parts)
+
+
+def heading(article: Article, number: int) -> Content:
+    """A pane's heading: pane number, the outlet in bold, the headline dimmed."""
+    label = plain(article.label, "bold")
+    return Content.assemble((f"{number} ", "dim"), label, "\n", plain(article.title, "italic"))
+
+
+def legend(kinds: Sequence[MarkKind] = ("conflict", "precision", "wording", "quote")) -> Content:
+    """A one-line key to the highlights, each sample styled as it appears."""
+    samples = [Content.styled(LEGEND_LABELS[k], STYLES[k]) for k in kinds]
+    only = Content.assemble((ONLY_HERE, "bold $secondary"), " only here")
+    note = Content.assemble((ANNOTATED, "bold $accent"), " annotated")
+    return Content.styled("Key: ", "dim") + Content("  ").join([*samples, only, note])

@@ -1,0 +1,65 @@
+"""Details of the current passage: who carries it and every divergence, explained."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from align.model import Alignment, Divergence, Group
+
+from ..passages import MARK_LABELS, mark_kind
+from ..render import STYLES, passage_content
+from ..safe import plain
+from .modal import Dialog
+
+
+def divergence_line(alignment: Alignment, divergence: Divergence) -> Content:
+    """ "conflicting number · UPI: “58” — 59 vs 58 Turkish soldiers killed: conflict"."""
+    kind = mark_kind(divergence)
+    label = plain(alignment.articles[divergence.article].label, "bold")
+    quoted = Content("“") + plain(divergence.text[:300], STYLES[kind]) + Content("”")
+    detail = plain(divergence.detail[:500])
+    head = Content.styled(MARK_LABELS[kind], "bold")
+    return Content.assemble(head, " · ", label, ": ", quoted, "\n    ", detail)
+
+
+def carriers(alignment: Alignment, group: Group) -> Content:
+    """Which outlets carry the passage."""
+    labels = [plain(alignment.articles[m.article].label) for m in group.members]
+    total = len(alignment.articles)
+    head = Content.styled(f"Passage {group.id + 1}: carried by {len(labels)} of {total}", "bold")
+    return head + Content(": ") + Content(", ").join(labels)
+
+
+def details_content(alignment: Alignment, group: Group) -> Content:
+    """The whole details text."""
+    parts = [carriers(alignment, group)]
+    if group.is_single:
+        label = plain(alignment.articles[group.members[0].article].label, "bold")
+        parts.append(Content("Only ") + label + Content(" reports this passage."))
+    if not group.divergences:
+        parts.append(Content.styled("No divergences: the outlets that carry it agree.", "italic"))
+    parts.extend(divergence_line(alignment, d) for d in group.divergences)
+    for member in group.members:
+        text = passage_content(alignment, group, member.article) or Content("")
+        label = plain(alignment.articles[member.article].label, "bold underline")
+        parts.append(label + Content("\n") + text)
+    return Content("\n\n").join(parts)
+
+
+class DetailsScreen(Dialog[None]):
+    """Modal listing the passage's divergences with their detail lines."""
+
+    def __init__(self, alignment: Alignment, group: Group) -> None:
+        super().__init__()
+        self.alignment = alignment
+        self.group = group
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content.styled("Details", "bold"), classes="dialog-title")
+            with VerticalScroll():
+                yield Static(details_content(self.alignment, self.group), id="details-text")
+        yield Footer()

@@ -1,0 +1,82 @@
+"""Help: every key of the reader and what each highlight means."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from ..passages import MARK_LABELS
+from ..render import ANNOTATED, ONLY_HERE, STYLES
+from .modal import Dialog
+
+MEANINGS = {
+    "conflict": "the outlets' figures cannot both be true (bold, reversed)",
+    "precision": "compatible figures given with different precision (bold, underlined)",
+    "wording": "the same passage worded differently (underlined)",
+    "quote": "the same quotation worded differently (italic, underlined)",
+}
+EXTRA_KEYS = [
+    ("q", "Quit"),
+    ("ctrl+p", "Command palette: every action by name"),
+    ("click", "Make the clicked sentence's passage current"),
+    ("escape", "Close a dialog"),
+]
+
+
+def key_name(binding: Binding) -> str:
+    """ "j / down" from "j,down"; "?" for question_mark; "/" for slash."""
+    names = {"question_mark": "?", "slash": "/"}
+    return " / ".join(names.get(k, k) for k in binding.key.split(","))
+
+
+def keys_content(bindings: Sequence[Binding]) -> Content:
+    """One line per key: the key in bold, then what it does."""
+    rows = [(key_name(b), b.tooltip or b.description) for b in bindings if not b.key.isdigit()]
+    rows.insert(len(rows), ("1 … 9", "Hide or show the outlet's pane"))
+    rows.extend(EXTRA_KEYS)
+    width = max(len(k) for k, _ in rows) + 2
+    return Content("\n").join(Content.styled(k.ljust(width), "bold") + Content(d) for k, d in rows)
+
+
+def legend_content() -> Content:
+    """What each highlight means, each shown in its own style."""
+    lines = [
+        Content.styled(MARK_LABELS[k], STYLES[k]) + Content(f": {MEANINGS[k]}") for k in STYLES
+    ]
+    lines.append(
+        Content.styled(ONLY_HERE, "bold $secondary")
+        + Content(" in the margin: only this outlet has the passage")
+    )
+    lines.append(
+        Content.styled(ANNOTATED, "bold $accent")
+        + Content(" in the margin: the passage is annotated")
+    )
+    lines.append(
+        Content(
+            "The current passage has a bar on its left; panes without it say “not reported here”."
+        )
+    )
+    return Content("\n").join(lines)
+
+
+class HelpScreen(Dialog[None]):
+    """Modal with the keys and the legend."""
+
+    def __init__(self, bindings: Sequence[Binding]) -> None:
+        super().__init__()
+        self.bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(
+                Content.styled("idlib-read: keys and highlights", "bold"), classes="dialog-title"
+            )
+            with VerticalScroll():
+                yield Static(legend_content(), id="help-legend")
+                yield Static(keys_content(self.bindings), id="help-keys")
+        yield Footer()

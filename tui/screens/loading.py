@@ -1,0 +1,31 @@
+"""Shown while the engine aligns the articles in a worker thread."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Middle
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import LoadingIndicator, ProgressBar, Static
+
+
+class LoadingScreen(Screen[None]):
+    """A progress bar and the name of the stage the engine is in."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Static(
+                Content.styled(f"Aligning {self.count} articles…", "bold"), id="loading-title"
+            )
+            yield ProgressBar(total=1.0, show_eta=False, id="loading-bar")
+            yield Static(Content("starting"), id="loading-stage")
+            yield LoadingIndicator()
+
+    def progress(self, stage: str, fraction: float) -> None:
+        """Show the engine's stage name and how far it is through it."""
+        self.query_one("#loading-stage", Static).update(Content(stage))
+        self.query_one(ProgressBar).update(progress=max(0.0, min(1.0, fraction)))

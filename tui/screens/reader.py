@@ -1,0 +1,324 @@
+"""The main screen: one pane per article, the current passage lined up across them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from align.model import Alignment, Group
+
+from ..passages import (
+    FILTER_LABELS,
+    FILTERS,
+    FilterName,
+    filtered,
+    nearest,
+    next_divergent,
+    reach,
+    step,
+    summary,
+)
+from ..render import legend
+from ..safe import clip
+from ..widgets.article_pane import ArticlePane
+from ..widgets.sentence_view import SentenceView
+from ..widgets.stacked_view import StackedView
+from ..widgets.status_line import Status, StatusLine
+from .details import DetailsScreen
+from .help import HelpScreen
+from .matrix import MatrixScreen
+from .original import OriginalScreen
+from .search import SearchScreen
+
+MAX_PANES = 9  # keys 1..9 toggle them; further outlets appear in the stacked layout
+MIN_COLUMN = 30  # narrower columns are unreadable: switch to the stacked layout
+
+PaletteEntry = tuple[str, str, str]
+
+
+class ReaderScreen(Screen[None]):
+    """Reads an Alignment passage by passage; all navigation keys live here."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "Next", tooltip="Go to the next passage"),
+        Binding("k,up", "move(-1)", "Prev", tooltip="Go to the previous passage"),
+        Binding("g,home", "edge(0)", "First", show=False, tooltip="Go to the first passage"),
+        Binding("G,end", "edge(1)", "Last", show=False, tooltip="Go to the last passage"),
+        Binding("n", "divergent(1)", "Next diff", tooltip="Next passage with a divergence"),
+        Binding(
+            "N",
+            "divergent(0)",
+            "Prev diff",
+            show=False,
+            tooltip="Previous passage with a divergence",
+        ),
+        Binding("slash", "search", "Search", tooltip="Search the text of all articles and jump"),
+        Binding("f", "cycle_filter", "Filter", tooltip="Cycle: all, divergent, numbers, single"),
+        Binding("m", "matrix", "Matrix", tooltip="Numeric claims by what they count and outlet"),
+        Binding("d", "details", "Details", tooltip="Every divergence of this passage, explained"),
+        Binding("r", "original", "Original", tooltip="The original text around this passage"),
+        Binding("a", "annotate", "Note", tooltip="Annotate this passage"),
+        Binding("A", "annotations", "Notes", show=False, tooltip="List annotations and jump"),
+        Binding("s", "save", "Save", show=False, tooltip="Save annotations now"),
+        Binding("l", "toggle_layout", "Layout", tooltip="Side by side or stacked"),
+        Binding("c", "toggle_context", "Context", tooltip="Show the sentences around the passage"),
+        *(
+            Binding(str(n), f"toggle_pane({n})", f"Pane {n}", show=False, tooltip="Hide or show")
+            for n in range(1, MAX_PANES + 1)
+        ),
+        Binding("question_mark", "help", "Help", tooltip="Keys and what the highlights mean"),
+    ]
+
+    def __init__(self, alignment: Alignment) -> None:
+        super().__init__()
+        self.alignment = alignment
+        self.current = 0
+        self.filter_name: FilterName = "all"
+        self.ids = filtered(alignment.groups, "all")
+        self.hidden: set[int] = set()
+        self.forced_stacked: bool | None = None
+        self.context = False
+        self.annotated: set[int] = set()
+        self.saved = ("", False)
+
+    # composition and layout
+
+    def compose(self) -> ComposeResult:
+        reaches = reach(self.alignment)
+        with Horizontal(id="panes"):
+            for a in range(min(MAX_PANES, len(self.alignment.articles))):
+                yield ArticlePane(self.alignment, a, reaches[a])
+        yield StackedView(id="stacked")
+        yield Static(legend(), id="legend")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self._apply_layout()
+        await self.go(self.ids[0] if self.ids else 0)
+
+    @property
+    def group(self) -> Group:
+        return self.alignment.groups[self.current]
+
+    @property
+    def stacked(self) -> bool:
+        return self.has_class("-stacked")
+
+    def shown_articles(self) -> list[int]:
+        """Articles not hidden by the user, in order."""
+        return [a for a in range(len(self.alignment.articles)) if a not in self.hidden]
+
+    def panes(self) -> Iterator[ArticlePane]:
+        """The panes currently displayed."""
+        return (p for p in self.query(ArticlePane) if p.article not in self.hidden)
+
+    def _apply_layout(self) -> bool:
+        """Pick side-by-side or stacked for the current width; True if it changed."""
+        columns = max(1, sum(1 for _ in self.panes()))
+        stacked = self.size.width < columns * MIN_COLUMN
+        if self.forced_stacked is not None:
+            stacked = self.forced_stacked
+        changed = stacked != self.stacked
+        self.set_class(stacked, "-stacked")
+        for pane in self.query(ArticlePane):
+            pane.set_class(pane.article in self.hidden, "-hidden")
+        return changed
+
+    async def on_resize(self, event: Resize) -> None:
+        if self._apply_layout():
+            await self.show_current()
+        else:
+            self.call_after_refresh(self.line_up)
+
+    # showing the current passage
+
+    async def go(self, group_id: int) -> None:
+        """Make ``group_id`` the current passage and show it everywhere."""
+        if not self.alignment.groups:
+            return
+        self.current = max(0, min(group_id, len(self.alignment.groups) - 1))
+        await self.show_current()
+
+    async def show_current(self) -> None:
+        """Redraw whichever layout is active for the current passage."""
+        if self.stacked:
+            self.query_one(StackedView).show(
+                self.alignment, self.group, self.shown_articles(), self.context
+            )
+        else:
+            for pane in self.panes():
+                await pane.show(self.group)
+            self.call_after_refresh(self.line_up)
+        self.update_status()
+
+    def line_up(self, attempt: int = 0) -> None:
+        """Scroll every pane so the current passage (or its gap line) sits at one height.
+
+        Positions are known only after layout, and freshly mounted sentences may
+        need more than one refresh: check on screen and try again a few times.
+        """
+        anchored = [p for p in self.panes() if p.anchor is not None]
+        if self.stacked or not anchored:
+            return
+        ys = {p.article: p.anchor.virtual_region.y for p in anchored if p.anchor}
+        row = min([anchored[0].body.size.height // 3, *ys.values()])
+        for pane in anchored:
+            pane.body.scroll_to(y=ys[pane.article] - row, animate=False, immediate=True)
+        if attempt < 5:
+            self.call_after_refresh(self._check_lined_up, attempt)
+
+    def _check_lined_up(self, attempt: int) -> None:
+        """Line up again if the panes' anchors are not on one screen row yet."""
+        rows = {p.anchor.region.y for p in self.panes() if p.anchor is not None}
+        if len(rows) > 1 or 0 in {p.body.size.height for p in self.panes()}:
+            self.line_up(attempt + 1)
+
+    def status(self) -> Status:
+        """What the status line should say now."""
+        ids = self.ids
+        position = ids.index(self.current) + 1 if self.current in ids else 0
+        return Status(
+            position=position,
+            shown=len(ids),
+            filter_label=FILTER_LABELS[self.filter_name],
+            outlets=len(self.group.members),
+            of_outlets=len(self.alignment.articles),
+            divergences=summary(self.group),
+            annotated=self.current in self.annotated,
+            saved=self.saved[0],
+            save_failed=self.saved[1],
+        )
+
+    def update_status(self) -> None:
+        self.query_one(StatusLine).show(self.status())
+
+    # navigation
+
+    async def action_move(self, delta: int) -> None:
+        target = step(self.ids, self.current, delta)
+        if target == self.current:
+            self.app.bell()
+        await self.go(target)
+
+    async def action_edge(self, last: int) -> None:
+        if self.ids:
+            await self.go(self.ids[-1] if last else self.ids[0])
+
+    async def action_divergent(self, forward: int) -> None:
+        target = next_divergent(self.alignment.groups, self.ids, self.current, bool(forward))
+        if target is None:
+            where = "after" if forward else "before"
+            self.notify(f"No passage with a divergence {where} this one.", timeout=3)
+            return
+        await self.go(target)
+
+    async def action_cycle_filter(self) -> None:
+        at = FILTERS.index(self.filter_name)
+        for name in (*FILTERS[at + 1 :], *FILTERS[:at]):
+            ids = filtered(self.alignment.groups, name)
+            if ids:
+                break
+            self.notify(f"No {FILTER_LABELS[name]}: skipped.", timeout=3)
+        self.filter_name, self.ids = name, ids
+        self.notify(f"Showing {FILTER_LABELS[name]} ({len(ids)}).", timeout=2)
+        await self.go(nearest(ids, self.current))
+
+    @on(SentenceView.Selected)
+    async def select_sentence(self, event: SentenceView.Selected) -> None:
+        target = self.alignment.group_of(event.article, event.sentence)
+        if target not in self.ids:
+            self.filter_name, self.ids = "all", filtered(self.alignment.groups, "all")
+        await self.go(target)
+
+    # layout keys
+
+    async def action_toggle_layout(self) -> None:
+        self.forced_stacked = not self.stacked
+        self._apply_layout()
+        await self.show_current()
+
+    async def action_toggle_context(self) -> None:
+        self.context = not self.context
+        await self.show_current()
+
+    async def action_toggle_pane(self, number: int) -> None:
+        article = number - 1
+        if article in self.hidden:
+            self.hidden.discard(article)
+        elif len(self.shown_articles()) > 1:
+            self.hidden.add(article)
+        else:
+            self.notify("At least one outlet stays shown.", timeout=3)
+            return
+        self._apply_layout()
+        await self.show_current()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide keys that cannot apply: context outside the stacked layout, absent panes."""
+        if action == "toggle_context":
+            return self.stacked
+        if action == "toggle_pane":
+            return 0 < int(str(parameters[0])) <= min(MAX_PANES, len(self.alignment.articles))
+        if action == "divergent" and not any(g.divergences for g in self.alignment.groups):
+            return None
+        return True
+
+    def palette(self) -> list[PaletteEntry]:
+        """(title, help, action) for the command palette: every key's action."""
+        entries: list[PaletteEntry] = []
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            title = binding.description
+            if binding.action.startswith("toggle_pane("):
+                number = int(binding.action[len("toggle_pane(") : -1])
+                if number > len(self.alignment.articles):
+                    continue
+                label = clip(self.alignment.articles[number - 1].label, 40)
+                title = f"Hide or show pane {number}: {label}"
+            entries.append((title, binding.tooltip, binding.action))
+        return entries
+
+    # dialogs
+
+    async def jump(self, group_id: int | None) -> None:
+        """Go to a passage picked in a dialog, clearing a filter that would hide it."""
+        if group_id is None:
+            return
+        if group_id not in self.ids:
+            self.filter_name, self.ids = "all", filtered(self.alignment.groups, "all")
+        await self.go(group_id)
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(self.alignment), self.jump)
+
+    def action_matrix(self) -> None:
+        self.app.push_screen(MatrixScreen(self.alignment), self.jump)
+
+    def action_details(self) -> None:
+        self.app.push_screen(DetailsScreen(self.alignment, self.group))
+
+    def action_original(self) -> None:
+        self.app.push_screen(OriginalScreen(self.alignment, self.group))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)]))
+
+    # annotations (wired to the store once it exists)
+
+    def action_annotate(self) -> None:
+        self.notify("Annotations are unavailable in this build.", severity="warning", timeout=3)
+
+    def action_annotations(self) -> None:
+        self.action_annotate()
+
+    def action_save(self) -> None:
+        self.action_annotate()

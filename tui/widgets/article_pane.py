@@ -1,0 +1,139 @@
+"""One article in a column: heading, then its sentences around the current passage.
+
+Only a window of sentences around the current passage is mounted (at most
+``WINDOW``), so an article of thousands of sentences costs no more than a
+short one; the window moves when the current passage nears its edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from align.model import Alignment, Group
+
+from ..passages import gap_index
+from ..render import gutter, heading, sentence_content
+from .sentence_view import SentenceView
+
+WINDOW = 160
+MARGIN = 30
+NOT_HERE = "— not reported here —"
+
+
+class PaneBody(VerticalScroll, can_focus=False):
+    """The scrolling part of a pane; never takes focus, so keys reach the screen."""
+
+
+class ArticlePane(Vertical):
+    """An article's column. ``show(group)`` marks the group's member (or a gap line)."""
+
+    def __init__(self, alignment: Alignment, article: int, running_max: list[int]) -> None:
+        super().__init__(id=f"pane-{article}", classes="pane")
+        self.alignment = alignment
+        self.article = article
+        self.running_max = running_max
+        self.window = (0, 0)
+        self.views: dict[int, SentenceView] = {}
+        self.current: list[SentenceView] = []
+        self.anchor: Widget | None = None
+        self.annotated: Collection[int] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            heading(self.alignment.articles[self.article], self.article + 1), classes="heading"
+        )
+        with PaneBody(classes="body"):
+            yield Static("", classes="more -before")
+            yield Static(Content(NOT_HERE), classes="gap")
+            yield Static("", classes="more -after")
+            yield Static("", classes="spacer")
+
+    @property
+    def body(self) -> PaneBody:
+        return self.query_one(PaneBody)
+
+    def _content(self, index: int) -> Content:
+        """Sentence ``index`` with its gutter and its group's highlights."""
+        sentence = self.alignment.articles[self.article].sentences[index]
+        gid = self.alignment.group_of(self.article, index)
+        group = self.alignment.groups[gid]
+        marks = gutter(group.is_single, gid in self.annotated)
+        return marks + sentence_content(sentence, self.article, group)
+
+    def _view(self, index: int) -> SentenceView:
+        """A new view of sentence ``index``."""
+        sentences = self.alignment.articles[self.article].sentences
+        gid = self.alignment.group_of(self.article, index)
+        classes = "-single" if self.alignment.groups[gid].is_single else ""
+        if index > 0 and sentences[index].paragraph != sentences[index - 1].paragraph:
+            classes += " -para"
+        return SentenceView(self._content(index), self.article, index, classes=classes)
+
+    def _needs_window(self, index: int) -> bool:
+        lo, hi = self.window
+        total = len(self.alignment.articles[self.article].sentences)
+        if not lo <= index < hi or lo == hi:
+            return True
+        return (index - lo < MARGIN and lo > 0) or (hi - index <= MARGIN and hi < total)
+
+    async def _rebuild(self, index: int) -> None:
+        """Mount the sentences in a window centred on ``index``."""
+        total = len(self.alignment.articles[self.article].sentences)
+        lo = max(0, min(index - WINDOW // 2, total - WINDOW))
+        hi = min(total, lo + WINDOW)
+        body = self.body
+        body.move_child(self.query_one(".gap"), before=self.query_one(".-after"))
+        await body.remove_children(SentenceView)
+        self.views = {i: self._view(i) for i in range(lo, hi)}
+        self.current = []
+        await body.mount_all(self.views.values(), after=self.query_one(".-before"))
+        self.window = (lo, hi)
+        self._note_hidden(lo, total - hi)
+
+    def _note_hidden(self, before: int, after: int) -> None:
+        """Say how many sentences lie outside the window."""
+        for node, count, where in ((".-before", before, "earlier"), (".-after", after, "later")):
+            more = self.query_one(node, Static)
+            more.display = count > 0
+            more.update(Content(f"… {count} {where} sentences (move on to see them)"))
+
+    async def show(self, group: Group) -> None:
+        """Mark ``group``'s member as current, or place the gap line where it would be."""
+        member = group.member_for(self.article)
+        index = member.sentences[0] if member else gap_index(self.running_max, group.id)
+        total = len(self.alignment.articles[self.article].sentences)
+        if self._needs_window(min(index, total - 1)):
+            await self._rebuild(min(index, total - 1))
+        for view in self.current:
+            view.remove_class("-current")
+        self.current = (
+            [self.views[i] for i in member.sentences if i in self.views] if member else []
+        )
+        for view in self.current:
+            view.add_class("-current")
+        self.anchor = self._place_gap(None if member else index)
+        if member:
+            self.anchor = self.current[0] if self.current else None
+
+    def _place_gap(self, index: int | None) -> Widget | None:
+        """Show the gap line before sentence ``index`` (None hides it)."""
+        gap = self.query_one(".gap", Static)
+        gap.display = index is not None
+        if index is None:
+            return None
+        before = self.views.get(index) or self.query_one(".-after")
+        if before is not gap:
+            self.body.move_child(gap, before=before)
+        return gap
+
+    def refresh_marks(self, annotated: Collection[int]) -> None:
+        """Redraw the gutters after annotations changed."""
+        self.annotated = annotated
+        for index, view in self.views.items():
+            view.update(self._content(index))
