@@ -1,13 +1,526 @@
-"""Grouping: PLACEHOLDER (every sentence alone), being replaced by the real stage."""
+"""Grouping: which passages of N articles report the same fact.
+
+Method
+------
+1. Features. Each sentence becomes a bag of match keys (``normalize``: folded,
+   light-stemmed, spelling variants of names unified across the input) minus
+   stopwords, plus its numbers (boosted: a figure is distinctive) and adjacent
+   key pairs (bigrams: "joint patrol", "rebel stronghold").
+2. Weights. TF-IDF with the IDF taken over the sentences of all articles, so
+   what every outlet repeats (the two leaders, the province, "ceasefire")
+   weighs little and rare words, names and figures weigh much. Cosine
+   similarity between L2-normalised vectors; only features found in at least
+   two articles get a dimension (others cannot link articles, but still count
+   in the norm). Very large inputs fall back to signed feature hashing so the
+   matrix stays within a fixed memory budget.
+3. Candidate links. All pairs are scored with one matrix product per article
+   (vectorised; no Python loop over sentence pairs). A pair of sentences from
+   two articles is a candidate only if each is the other's best match in that
+   article (mutual best match, the main precision guard) and the similarity
+   reaches ``LINK_MIN``.
+4. Clusters. Candidates are merged strongest first (union-find) under two
+   constraints: a group never holds two passages of one article, and the
+   average similarity between the two clusters being merged must reach
+   ``AVERAGE_MIN`` (stops chains A~B~C where A and C share nothing).
+5. Split sentences. One outlet may say in two or three adjacent sentences what
+   another says in one. A sentence left alone joins the neighbouring sentence's
+   member (same paragraph, at most three sentences) when it resembles the rest
+   of the group by itself (``ABSORB_MIN``) and the joined passage matches the
+   group better than the sentence did alone.
+6. Scores. ``Member.score`` is the cosine between the member's passage vector
+   and the sum of the other members' vectors (1.0 for a group of one).
+
+Thresholds were tuned on the hand-made gold alignments in ``tests/gold`` (see
+``tests/bench/gold_eval.py``); the values and why they were chosen are noted
+next to each constant.
+
+Reading order
+-------------
+Groups with several members are ordered by the consensus story position: the
+median over members of the relative position (sentence index + 0.5) / article
+length of the member's first sentence; ties by the first member's article and
+sentence index. A group of one follows the group holding the nearest earlier
+sentence of its own article (so an outlet's unique sentences stay next to
+their context), after any earlier such groups, by article then sentence index;
+a unique sentence with no matched sentence before it comes first.
+
+Determinism: every tie is broken by content (a fingerprint of each article's
+sentences), never by hash order, and similarities are rounded before they are
+compared, so the same input always gives the same groups and reordering the
+input articles gives the same groups up to relabelling.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import math
+import zlib
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 from .model import Article, Member
+from .normalize import Token, VariantMap, stem, tokens, variant_map_of_tokens, word_parts
+
+FloatArray = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
+
+# Cosine a mutual-best pair needs to become a link. Chosen on the gold sets:
+# F1 is flat between about 0.15 and 0.22; lower admits background sentences
+# that share only common words, higher loses paraphrased pairs (different
+# words for one fact share only one or two distinctive keys).
+LINK_MIN = 0.12
+# A weaker mutual-best link counts when SUPPORT of them join the same two
+# clusters (e.g. a sentence weakly matching two members of one group).
+SUPPORT_MIN = 0.08
+SUPPORT = 2
+# Average cosine two clusters need to be merged (anti-chaining guard).
+AVERAGE_MIN = 0.05
+# A neighbouring single sentence must resemble the group this much by itself.
+ABSORB_MIN = 0.15
+# Feature weights relative to a word: figures are distinctive, bigrams confirm.
+NUMBER_WEIGHT = 1.5
+BIGRAM_WEIGHT = 0.5
+PART_WEIGHT = 0.5
+# Two adjacent words written as one elsewhere ("air strikes" / "airstrikes").
+COMPOUND_WEIGHT = 1.0
+# Largest dense feature matrix (cells) before falling back to feature hashing.
+CELL_BUDGET = 12_000_000
+BLOCK_ROWS = 512  # sentences scored per matrix product
+MAX_PASSAGE = 3
+IDF_FLOOR = 1.0  # added to log(n / df), so a feature in every sentence still counts
+ROUND = 5  # decimals kept of a similarity before comparing
+
+Ref = tuple[int, int]  # (article, sentence index)
+Bag = dict[str, float]  # feature -> weight
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """All sentences of the input as rows of one normalised feature matrix."""
+
+    refs: tuple[Ref, ...]  # row -> (article, sentence index)
+    rows: tuple[tuple[int, ...], ...]  # article -> its rows, in sentence order
+    paragraphs: tuple[int, ...]  # row -> paragraph index
+    raw: FloatArray  # tf-idf rows before normalisation
+    unit: FloatArray  # L2-normalised rows (zero rows stay zero)
+    rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
+
+    def row(self, ref: Ref) -> int:
+        return self.rows[ref[0]][ref[1]]
+
+
+# ---------------------------------------------------------------- features
+
+
+def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
+    """Weighted features of one sentence: words, numbers, hyphen parts, compounds, bigrams."""
+    feats: Bag = defaultdict(float)
+    keys: list[str] = []
+    norms: list[str] = []
+    for token in words:
+        if token.is_number:
+            feats["#" + token.norm] += NUMBER_WEIGHT
+            continue
+        if token.is_stopword:
+            continue
+        key = stem(variants(token.norm))
+        feats[key] += 1.0
+        keys.append(key)
+        norms.append(variants(token.norm))
+        for part in word_parts(token):
+            feats[stem(variants(part))] += PART_WEIGHT
+    for a, b in pairwise(norms):
+        feats[stem(a + b)] += COMPOUND_WEIGHT
+    for a, b in pairwise(keys):
+        feats[a + " " + b] += BIGRAM_WEIGHT
+    return feats
+
+
+def idf_weights(bags: Sequence[Bag]) -> dict[str, float]:
+    """Inverse sentence frequency: IDF_FLOOR + log(n / df)."""
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(bags)
+    return {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
+
+
+def shared_features(bags: Sequence[Bag], owners: Sequence[int]) -> list[str]:
+    """Features found in at least two articles, sorted (they alone link articles)."""
+    first_owner: dict[str, int] = {}
+    shared: set[str] = set()
+    for bag, owner in zip(bags, owners, strict=True):
+        for f in bag:
+            seen = first_owner.setdefault(f, owner)
+            if seen != owner:
+                shared.add(f)
+    return sorted(shared)
+
+
+def column_of(features: Sequence[str], rows: int) -> tuple[dict[str, int], int]:
+    """Feature -> signed column (+1 based; negative = subtract), and the width.
+
+    Exact columns while the dense matrix fits ``CELL_BUDGET``; beyond that,
+    signed feature hashing (crc32, deterministic) into a fixed width.
+    """
+    if rows * max(1, len(features)) <= CELL_BUDGET:
+        return {f: i + 1 for i, f in enumerate(features)}, max(1, len(features))
+    width = max(1024, CELL_BUDGET // max(1, rows))
+    out = {}
+    for f in features:
+        h = zlib.crc32(f.encode("utf-8"))
+        out[f] = (h % width + 1) * (1 if (h >> 31) & 1 else -1)
+    return out, width
+
+
+def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> tuple[FloatArray, FloatArray]:
+    """Raw tf-idf matrix over the shared features, and its L2-normalised form."""
+    idf = idf_weights(bags)
+    columns, width = column_of(shared_features(bags, owners), len(bags))
+    raw = np.zeros((len(bags), width), dtype=np.float32)
+    norms = np.zeros(len(bags), dtype=np.float32)
+    for i, bag in enumerate(bags):
+        total = 0.0
+        for f, tf in bag.items():
+            w = tf * idf[f]
+            total += w * w
+            col = columns.get(f)
+            if col is not None:
+                raw[i, abs(col) - 1] += w if col > 0 else -w
+        norms[i] = math.sqrt(total)
+    safe = np.where(norms > 0, norms, 1.0).astype(np.float32)
+    return raw, raw / safe[:, None]
+
+
+def fingerprint(article: Article) -> str:
+    """A content hash of an article's sentences (order-free tie-breaking)."""
+    digest = hashlib.sha1()
+    for s in article.sentences:
+        digest.update(s.text.encode("utf-8", "surrogatepass") + b"\x00")
+    return digest.hexdigest()
+
+
+def build_corpus(articles: Sequence[Article]) -> Corpus:
+    """Tokenise, weigh and normalise every sentence of the input."""
+    words = [[tokens(s.text) for s in a.sentences] for a in articles]
+    variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
+    refs: list[Ref] = []
+    rows: list[tuple[int, ...]] = []
+    bags: list[Bag] = []
+    for a, article in enumerate(articles):
+        rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
+        for s, ws in zip(article.sentences, words[a], strict=True):
+            refs.append((a, s.index))
+            bags.append(sentence_features(ws, variants))
+    raw, unit = weigh(bags, [r[0] for r in refs])
+    prints = [fingerprint(a) for a in articles]
+    order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
+    rank = [0] * len(articles)
+    for position, a in enumerate(order):
+        rank[a] = position
+    paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
+    return Corpus(tuple(refs), tuple(rows), paragraphs, raw, unit, tuple(rank))
+
+
+# ---------------------------------------------------------------- links
+
+
+class Link(NamedTuple):
+    """A candidate pair; sorts strongest first, ties by content rank (tuple order)."""
+
+    neg_score: float
+    key: tuple[int, int, int, int]
+    a: int  # row
+    b: int  # row
+
+
+def block_links(
+    corpus: Corpus, block: Sequence[int], owner: IntArray, starts: IntArray
+) -> list[Link]:
+    """Mutual-best links from the sentences of the articles in ``block`` to later articles'.
+
+    One matrix product per block of articles (a few hundred rows), so the cost
+    is a handful of BLAS calls, never a Python loop over sentence pairs.
+    """
+    rows = np.asarray([r for a in block for r in corpus.rows[a]], dtype=np.int64)
+    if rows.size == 0:
+        return []
+    sims = np.round(corpus.unit[rows] @ corpus.unit.T, ROUND)
+    mine = owner[rows]
+    sims[mine[:, None] == owner[None, :]] = -1.0
+    slot = np.searchsorted(starts, np.arange(owner.size), side="right") - 1
+    best_in_article = np.maximum.reduceat(sims, starts, axis=1)[:, slot]
+    best_in_mine = np.empty_like(sims)
+    for a in block:
+        here = mine == a
+        if here.any():
+            best_in_mine[here] = sims[here].max(axis=0)
+    mask = (sims >= SUPPORT_MIN) & (sims >= best_in_article) & (sims >= best_in_mine)
+    mask &= owner[None, :] > mine[:, None]
+    out = []
+    for i, j in zip(*np.nonzero(mask), strict=True):
+        ri, rj = int(rows[i]), int(j)
+        out.append(Link(-float(sims[i, j]), _link_key(corpus, ri, rj), ri, rj))
+    return out
+
+
+def article_blocks(corpus: Corpus) -> list[list[int]]:
+    """Consecutive articles grouped into blocks of about ``BLOCK_ROWS`` sentences."""
+    blocks: list[list[int]] = [[]]
+    size = 0
+    for a, rows in enumerate(corpus.rows):
+        if size and size + len(rows) > BLOCK_ROWS:
+            blocks.append([])
+            size = 0
+        blocks[-1].append(a)
+        size += len(rows)
+    return blocks
+
+
+def _link_key(corpus: Corpus, ra: int, rb: int) -> tuple[int, int, int, int]:
+    """Order-free tie-break: content rank of the articles, then sentence indices."""
+    (aa, sa), (ab, sb) = corpus.refs[ra], corpus.refs[rb]
+    x, y = (corpus.rank[aa], sa), (corpus.rank[ab], sb)
+    lo, hi = min(x, y), max(x, y)
+    return lo[0], lo[1], hi[0], hi[1]
+
+
+def candidate_links(corpus: Corpus) -> list[Link]:
+    """All mutual-best links above ``SUPPORT_MIN``, strongest first."""
+    owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
+    if owner.size == 0:
+        return []
+    starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
+    links: list[Link] = []
+    for block in article_blocks(corpus):
+        links.extend(block_links(corpus, block, owner, starts))
+    return sorted(links)
+
+
+# ---------------------------------------------------------------- clusters
+
+
+class Clusters:
+    """Union-find over rows with per-cluster article sets and vector sums."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.parent = list(range(len(corpus.refs)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(corpus.refs))}
+        self.articles: dict[int, set[int]] = {i: {r[0]} for i, r in enumerate(corpus.refs)}
+        self.sums: dict[int, FloatArray] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def vector_sum(self, root: int) -> FloatArray:
+        found = self.sums.get(root)
+        return found if found is not None else self.corpus.unit[root]
+
+    def average(self, x: int, y: int) -> float:
+        """Mean cosine between the members of two clusters."""
+        dot = float(self.vector_sum(x) @ self.vector_sum(y))
+        return round(dot / (len(self.members[x]) * len(self.members[y])), ROUND)
+
+    def try_merge(self, link: Link) -> bool:
+        """Merge the clusters of a link unless that breaks a constraint."""
+        x, y = self.find(link.a), self.find(link.b)
+        if x == y or self.articles[x] & self.articles[y] or self.average(x, y) < AVERAGE_MIN:
+            return False
+        keep, gone = min(x, y), max(x, y)
+        self.sums[keep] = self.vector_sum(keep) + self.vector_sum(gone)
+        self.sums.pop(gone, None)
+        self.parent[gone] = keep
+        self.members[keep] += self.members.pop(gone)
+        self.articles[keep] |= self.articles.pop(gone)
+        return True
+
+
+def supported_merges(clusters: Clusters, weak: Sequence[Link]) -> list[tuple[float, Link]]:
+    """Weak links between two clusters that at least ``SUPPORT`` such links back.
+
+    A sentence whose best matches in two other articles are already grouped
+    together is probably the same fact even when each single match is weak.
+    """
+    between: dict[tuple[int, int], list[Link]] = {}
+    for link in weak:
+        x, y = clusters.find(link.a), clusters.find(link.b)
+        if x != y:
+            between.setdefault((min(x, y), max(x, y)), []).append(link)
+    out = []
+    for links in between.values():
+        if len(links) >= SUPPORT:
+            out.append((-sum(-link.neg_score for link in links), min(links)))
+    return sorted(out)
+
+
+def cluster(corpus: Corpus) -> list[list[int]]:
+    """Clusters of rows (each a list of rows, at most one per article).
+
+    Strong links merge first; then weak links merge clusters they jointly support.
+    """
+    clusters = Clusters(corpus)
+    links = candidate_links(corpus)
+    for link in links:
+        if -link.neg_score >= LINK_MIN:
+            clusters.try_merge(link)
+    weak = [link for link in links if -link.neg_score < LINK_MIN]
+    for _, link in supported_merges(clusters, weak):
+        clusters.try_merge(link)
+    return [sorted(rows) for rows in clusters.members.values()]
+
+
+# ---------------------------------------------------------------- passages
+
+
+def passage_vector(corpus: Corpus, rows: Sequence[int]) -> FloatArray:
+    """Unit vector of a passage: the normalised sum of its sentences' raw vectors."""
+    total: FloatArray = corpus.raw[list(rows)].sum(axis=0)
+    norm = float(np.linalg.norm(total))
+    return total / np.float32(norm) if norm > 0 else total
+
+
+def cosine_to(vector: FloatArray, others: FloatArray) -> float:
+    """Cosine between a unit vector and an arbitrary one (0 if either is zero)."""
+    norm = float(np.linalg.norm(others))
+    if norm == 0:
+        return 0.0
+    return round(min(1.0, max(0.0, float(vector @ others) / norm)), ROUND)
+
+
+def neighbours(corpus: Corpus, passage: Sequence[int]) -> list[int]:
+    """Rows just before and after a passage, in the same article and paragraph."""
+    article = corpus.refs[passage[0]][0]
+    first, last = corpus.rows[article][0], corpus.rows[article][-1]
+    para = corpus.paragraphs[passage[0]]
+    out = []
+    for row in (min(passage) - 1, max(passage) + 1):
+        if first <= row <= last and corpus.paragraphs[row] == para:
+            out.append(row)
+    return out
+
+
+def grow(corpus: Corpus, passage: list[int], others: FloatArray, free: set[int]) -> list[int]:
+    """Extend a passage with free neighbours that make it match the group better."""
+    current = cosine_to(passage_vector(corpus, passage), others)
+    while len(passage) < MAX_PASSAGE:
+        options = []
+        for row in neighbours(corpus, passage):
+            if row not in free or cosine_to(corpus.unit[row], others) < ABSORB_MIN:
+                continue
+            gain = cosine_to(passage_vector(corpus, [*passage, row]), others)
+            if gain > current:
+                options.append((-gain, row))
+        if not options:
+            break
+        neg_gain, row = min(options)
+        passage, current = sorted([*passage, row]), -neg_gain
+        free.discard(row)
+    return passage
+
+
+def absorb_neighbours(corpus: Corpus, groups: list[list[int]]) -> list[list[list[int]]]:
+    """Turn clusters of rows into groups of passages, absorbing split sentences."""
+    free = {g[0] for g in groups if len(g) == 1}
+    multi = sorted((g for g in groups if len(g) > 1), key=lambda g: _group_key(corpus, g))
+    out: list[list[list[int]]] = []
+    for group in multi:
+        passages = [[row] for row in group]
+        vectors = [passage_vector(corpus, p) for p in passages]
+        total = np.sum(vectors, axis=0)
+        for k in range(len(passages)):
+            grown = grow(corpus, passages[k], total - vectors[k], free)
+            if grown != passages[k]:
+                passages[k] = grown
+                new = passage_vector(corpus, grown)
+                total, vectors[k] = total - vectors[k] + new, new
+        out.append(passages)
+    out.extend([[row]] for row in sorted(free, key=lambda r: _ref_key(corpus, r)))
+    return out
+
+
+def _ref_key(corpus: Corpus, row: int) -> tuple[int, int]:
+    article, sentence = corpus.refs[row]
+    return corpus.rank[article], sentence
+
+
+def _group_key(corpus: Corpus, rows: Sequence[int]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted(_ref_key(corpus, r) for r in rows))
+
+
+# ---------------------------------------------------------------- output
+
+
+def to_members(corpus: Corpus, passages: Sequence[Sequence[int]]) -> tuple[Member, ...]:
+    """Members of one group, ordered by article, each scored against the others."""
+    vectors = [passage_vector(corpus, p) for p in passages]
+    total = np.sum(vectors, axis=0)
+    members = []
+    for passage, vector in zip(passages, vectors, strict=True):
+        article = corpus.refs[passage[0]][0]
+        sentences = tuple(sorted(corpus.refs[r][1] for r in passage))
+        score = 1.0 if len(passages) == 1 else cosine_to(vector, total - vector)
+        members.append(Member(article, sentences, score))
+    return tuple(sorted(members, key=lambda m: m.article))
+
+
+def reading_order(
+    articles: Sequence[Article], groups: Sequence[tuple[Member, ...]]
+) -> list[tuple[Member, ...]]:
+    """Groups in reading order (see the module docstring)."""
+    where: dict[Ref, int] = {}
+    for g, members in enumerate(groups):
+        for m in members:
+            for s in m.sentences:
+                where[(m.article, s)] = g
+    keys: dict[int, tuple[float, int, int, int, int, int]] = {}
+    for g, members in enumerate(groups):
+        if len(members) > 1:
+            keys[g] = _consensus_key(articles, members)
+    for g, members in enumerate(groups):
+        if len(members) == 1:
+            keys[g] = _single_key(members[0], where, keys)
+    return [groups[g] for g in sorted(keys, key=lambda g: keys[g])]
+
+
+def _consensus_key(
+    articles: Sequence[Article], members: Sequence[Member]
+) -> tuple[float, int, int, int, int, int]:
+    positions = [
+        (m.sentences[0] + 0.5) / max(1, len(articles[m.article].sentences)) for m in members
+    ]
+    first = members[0]
+    return round(median(positions), ROUND), first.article, first.sentences[0], 0, 0, 0
+
+
+def _single_key(
+    member: Member, where: dict[Ref, int], keys: dict[int, tuple[float, int, int, int, int, int]]
+) -> tuple[float, int, int, int, int, int]:
+    tail = (1, member.article, member.sentences[0])
+    for s in range(member.sentences[0] - 1, -1, -1):
+        anchor = keys.get(where.get((member.article, s), -1))
+        if anchor is not None and anchor[3] == 0:
+            return anchor[0], anchor[1], anchor[2], *tail
+    return -1.0, 0, 0, *tail
 
 
 def group_sentences(articles: Sequence[Article]) -> list[tuple[Member, ...]]:
-    return [
-        (Member(a, (s.index,), 1.0),) for a, art in enumerate(articles) for s in art.sentences
-    ]
+    """Passage groups over all articles, in reading order.
+
+    Every sentence is in exactly one group; a group holds at most one passage
+    (one to three adjacent sentences of one paragraph) per article.
+    """
+    corpus = build_corpus(articles)
+    groups = absorb_neighbours(corpus, cluster(corpus))
+    drafts = [to_members(corpus, passages) for passages in groups]
+    return reading_order(articles, drafts)

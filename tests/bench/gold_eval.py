@@ -1,0 +1,211 @@
+"""Score the engine's alignment against hand-made gold alignments.
+
+    python tests/bench/gold_eval.py                  # the seeds' gold
+    python tests/bench/gold_eval.py --gold FILE -v   # another gold, with errors listed
+    python tests/bench/gold_eval.py --all            # every gold under tests/gold/
+
+A gold file (YAML) names its articles (``folder`` relative to the file,
+``articles``: key -> file name) and lists ``groups`` of passages that report
+the same fact; a passage is an excerpt of the article's raw text, or a list of
+excerpts for a passage of several sentences. Excerpts are resolved at
+evaluation time to the sentences whose raw span overlaps them, so the gold
+does not depend on how cleaning and segmentation cut the text. ``ignore``
+names debris whose pairs are scored neither way.
+
+Scores are over cross-article sentence pairs ((a, i), (b, j)) with a != b:
+precision = share of the pairs the engine puts in one group that the gold also
+groups; recall = share of the gold's pairs the engine groups.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from align import Alignment, Article, build
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "gold"
+SEEDS_GOLD = GOLD_DIR / "seeds.yaml"
+
+SentenceRef = tuple[int, int]  # (article index, sentence index)
+Pair = tuple[SentenceRef, SentenceRef]  # ordered: first < second
+
+
+@dataclass(frozen=True)
+class Gold:
+    """A gold file resolved against one alignment's sentences."""
+
+    pairs: frozenset[Pair]
+    ignored: frozenset[SentenceRef]
+    groups: int
+
+
+@dataclass(frozen=True)
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+    true_pos: int
+    false_pos: tuple[Pair, ...]
+    false_neg: tuple[Pair, ...]
+
+
+def load(path: Path) -> dict[str, Any]:
+    """The gold file as plain data."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "groups" not in data:
+        raise SystemExit(f"{path}: not a gold file (no groups)")
+    return data
+
+
+def article_paths(path: Path, data: Mapping[str, Any]) -> dict[str, Path]:
+    """Gold article key -> file path."""
+    folder = (path.parent / data.get("folder", ".")).resolve()
+    return {key: folder / name for key, name in data["articles"].items()}
+
+
+def locate(raw: str, excerpt: str) -> tuple[int, int]:
+    """Raw span of ``excerpt`` in ``raw``; whitespace runs may differ."""
+    at = raw.find(excerpt)
+    if at >= 0:
+        return at, at + len(excerpt)
+    pattern = r"\s+".join(re.escape(w) for w in excerpt.split())
+    match = re.search(pattern, raw)
+    if match is None:
+        raise SystemExit(f"gold excerpt not found: {excerpt!r}")
+    return match.start(), match.end()
+
+
+def resolve(article: Article, excerpt: str) -> list[int]:
+    """Indices of the sentences whose raw span overlaps the excerpt."""
+    start, end = locate(article.source.raw, excerpt)
+    return [s.index for s in article.sentences if s.start < end and start < s.end]
+
+
+def as_list(value: str | Sequence[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def refs(
+    alignment: Alignment, index: Mapping[str, int], passages: Mapping[str, Any]
+) -> set[SentenceRef]:
+    """The sentences named by one group's (or the ignore list's) excerpts."""
+    out: set[SentenceRef] = set()
+    for key, value in passages.items():
+        if key == "name":
+            continue
+        a = index[key]
+        for excerpt in as_list(value):
+            out.update((a, s) for s in resolve(alignment.articles[a], excerpt))
+    return out
+
+
+def cross_pairs(members: Iterable[SentenceRef]) -> set[Pair]:
+    """All pairs of sentences from different articles, ordered."""
+    return {(x, y) for x, y in combinations(sorted(set(members)), 2) if x[0] != y[0]}
+
+
+def resolve_gold(alignment: Alignment, path: Path, data: Mapping[str, Any]) -> Gold:
+    """Turn excerpts into sentence pairs for this alignment."""
+    names = {Path(a.source.path).name: i for i, a in enumerate(alignment.articles)}
+    index = {key: names[p.name] for key, p in article_paths(path, data).items()}
+    pairs: set[Pair] = set()
+    for group in data["groups"]:
+        pairs |= cross_pairs(refs(alignment, index, group))
+    ignored = refs(alignment, index, data.get("ignore") or {})
+    return Gold(frozenset(pairs), frozenset(ignored), len(data["groups"]))
+
+
+def predicted_pairs(alignment: Alignment) -> set[Pair]:
+    """Cross-article sentence pairs the engine puts in one group."""
+    out: set[Pair] = set()
+    for group in alignment.groups:
+        out |= cross_pairs((m.article, s) for m in group.members for s in m.sentences)
+    return out
+
+
+def score(alignment: Alignment, gold: Gold) -> Scores:
+    """Precision, recall and F1 of the alignment against the gold."""
+    predicted = {
+        p
+        for p in predicted_pairs(alignment)
+        if p[0] not in gold.ignored and p[1] not in gold.ignored
+    }
+    expected = {p for p in gold.pairs if p[0] not in gold.ignored and p[1] not in gold.ignored}
+    tp = len(predicted & expected)
+    precision = tp / len(predicted) if predicted else 1.0
+    recall = tp / len(expected) if expected else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(
+        precision,
+        recall,
+        f1,
+        tp,
+        tuple(sorted(predicted - expected)),
+        tuple(sorted(expected - predicted)),
+    )
+
+
+def evaluate(path: Path = SEEDS_GOLD) -> tuple[Alignment, Scores]:
+    """Build the gold's articles and score the alignment."""
+    data = load(path)
+    paths = sorted(article_paths(path, data).values())
+    alignment = build([str(p) for p in paths])
+    return alignment, score(alignment, resolve_gold(alignment, path, data))
+
+
+def describe(alignment: Alignment, ref: SentenceRef) -> str:
+    article = alignment.articles[ref[0]]
+    text = article.sentences[ref[1]].text
+    return f"{article.id}#{ref[1]} {text[:110]!r}"
+
+
+def shown(path: Path) -> str:
+    """The path relative to the repository when inside it."""
+    root = GOLD_DIR.parent.parent
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def report(path: Path, verbose: bool) -> str:
+    """The figures for one gold file, and its errors when verbose."""
+    alignment, s = evaluate(path)
+    lines = [
+        f"{shown(path)}: "
+        f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
+        f"(true pairs {s.true_pos}, false pos {len(s.false_pos)}, false neg {len(s.false_neg)})"
+    ]
+    if verbose:
+        for title, pairs in (("false positives", s.false_pos), ("false negatives", s.false_neg)):
+            lines.append(f"  {title}:")
+            for x, y in pairs:
+                lines.append(f"    {describe(alignment, x)}\n      <> {describe(alignment, y)}")
+    return "\n".join(lines)
+
+
+def all_golds() -> list[Path]:
+    """Every gold file: the seeds' and the invented sets'."""
+    return [SEEDS_GOLD, *sorted((GOLD_DIR / "invented").glob("*.yaml"))]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, action="append", help="gold YAML file (repeatable)")
+    parser.add_argument("--all", action="store_true", help="every gold file under tests/gold/")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list false pos/neg")
+    args = parser.parse_args(argv)
+    golds = all_golds() if args.all else (args.gold or [SEEDS_GOLD])
+    for gold in golds:
+        print(report(gold.resolve(), args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
