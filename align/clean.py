@@ -1,9 +1,643 @@
-"""Clean: PLACEHOLDER, being replaced by the real stage."""
+"""Clean: drop scraping debris from an article and remember where every character came from.
+
+``clean(raw)`` returns a ``Cleaned``: the kept text, ``origin`` (the raw offset
+of every cleaned character) and ``dropped`` (every span removed or rewritten,
+with its reason). The rules look for general signals of debris, never for
+particular sentences or outlets.
+
+Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
+
+``control characters``  C0/C1 control bytes, ANSI escape sequences, bidi and
+                        zero-width format characters (article text goes to a terminal)
+``template token``      unexpanded page-template placeholders (``%MINIFYHTML0a31...%``, ``{{x}}``)
+``url``                 bare URL lines (``<https://...>``) and "Original url:" style lines
+``related link``        "Related article: ...", "Read more: ..." lines
+``byline``              "By Name", "BySommer Brokaw", "With reports by Name in Place."
+``date line``           a line holding only a date/time or "date 2020-03-05" metadata
+``headline``            the first line when it is the title (it goes to ``Cleaned.headline``),
+                        and its duplicates at the top
+``photo credit``        "© Getty Images", "Photo by Name/", "(Name / Agency)", "**Name / Agency**",
+                        "... via Agency, Pool" fused onto a caption
+``caption``             a photo caption: a paragraph ending in a credit, a paragraph with
+                        position markers ("(R)", "(L)", ", left," with a credit), a line
+                        repeated with a credit fused on, a line just before a credit line
+``duplicate``           a line repeated verbatim right after itself
+``dateline``            "MOSCOW — " at the start of a paragraph
+``hover card``          a related-links widget fused into a name: from the lowercase→Uppercase
+                        fusion ("PutinVladimir") up to the token "MORE"
+``markdown``            link and emphasis syntax (``[``, ``](url)``, ``**``, ``_``), heading and
+                        quote markers; the words inside are kept
+``entity``              HTML entities, real (``&amp;``) or broken (``,quot;``); the decoded
+                        character is the ``replacement``
+
+Whitespace is normalised without ``Dropped`` entries, because it is not
+debris: inside a paragraph every run of whitespace (spaces, tabs,
+non-breaking and other Unicode spaces, single line breaks, ``\\r``) becomes
+one space whose origin is the first whitespace character of the run;
+paragraphs (separated by blank lines, or by lines that cleaning emptied) are
+joined by ``"\\n\\n"`` whose origins are two real line-break characters.
+So every cleaned character equals its raw character, or both are
+whitespace, or the character comes from a ``Dropped`` replacement.
+"""
 
 from __future__ import annotations
 
-from .model import Cleaned
+import html
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .model import Cleaned, Dropped
+
+REASONS = frozenset(
+    {
+        "control characters", "template token", "url", "related link", "byline",
+        "date line", "headline", "photo credit", "caption", "duplicate", "dateline",
+        "hover card", "markdown", "entity",
+    }
+)  # fmt: skip
+
+Span = tuple[int, int]
+
+# --- the drop list -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Drops:
+    """Disjoint dropped spans sorted by start, with their ends for bisection."""
+
+    items: tuple[Dropped, ...] = ()
+    ends: tuple[int, ...] = ()
+
+    def first_after(self, pos: int) -> int:
+        """Index of the first drop ending after ``pos``."""
+        return bisect_right(self.ends, pos)
+
+
+def _merge(existing: Drops, new: Iterable[Dropped]) -> Drops:
+    """Add ``new`` drops to ``existing`` ones; what is already dropped wins.
+
+    A new span overlapping earlier drops is cut into its uncovered pieces (a
+    replacement cannot be cut, so it is skipped). Linear after sorting.
+    """
+    old = existing.items
+    added: list[Dropped] = []
+    frontier = 0  # end of the last added span
+    i = 0
+    for drop in sorted(new, key=lambda d: (d.start, -d.end)):
+        while i < len(old) and old[i].end <= drop.start:
+            i += 1
+        pieces = list(_uncovered(max(drop.start, frontier), drop.end, old, i))
+        if not pieces or (drop.replacement and pieces != [(drop.start, drop.end)]):
+            continue
+        added += [_piece(drop, a, b) for a, b in pieces]
+        frontier = max(frontier, drop.end)
+    items = tuple(sorted((*old, *added), key=lambda d: d.start))
+    return Drops(items, tuple(d.end for d in items))
+
+
+def _piece(drop: Dropped, start: int, end: int) -> Dropped:
+    """The part [start, end) of a drop."""
+    text = drop.text[start - drop.start : end - drop.start]
+    return Dropped(start, end, text, drop.reason, drop.replacement)
+
+
+def _uncovered(start: int, end: int, old: Sequence[Dropped], i: int) -> Iterator[Span]:
+    """Pieces of [start, end) not covered by ``old[i:]`` (sorted, disjoint)."""
+    pos = start
+    while i < len(old) and old[i].start < end and pos < end:
+        if old[i].start > pos:
+            yield pos, old[i].start
+        pos = max(pos, old[i].end)
+        i += 1
+    if pos < end:
+        yield pos, end
+
+
+def _drop(raw: str, start: int, end: int, reason: str, replacement: str = "") -> Dropped:
+    return Dropped(start, end, raw[start:end], reason, replacement)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The kept characters of a raw span: text plus the raw offset of each character."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, i: int, j: int) -> Span:
+        """Raw span covering ``text[i:j]`` (requires i < j)."""
+        return self.origin[i], self.origin[j - 1] + 1
+
+
+def _view(raw: str, start: int, end: int, drops: Drops) -> View:
+    """What is left of ``raw[start:end]`` after the drops (replacements ignored)."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for a, b in _uncovered(start, end, drops.items, drops.first_after(start)):
+        chars.append(raw[a:b])
+        origin.extend(range(a, b))
+    return View("".join(chars), tuple(origin))
+
+
+# --- lines and paragraphs ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One raw line: its content span, without the line break."""
+
+    number: int
+    start: int
+    end: int
+
+
+def _lines(raw: str) -> list[Line]:
+    """Raw lines split at \\n, \\r\\n or a lone \\r."""
+    out: list[Line] = []
+    pos = 0
+    for m in re.finditer(r"\r\n|\r|\n", raw):
+        out.append(Line(len(out), pos, m.start()))
+        pos = m.end()
+    out.append(Line(len(out), pos, len(raw)))
+    return out
+
+
+def _paragraphs(raw: str, lines: Sequence[Line]) -> list[list[Line]]:
+    """Runs of lines that are not blank in the raw text."""
+    paragraphs: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if raw[line.start : line.end].strip():
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _drop_view(
+    view: View, reason: str, raw: str, i: int = 0, j: int | None = None
+) -> list[Dropped]:
+    """Drop ``view.text[i:j]`` (stripped of surrounding whitespace)."""
+    j = len(view.text) if j is None else j
+    while i < j and view.text[i].isspace():
+        i += 1
+    while j > i and view.text[j - 1].isspace():
+        j -= 1
+    return [_drop(raw, *view.span(i, j), reason)] if i < j else []
+
+
+# --- 1. control characters and template tokens -------------------------------------
+
+CONTROL = re.compile(
+    r"\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]?"  # ANSI CSI sequence
+    r"|\x1b\][^\x07\x1b\n]{0,256}(?:\x07|\x1b\\)?"  # OSC sequence (window titles, links)
+    r"|\x1b[@-Z\\-_]?"  # other escapes
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff\ufff9-\ufffb]+"
+)
+TEMPLATE = re.compile(r"%[A-Z][A-Z_]{2,40}[0-9A-Za-z]{0,64}%|\{\{[^{}\n]{1,80}\}\}")
+
+
+def _control(raw: str) -> list[Dropped]:
+    return [_drop(raw, m.start(), m.end(), "control characters") for m in CONTROL.finditer(raw)]
+
+
+def _templates(raw: str) -> list[Dropped]:
+    return [_drop(raw, m.start(), m.end(), "template token") for m in TEMPLATE.finditer(raw)]
+
+
+# --- 2. whole-line debris -----------------------------------------------------------
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"
+DATE = (
+    rf"(?:{WEEKDAY}\s*)?(?:\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+)
+TIME = (
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:gmt|utc|[a-z]?[ecmp][sd]?t|bst|cet|[+-]\d{2}:?\d{2}))?"
+)
+META_WORD = r"(?:published|updated|last\s+updated|posted|date|dated|on|at|first\s+published)"
+DATE_LINE = re.compile(
+    rf"(?:{META_WORD}\s*:?\s*)*{DATE}(?:\s*(?:,|at|\||-|/)?\s*{TIME})?"
+    rf"(?:\s*[|,;]?\s*(?:{META_WORD}\s*:?\s*)*(?:{DATE})?(?:\s*{TIME})?)?",
+    re.IGNORECASE,
+)
+URL = r"<?(?:https?://|www\.)[^\s<>]+>?"
+URL_LINE = re.compile(
+    rf"{URL}|(?:(?:original|source|canonical|article|story)\s+)?(?:url|link|source)\s*:\s*(?:{URL})?",
+    re.IGNORECASE,
+)
+RELATED_LINE = re.compile(
+    r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|links?|reading|news))?"
+    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?)\s*(?::|$)",
+    re.IGNORECASE,
+)
+NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
+BYLINE = re.compile(rf"(?:[Bb]y|BY)(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?")
+CREDIT_BYLINE = re.compile(
+    r"(?:(?:with\s+)?(?:additional\s+)?(?:reporting|reports|writing|editing|input)"
+    r"|written|compiled|edited|translated)\s+(?:by|from)\s+[^\n]{1,160}",
+    re.IGNORECASE,
+)
+CREDIT_LINE = re.compile(
+    r"(?:©|\(c\)|copyright\b)[^\n]{0,100}"
+    r"|(?:photo(?:graph)?|image|picture|pictured|video|credit)s?\s*(?:by\b|:|credit\b)[^\n]{0,100}"
+    r"|(?-i:\**\(?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"
+    r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}\)?\**)",
+    re.IGNORECASE,
+)
+LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (URL_LINE, "url"),
+    (RELATED_LINE, "related link"),
+    (CREDIT_BYLINE, "byline"),
+    (DATE_LINE, "date line"),
+    (CREDIT_LINE, "photo credit"),
+)
+MAX_RULE_LINE = 300  # longer lines are prose, never line debris
+
+
+def _markup_free(text: str) -> str:
+    """Line text for matching rules: markdown links and emphasis reduced to their words."""
+    text = re.sub(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)", r"\1", text)
+    return re.sub(r"\*\*|__|^#{1,6}\s+|^>\s?", "", text).strip()
+
+
+def _line_reason(text: str) -> str | None:
+    """The reason a whole line is debris, or None."""
+    if len(text) > MAX_RULE_LINE:
+        return None
+    plain = _markup_free(text)
+    if not plain:
+        return None
+    if plain.startswith(("By", "by", "BY")) and BYLINE.fullmatch(plain):
+        return "byline"
+    for pattern, reason in LINE_RULES:
+        if pattern.match(plain) and (pattern is RELATED_LINE or pattern.fullmatch(plain)):
+            return reason
+    return None
+
+
+def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    out: list[Dropped] = []
+    for line in lines:
+        view = _view(raw, line.start, line.end, drops)
+        reason = _line_reason(view.text)
+        if reason:
+            out += _drop_view(view, reason, raw)
+    return out
+
+
+# --- 3. headline -------------------------------------------------------------------
+
+TERMINAL_END = re.compile(r"[.!?:;,…][\"”’')\]]*$")
+MAX_HEADLINE_WORDS = 25
+
+
+def _live_lines(raw: str, lines: Sequence[Line], drops: Drops) -> list[tuple[Line, View]]:
+    """Lines with something left to read, and what is left."""
+    out = []
+    for line in lines:
+        view = _view(raw, line.start, line.end, drops)
+        if view.text.strip():
+            out.append((line, view))
+    return out
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", _markup_free(text)).strip().casefold()
+
+
+def _headline(raw: str, lines: Sequence[Line], drops: Drops) -> tuple[str | None, list[Dropped]]:
+    """The first readable line when it is the title: repeated at the top, or a short line alone."""
+    live = _live_lines(raw, lines, drops)
+    if len(live) < 2:
+        return None, []
+    (first, view), rest = live[0], live[1:4]
+    key = _norm(view.text)
+    copies = [v for _, v in rest if _norm(v.text) == key]
+    alone = rest[0][0].number > first.number + 1  # a blank or emptied line follows
+    if not copies and not (alone and _looks_like_title(view.text)):
+        return None, []
+    out = _drop_view(view, "headline", raw)
+    for copy in copies:
+        out += _drop_view(copy, "headline", raw)
+    return _plain(view.text), out
+
+
+def _looks_like_title(text: str) -> bool:
+    plain = _markup_free(text)
+    return (
+        len(plain.split()) <= MAX_HEADLINE_WORDS
+        and not TERMINAL_END.search(plain)
+        and bool(re.match(r"[\"“‘'(\d]*[^\W\d_]", plain))
+        and plain[:1].upper() == plain[:1]
+    ) or text.lstrip().startswith("# ")
+
+
+def _plain(text: str) -> str:
+    """Readable text of a line (for the headline): markup, entities and escapes removed."""
+    text = CONTROL.sub("", TEMPLATE.sub("", _markup_free(text)))
+    return re.sub(r"\s+", " ", html.unescape(text).replace(",quot;", '"')).strip()
+
+
+# --- 4. captions, credits and duplicates -------------------------------------------
+
+END_CREDIT = re.compile(
+    r"(?:\((?i:photo:?\s*)?[A-Z][^()\n/]{1,60}/\s*[A-Z][^()\n]{1,40}\)"  # (Name / Agency)
+    r"|\*\*[^*\n]{1,60}/[^*\n]{1,40}\*\*"  # **Name / Agency**
+    r"|\b(?i:photo(?:graph)?|image|picture)s?\s*(?:by\b|:|(?i:credit)\b)[^\n]{0,100}"  # Photo by
+    r"|©[^\n]{0,100}"
+    r"|(?<=[.!?\"”])[A-Z][^.!?\n]{0,80}\svia\s[^.!?\n]{1,60}"  # fused "... via Agency, Pool"
+    r"|,\s*Pool)\s*$"
+)
+POSITION_PAREN = re.compile(
+    r"\((?:[LRC]|\d(?:st|nd|rd|th)?\s?[LR]|[LR]\s?-\s?[LR]|left|right|cent(?:er|re)|top|bottom"
+    r"|from\s+(?:left|right))\)"
+)
+POSITION_COMMA = re.compile(r",\s(?:left|right|cent(?:er|re)|second\s+(?:left|right))\s?,")
+CREDIT_INSIDE = re.compile(r"©|\b(?i:photo(?:graph)?s?)\s*(?:by\b|:)|\([A-Z][^()/\n]+/[^()\n]+\)")
+MAX_CAPTION_WORDS = 80
+
+
+def _credit_span(text: str) -> Span | None:
+    m = END_CREDIT.search(text)
+    return (m.start(), m.end()) if m else None
+
+
+def _is_caption(text: str) -> bool:
+    """A paragraph is a caption when it ends in a credit or marks who stands where."""
+    if len(text.split()) > MAX_CAPTION_WORDS:
+        return False
+    if _credit_span(text):
+        return True
+    markers = len(POSITION_PAREN.findall(text)) + len(POSITION_COMMA.findall(text))
+    return markers >= 2 or (markers == 1 and bool(CREDIT_INSIDE.search(text)))
+
+
+def _drop_caption(view: View, raw: str) -> list[Dropped]:
+    """A caption line: its credit (if any) as "photo credit", the rest as "caption"."""
+    credit = _credit_span(view.text)
+    if credit is None:
+        inside = re.search(r"\bphoto(?:graph)?s?\s*(?:by\b|:)[^\n]*$", view.text, re.I)
+        credit = (inside.start(), inside.end()) if inside else None
+    if credit is None:
+        return _drop_view(view, "caption", raw)
+    out = _drop_view(view, "caption", raw, 0, credit[0])
+    return out + _drop_view(view, "photo credit", raw, *credit)
+
+
+def _captions(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """Caption paragraphs: short paragraphs ending in a credit or with position markers."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        live = _live_lines(raw, paragraph, drops)
+        if live and _is_caption(" ".join(v.text.strip() for _, v in live)):
+            for _, view in live:
+                out += _drop_caption(view, raw)
+    return out
+
+
+def _credit_neighbours(
+    raw: str, paragraphs: Sequence[list[Line]], drops: Drops, credits: set[int]
+) -> list[Dropped]:
+    """A line directly above a dropped credit line (same paragraph) is its caption."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        for above, below in pairwise(paragraph):
+            view = _view(raw, above.start, above.end, drops)
+            words = len(view.text.split())
+            if below.number in credits and 0 < words <= MAX_CAPTION_WORDS:
+                out += _drop_view(view, "caption", raw)
+    return out
+
+
+def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """A line the next line repeats: verbatim (duplicate) or with a credit fused on (caption)."""
+    out: list[Dropped] = []
+    live = _live_lines(raw, lines, drops)
+    for (_, a), (_, b) in pairwise(live):
+        first, second = a.text.strip(), b.text.strip()
+        if len(first) < 20 or not second.startswith(first):
+            continue
+        if second == first:
+            out += _drop_view(b, "duplicate", raw)
+            continue
+        cut = b.text.index(first) + len(first)
+        out += _drop_view(a, "caption", raw) + _drop_view(b, "caption", raw, 0, cut)
+        out += _drop_view(b, "photo credit", raw, cut)
+    return out
+
+
+# --- 5. inline debris --------------------------------------------------------------
+
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"  # PLACE in capitals
+    r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"  # optional ", Country"
+    r"(?:\s\([A-Za-z .]{1,30}\))?"  # optional (Agency)
+    r"(?:\s*[—–]|\s--?)\s+(?=\S)"
+)
+
+
+def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """ "PLACE — " opening a paragraph."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        live = _live_lines(raw, paragraph, drops)
+        if not live:
+            continue
+        view = live[0][1]
+        lead = len(view.text) - len(view.text.lstrip())
+        m = DATELINE.match(view.text, lead)
+        if m:
+            out.append(_drop(raw, *view.span(m.start(), m.end()), "dateline"))
+    return out
+
+
+FUSION = re.compile(r"(?<=[a-z])(?=[A-Z])")
+MORE = re.compile(r"(?<=\s)MORE\b")
+HOVER_WINDOW = 600  # longest hover-card run looked for
+HOVER_TRIES = 20  # fusions tried per MORE token
+
+
+def _hover_cards(raw: str) -> list[Dropped]:
+    """Related-links widget text fused into a name: from the fusion to "MORE".
+
+    "Jane DoeJane Marie DoeDoe says ... MORE said" keeps "Jane Doe said". The
+    run must start at a lowercase→Uppercase fusion whose word reappears early
+    in the run (the card repeats the name), stay on one line and end at MORE.
+    """
+    ends = [m.end() for m in MORE.finditer(raw)]
+    if not ends:
+        return []
+    fusions = [m.start() for m in FUSION.finditer(raw)]
+    out: list[Dropped] = []
+    taken = 0
+    for end in ends:
+        lo = max(taken, end - HOVER_WINDOW)
+        first = bisect_right(fusions, lo - 1)
+        for start in fusions[first : first + HOVER_TRIES]:
+            if start >= end - 4:
+                break
+            if _is_hover_run(raw, start, end):
+                out.append(_drop(raw, start, end, "hover card"))
+                taken = end
+                break
+    return out
+
+
+def _is_hover_run(raw: str, start: int, end: int) -> bool:
+    run = raw[start:end]
+    if "\n" in run or "\r" in run:
+        return False
+    word = re.search(r"[A-Za-z]+$", raw[max(0, start - 40) : start])
+    return bool(word and len(word.group()) >= 2 and word.group() in run[:120])
+
+
+MD_LINK = re.compile(
+    r"(!?)\[([^\[\]\n]{1,300})\](\((?:[^()\s]{0,500})(?:\s+\"[^\"\n]{0,200}\")?\))"
+)
+MD_EMPHASIS = re.compile(
+    r"(\*\*)(?=\S)[^*\n]{1,500}?(?<=\S)\*\*|(__)(?=\S)[^_\n]{1,500}?(?<=\S)__"
+    r"|(?<![\w*])(\*)(?=[^\s*])[^*\n]{1,500}?(?<=[^\s*])\*(?![\w*])"
+    r"|(?<![\w_])(_)(?=[^\s_])[^_\n]{1,500}?(?<=[^\s_])_(?![\w_])"
+)
+MD_LINE_MARK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))", re.MULTILINE)
+MD_RULE = re.compile(
+    r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE
+)
+
+
+def _markdown(raw: str) -> list[Dropped]:
+    """Markdown syntax; the words it wraps are kept (an image is dropped whole)."""
+    out: list[Dropped] = []
+    for m in MD_LINK.finditer(raw):
+        if m.group(1):
+            out.append(_drop(raw, m.start(), m.end(), "markdown"))
+            continue
+        out.append(_drop(raw, m.start(), m.start() + 1, "markdown"))
+        out.append(_drop(raw, m.start(3) - 1, m.end(), "markdown"))
+    for m in MD_EMPHASIS.finditer(raw):
+        size = len(next(g for g in m.groups() if g))
+        out.append(_drop(raw, m.start(), m.start() + size, "markdown"))
+        out.append(_drop(raw, m.end() - size, m.end(), "markdown"))
+    out += [_drop(raw, m.start(), m.end(), "markdown") for m in MD_LINE_MARK.finditer(raw)]
+    out += [_drop(raw, m.start(), m.end(), "markdown") for m in MD_RULE.finditer(raw)]
+    return out
+
+
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+BROKEN_ENTITY = re.compile(r",(?:quot|amp|apos|lt|gt|nbsp|#\d{2,5});")
+
+
+def _entities(raw: str) -> list[Dropped]:
+    """HTML entities, real or with the & mangled into a comma, decoded into a replacement."""
+    out: list[Dropped] = []
+    for m in ENTITY.finditer(raw):
+        out += _entity(raw, m.start(), m.end(), m.group())
+    for m in BROKEN_ENTITY.finditer(raw):
+        out += _entity(raw, m.start(), m.end(), "&" + m.group()[1:])
+    return out
+
+
+def _entity(raw: str, start: int, end: int, entity: str) -> list[Dropped]:
+    decoded = html.unescape(entity)
+    if decoded == entity:
+        return []
+    if CONTROL.fullmatch(decoded):
+        return [_drop(raw, start, end, "control characters")]
+    return [_drop(raw, start, end, "entity", re.sub(r"\s", " ", decoded))]
+
+
+# --- 6. building the cleaned text --------------------------------------------------
+
+
+def _kept(raw: str, drops: Drops) -> Iterator[tuple[str, int]]:
+    """Each kept raw character, and each replacement character, with its origin."""
+    pos = 0
+    for drop in drops.items:
+        for i in range(pos, drop.start):
+            yield raw[i], i
+        for ch in drop.replacement:
+            yield ch, drop.start
+        pos = drop.end
+    for i in range(pos, len(raw)):
+        yield raw[i], i
+
+
+def _assemble(raw: str, drops: Drops) -> tuple[str, tuple[int, ...]]:
+    """Cleaned text and origins: whitespace runs become one space, blank lines "\\n\\n"."""
+    chars: list[str] = []
+    origin: list[int] = []
+    breaks: list[int] = []  # origins of line breaks since the last visible character
+    space: int | None = None  # origin of the first whitespace since then
+    for ch, pos in _kept(raw, drops):
+        if ch == "\n" or (ch == "\r" and raw[pos + 1 : pos + 2] != "\n"):
+            breaks.append(pos)
+        elif ch.isspace():
+            pass
+        else:
+            if chars:
+                _separate(chars, origin, breaks, space)
+            chars.append(ch)
+            origin.append(pos)
+            breaks, space = [], None
+            continue
+        space = pos if space is None else space
+    return "".join(chars), tuple(origin)
+
+
+def _separate(chars: list[str], origin: list[int], breaks: list[int], space: int | None) -> None:
+    """Emit what stands between two visible characters: nothing, a space or a paragraph break."""
+    if len(breaks) >= 2:
+        chars += ["\n", "\n"]
+        origin += breaks[:2]
+    elif space is not None:
+        chars.append(" ")
+        origin.append(space)
+
+
+# --- the stage ---------------------------------------------------------------------
 
 
 def clean(raw: str) -> Cleaned:
-    return Cleaned(text=raw, origin=tuple(range(len(raw))), dropped=())
+    """Drop debris from ``raw``; keep paragraphs; map every kept character to its raw offset."""
+    lines = _lines(raw)
+    paragraphs = _paragraphs(raw, lines)
+    drops = _merge(Drops(), _control(raw) + _templates(raw))
+    drops = _merge(drops, _line_debris(raw, lines, drops))
+    headline, found = _headline(raw, lines, drops)
+    drops = _merge(drops, found)
+    credits = _credit_lines(raw, lines, drops)
+    drops = _merge(drops, _credit_neighbours(raw, paragraphs, drops, credits))
+    drops = _merge(drops, _duplicates(raw, lines, drops))
+    drops = _merge(drops, _captions(raw, paragraphs, drops))
+    drops = _merge(drops, _datelines(raw, paragraphs, drops))
+    drops = _merge(drops, _hover_cards(raw))
+    drops = _merge(drops, _markdown(raw))
+    drops = _merge(drops, _entities(raw))
+    text, origin = _assemble(raw, drops)
+    return Cleaned(text=text, origin=origin, dropped=drops.items, headline=headline)
+
+
+def _credit_lines(raw: str, lines: Sequence[Line], drops: Drops) -> set[int]:
+    """Numbers of the lines dropped whole as photo credits."""
+    out: set[int] = set()
+    for line in lines:
+        first = drops.first_after(line.start)
+        inside = drops.items[first : drops.first_after(line.end)]
+        left = _view(raw, line.start, line.end, drops).text
+        if any(d.reason == "photo credit" for d in inside) and not left.strip():
+            out.add(line.number)
+    return out

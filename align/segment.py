@@ -1,22 +1,234 @@
-"""Segment: PLACEHOLDER, being replaced by the real stage."""
+"""Segment: split cleaned text into sentences with exact offsets into the raw text.
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
+brackets after it) followed by whitespace and the start of a new sentence,
+or at the end of its paragraph. It does not end:
+
+* after an abbreviation: titles and months ("Mr.", "Gen.", "St.", "Feb. 3"),
+  single initials ("J. R. Smith"), and dotted acronyms ("U.S.") unless a
+  typical sentence opener follows ("... the U.S. The talks");
+* inside a number or time ("3.6 million", "00.01"): no space follows;
+* before a lowercase word: a stray period left by machine translation
+  ("Nine years of Syria. civil war") does not split;
+* before more punctuation: a lone " ." or ". ." stays with its sentence;
+* inside a quotation: "“We have deployed ... Idlib. The cease-fire will
+  begin tonight.”" is one unit. Quotes are paired left to right (straight,
+  curly, doubled ‘‘ ’’ and guillemets); a quote left open for more than
+  ``QUOTE_CAP`` characters is treated as stray, so an unbalanced quote
+  cannot swallow the article.
+
+A quotation followed by a short attribution ("“...” Erdogan said.") is
+merged with it. Everything is linear in the length of the text.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 
 from .model import Cleaned, Sentence
 
+Span = tuple[int, int]
+
+QUOTE_CAP = 800  # longest quotation (characters) kept in one unit
+ATTRIBUTION_WORDS = 8  # longest attribution merged into the quotation before it
+
+END = re.compile(r"[.!?…]+(?:[\"”’'»)\]]|’’|'')*(?=\s|$)|(?<=[a-z][a-z])\.(?=[A-Z][a-z])")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+# Capitalised abbreviations that (almost) never end a sentence.
+TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
+        "cpl", "pvt", "adm", "cmdr", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "supt",
+        "insp", "det", "st", "ste", "mt", "ft", "jr", "sr", "no", "nos", "dept", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ariz", "calif",
+        "colo", "conn", "fla", "mich", "minn", "tenn", "okla",
+    }
+)  # fmt: skip
+LOWER_ABBREVIATIONS = frozenset({"approx", "vs", "cf", "pp", "fig", "nos"})
+# Words that typically open a sentence (a dotted acronym before them ends one).
+OPENERS = frozenset(
+    {
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on",
+        "at", "this", "that", "these", "those", "his", "her", "their", "its", "there", "as",
+        "after", "before", "when", "while", "if", "however", "meanwhile", "also", "some",
+        "many", "most", "our", "my", "what", "why", "how",
+    }
+)  # fmt: skip
+# Verbs of an attribution ("..." Erdogan said.).
+SPEECH = frozenset(
+    {
+        "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "stated",
+        "states", "wrote", "writes", "declared", "noted", "explained", "tweeted", "insisted",
+        "warned", "replied", "according", "announced", "continued", "concluded", "recalled",
+        "argued", "claimed",
+    }
+)  # fmt: skip
+OPEN_QUOTES = ("“", "«", "„", "‘‘", "``")
+CLOSE_QUOTES = ("”", "»", "’’", "''")
+
 
 def segment(cleaned: Cleaned) -> tuple[Sentence, ...]:
+    """The sentences of a cleaned article, in order, with raw offsets."""
     out: list[Sentence] = []
-    for para, pm in enumerate(re.finditer(r"[^\n]+", cleaned.text)):
-        for m in re.finditer(r"[^.!?]+[.!?]*", pm.group()):
-            s, e = pm.start() + m.start(), pm.start() + m.end()
-            text = cleaned.text[s:e].strip()
-            if not text:
-                continue
-            s = cleaned.text.index(text, s)
-            e = s + len(text)
-            origin = cleaned.origin[s:e]
-            out.append(Sentence(len(out), text, origin[0], origin[-1] + 1, para, origin))
+    for number, (start, end) in enumerate(paragraphs(cleaned.text)):
+        for s, e in sentence_spans(cleaned.text, start, end):
+            out.append(_sentence(cleaned, len(out), s, e, number))
     return tuple(out)
+
+
+def paragraphs(text: str) -> Iterator[Span]:
+    """Spans of the non-blank paragraphs (separated by blank lines)."""
+    pos = 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        if text[pos : m.start()].strip():
+            yield pos, m.start()
+        pos = m.end()
+    if text[pos:].strip():
+        yield pos, len(text)
+
+
+def _sentence(cleaned: Cleaned, index: int, start: int, end: int, paragraph: int) -> Sentence:
+    origin = cleaned.origin[start:end]
+    text = cleaned.text[start:end]
+    return Sentence(index, text, origin[0], origin[-1] + 1, paragraph, origin)
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans (stripped, non-empty) of the paragraph ``text[start:end]``."""
+    quotes = quote_spans(text, start, end)
+    opens = [q[0] for q in quotes]
+    spans: list[Span] = []
+    pos = start
+    for m in END.finditer(text, start, end):
+        if _is_boundary(text, m, end, quotes, opens):
+            spans.append((pos, m.end()))
+            pos = m.end()
+    spans.append((pos, end))
+    stripped = [_strip(text, s, e) for s, e in spans]
+    return _attach_attributions(text, _attach_fragments(text, [s for s in stripped if s[0] < s[1]]))
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_boundary(
+    text: str, m: re.Match[str], end: int, quotes: Sequence[Span], opens: Sequence[int]
+) -> bool:
+    """Whether the terminal punctuation matched by ``m`` ends a sentence."""
+    after = _skip_space(text, m.end(), end)
+    if after >= end:
+        return False  # the paragraph's end closes the last sentence anyway
+    nxt = text[after]
+    if nxt.islower() or nxt in ".!?…,;:":
+        return False
+    if _inside_quote(m.start(), m.end(), quotes, opens):
+        return False
+    return not (m.group() == "." and _abbreviation(text, m.start(), text[after:end]))
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _abbreviation(text: str, dot: int, rest: str) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation rather than a sentence."""
+    m = re.search(r"(?<![\w.])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)$", text[max(0, dot - 24) : dot])
+    if m is None:
+        return False
+    token = m.group(1)
+    if (token.lower() in TITLES and token[0].isupper()) or token in LOWER_ABBREVIATIONS:
+        return True
+    if len(token) == 1 and token.isupper():
+        return True
+    if "." in token:  # a dotted acronym: U.S., a.m.
+        word = re.match(r"[A-Za-z]+", rest)
+        return not (word and word.group().lower() in OPENERS)
+    return False
+
+
+# --- quotations --------------------------------------------------------------------
+
+
+def quote_spans(text: str, start: int, end: int) -> list[Span]:
+    """Balanced quotations in ``text[start:end]``: (open, close_end) pairs, left to right.
+
+    Linear: each quotation mark is looked at once; an open quote without a
+    close within ``QUOTE_CAP`` characters is dropped as stray.
+    """
+    spans: list[Span] = []
+    opened: int | None = None
+    for pos, size, is_open in _quote_marks(text, start, end):
+        if opened is not None and pos - opened > QUOTE_CAP:
+            opened = None
+        if opened is None:
+            opened = pos if is_open else None
+        elif not is_open:
+            spans.append((opened, pos + size))
+            opened = None
+    return spans
+
+
+def _quote_marks(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """Every quotation mark: position, length, and whether it opens a quotation."""
+    for m in re.finditer(r"‘‘|’’|``|''|[\"“”«»„]", text[start:end]):
+        mark, pos = m.group(), start + m.start()
+        if mark == '"':
+            before = text[pos - 1] if pos > start else " "
+            yield pos, 1, before.isspace() or before in "([{—–-/"
+        else:
+            yield pos, len(mark), mark in OPEN_QUOTES
+
+
+def _inside_quote(start: int, end: int, quotes: Sequence[Span], opens: Sequence[int]) -> bool:
+    """Whether punctuation at [start, end) lies inside a quotation, before its closing mark."""
+    i = bisect_left(opens, start) - 1
+    return i >= 0 and end < quotes[i][1]
+
+
+# --- merging -----------------------------------------------------------------------
+
+
+def _attach_fragments(text: str, spans: list[Span]) -> list[Span]:
+    """A span without a letter or digit (a stray " .") joins the sentence before it."""
+    out: list[Span] = []
+    for s, e in spans:
+        if out and not any(c.isalnum() for c in text[s:e]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _attach_attributions(text: str, spans: list[Span]) -> list[Span]:
+    """'“...” Erdogan said.' : a short attribution joins the quotation before it."""
+    out: list[Span] = []
+    for s, e in spans:
+        if out and _ends_with_quote(text, *out[-1]) and _is_attribution(text[s:e]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _ends_with_quote(text: str, start: int, end: int) -> bool:
+    tail = text[max(start, end - 3) : end]
+    return bool(re.search(r"[.!?…](?:[\"”»]|’’|'')$", tail))
+
+
+def _is_attribution(sentence: str) -> bool:
+    words = re.findall(r"[\w’']+", sentence)
+    return (
+        0 < len(words) <= ATTRIBUTION_WORDS
+        and not sentence.startswith(('"', *OPEN_QUOTES))
+        and any(w.lower() in SPEECH for w in words)
+    )
