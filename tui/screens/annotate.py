@@ -1,0 +1,299 @@
+"""The annotation editor: a note, tags and a status for one passage group.
+
+Wiring it into the reader (``a`` on the current group)::
+
+    existing = store.for_group(group.id)
+    screen = AnnotateScreen(
+        f"Passage {group.id + 1}", passage_content(alignment, group), existing,
+        suggestions=store.suggestions(),
+    )
+    app.push_screen(screen, callback)   # callback(edit: AnnotationEdit | None)
+
+    def callback(edit):                 # None: cancelled, nothing to do
+        if edit is not None:
+            result = store.apply_edit(group, edit, existing)   # upsert/delete + save
+            show(result.message)        # "saved" or the one-line error
+
+For a detached annotation (no group any more) pass ``detached_passage(ann)`` as
+the passage; only Delete makes sense there (``store.delete(ann.id); store.save()``).
+
+Keys: ctrl+s saves, Escape cancels (asking first when something was typed).
+Article text and notes reach widgets only as ``Content`` or as widget values
+(TextArea, Input), never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static, TextArea
+
+from align.annotations import (
+    DEFAULT_TAGS,
+    STATUSES,
+    Annotation,
+    AnnotationEdit,
+    Status,
+    parse_tags,
+)
+from align.model import Alignment, Group
+
+from ..safe import clip, plain
+
+__all__ = [
+    "DEFAULT_TAGS",
+    "AnnotateScreen",
+    "AnnotationEdit",
+    "ConfirmScreen",
+    "TagSuggester",
+    "detached_passage",
+    "passage_content",
+]
+
+
+def passage_content(alignment: Alignment, group: Group) -> Content:
+    """The group's passages, one line per outlet: "Label: sentence text"."""
+    lines = []
+    for member, sentences in alignment.passages(group):
+        label = plain(alignment.articles[member.article].label, "bold")
+        lines.append(label + Content(": ") + plain(" ".join(s.text for s in sentences)))
+    return Content("\n").join(lines)
+
+
+def detached_passage(annotation: Annotation) -> Content:
+    """What a detached annotation was about: its anchors' file names and excerpts."""
+    lines = [Content.styled("These passages are no longer in the articles:", "italic")]
+    for anchor in annotation.anchors:
+        lines.append(plain(anchor.source, "bold") + Content(": ") + plain(anchor.excerpt))
+    return Content("\n").join(lines)
+
+
+class TagSuggester(SuggestFromList):
+    """Completes the tag after the last comma from the suggestions, skipping tags
+    already typed; matching ignores case, the typed text keeps its own."""
+
+    def __init__(self, suggestions: Sequence[str]) -> None:
+        super().__init__(suggestions, case_sensitive=True)  # we fold case ourselves
+        self.tags = list(suggestions)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(",")
+        word = last.lstrip().casefold()
+        if not word:
+            return None
+        used = {t.casefold() for t in parse_tags(head)}
+        for tag in self.tags:
+            folded = tag.casefold()
+            if folded.startswith(word) and folded not in used and folded != word:
+                return value + tag[len(word) :]
+        return None
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; y or Enter on Yes confirms, n or Escape declines."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: 60; max-width: 90%; height: auto;
+        border: round $warning; background: $surface; padding: 1 2;
+    }
+    ConfirmScreen Horizontal { height: auto; width: auto; margin-top: 1; }
+    ConfirmScreen Button { margin-right: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(self.question))
+            with Horizontal():
+                yield Button(self.yes, id="confirm-yes", variant="warning")
+                yield Button(self.no, id="confirm-no")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
+    """Write or edit the annotation of one passage group.
+
+    Returns an ``AnnotationEdit`` (``delete=True`` when Delete was confirmed),
+    or None when cancelled.
+    """
+
+    DEFAULT_CSS = """
+    AnnotateScreen { align: center middle; }
+    AnnotateScreen > .dialog {
+        width: 90%; max-width: 120; height: 90%; max-height: 40;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    AnnotateScreen .dialog-title { height: auto; }
+    AnnotateScreen #annotate-passage { height: auto; max-height: 25%; border: tall $panel; }
+    AnnotateScreen #annotate-note { height: 1fr; min-height: 3; }
+    AnnotateScreen .field-label { color: $text-muted; }
+    AnnotateScreen #annotate-bottom { height: auto; }
+    AnnotateScreen #annotate-bottom > Label { padding: 1 1 0 0; }
+    AnnotateScreen #annotate-status { layout: horizontal; height: auto; width: auto; }
+    AnnotateScreen #annotate-status RadioButton { width: auto; margin-right: 2; }
+    AnnotateScreen #annotate-spacer { width: 1fr; }
+    AnnotateScreen #annotate-problem { color: $error; height: auto; }
+    AnnotateScreen #annotate-bottom Button { margin-left: 1; min-width: 8; width: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        passage: Content,
+        existing: Annotation | None,
+        suggestions: Sequence[str] = DEFAULT_TAGS,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.passage = passage
+        self.existing = existing
+        self.suggestions = tuple(suggestions)
+        self.initial = self._initial_values(existing)
+
+    @staticmethod
+    def _initial_values(existing: Annotation | None) -> tuple[str, tuple[str, ...], Status]:
+        if existing is None:
+            return "", (), "open"
+        return existing.note, existing.tags, existing.status
+
+    def compose(self) -> ComposeResult:
+        note, tags, status = self.initial
+        verb = "Edit the annotation" if self.existing else "Annotate"
+        with Vertical(classes="dialog"):
+            yield Static(
+                Content.styled(verb, "bold") + Content(" · ") + plain(self.title_text),
+                classes="dialog-title",
+            )
+            with VerticalScroll(id="annotate-passage"):
+                yield Static(self.passage)
+            yield Label("Note", classes="field-label")
+            yield TextArea(note, id="annotate-note", soft_wrap=True, tab_behavior="focus")
+            yield Label(self._tags_label(), classes="field-label")
+            yield Input(
+                ", ".join(tags),
+                id="annotate-tags",
+                placeholder="comma-separated, e.g. conflict, needs-source",
+                suggester=TagSuggester(self.suggestions),
+            )
+            yield Static("", id="annotate-problem")
+            with Horizontal(id="annotate-bottom"):
+                yield Label("Status", classes="field-label")
+                with RadioSet(id="annotate-status"):
+                    for value in STATUSES:
+                        yield RadioButton(
+                            value, value=value == status, id=f"annotate-{value}", name=value
+                        )
+                yield Static("", id="annotate-spacer")
+                yield Button("Save", id="annotate-save", variant="primary")
+                if self.existing is not None:
+                    yield Button("Delete", id="annotate-delete", variant="error")
+                yield Button("Cancel", id="annotate-cancel")
+        yield Footer()
+
+    def _tags_label(self) -> Content:
+        shown = clip(", ".join(self.suggestions), 70)
+        return Content("Tags") + Content.styled(f"  suggested: {shown}", "dim")
+
+    def on_mount(self) -> None:
+        self.query_one("#annotate-note", TextArea).focus()
+
+    # -- the values in the form --------------------------------------------
+
+    def current(self) -> tuple[str, tuple[str, ...], Status]:
+        """The note, tags and status as they are in the form now."""
+        note = self.query_one("#annotate-note", TextArea).text
+        tags = parse_tags(self.query_one("#annotate-tags", Input).value)
+        pressed = self.query_one("#annotate-status", RadioSet).pressed_button
+        name = pressed.name if pressed is not None else "open"
+        status: Status = "checked" if name == "checked" else "open"
+        return note, tags, status
+
+    @property
+    def changed(self) -> bool:
+        """True when the form differs from what it was opened with."""
+        return self.current() != self.initial
+
+    # -- actions -----------------------------------------------------------
+
+    def action_save(self) -> None:
+        note, tags, status = self.current()
+        if not note.strip() and not tags:
+            hint = "use Delete to remove it" if self.existing else "Escape cancels"
+            self._problem(f"Write a note or a tag first ({hint}).")
+            return
+        self.dismiss(AnnotationEdit(_tidy(note), tags, status))
+
+    def action_cancel(self) -> None:
+        if not self.changed:
+            self.dismiss(None)
+            return
+        question = "Discard what you typed in this annotation?"
+        self.app.push_screen(ConfirmScreen(question, "Discard", "Keep editing"), self._discard)
+
+    def _discard(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)
+
+    def action_delete(self) -> None:
+        if self.existing is None:
+            return
+        self.app.push_screen(
+            ConfirmScreen("Delete this annotation?", "Delete", "Keep it"), self._delete
+        )
+
+    def _delete(self, yes: bool | None) -> None:
+        if yes:
+            note, tags, status = self.current()
+            self.dismiss(AnnotationEdit(note, tags, status, delete=True))
+
+    def _problem(self, text: str) -> None:
+        self.query_one("#annotate-problem", Static).update(Content(text))
+
+    @on(Button.Pressed, "#annotate-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#annotate-delete")
+    def _delete_pressed(self) -> None:
+        self.action_delete()
+
+    @on(Button.Pressed, "#annotate-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+
+def _tidy(note: str) -> str:
+    """The note without trailing spaces on its lines or blank lines at its end,
+    so it is written as a readable block in the file."""
+    return "\n".join(line.rstrip() for line in note.splitlines()).rstrip("\n")
