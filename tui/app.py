@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from align.annotations import AnnotationStore
 from align.model import Alignment, InputError, Source
 from align.pipeline import build_from_sources
 
@@ -62,6 +63,7 @@ class IdlibReadApp(App[int]):
         self.sources = list(sources)
         self.annotations_path = annotations_path
         self.alignment = alignment
+        self.quit_anyway = False
 
     def on_mount(self) -> None:
         if self.alignment is not None:
@@ -103,7 +105,9 @@ class IdlibReadApp(App[int]):
 
     def open_reader(self, alignment: Alignment) -> None:
         """Replace the loading screen (if any) with the reader."""
-        reader = ReaderScreen(alignment)
+        store = AnnotationStore.open(self.annotations_path)
+        store.attach(alignment)
+        reader = ReaderScreen(alignment, store)
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(reader)
         else:
@@ -117,6 +121,13 @@ class IdlibReadApp(App[int]):
                 yield SystemCommand(title, help_text, partial(screen.run_action, action))
 
     def action_quit(self) -> None:  # type: ignore[override]
+        """Quit, saving pending notes; if that fails, warn once and quit on the next q."""
+        reader = next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
+        if reader is not None and not self.quit_anyway and reader.unsaved():
+            self.quit_anyway = True
+            warning = "Annotations could not be saved (see status line). Press q again to quit."
+            self.notify(warning, severity="error", timeout=8)
+            return
         self.exit(0)
 
 

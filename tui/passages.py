@@ -118,15 +118,13 @@ def sentence_marks(
 
 
 def summary(group: Group) -> str:
-    """One phrase for the status line: "no divergences" or "2 divergences (1 conflict)"."""
+    """One phrase for the status line: "no divergences" or "conflicting number ×2, reworded"."""
     if not group.divergences:
         return "no divergences"
     counts: dict[MarkKind, int] = {}
     for d in group.divergences:
         counts[mark_kind(d)] = counts.get(mark_kind(d), 0) + 1
-    parts = ", ".join(f"{n} {MARK_LABELS[k]}" for k, n in counts.items())
-    noun = "divergence" if len(group.divergences) == 1 else "divergences"
-    return f"{len(group.divergences)} {noun} ({parts})"
+    return ", ".join(MARK_LABELS[k] + (f" ×{n}" if n > 1 else "") for k, n in counts.items())
 
 
 def reach(alignment: Alignment) -> list[list[int]]:

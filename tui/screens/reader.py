@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -13,6 +14,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from align.annotations import Annotation, AnnotationEdit, AnnotationStore
 from align.model import Alignment, Group
 
 from ..passages import (
@@ -32,6 +34,9 @@ from ..widgets.article_pane import ArticlePane
 from ..widgets.sentence_view import SentenceView
 from ..widgets.stacked_view import StackedView
 from ..widgets.status_line import Status, StatusLine
+from .annotate import AnnotateScreen, detached_passage
+from .annotate import passage_content as annotation_passage
+from .annotations_list import AnnotationListScreen, list_entries
 from .details import DetailsScreen
 from .help import HelpScreen
 from .matrix import MatrixScreen
@@ -42,6 +47,16 @@ MAX_PANES = 9  # keys 1..9 toggle them; further outlets appear in the stacked la
 MIN_COLUMN = 30  # narrower columns are unreadable: switch to the stacked layout
 
 PaletteEntry = tuple[str, str, str]
+
+
+def opening_note(store: AnnotationStore | None) -> tuple[str, bool]:
+    """The status line's annotation note at start: a load problem, or how many notes."""
+    if store is None:
+        return ("", False)
+    if store.load_error:
+        return (store.status_message or store.load_error, True)
+    count = len(store.all())
+    return (f"{count} note(s) in {store.path.name}" if count else "", False)
 
 
 class ReaderScreen(Screen[None]):
@@ -77,17 +92,18 @@ class ReaderScreen(Screen[None]):
         Binding("question_mark", "help", "Help", tooltip="Keys and what the highlights mean"),
     ]
 
-    def __init__(self, alignment: Alignment) -> None:
+    def __init__(self, alignment: Alignment, store: AnnotationStore | None = None) -> None:
         super().__init__()
         self.alignment = alignment
+        self.store = store
         self.current = 0
         self.filter_name: FilterName = "all"
         self.ids = filtered(alignment.groups, "all")
         self.hidden: set[int] = set()
         self.forced_stacked: bool | None = None
         self.context = False
-        self.annotated: set[int] = set()
-        self.saved = ("", False)
+        self.annotated: set[int] = store.annotated_groups() if store else set()
+        self.saved = opening_note(store)
 
     # composition and layout
 
@@ -95,13 +111,17 @@ class ReaderScreen(Screen[None]):
         reaches = reach(self.alignment)
         with Horizontal(id="panes"):
             for a in range(min(MAX_PANES, len(self.alignment.articles))):
-                yield ArticlePane(self.alignment, a, reaches[a])
+                yield ArticlePane(self.alignment, a, reaches[a], self.annotated)
         yield StackedView(id="stacked")
         yield Static(legend(), id="legend")
         yield StatusLine(id="status")
         yield Footer()
 
     async def on_mount(self) -> None:
+        detached = len(self.store.detached()) if self.store else 0
+        if detached:
+            note = f"{detached} annotation(s) no longer match a passage: press A to see them."
+            self.notify(note, severity="warning", timeout=6)
         self._apply_layout()
         await self.go(self.ids[0] if self.ids else 0)
 
@@ -252,10 +272,15 @@ class ReaderScreen(Screen[None]):
 
     async def action_toggle_pane(self, number: int) -> None:
         article = number - 1
+        if article >= len(self.alignment.articles):
+            return
+        label = clip(self.alignment.articles[article].label, 60)
         if article in self.hidden:
             self.hidden.discard(article)
+            self.notify(f"Showing {label}.", timeout=2, markup=False)
         elif len(self.shown_articles()) > 1:
             self.hidden.add(article)
+            self.notify(f"Hid {label} (press {number} to show it again).", timeout=2, markup=False)
         else:
             self.notify("At least one outlet stays shown.", timeout=3)
             return
@@ -312,13 +337,79 @@ class ReaderScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)]))
 
-    # annotations (wired to the store once it exists)
+    # annotations: the store (align.annotations) autosaves after every change
+
+    def annotations_changed(self, message: str, failed: bool) -> None:
+        """Refresh the marks and the status line after the store changed or saved."""
+        self.saved = (message, failed)
+        self.annotated = self.store.annotated_groups() if self.store else set()
+        for pane in self.query(ArticlePane):
+            pane.refresh_marks(self.annotated)
+        self.update_status()
 
     def action_annotate(self) -> None:
-        self.notify("Annotations are unavailable in this build.", severity="warning", timeout=3)
+        if self.store is None:
+            self.notify("Annotations are unavailable here.", severity="warning", timeout=3)
+            return
+        group, existing = self.group, self.store.for_group(self.current)
+        screen = AnnotateScreen(
+            f"Passage {group.id + 1}",
+            annotation_passage(self.alignment, group),
+            existing,
+            suggestions=self.store.suggestions(),
+        )
+        self.app.push_screen(screen, partial(self._edited, group, existing))
+
+    def _edited(
+        self, group: Group, existing: Annotation | None, edit: AnnotationEdit | None
+    ) -> None:
+        if edit is None or self.store is None:
+            return
+        result = self.store.apply_edit(group, edit, existing)
+        self.annotations_changed(result.message, not result.ok)
 
     def action_annotations(self) -> None:
-        self.action_annotate()
+        if self.store is None:
+            self.action_annotate()
+        else:
+            entries = list_entries(self.store, self.alignment)
+            self.app.push_screen(AnnotationListScreen(entries), self._listed)
+
+    async def _listed(self, ann_id: str | None) -> None:
+        """Jump to an attached annotation's passage; open a detached one to read or delete."""
+        if ann_id is None or self.store is None:
+            return
+        group = self.store.group_of(ann_id)
+        if group is not None:
+            await self.jump(group)
+            return
+        annotation = self.store.get(ann_id)
+        if annotation is not None:
+            screen = AnnotateScreen("Detached annotation", detached_passage(annotation), annotation)
+            self.app.push_screen(screen, partial(self._detached_edited, annotation))
+
+    def _detached_edited(self, annotation: Annotation, edit: AnnotationEdit | None) -> None:
+        """A detached annotation can only be deleted (it has no passage to re-anchor to)."""
+        if edit is None or self.store is None:
+            return
+        if not edit.delete:
+            self.notify("A detached annotation can only be deleted.", timeout=4)
+            return
+        self.store.delete(annotation.id)
+        result = self.store.save()
+        self.annotations_changed(result.message, not result.ok)
 
     def action_save(self) -> None:
-        self.action_annotate()
+        if self.store is None:
+            return
+        result = self.store.save()
+        self.annotations_changed(result.message, not result.ok)
+        self.notify(result.message, severity="information" if result.ok else "error", markup=False)
+
+    def unsaved(self) -> bool:
+        """Try to save pending notes; True if some could not be saved."""
+        if self.store is None or not self.store.dirty:
+            return False
+        result = self.store.save()
+        self.annotations_changed(result.message, not result.ok)
+        return not result.ok

@@ -33,7 +33,13 @@ class PaneBody(VerticalScroll, can_focus=False):
 class ArticlePane(Vertical):
     """An article's column. ``show(group)`` marks the group's member (or a gap line)."""
 
-    def __init__(self, alignment: Alignment, article: int, running_max: list[int]) -> None:
+    def __init__(
+        self,
+        alignment: Alignment,
+        article: int,
+        running_max: list[int],
+        annotated: Collection[int] = (),
+    ) -> None:
         super().__init__(id=f"pane-{article}", classes="pane")
         self.alignment = alignment
         self.article = article
@@ -42,7 +48,7 @@ class ArticlePane(Vertical):
         self.views: dict[int, SentenceView] = {}
         self.current: list[SentenceView] = []
         self.anchor: Widget | None = None
-        self.annotated: Collection[int] = ()
+        self.annotated = annotated
 
     def compose(self) -> ComposeResult:
         yield Static(

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from align.model import Alignment, Group
 
-from ..render import DISPLAY_LIMIT, passage_content
+from ..render import DISPLAY_LIMIT, ONLY_HERE, passage_content
 from ..safe import plain
 
 
@@ -28,6 +28,8 @@ def outlet_block(alignment: Alignment, group: Group, article: int, context: bool
     text = passage_content(alignment, group, article)
     if text is None:
         return label + Content.styled("  — not reported here", "dim italic")
+    if group.is_single:
+        label += Content.styled(f"  {ONLY_HERE} only this outlet has this passage", "italic")
     parts = [label, text]
     member = group.member_for(article)
     if context and member:

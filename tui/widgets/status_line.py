@@ -17,7 +17,7 @@ class Status:
     filter_label: str
     outlets: int  # how many outlets carry the passage
     of_outlets: int
-    divergences: str  # "no divergences", "2 divergences (…)"
+    divergences: str  # "no divergences", "conflicting number ×2"
     annotated: bool
     saved: str  # "saved", "unsaved changes", "save failed: …", "" when nothing to save
     save_failed: bool = False
@@ -32,7 +32,9 @@ def status_content(status: Status) -> Content:
     parts: list[Content] = [
         Content.styled(where, "bold"),
         Content(carried),
-        Content.styled(status.divergences, "bold" if status.divergences[0].isdigit() else "dim"),
+        Content.styled(
+            status.divergences, "dim" if status.divergences == "no divergences" else "bold"
+        ),
     ]
     if status.annotated:
         parts.append(Content.styled("✎ annotated", "bold $accent"))

@@ -1,0 +1,380 @@
+"""Pilot tests of the reader on hand-made alignments, at 80x24 and at 200x50.
+
+They assert on what is shown: which sentences are current in each pane, which
+words carry which highlight (read back from the rendered segments), what the
+status line and the dialogs say.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, OptionList, Static
+from tui_factory import sample
+
+from align.model import Alignment
+from tui.app import IdlibReadApp
+from tui.screens.details import DetailsScreen
+from tui.screens.help import HelpScreen
+from tui.screens.matrix import MatrixScreen
+from tui.screens.original import OriginalScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.article_pane import ArticlePane
+from tui.widgets.sentence_view import SentenceView
+
+NARROW = (80, 24)
+WIDE = (200, 50)
+SIZES = [NARROW, WIDE]
+
+
+def make_app(alignment: Alignment, tmp_path: Path) -> IdlibReadApp:
+    return IdlibReadApp([], tmp_path / "notes.yaml", alignment=alignment)
+
+
+def reader(app: IdlibReadApp) -> ReaderScreen:
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def current(screen: ReaderScreen) -> dict[int, list[int]]:
+    """Per displayed pane, the indices of the sentences marked current."""
+    return {
+        p.article: [v.sentence for v in p.query(SentenceView) if v.has_class("-current")]
+        for p in screen.panes()
+    }
+
+
+def shown(widget: Widget) -> str:
+    """The widget's rendered text, lines joined by newlines."""
+    lines = (widget.render_line(y) for y in range(widget.size.height))
+    return "\n".join("".join(seg.text for seg in line).rstrip() for line in lines)
+
+
+def styled(widget: Widget, **attrs: bool) -> list[str]:
+    """Runs of rendered text whose style has all the given attributes (bold=True, ...)."""
+    runs: list[str] = []
+    for y in range(widget.size.height):
+        run = ""
+        for seg in widget.render_line(y):
+            style = seg.style
+            if style and all(getattr(style, k) == v for k, v in attrs.items()) and seg.text.strip():
+                run += seg.text
+            elif run:
+                runs.append(run.strip())
+                run = ""
+        if run:
+            runs.append(run.strip())
+    return runs
+
+
+def status(screen: ReaderScreen) -> str:
+    return shown(screen.query_one("#status"))
+
+
+def stacked_text(screen: ReaderScreen) -> Static:
+    return screen.query_one("#stacked-text", Static)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_opens_on_first_passage_with_layout_for_width(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert screen.current == 0
+        assert "Passage 1 of 5" in status(screen)
+        assert "3 of 3 outlets" in status(screen)
+        assert screen.stacked == (size == NARROW)  # three 26-column panes are too narrow
+        if screen.stacked:
+            text = shown(stacked_text(screen))
+            assert "Alpha News" in text and "Leaders agreed to a ceasefire Thursday." in text
+        else:
+            assert current(screen) == {0: [0], 1: [0], 2: [0]}
+
+
+async def test_wide_panes_line_up_current_passage_and_gap(tmp_path: Path) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        screen = reader(app)
+        assert current(screen) == {0: [1], 1: [1], 2: []}
+        gamma = screen.query_one("#pane-2", ArticlePane)
+        gap = gamma.query_one(".gap", Static)
+        assert gap.display and "not reported here" in shown(gap)
+        rows = {p.anchor.region.y for p in screen.panes() if p.anchor}
+        assert len(rows) == 1, "the passage and the gap line sit at one height"
+        assert "2 of 3 outlets" in status(screen)
+        assert "conflicting number ×2" in status(screen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_navigation_keys(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        seen = []
+        for key in ["j", "down", "j", "k", "up", "G", "j", "g", "k", "n", "n", "n", "n", "N"]:
+            await pilot.press(key)
+            seen.append(screen.current)
+        assert seen == [1, 2, 3, 2, 1, 4, 4, 0, 0, 1, 2, 3, 3, 2]
+        await settle(pilot)
+        assert "Passage 3 of 5" in status(screen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_filter_cycles_and_restricts_navigation(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        await pilot.press("f")
+        assert (screen.filter_name, screen.ids) == ("divergent", (0, 1, 2, 3))
+        await pilot.press("f")
+        assert (screen.filter_name, screen.ids, screen.current) == ("numbers", (1, 2), 1)
+        await pilot.press("j", "j")
+        assert screen.current == 2
+        await pilot.press("f")
+        assert (screen.filter_name, screen.ids, screen.current) == ("single", (4,), 4)
+        await settle(pilot)
+        assert "(single-outlet passages)" in status(screen)
+        await pilot.press("f")
+        assert screen.filter_name == "all" and screen.current == 4
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_highlights_in_panes(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        if screen.stacked:
+            await pilot.press("l")
+            await settle(pilot)
+        views = {(v.article, v.sentence): v for v in screen.query(SentenceView)}
+        assert styled(views[(0, 1)], bold=True, reverse=True) == ["59"]
+        assert styled(views[(1, 1)], bold=True, reverse=True) == ["58"]
+        assert styled(views[(0, 2)], bold=True, underline=True) == ["6 km"]
+        assert "agreed to a" in styled(views[(1, 0)], underline=True)
+        assert styled(views[(2, 1)], italic=True, underline=True) == ["We shall respond"]
+        assert shown(views[(0, 3)]).startswith("+"), "single-outlet passage marked in the gutter"
+        assert not shown(views[(0, 0)]).startswith("+")
+
+
+async def test_stacked_view_highlights_and_context(tmp_path: Path) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        await pilot.press("j")
+        await settle(pilot)
+        text = stacked_text(screen)
+        assert styled(text, bold=True, reverse=True) == ["59", "58"]
+        assert "Gamma Wire  — not reported here" in shown(text)
+        assert "Leaders agreed a ceasefire on Thursday." not in shown(text)
+        await pilot.press("c")
+        await settle(pilot)
+        assert "Leaders agreed a ceasefire on Thursday." in shown(text)
+
+
+async def test_layout_toggle_and_resize(tmp_path: Path) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert not screen.stacked
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert screen.stacked
+        await pilot.resize_terminal(200, 50)
+        await settle(pilot)
+        assert not screen.stacked
+        await pilot.press("l")
+        assert screen.stacked
+        await pilot.resize_terminal(60, 20)
+        await pilot.press("l")
+        await settle(pilot)
+        assert not screen.stacked and current(screen) == {0: [0], 1: [0], 2: [0]}
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_panes_hide_and_show(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        await pilot.press("2")
+        assert screen.hidden == {1}
+        await settle(pilot)
+        if screen.stacked:
+            assert "Beta Times" not in shown(stacked_text(screen))
+        else:
+            assert not screen.query_one("#pane-1").display
+        await pilot.press("1", "3")
+        assert screen.hidden == {0, 1}, "the last shown outlet cannot be hidden"
+        await pilot.press("9")
+        assert screen.hidden == {0, 1}
+        await pilot.press("1", "2")
+        await settle(pilot)
+        assert screen.hidden == set()
+        if size == NARROW:
+            assert screen.stacked
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_click_sentence_makes_its_passage_current(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        if screen.stacked:
+            await pilot.press("l")
+            await settle(pilot)
+        target = next(v for v in screen.query(SentenceView) if (v.article, v.sentence) == (2, 1))
+        await pilot.click(target)
+        await settle(pilot)
+        assert screen.current == 3
+        assert current(screen) == {0: [], 1: [2], 2: [1]}
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_search_jumps(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"respond")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 2
+        assert "We will respond" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader(app).current == 3
+
+
+async def test_search_typing_q_does_not_quit(tmp_path: Path) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash", "q", "u")
+        assert app.screen.query_one(Input).value == "qu"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen) and app.is_running
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_matrix_shows_claims_and_jumps(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, MatrixScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        assert [str(c) for c in table.get_row_at(0)] == ["soldier", "At least 59", "58", "·"]
+        assert table.get_cell_at((0, 1)).style.reverse  # a conflict
+        assert table.get_cell_at((1, 1)).style.underline  # a precision difference
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert reader(app).current == 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_details_lists_divergences(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailsScreen)
+        text = str(app.screen.query_one("#details-text", Static).content)
+        assert "59 vs 58 soldiers killed: conflict" in text
+        assert "carried by 2 of 3" in text
+        await pilot.press("escape", "G", "d")
+        text = str(app.screen.query_one("#details-text", Static).content)
+        assert "Only Alpha News reports this passage." in text
+        assert "No divergences" in text
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_original_text_shows_dropped_debris(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, OriginalScreen)
+        widget = app.screen.query_one("#original-text", Static)
+        text = str(widget.content)
+        assert "Home | World | Sign in" in text
+        assert "site navigation" in text
+        assert "Home | World | Sign in" in styled(widget, strike=True)
+        assert "Leaders agreed a ceasefire on Thursday." in " ".join(
+            styled(widget, bold=True, underline=True)
+        )
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_help_and_quit(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#help-keys", Static).content)
+        for key in [
+            "j / down",
+            "n",
+            "/",
+            "f",
+            "m",
+            "d",
+            "r",
+            "a",
+            "A",
+            "s",
+            "l",
+            "c",
+            "1 … 9",
+            "q",
+        ]:
+            assert f"\n{key} " in f"\n{keys}"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_command_palette_offers_every_action(tmp_path: Path) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for title in ["Next", "Next diff", "Search", "Filter", "Matrix", "Details", "Original"]:
+            assert title in titles
+        assert "Hide or show pane 2: Beta Times" in titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Matrix")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MatrixScreen)
