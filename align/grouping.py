@@ -76,6 +76,11 @@ IntArray = npt.NDArray[np.int64]
 # that share only common words, higher loses paraphrased pairs (different
 # words for one fact share only one or two distinctive keys).
 LINK_MIN = 0.12
+# A link needs this much similarity from features that are not common (found
+# in more than COMMON_PER_ARTICLE sentences per article): sharing only the
+# protagonists' names and the place is not a fact in common.
+COMMON_PER_ARTICLE = 1.5
+DISTINCT_MIN = 0.03
 # A weaker mutual-best link counts when SUPPORT of them join the same two
 # clusters (e.g. a sentence weakly matching two members of one group).
 SUPPORT_MIN = 0.08
@@ -110,6 +115,7 @@ class Corpus:
     paragraphs: tuple[int, ...]  # row -> paragraph index
     raw: FloatArray  # tf-idf rows before normalisation
     unit: FloatArray  # L2-normalised rows (zero rows stay zero)
+    common: FloatArray  # the part of ``unit`` made of common features (own columns)
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
 
     def row(self, ref: Ref) -> int:
@@ -180,11 +186,16 @@ def column_of(features: Sequence[str], rows: int) -> tuple[dict[str, int], int]:
     return out, width
 
 
-def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> tuple[FloatArray, FloatArray]:
-    """Raw tf-idf matrix over the shared features, and its L2-normalised form."""
+def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Raw tf-idf matrix over the shared features, its L2-normalised form, and
+    the normalised weights of the common features alone (see ``common_features``).
+    """
     idf = idf_weights(bags)
-    columns, width = column_of(shared_features(bags, owners), len(bags))
+    shared = shared_features(bags, owners)
+    columns, width = column_of(shared, len(bags))
+    common = {f: i for i, f in enumerate(common_features(bags, shared, len(set(owners))))}
     raw = np.zeros((len(bags), width), dtype=np.float32)
+    frequent = np.zeros((len(bags), max(1, len(common))), dtype=np.float32)
     norms = np.zeros(len(bags), dtype=np.float32)
     for i, bag in enumerate(bags):
         total = 0.0
@@ -194,9 +205,26 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> tuple[FloatArray, Float
             col = columns.get(f)
             if col is not None:
                 raw[i, abs(col) - 1] += w if col > 0 else -w
+            if f in common:
+                frequent[i, common[f]] = w
         norms[i] = math.sqrt(total)
-    safe = np.where(norms > 0, norms, 1.0).astype(np.float32)
-    return raw, raw / safe[:, None]
+    safe = np.where(norms > 0, norms, 1.0).astype(np.float32)[:, None]
+    return raw, raw / safe, frequent / safe
+
+
+def common_features(bags: Sequence[Bag], shared: Sequence[str], articles: int) -> list[str]:
+    """Shared features found in more sentences than ``COMMON_PER_ARTICLE`` per article.
+
+    A fact's words turn up about once per article that reports it; words that
+    turn up more often are the story's background (the leaders' names, the
+    place, "ceasefire"), and similarity made only of them is not evidence that
+    two sentences report the same fact.
+    """
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    limit = max(2.0, COMMON_PER_ARTICLE * articles)
+    return [f for f in shared if df[f] > limit]
 
 
 def fingerprint(article: Article) -> str:
@@ -219,14 +247,14 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
         for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
             bags.append(sentence_features(ws, variants))
-    raw, unit = weigh(bags, [r[0] for r in refs])
+    raw, unit, common = weigh(bags, [r[0] for r in refs])
     prints = [fingerprint(a) for a in articles]
     order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
     rank = [0] * len(articles)
     for position, a in enumerate(order):
         rank[a] = position
     paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
-    return Corpus(tuple(refs), tuple(rows), paragraphs, raw, unit, tuple(rank))
+    return Corpus(tuple(refs), tuple(rows), paragraphs, raw, unit, common, tuple(rank))
 
 
 # ---------------------------------------------------------------- links
@@ -262,7 +290,9 @@ def block_links(
         here = mine == a
         if here.any():
             best_in_mine[here] = sims[here].max(axis=0)
+    distinct = sims - corpus.common[rows] @ corpus.common.T
     mask = (sims >= SUPPORT_MIN) & (sims >= best_in_article) & (sims >= best_in_mine)
+    mask &= distinct >= DISTINCT_MIN
     mask &= owner[None, :] > mine[:, None]
     out = []
     for i, j in zip(*np.nonzero(mask), strict=True):

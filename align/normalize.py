@@ -149,7 +149,8 @@ def stem(norm: str) -> str:
     """A light stem for matching: drops plural and verb suffixes, not meaning.
 
     Deliberately crude and conservative (short words are left alone), so that
-    "patrols"/"patrol", "killed"/"killing"/"kills" and "agreed"/"agree" meet.
+    "patrols"/"patrol", "killed"/"killing"/"kills", "agreed"/"agree" and
+    "Syrian"/"Syria" meet.
     """
     if norm[:1].isdigit() or len(norm) <= 3:
         return norm
@@ -158,6 +159,8 @@ def stem(norm: str) -> str:
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
+    if word.endswith("ian") and len(word) > 5:
+        word = word[:-1]  # Syrian/Syria, Russian/Russia
     if word.endswith("ing") and len(word) > 5:
         word = word[:-3]
     elif word.endswith("ed") and len(word) > 4:

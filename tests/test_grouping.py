@@ -1,0 +1,282 @@
+"""Grouping: N-way passage alignment, on hand-made articles, properties and the seeds."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Sequence
+
+import pytest
+from helpers_align import make_article, one_per_paragraph, synthetic_articles
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align import build, bundled_seeds
+from align.grouping import group_sentences, reading_order
+from align.model import Article, Member
+
+Groups = list[tuple[Member, ...]]
+
+
+def named_groups(articles: Sequence[Article], groups: Groups) -> set[frozenset[tuple[str, int]]]:
+    """Groups as sets of (article name, sentence index): independent of article order."""
+    return {
+        frozenset((articles[m.article].source.name, s) for m in g for s in m.sentences)
+        for g in groups
+    }
+
+
+def named_pairs(articles: Sequence[Article], groups: Groups) -> set[frozenset[str]]:
+    """Cross-article pairs of sentence *texts* grouped together."""
+    out = set()
+    for g in groups:
+        texts = [(m.article, articles[m.article].sentences[s].text) for m in g for s in m.sentences]
+        for a, x in texts:
+            for b, y in texts:
+                if a < b:
+                    out.add(frozenset((x, y)))
+    return out
+
+
+def check_invariants(articles: Sequence[Article], groups: Groups) -> None:
+    """Partition, one passage per article, adjacent ascending sentences, scores in range."""
+    seen = [(m.article, s) for g in groups for m in g for s in m.sentences]
+    assert len(seen) == len(set(seen))
+    assert set(seen) == {(a, s.index) for a, art in enumerate(articles) for s in art.sentences}
+    for g in groups:
+        assert [m.article for m in g] == sorted({m.article for m in g})
+        for m in g:
+            assert list(m.sentences) == list(range(m.sentences[0], m.sentences[-1] + 1))
+            paragraphs = {articles[m.article].sentences[s].paragraph for s in m.sentences}
+            assert len(paragraphs) == 1
+            assert 0.0 <= m.score <= 1.0
+        if len(g) == 1:
+            assert g[0].score == 1.0
+
+
+# ---------------------------------------------------------------- hand-made cases
+
+HILL = [
+    "Turkey and Russia agreed to a ceasefire in Idlib on Thursday.",
+    "Since the beginning of February, 59 Turkish soldiers have been killed.",
+    "Putin and Erdogan met for six hours in Moscow.",
+    "Syrian airstrikes hit a market near Maaret Misrin, killing 15 civilians.",
+]
+POST = [
+    "Putin and Erdogan held talks in Moscow that lasted nearly six hours.",
+    "The Kremlin offered no comment on the refugee camps near the border.",
+    "Russia and Turkey agreed on Thursday to a ceasefire in Idlib.",
+    "Since Feb. 3, 58 Turkish soldiers have been killed, the ministry said.",
+    "Airstrikes near Ma'rat Masrin killed at least 15 civilians at a market.",
+]
+
+
+def test_reordered_articles_pair_the_same_facts() -> None:
+    arts = [one_per_paragraph("hill", HILL), one_per_paragraph("post", POST)]
+    groups = group_sentences(arts)
+    check_invariants(arts, groups)
+    pairs = {tuple((m.article, m.sentences) for m in g) for g in groups if len(g) == 2}
+    assert pairs == {
+        ((0, (0,)), (1, (2,))),
+        ((0, (1,)), (1, (3,))),
+        ((0, (2,)), (1, (0,))),
+        ((0, (3,)), (1, (4,))),
+    }
+    assert ((1, (1,), 1.0),) in [
+        tuple((m.article, m.sentences, m.score) for m in g) for g in groups
+    ]
+
+
+def test_common_words_alone_do_not_link() -> None:
+    """Sentences sharing only what every article repeats stay apart."""
+    a = one_per_paragraph(
+        "a",
+        [
+            "Putin and Erdogan agreed on Idlib.",
+            "Putin and Erdogan discussed the grain corridor and fertiliser exports.",
+            "Erdogan and Putin spoke about Idlib.",
+        ],
+    )
+    b = one_per_paragraph(
+        "b",
+        [
+            "Erdogan and Putin agreed on Idlib.",
+            "Putin and Erdogan praised the new nuclear power plant at Akkuyu.",
+        ],
+    )
+    groups = group_sentences([a, b])
+    check_invariants([a, b], groups)
+    linked = {(g[0].sentences, g[1].sentences) for g in groups if len(g) == 2}
+    assert ((1,), (1,)) not in linked
+
+
+def test_split_sentence_joins_one_member() -> None:
+    """One outlet's two adjacent sentences match another's single sentence."""
+    a = one_per_paragraph(
+        "a",
+        [
+            "The governor ordered an evacuation of Port Ilse after the Marrow Creek levee broke.",
+            "Schools will stay closed until Friday.",
+        ],
+    )
+    b = make_article(
+        "b",
+        [
+            [
+                "The levee at Marrow Creek broke on Tuesday night.",
+                "The governor then ordered an evacuation of Port Ilse.",
+            ],
+            ["Classes in the district are cancelled until Friday."],
+        ],
+    )
+    groups = group_sentences([a, b])
+    check_invariants([a, b], groups)
+    members = {g[1].sentences for g in groups if len(g) == 2 and g[0].sentences == (0,)}
+    assert members == {(0, 1)}
+
+
+def test_no_group_holds_two_passages_of_one_article() -> None:
+    a = one_per_paragraph(
+        "a", ["Rebels seized the airport at Kandor.", "The airport at Kandor fell."]
+    )
+    b = one_per_paragraph("b", ["The Kandor airport was seized by rebels."])
+    groups = group_sentences([a, b])
+    check_invariants([a, b], groups)
+    assert sum(len(g) == 2 for g in groups) == 1
+
+
+def test_reading_order_follows_consensus_and_keeps_singles_in_context() -> None:
+    arts = [one_per_paragraph("hill", HILL), one_per_paragraph("post", POST)]
+    groups = group_sentences(arts)
+    firsts = [[(m.article, m.sentences[0]) for m in g] for g in groups]
+    # The Post's unique sentence 1 follows the group holding its sentence 0.
+    single = firsts.index([(1, 1)])
+    assert (1, 0) in firsts[single - 1]
+    # Multi-member groups appear in order of median relative position.
+    multi = [g for g in firsts if len(g) > 1]
+    assert multi[0] == [(0, 0), (1, 2)] or multi[0] == [(0, 2), (1, 0)]
+
+
+def test_reading_order_is_a_permutation() -> None:
+    arts = [one_per_paragraph("hill", HILL), one_per_paragraph("post", POST)]
+    groups = group_sentences(arts)
+    assert sorted(reading_order(arts, groups), key=repr) == sorted(groups, key=repr)
+
+
+def test_empty_and_tiny_inputs() -> None:
+    assert group_sentences([]) == []
+    a = one_per_paragraph("a", ["Only one sentence here."])
+    assert group_sentences([a]) == [(Member(0, (0,), 1.0),)]
+    empty = make_article("e", [])
+    groups = group_sentences([a, empty, a])
+    check_invariants([a, empty, a], groups)
+
+
+def test_degenerate_sentences() -> None:
+    """Punctuation-only, stopword-only and huge sentences do not break grouping."""
+    huge = " ".join(f"word{i % 997}" for i in range(50_000)) + "."
+    a = one_per_paragraph("a", ["...", "It is what it is.", huge, "\x00\x1b[31m[b]x[/b]"])
+    b = one_per_paragraph("b", ["—", "It is what it is.", huge])
+    started = time.perf_counter()
+    groups = group_sentences([a, b])
+    assert time.perf_counter() - started < 5
+    check_invariants([a, b], groups)
+
+
+# ---------------------------------------------------------------- synthetic truth
+
+
+def truth_pairs(
+    articles: Sequence[Article], truth: dict[tuple[str, int], int]
+) -> set[frozenset[tuple[str, int]]]:
+    by_fact: dict[int, list[tuple[str, int]]] = {}
+    for ref, fact in truth.items():
+        by_fact.setdefault(fact, []).append(ref)
+    return {frozenset((x, y)) for refs in by_fact.values() for x in refs for y in refs if x < y}
+
+
+def found_pairs(articles: Sequence[Article], groups: Groups) -> set[frozenset[tuple[str, int]]]:
+    out = set()
+    for g in named_groups(articles, groups):
+        refs = sorted(g)
+        out |= {frozenset((x, y)) for x in refs for y in refs if x[0] < y[0]}
+    return out
+
+
+def test_synthetic_facts_are_aligned_exactly() -> None:
+    articles, truth = synthetic_articles(6, 12, 8, 4, seed=3)
+    groups = group_sentences(articles)
+    check_invariants(articles, groups)
+    assert found_pairs(articles, groups) == truth_pairs(articles, truth)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    n_articles=st.integers(2, 5),
+    n_facts=st.integers(1, 8),
+    fillers=st.integers(2, 4),
+    seed=st.integers(0, 10_000),
+)
+def test_properties_on_synthetic_articles(
+    n_articles: int, n_facts: int, fillers: int, seed: int
+) -> None:
+    articles, truth = synthetic_articles(n_articles, n_facts, max(1, n_facts - 1), fillers, seed)
+    groups = group_sentences(articles)
+    check_invariants(articles, groups)
+    assert found_pairs(articles, groups) == truth_pairs(articles, truth)
+    # Deterministic.
+    assert group_sentences(articles) == groups
+    # Article order does not matter (same groups up to relabelling).
+    shuffled = list(articles)
+    random.Random(seed).shuffle(shuffled)
+    assert named_groups(shuffled, group_sentences(shuffled)) == named_groups(articles, groups)
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_shuffled_paragraphs_align_the_same_pairs(seed: int) -> None:
+    articles, _ = synthetic_articles(3, 6, 5, 2, seed)
+    before = named_pairs(articles, group_sentences(articles))
+    rng = random.Random(seed)
+    texts = [s.text for s in articles[0].sentences]
+    rng.shuffle(texts)
+    moved = [one_per_paragraph(articles[0].source.name, texts), *articles[1:]]
+    assert named_pairs(moved, group_sentences(moved)) == before
+
+
+def test_thirty_articles_align_fast() -> None:
+    articles, truth = synthetic_articles(30, 60, 40, 10, seed=11)
+    started = time.perf_counter()
+    groups = group_sentences(articles)
+    elapsed = time.perf_counter() - started
+    check_invariants(articles, groups)
+    assert elapsed < 5.0, elapsed
+    found, expected = found_pairs(articles, groups), truth_pairs(articles, truth)
+    assert len(found & expected) / len(expected) > 0.95
+    assert len(found & expected) / len(found) > 0.95
+
+
+# ---------------------------------------------------------------- seeds
+
+
+@pytest.fixture(scope="module")
+def seeds_groups() -> tuple[list[Article], Groups]:
+    alignment = build([bundled_seeds()])
+    articles = list(alignment.articles)
+    return articles, group_sentences(articles)
+
+
+def test_seed_invariants(seeds_groups: tuple[list[Article], Groups]) -> None:
+    articles, groups = seeds_groups
+    check_invariants(articles, groups)
+    assert sum(len(g) > 1 for g in groups) >= 12
+
+
+def test_seed_soldiers_killed_are_grouped(seeds_groups: tuple[list[Article], Groups]) -> None:
+    articles, groups = seeds_groups
+    for g in groups:
+        texts = [articles[m.article].sentences[s].text for m in g for s in m.sentences]
+        if any("58 Turkish soldiers" in t for t in texts):
+            assert any("59 Turkish soldiers have been killed" in t for t in texts)
+            return
+    pytest.fail("the WaPo sentence on 58 soldiers is in no group")
