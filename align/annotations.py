@@ -27,7 +27,7 @@ Default ``idlib-annotations.yaml`` in the current directory (``--annotations FIL
 for another). UTF-8 YAML, written with a fixed key order; a note of several
 lines is a literal block scalar (``|``) so it reads as typed. Example::
 
-    # idlib-read annotations: https://... (see README, "Annotations")
+    # idlib-read annotations (format documented in the README, section Annotations)
     format: idlib-read/annotations
     version: 1
     annotations:
@@ -120,13 +120,32 @@ Status = Literal["open", "checked"]
 STATUSES: tuple[Status, ...] = ("open", "checked")
 JsonDict = dict[str, Any]
 
-_QUOTES = str.maketrans(
-    {
-        **dict.fromkeys("‘’‚‛′`´", "'"),
-        **dict.fromkeys("“”„‟″«»", '"'),
-        **dict.fromkeys("‐‑‒–—―−⁃﹘﹣－", "-"),
-    }
-)
+_UNIFIED = {
+    **dict.fromkeys("‘’‚‛′`´", "'"),
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‐‑‒–—―−⁃﹘﹣－", "-"),
+}
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table filled on first sight of each character: combining
+    marks and format characters (soft hyphen) vanish, control characters become
+    spaces, quotes and dashes are unified; others map to themselves. Cached, so
+    folding long texts runs at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        category = unicodedata.category(char)
+        if unicodedata.combining(char) or category == "Cf":
+            folded = ""
+        else:
+            folded = " " if category == "Cc" else _UNIFIED.get(char, char)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+_CONTROLS = {c: " " for c in (*range(0x20), *range(0x7F, 0xA0))}
 
 
 # ---------------------------------------------------------------------------
@@ -141,17 +160,7 @@ def normalise(text: str) -> str:
     characters dropped, whitespace collapsed. Linear in the length of the text.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    decomposed = unicodedata.normalize("NFD", folded).translate(_QUOTES)
-    kept = (c for c in decomposed if not unicodedata.combining(c))
-    return " ".join("".join(_visible(c) for c in kept).split())
-
-
-def _visible(char: str) -> str:
-    """A control character becomes a space, a format character (soft hyphen) nothing."""
-    category = unicodedata.category(char)
-    if category == "Cc":
-        return " "
-    return "" if category == "Cf" else char
+    return " ".join(unicodedata.normalize("NFD", folded).translate(_FOLD).split())
 
 
 def sentence_hash(text: str) -> str:
@@ -165,8 +174,9 @@ def _digest(normalised: str) -> str:
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """A short, readable, single-line start of a sentence ("…" when cut)."""
-    flat = " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
-    if len(flat) <= limit:
+    head = text[: 4 * limit]
+    flat = " ".join(head.translate(_CONTROLS).split())
+    if len(flat) <= limit and len(head) == len(text):
         return flat
     return flat[: limit - 1].rstrip() + "…"
 
@@ -821,6 +831,11 @@ class AnnotationStore:
         return bool(self._changed or self._deleted)
 
     # -- reading ------------------------------------------------------------
+
+    @property
+    def alignment(self) -> Alignment | None:
+        """The alignment given to the last ``attach`` (None before)."""
+        return self._alignment
 
     def all(self) -> list[Annotation]:
         """Every annotation, in file order."""

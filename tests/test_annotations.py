@@ -291,7 +291,7 @@ def test_a_changed_word_reattaches_by_fuzzy_excerpt(ann_file: Path) -> None:
 
 
 def store_alignment(store: AnnotationStore) -> Alignment:
-    alignment = store._alignment  # the alignment given to attach()
+    alignment = store.alignment
     assert alignment is not None
     return alignment
 

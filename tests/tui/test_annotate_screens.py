@@ -331,3 +331,25 @@ async def test_tag_suggester_completes_the_last_tag_only() -> None:
     assert await suggester.get_suggestion("conflict, con") is None  # already used
     assert await suggester.get_suggestion("conflict, ") is None
     assert await suggester.get_suggestion("conflict") is None  # already complete
+
+
+async def test_hostile_article_and_note_text_is_shown_safely(tmp_path: Path) -> None:
+    huge = "word " * 200_000  # a 1 MB line
+    alignment = make_alignment(
+        {"east.txt": [f"\x1b[31mRed\x1b[0m a [/] b\x00 {huge}", "x."], "west.txt": ["y.", "z."]}
+    )
+    path = tmp_path / "notes.yaml"
+    seed_file(path, alignment, [(0, f"{HOSTILE}\x1b[2J [/] " + "long " * 4000)])
+    app = Host(path, alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        text = visible_text(app.screen.query_one("#annotate-passage Static", Static))
+        assert "\x1b" not in text and "\x00" not in text
+        assert "␛[31mRed␛[0m a [/] b" in text and len(text) < 3000
+        await pilot.press("escape", "A")
+        options = app.screen.query_one(OptionList)
+        prompt = options.get_option_at_index(0).prompt
+        assert isinstance(prompt, Content) and HOSTILE in prompt.plain
+        assert "\x1b" not in prompt.plain and len(prompt.plain) < 400
+        await pilot.press("escape")
+        assert app.is_running

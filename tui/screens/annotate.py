@@ -59,12 +59,17 @@ __all__ = [
 ]
 
 
+PASSAGE_CHARS = 1200  # per outlet: enough to recognise the passage, bounded for huge lines
+
+
 def passage_content(alignment: Alignment, group: Group) -> Content:
-    """The group's passages, one line per outlet: "Label: sentence text"."""
+    """The group's passages, one paragraph per outlet: "Label: sentence text"
+    (sanitized, never markup; long passages are cut with an ellipsis)."""
     lines = []
     for member, sentences in alignment.passages(group):
         label = plain(alignment.articles[member.article].label, "bold")
-        lines.append(label + Content(": ") + plain(" ".join(s.text for s in sentences)))
+        text = clip(" ".join(s.text[: PASSAGE_CHARS + 1] for s in sentences), PASSAGE_CHARS)
+        lines.append(label + Content(": ") + plain(text))
     return Content("\n").join(lines)
 
 
