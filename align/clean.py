@@ -47,7 +47,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from .model import Cleaned, Dropped
 
@@ -122,24 +122,40 @@ def _drop(raw: str, start: int, end: int, reason: str, replacement: str = "") ->
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """The kept characters of a raw span: text plus the raw offset of each character."""
+    """The kept characters of a raw span: their text, and where each kept piece starts.
+
+    ``offsets[k]`` is where piece k starts in ``text`` and ``starts[k]`` where it
+    starts in the raw text; a piece is a run of consecutive raw characters.
+    """
 
     text: str
-    origin: tuple[int, ...]
+    offsets: tuple[int, ...]
+    starts: tuple[int, ...]
+
+    def raw(self, i: int) -> int:
+        """Raw offset of ``text[i]``."""
+        k = bisect_right(self.offsets, i) - 1
+        return self.starts[k] + i - self.offsets[k]
 
     def span(self, i: int, j: int) -> Span:
         """Raw span covering ``text[i:j]`` (requires i < j)."""
-        return self.origin[i], self.origin[j - 1] + 1
+        return self.raw(i), self.raw(j - 1) + 1
 
 
 def _view(raw: str, start: int, end: int, drops: Drops) -> View:
     """What is left of ``raw[start:end]`` after the drops (replacements ignored)."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for a, b in _uncovered(start, end, drops.items, drops.first_after(start)):
-        chars.append(raw[a:b])
-        origin.extend(range(a, b))
-    return View("".join(chars), tuple(origin))
+    k = drops.first_after(start)
+    if k == len(drops.items) or drops.items[k].start >= end:
+        return View(raw[start:end], (0,), (start,))
+    pieces = list(_uncovered(start, end, drops.items, k))
+    if len(pieces) == 1:
+        a, b = pieces[0]
+        return View(raw[a:b], (0,), (a,))
+    offsets, at = [], 0
+    for a, b in pieces:
+        offsets.append(at)
+        at += b - a
+    return View("".join(raw[a:b] for a, b in pieces), tuple(offsets), tuple(a for a, _ in pieces))
 
 
 # --- lines and paragraphs ----------------------------------------------------------
@@ -245,7 +261,9 @@ RELATED_LINE = re.compile(
     re.IGNORECASE,
 )
 NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
-BYLINE = re.compile(rf"(?:[Bb]y|BY)(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?")
+BYLINE = re.compile(
+    rf"(?:[Bb]y|BY)(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?"
+)
 CREDIT_BYLINE = re.compile(
     r"(?:(?:with\s+)?(?:additional\s+)?(?:reporting|reports|writing|editing|input)"
     r"|written|compiled|edited|translated)\s+(?:by|from)\s+[^\n]{1,160}",
@@ -268,10 +286,17 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 MAX_RULE_LINE = 300  # longer lines are prose, never line debris
 
 
+MARKUP_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
+MARKUP_MARK = re.compile(r"\*\*|__|^#{1,6}\s+|^>\s?")
+
+
 def _markup_free(text: str) -> str:
     """Line text for matching rules: markdown links and emphasis reduced to their words."""
-    text = re.sub(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)", r"\1", text)
-    return re.sub(r"\*\*|__|^#{1,6}\s+|^>\s?", "", text).strip()
+    if "[" in text:
+        text = MARKUP_LINK.sub(r"\1", text)
+    if any(c in text for c in "*_#>"):
+        text = MARKUP_MARK.sub("", text)
+    return text.strip()
 
 
 def _line_reason(text: str) -> str | None:
@@ -305,14 +330,12 @@ TERMINAL_END = re.compile(r"[.!?:;,…][\"”’')\]]*$")
 MAX_HEADLINE_WORDS = 25
 
 
-def _live_lines(raw: str, lines: Sequence[Line], drops: Drops) -> list[tuple[Line, View]]:
+def _live_lines(raw: str, lines: Iterable[Line], drops: Drops) -> Iterator[tuple[Line, View]]:
     """Lines with something left to read, and what is left."""
-    out = []
     for line in lines:
         view = _view(raw, line.start, line.end, drops)
         if view.text.strip():
-            out.append((line, view))
-    return out
+            yield line, view
 
 
 def _norm(text: str) -> str:
@@ -321,7 +344,7 @@ def _norm(text: str) -> str:
 
 def _headline(raw: str, lines: Sequence[Line], drops: Drops) -> tuple[str | None, list[Dropped]]:
     """The first readable line when it is the title: repeated at the top, or a short line alone."""
-    live = _live_lines(raw, lines, drops)
+    live = list(islice(_live_lines(raw, lines, drops), 4))
     if len(live) < 2:
         return None, []
     (first, view), rest = live[0], live[1:4]
@@ -369,6 +392,7 @@ POSITION_PAREN = re.compile(
 POSITION_COMMA = re.compile(r",\s(?:left|right|cent(?:er|re)|second\s+(?:left|right))\s?,")
 CREDIT_INSIDE = re.compile(r"©|\b(?i:photo(?:graph)?s?)\s*(?:by\b|:)|\([A-Z][^()/\n]+/[^()\n]+\)")
 MAX_CAPTION_WORDS = 80
+MAX_CAPTION_CHARS = 1500
 
 
 def _credit_span(text: str) -> Span | None:
@@ -402,7 +426,9 @@ def _captions(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
     """Caption paragraphs: short paragraphs ending in a credit or with position markers."""
     out: list[Dropped] = []
     for paragraph in paragraphs:
-        live = _live_lines(raw, paragraph, drops)
+        if paragraph[-1].end - paragraph[0].start > MAX_CAPTION_CHARS:
+            continue
+        live = list(_live_lines(raw, paragraph, drops))
         if live and _is_caption(" ".join(v.text.strip() for _, v in live)):
             for _, view in live:
                 out += _drop_caption(view, raw)
@@ -414,6 +440,8 @@ def _credit_neighbours(
 ) -> list[Dropped]:
     """A line directly above a dropped credit line (same paragraph) is its caption."""
     out: list[Dropped] = []
+    if not credits:
+        return out
     for paragraph in paragraphs:
         for above, below in pairwise(paragraph):
             view = _view(raw, above.start, above.end, drops)
@@ -426,8 +454,7 @@ def _credit_neighbours(
 def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     """A line the next line repeats: verbatim (duplicate) or with a credit fused on (caption)."""
     out: list[Dropped] = []
-    live = _live_lines(raw, lines, drops)
-    for (_, a), (_, b) in pairwise(live):
+    for (_, a), (_, b) in pairwise(_live_lines(raw, lines, drops)):
         first, second = a.text.strip(), b.text.strip()
         if len(first) < 20 or not second.startswith(first):
             continue
@@ -454,10 +481,10 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
     """ "PLACE — " opening a paragraph."""
     out: list[Dropped] = []
     for paragraph in paragraphs:
-        live = _live_lines(raw, paragraph, drops)
-        if not live:
+        live = next(_live_lines(raw, paragraph, drops), None)
+        if live is None:
             continue
-        view = live[0][1]
+        view = live[1]
         lead = len(view.text) - len(view.text.lstrip())
         m = DATELINE.match(view.text, lead)
         if m:
@@ -468,7 +495,6 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
 FUSION = re.compile(r"(?<=[a-z])(?=[A-Z])")
 MORE = re.compile(r"(?<=\s)MORE\b")
 HOVER_WINDOW = 600  # longest hover-card run looked for
-HOVER_TRIES = 20  # fusions tried per MORE token
 
 
 def _hover_cards(raw: str) -> list[Dropped]:
@@ -477,41 +503,37 @@ def _hover_cards(raw: str) -> list[Dropped]:
     "Jane DoeJane Marie DoeDoe says ... MORE said" keeps "Jane Doe said". The
     run must start at a lowercase→Uppercase fusion whose word reappears early
     in the run (the card repeats the name), stay on one line and end at MORE.
+    Linear: each fusion and each MORE is looked at once.
     """
     ends = [m.end() for m in MORE.finditer(raw)]
     if not ends:
         return []
-    fusions = [m.start() for m in FUSION.finditer(raw)]
+    fusions = [m.start() for m in FUSION.finditer(raw) if _repeats_name(raw, m.start())]
+    breaks = [m.start() for m in re.finditer(r"[\r\n]", raw)]
     out: list[Dropped] = []
     taken = 0
     for end in ends:
-        lo = max(taken, end - HOVER_WINDOW)
-        first = bisect_right(fusions, lo - 1)
-        for start in fusions[first : first + HOVER_TRIES]:
-            if start >= end - 4:
-                break
-            if _is_hover_run(raw, start, end):
-                out.append(_drop(raw, start, end, "hover card"))
-                taken = end
-                break
+        b = bisect_right(breaks, end) - 1
+        line_start = breaks[b] + 1 if b >= 0 else 0
+        first = max(taken, end - HOVER_WINDOW, line_start)
+        k = bisect_right(fusions, first - 1)
+        if k < len(fusions) and fusions[k] < end - len("MORE"):
+            out.append(_drop(raw, fusions[k], end, "hover card"))
+            taken = end
     return out
 
 
-def _is_hover_run(raw: str, start: int, end: int) -> bool:
-    run = raw[start:end]
-    if "\n" in run or "\r" in run:
-        return False
-    word = re.search(r"[A-Za-z]+$", raw[max(0, start - 40) : start])
-    return bool(word and len(word.group()) >= 2 and word.group() in run[:120])
+def _repeats_name(raw: str, fusion: int) -> bool:
+    """Whether the word fused at ``fusion`` ("Putin" in "PutinVladimir") comes again soon."""
+    word = re.search(r"[A-Za-z]{2,}$", raw[max(0, fusion - 40) : fusion])
+    return word is not None and word.group() in raw[fusion : fusion + 120]
 
 
-MD_LINK = re.compile(
-    r"(!?)\[([^\[\]\n]{1,300})\](\((?:[^()\s]{0,500})(?:\s+\"[^\"\n]{0,200}\")?\))"
-)
+MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\](\((?:[^()\s]{0,500})(?:\s+\"[^\"\n]{0,200}\")?\))")
 MD_EMPHASIS = re.compile(
     r"(\*\*)(?=\S)[^*\n]{1,500}?(?<=\S)\*\*|(__)(?=\S)[^_\n]{1,500}?(?<=\S)__"
-    r"|(?<![\w*])(\*)(?=[^\s*])[^*\n]{1,500}?(?<=[^\s*])\*(?![\w*])"
-    r"|(?<![\w_])(_)(?=[^\s_])[^_\n]{1,500}?(?<=[^\s_])_(?![\w_])"
+    r"|(\*)(?<![\w*]\*)(?=[^\s*])[^*\n]{1,500}?(?<=[^\s*])\*(?![\w*])"
+    r"|(_)(?<![\w_]_)(?=[^\s_])[^_\n]{1,500}?(?<=[^\s_])_(?![\w_])"
 )
 MD_LINE_MARK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))", re.MULTILINE)
 MD_RULE = re.compile(
@@ -523,11 +545,11 @@ def _markdown(raw: str) -> list[Dropped]:
     """Markdown syntax; the words it wraps are kept (an image is dropped whole)."""
     out: list[Dropped] = []
     for m in MD_LINK.finditer(raw):
-        if m.group(1):
-            out.append(_drop(raw, m.start(), m.end(), "markdown"))
+        if raw[m.start() - 1 : m.start()] == "!":
+            out.append(_drop(raw, m.start() - 1, m.end(), "markdown"))
             continue
         out.append(_drop(raw, m.start(), m.start() + 1, "markdown"))
-        out.append(_drop(raw, m.start(3) - 1, m.end(), "markdown"))
+        out.append(_drop(raw, m.start(2) - 1, m.end(), "markdown"))
     for m in MD_EMPHASIS.finditer(raw):
         size = len(next(g for g in m.groups() if g))
         out.append(_drop(raw, m.start(), m.start() + size, "markdown"))
@@ -563,49 +585,63 @@ def _entity(raw: str, start: int, end: int, entity: str) -> list[Dropped]:
 # --- 6. building the cleaned text --------------------------------------------------
 
 
-def _kept(raw: str, drops: Drops) -> Iterator[tuple[str, int]]:
-    """Each kept raw character, and each replacement character, with its origin."""
+def _kept(raw: str, drops: Drops) -> tuple[str, list[int]]:
+    """The kept raw text with the replacements put in, and the origin of each character."""
+    parts: list[str] = []
+    origin: list[int] = []
     pos = 0
     for drop in drops.items:
-        for i in range(pos, drop.start):
-            yield raw[i], i
-        for ch in drop.replacement:
-            yield ch, drop.start
+        parts += [raw[pos : drop.start], drop.replacement]
+        origin += range(pos, drop.start)
+        origin += [drop.start] * len(drop.replacement)
         pos = drop.end
-    for i in range(pos, len(raw)):
-        yield raw[i], i
+    parts.append(raw[pos:])
+    origin += range(pos, len(raw))
+    return "".join(parts), origin
+
+
+ODD_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")  # any whitespace but a lone space
+LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def _assemble(raw: str, drops: Drops) -> tuple[str, tuple[int, ...]]:
     """Cleaned text and origins: whitespace runs become one space, blank lines "\\n\\n"."""
+    kept, origin = _kept(raw, drops)
+    start, end = _strip_span(kept)
     chars: list[str] = []
-    origin: list[int] = []
-    breaks: list[int] = []  # origins of line breaks since the last visible character
-    space: int | None = None  # origin of the first whitespace since then
-    for ch, pos in _kept(raw, drops):
-        if ch == "\n" or (ch == "\r" and raw[pos + 1 : pos + 2] != "\n"):
-            breaks.append(pos)
-        elif ch.isspace():
-            pass
-        else:
-            if chars:
-                _separate(chars, origin, breaks, space)
-            chars.append(ch)
-            origin.append(pos)
-            breaks, space = [], None
-            continue
-        space = pos if space is None else space
-    return "".join(chars), tuple(origin)
+    origins: list[int] = []
+    pos = start
+    for m in ODD_WHITESPACE.finditer(kept, start, end):
+        chars.append(kept[pos : m.start()])
+        origins += origin[pos : m.start()]
+        sep, where = _separator(m)
+        chars.append(sep)
+        origins += [origin[w] for w in where]
+        pos = m.end()
+    chars.append(kept[pos:end])
+    origins += origin[pos:end]
+    return "".join(chars), tuple(origins)
 
 
-def _separate(chars: list[str], origin: list[int], breaks: list[int], space: int | None) -> None:
-    """Emit what stands between two visible characters: nothing, a space or a paragraph break."""
-    if len(breaks) >= 2:
-        chars += ["\n", "\n"]
-        origin += breaks[:2]
-    elif space is not None:
-        chars.append(" ")
-        origin.append(space)
+def _strip_span(text: str) -> Span:
+    """Bounds of ``text`` without leading and trailing whitespace."""
+    body = text.strip()
+    if not body:
+        return 0, 0
+    start = len(text) - len(text.lstrip())
+    return start, start + len(body)
+
+
+def _separator(run: re.Match[str]) -> tuple[str, tuple[int, ...]]:
+    """What a whitespace run between two visible characters becomes, and where it comes from.
+
+    Two or more line breaks (a blank line) make a paragraph break "\\n\\n" whose
+    characters come from the first two breaks; anything else is one space.
+    """
+    breaks = [run.start() + b.end() - 1 for b in islice(LINE_BREAK.finditer(run.group()), 2)]
+    if len(breaks) == 2:
+        return "\n\n", tuple(breaks)
+    return " ", (run.start(),)
 
 
 # --- the stage ---------------------------------------------------------------------
@@ -633,11 +669,11 @@ def clean(raw: str) -> Cleaned:
 
 def _credit_lines(raw: str, lines: Sequence[Line], drops: Drops) -> set[int]:
     """Numbers of the lines dropped whole as photo credits."""
+    starts = [line.start for line in lines]
     out: set[int] = set()
-    for line in lines:
-        first = drops.first_after(line.start)
-        inside = drops.items[first : drops.first_after(line.end)]
-        left = _view(raw, line.start, line.end, drops).text
-        if any(d.reason == "photo credit" for d in inside) and not left.strip():
-            out.add(line.number)
+    for drop in drops.items:
+        if drop.reason == "photo credit":
+            line = lines[bisect_right(starts, drop.start) - 1]
+            if not _view(raw, line.start, line.end, drops).text.strip():
+                out.add(line.number)
     return out

@@ -35,6 +35,11 @@ QUOTE_CAP = 800  # longest quotation (characters) kept in one unit
 ATTRIBUTION_WORDS = 8  # longest attribution merged into the quotation before it
 
 END = re.compile(r"[.!?…]+(?:[\"”’'»)\]]|’’|'')*(?=\s|$)|(?<=[a-z][a-z])\.(?=[A-Z][a-z])")
+TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+")
+QUOTE_END = re.compile(r"[.!?…](?:[\"”»]|’’|'')")
+QUOTE_MARK = re.compile(r"‘‘|’’|``|''|[\"“”«»„]")
+ALNUM = re.compile(r"[^\W_]")
+WORD = re.compile(r"[A-Za-z]+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 # Capitalised abbreviations that (almost) never end a sentence.
@@ -131,7 +136,7 @@ def _is_boundary(
         return False
     if _inside_quote(m.start(), m.end(), quotes, opens):
         return False
-    return not (m.group() == "." and _abbreviation(text, m.start(), text[after:end]))
+    return not (m.group() == "." and _abbreviation(text, m.start(), after))
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
@@ -140,20 +145,33 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _abbreviation(text: str, dot: int, rest: str) -> bool:
-    """Whether the period at ``dot`` closes an abbreviation rather than a sentence."""
-    m = re.search(r"(?<![\w.])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)$", text[max(0, dot - 24) : dot])
-    if m is None:
+def _abbreviation(text: str, dot: int, after: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation rather than a sentence.
+
+    ``after`` is where the next word starts.
+    """
+    token = _token_before(text, dot)
+    if not token:
         return False
-    token = m.group(1)
     if (token.lower() in TITLES and token[0].isupper()) or token in LOWER_ABBREVIATIONS:
         return True
     if len(token) == 1 and token.isupper():
         return True
     if "." in token:  # a dotted acronym: U.S., a.m.
-        word = re.match(r"[A-Za-z]+", rest)
+        word = WORD.match(text, after)
         return not (word and word.group().lower() in OPENERS)
     return False
+
+
+def _token_before(text: str, dot: int) -> str:
+    """The word or dotted acronym ending at ``dot`` ("Feb", "U.S"), or "" for anything else."""
+    start = dot
+    while start > 0 and dot - start < 24 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    if start > 0 and text[start - 1].isalnum():
+        return ""
+    token = text[start:dot]
+    return token if TOKEN.fullmatch(token) else ""
 
 
 # --- quotations --------------------------------------------------------------------
@@ -180,8 +198,8 @@ def quote_spans(text: str, start: int, end: int) -> list[Span]:
 
 def _quote_marks(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
     """Every quotation mark: position, length, and whether it opens a quotation."""
-    for m in re.finditer(r"‘‘|’’|``|''|[\"“”«»„]", text[start:end]):
-        mark, pos = m.group(), start + m.start()
+    for m in QUOTE_MARK.finditer(text, start, end):
+        mark, pos = m.group(), m.start()
         if mark == '"':
             before = text[pos - 1] if pos > start else " "
             yield pos, 1, before.isspace() or before in "([{—–-/"
@@ -202,7 +220,7 @@ def _attach_fragments(text: str, spans: list[Span]) -> list[Span]:
     """A span without a letter or digit (a stray " .") joins the sentence before it."""
     out: list[Span] = []
     for s, e in spans:
-        if out and not any(c.isalnum() for c in text[s:e]):
+        if out and not ALNUM.search(text, s, e):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -221,8 +239,9 @@ def _attach_attributions(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _ends_with_quote(text: str, start: int, end: int) -> bool:
-    tail = text[max(start, end - 3) : end]
-    return bool(re.search(r"[.!?…](?:[\"”»]|’’|'')$", tail))
+    if text[end - 1] not in "\"”»’'":
+        return False
+    return any(QUOTE_END.fullmatch(text, i, end) for i in (end - 2, end - 3) if i >= start)
 
 
 def _is_attribution(sentence: str) -> bool:
