@@ -67,7 +67,7 @@ when the reader edits the annotation (``apply_edit``), never silently on load.
 Saving. ``save()`` writes atomically: a temporary file in the same directory,
 flush + fsync, ``os.replace``, fsync of the directory; the previous file is kept
 as ``FILE.bak``. If the file changed on disk since it was read or last saved
-(its content hash differs; mtime and size are recorded too), it is not
+(its content hash differs: a mere touch is no change), it is not
 overwritten blindly: the store merges by annotation id (what is on disk, plus
 our changes: ours win for ids changed here since the last save, their new ids
 are kept, our deletions remove only ids deleted here) and reports ``merged``.
@@ -726,23 +726,17 @@ def attach_one(
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _DiskState:
-    """What was on disk when we last read or wrote it (None: no file)."""
+def _read_disk(path: Path) -> tuple[bytes | None, str | None]:
+    """The file's bytes and their sha256 (the change check); (None, None) if there is no file.
 
-    sha: str | None = None
-    mtime_ns: int = 0
-    size: int = 0
-
-
-def _read_disk(path: Path) -> tuple[bytes | None, _DiskState]:
-    """The file's bytes and fingerprint; (None, empty state) when it does not exist."""
+    Only the content counts: a touch is not a change, and an edit within the
+    same mtime tick on a coarse filesystem still is one.
+    """
     try:
         data = path.read_bytes()
-        st = path.stat()
     except FileNotFoundError:
-        return None, _DiskState()
-    return data, _DiskState(hashlib.sha256(data).hexdigest(), st.st_mtime_ns, st.st_size)
+        return None, None
+    return data, hashlib.sha256(data).hexdigest()
 
 
 def _os_message(exc: OSError, path: Path) -> str:
@@ -766,7 +760,7 @@ class AnnotationStore:
         self.recovery_note: str | None = None
         self._annotations: dict[str, Annotation] = {}
         self._extra: Mapping[str, Any] = {}
-        self._disk = _DiskState()
+        self._disk_sha: str | None = None  # content hash when last read or written
         self._changed: set[str] = set()
         self._deleted: set[str] = set()
         self._alignment: Alignment | None = None
@@ -798,7 +792,7 @@ class AnnotationStore:
             return str(exc)
         self._annotations = {a.id: a for a in doc.annotations}
         self._extra = dict(doc.extra)
-        self._disk = disk
+        self._disk_sha = disk
         return None
 
     def _recover(self) -> None:
@@ -951,24 +945,23 @@ class AnnotationStore:
             return SaveResult(False, f"not saved ({reason}); notes kept in memory, s retries")
 
     def _save_to(self, target: Path) -> SaveResult:
-        if target.is_symlink():
-            target = target.resolve()
-        data, disk = _read_disk(target)
-        merged = data is not None and disk.sha != self._disk.sha
+        path = target.resolve() if target.is_symlink() else target  # keep the link
+        data, disk = _read_disk(path)
+        merged = data is not None and disk != self._disk_sha
         if merged:
             problem = self._merge_from(data, target)
             if problem is not None:
                 return SaveResult(False, problem)
-            self._disk = disk
+            self._disk_sha = disk
         if data is None and not self._annotations and not self._deleted:
             self._clear_dirty(disk)
             return SaveResult(True, "nothing to save", merged)
         payload = dump_document(Document(tuple(self.all()), self._extra))
         if payload != data:
             if data is not None:
-                write_atomic(backup_path(target), data)
-            write_atomic(target, payload)
-        self._clear_dirty(_read_disk(target)[1])
+                write_atomic(backup_path(path), data)
+            write_atomic(path, payload)
+        self._clear_dirty(hashlib.sha256(payload).hexdigest())
         return SaveResult(True, self._saved_message(target, merged), merged)
 
     def _saved_message(self, target: Path, merged: bool) -> str:
@@ -977,8 +970,8 @@ class AnnotationStore:
             return f"saved{where} (merged with changes made to {target.name} meanwhile)"
         return f"saved{where}"
 
-    def _clear_dirty(self, disk: _DiskState) -> None:
-        self._disk = disk
+    def _clear_dirty(self, disk: str | None) -> None:
+        self._disk_sha = disk
         self._changed.clear()
         self._deleted.clear()
 

@@ -705,3 +705,19 @@ def test_the_store_never_raises_for_content_problems(tmp_path: Path) -> None:
         store = AnnotationStore.open(path)
         assert store.all() == [] or store.load_error is not None
         assert os.path.exists(path)
+
+
+def test_a_symlinked_file_stays_a_link_and_keeps_its_mode(tmp_path: Path) -> None:
+    real = tmp_path / "store" / "notes.yaml"
+    real.parent.mkdir()
+    alignment = two_articles()
+    first = opened(real, alignment)
+    first.apply_edit(alignment.groups[0], edit("one"))
+    real.chmod(0o640)
+    link = tmp_path / "idlib-annotations.yaml"
+    link.symlink_to(real)
+    store = opened(link, alignment)
+    result = store.apply_edit(alignment.groups[1], edit("two"))
+    assert result.ok and result.message == "saved"
+    assert link.is_symlink() and (real.stat().st_mode & 0o777) == 0o640
+    assert {a.note for a in AnnotationStore.open(real).all()} == {"one", "two"}
