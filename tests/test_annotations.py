@@ -26,6 +26,7 @@ from align.annotations import (
     backup_path,
     dump_document,
     excerpt,
+    locate,
     normalise,
     parse_document,
     parse_tags,
@@ -350,6 +351,29 @@ def test_fuzzy_matching_is_conservative(ann_file: Path) -> None:
     rewritten[1] = "The mayor declined to give any figure for the cost of construction."
     again = opened(ann_file, make_alignment({"north.txt": rewritten, "south.txt": ["Other."]}))
     assert len(again.detached()) == 1
+
+
+@pytest.mark.parametrize("source", ["seeds", "own"])
+def test_fuzzy_matching_finds_one_word_edits_and_nothing_else(source: str) -> None:
+    """Over every sentence: with its hash gone, the excerpt finds the sentence after a
+    one-word edit, and finds nothing once the sentence is deleted."""
+    if source == "seeds":
+        articles = build([SEEDS]).articles
+        texts = {a.source.name: [s.text for s in a.sentences] for a in articles}
+    else:
+        texts = {"north.txt": NORTH, "south.txt": SOUTH}
+    checked = 0
+    for name, sentences in texts.items():
+        for i, text in enumerate(sentences):
+            if len(normalise(excerpt(text).removesuffix("…"))) < 20:
+                continue
+            anchor = Anchor(name, "0" * 16, excerpt(text))  # a hash that matches nothing
+            edited = [*sentences[:i], _change_one_word(text), *sentences[i + 1 :]]
+            deleted = [*sentences[:i], *sentences[i + 1 :]] or ["-"]
+            assert locate(make_alignment({name: edited}), anchor) == (0, i)
+            assert locate(make_alignment({name: deleted}), anchor) is None
+            checked += 1
+    assert checked >= (50 if source == "seeds" else 6)
 
 
 def test_a_renamed_article_no_longer_matches(ann_file: Path) -> None:
