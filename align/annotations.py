@@ -10,7 +10,8 @@ without a terminal. The reader app and the export command use it like this::
     store.for_group(group.id)         # -> Annotation | None   (mark annotated groups)
     store.group_of(ann.id)            # -> int | None          (None: detached)
     store.entries()                   # -> [(Annotation, group | None)] for the list modal
-    result = store.apply_edit(group, edit)   # editor result -> upsert/delete, then save
+    result = store.apply_edit(group, edit, existing)  # editor result -> upsert/delete + save
+    result = store.apply_edit(None, edit, ann)        # the same for a detached annotation
     result = store.save()             # -> SaveResult(ok, message, merged); never raises
     store.to_export(alignment)        # -> list of JSON-ready dicts for `idlib-read export`
 
@@ -903,29 +904,42 @@ class AnnotationStore:
         self._deleted.add(ann_id)
 
     def apply_edit(
-        self, group: Group, edit: AnnotationEdit, existing: Annotation | None = None
+        self, group: Group | None, edit: AnnotationEdit, existing: Annotation | None = None
     ) -> SaveResult:
-        """Apply the editor's result for ``group`` and save.
+        """Apply the editor's result and save; returns the save's result.
 
         ``existing`` is the annotation that was edited (default: the group's).
-        Delete removes it; otherwise it is updated, re-anchored to the group's
-        current sentences, or created. Needs ``attach`` to have been called.
+        Delete removes it. Otherwise, with a ``group``, the annotation is updated
+        and re-anchored to the group's current sentences, or created (this needs
+        ``attach`` first); with ``group=None`` (a detached annotation) only its
+        note, tags and status change.
         """
-        if self._alignment is None:
-            raise RuntimeError("AnnotationStore.apply_edit needs attach(alignment) first")
-        current = existing if existing is not None else self.for_group(group.id)
+        current = existing
+        if current is None and group is not None:
+            current = self.for_group(group.id)
         if edit.delete:
             if current is not None:
                 self.delete(current.id)
             return self.save()
-        anchors = anchors_for(self._alignment, group)
-        tags = parse_tags(",".join(edit.tags))
-        if current is None:
-            self.upsert(Annotation.new(anchors, edit.note, tags, edit.status))
-        else:
-            anchors = _carry_extras(current.anchors, anchors)
-            self.upsert(current.edited(edit.note, tags, edit.status, anchors))
+        self.upsert(self._edited(group, edit, current))
         return self.save()
+
+    def _edited(
+        self, group: Group | None, edit: AnnotationEdit, current: Annotation | None
+    ) -> Annotation:
+        """The annotation as the edit makes it (new, updated, or re-anchored)."""
+        tags = parse_tags(",".join(edit.tags))
+        if group is None:
+            if current is None:
+                raise ValueError("apply_edit needs a group or the annotation being edited")
+            return current.edited(edit.note, tags, edit.status)
+        if self._alignment is None:
+            raise RuntimeError("AnnotationStore.apply_edit needs attach(alignment) first")
+        anchors = anchors_for(self._alignment, group)
+        if current is None:
+            return Annotation.new(anchors, edit.note, tags, edit.status)
+        anchors = _carry_extras(current.anchors, anchors)
+        return current.edited(edit.note, tags, edit.status, anchors)
 
     # -- saving -------------------------------------------------------------
 

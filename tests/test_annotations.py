@@ -317,6 +317,25 @@ def test_a_deleted_sentence_leaves_the_annotation_detached_but_kept(ann_file: Pa
     ]
 
 
+def test_a_detached_annotation_can_be_edited_without_a_group(ann_file: Path) -> None:
+    alignment = two_articles()
+    store = opened(ann_file, alignment)
+    store.apply_edit(alignment.groups[2], edit("north only"))
+    shorter = make_alignment({"north.txt": NORTH[:2], "south.txt": SOUTH})
+    again = opened(ann_file, shorter)
+    (orphan,) = again.detached()
+    assert again.apply_edit(None, edit("still useful", ["verified"]), orphan).ok
+    (kept,) = opened(ann_file, shorter).detached()
+    assert (kept.id, kept.note, kept.tags, kept.anchors) == (
+        orphan.id,
+        "still useful",
+        ("verified",),
+        orphan.anchors,
+    )
+    with pytest.raises(ValueError, match="needs a group"):
+        again.apply_edit(None, edit("nowhere"))
+
+
 def test_the_annotation_follows_its_sentences_to_a_new_group(ann_file: Path) -> None:
     alignment = two_articles()
     store = opened(ann_file, alignment)

@@ -320,8 +320,8 @@ async def test_a_detached_annotation_can_be_opened_and_deleted(tmp_path: Path) -
         await pilot.press("y")
         await pilot.pause()
     assert outcome[0] is not None and outcome[0].delete
-    app.store.delete(orphan.id)
-    assert app.store.save().ok and on_disk(path) == []
+    assert app.store.apply_edit(None, outcome[0], orphan).ok
+    assert on_disk(path) == []
 
 
 async def test_tag_suggester_completes_the_last_tag_only() -> None:

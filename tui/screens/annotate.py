@@ -14,8 +14,9 @@ Wiring it into the reader (``a`` on the current group)::
             result = store.apply_edit(group, edit, existing)   # upsert/delete + save
             show(result.message)        # "saved" or the one-line error
 
-For a detached annotation (no group any more) pass ``detached_passage(ann)`` as
-the passage; only Delete makes sense there (``store.delete(ann.id); store.save()``).
+For a detached annotation (its passages are gone) pass ``detached_passage(ann)``
+as the passage and apply the result with ``store.apply_edit(None, edit, ann)``:
+its note, tags and status can be edited, or it can be deleted.
 
 Keys: ctrl+s saves, Escape cancels (asking first when something was typed).
 Article text and notes reach widgets only as ``Content`` or as widget values

@@ -13,7 +13,8 @@ Wiring it into the reader::
             jump_to(group)               # attached: go to its passage
         else:                            # detached: open the editor on it to read or delete
             ann = store.get(ann_id)
-            push AnnotateScreen("Detached annotation", detached_passage(ann), ann)
+            push AnnotateScreen("detached", detached_passage(ann), ann)
+            # then: store.apply_edit(None, edit, ann)
 
 Attached annotations come first in reading order, then the detached ones,
 which are marked. Notes reach the list only as ``Content``.
