@@ -1,0 +1,531 @@
+"""Number extraction and comparison (align.numbers) on hand-written sentences."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align.model import Quantity
+from align.numbers import MAX_CLAIMS, extract, relate
+
+
+def only(text: str) -> Quantity:
+    """The single quantity of a sentence."""
+    found = extract(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def find(text: str, written: str) -> Quantity:
+    """The quantity written exactly so in the sentence."""
+    hits = [q for q in extract(text) if q.text == written]
+    assert len(hits) == 1, [q.text for q in extract(text)]
+    return hits[0]
+
+
+def rel(a: str, b: str) -> str | None:
+    return relate(only(a), only(b))
+
+
+# ---------------------------------------------------------------- counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "counted"),
+    [
+        ("Officials said 59 Turkish soldiers have been killed.", 59, 59, "turkish soldier"),
+        ("The storm destroyed 3,200 homes in the valley.", 3200, 3200, "home"),
+        ("Thirteen people were injured on the bridge.", 13, 13, "people"),
+        ("Rescuers found seven children under the rubble.", 7, 7, "child"),
+        ("The ministry counted twenty-one new cases.", 21, 21, "case"),
+        ("Farmers lost a dozen cows to the flood.", 12, 12, "cow"),
+        ("The library lent two dozen laptops.", 24, 24, "laptop"),
+        ("The airline carried 2.5 passengers per seat.", 2.5, 2.5, "passenger"),
+        ("The town has 4 bakeries and a mill.", 4, 4, "bakery"),
+        ("Police arrested 14 protesters outside the court.", 14, 14, "protester"),
+        ("Volunteers planted 40 young oak trees.", 40, 40, "tree"),
+        ("The factory employs 310 women.", 310, 310, "woman"),
+    ],
+)
+def test_exact_counts(sentence: str, low: float, high: float, counted: str) -> None:
+    q = only(sentence)
+    assert (q.kind, q.low, q.high, q.counted, q.precise, q.hedge) == (
+        "count",
+        low,
+        high,
+        counted,
+        True,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "low", "high"),
+    [
+        ("The region hosts 3.6 million migrants.", "3.6 million", 3.551e6, 3.649e6),
+        ("About 1 million voters stayed home.", "About 1 million", 0.51e6, 1.49e6),
+        ("The club has 80K members.", "80K", 79510, 80490),
+        ("One million tourists came.", "One million", 0.51e6, 1.49e6),
+        ("A million bees escaped.", "A million", 0.51e6, 1.49e6),
+        ("The fund reached two billion dollars.", "two billion dollars", 1.51e9, 2.49e9),
+    ],
+)
+def test_scaled_numbers_keep_their_stated_precision(
+    sentence: str, written: str, low: float, high: float
+) -> None:
+    q = find(sentence, written)
+    assert q.low == pytest.approx(low)
+    assert q.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "hedge", "low", "high"),
+    [
+        ("More than 300 civilians fled.", "More than 300", "more than", 300, math.inf),
+        ("Over 40 shops closed.", "Over 40", "over", 40, math.inf),
+        ("At least 15 miners were trapped.", "At least 15", "at least", 15, math.inf),
+        ("Nearly 200 houses burned.", "Nearly 200", "nearly", 180, 200),
+        ("Almost 50 ships waited.", "Almost 50", "almost", 45, 50),
+        ("About 180 passengers boarded.", "About 180", "about", 162, 198),
+        ("Around 20 bikes were stolen.", "Around 20", "around", 18, 22),
+        ("Roughly 90 farms flooded.", "Roughly 90", "roughly", 81, 99),
+        ("Some 300 families left.", "Some 300", "some", 270, 330),
+        ("Approximately 10 tents stood.", "Approximately 10", "approximately", 9, 11),
+        ("Up to 70 buses will run.", "Up to 70", "up to", 0, 70),
+        ("As many as 30 pupils fell ill.", "As many as 30", "as many as", 0, 30),
+        ("Fewer than 12 boats returned.", "Fewer than 12", "fewer than", 0, 12),
+        ("It may carry a maximum of 120 passengers.", "a maximum of 120", "a maximum of", 0, 120),
+        ("Licensed for no more than 120 people.", "no more than 120", "no more than", 0, 120),
+        ("They sold 500 or more tickets.", "500 or more", "or more", 500, math.inf),
+        ("More than a dozen lorries crashed.", "More than a dozen", "more than", 12, math.inf),
+    ],
+)
+def test_hedges(sentence: str, written: str, hedge: str, low: float, high: float) -> None:
+    q = find(sentence, written)
+    assert q.hedge == hedge
+    assert not q.precise
+    assert q.low == pytest.approx(low)
+    assert q.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "low", "high"),
+    [
+        ("Dozens of sheep drowned.", "Dozens", 24, 99),
+        ("Hundreds of workers marched.", "Hundreds", 200, 999),
+        ("Thousands of fans sang.", "Thousands", 2000, 9999),
+        ("Hundreds of thousands of people fled.", "Hundreds of thousands", 2e5, 999999),
+        ("Tens of thousands of ducks migrated.", "Tens of thousands", 2e4, 99999),
+        ("Several villages were cut off.", "Several", 3, 9),
+        ("Several hundred nurses struck.", "Several hundred", 300, 900),
+        ("A few thousand runners started.", "A few thousand", 2000, 5000),
+    ],
+)
+def test_vague_amounts(sentence: str, written: str, low: float, high: float) -> None:
+    q = find(sentence, written)
+    assert (q.low, q.high, q.precise) == (low, high, False)
+
+
+def test_counted_skips_adjectives_and_of() -> None:
+    assert only("Dozens of Turkish soldiers were hurt.").counted == "turkish soldier"
+    assert only("It killed 40 displaced Syrians.").counted == "syrian"
+    assert only("They saw 12 Turkish observation posts.").counted == "turkish post"
+    assert only("It is home to thousands of rebel fighters and families.").counted == "fighter"
+    assert only("They hurt at least 20 other people.").counted == "people"
+    assert only("Police found 8 stolen cars.").counted == "car"
+
+
+def test_counted_stops_at_verbs_and_function_words() -> None:
+    assert only("Officials said 59 Turkish soldiers have been killed.").counted == "turkish soldier"
+    assert only("The strike killed at least 15 civilians gathered outside.").counted == "civilian"
+    assert find("Among them, two killed Thursday were medics.", "two").counted == ""
+    assert only("We counted 31 on the shore.").counted == ""
+
+
+def test_counted_number_of_phrase() -> None:
+    q = only("The rise took the number of injured miners in the shaft to 23.")
+    assert q.counted == "miner"
+
+
+def test_synonyms_and_plurals() -> None:
+    assert only("The army sent 300 troops.").counted == "soldier"
+    assert only("Storms hit 5 cities.").counted == "city"
+    assert only("Police closed 6 churches.").counted == "church"
+    assert only("Rescuers saved 96 people.").counted == "people"
+
+
+# ---------------------------------------------------------------- not counts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Raja, a 65-year-old farmer, spoke.",
+        "The widow, aged 71, stayed.",
+        "He is 80 years old.",
+        "For the first time, the river froze.",
+        "It was the 12th attempt.",
+        "Trucks use the M4 and the M-4 highway.",
+        "The Su-24 jet and COVID-19 were discussed.",
+        "He spoke on Russia 24 news channel.",
+        "One of the main routes was closed.",
+        "No one was hurt.",
+        "The two leaders met.",
+        "See https://example.com/2020/03/05/story-a69535 for more.",
+        "The code MINIFYHTML0a316fda0cc9602d66ff01d0ecef806311 appeared.",
+        "Resolution 2254 was cited.",
+        "It grew in the 1990s.",
+    ],
+)
+def test_not_counts(sentence: str) -> None:
+    assert [q for q in extract(sentence) if q.kind == "count"] == []
+
+
+def test_years_are_dates_not_counts() -> None:
+    for sentence, year in [
+        ("They broke the 2018 cease-fire.", 2018),
+        ("The crisis began in 2015.", 2015),
+        ("Since 1999 the dam has held.", 1999),
+    ]:
+        q = only(sentence)
+        assert (q.kind, q.unit, q.low) == ("date", "year", year)
+
+
+def test_a_year_with_a_hedge_is_a_count() -> None:
+    q = only("More than 2000 ducks landed.")
+    assert (q.kind, q.low) == ("count", 2000)
+
+
+def test_list_markers_are_skipped() -> None:
+    assert extract("1. The first point") == ()
+    assert [q.text for q in extract("The rules (2) apply to 5 ports.")] == ["5"]
+
+
+# ---------------------------------------------------------------- units
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "low", "high", "counted"),
+    [
+        ("A corridor about 4 miles wide.", "about 4 miles wide", 5.6488, 7.2260, "corridor width"),
+        ("The wall is 3 km long.", "3 km long", 2.51, 3.49, "length"),
+        ("It stopped some 3 km from the port.", "some 3 km", 2.51, 3.49, "distance"),
+        ("roughly 3 kilometres from the port", "roughly 3 kilometres", 2.51, 3.49, "distance"),
+        ("A 12-km-wide buffer zone.", "12-km-wide", 11.51, 12.49, "zone width"),
+        ("The trench was 200 metres deep.", "200 metres deep", 0.19951, 0.20049, "depth"),
+    ],
+)
+def test_lengths_in_km(sentence: str, written: str, low: float, high: float, counted: str) -> None:
+    q = find(sentence, written)
+    assert (q.kind, q.unit, q.counted) == ("length", "km", counted)
+    assert q.low == pytest.approx(low, rel=1e-3)
+    assert q.high == pytest.approx(high, rel=1e-3)
+
+
+def test_both_sides_extent_is_one_total_width() -> None:
+    text = "The zone would extend 6 km (3.7 miles) to the north and 6 km south of the road."
+    q = only(text)
+    assert q.text == "6 km (3.7 miles) to the north and 6 km south"
+    assert (q.kind, q.counted, q.hedge) == ("length", "width", None)
+    assert 11 < q.low < 12 < q.high < 13
+
+
+def test_each_side_and_east_west() -> None:
+    a = only("A buffer of 10 km on each side of the border.")
+    assert (a.text, a.counted) == ("10 km on each side", "width")
+    assert a.low == pytest.approx(19.02)
+    b = only("Troops pulled back 5 miles to the east and 5 miles to the west of the river.")
+    assert b.low == pytest.approx(2 * 4.51 * 1.609344)
+
+
+def test_opposite_directions_only() -> None:
+    found = extract("Camps lie 6 km to the north and 8 km to the east.")
+    assert [q.text for q in found] == ["6 km", "8 km"]
+
+
+def test_parenthesised_conversion_is_one_quantity() -> None:
+    q = only("The road runs 10 km (6.2 miles) inland.")
+    assert q.text == "10 km (6.2 miles)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "low", "high", "counted"),
+    [
+        ("After a six-hour meeting they left.", "six-hour", 5.51, 6.49, "talks"),
+        ("after nearly six hours of talks", "nearly six hours", 5.4, 6.0, "talks"),
+        ("after more than six hours of talks", "more than six hours", 6.0, math.inf, "talks"),
+        ("They have a week to agree.", "a week", 0.51 * 168, 1.49 * 168, ""),
+        ("a nine-year civil war", "nine-year", 8.51 * 8766, 9.49 * 8766, "war"),
+        ("three days of national mourning", "three days", 2.51 * 24, 3.49 * 24, "mourning"),
+        ("The vote took 90 minutes.", "90 minutes", 89.51 / 60, 90.49 / 60, ""),
+        ("half an hour later", "half an hour", 0.5, 0.5, ""),
+    ],
+)
+def test_durations_in_hours(
+    sentence: str, written: str, low: float, high: float, counted: str
+) -> None:
+    q = find(sentence, written)
+    assert (q.kind, q.unit, q.counted) == ("duration", "h", counted)
+    assert q.low == pytest.approx(low)
+    assert q.high == pytest.approx(high)
+
+
+def test_money_and_percent() -> None:
+    assert (only("It cost $5m.").unit, only("It cost $5m.").low) == ("USD", 4.51e6)
+    euro = only("A loan of €3 billion was agreed.")
+    assert (euro.kind, euro.unit, euro.text) == ("money", "EUR", "€3 billion")
+    lira = only("Bread costs 7 lira now.")
+    assert (lira.unit, lira.text) == ("TRY", "7 lira")
+    usd = only("Aid of US$12.5 million arrived.")
+    assert (usd.text, usd.unit) == ("US$12.5 million", "USD")
+    pct = only("Turnout was 40% in the north.")
+    assert (pct.kind, pct.unit) == ("percent", "%")
+    assert only("Turnout was 40 per cent.").text == "40 per cent"
+    assert relate(only("Turnout hit 40 percent."), only("Turnout hit 41%.")) == "conflict"
+
+
+# ---------------------------------------------------------------- times and dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "minutes"),
+    [
+        ("At 0001 tonight the truce starts.", "0001", 1),
+        ("At 00.01 tonight the truce starts.", "00.01", 1),
+        ("It starts at 00:01.", "00:01", 1),
+        ("It begins a minute after midnight.", "a minute after midnight", 1),
+        ("It ends ten minutes before midnight.", "ten minutes before midnight", 1430),
+        ("The vote closes at 3 p.m. sharp.", "3 p.m.", 900),
+        ("The vote closes at 11:30 a.m.", "11:30 a.m.", 690),
+        ("Shops open at 9am.", "9am", 540),
+        ("Lunch is at noon.", "noon", 720),
+        ("The ship left at 0600 GMT.", "0600 GMT", 360),
+        ("Trains stop at 2300 hours.", "2300 hours", 1380),
+    ],
+)
+def test_times_of_day(sentence: str, written: str, minutes: float) -> None:
+    q = find(sentence, written)
+    assert (q.kind, q.unit, q.low, q.high) == ("time", "min", minutes, minutes)
+
+
+def test_midnight_and_time_hedges() -> None:
+    assert (only("It starts at midnight.").low, only("It starts at midnight.").high) == (0, 1)
+    after = only("A storm struck shortly after 6 a.m.")
+    assert (after.text, after.low, after.high) == ("shortly after 6 a.m.", 360, 420)
+    morning = only("A storm hit a little after six in the morning.")
+    assert relate(after, morning) == "same"
+
+
+def test_decimal_is_not_a_time() -> None:
+    q = only("The fund holds 3.6 million euros.")
+    assert q.kind == "money"
+    assert only("Inflation was 3.50 percent.").kind == "percent"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("Patrols begin March 15.", "March 15"),
+        ("Patrols begin on 15 March.", "15 March"),
+        ("Patrols begin March 15, 2020.", "March 15, 2020"),
+        ("Patrols begin Mar. 15 along the road.", "Mar. 15"),
+        ("Patrols begin March 15th.", "March 15th"),
+    ],
+)
+def test_dates(sentence: str, written: str) -> None:
+    q = find(sentence, written)
+    assert (q.kind, q.unit, q.low) == ("date", "day", 3 * 31 + 15)
+
+
+def test_weekdays_and_midnight() -> None:
+    thu = only("It starts at midnight on Thursday.")
+    fri = only("It starts at midnight Friday.")
+    assert (thu.text, thu.unit, thu.counted, thu.low, thu.high) == (
+        "midnight on Thursday",
+        "weekday",
+        "midnight",
+        3,
+        4,
+    )
+    assert relate(thu, fri) == "precision"
+    assert relate(only("Talks were on Thursday."), only("Talks were on Friday.")) == "conflict"
+    assert relate(only("Talks were on Thursday."), thu) is None
+    assert only("Friday at midnight the guns fell silent.").low == 4
+
+
+def test_month_words_need_a_day_and_a_capital() -> None:
+    assert extract("Protesters march 5 miles.")[0].kind == "length"
+    assert extract("They may march in May.") == ()
+
+
+# ---------------------------------------------------------------- relate
+
+
+def test_must_hold_relations() -> None:
+    assert rel("59 Turkish soldiers died.", "58 Turkish soldiers died.") == "conflict"
+    wide = only("A security corridor about 4 miles wide will be set up.")
+    both = only("The corridor would extend 6 km (3.7 miles) to the north and 6 km south.")
+    assert relate(wide, both) == "conflict"
+    assert relate(find("At 0001 tonight it starts.", "0001"), only("At 00.01 tonight.")) == "same"
+    assert relate(only("At 00.01 tonight."), only("It starts a minute after midnight.")) == "same"
+    march = [only("Patrols start March 15."), only("from March 15"), only("as of March 15")]
+    assert {relate(march[0], m) for m in march} == {"same"}
+    assert rel("More than 300 civilians died.", "more than 300 civilians were killed") == "same"
+
+
+def test_million_readings_are_compatible() -> None:
+    one = only("1 million Syrians fled.")
+    almost = only("almost one million Syrians fled.")
+    nearly = only("Nearly a million Syrians fled.")
+    assert relate(one, almost) == "precision"
+    assert relate(one, nearly) == "precision"
+    assert relate(almost, nearly) == "same"
+    assert relate(one, only("3.6 million Syrians fled.")) == "conflict"
+
+
+def test_dozen_vs_at_least_15_is_precision() -> None:
+    assert rel("more than a dozen civilians", "at least 15 civilians") == "precision"
+
+
+def test_six_hours_variants_are_precision_not_conflict() -> None:
+    six = find("after a six-hour meeting", "six-hour")
+    nearly = only("after nearly six hours of talks")
+    more = only("after more than six hours of talks")
+    lasted = only("a meeting that lasted six hours")
+    assert relate(six, nearly) == "precision"
+    assert relate(six, more) == "precision"
+    assert relate(nearly, more) == "precision"
+    assert relate(six, lasted) == "same"
+    assert relate(six, only("after seven hours of talks")) == "conflict"
+
+
+def test_conversions_agree_with_rounding() -> None:
+    assert rel("It is 6 km away.", "It is 3.7 miles away.") == "precision"
+    assert rel("It is 6 km away.", "It is 7 km away.") == "conflict"
+
+
+def test_not_comparable() -> None:
+    assert rel("7 children died.", "13 civilians died.") is None
+    assert rel("59 Turkish soldiers", "3,200 Syrian soldiers") is None
+    assert rel("59 Turkish soldiers", "58 soldiers were hurt") == "conflict"
+    assert rel("It is 6 km wide.", "It lasted 6 hours.") is None
+    assert rel("Patrols start March 15.", "It started in 2015.") is None
+    assert rel("Hundreds of thousands have fled.", "Thousands have fled.") is None
+
+
+# ---------------------------------------------------------------- properties
+
+_WORDS = st.sampled_from(
+    [
+        "more than",
+        "about",
+        "nearly",
+        "a dozen",
+        "dozens of",
+        "12",
+        "3,200",
+        "3.6 million",
+        "six-hour",
+        "km",
+        "miles",
+        "wide",
+        "to the north and",
+        "south",
+        "(3.7 miles)",
+        "midnight",
+        "on",
+        "Thursday",
+        "March",
+        "15",
+        "00.01",
+        "0001",
+        "at",
+        "p.m.",
+        "$",
+        "%",
+        "soldiers",
+        "M-4",
+        "65-year-old",
+        "2018",
+        "a",
+        "minute",
+        "after",
+        "each side",
+        "of",
+        "hundreds",
+        "thousands",
+        ",",
+        ".",
+        "-",
+    ]
+)
+_TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(_WORDS, max_size=30).map(" ".join),
+    st.lists(_WORDS, max_size=30).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_extract_never_raises_and_offsets_hold(text: str) -> None:
+    previous_end = 0
+    for q in extract(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert q.low <= q.high
+        assert q.start >= previous_end
+        previous_end = q.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, _TEXTS)
+def test_relate_is_symmetric(a: str, b: str) -> None:
+    for qa in extract(a):
+        for qb in extract(b):
+            assert relate(qa, qb) == relate(qb, qa)
+        assert relate(qa, qa) in ("same", None)
+
+
+def timed(text: str) -> tuple[float, int]:
+    """CPU seconds to extract from ``text``, and how many figures were found."""
+    t0 = time.process_time()
+    found = extract(text)
+    return time.process_time() - t0, len(found)
+
+
+def test_time_grows_linearly() -> None:
+    words = "the talks in the capital went on and on without any result today " * 30
+    chunk = words + "About 40 soldiers and 3,200 civilians at 00.01 on March 15, 6 km wide. "
+    reps = 100_000 // len(chunk)
+    small, n_small = timed(chunk * reps)
+    big, n_big = timed(chunk * reps * 10)
+    assert n_big == 10 * n_small < MAX_CLAIMS
+    assert big < 15 * max(small, 0.05)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "7" * 1_000_000,
+        "1 " * 500_000,
+        "12 soldiers, " * 80_000,
+        "x" * 1_000_000,
+        "\x00[b]" * 150_000,
+    ],
+    ids=["digits", "numbers", "counts", "letters", "markup"],
+)
+def test_megabyte_lines_are_bounded(hostile: str) -> None:
+    seconds, found = timed(hostile)
+    assert found <= MAX_CLAIMS
+    assert seconds < 20
+
+
+def test_control_characters_and_markup() -> None:
+    found = extract("\x00[b]12 soldiers\x1b[31m" * 1000)
+    assert len(found) == 1000
+    assert {q.counted for q in found} == {"soldier"}
