@@ -58,7 +58,7 @@ def sentence_content(
 
 def gutter(single: bool, annotated: bool) -> Content:
     """Two cells before a sentence: ``+`` only this outlet has it, ``✎`` annotated."""
-    first = Content.styled(ONLY_HERE, "bold $secondary") if single else Content(" ")
+    first = Content.styled(ONLY_HERE, "bold $success") if single else Content(" ")
     second = Content.styled(ANNOTATED, "bold $accent") if annotated else Content(" ")
     return first + second
 
@@ -82,6 +82,6 @@ def heading(article: Article, number: int) -> Content:
 def legend(kinds: Sequence[MarkKind] = ("conflict", "precision", "wording", "quote")) -> Content:
     """A one-line key to the highlights, each sample styled as it appears."""
     samples = [Content.styled(LEGEND_LABELS[k], STYLES[k]) for k in kinds]
-    only = Content.assemble((ONLY_HERE, "bold $secondary"), " only here")
+    only = Content.assemble((ONLY_HERE, "bold $success"), " only here")
     note = Content.assemble((ANNOTATED, "bold $accent"), " annotated")
     return Content.styled("Key: ", "dim") + Content("  ").join([*samples, only, note])

@@ -49,7 +49,7 @@ def legend_content() -> Content:
         Content.styled(MARK_LABELS[k], STYLES[k]) + Content(f": {MEANINGS[k]}") for k in STYLES
     ]
     lines.append(
-        Content.styled(ONLY_HERE, "bold $secondary")
+        Content.styled(ONLY_HERE, "bold $success")
         + Content(" in the margin: only this outlet has the passage")
     )
     lines.append(

@@ -1,0 +1,73 @@
+"""The reader with the annotation store: a, A, s, the marks and the status line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from test_reader import WIDE, make_app, reader, settle, shown, status
+from textual.widgets import OptionList, TextArea
+from tui_factory import sample
+
+from tui.screens.annotate import AnnotateScreen
+from tui.screens.annotations_list import AnnotationListScreen
+from tui.widgets.sentence_view import SentenceView
+
+
+async def test_annotate_saves_marks_and_lists(tmp_path: Path) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, AnnotateScreen)
+        app.screen.query_one(TextArea).text = "Check [b]59[/b] against the ministry"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = reader(app)
+        assert screen.annotated == {1}
+        line = status(screen)
+        assert "✎ annotated" in line and "saved" in line
+        saved = yaml.safe_load((tmp_path / "notes.yaml").read_text(encoding="utf-8"))
+        assert saved["annotations"][0]["note"] == "Check [b]59[/b] against the ministry"
+        marked = [v for v in screen.query(SentenceView) if shown(v)[1:2] == "✎"]
+        assert {(v.article, v.sentence) for v in marked} == {(0, 1), (1, 1)}
+        await pilot.press("g")
+        await settle(pilot)
+        assert "✎ annotated" not in status(screen)
+        await pilot.press("A")
+        await settle(pilot)
+        assert isinstance(app.screen, AnnotationListScreen)
+        assert app.screen.query_one(OptionList).option_count == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.current == 1
+        await pilot.press("s")
+        await settle(pilot)
+        assert "saved" in status(screen)
+
+
+async def test_detached_and_broken_annotation_files(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.yaml"
+    notes.write_text(
+        "annotations:\n  - id: abc123\n    note: gone\n    anchors:\n"
+        "      - source: nowhere.txt\n        hash: 0123456789abcdef\n        excerpt: lost\n",
+        encoding="utf-8",
+    )
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert any("no longer match a passage" in str(n.message) for n in app._notifications)
+        assert "1 note(s) in notes.yaml" in status(reader(app))
+        await pilot.press("A")
+        await settle(pilot)
+        assert "detached" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AnnotateScreen)
+    notes.write_text("annotations: [unclosed\n", encoding="utf-8")
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert "notes.yaml" in status(reader(app))
+        assert reader(app).saved[1], "a load problem is shown as an error"

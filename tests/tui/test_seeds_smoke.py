@@ -1,0 +1,46 @@
+"""The real engine on the bundled seeds, through the worker, at both sizes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_reader import SIZES, reader, settle, status
+
+from align import bundled_seeds, load_sources
+from align.model import Source
+from tui.app import IdlibReadApp
+from tui.screens.reader import ReaderScreen
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_seeds_open_and_every_key_works(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = IdlibReadApp(load_sources([bundled_seeds()]), tmp_path / "notes.yaml")
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        screen = reader(app)
+        total = len(screen.alignment.groups)
+        assert f"Passage 1 of {total}" in status(screen)
+        for key in ["j", "n", "N", "G", "g", "f", "f", "f", "f", "l", "c", "l", "2", "2"]:
+            await pilot.press(key)
+        for key in ["d", "r", "m", "slash", "question_mark", "A"]:
+            await pilot.press(key)
+            await settle(pilot)
+            assert not isinstance(app.screen, ReaderScreen), key
+            await pilot.press("escape")
+            assert isinstance(app.screen, ReaderScreen), key
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_input_error_in_worker_exits_with_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = Source("/tmp/x.txt", "x.txt", "Only one.", "x", "X")
+    app = IdlibReadApp([one], tmp_path / "notes.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+    assert app.return_code == 2
+    assert "x.txt: need at least two articles" in capsys.readouterr().err
