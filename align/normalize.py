@@ -157,7 +157,7 @@ def stem(norm: str) -> str:
     word = norm
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    elif word.endswith("s") and len(word) > 4 and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     if word.endswith("ian") and len(word) > 5:
         word = word[:-1]  # Syrian/Syria, Russian/Russia

@@ -1,0 +1,141 @@
+"""Token normalisation: folding, joining, numbers, stems and spelling variants."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from align.normalize import (
+    content_keys,
+    fold,
+    match_key,
+    skeleton,
+    stem,
+    tokens,
+    variant_map,
+    word_parts,
+)
+
+
+def norms(text: str) -> list[str]:
+    return [t.norm for t in tokens(text)]
+
+
+def test_fold_strips_case_and_diacritics() -> None:
+    assert fold("Erdoğan") == "erdogan"
+    assert fold("Ngarái ÉLAN") == "ngarai elan"
+
+
+def test_hyphens_apostrophes_and_possessives() -> None:
+    assert norms("cease-fire M-4 Ma’rat Ma'rat") == ["ceasefire", "m4", "marat", "marat"]
+    assert norms("Syria’s Idlib's") == ["syria", "idlib"]
+    assert norms("won't") == ["wont"]
+
+
+def test_quote_marks_and_dashes_are_not_words() -> None:
+    assert norms("“remain silent,” — ‘‘we’’ «non»") == ["remain", "silent", "we", "non"]
+
+
+def test_numbers_and_number_words() -> None:
+    assert norms("3,200 soldiers, 00.01 and 3.7 miles") == [
+        "3200",
+        "soldiers",
+        "00.01",
+        "and",
+        "3.7",
+        "miles",
+    ]
+    assert norms("thirteen people, a dozen") == ["13", "people", "a", "12"]
+    assert tokens("59 killed")[0].is_number
+    assert not tokens("M4")[0].is_number
+
+
+def test_offsets_point_at_the_surface() -> None:
+    text = "  Erdoğan’s “cease-fire” at 3,200.\x00[b]"
+    for t in tokens(text):
+        assert text[t.start : t.end] == t.surface
+
+
+def test_word_parts() -> None:
+    (token,) = tokens("Turkish-Russian")
+    assert token.norm == "turkishrussian"
+    assert word_parts(token) == ("turkish", "russian")
+    assert word_parts(tokens("patrols")[0]) == ()
+
+
+def test_stem_meets_inflections_but_keeps_short_words() -> None:
+    assert stem("patrols") == stem("patrol")
+    assert stem("killed") == stem("killing") == stem("kills")
+    assert stem("agreed") == stem("agree") == stem("agrees")
+    assert stem("countries") == stem("country")
+    assert stem("syrian") == stem("syria")
+    assert stem("bus") == "bus" and stem("news") == "news" and stem("is") == "is"
+    assert stem("3200") == "3200"
+
+
+def test_skeleton() -> None:
+    assert skeleton("masrin") == skeleton("misrin") == "msrn"
+    assert skeleton("marat") == skeleton("maaret")
+    assert skeleton("assad") == skeleton("asad")
+
+
+def test_variants_merge_transliterations_across_documents() -> None:
+    docs = [
+        "Airstrikes near Ma’rat Masrin. Saraqeb fell. Mohammed spoke.",
+        "Strikes outside Maaret Misrin. Saraqib fell. Muhammad spoke.",
+    ]
+    variants = variant_map(docs)
+    assert variants("marat") == variants("maaret")
+    assert variants("masrin") == variants("misrin")
+    assert variants("saraqeb") == variants("saraqib")
+    assert variants("mohammed") == variants("muhammad")
+    assert match_key(tokens("Misrin")[0], variants) == match_key(tokens("Masrin")[0], variants)
+
+
+def test_variants_leave_different_words_alone() -> None:
+    docs = [
+        "The petrol price rose. Austria voted. Mr Patel said Lagos.",
+        "The patrol left. Australia voted. Mr Putin said Lagos.",
+    ]
+    variants = variant_map(docs)
+    for a, b in [("petrol", "patrol"), ("austria", "australia"), ("patel", "putin")]:
+        assert variants(a) != variants(b), (a, b)
+
+
+def test_variants_not_merged_when_one_document_uses_both() -> None:
+    """An outlet writing both spellings means two names (Marin and Maren here)."""
+    docs = ["Marin met Maren in Lyon.", "Marin was there."]
+    variants = variant_map(docs)
+    assert variants("marin") != variants("maren")
+
+
+def test_variants_need_capitalised_words_of_five_letters() -> None:
+    docs = ["the masrin rules and Asad", "the misrin rules and Assad"]
+    variants = variant_map(docs)
+    assert variants("masrin") != variants("misrin")  # never capitalised
+    assert variants("asad") != variants("assad")  # too short
+
+
+def test_no_chaining_through_a_middle_spelling() -> None:
+    """Karaman~Karamana and Karamana~Karemena, but Karaman is unlike Karemena."""
+    docs = ["Karaman is far. Karaman again.", "Karamana is far.", "Karemena is far."]
+    variants = variant_map(docs)
+    assert variants("karamana") == "karaman"
+    assert variants("karemena") == "karemena"
+
+
+def test_content_keys_drop_stopwords() -> None:
+    assert content_keys("The two countries agreed on the patrols") == [
+        "2",
+        "country",
+        "agre",
+        "patrol",
+    ]
+
+
+@given(st.text(max_size=300))
+def test_tokens_never_crash_and_offsets_hold(text: str) -> None:
+    for t in tokens(text):
+        assert text[t.start : t.end] == t.surface
+        assert t.norm == t.norm.casefold() or t.norm.isdigit()
+    variant_map([text, text[::-1]])
