@@ -271,15 +271,13 @@ class Link(NamedTuple):
 
 def block_links(
     corpus: Corpus, block: Sequence[int], owner: IntArray, starts: IntArray
-) -> list[Link]:
+) -> tuple[FloatArray, IntArray, IntArray]:
     """Mutual-best links from the sentences of the articles in ``block`` to later articles'.
 
     One matrix product per block of articles (a few hundred rows), so the cost
     is a handful of BLAS calls, never a Python loop over sentence pairs.
     """
     rows = np.asarray([r for a in block for r in corpus.rows[a]], dtype=np.int64)
-    if rows.size == 0:
-        return []
     sims = np.round(corpus.unit[rows] @ corpus.unit.T, ROUND)
     mine = owner[rows]
     sims[mine[:, None] == owner[None, :]] = -1.0
@@ -294,11 +292,8 @@ def block_links(
     mask = (sims >= SUPPORT_MIN) & (sims >= best_in_article) & (sims >= best_in_mine)
     mask &= distinct >= DISTINCT_MIN
     mask &= owner[None, :] > mine[:, None]
-    out = []
-    for i, j in zip(*np.nonzero(mask), strict=True):
-        ri, rj = int(rows[i]), int(j)
-        out.append(Link(-float(sims[i, j]), _link_key(corpus, ri, rj), ri, rj))
-    return out
+    i, j = np.nonzero(mask)
+    return sims[i, j], rows[i], j.astype(np.int64)
 
 
 def article_blocks(corpus: Corpus) -> list[list[int]]:
@@ -314,24 +309,31 @@ def article_blocks(corpus: Corpus) -> list[list[int]]:
     return blocks
 
 
-def _link_key(corpus: Corpus, ra: int, rb: int) -> tuple[int, int, int, int]:
-    """Order-free tie-break: content rank of the articles, then sentence indices."""
-    (aa, sa), (ab, sb) = corpus.refs[ra], corpus.refs[rb]
-    x, y = (corpus.rank[aa], sa), (corpus.rank[ab], sb)
-    lo, hi = min(x, y), max(x, y)
-    return lo[0], lo[1], hi[0], hi[1]
-
-
 def candidate_links(corpus: Corpus) -> list[Link]:
-    """All mutual-best links above ``SUPPORT_MIN``, strongest first."""
+    """All mutual-best links above ``SUPPORT_MIN``, strongest first.
+
+    Ties are broken by content rank of the two articles, then sentence index,
+    so the order does not depend on the order the articles were given in.
+    """
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     if owner.size == 0:
         return []
     starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
-    links: list[Link] = []
-    for block in article_blocks(corpus):
-        links.extend(block_links(corpus, block, owner, starts))
-    return sorted(links)
+    parts = [block_links(corpus, b, owner, starts) for b in article_blocks(corpus)]
+    scores = np.concatenate([p[0] for p in parts])
+    a = np.concatenate([p[1] for p in parts])
+    b = np.concatenate([p[2] for p in parts])
+    rank = np.asarray(corpus.rank, dtype=np.int64)[owner]
+    sentence = np.asarray([r[1] for r in corpus.refs], dtype=np.int64)
+    a_first = rank[a] < rank[b]
+    lo, hi = np.where(a_first, a, b), np.where(a_first, b, a)
+    keys = (rank[lo], sentence[lo], rank[hi], sentence[hi])
+    order = np.lexsort((keys[3], keys[2], keys[1], keys[0], -scores))
+    columns = [c[order].tolist() for c in (-scores, *keys, a, b)]
+    return [
+        Link(neg, (k0, k1, k2, k3), ra, rb)
+        for neg, k0, k1, k2, k3, ra, rb in zip(*columns, strict=True)
+    ]
 
 
 # ---------------------------------------------------------------- clusters
