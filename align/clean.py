@@ -269,12 +269,15 @@ CREDIT_BYLINE = re.compile(
     r"|written|compiled|edited|translated)\s+(?:by|from)\s+[^\n]{1,160}",
     re.IGNORECASE,
 )
+# "Photo by Name", "Image: Name/Agency", "Photograph credit: ..." (a name follows, not prose).
+PHOTO_BY = (
+    r"\b(?i:photo(?:graph)?s?|images?|pictures?|pictured|video|credits?)"
+    r"\s*(?:(?i:by)\b|:|(?i:credit)\b:?)\s*[A-Z©(](?:[^.!?\n]|(?<=[A-Z])\.){0,80}"
+)
 CREDIT_LINE = re.compile(
-    r"(?:©|\(c\)|copyright\b)[^\n]{0,100}"
-    r"|(?:photo(?:graph)?|image|picture|pictured|video|credit)s?\s*(?:by\b|:|credit\b)[^\n]{0,100}"
-    r"|(?-i:\**\(?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"
-    r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}\)?\**)",
-    re.IGNORECASE,
+    rf"(?:©|\([Cc]\)|(?i:copyright)\b)[^\n]{{0,100}}|{PHOTO_BY}"
+    r"|\**\(?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"  # Name / Agency
+    r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}\)?\**"
 )
 LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (URL_LINE, "url"),
@@ -380,7 +383,7 @@ def _plain(text: str) -> str:
 END_CREDIT = re.compile(
     r"(?:\((?i:photo:?\s*)?[A-Z][^()\n/]{1,60}/\s*[A-Z][^()\n]{1,40}\)"  # (Name / Agency)
     r"|\*\*[^*\n]{1,60}/[^*\n]{1,40}\*\*"  # **Name / Agency**
-    r"|\b(?i:photo(?:graph)?|image|picture)s?\s*(?:by\b|:|(?i:credit)\b)[^\n]{0,100}"  # Photo by
+    rf"|{PHOTO_BY}"
     r"|©[^\n]{0,100}"
     r"|(?<=[.!?\"”])[A-Z][^.!?\n]{0,80}\svia\s[^.!?\n]{1,60}"  # fused "... via Agency, Pool"
     r"|,\s*Pool)\s*$"
@@ -390,7 +393,7 @@ POSITION_PAREN = re.compile(
     r"|from\s+(?:left|right))\)"
 )
 POSITION_COMMA = re.compile(r",\s(?:left|right|cent(?:er|re)|second\s+(?:left|right))\s?,")
-CREDIT_INSIDE = re.compile(r"©|\b(?i:photo(?:graph)?s?)\s*(?:by\b|:)|\([A-Z][^()/\n]+/[^()\n]+\)")
+CREDIT_INSIDE = re.compile(rf"©|{PHOTO_BY}|\([A-Z][^()/\n]+/[^()\n]+\)")
 MAX_CAPTION_WORDS = 80
 MAX_CAPTION_CHARS = 1500
 
@@ -414,8 +417,8 @@ def _drop_caption(view: View, raw: str) -> list[Dropped]:
     """A caption line: its credit (if any) as "photo credit", the rest as "caption"."""
     credit = _credit_span(view.text)
     if credit is None:
-        inside = re.search(r"\bphoto(?:graph)?s?\s*(?:by\b|:)[^\n]*$", view.text, re.I)
-        credit = (inside.start(), inside.end()) if inside else None
+        inside = CREDIT_INSIDE.search(view.text)
+        credit = (inside.start(), len(view.text)) if inside else None
     if credit is None:
         return _drop_view(view, "caption", raw)
     out = _drop_view(view, "caption", raw, 0, credit[0])
@@ -577,7 +580,7 @@ def _entity(raw: str, start: int, end: int, entity: str) -> list[Dropped]:
     decoded = html.unescape(entity)
     if decoded == entity:
         return []
-    if CONTROL.fullmatch(decoded):
+    if not decoded or CONTROL.fullmatch(decoded):
         return [_drop(raw, start, end, "control characters")]
     return [_drop(raw, start, end, "entity", re.sub(r"\s", " ", decoded))]
 

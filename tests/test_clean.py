@@ -1,0 +1,500 @@
+"""Clean: each debris rule on hand-made text and on the seeds, plus provenance properties."""
+
+from __future__ import annotations
+
+import string
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align import Cleaned, Source
+from align.clean import REASONS, clean
+
+
+def check_provenance(raw: str, cleaned: Cleaned) -> None:
+    """Every cleaned character comes from its origin, a whitespace, or a replacement."""
+    text, origin, dropped = cleaned.text, cleaned.origin, cleaned.dropped
+    assert len(text) == len(origin)
+    assert list(origin) == sorted(origin)
+    replaced = {d.start for d in dropped if d.replacement}
+    removed = [(d.start, d.end) for d in dropped if not d.replacement]
+    for ch, at in zip(text, origin, strict=True):
+        assert 0 <= at < len(raw)
+        assert ch == raw[at] or (ch.isspace() and raw[at].isspace()) or at in replaced
+        assert not any(s <= at < e for s, e in removed)
+    for a, b in pairwise(dropped):
+        assert a.end <= b.start
+    for d in dropped:
+        assert d.start < d.end and raw[d.start : d.end] == d.text and d.reason in REASONS
+    assert text == text.strip() and "\n\n\n" not in text
+    assert not any(ord(c) < 32 and c != "\n" for c in text)
+
+
+def drops(cleaned: Cleaned) -> list[tuple[str, str]]:
+    return [(d.reason, d.text) for d in cleaned.dropped]
+
+
+def cleaned(raw: str) -> Cleaned:
+    result = clean(raw)
+    check_provenance(raw, result)
+    return result
+
+
+BODY = "The council approved the plan on Monday. Work starts in May."
+
+
+# --- headline -----------------------------------------------------------------------
+
+
+def test_duplicated_headline_is_kept_once_as_the_headline() -> None:
+    c = cleaned(f"Parks plan approved\n\nParks plan approved\n\n{BODY}")
+    assert c.headline == "Parks plan approved"
+    assert drops(c) == [("headline", "Parks plan approved")] * 2
+    assert c.text == BODY
+
+
+def test_short_first_line_alone_is_the_headline() -> None:
+    c = cleaned(f"Parks plan approved in a late vote\n\n{BODY}")
+    assert c.headline == "Parks plan approved in a late vote" and c.text == BODY
+
+
+def test_markdown_heading_is_the_headline() -> None:
+    c = cleaned(f"# Parks plan approved.\n\n{BODY}")
+    assert c.headline == "Parks plan approved." and c.text == BODY
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"The council met on Monday.\n\n{BODY}",  # a sentence, not a title
+        "Parks plan approved",  # nothing after it
+        f"Parks plan approved\nand more words on the next line.\n\n{BODY}",  # part of a paragraph
+    ],
+)
+def test_no_headline(raw: str) -> None:
+    c = cleaned(raw)
+    assert c.headline is None and not [r for r, _ in drops(c) if r == "headline"]
+
+
+# --- captions and credits ------------------------------------------------------------
+
+
+def test_copyright_credit_line_and_its_caption_above() -> None:
+    c = cleaned(f"{BODY}\n\nA man crosses the flooded road on Monday.\n© Jane Roe/Agency\n\nMore.")
+    assert drops(c) == [
+        ("caption", "A man crosses the flooded road on Monday."),
+        ("photo credit", "© Jane Roe/Agency"),
+    ]
+    assert c.text == f"{BODY}\n\nMore."
+
+
+def test_caption_with_position_markers_and_photo_by() -> None:
+    raw = f"{BODY}\n\nMayor Ruiz (R) and her deputy (L) cut the ribbon. Photo by Ana Lima/\n\nEnd."
+    c = cleaned(raw)
+    assert drops(c) == [
+        ("caption", "Mayor Ruiz (R) and her deputy (L) cut the ribbon."),
+        ("photo credit", "Photo by Ana Lima/"),
+    ]
+
+
+def test_position_markers_with_a_credit_in_the_middle_of_the_line() -> None:
+    raw = f"{BODY}\n\nThe mayor, left, greets Obi. Photo: Jane Roe/Agency, file\n\nEnd."
+    assert drops(cleaned(raw)) == [
+        ("caption", "The mayor, left, greets Obi."),
+        ("photo credit", "Photo: Jane Roe/Agency, file"),
+    ]
+
+
+def test_caption_repeated_with_a_credit_fused_on() -> None:
+    line = "Rescuers search the rubble of a school on Tuesday."
+    raw = f"{BODY}\n\n{line}\n{line}City Press Agency via Wire Images, Pool\n\nEnd."
+    assert drops(cleaned(raw)) == [
+        ("caption", line),
+        ("caption", line),
+        ("photo credit", "City Press Agency via Wire Images, Pool"),
+    ]
+
+
+def test_bold_credit_and_the_caption_before_it() -> None:
+    raw = f"{BODY}\n\nThe two leaders met in the capital. **Tom Hale / Coast News**\n\nEnd."
+    c = cleaned(raw)
+    assert drops(c) == [
+        ("caption", "The two leaders met in the capital."),
+        ("photo credit", "**Tom Hale / Coast News**"),
+    ]
+    assert c.text == f"{BODY}\n\nEnd."
+
+
+def test_caption_paragraph_ending_in_a_parenthesised_credit() -> None:
+    caption = "Ruiz, right, and Obi walk along the pier on Monday (Tom Hale / Coast News)"
+    raw = f"{BODY}\n\n{caption}\n\nEnd."
+    assert drops(cleaned(raw)) == [
+        ("caption", "Ruiz, right, and Obi walk along the pier on Monday"),
+        ("photo credit", "(Tom Hale / Coast News)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Only 3/4 of members voted, and/or abstained (see the table).",
+        "Senator Lee (R) said the bill would pass on Friday.",
+        "The ministry said the cost was high, left unchanged, and final.",
+        "Photographs by the roadside showed the damage, officials said.",
+    ],
+)
+def test_body_paragraphs_that_merely_resemble_captions_are_kept(paragraph: str) -> None:
+    c = cleaned(f"{BODY}\n\n{paragraph}\n\nEnd.")
+    assert drops(c) == [] and paragraph in c.text
+
+
+# --- bylines, dates, datelines ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe",
+        "ByJane Doe",
+        "BY JANE DOE",
+        "By [Jane Doe and Ali Khan for Wire](#)",
+        "By Jane Doe, Staff Writer",
+        "With reports by Sam Ortiz in Lagos.",
+        "Reporting by Sam Ortiz; Editing by Ann Lee",
+    ],
+)
+def test_bylines(line: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
+    assert [r for r, _ in drops(c)] == ["byline"] and c.text == f"{BODY}\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 05, 2020",
+        "5 March 2020",
+        "Thursday, June 17, 2021",
+        "Updated: 14 June 2021 10:32 GMT",
+        "Published 2021-06-14T10:32:00Z",
+        " date 2020-03-05 ",
+    ],
+)
+def test_date_lines(line: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
+    assert [r for r, _ in drops(c)] == ["date line"] and c.text == f"{BODY}\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Thursday, the troops had left the town.",
+        "On March 5, 2020, the deal was signed.",
+        "Source: the ministry said the figures were final.",
+    ],
+)
+def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}")
+    assert drops(c) == [] and c.text.endswith(line)
+
+
+@pytest.mark.parametrize(
+    ("para", "dateline"),
+    [
+        ("KESTREL CITY — The river rose.", "KESTREL CITY — "),
+        ("LAGOS, Nigeria (Wire) - The river rose.", "LAGOS, Nigeria (Wire) - "),
+        ("ST. ANNE -- The river rose.", "ST. ANNE -- "),
+    ],
+)
+def test_dateline_at_paragraph_start(para: str, dateline: str) -> None:
+    c = cleaned(f"{BODY}\n\n{para}")
+    assert drops(c) == [("dateline", dateline)] and c.text.endswith("\n\nThe river rose.")
+
+
+@pytest.mark.parametrize(
+    "para", ["NATO-led forces left the town.", "He said KESTREL CITY — not a dateline."]
+)
+def test_no_dateline(para: str) -> None:
+    assert drops(cleaned(f"{BODY}\n\n{para}")) == []
+
+
+# --- tokens, links, markup ------------------------------------------------------------
+
+
+def test_template_tokens_leave_no_hex() -> None:
+    raw = f"%PAGETOKEN0a316fda0cc9602d66%\n\n{BODY} {{{{ad_slot}}}} More."
+    c = cleaned(raw)
+    assert [r for r, _ in drops(c)] == ["template token"] * 2
+    assert "0a316" not in c.text and "ad_slot" not in c.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("<https://example.org/2021/storm-b77f21>", "url"),
+        ("https://example.org/story?id=1", "url"),
+        ("www.example.org/story", "url"),
+        ("Original url:", "url"),
+        ("Source: https://example.org/x", "url"),
+        ("Related article: [Storms of the past](#)", "related link"),
+        ("Read more: Why rivers flood", "related link"),
+        ("See also: the 2019 floods", "related link"),
+    ],
+)
+def test_url_and_related_lines(line: str, reason: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
+    assert [r for r, _ in drops(c)] == [reason] and c.text == f"{BODY}\n\nEnd."
+
+
+def test_url_inside_prose_is_kept() -> None:
+    line = "The report is online at https://example.org/report for anyone."
+    assert drops(cleaned(f"{BODY} {line}")) == []
+
+
+def test_markdown_link_keeps_its_text() -> None:
+    c = cleaned("The [city council](https://example.org/council) met.")
+    assert c.text == "The city council met."
+    assert drops(c) == [("markdown", "["), ("markdown", "](https://example.org/council)")]
+
+
+def test_markdown_emphasis_keeps_its_words() -> None:
+    c = cleaned("It was **very** late, *she* said, and _nobody_ __knew__ it.")
+    assert c.text == "It was very late, she said, and nobody knew it."
+    assert {r for r, _ in drops(c)} == {"markdown"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Reuters] said a [/] b, and 5 * 3 * 2 is 30.",
+        "The file_name_here and snake_case stay.",
+        "A list [1] (see below) is not a link.",
+    ],
+)
+def test_plain_brackets_and_stars_are_text(text: str) -> None:
+    c = cleaned(text)
+    assert c.text == text and drops(c) == []
+
+
+def test_markdown_image_is_dropped_whole() -> None:
+    c = cleaned("Before. ![A flooded street](img/flood.jpg) After.")
+    assert c.text == "Before. After."
+
+
+# --- entities ---------------------------------------------------------------------------
+
+
+def test_broken_and_real_entities_become_their_characters() -> None:
+    c = cleaned('He will not "remain silent,quot; &amp; said &quot;no&quot; &#39;twice&#39;.')
+    assert c.text == 'He will not "remain silent" & said "no" \'twice\'.'
+    assert drops(c)[0] == ("entity", ",quot;")
+    assert all(d.reason == "entity" and d.replacement for d in c.dropped)
+
+
+def test_entity_edge_cases() -> None:
+    c = cleaned("a&nbsp;b &unknownthing; c&#27;d e&#x202E;f")
+    assert c.text == "a b &unknownthing; cd ef"
+    assert [d.reason for d in c.dropped] == ["entity", "control characters", "control characters"]
+
+
+# --- hover cards --------------------------------------------------------------------------
+
+HOVER = (
+    "Mayor Ana TorresAna Lucia TorresTorres says budget will balance Opinion: why the old "
+    "tram failed Council weighs 12M bond for parks MORE and the council voted on Tuesday."
+)
+
+
+def test_hover_card_run_is_removed() -> None:
+    c = cleaned(HOVER)
+    assert c.text == "Mayor Ana Torres and the council voted on Tuesday."
+    assert [r for r, _ in drops(c)] == ["hover card"] and "12M" not in c.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "McDonald's said it would hire MORE staff this year.",
+        "The iPhone maker said sales rose.\nMORE to come tomorrow.",
+        "Ana TorresAna Torres spoke. " + "x " * 400 + "MORE later.",
+    ],
+)
+def test_no_hover_card_without_all_its_signals(text: str) -> None:
+    assert [r for r, _ in drops(cleaned(text))] == []
+
+
+# --- control characters, whitespace, paragraphs ----------------------------------------------
+
+
+def test_control_characters_and_ansi_escapes_are_dropped() -> None:
+    raw = "Red \x1b[31malert\x1b[0m and \x1b]0;title\x07bell\x07 nul\x00 bidi\u202e end\x85."
+    c = cleaned(raw)
+    assert c.text == "Red alert and bell nul bidi end."
+    assert {r for r, _ in drops(c)} == {"control characters"}
+
+
+def test_non_breaking_spaces_are_spaces_without_a_drop() -> None:
+    c = cleaned("Six\xa0km wide.\u2009Done.\xa0\xa0")
+    assert c.text == "Six km wide. Done." and c.dropped == ()
+
+
+def test_paragraphs_keep_one_blank_line_whose_newlines_are_real() -> None:
+    raw = "One line\r\nwrapped.\r\n\r\n\r\n\r\nNext   para.\n \n\t\nLast."
+    c = cleaned(raw)
+    assert c.text == "One line wrapped.\n\nNext para.\n\nLast."
+    for i, ch in enumerate(c.text):
+        if ch == "\n":
+            assert raw[c.origin[i]] == "\n"
+
+
+def test_a_line_emptied_by_cleaning_separates_paragraphs() -> None:
+    c = cleaned("Body one.\n<https://example.org/x>\nBody two.")
+    assert c.text == "Body one.\n\nBody two."
+
+
+# --- the hand-made sample articles ----------------------------------------------------------
+
+
+def test_sample_articles_leave_no_debris(text_fixtures: Path) -> None:
+    debris = ["©", "Photo by", "MORE", "http", "By ", "%", "**", "](", "&amp;", "quot;", "—"]
+    debris += ["Updated", "Read more", "Related", "Original url", "With reporting", "Pool"]
+    for path in sorted(text_fixtures.iterdir()):
+        raw = path.read_text(encoding="utf-8")
+        c = cleaned(raw)
+        for needle in debris:
+            assert needle not in c.text, (path.name, needle)
+
+
+def test_sample_wire_story(text_fixtures: Path) -> None:
+    c = cleaned((text_fixtures / "flood_wire.md").read_text(encoding="utf-8"))
+    assert c.headline == "River floods force evacuations in lowland towns"
+    assert c.text.startswith("Heavy rain pushed the Marrow river")
+    assert "forcing about 4,000 people" in c.text and "the levee & the pumps" in c.text
+
+
+# --- the seeds ------------------------------------------------------------------------------
+
+
+def seed(seed_sources: dict[str, Source], key: str) -> tuple[Cleaned, list[tuple[str, str]]]:
+    c = cleaned(seed_sources[key].raw)
+    return c, drops(c)
+
+
+def test_seed_hill(seed_sources: dict[str, Source]) -> None:
+    c, found = seed(seed_sources, "hill")
+    assert c.headline == "Turkey, Russia agree to cease-fire in northwestern Syria"
+    assert [r for r, _ in found].count("headline") == 2 and c.headline not in c.text
+    assert ("photo credit", "© Getty Images") in found
+    assert "Vladimir Putin both accepted" in c.text and "80K" not in c.text
+    assert "Blinken" not in c.text and "Vladimirovich" not in c.text
+
+
+def test_seed_upi(seed_sources: dict[str, Source]) -> None:
+    c, found = seed(seed_sources, "upi")
+    assert ("photo credit", "Photo by Michael Klimentyev/") in found
+    assert ("byline", "BySommer Brokaw") in found
+    assert "(R)" not in c.text and "Brokaw" not in c.text
+    assert c.text.startswith("Turkey and Russia agreed Thursday")
+
+
+def test_seed_wapo(seed_sources: dict[str, Source]) -> None:
+    c, found = seed(seed_sources, "wapo")
+    assert [r for r, _ in found] == ["headline", "caption", "caption", "photo credit", "dateline"]
+    assert found[-1] == ("dateline", "MOSCOW — ")
+    assert c.text.startswith("Russia and Turkey agreed Thursday")
+    assert "spoke after a joint news conference" not in c.text
+
+
+def test_seed_moscow_times(seed_sources: dict[str, Source]) -> None:
+    c, found = seed(seed_sources, "moscowtimes")
+    reasons = {r for r, _ in found}
+    assert reasons == {"headline", "byline", "date line", "caption", "photo credit"} | {
+        "related link",
+        "url",
+    }
+    for needle in ("a69535", "http", "TASS", "Mainville", "March 05", "Related", "Original"):
+        assert needle not in c.text
+    assert c.text.startswith("Turkey and Russia announced a ceasefire")
+
+
+def test_seed_al_jazeera(seed_sources: dict[str, Source]) -> None:
+    c, found = seed(seed_sources, "aljazeera")
+    assert ("entity", ",quot;") in found and '"remain silent"' in c.text
+    assert [r for r, _ in found].count("template token") == 2
+    assert ("date line", "date 2020-03-05") in found
+    assert ("photo credit", "(Sefa Karacan / Anadolu)") in found
+    for needle in ("MINIFYHTML", "quot;", "left, and Russian", "Alsaafin", "2020-03-05"):
+        assert needle not in c.text
+
+
+def test_seeds_are_clean_after_one_pass(seed_sources: dict[str, Source]) -> None:
+    for source in seed_sources.values():
+        once = clean(source.raw)
+        twice = cleaned(once.text)
+        assert twice.text == once.text and twice.dropped == ()
+
+
+# --- properties ------------------------------------------------------------------------------
+
+TRICKY = string.ascii_letters + string.digits + " .,;:!?'\"()[]*_#&%/-—\n\r\t\xa0\x1b\x00“”‘’©"
+FRAGMENTS = [
+    "By Jane Doe",
+    "© Agency",
+    "Photo by A B/",
+    " (R) ",
+    "(L)",
+    ", left,",
+    "(Tom Hale / Coast News)",
+    "**Tom / Wire**",
+    "%TOKENabc123%",
+    "<https://x.org/a1>",
+    "Original url:",
+    "Related: x",
+    "[a](b)",
+    "[x]",
+    "*em*",
+    "_u_",
+    ",quot;",
+    "&amp;",
+    "&#0;",
+    "NameName Other NameName says x MORE",
+    "KESTREL — ",
+    "March 5, 2020",
+    "\x1b[1m",
+    "\n",
+    "\n\n",
+    "\r\n",
+    " ",
+    "Words here.",
+    "A line of text.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=TRICKY, max_size=300))
+def test_provenance_on_arbitrary_text(raw: str) -> None:
+    check_provenance(raw, clean(raw))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_provenance_on_debris_laden_text(parts: list[str]) -> None:
+    raw = "".join(parts)
+    check_provenance(raw, clean(raw))
+
+
+WORDS = st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=9)
+PROSE_SENTENCE = st.lists(WORDS, min_size=3, max_size=12).map(
+    lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + "."
+)
+PROSE_PARAGRAPH = st.lists(PROSE_SENTENCE, min_size=1, max_size=4).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PROSE_PARAGRAPH, min_size=1, max_size=6, unique=True))
+def test_plain_prose_loses_nothing(paragraphs: list[str]) -> None:
+    raw = "\n\n".join(paragraphs)
+    c = cleaned(raw)
+    assert c.dropped == () and c.text == raw and c.origin == tuple(range(len(raw)))
