@@ -255,6 +255,7 @@ _HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("approximately",), "about"),
     (("estimated",), "about"),
     (("under",), "max"),
+    (("between",), "range"),
     (("below",), "max"),
 )
 _TIME_HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -373,6 +374,8 @@ class _Core:
     end: int  # token index after the number (and its scale word)
     vague: tuple[float, float] | None = None
     scaled: bool = False
+    scale: float = 1.0  # the scale word's factor ("million": 1e6)
+    is_range: bool = False  # "200-300": vague holds the two stated ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +467,8 @@ def _hedged(core: _Core, how: str | None, measure: bool) -> tuple[float, float]:
     x = core.value
     half = core.half if (measure or core.scaled) else 0.0
     stated = (x - half, x + half)
+    if core.is_range and core.vague is not None:
+        return core.vague[0] - half, core.vague[1] + half
     if core.vague is not None:
         return core.vague
     if how == "min":
@@ -772,7 +777,7 @@ class _Parser:
         """What may be glued after digits: units, scales, ordinals, "%", "a.m.", a comma..."""
         t = self.low(j)
         if self.kind(j) != "word":
-            return t not in ("/", "_", "-") or (t == "-" and self.kind(j + 1) == "word")
+            return t not in ("/", "_", "-") or (t == "-" and self.kind(j + 1) in ("word", "num"))
         if t in ("a", "p"):
             return self.low(j + 1) == "."
         return t in _GLUED_OK or t in _LENGTH or t in _DURATION
@@ -827,14 +832,15 @@ class _Parser:
     def scaled(self, value: float, step: float, j: int, money: bool = False) -> _Core:
         """Apply a scale word or suffix after a number ("million", "80K", "$5m", "two dozen")."""
         if money and self.glued(j) and self.low(j) == "m":
-            return _Core(value * 1e6, _HALF * step * 1e6, j + 1, None, True)
+            return _Core(value * 1e6, _HALF * step * 1e6, j + 1, None, True, 1e6)
         word = self.low(self.skip_hyphen(j))
         if word in _SCALES:
             scale = _SCALES[word]
-            return _Core(value * scale, _HALF * step * scale, self.skip_hyphen(j) + 1, None, True)
+            end = self.skip_hyphen(j) + 1
+            return _Core(value * scale, _HALF * step * scale, end, None, True, scale)
         if self.glued(j) and word in _SUFFIX_SCALES:
             scale = _SUFFIX_SCALES[word]
-            return _Core(value * scale, _HALF * step * scale, j + 1, None, True)
+            return _Core(value * scale, _HALF * step * scale, j + 1, None, True, scale)
         if word == "dozen":
             return _Core(value * 12, 0.0, j + 1)
         return _Core(value, _HALF * step, j)
@@ -900,10 +906,34 @@ class _Parser:
         core = self.digit_core(i) or self.word_core(i)
         if core is None:
             return None
+        core = self.range_core(i, core)
         unit = self.unit_at(core.end, i)
         if unit is None:
             return None
         return self.build(self.sign_start(i), i, core, unit)
+
+    def range_core(self, i: int, core: _Core) -> _Core:
+        """ "200-300", "5 to 6", "between 50 and 60 million": one interval, low to high."""
+        j = core.end
+        if core.vague is not None or not self.range_separator(i, j):
+            return core
+        second = self.digit_core(j + 1) if self.kind(i) == "num" else self.word_core(j + 1)
+        if second is None or second.vague is not None:
+            return core
+        low = core.value * (second.scale if core.scale == 1.0 else 1.0)
+        if second.value <= low or _is_year(self.low(i)):
+            return core
+        ends = (low, second.value)
+        return _Core(low, second.half, second.end, ends, second.scaled, second.scale, True)
+
+    def range_separator(self, i: int, j: int) -> bool:
+        """A dash between glued numbers, "to" (not "from x to y"), or "between x and"."""
+        sep = self.low(j)
+        if sep in ("-", "–"):
+            return self.glued(j) and self.glued(j + 1) and self.kind(i) == "num"
+        if sep == "to":
+            return self.low(i - 1) != "from"
+        return sep == "and" and self.low(i - 1) == "between"
 
     def unit_at(self, j: int, first: int) -> _Unit | None:
         """The unit after a number (None for an age); a bare number is a count."""
@@ -937,7 +967,7 @@ class _Parser:
                 return year
         lo, hi = _hedged(core, how, unit.kind != "count")
         first = lead - len(words)
-        if core.vague is not None:
+        if core.vague is not None and not core.is_range:
             hedge = hedge or self.low(i)
         if unit.kind == "length":
             return self.length_hit(first, end, (lo * unit.factor, hi * unit.factor), hedge, core)
@@ -1084,7 +1114,7 @@ class _Parser:
         if not words:
             return ""
         head = words[-1]
-        if self.low(head).endswith("ed") or self.low(head) in _SKIPPABLE:
+        if self.low(head).endswith("ed") or _noun(self.low(head)) in _SKIPPABLE:
             return ""
         mods = [self.low(k) for k in words[:-1] if self.capital(k)]
         return " ".join([*mods, _noun(self.low(head))])

@@ -130,6 +130,37 @@ def test_vague_amounts(sentence: str, written: str, low: float, high: float) -> 
     assert (q.low, q.high, q.precise) == (low, high, False)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "written", "low", "high", "kind"),
+    [
+        ("Between 50 and 60 people were killed.", "Between 50 and 60", 50, 60, "count"),
+        ("It injured 200-300 workers.", "200-300", 200, 300, "count"),
+        ("Ten to twelve ministers came.", "Ten to twelve", 10, 12, "count"),
+        (
+            "Between 2 and 3 million people fled.",
+            "Between 2 and 3 million",
+            1.51e6,
+            3.49e6,
+            "count",
+        ),
+        ("The fire burned for 5 to 6 hours.", "5 to 6 hours", 4.51, 6.49, "duration"),
+        ("Floods covered 4-6 km of coast.", "4-6 km", 3.51, 6.49, "length"),
+    ],
+)
+def test_ranges(sentence: str, written: str, low: float, high: float, kind: str) -> None:
+    q = find(sentence, written)
+    assert (q.kind, q.precise) == (kind, False)
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_not_ranges() -> None:
+    assert [q.text for q in extract("Prices rose from 5 to 10 dollars.")] == ["5", "10 dollars"]
+    assert [q.unit for q in extract("It ran in 2019-2020.")] == ["year", "year"]
+    assert [q.text for q in extract("Exports fell 9 to 4 ships.")] == ["9", "4"]
+    assert rel("Between 50 and 60 people died.", "55 people died.") == "precision"
+    assert rel("Between 50 and 60 people died.", "70 people died.") == "conflict"
+
+
 def test_counted_skips_adjectives_and_of() -> None:
     assert only("Dozens of Turkish soldiers were hurt.").counted == "turkish soldier"
     assert only("It killed 40 displaced Syrians.").counted == "syrian"
