@@ -105,6 +105,7 @@ _SCALES = {
     "billion": 1e9,
     "trillion": 1e12,
 }
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6}
 _VAGUE = {
     "dozens": (24.0, 99.0),
@@ -550,7 +551,13 @@ class _Parser:
         """The claim starting at token i (or a skipped age/code), and where to go on."""
         if self.toks[i].kind != "num" and self.lows[i] not in _STARTS:
             return None, i + 1
-        for attempt in (self.time_at, self.date_at, self.weekday_at, self.measure_at):
+        for attempt in (
+            self.time_at,
+            self.date_at,
+            self.weekday_at,
+            self.fraction_at,
+            self.measure_at,
+        ):
             hit = attempt(i)
             if hit is not None:
                 return hit, hit.end
@@ -861,7 +868,11 @@ class _Parser:
             return self.article_core(i)
         if w == "half" and self.low(i + 1) in ("a", "an"):
             inner = self.article_core(i + 1)
-            return None if inner is None else _Core(inner.value / 2, 0.0, inner.end)
+            if inner is None:
+                return None
+            # "half a million" is 0.5 million: stated to a tenth of the scale
+            half = inner.half / 10
+            return _Core(inner.value / 2, half, inner.end, None, inner.scaled, inner.scale)
         return self.vague_core(i)
 
     def one_word(self, i: int, w: str) -> _Core | None:
@@ -899,6 +910,34 @@ class _Parser:
             end = i + 1 + int(scale > 1)
             return _Core(lo * scale, 0.0, end, (lo * scale, hi * scale))
         return None
+
+    # -- fractions
+
+    def fraction_at(self, i: int) -> _Hit | None:
+        """ "half of", "a third of", "two-thirds of": a percent of what follows."""
+        found = self.fraction(i)
+        if found is None:
+            return None
+        value, end = found
+        return self.build(i, i, _Core(value, 0.0, end), _Unit("percent", 1.0, "%", end))
+
+    def fraction(self, i: int) -> tuple[float, int] | None:
+        """The percent a fraction word stands for, and the token after it."""
+        w = self.low(i)
+        if w == "half":
+            count, j = 1, i
+        elif w in ("a", "one"):
+            count, j = 1, i + 1
+        elif w in _ONES and _ONES[w] < 10:
+            count, j = _ONES[w], self.skip_hyphen(i + 1)
+        else:
+            return None
+        name = _FRACTIONS.get(self.low(j).removesuffix("s"))
+        if name is None or self.low(j + 1) != "of" or (w == "half") != (j == i):
+            return None
+        if self.low(j + 2) in ("a", "an") and self.low(j + 3) in _DURATION:
+            return None  # "a quarter of an hour" is a duration, left to the next word
+        return count * name, j + 1
 
     # -- measure: hedge + number + unit + counted
 

@@ -293,7 +293,7 @@ def test_parenthesised_conversion_is_one_quantity() -> None:
         ("a nine-year civil war", "nine-year", 8.51 * 8766, 9.49 * 8766, "war"),
         ("three days of national mourning", "three days", 2.51 * 24, 3.49 * 24, "mourning"),
         ("The vote took 90 minutes.", "90 minutes", 89.51 / 60, 90.49 / 60, ""),
-        ("half an hour later", "half an hour", 0.5, 0.5, ""),
+        ("half an hour later", "half an hour", 0.451, 0.549, ""),
     ],
 )
 def test_durations_in_hours(
@@ -303,6 +303,26 @@ def test_durations_in_hours(
     assert (q.kind, q.unit, q.counted) == ("duration", "h", counted)
     assert q.low == pytest.approx(low)
     assert q.high == pytest.approx(high)
+
+
+def test_fractions_are_percent_of_what_follows() -> None:
+    found = extract("Nearly half of the residents left and two-thirds of the farms closed.")
+    assert [(q.text, q.kind, q.counted) for q in found] == [
+        ("Nearly half", "percent", "resident"),
+        ("two-thirds", "percent", "farm"),
+    ]
+    assert (found[0].low, found[0].high) == (45, 50)
+    assert found[1].low == pytest.approx(66.667, rel=1e-4)
+    third = only("A third of the shops closed.")
+    assert relate(third, only("33% of the shops closed.")) == "precision"
+    assert relate(third, only("40% of the shops closed.")) == "conflict"
+    assert [q.kind for q in extract("a quarter of an hour later")] == ["duration"]
+
+
+def test_half_a_million() -> None:
+    q = only("Half a million people voted.")
+    assert (q.low, q.high) == (pytest.approx(451_000), pytest.approx(549_000))
+    assert relate(q, only("500,000 people voted.")) == "precision"
 
 
 def test_money_and_percent() -> None:
