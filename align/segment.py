@@ -33,6 +33,7 @@ Span = tuple[int, int]
 
 QUOTE_CAP = 800  # longest quotation (characters) kept in one unit
 ATTRIBUTION_WORDS = 8  # longest attribution merged into the quotation before it
+MAX_ABBREVIATION = 12  # longer words before a period are never abbreviations
 
 END = re.compile(r"[.!?…]+(?:[\"”’'»)\]]|’’|'')*(?=\s|$)|(?<=[a-z][a-z])\.(?=[A-Z][a-z])")
 TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+")
@@ -113,7 +114,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[Span]:
             pos = m.end()
     spans.append((pos, end))
     stripped = [_strip(text, s, e) for s, e in spans]
-    return _attach_attributions(text, _attach_fragments(text, [s for s in stripped if s[0] < s[1]]))
+    units = _attach_attributions(
+        text, _attach_fragments(text, [s for s in stripped if s[0] < s[1]])
+    )
+    return [(s, e) for s, e in units if ALNUM.search(text, s, e)]  # no punctuation-only units
 
 
 def _strip(text: str, start: int, end: int) -> Span:
@@ -166,7 +170,11 @@ def _abbreviation(text: str, dot: int, after: int) -> bool:
 def _token_before(text: str, dot: int) -> str:
     """The word or dotted acronym ending at ``dot`` ("Feb", "U.S"), or "" for anything else."""
     start = dot
-    while start > 0 and dot - start < 24 and (text[start - 1].isalpha() or text[start - 1] == "."):
+    while (
+        start > 0
+        and dot - start < MAX_ABBREVIATION
+        and (text[start - 1].isalpha() or text[start - 1] == ".")
+    ):
         start -= 1
     if start > 0 and text[start - 1].isalnum():
         return ""
