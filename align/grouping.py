@@ -90,7 +90,7 @@ AVERAGE_MIN = 0.05
 # A neighbouring single sentence must resemble the group this much by itself.
 ABSORB_MIN = 0.15
 # Feature weights relative to a word: figures are distinctive, bigrams confirm.
-NUMBER_WEIGHT = 1.5
+NUMBER_WEIGHT = 2.0
 BIGRAM_WEIGHT = 0.5
 PART_WEIGHT = 0.5
 # Two adjacent words written as one elsewhere ("air strikes" / "airstrikes").
@@ -269,13 +269,18 @@ class Link(NamedTuple):
     b: int  # row
 
 
+Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
+
+
 def block_links(
     corpus: Corpus, block: Sequence[int], owner: IntArray, starts: IntArray
-) -> tuple[FloatArray, IntArray, IntArray]:
-    """Mutual-best links from the sentences of the articles in ``block`` to later articles'.
+) -> tuple[Scored, Scored]:
+    """Links from the sentences of the articles in ``block``.
 
-    One matrix product per block of articles (a few hundred rows), so the cost
-    is a handful of BLAS calls, never a Python loop over sentence pairs.
+    Returns the mutual-best links to later articles' sentences, and the
+    one-sided links (each sentence's best match in every other article). One
+    matrix product per block of articles (a few hundred rows), so the cost is a
+    handful of BLAS calls, never a Python loop over sentence pairs.
     """
     rows = np.asarray([r for a in block for r in corpus.rows[a]], dtype=np.int64)
     sims = np.round(corpus.unit[rows] @ corpus.unit.T, ROUND)
@@ -289,11 +294,11 @@ def block_links(
         if here.any():
             best_in_mine[here] = sims[here].max(axis=0)
     distinct = sims - corpus.common[rows] @ corpus.common.T
-    mask = (sims >= SUPPORT_MIN) & (sims >= best_in_article) & (sims >= best_in_mine)
-    mask &= distinct >= DISTINCT_MIN
-    mask &= owner[None, :] > mine[:, None]
-    i, j = np.nonzero(mask)
-    return sims[i, j], rows[i], j.astype(np.int64)
+    one_sided = (sims >= SUPPORT_MIN) & (sims >= best_in_article) & (distinct >= DISTINCT_MIN)
+    mutual = one_sided & (sims >= best_in_mine) & (owner[None, :] > mine[:, None])
+    i, j = np.nonzero(mutual)
+    k, m = np.nonzero(one_sided)
+    return (sims[i, j], rows[i], j.astype(np.int64)), (sims[k, m], rows[k], m.astype(np.int64))
 
 
 def article_blocks(corpus: Corpus) -> list[list[int]]:
@@ -309,27 +314,33 @@ def article_blocks(corpus: Corpus) -> list[list[int]]:
     return blocks
 
 
-def candidate_links(corpus: Corpus) -> list[Link]:
-    """All mutual-best links above ``SUPPORT_MIN``, strongest first.
+def candidate_links(corpus: Corpus) -> tuple[list[Link], list[Link]]:
+    """Mutual-best and one-sided best links above ``SUPPORT_MIN``, strongest first."""
+    owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
+    if owner.size == 0:
+        return [], []
+    starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
+    parts = [block_links(corpus, b, owner, starts) for b in article_blocks(corpus)]
+    return sorted_links(corpus, [p[0] for p in parts]), sorted_links(corpus, [p[1] for p in parts])
+
+
+def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> list[Link]:
+    """Links strongest first.
 
     Ties are broken by content rank of the two articles, then sentence index,
     so the order does not depend on the order the articles were given in.
     """
-    owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
-    if owner.size == 0:
-        return []
-    starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
-    parts = [block_links(corpus, b, owner, starts) for b in article_blocks(corpus)]
     scores = np.concatenate([p[0] for p in parts])
     a = np.concatenate([p[1] for p in parts])
     b = np.concatenate([p[2] for p in parts])
+    owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     rank = np.asarray(corpus.rank, dtype=np.int64)[owner]
     sentence = np.asarray([r[1] for r in corpus.refs], dtype=np.int64)
     a_first = rank[a] < rank[b]
     lo, hi = np.where(a_first, a, b), np.where(a_first, b, a)
     keys = (rank[lo], sentence[lo], rank[hi], sentence[hi])
     order = np.lexsort((keys[3], keys[2], keys[1], keys[0], -scores))
-    columns = [c[order].tolist() for c in (-scores, *keys, a, b)]
+    columns = [c[order].tolist() for c in (-scores, *keys, lo, hi)]
     return [
         Link(neg, (k0, k1, k2, k3), ra, rb)
         for neg, k0, k1, k2, k3, ra, rb in zip(*columns, strict=True)
@@ -378,20 +389,24 @@ class Clusters:
         return True
 
 
-def supported_merges(clusters: Clusters, weak: Sequence[Link]) -> list[tuple[float, Link]]:
-    """Weak links between two clusters that at least ``SUPPORT`` such links back.
+def supported_merges(clusters: Clusters, votes: Sequence[Link]) -> list[tuple[float, Link]]:
+    """Cluster pairs that at least ``SUPPORT`` distinct best-match links join.
 
     A sentence whose best matches in two other articles are already grouped
     together is probably the same fact even when each single match is weak.
+    A link is a sentence's best match in one other article (one-sided), so
+    agreement between several articles stands in for mutual strength.
     """
-    between: dict[tuple[int, int], list[Link]] = {}
-    for link in weak:
+    between: dict[tuple[int, int], dict[tuple[int, int], Link]] = {}
+    for link in votes:
         x, y = clusters.find(link.a), clusters.find(link.b)
         if x != y:
-            between.setdefault((min(x, y), max(x, y)), []).append(link)
+            pairs = between.setdefault((min(x, y), max(x, y)), {})
+            pairs.setdefault((link.a, link.b), link)
     out = []
-    for links in between.values():
-        if len(links) >= SUPPORT:
+    for pairs in between.values():
+        if len(pairs) >= SUPPORT:
+            links = list(pairs.values())
             out.append((-sum(-link.neg_score for link in links), min(links)))
     return sorted(out)
 
@@ -399,15 +414,16 @@ def supported_merges(clusters: Clusters, weak: Sequence[Link]) -> list[tuple[flo
 def cluster(corpus: Corpus) -> list[list[int]]:
     """Clusters of rows (each a list of rows, at most one per article).
 
-    Strong links merge first; then weak links merge clusters they jointly support.
+    Strong mutual-best links merge first; then best-match votes merge clusters
+    they jointly support.
     """
     clusters = Clusters(corpus)
-    links = candidate_links(corpus)
-    for link in links:
-        if -link.neg_score >= LINK_MIN:
-            clusters.try_merge(link)
-    weak = [link for link in links if -link.neg_score < LINK_MIN]
-    for _, link in supported_merges(clusters, weak):
+    mutual, votes = candidate_links(corpus)
+    for link in mutual:
+        if -link.neg_score < LINK_MIN:
+            break
+        clusters.try_merge(link)
+    for _, link in supported_merges(clusters, votes):
         clusters.try_merge(link)
     return [sorted(rows) for rows in clusters.members.values()]
 

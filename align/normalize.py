@@ -126,8 +126,28 @@ def normalise_word(surface: str) -> str:
     word = fold(_POSSESSIVE_RE.sub("", surface) or surface)
     if word[:1].isdigit():
         return word.replace(",", "")
+    compound = _number_compound(word)
+    if compound is not None:
+        return compound
     word = _JOINER_RE.sub("", word)
     return NUMBER_WORDS.get(word, word)
+
+
+def _number_compound(word: str) -> str | None:
+    """ "thirty-seven" -> "37" (tens joined to units by a hyphen), else None."""
+    parts = re.split(r"[\-‐‑]", word)
+    if len(parts) != 2:
+        return None
+    tens, units = (NUMBER_WORDS.get(p, "") for p in parts)
+    if (
+        tens.isdigit()
+        and units.isdigit()
+        and len(tens) == 2
+        and tens.endswith("0")
+        and len(units) == 1
+    ):
+        return str(int(tens) + int(units))
+    return None
 
 
 def tokens(text: str) -> tuple[Token, ...]:
