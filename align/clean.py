@@ -20,8 +20,13 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         "... via Agency, Pool" fused onto a caption
 ``caption``             a photo caption: a paragraph ending in a credit, a paragraph with
                         position markers ("(R)", "(L)", ", left," with a credit), a line
-                        repeated with a credit fused on, a line just before a credit line
+                        repeated with a credit fused on, a line just before a credit line,
+                        an "Image caption ..." line
 ``duplicate``           a line repeated verbatim right after itself
+``boilerplate``         page furniture on a line of its own: "Advertisement", "Share this article",
+                        "Sign up for ...", "Copyright 2020 ... All rights reserved"
+``embed``               a social-media embed paragraph ("pic.twitter.com/...",
+                        "(@handle) March 5, 2020")
 ``dateline``            "MOSCOW — " at the start of a paragraph
 ``hover card``          a related-links widget fused into a name: from the lowercase→Uppercase
                         fusion ("PutinVladimir") up to the token "MORE"
@@ -55,7 +60,7 @@ REASONS = frozenset(
     {
         "control characters", "template token", "url", "related link", "byline",
         "date line", "headline", "photo credit", "caption", "duplicate", "dateline",
-        "hover card", "markdown", "entity",
+        "hover card", "markdown", "entity", "boilerplate", "embed",
     }
 )  # fmt: skip
 
@@ -244,7 +249,10 @@ TIME = (
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*(?:gmt|utc|[a-z]?[ecmp][sd]?t|bst|cet|[+-]\d{2}:?\d{2}))?"
 )
-META_WORD = r"(?:published|updated|last\s+updated|posted|date|dated|on|at|first\s+published)"
+META_WORD = (
+    r"(?:published|updated|last\s+(?:updated|modified)|modified|posted|date|dated|on|at"
+    r"|first\s+published)"
+)
 DATE_LINE = re.compile(
     rf"(?:{META_WORD}\s*:?\s*)*{DATE}(?:\s*(?:,|at|\||-|/)?\s*{TIME})?"
     rf"(?:\s*[|,;]?\s*(?:{META_WORD}\s*:?\s*)*(?:{DATE})?(?:\s*{TIME})?)?",
@@ -272,18 +280,32 @@ CREDIT_BYLINE = re.compile(
 # "Photo by Name", "Image: Name/Agency", "Photograph credit: ..." (a name follows, not prose).
 PHOTO_BY = (
     r"\b(?i:photo(?:graph)?s?|images?|pictures?|pictured|video|credits?)"
-    r"\s*(?:(?i:by)\b|:|(?i:credit)\b:?)\s*[A-Z©(](?:[^.!?\n]|(?<=[A-Z])\.){0,80}"
+    r"\s*(?:(?i:by|credit|copyright)\b:?|:)\s*[A-Z©(](?:[^.!?\n]|(?<=[A-Z])\.){0,80}"
 )
 CREDIT_LINE = re.compile(
     rf"(?:©|\([Cc]\)|(?i:copyright)\b)[^\n]{{0,100}}|{PHOTO_BY}"
     r"|\**\(?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"  # Name / Agency
     r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}\)?\**"
+    r"|(?:[A-Z][\w.'’-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"  # AFP via Agency
+    r"(?:,\s*(?:Pool|File))?"
 )
+BOILERPLATE_LINE = re.compile(
+    r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
+    r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+[\w ,]{1,60})?"
+    r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?|sign\s+up(?:\s+(?:for|to)\b.{0,80})?"
+    r"|subscribe(?:\s+(?:to|for|now)\b.{0,80})?|click\s+here\b.{0,80}|continue\s+reading\b.{0,60}"
+    r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
+    r"|(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved)\W*",
+    re.IGNORECASE,
+)
+CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
 LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (URL_LINE, "url"),
     (RELATED_LINE, "related link"),
     (CREDIT_BYLINE, "byline"),
     (DATE_LINE, "date line"),
+    (BOILERPLATE_LINE, "boilerplate"),
+    (CAPTION_LINE, "caption"),
     (CREDIT_LINE, "photo credit"),
 )
 MAX_RULE_LINE = 300  # longer lines are prose, never line debris
@@ -656,6 +678,7 @@ def clean(raw: str) -> Cleaned:
     paragraphs = _paragraphs(raw, lines)
     drops = _merge(Drops(), _control(raw) + _templates(raw))
     drops = _merge(drops, _line_debris(raw, lines, drops))
+    drops = _merge(drops, _embeds(raw, paragraphs, drops))
     headline, found = _headline(raw, lines, drops)
     drops = _merge(drops, found)
     credits = _credit_lines(raw, lines, drops)
@@ -668,6 +691,24 @@ def clean(raw: str) -> Cleaned:
     drops = _merge(drops, _entities(raw))
     text, origin = _assemble(raw, drops)
     return Cleaned(text=text, origin=origin, dropped=drops.items, headline=headline)
+
+
+EMBED = re.compile(
+    rf"pic\.twitter\.com/\w+|\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},?\s+\d{{4}}", re.IGNORECASE
+)
+
+
+def _embeds(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """Social-media embeds: a short paragraph with "pic.twitter.com/..." or "(@x) March 5, 2020"."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        if paragraph[-1].end - paragraph[0].start > MAX_CAPTION_CHARS:
+            continue
+        live = list(_live_lines(raw, paragraph, drops))
+        if any(EMBED.search(view.text) for _, view in live):
+            for _, view in live:
+                out += _drop_view(view, "embed", raw)
+    return out
 
 
 def _credit_lines(raw: str, lines: Sequence[Line], drops: Drops) -> set[int]:

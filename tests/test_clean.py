@@ -220,6 +220,44 @@ def test_no_dateline(para: str) -> None:
     assert drops(cleaned(f"{BODY}\n\n{para}")) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "boilerplate"),
+        ("Share this article on Facebook", "boilerplate"),
+        ("Sign up for our newsletter", "boilerplate"),
+        ("Copyright 2020 The Wire. All rights reserved.", "boilerplate"),
+        ("© 2021 Kestrel News", "boilerplate"),
+        ("Image caption The mayor spoke on Monday", "caption"),
+        ("Image copyright Getty Images", "photo credit"),
+        ("AFP via Wire Images", "photo credit"),
+        ("Last modified on Thu 5 Mar 2020 12.03 GMT", "date line"),
+    ],
+)
+def test_page_furniture_lines(line: str, reason: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
+    assert drops(c) == [(reason, line)] and c.text == f"{BODY}\n\nEnd."
+
+
+def test_social_media_embed_paragraph() -> None:
+    embed = "Rain again today pic.twitter.com/abc123\n— Jane Doe (@janedoe) March 5, 2020"
+    c = cleaned(f"{BODY}\n\n{embed}\n\nEnd.")
+    assert [r for r, _ in drops(c)] == ["embed", "embed"] and c.text == f"{BODY}\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices rose on Monday.",
+        "Subscribers said the service failed.",
+        "Advertising revenue fell 5%, the company said.",
+        "Sign up sheets were posted at the door, officials said.",
+    ],
+)
+def test_prose_about_the_same_words_is_kept(line: str) -> None:
+    assert drops(cleaned(f"{BODY}\n\n{line}")) == []
+
+
 # --- tokens, links, markup ------------------------------------------------------------
 
 
