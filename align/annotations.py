@@ -67,7 +67,8 @@ when the reader edits the annotation (``apply_edit``), never silently on load.
 
 Saving. ``save()`` writes atomically: a temporary file in the same directory,
 flush + fsync, ``os.replace``, fsync of the directory; the previous file is kept
-as ``FILE.bak``. If the file changed on disk since it was read or last saved
+as ``FILE.bak``; temporary files a killed save left behind are removed by a
+later save once they are ten minutes old. If the file changed on disk since it was read or last saved
 (its content hash differs: a mere touch is no change), it is not
 overwritten blindly: the store merges by annotation id (what is on disk, plus
 our changes: ours win for ids changed here since the last save, their new ids
@@ -92,6 +93,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+import time
 import unicodedata
 import uuid
 from collections import Counter
@@ -635,6 +637,23 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+STALE_TEMP_SECONDS = 600
+
+
+def sweep_stale_temps(path: Path, now: float | None = None) -> None:
+    """Remove temporary files a killed save left next to ``path`` (and its .bak).
+
+    Only ``.NAME.*.tmp`` files older than STALE_TEMP_SECONDS go, so a save in
+    progress in another process is never disturbed. Errors are ignored.
+    """
+    limit = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+    for pattern in (f".{path.name}.*.tmp", f".{backup_path(path).name}.*.tmp"):
+        for temp in path.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if temp.stat().st_mtime < limit:
+                    temp.unlink()
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous version is kept: ``FILE.bak``."""
     return path.with_name(path.name + ".bak")
@@ -976,6 +995,7 @@ class AnnotationStore:
                 write_atomic(backup_path(path), data)
             write_atomic(path, payload)
         self._clear_dirty(hashlib.sha256(payload).hexdigest())
+        sweep_stale_temps(path)
         return SaveResult(True, self._saved_message(target, merged), merged)
 
     def _saved_message(self, target: Path, merged: bool) -> str:

@@ -764,3 +764,17 @@ def test_a_symlinked_file_stays_a_link_and_keeps_its_mode(tmp_path: Path) -> Non
     assert result.ok and result.message == "saved"
     assert link.is_symlink() and (real.stat().st_mode & 0o777) == 0o640
     assert {a.note for a in AnnotationStore.open(real).all()} == {"one", "two"}
+
+
+def test_temporary_files_left_by_a_killed_save_are_swept_when_old(ann_file: Path) -> None:
+    old = ann_file.parent / f".{ann_file.name}.k1ll3d.tmp"
+    old_bak = ann_file.parent / f".{ann_file.name}.bak.x.tmp"
+    fresh = ann_file.parent / f".{ann_file.name}.busy.tmp"
+    for temp in (old, old_bak, fresh):
+        temp.write_bytes(b"partial")
+    for temp in (old, old_bak):
+        os.utime(temp, (0, 0))
+    alignment = two_articles()
+    assert opened(ann_file, alignment).apply_edit(alignment.groups[0], edit("x")).ok
+    assert not old.exists() and not old_bak.exists()
+    assert fresh.exists()  # may belong to a save in progress elsewhere
