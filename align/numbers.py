@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Quantity, QuantityKind, Relation
 
@@ -143,6 +143,9 @@ _LENGTH = {
     "ft": 0.0003048,
 }
 _DURATION = {
+    "second": 1 / 3600,
+    "seconds": 1 / 3600,
+    "secs": 1 / 3600,
     "minute": 1 / 60,
     "minutes": 1 / 60,
     "min": 1 / 60,
@@ -280,6 +283,8 @@ _STARTS = frozenset(
     | _MONTHS.keys()
     | _WEEKDAYS.keys()
 )
+_YEAR_PREPS = frozenset({"in", "since", "by", "from", "until", "till", "before", "after", "of"})
+_AGE_LIST = frozenset({",", "and", "or", "to", "-", "–", "between"})
 _TIME_PREPS = {"at", "from", "until", "till", "by", "since", "before", "after", "to"}
 _TIME_MARKS = {"gmt", "utc", "hrs", "hours", "local", "tonight", "pm", "am"}
 _DAYPARTS = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
@@ -890,7 +895,7 @@ class _Parser:
             return self.scaled(1.0, 1.0, i + 1)
         if nxt == "dozen":
             return _Core(12.0, 0.0, i + 2)
-        if nxt in _DURATION or (nxt in _LENGTH and len(nxt) > 2):
+        if (nxt in _DURATION and nxt != "second") or (nxt in _LENGTH and len(nxt) > 2):
             return _Core(1.0, _HALF, i + 1)
         if nxt == "few":
             return self.vague_core(i + 1, i)
@@ -914,12 +919,30 @@ class _Parser:
     # -- fractions
 
     def fraction_at(self, i: int) -> _Hit | None:
-        """ "half of", "a third of", "two-thirds of": a percent of what follows."""
-        found = self.fraction(i)
+        """ "half of", "two-thirds of", "one in five", "3 out of 10": a percent."""
+        fraction = self.fraction(i)
+        found = fraction or self.ratio(i)
         if found is None:
             return None
         value, end = found
-        return self.build(i, i, _Core(value, 0.0, end), _Unit("percent", 1.0, "%", end))
+        hit = self.build(i, i, _Core(value, 0.0, end), _Unit("percent", 1.0, "%", end))
+        if hit is None or fraction is not None:
+            return hit
+        return replace(hit, counted=self.noun_phrase(hit.end))  # "one in five adults"
+
+    def ratio(self, i: int) -> tuple[float, int] | None:
+        """ "one in five" / "3 out of 10" as a percent, and the token after it."""
+        first = self.digit_core(i) or self.word_core(i)
+        if first is None or first.vague is not None:
+            return None
+        j = first.end
+        k = j + 2 if self.seq(j, ("out", "of")) else j + 1 if self.low(j) == "in" else -1
+        second = (self.digit_core(k) or self.word_core(k)) if k > 0 else None
+        if second is None or second.vague is not None or _is_year(self.low(k)):
+            return None
+        if not 0 < first.value <= second.value <= 1000:
+            return None
+        return 100 * first.value / second.value, second.end
 
     def fraction(self, i: int) -> tuple[float, int] | None:
         """The percent a fraction word stands for, and the token after it."""
@@ -987,10 +1010,10 @@ class _Parser:
         if w in _LENGTH and (w not in ("m", "mi", "ft") or self.glued(k) or k == j):
             return _Unit("length", _LENGTH[w], "km", k + 1)
         if w in _DURATION:
-            if w.startswith("year") and (self.is_age_tail(k + 1) or self.low(first - 1) == "aged"):
+            if w.startswith("year") and (self.is_age_tail(k + 1) or self.after_aged(first)):
                 return None
             return _Unit("duration", _DURATION[w], "h", k + 1)
-        if self.low(first - 1) in ("aged", "age"):
+        if self.after_aged(first) and not _plural(self.low(j)):
             return None
         return _Unit("count", 1.0, "", j)
 
@@ -1032,9 +1055,20 @@ class _Parser:
             return j + 2, "about", "or so"
         return j, how, None
 
+    def after_aged(self, first: int) -> bool:
+        """An age: "aged 65", "ages 5 to 12", "aged 24, 31 and 45"."""
+        k = first - 1
+        while k >= max(self.floor, first - 12) and (
+            self.low(k) in _AGE_LIST or self.kind(k) == "num"
+        ):
+            k -= 1
+        return self.low(k) in ("aged", "age", "ages")
+
     def year_hit(self, i: int, core: _Core, end: int) -> _Hit | None:
-        """A bare "2018" is a year, not a count."""
-        if end != i + 1 or not _is_year(self.toks[i].text):
+        """A bare "2018" is a year, not a count; so is "in 1850" after a time preposition."""
+        text = self.toks[i].text
+        early = len(text) == 4 and text.isdigit() and self.low(i - 1) in _YEAR_PREPS
+        if end != i + 1 or not (_is_year(text) or (early and 1000 <= core.value < 1900)):
             return None
         year = core.value
         return _Hit(i, end, "date", year, year, "year", None, "", True)
@@ -1139,7 +1173,16 @@ class _Parser:
     # -- counted noun
 
     def counted(self, j: int, kind: str) -> str:
-        """Normalised head of what a figure counts, from the words after it."""
+        """Normalised head of what a figure counts, from the words after it.
+
+        A percent only counts what follows "of" ("40% of the vote"), money what
+        follows "of"/"in" ("$5m in aid"): words right after them are verbs or
+        time phrases far more often than nouns.
+        """
+        if kind == "percent" and self.low(j) != "of":
+            return ""
+        if kind == "money":
+            return self.noun_phrase(j + 1) if self.low(j) in ("of", "in") else ""
         head = self.noun_phrase(j)
         if head == "" and kind == "count":
             return self.number_of_before(j)

@@ -197,6 +197,8 @@ def test_synonyms_and_plurals() -> None:
     [
         "Raja, a 65-year-old farmer, spoke.",
         "The widow, aged 71, stayed.",
+        "The men, aged 24, 31 and 45, were held.",
+        "Children aged between 5 and 12 came.",
         "He is 80 years old.",
         "For the first time, the river froze.",
         "It was the 12th attempt.",
@@ -218,12 +220,26 @@ def test_not_counts(sentence: str) -> None:
 
 def test_years_are_dates_not_counts() -> None:
     for sentence, year in [
+        ("Records began in 1850.", 1850),
         ("They broke the 2018 cease-fire.", 2018),
         ("The crisis began in 2015.", 2015),
         ("Since 1999 the dam has held.", 1999),
     ]:
         q = only(sentence)
         assert (q.kind, q.unit, q.low) == ("date", "year", year)
+
+
+def test_ages_do_not_hide_other_counts() -> None:
+    found = extract("Pupils aged 5 to 12 and 30 teachers came.")
+    assert [(q.text, q.counted) for q in found] == [("30", "teacher")]
+
+
+def test_percent_and_money_count_only_after_of_or_in() -> None:
+    assert only("70 per cent remain closed.").counted == ""
+    assert only("It won 40% of the vote.").counted == "vote"
+    assert only("They sent $5 million in aid.").counted == "aid"
+    assert only("It took 30 seconds of shaking.").kind == "duration"
+    assert extract("It happened a second time.") == ()
 
 
 def test_a_year_with_a_hedge_is_a_count() -> None:
@@ -317,6 +333,17 @@ def test_fractions_are_percent_of_what_follows() -> None:
     assert relate(third, only("33% of the shops closed.")) == "precision"
     assert relate(third, only("40% of the shops closed.")) == "conflict"
     assert [q.kind for q in extract("a quarter of an hour later")] == ["duration"]
+
+
+def test_ratios_are_percent() -> None:
+    found = extract("Only 3 out of 10 schools reopened and roughly one in five adults smoke.")
+    assert [(q.text, q.kind, q.counted) for q in found] == [
+        ("3 out of 10", "percent", "school"),
+        ("roughly one in five", "percent", "adult"),
+    ]
+    assert found[0].low == 30
+    assert relate(only("One in five adults smoke."), only("20% of adults smoke.")) == "precision"
+    assert [q.unit for q in extract("He scored 2 in 2019.")] == ["", "year"]
 
 
 def test_half_a_million() -> None:
