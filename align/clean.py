@@ -492,13 +492,43 @@ def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     return out
 
 
+EMBED = re.compile(
+    rf"pic\.twitter\.com/\w+|\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},?\s+\d{{4}}", re.IGNORECASE
+)
+
+
+def _embeds(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """Social-media embeds: a short paragraph with "pic.twitter.com/..." or "(@x) March 5, 2020"."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        if paragraph[-1].end - paragraph[0].start > MAX_CAPTION_CHARS:
+            continue
+        live = list(_live_lines(raw, paragraph, drops))
+        if any(EMBED.search(view.text) for _, view in live):
+            for _, view in live:
+                out += _drop_view(view, "embed", raw)
+    return out
+
+
+def _credit_lines(raw: str, lines: Sequence[Line], drops: Drops) -> set[int]:
+    """Numbers of the lines dropped whole as photo credits."""
+    starts = [line.start for line in lines]
+    out: set[int] = set()
+    for drop in drops.items:
+        if drop.reason == "photo credit":
+            line = lines[bisect_right(starts, drop.start) - 1]
+            if not _view(raw, line.start, line.end, drops).text.strip():
+                out.add(line.number)
+    return out
+
+
 # --- 5. inline debris --------------------------------------------------------------
 
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"  # PLACE in capitals
     r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"  # optional ", Country"
     r"(?:\s\([A-Za-z .]{1,30}\))?"  # optional (Agency)
-    r"(?:\s*[—–]|\s--?)\s+(?=\S)"
+    r"(?:\s*[—–]|\s--?)\s+(?=[A-Z0-9\"“‘'])"  # a sentence starts after it
 )
 
 
@@ -691,33 +721,3 @@ def clean(raw: str) -> Cleaned:
     drops = _merge(drops, _entities(raw))
     text, origin = _assemble(raw, drops)
     return Cleaned(text=text, origin=origin, dropped=drops.items, headline=headline)
-
-
-EMBED = re.compile(
-    rf"pic\.twitter\.com/\w+|\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},?\s+\d{{4}}", re.IGNORECASE
-)
-
-
-def _embeds(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """Social-media embeds: a short paragraph with "pic.twitter.com/..." or "(@x) March 5, 2020"."""
-    out: list[Dropped] = []
-    for paragraph in paragraphs:
-        if paragraph[-1].end - paragraph[0].start > MAX_CAPTION_CHARS:
-            continue
-        live = list(_live_lines(raw, paragraph, drops))
-        if any(EMBED.search(view.text) for _, view in live):
-            for _, view in live:
-                out += _drop_view(view, "embed", raw)
-    return out
-
-
-def _credit_lines(raw: str, lines: Sequence[Line], drops: Drops) -> set[int]:
-    """Numbers of the lines dropped whole as photo credits."""
-    starts = [line.start for line in lines]
-    out: set[int] = set()
-    for drop in drops.items:
-        if drop.reason == "photo credit":
-            line = lines[bisect_right(starts, drop.start) - 1]
-            if not _view(raw, line.start, line.end, drops).text.strip():
-                out.add(line.number)
-    return out

@@ -214,7 +214,12 @@ def test_dateline_at_paragraph_start(para: str, dateline: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "para", ["NATO-led forces left the town.", "He said KESTREL CITY — not a dateline."]
+    "para",
+    [
+        "NATO-led forces left the town.",
+        "He said KESTREL CITY — not a dateline.",
+        "NATO — the alliance — met on Monday.",
+    ],
 )
 def test_no_dateline(para: str) -> None:
     assert drops(cleaned(f"{BODY}\n\n{para}")) == []
