@@ -184,6 +184,8 @@ async def test_edit_keeps_the_id_and_changes_status(tmp_path: Path) -> None:
         await pilot.press("a")
         note = app.screen.query_one("#annotate-note", TextArea)
         assert note.text == "first draft"
+        title = visible_text(app.screen.query_one(".dialog-title", Static))
+        assert title.startswith("Edit the annotation · passage 1 · updated 20")
         assert app.screen.query_one("#annotate-tags", Input).value == "conflict"
         await pilot.press("end")
         await type_text(pilot, ", revised")

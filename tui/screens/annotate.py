@@ -195,12 +195,8 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
 
     def compose(self) -> ComposeResult:
         note, tags, status = self.initial
-        verb = "Edit the annotation" if self.existing else "Annotate"
         with Vertical(classes="dialog"):
-            yield Static(
-                Content.styled(verb, "bold") + Content(" · ") + plain(self.title_text),
-                classes="dialog-title",
-            )
+            yield Static(self._title(), classes="dialog-title")
             with VerticalScroll(id="annotate-passage"):
                 yield Static(self.passage)
             yield Label("Note", classes="field-label")
@@ -227,9 +223,17 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
                 yield Button("Cancel", id="annotate-cancel")
         yield Footer()
 
+    def _title(self) -> Content:
+        """ "Annotate · Passage 3", or "Edit the annotation · Passage 3 · updated …"."""
+        verb = "Edit the annotation" if self.existing else "Annotate"
+        title = Content.styled(verb, "bold") + Content(" · ") + plain(self.title_text)
+        if self.existing is not None and self.existing.updated:
+            title += Content.styled(f" · updated {plain(self.existing.updated).plain}", "dim")
+        return title
+
     def _tags_label(self) -> Content:
-        shown = clip(", ".join(self.suggestions), 70)
-        return Content("Tags") + Content.styled(f"  suggested: {shown}", "dim")
+        shown = clip(", ".join(self.suggestions), 60)
+        return Content("Tags") + Content.styled(f"  suggested (→ completes): {shown}", "dim")
 
     def on_mount(self) -> None:
         self.query_one("#annotate-note", TextArea).focus()
