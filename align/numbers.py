@@ -283,6 +283,7 @@ _STARTS = frozenset(
     | _MONTHS.keys()
     | _WEEKDAYS.keys()
 )
+_MEASURE_VERBS = frozenset({"extend", "stretch", "run", "reach", "cover", "measure", "span"})
 _YEAR_PREPS = frozenset({"in", "since", "by", "from", "until", "till", "before", "after", "of"})
 _AGE_LIST = frozenset({",", "and", "or", "to", "-", "–", "between"})
 _TIME_PREPS = {"at", "from", "until", "till", "by", "since", "before", "after", "to"}
@@ -660,7 +661,9 @@ class _Parser:
         marked = self.low(i + 1) in _TIME_MARKS
         prep = self.low(i - 1) in _TIME_PREPS
         if "." in text:
-            return leading_zero or marked or (prep and len(text) == 5)
+            nxt = self.low(i + 1)
+            bare = nxt not in _SCALES and nxt not in _LENGTH and nxt not in _DURATION
+            return leading_zero or marked or (prep and bare and nxt not in ("%", "percent"))
         return leading_zero or marked
 
     def time_mark_end(self, j: int) -> int:
@@ -843,7 +846,7 @@ class _Parser:
 
     def scaled(self, value: float, step: float, j: int, money: bool = False) -> _Core:
         """Apply a scale word or suffix after a number ("million", "80K", "$5m", "two dozen")."""
-        if money and self.glued(j) and self.low(j) == "m":
+        if self.glued(j) and self.low(j) == "m" and (money or _plural(self.low(j + 1))):
             return _Core(value * 1e6, _HALF * step * 1e6, j + 1, None, True, 1e6)
         word = self.low(self.skip_hyphen(j))
         if word in _SCALES:
@@ -968,11 +971,33 @@ class _Parser:
         core = self.digit_core(i) or self.word_core(i)
         if core is None:
             return None
-        core = self.range_core(i, core)
+        core = self.and_a_half(self.range_core(i, core))
         unit = self.unit_at(core.end, i)
         if unit is None:
             return None
+        if unit.kind == "duration":
+            core, unit = self.compound_duration(core, unit)
         return self.build(self.sign_start(i), i, core, unit)
+
+    def and_a_half(self, core: _Core) -> _Core:
+        """ "two and a half (hours)": the half is stated, so precision is a tenth."""
+        if core.vague is not None or not self.seq(core.end, ("and", "a", "half")):
+            return core
+        return _Core(core.value + 0.5, _HALF * 0.1, core.end + 3)
+
+    def compound_duration(self, core: _Core, unit: _Unit) -> tuple[_Core, _Unit]:
+        """ "2 hours and 30 minutes": one duration, in hours, precise to the smaller unit."""
+        j = unit.end
+        if self.low(j) != "and" or core.vague is not None:
+            return core, unit
+        second = self.digit_core(j + 1) or self.word_core(j + 1)
+        tail = self.unit_at(second.end, j + 1) if second is not None else None
+        if second is None or tail is None or tail.kind != "duration" or tail.factor >= unit.factor:
+            return core, unit
+        hours = core.value * unit.factor + second.value * tail.factor
+        return _Core(hours, second.half * tail.factor, second.end), _Unit(
+            "duration", 1.0, "h", tail.end
+        )
 
     def range_core(self, i: int, core: _Core) -> _Core:
         """ "200-300", "5 to 6", "between 50 and 60 million": one interval, low to high."""
@@ -1081,9 +1106,9 @@ class _Parser:
         """A length, with its parenthesised conversion, dimension and two-sided total."""
         end = self.conversion_end(end)
         dim_end, dimension = self.dimension(end)
-        noun = self.noun_before(first)
-        if noun == "" and dimension != "distance":
-            noun = self.noun_after(dim_end)
+        noun = ""
+        if dimension != "distance":  # "a corridor 4 miles wide", "a 12-km-wide zone"
+            noun = self.noun_before(first) or self.noun_after(dim_end)
         counted = f"{noun} {dimension}".strip()
         precise = hedge is None and core.vague is None
         hit = _Hit(first, dim_end, "length", span[0], span[1], "km", hedge, counted, precise)
@@ -1112,6 +1137,8 @@ class _Parser:
         k = first - 1
         if k < self.floor or self.kind(k) != "word" or not self.is_noun_like(k):
             return ""
+        if _plural(self.low(k)):
+            return ""  # "the zone stretches 20 km deep": a verb, most likely
         return _noun(self.low(k))
 
     def noun_after(self, j: int) -> str:
@@ -1123,7 +1150,7 @@ class _Parser:
         t = self.low(k)
         if t in _FUNCTION or t in _WEEKDAYS or t in _MONTHS or t in _DIMENSIONS:
             return False
-        return not t.endswith(("ed", "ing", "ly")) and t not in ("extend", "extends", "stretch")
+        return not t.endswith(("ed", "ing", "ly")) and t not in _MEASURE_VERBS
 
     def both_sides(self, hit: _Hit, noun: str) -> _Hit | None:
         """ "6 km to the north and 6 km south" / "6 km on each side": one total width."""
@@ -1191,7 +1218,9 @@ class _Parser:
     def noun_phrase(self, j: int) -> str:
         """ "Turkish soldiers have" -> "turkish soldier"; "of the rebel fighters" -> "fighter"."""
         if self.low(j) == "of":
-            j += 1 + int(self.low(j + 1) in ("the", "its", "their"))
+            j += 1 + int(self.low(j + 1) in _DETERMINERS)
+        elif self.low(j) == "-" and self.glued(j) and self.glued(j + 1):
+            j += 1  # "a 12-point plan"
         words = self.phrase_words(j)
         if not words:
             return ""

@@ -352,6 +352,25 @@ def test_half_a_million() -> None:
     assert relate(q, only("500,000 people voted.")) == "precision"
 
 
+def test_compound_durations() -> None:
+    both = only("He spoke for 2 hours and 30 minutes.")
+    assert (both.text, both.kind) == ("2 hours and 30 minutes", "duration")
+    assert both.low == pytest.approx(2.5, abs=0.01)
+    half = only("The talks lasted two and a half hours.")
+    assert (half.text, relate(both, half)) == ("two and a half hours", "precision")
+    assert relate(half, only("The talks lasted three hours.")) == "conflict"
+
+
+def test_m_suffix_is_million_before_people_else_metres() -> None:
+    assert only("More than 1.5m people voted.").kind == "count"
+    assert only("They built a 1.5m wall.").kind == "length"
+
+
+def test_lengths_without_dimension_take_no_noun() -> None:
+    assert only("The troops withdrew 30 km (19 miles) from the border.").counted == "distance"
+    assert only("The zone stretches 20 kilometres deep.").counted == "depth"
+
+
 def test_money_and_percent() -> None:
     assert (only("It cost $5m.").unit, only("It cost $5m.").low) == ("USD", 4.51e6)
     euro = only("A loan of €3 billion was agreed.")
