@@ -280,7 +280,7 @@ async def test_the_list_marks_detached_ones_and_returns_the_chosen_id(tmp_path: 
         prompts = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
         texts = [p.plain for p in prompts if isinstance(p, Content)]
         assert len(texts) == 3
-        assert texts[0].startswith("passage 1 · EAST.TXT, WEST.TXT") and "first" in texts[0]
+        assert texts[0].startswith("Passage 1 · EAST.TXT, WEST.TXT") and "first" in texts[0]
         assert HOSTILE + " second" in texts[1]
         assert texts[2].startswith("detached · east.txt") and "orphan note" in texts[2]
         await pilot.press("down", "enter")

@@ -46,7 +46,7 @@ def group_label(alignment: Alignment, group_id: int) -> str:
     """ "passage 12 · The Hill, UPI": the group's number as shown and its outlets."""
     group = alignment.groups[group_id]
     outlets = ", ".join(alignment.articles[m.article].label for m in group.members)
-    return f"passage {group_id + 1} · {outlets}"
+    return f"Passage {group_id + 1} · {outlets}"
 
 
 def detached_label(annotation: Annotation) -> str:
