@@ -43,7 +43,7 @@ DETACHED = "detached"
 
 
 def group_label(alignment: Alignment, group_id: int) -> str:
-    """ "passage 12 · The Hill, UPI": the group's number as shown and its outlets."""
+    """The group's number as shown and its outlets: "Passage 12 · The Hill, UPI"."""
     group = alignment.groups[group_id]
     outlets = ", ".join(alignment.articles[m.article].label for m in group.members)
     return f"Passage {group_id + 1} · {outlets}"
