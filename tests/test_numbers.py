@@ -358,7 +358,8 @@ def test_compound_durations() -> None:
     assert both.low == pytest.approx(2.5, abs=0.01)
     half = only("The talks lasted two and a half hours.")
     assert (half.text, relate(both, half)) == ("two and a half hours", "precision")
-    assert relate(half, only("The talks lasted three hours.")) == "conflict"
+    assert relate(half, only("The talks lasted three hours.")) == "precision"
+    assert relate(half, only("The talks lasted four hours.")) == "conflict"
 
 
 def test_m_suffix_is_million_before_people_else_metres() -> None:
