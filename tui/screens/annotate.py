@@ -224,7 +224,7 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
         yield Footer()
 
     def _title(self) -> Content:
-        """ "Annotate · Passage 3", or "Edit the annotation · Passage 3 · updated …"."""
+        """The title line: "Annotate · Passage 3" or "Edit the annotation · … · updated …"."""
         verb = "Edit the annotation" if self.existing else "Annotate"
         title = Content.styled(verb, "bold") + Content(" · ") + plain(self.title_text)
         if self.existing is not None and self.existing.updated:

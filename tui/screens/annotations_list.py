@@ -50,7 +50,7 @@ def group_label(alignment: Alignment, group_id: int) -> str:
 
 
 def detached_label(annotation: Annotation) -> str:
-    """ "detached · 001_reuters.txt": the files the annotation's passages were in."""
+    """The files the annotation's passages were in: "detached · 001_reuters.txt"."""
     sources = dict.fromkeys(a.source for a in annotation.anchors)
     return f"{DETACHED} · " + ", ".join(sources)
 
