@@ -28,6 +28,11 @@ How a figure becomes an interval ``[low, high]`` (canonical units: see
   [2000, 9999], "tens of thousands" [20000, 99999], "hundreds of thousands"
   [200000, 999999], "millions" [2e6, 999e6], "several" [3, 9], "a few" [2, 5]
   (the last two times a following scale word: "several hundred").
+* Ranges are one interval: "200-300", "5 to 6 hours", "between 50 and 60"
+  (not "from 5 to 10", which is a change). Compound durations add up: "2
+  hours and 30 minutes", "two and a half hours".
+* Fractions and ratios are percent of what follows: "half of the residents"
+  50, "two-thirds of" 66.7, "one in five adults" 20, "3 out of 10 schools" 30.
 * Times of day are minutes after midnight: "0001", "00.01", "00:01" and "a
   minute after midnight" are all 1. "Midnight" alone is [0, 1]: the minute
   after midnight is how a "from midnight" start is usually announced. Time
@@ -1053,24 +1058,15 @@ class _Parser:
             if year is not None:
                 return year
         lo, hi = _hedged(core, how, unit.kind != "count")
-        first = lead - len(words)
+        span = (lo * unit.factor, hi * unit.factor)
         if core.vague is not None and not core.is_range:
-            hedge = hedge or self.low(i)
+            hedge = hedge or self.low(i)  # "dozens", "thousands" say how vague they are
+        first = lead - len(words)
         if unit.kind == "length":
-            return self.length_hit(first, end, (lo * unit.factor, hi * unit.factor), hedge, core)
-        counted = self.counted(end, unit.kind)
+            return self.length_hit(first, end, span, hedge, core)
         precise = hedge is None and core.vague is None
-        return _Hit(
-            first,
-            end,
-            unit.kind,
-            lo * unit.factor,
-            hi * unit.factor,
-            unit.unit,
-            hedge,
-            counted,
-            precise,
-        )
+        counted = self.counted(end, unit.kind)
+        return _Hit(first, end, unit.kind, *span, unit.unit, hedge, counted, precise)
 
     def post_hedge(self, j: int, how: str | None) -> tuple[int, str | None, str | None]:
         """ "300 or more", "300 or so": a hedge written after the number."""
@@ -1263,24 +1259,24 @@ class _Parser:
 def extract(text: str) -> tuple[Quantity, ...]:
     """Every number-like claim of one sentence, with local offsets into ``text``."""
     parser = _Parser(text)
-    out: list[Quantity] = []
-    for hit in parser.run():
-        start, end = parser.toks[hit.first].start, parser.toks[hit.end - 1].end
-        out.append(
-            Quantity(
-                start,
-                end,
-                text[start:end],
-                hit.kind,
-                hit.low,
-                hit.high,
-                hit.unit,
-                hit.hedge,
-                hit.counted,
-                hit.precise,
-            )
-        )
-    return tuple(out)
+    return tuple(_quantity(text, parser.toks, hit) for hit in parser.run())
+
+
+def _quantity(text: str, toks: list[_Tok], hit: _Hit) -> Quantity:
+    """The public form of a parsed claim: character offsets and the words as written."""
+    start, end = toks[hit.first].start, toks[hit.end - 1].end
+    return Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=hit.kind,
+        low=hit.low,
+        high=hit.high,
+        unit=hit.unit,
+        hedge=hit.hedge,
+        counted=hit.counted,
+        precise=hit.precise,
+    )
 
 
 def _head_and_mods(counted: str) -> tuple[str, frozenset[str]]:
