@@ -11,9 +11,12 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         zero-width format characters (article text goes to a terminal)
 ``template token``      unexpanded page-template placeholders (``%MINIFYHTML0a31...%``, ``{{x}}``)
 ``url``                 bare URL lines (``<https://...>``) and "Original url:" style lines
-``related link``        "Related article: ...", "Read more: ..." lines
-``byline``              "By Name", "BySommer Brokaw", "With reports by Name in Place."
-``date line``           a line holding only a date/time or "date 2020-03-05" metadata
+``related link``        "Related article: ...", "Read more: ..." lines; a "Topics" / "Related"
+                        label line with short link lines under it
+``byline``              "By Name", "BySommer Brokaw", "With reports by Name in Place.",
+                        "Reporting by ...; Editing by ...", "Name contributed to this report."
+``date line``           a line holding only a date/time, "date 2020-03-05" metadata, or a
+                        lone "Published" / "Updated" label
 ``headline``            the first line when it is the title (it goes to ``Cleaned.headline``),
                         and its duplicates at the top
 ``photo credit``        "© Getty Images", "Photo by Name/", "(Name / Agency)", "**Name / Agency**",
@@ -21,10 +24,10 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``caption``             a photo caption: a paragraph ending in a credit, a paragraph with
                         position markers ("(R)", "(L)", ", left," with a credit), a line
                         repeated with a credit fused on, a line just before a credit line,
-                        an "Image caption ..." line
+                        an "Image caption ..." line, the line after a lone "Image caption," label
 ``duplicate``           a line repeated verbatim right after itself
 ``boilerplate``         page furniture on a line of its own: "Advertisement", "Share this article",
-                        "Sign up for ...", "Copyright 2020 ... All rights reserved"
+                        "Sign up for ...", "Copyright 2020 ... All rights reserved", "3 min read"
 ``embed``               a social-media embed paragraph ("pic.twitter.com/...",
                         "(@handle) March 5, 2020")
 ``dateline``            "MOSCOW — " at the start of a paragraph
@@ -34,6 +37,13 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         quote markers; the words inside are kept
 ``entity``              HTML entities, real (``&amp;``) or broken (``,quot;``); the decoded
                         character is the ``replacement``
+
+Rules run in a fixed order (see ``clean``): control characters and template
+tokens, whole-line debris, embeds and labels, the headline, captions and
+credits, datelines, hover cards, markdown, entities. A later rule only gets
+what earlier ones left, so dropped spans never overlap. Line rules look only
+at lines of at most ``MAX_RULE_LINE`` characters and caption rules only at
+short paragraphs, so long prose is never swallowed and time stays linear.
 
 Whitespace is normalised without ``Dropped`` entries, because it is not
 debris: inside a paragraph every run of whitespace (spaces, tabs,
@@ -255,7 +265,8 @@ META_WORD = (
 )
 DATE_LINE = re.compile(
     rf"(?:{META_WORD}\s*:?\s*)*{DATE}(?:\s*(?:,|at|\||-|/)?\s*{TIME})?"
-    rf"(?:\s*[|,;]?\s*(?:{META_WORD}\s*:?\s*)*(?:{DATE})?(?:\s*{TIME})?)?",
+    rf"(?:\s*[|,;]?\s*(?:{META_WORD}\s*:?\s*)*(?:{DATE})?(?:\s*{TIME})?)?"
+    r"|(?:published|updated|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
     re.IGNORECASE,
 )
 URL = r"<?(?:https?://|www\.)[^\s<>]+>?"
@@ -264,7 +275,7 @@ URL_LINE = re.compile(
     re.IGNORECASE,
 )
 RELATED_LINE = re.compile(
-    r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|links?|reading|news))?"
+    r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|links?|reading|news|topics))?"
     r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?)\s*(?::|$)",
     re.IGNORECASE,
 )
@@ -274,18 +285,20 @@ BYLINE = re.compile(
 )
 CREDIT_BYLINE = re.compile(
     r"(?:(?:with\s+)?(?:additional\s+)?(?:reporting|reports|writing|editing|input)"
-    r"|written|compiled|edited|translated)\s+(?:by|from)\s+[^\n]{1,160}",
+    r"|written|compiled|edited|translated)\s+(?:by|from)\s+[^\n]{1,160}"
+    r"|[^\n]{1,120}\bcontributed(?:\s+reporting)?\s+(?:to|from)\s+(?:this|the)\s+"
+    r"(?:report|story|article)\.?",
     re.IGNORECASE,
 )
 # "Photo by Name", "Image: Name/Agency", "Photograph credit: ..." (a name follows, not prose).
 PHOTO_BY = (
     r"\b(?i:photo(?:graph)?s?|images?|pictures?|pictured|video|credits?)"
-    r"\s*(?:(?i:by|credit|copyright)\b:?|:)\s*[A-Z©(](?:[^.!?\n]|(?<=[A-Z])\.){0,80}"
+    r"\s*(?:(?i:by|credit|copyright|source)\b[:,]?|:)\s*[A-Z©(](?:[^.!?\n]|(?<=[A-Z])\.){0,80}"
 )
 CREDIT_LINE = re.compile(
     rf"(?:©|\([Cc]\)|(?i:copyright)\b)[^\n]{{0,100}}|{PHOTO_BY}"
     r"|\**\(?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"  # Name / Agency
-    r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}\)?\**"
+    r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}(?:/[A-Z][\w.'’ ]{1,20})?\)?\**"
     r"|(?:[A-Z][\w.'’-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"  # AFP via Agency
     r"(?:,\s*(?:Pool|File))?"
 )
@@ -295,7 +308,8 @@ BOILERPLATE_LINE = re.compile(
     r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?|sign\s+up(?:\s+(?:for|to)\b.{0,80})?"
     r"|subscribe(?:\s+(?:to|for|now)\b.{0,80})?|click\s+here\b.{0,80}|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
-    r"|(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved)\W*",
+    r"|(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved"
+    r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40})\W*",
     re.IGNORECASE,
 )
 CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
@@ -408,6 +422,7 @@ END_CREDIT = re.compile(
     rf"|{PHOTO_BY}"
     r"|©[^\n]{0,100}"
     r"|(?<=[.!?\"”])[A-Z][^.!?\n]{0,80}\svia\s[^.!?\n]{1,60}"  # fused "... via Agency, Pool"
+    r"|(?<=[.!?]\s)[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ ]{1,20})?"
     r"|,\s*Pool)\s*$"
 )
 POSITION_PAREN = re.compile(
@@ -474,6 +489,41 @@ def _credit_neighbours(
             if below.number in credits and 0 < words <= MAX_CAPTION_WORDS:
                 out += _drop_view(view, "caption", raw)
     return out
+
+
+CAPTION_LABEL = re.compile(r"\s*(?i:(?:image|media|video|photo)\s+caption|caption)\s*[:,]?\s*")
+LIST_LABEL = re.compile(
+    r"\s*(?i:topics|tags|related(?:\s+(?:topics|stories|articles|links))?|more\s+on\s+this\s+story"
+    r"|read\s+more|see\s+also)\s*:?\s*"
+)
+MAX_LINK_WORDS = 15
+
+
+def _labelled_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """Lines under a label line: the caption after "Image caption,", the links after "Topics"."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        for label, line in pairwise(paragraph):
+            if CAPTION_LABEL.fullmatch(raw[label.start : label.end]):
+                out += _drop_view(_view(raw, line.start, line.end, drops), "caption", raw)
+        out += _link_list(raw, paragraph, drops)
+    return out
+
+
+def _link_list(raw: str, paragraph: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """A "Topics" / "Related" label line followed by short link lines: all of it."""
+    first = paragraph[0]
+    if len(paragraph) < 2 or not LIST_LABEL.fullmatch(raw[first.start : first.end]):
+        return []
+    views = [_view(raw, line.start, line.end, drops) for line in paragraph]
+    if not all(_is_link_title(v.text) for v in views[1:]):
+        return []
+    return [d for view in views for d in _drop_view(view, "related link", raw)]
+
+
+def _is_link_title(text: str) -> bool:
+    """A short line without a full stop: a link or tag, not a sentence."""
+    return len(text.split()) <= MAX_LINK_WORDS and not text.rstrip().endswith(".")
 
 
 def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
@@ -709,6 +759,7 @@ def clean(raw: str) -> Cleaned:
     drops = _merge(Drops(), _control(raw) + _templates(raw))
     drops = _merge(drops, _line_debris(raw, lines, drops))
     drops = _merge(drops, _embeds(raw, paragraphs, drops))
+    drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     headline, found = _headline(raw, lines, drops)
     drops = _merge(drops, found)
     credits = _credit_lines(raw, lines, drops)

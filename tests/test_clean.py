@@ -417,6 +417,54 @@ def test_sample_wire_story(text_fixtures: Path) -> None:
     assert "forcing about 4,000 people" in c.text and "the levee & the pumps" in c.text
 
 
+SAMPLE_SENTENCES = {
+    "wire_agency.txt": [
+        "Floods forced more than 4,000 people",
+        "“The water came in the night. We lost everything,” said Ana Lima",
+        "The agency said 12 people had been injured. Two were in critical condition.",
+        "Prime Minister John Roe said the government would release 50 million crowns",
+    ],
+    "news_agency.txt": [
+        "Floods forced more than 4,000 people from their homes on Monday.",
+        "Officials said the U.S. had offered help.",
+        '"We are doing all we can," Gov. Ellen Brook told reporters.',
+    ],
+    "daily_paper.txt": [
+        "Floods forced more than 4,000 people from their homes on Monday.",
+        "The civil defence agency said 12 people had been injured.",
+    ],
+    "broadcaster.txt": ["Floods forced more than 4,000 people from their homes on Monday."],
+}
+SAMPLE_DEBRIS = {
+    "wire_agency.txt": ["Min Read", "By Jane", "(Kestrel Wire)", "FILE PHOTO", "KWIRE", "Editing"],
+    "news_agency.txt": ["(KNA)", "FILE -", "KNA Photo", "___", "contributed"],
+    "daily_paper.txt": ["BST", "Photograph", "Rescuers carry", "Topics", "news"],
+    "broadcaster.txt": ["Published", "2021", "Image", "Rescuers", "Related", "Kestrel\n"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_SENTENCES))
+def test_sample_page_scrapes(text_fixtures: Path, name: str) -> None:
+    c = cleaned((text_fixtures / name).read_text(encoding="utf-8"))
+    assert c.headline and c.headline.startswith(("Floods hit", "Kestrel floods"))
+    paragraphs = c.text.split("\n\n")
+    for start in SAMPLE_SENTENCES[name]:
+        assert any(p.startswith(start) for p in paragraphs), start
+    for needle in SAMPLE_DEBRIS[name]:
+        assert needle not in c.text, needle
+
+
+def test_caption_label_marks_the_next_line() -> None:
+    raw = f"{BODY}\n\nMedia caption\nThe mayor toured the site\n\nEnd."
+    assert cleaned(raw).text == f"{BODY}\n\nEnd."
+
+
+def test_label_followed_by_sentences_is_not_a_link_list() -> None:
+    raw = f"{BODY}\n\nRelated\nThe council will meet again on Friday.\n\nEnd."
+    c = cleaned(raw)
+    assert "The council will meet again on Friday." in c.text
+
+
 # --- the seeds ------------------------------------------------------------------------------
 
 
