@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from align import build
+from align import build, bundled_seeds
 from align.claims import number_divergences
 from align.model import Article, Divergence, Member, Sentence, Source
 
@@ -257,3 +257,14 @@ def test_invented_reports_have_no_false_conflicts() -> None:
         assert [d for d in divergences if d.relation == "conflict"] == []
         for c in claims:
             assert alignment.articles[c.article].source.raw[c.start : c.end] == c.quantity.text
+
+
+def test_seed_figures_that_agree_are_never_marked() -> None:
+    """On the bundled articles: agreeing times, dates and counts, and non-claims, stay quiet."""
+    alignment = build([bundled_seeds()])
+    quiet = ("March 15", "0001", "00.01", "a minute after midnight", "more than 300", "2018")
+    for g in alignment.groups:
+        divergences, claims = number_divergences(alignment.articles, g.id, g.members)
+        assert not [d for d in divergences if d.text in quiet or "Russia" in d.text]
+        assert not [c for c in claims if c.quantity.kind == "count" and c.quantity.low == 24]
+        assert not [c for c in claims if c.quantity.text in ("65", "4", "M4")]
