@@ -91,7 +91,7 @@ def _candidates(
     return found
 
 
-def match(
+def _match(
     left: Sequence[_Located], right: Sequence[_Located]
 ) -> list[tuple[_Located, _Located, Relation]]:
     """Pair figures of two members one-to-one, greedily from the best candidate."""
@@ -165,7 +165,7 @@ def _notes(located: Sequence[Sequence[_Located]]) -> dict[tuple[int, int, int, i
     notes: dict[tuple[int, int, int, int], list[_Note]] = {}
     for x in range(len(located)):
         for y in range(x + 1, len(located)):
-            for a, b, rel in match(located[x], located[y]):
+            for a, b, rel in _match(located[x], located[y]):
                 if rel != "same":
                     notes.setdefault(_key(a), []).append(_Note(rel, b))
                     notes.setdefault(_key(b), []).append(_Note(rel, a))

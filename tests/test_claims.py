@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from align import build, bundled_seeds
 from align.claims import number_divergences
 from align.model import Article, Divergence, Member, Sentence, Source
+from align.numbers import extract
 
 INVENTED = Path(__file__).parent / "gold" / "invented"
 
@@ -268,3 +272,43 @@ def test_seed_figures_that_agree_are_never_marked() -> None:
         assert not [d for d in divergences if d.text in quiet or "Russia" in d.text]
         assert not [c for c in claims if "24" in c.quantity.text]
         assert not [c for c in claims if c.quantity.text in ("65", "4", "M4")]
+
+
+_PIECES = st.sampled_from(
+    [
+        "59 Turkish soldiers",
+        "58 Turkish soldiers",
+        "dozens of soldiers",
+        "about 4 miles wide",
+        "6 km to the north and 6 km south",
+        "At 00.01",
+        "at midnight on Thursday",
+        "midnight Friday",
+        "March 15",
+        "more than 300 civilians",
+        "at least 15 civilians",
+        "nearly six hours of talks",
+        "a six-hour meeting",
+        "and",
+        "the",
+        ",",
+        "in 2018",
+    ]
+)
+_SENTENCES = st.lists(_PIECES, min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_SENTENCES, min_size=1, max_size=3), min_size=1, max_size=4))
+def test_any_group_gives_consistent_marks(texts: list[list[str]]) -> None:
+    arts, members = group(*(article(f"Outlet {i}", *ts) for i, ts in enumerate(texts)))
+    divergences, claims = number_divergences(arts, 0, members)
+    assert len(claims) == sum(len(extract(s.text)) for a in arts for s in a.sentences)
+    for item in (*divergences, *claims):
+        text = item.text if isinstance(item, Divergence) else item.quantity.text
+        assert arts[item.article].source.raw[item.start : item.end] == text
+    assert {d.relation for d in divergences} <= {"conflict", "precision"}
+    marked = {d.article for d in divergences}
+    assert len(marked) != 1  # a disagreement is always marked on both sides
+    keys = [(d.article, d.sentence, d.start) for d in divergences]
+    assert keys == sorted(keys) and len(keys) == len(set(keys))
