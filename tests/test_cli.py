@@ -169,3 +169,31 @@ def test_help_and_version() -> None:
     assert proc.returncode == 0 and proc.stdout.startswith("idlib-read ")
     proc = run_cli("export", "--help")
     assert proc.returncode == 0 and "--format" in proc.stdout
+
+
+def test_export_with_broken_annotations_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nannotations: [\n", encoding="utf-8")
+    before = bad.read_bytes()
+    proc = run_cli("export", "--annotations", str(bad))
+    assert_one_line_error(proc, "bad.yaml", "line")
+    assert proc.stderr.count("bad.yaml") == 1
+    assert bad.read_bytes() == before
+
+
+def test_export_includes_annotations(tmp_path: Path) -> None:
+    from align import build, bundled_seeds
+    from align.annotations import Annotation, AnnotationStore
+
+    path = tmp_path / "notes.yaml"
+    alignment = build([bundled_seeds()])
+    store = AnnotationStore.open(path)
+    group = alignment.groups[0]
+    anchors = store.anchors_for(alignment, group)
+    store.upsert(Annotation.new(anchors, note="Check the start time", tags=("conflict",)))
+    assert store.save().ok
+    doc = json.loads(run_cli("export", "--annotations", str(path)).stdout)
+    assert [a["note"] for a in doc["annotations"]] == ["Check the start time"]
+    assert doc["annotations"][0]["group"] == group.id
+    md = run_cli("export", "--format", "markdown", "--annotations", str(path)).stdout
+    assert "Check the start time" in md

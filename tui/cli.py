@@ -44,7 +44,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _UsageError(Exception):
-    pass
+    """A complete one-line message for the user; exit status 2."""
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -95,8 +95,8 @@ def _export(args: argparse.Namespace) -> int:
         from align.annotations import AnnotationStore
 
         store = AnnotationStore.open(Path(args.annotations))
-        if store.load_error:
-            raise InputError(args.annotations, store.load_error)
+        if store.load_error:  # already names the file and the line
+            raise _UsageError(f"idlib-read: {store.load_error}")
         store.attach(alignment)
         annotations = store.to_export(alignment)
     render = to_json if args.format == "json" else to_markdown
