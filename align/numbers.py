@@ -807,11 +807,13 @@ class _Parser:
 
         Function words, months, weekdays and hedges are not names, and in a
         title-case line ("Turkey Says 59 Soldiers Died") the next word is
-        capitalised too, so the figure is kept.
+        capitalised too, so the figure is kept (unless that word is in capitals:
+        "Boeing 737 MAX").
         """
         if not self.capital(i - 1) or self.low(i - 1) in _FUNCTION or self.known_word(i - 1):
             return False
-        return not self.capital(i + 1)
+        following = self.toks[i + 1].text if self.kind(i + 1) == "word" else ""
+        return not following[:1].isupper() or (len(following) > 1 and following.isupper())
 
     def known_word(self, i: int) -> bool:
         """Capitalised words that may stand before a figure (month, weekday, hedge)."""

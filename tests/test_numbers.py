@@ -211,6 +211,7 @@ def test_synonyms_and_plurals() -> None:
         "See https://example.com/2020/03/05/story-a69535 for more.",
         "The code MINIFYHTML0a316fda0cc9602d66ff01d0ecef806311 appeared.",
         "Resolution 2254 was cited.",
+        "The Boeing 737 MAX was grounded.",
         "It grew in the 1990s.",
     ],
 )
@@ -240,6 +241,11 @@ def test_percent_and_money_count_only_after_of_or_in() -> None:
     assert only("They sent $5 million in aid.").counted == "aid"
     assert only("It took 30 seconds of shaking.").kind == "duration"
     assert extract("It happened a second time.") == ()
+
+
+def test_title_case_headline_keeps_its_figure() -> None:
+    q = only("Turkey Says 59 Soldiers Killed In Idlib")
+    assert (q.text, q.counted) == ("59", "soldier")
 
 
 def test_a_year_with_a_hedge_is_a_count() -> None:
