@@ -176,14 +176,14 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
 # --- HTML ------------------------------------------------------------------------
 
 SKIPPED_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas"}
+    {"script", "style", "noscript", "template", "title", "svg", "iframe", "object", "canvas"}
 )
 BLOCK_TAGS = frozenset(
     {
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+        "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt",
         "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
         "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th",
-        "title", "tr", "ul",
+        "tr", "ul",
     }
 )  # fmt: skip
 
@@ -199,12 +199,14 @@ class _TextCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIPPED_TAGS:
             self.skipping += 1
-        elif tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
+        else:
+            self.handle_startendtag(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
             self.parts.append("\n\n")
+        elif tag == "br":
+            self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIPPED_TAGS:
@@ -222,8 +224,14 @@ def html_to_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    paragraphs = (p.strip() for p in re.split(r"\n\n", "".join(collector.parts)))
-    return "\n\n".join(re.sub(r" {2,}", " ", p) for p in paragraphs if p.strip())
+    paragraphs = (_tidy(p) for p in re.split(r"\n\n", "".join(collector.parts)))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _tidy(paragraph: str) -> str:
+    """A paragraph's lines without repeated or surrounding spaces, blank lines removed."""
+    lines = (re.sub(r" {2,}", " ", line).strip() for line in paragraph.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _is_html(file: Path, text: str) -> bool:

@@ -129,13 +129,18 @@ def test_html_is_reduced_to_paragraphs_of_text(tmp_path: Path) -> None:
         raw = one(write(tmp_path, name, PAGE)).raw
         assert raw == (
             "Floods & storms\n\nFirst paragraph spans lines.\n\n"
-            'Second "quoted" paragraph.\n\nAfter a break.'
+            'Second "quoted" paragraph.\nAfter a break.'
         )
 
 
 def test_html_is_recognised_by_content_too(tmp_path: Path) -> None:
     raw = one(write(tmp_path, "saved.txt", PAGE)).raw
     assert "color" not in raw and "not text" not in raw and "Floods & storms" in raw
+
+
+def test_html_head_without_its_end_tag_does_not_hide_the_body() -> None:
+    text = html_to_text("<html><head><title>T</title><body><h1>Title</h1><p>Body text.</p>")
+    assert text == "Title\n\nBody text."
 
 
 def test_html_to_text_never_keeps_script_or_style() -> None:
