@@ -115,12 +115,17 @@ def _what(q: Quantity) -> str:
     return q.counted or {"time": "time of day", "date": "date"}.get(q.kind, q.kind)
 
 
+def _short(x: float) -> str:
+    """A length for the detail line: two significant digits, whole km from 100 up."""
+    return f"{x:.0f}" if abs(x) >= 100 else f"{x:.2g}"
+
+
 def _km(q: Quantity) -> str:
     """A length in km as a short range ("5.6-7.2 km", "12 km", "from 3 km")."""
     if math.isinf(q.high):
-        return f"from {q.low:.3g} km"
-    lo, hi = f"{q.low:.2g}", f"{q.high:.2g}"
-    return f"{lo} km" if lo == hi else f"{q.low:.2g}-{q.high:.2g} km"
+        return f"from {_short(q.low)} km"
+    lo, hi = _short(q.low), _short(q.high)
+    return f"{lo} km" if lo == hi else f"{lo}-{hi} km"
 
 
 def _worst(notes: Sequence[_Note]) -> Relation:

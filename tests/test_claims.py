@@ -182,6 +182,21 @@ def test_several_outlets_merge_into_one_mark() -> None:
     assert [(d.text, d.relation) for d in c_marks] == [("dozens", "precision")]
 
 
+def test_length_details_show_km() -> None:
+    found = marks(
+        article("A", "The pipeline is 1,200 km long."),
+        article("B", "The pipeline is about 900 miles long."),
+    )
+    assert found[0].detail == (
+        "1,200 km long (1200 km) vs about 900 miles long (B, 1304-1593 km) length: conflict"
+    )
+    open_ended = marks(
+        article("A", "Shells fell more than 3 km away."),
+        article("B", "Shells fell 1 km away."),
+    )
+    assert "(from 3 km)" in open_ended[0].detail
+
+
 def test_weekday_midnight_ambiguity_is_precision() -> None:
     found = marks(
         article("A", "The truce starts at midnight on Thursday."),
