@@ -48,14 +48,16 @@ How a figure becomes an interval ``[low, high]`` (canonical units: see
   numbers inside names and codes ("M4", "M-4", "Su-24", "COVID-19", "Russia
   24", URLs), list numbers ("1." at the start, "(2)"), "one of", "the two".
 
-``counted`` is the normalised head noun after the figure ("59 Turkish soldiers"
--> "turkish soldier": capitalised modifiers are kept because they tell
-Turkish from Syrian soldiers; lower-case adjectives are dropped). Lengths get a
-dimension ("width", "length", "depth", "height", "distance"), prefixed by the
-noun right before the figure when there is one ("corridor width"). An extent
-on both sides of a line ("6 km to the north and 6 km south", "6 km on each
-side") is one width quantity for the total. Verbs ("killed", "displaced") are
-not read: a noun-only head is what can be done robustly without a parser.
+``counted`` is the normalised head noun after the figure ("59 Turkish
+soldiers" -> "turkish soldier": capitalised modifiers are kept because they
+tell Turkish from Syrian soldiers; lower-case adjectives are dropped). Lengths
+get a dimension ("width", "length", "depth", "height", "distance"), prefixed by
+the noun next to a wide/long/deep figure ("corridor width"). An extent on both
+sides of a line ("6 km to the north and 6 km south", "6 km on each side") is
+one width quantity for the total. A clock time's ``counted`` is its zone
+("utc", "local"; times in two different zones are not compared). Verbs
+("killed", "displaced") are not read: a noun-only head is what can be done
+robustly without a parser.
 
 Everything runs on one regex tokenisation of the text and looks a bounded
 number of tokens around each figure, so time is linear in the input; at most
@@ -591,7 +593,12 @@ class _Parser:
         if found is None:
             return None
         value, end = found
-        return self.time_hit(i, end, value)
+        return replace(self.time_hit(i, end, value), counted=self.zone(i, end))
+
+    def zone(self, i: int, end: int) -> str:
+        """The time zone written with a clock time ("utc" for GMT/UTC, "local"), else ""."""
+        words = set(self.lows[i:end])
+        return "utc" if words & {"gmt", "utc"} else "local" if "local" in words else ""
 
     def time_hit(self, i: int, end: int, value: tuple[float, float]) -> _Hit:
         """A time claim, widened by a time hedge right before it."""

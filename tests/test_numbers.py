@@ -424,6 +424,14 @@ def test_midnight_and_time_hedges() -> None:
     assert relate(after, morning) == "same"
 
 
+def test_time_zones_keep_times_apart() -> None:
+    gmt = only("It began at 1200 GMT.")
+    assert gmt.counted == "utc"
+    assert relate(gmt, only("It began at 12:00 UTC.")) == "same"
+    assert relate(gmt, only("It began at 15:00 local time.")) is None
+    assert relate(gmt, only("It began at 15:00.")) == "conflict"
+
+
 def test_decimal_is_not_a_time() -> None:
     q = only("The fund holds 3.6 million euros.")
     assert q.kind == "money"
