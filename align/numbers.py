@@ -184,6 +184,7 @@ _CURRENCY_WORDS = {
     "ruble": "RUB",
     "rubles": "RUB",
 }
+_CURRENCY_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "try": "TRY", "rub": "RUB"}
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₺": "TRY"}
 _DIMENSIONS = {
     "wide": "width",
@@ -825,7 +826,9 @@ class _Parser:
     def known_word(self, i: int) -> bool:
         """Capitalised words that may stand before a figure (month, weekday, hedge)."""
         t = self.low(i)
-        return t in _MONTHS or t in _WEEKDAYS or any(t == w[-1] for w, _ in _HEDGES)
+        if t in _MONTHS or t in _WEEKDAYS or t in _CURRENCY_CODES:
+            return True
+        return any(t == w[-1] for w, _ in _HEDGES)
 
     def is_list_marker(self, i: int) -> bool:
         """ "1." at the very start, or "(2)"."""
@@ -853,7 +856,9 @@ class _Parser:
         return self.glued(i + 1) and nxt in ("st", "nd", "rd", "th", "s")
 
     def sign_start(self, i: int) -> int:
-        """Index of a currency sign glued before token i ("$5", "US$5"), else i."""
+        """Index of a currency sign before token i ("$5", "US$5", "EUR 5"), else i."""
+        if self.low(i - 1) in _CURRENCY_CODES and self.kind(i) == "num":
+            return i - 1 if self.toks[i - 1].text.isupper() else i
         if not (self.glued(i) and self.low(i - 1) in _CURRENCY_SIGNS):
             return i
         return i - 2 if self.glued(i - 1) and self.low(i - 2) in ("us", "a", "c") else i - 1
@@ -1039,7 +1044,8 @@ class _Parser:
     def unit_at(self, j: int, first: int) -> _Unit | None:
         """The unit after a number (None for an age); a bare number is a count."""
         if self.sign_start(first) < first:
-            return _Unit("money", 1.0, _CURRENCY_SIGNS[self.low(first - 1)], j)
+            sign = self.low(first - 1)
+            return _Unit("money", 1.0, _CURRENCY_SIGNS.get(sign) or _CURRENCY_CODES[sign], j)
         k = self.skip_hyphen(j)
         w = self.low(k)
         if w in ("%", "percent", "pct") or self.seq(k, ("per", "cent")):

@@ -386,6 +386,9 @@ def test_money_and_percent() -> None:
     assert (lira.unit, lira.text) == ("TRY", "7 lira")
     usd = only("Aid of US$12.5 million arrived.")
     assert (usd.text, usd.unit) == ("US$12.5 million", "USD")
+    code = only("Aid of USD 5 million arrived.")
+    assert (code.text, code.unit, code.low) == ("USD 5 million", "USD", 4.51e6)
+    assert only("We try 5 times.").kind == "count"
     pct = only("Turnout was 40% in the north.")
     assert (pct.kind, pct.unit) == ("percent", "%")
     assert only("Turnout was 40 per cent.").text == "40 per cent"
