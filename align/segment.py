@@ -17,8 +17,12 @@ or at the end of its paragraph. It does not end:
   ``QUOTE_CAP`` characters is treated as stray, so an unbalanced quote
   cannot swallow the article.
 
-A quotation followed by a short attribution ("“...” Erdogan said.") is
-merged with it. Everything is linear in the length of the text.
+It does end where a period is fused to the next sentence ("on
+Thursday.Officials said"). A quotation followed by a short attribution
+("“...” Erdogan said.") is merged with it; a unit without any letter or digit
+(a stray " ." or "—" paragraph) joins the sentence before it or is dropped.
+Paragraphs are the blank-line separated blocks of the cleaned text.
+Everything is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -32,12 +36,15 @@ from .model import Cleaned, Sentence
 Span = tuple[int, int]
 
 QUOTE_CAP = 800  # longest quotation (characters) kept in one unit
+SINGLE_QUOTE_CAP = 400  # the same for single quotes, which apostrophes make less reliable
 ATTRIBUTION_WORDS = 8  # longest attribution merged into the quotation before it
 MAX_ABBREVIATION = 12  # longer words before a period are never abbreviations
 
 END = re.compile(r"[.!?…]+(?:[\"”’'»)\]]|’’|'')*(?=\s|$)|(?<=[a-z][a-z])\.(?=[A-Z][a-z])")
 TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+")
-QUOTE_END = re.compile(r"[.!?…](?:[\"”»]|’’|'')")
+QUOTE_END = re.compile(r"[.!?…](?:[\"”»’']|’’|'')")
+SINGLE_QUOTE_MARK = re.compile(r"(?<![‘’'`])['‘’](?![‘’'])")
+LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")
 QUOTE_MARK = re.compile(r"‘‘|’’|``|''|[\"“”«»„]")
 ALNUM = re.compile(r"[^\W_]")
 WORD = re.compile(r"[A-Za-z]+")
@@ -73,7 +80,6 @@ SPEECH = frozenset(
     }
 )  # fmt: skip
 OPEN_QUOTES = ("“", "«", "„", "‘‘", "``")
-CLOSE_QUOTES = ("”", "»", "’’", "''")
 
 
 def segment(cleaned: Cleaned) -> tuple[Sentence, ...]:
@@ -114,9 +120,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[Span]:
             pos = m.end()
     spans.append((pos, end))
     stripped = [_strip(text, s, e) for s, e in spans]
-    units = _attach_attributions(
-        text, _attach_fragments(text, [s for s in stripped if s[0] < s[1]])
-    )
+    units = _attach_fragments(text, [s for s in stripped if s[0] < s[1]])
+    units = _attach_attributions(text, _attach_list_markers(text, units))
     return [(s, e) for s, e in units if ALNUM.search(text, s, e)]  # no punctuation-only units
 
 
@@ -186,15 +191,27 @@ def _token_before(text: str, dot: int) -> str:
 
 
 def quote_spans(text: str, start: int, end: int) -> list[Span]:
-    """Balanced quotations in ``text[start:end]``: (open, close_end) pairs, left to right.
+    """Quotations in ``text[start:end]`` as (open, close_end) spans, sorted and disjoint.
 
-    Linear: each quotation mark is looked at once; an open quote without a
-    close within ``QUOTE_CAP`` characters is dropped as stray.
+    Double quotes and single quotes are paired separately (a single quote
+    inside a word is an apostrophe); where a quotation nests in another the
+    spans are merged.
+    """
+    double = _pair(_quote_marks(text, start, end), QUOTE_CAP)
+    single = _pair(_single_quote_marks(text, start, end), SINGLE_QUOTE_CAP)
+    return _union(double, single) if single else double
+
+
+def _pair(marks: Iterator[tuple[int, int, bool]], cap: int) -> list[Span]:
+    """Pair opening and closing marks left to right.
+
+    Linear: each mark is looked at once; an open quote without a close within
+    ``cap`` characters is dropped as stray.
     """
     spans: list[Span] = []
     opened: int | None = None
-    for pos, size, is_open in _quote_marks(text, start, end):
-        if opened is not None and pos - opened > QUOTE_CAP:
+    for pos, size, is_open in marks:
+        if opened is not None and pos - opened > cap:
             opened = None
         if opened is None:
             opened = pos if is_open else None
@@ -215,6 +232,29 @@ def _quote_marks(text: str, start: int, end: int) -> Iterator[tuple[int, int, bo
             yield pos, len(mark), mark in OPEN_QUOTES
 
 
+def _single_quote_marks(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """Single quotation marks that open or close a quotation (apostrophes are skipped)."""
+    for m in SINGLE_QUOTE_MARK.finditer(text, start, end):
+        pos = m.start()
+        before = text[pos - 1] if pos > start else " "
+        after = text[pos + 1] if pos + 1 < end else " "
+        if (before.isspace() or before in '([{—–-/"“') and not after.isspace():
+            yield pos, 1, True
+        elif not before.isspace() and not after.isalnum():
+            yield pos, 1, False
+
+
+def _union(a: Sequence[Span], b: Sequence[Span]) -> list[Span]:
+    """The union of two sorted lists of spans, as sorted disjoint spans."""
+    out: list[Span] = []
+    for s, e in sorted((*a, *b)):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _inside_quote(start: int, end: int, quotes: Sequence[Span], opens: Sequence[int]) -> bool:
     """Whether punctuation at [start, end) lies inside a quotation, before its closing mark."""
     i = bisect_left(opens, start) - 1
@@ -232,6 +272,21 @@ def _attach_fragments(text: str, spans: list[Span]) -> list[Span]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
+    return out
+
+
+def _attach_list_markers(text: str, spans: list[Span]) -> list[Span]:
+    """A bare list number ("1." or "(2)") joins the sentence after it."""
+    out: list[Span] = []
+    pending: int | None = None
+    for s, e in spans:
+        if LIST_MARKER.fullmatch(text, s, e):
+            pending = s if pending is None else pending
+            continue
+        out.append((s if pending is None else pending, e))
+        pending = None
+    if pending is not None:
+        out.append((pending, spans[-1][1]))
     return out
 
 
@@ -256,6 +311,6 @@ def _is_attribution(sentence: str) -> bool:
     words = re.findall(r"[\w’']+", sentence)
     return (
         0 < len(words) <= ATTRIBUTION_WORDS
-        and not sentence.startswith(('"', *OPEN_QUOTES))
+        and not sentence.startswith(('"', "'", "‘", *OPEN_QUOTES))
         and any(w.lower() in SPEECH for w in words)
     )

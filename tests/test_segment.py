@@ -119,6 +119,32 @@ def test_doubled_single_quotes_are_quotation_marks() -> None:
     ]
 
 
+def test_single_quotes_are_quotations_but_apostrophes_are_not() -> None:
+    raw = "He said: ‘It is done. We go home.’ Then he left. The soldiers’ families won’t wait."
+    assert split(raw) == [
+        "He said: ‘It is done. We go home.’",
+        "Then he left.",
+        "The soldiers’ families won’t wait.",
+    ]
+    assert len(split("He said: 'It is done. We go home.' Then he left.")) == 2
+
+
+def test_nested_quotations_are_merged() -> None:
+    raw = "“He told me ‘Go now.’ Then he left. I stayed,” she said. The end came."
+    assert split(raw) == [
+        "“He told me ‘Go now.’ Then he left. I stayed,” she said.",
+        "The end came.",
+    ]
+
+
+def test_bare_list_number_joins_the_next_sentence() -> None:
+    assert split("He listed them. 2. Build roads. (3) Fix bridges.") == [
+        "He listed them.",
+        "2. Build roads.",
+        "(3) Fix bridges.",
+    ]
+
+
 def test_unbalanced_quote_cannot_swallow_the_article() -> None:
     raw = '"This quote never closes. ' + "Another sentence follows here. " * 200
     assert len(split(raw)) > 150
