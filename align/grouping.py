@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,15 +87,18 @@ SUPPORT = 2
 # Average cosine two clusters need to be merged (anti-chaining guard).
 AVERAGE_MIN = 0.05
 # A neighbouring single sentence must resemble the group this much by itself.
-ABSORB_MIN = 0.15
+ABSORB_MIN = 0.10
+# ... and the joined passage may match the group at most this much worse
+# (a longer passage has a larger norm, so a true continuation can dip a little).
+ABSORB_SLACK = 0.1
 # Feature weights relative to a word: figures are distinctive, bigrams confirm.
 NUMBER_WEIGHT = 2.0
 BIGRAM_WEIGHT = 0.5
 PART_WEIGHT = 0.5
 # Two adjacent words written as one elsewhere ("air strikes" / "airstrikes").
 COMPOUND_WEIGHT = 1.0
-# Largest dense feature matrix (cells) before falling back to feature hashing.
-CELL_BUDGET = 12_000_000
+# Most precomputed rare-feature pairs; more frequent features are scored dense.
+PAIR_BUDGET = 4_000_000
 BLOCK_ROWS = 512  # sentences scored per matrix product
 MAX_PASSAGE = 3
 IDF_FLOOR = 1.0  # added to log(n / df), so a feature in every sentence still counts
@@ -104,18 +106,29 @@ ROUND = 5  # decimals kept of a similarity before comparing
 
 Ref = tuple[int, int]  # (article, sentence index)
 Bag = dict[str, float]  # feature -> weight
+SparseVector = dict[int, float]  # feature id -> weight
+Pairs = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], FloatArray]
 
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """All sentences of the input as rows of one normalised feature matrix."""
+    """All sentences of the input as sparse unit vectors, plus what scoring needs.
+
+    Cosine similarity between two rows is ``dense`` part + ``pairs`` part: the
+    frequent features are multiplied as a dense matrix, the rare ones (each in
+    few sentences) contribute precomputed products for the pairs of rows that
+    share them. Together this is the exact cosine, at a cost that stays small
+    when thousands of sentences are aligned.
+    """
 
     refs: tuple[Ref, ...]  # row -> (article, sentence index)
     rows: tuple[tuple[int, ...], ...]  # article -> its rows, in sentence order
     paragraphs: tuple[int, ...]  # row -> paragraph index
-    raw: FloatArray  # tf-idf rows before normalisation
-    unit: FloatArray  # L2-normalised rows (zero rows stay zero)
-    common: FloatArray  # the part of ``unit`` made of common features (own columns)
+    vectors: tuple[SparseVector, ...]  # row -> shared feature id -> unit weight
+    norms: tuple[float, ...]  # row -> L2 norm of the raw tf-idf vector (all features)
+    dense: FloatArray  # rows x frequent features: unit weights
+    pairs: Pairs  # rare features: (row i, row j, w_i * w_j), sorted by i
+    common: FloatArray  # rows x common (background) features: unit weights
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
 
     def row(self, ref: Ref) -> int:
@@ -170,61 +183,106 @@ def shared_features(bags: Sequence[Bag], owners: Sequence[int]) -> list[str]:
     return sorted(shared)
 
 
-def column_of(features: Sequence[str], rows: int) -> tuple[dict[str, int], int]:
-    """Feature -> signed column (+1 based; negative = subtract), and the width.
+@dataclass(frozen=True, slots=True)
+class Weighted:
+    """The weighing stage's output (see ``Corpus``)."""
 
-    Exact columns while the dense matrix fits ``CELL_BUDGET``; beyond that,
-    signed feature hashing (crc32, deterministic) into a fixed width.
-    """
-    if rows * max(1, len(features)) <= CELL_BUDGET:
-        return {f: i + 1 for i, f in enumerate(features)}, max(1, len(features))
-    width = max(1024, CELL_BUDGET // max(1, rows))
-    out = {}
-    for f in features:
-        h = zlib.crc32(f.encode("utf-8"))
-        out[f] = (h % width + 1) * (1 if (h >> 31) & 1 else -1)
-    return out, width
+    vectors: tuple[SparseVector, ...]
+    norms: tuple[float, ...]
+    dense: FloatArray
+    pairs: Pairs
+    common: FloatArray
 
 
-def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Raw tf-idf matrix over the shared features, its L2-normalised form, and
-    the normalised weights of the common features alone (see ``common_features``).
-    """
-    idf = idf_weights(bags)
-    shared = shared_features(bags, owners)
-    columns, width = column_of(shared, len(bags))
-    common = {f: i for i, f in enumerate(common_features(bags, shared, len(set(owners))))}
-    raw = np.zeros((len(bags), width), dtype=np.float32)
-    frequent = np.zeros((len(bags), max(1, len(common))), dtype=np.float32)
-    norms = np.zeros(len(bags), dtype=np.float32)
-    for i, bag in enumerate(bags):
-        total = 0.0
-        for f, tf in bag.items():
-            w = tf * idf[f]
-            total += w * w
-            col = columns.get(f)
-            if col is not None:
-                raw[i, abs(col) - 1] += w if col > 0 else -w
-            if f in common:
-                frequent[i, common[f]] = w
-        norms[i] = math.sqrt(total)
-    safe = np.where(norms > 0, norms, 1.0).astype(np.float32)[:, None]
-    return raw, raw / safe, frequent / safe
+def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> Weighted:
+    """Unit tf-idf vectors over the shared features, split for fast exact scoring.
 
-
-def common_features(bags: Sequence[Bag], shared: Sequence[str], articles: int) -> list[str]:
-    """Shared features found in more sentences than ``COMMON_PER_ARTICLE`` per article.
-
-    A fact's words turn up about once per article that reports it; words that
-    turn up more often are the story's background (the leaders' names, the
-    place, "ceasefire"), and similarity made only of them is not evidence that
+    Features in more sentences than ``COMMON_PER_ARTICLE`` per article are the
+    story's background (the leaders' names, the place, "ceasefire"): a fact's
+    words turn up about once per article that reports it. Their part of the
+    similarity is kept apart (``common``) because it alone is no evidence that
     two sentences report the same fact.
     """
+    idf = idf_weights(bags)
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
-    limit = max(2.0, COMMON_PER_ARTICLE * articles)
-    return [f for f in shared if df[f] > limit]
+    shared = shared_features(bags, owners)
+    ids = {f: i for i, f in enumerate(shared)}
+    vectors, norms = [], []
+    for bag in bags:
+        weights = {f: tf * idf[f] for f, tf in bag.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        scale = 1.0 / norm if norm > 0 else 0.0
+        vectors.append({ids[f]: w * scale for f, w in weights.items() if f in ids})
+        norms.append(norm)
+    frequency = [df[f] for f in shared]
+    cut = rare_cut(frequency)
+    limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
+    return Weighted(
+        tuple(vectors),
+        tuple(norms),
+        columns(vectors, [i for i, d in enumerate(frequency) if d > cut]),
+        rare_pairs(vectors, [i for i, d in enumerate(frequency) if d <= cut]),
+        columns(vectors, [i for i, d in enumerate(frequency) if d > limit]),
+    )
+
+
+def rare_cut(frequency: Sequence[int]) -> int:
+    """The largest sentence frequency whose features are scored as sparse pairs.
+
+    Features in at most ``cut`` sentences contribute df^2 precomputed pairs
+    each; the total stays within ``PAIR_BUDGET``. More frequent features (few
+    by definition) go into the dense matrix.
+    """
+    by_df = Counter(frequency)
+    total, cut = 0, 1
+    for d in sorted(by_df):
+        total += by_df[d] * d * d
+        if total > PAIR_BUDGET:
+            break
+        cut = d
+    return cut
+
+
+def columns(vectors: Sequence[SparseVector], features: Sequence[int]) -> FloatArray:
+    """A dense rows x features matrix of the given features' weights."""
+    position = {f: k for k, f in enumerate(features)}
+    out = np.zeros((len(vectors), max(1, len(features))), dtype=np.float32)
+    for row, vector in enumerate(vectors):
+        for f, w in vector.items():
+            k = position.get(f)
+            if k is not None:
+                out[row, k] = w
+    return out
+
+
+def rare_pairs(vectors: Sequence[SparseVector], features: Sequence[int]) -> Pairs:
+    """For every rare feature, the products of its weights in each pair of rows."""
+    wanted = set(features)
+    postings: dict[int, list[tuple[int, float]]] = {}
+    for row, vector in enumerate(vectors):
+        for f, w in vector.items():
+            if f in wanted:
+                postings.setdefault(f, []).append((row, w))
+    by_size: dict[int, list[list[tuple[int, float]]]] = {}
+    for f in sorted(postings):
+        by_size.setdefault(len(postings[f]), []).append(postings[f])
+    parts_i, parts_j, parts_w = [], [], []
+    for size, lists in sorted(by_size.items()):
+        rows = np.asarray([[r for r, _ in p] for p in lists], dtype=np.int32)
+        weights = np.asarray([[w for _, w in p] for p in lists], dtype=np.float32)
+        off = ~np.eye(size, dtype=bool)
+        shape = (len(lists), size, size)
+        parts_i.append(np.broadcast_to(rows[:, :, None], shape)[:, off].ravel())
+        parts_j.append(np.broadcast_to(rows[:, None, :], shape)[:, off].ravel())
+        parts_w.append((weights[:, :, None] * weights[:, None, :])[:, off].ravel())
+    if not parts_i:
+        empty = np.zeros(0, dtype=np.int32)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    i = np.concatenate(parts_i)
+    order = np.argsort(i, kind="stable")
+    return i[order], np.concatenate(parts_j)[order], np.concatenate(parts_w)[order]
 
 
 def fingerprint(article: Article) -> str:
@@ -247,14 +305,24 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
         for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
             bags.append(sentence_features(ws, variants))
-    raw, unit, common = weigh(bags, [r[0] for r in refs])
+    weighted = weigh(bags, [r[0] for r in refs])
     prints = [fingerprint(a) for a in articles]
     order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
     rank = [0] * len(articles)
     for position, a in enumerate(order):
         rank[a] = position
     paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
-    return Corpus(tuple(refs), tuple(rows), paragraphs, raw, unit, common, tuple(rank))
+    return Corpus(
+        tuple(refs),
+        tuple(rows),
+        paragraphs,
+        weighted.vectors,
+        weighted.norms,
+        weighted.dense,
+        weighted.pairs,
+        weighted.common,
+        tuple(rank),
+    )
 
 
 # ---------------------------------------------------------------- links
@@ -283,7 +351,7 @@ def block_links(
     handful of BLAS calls, never a Python loop over sentence pairs.
     """
     rows = np.asarray([r for a in block for r in corpus.rows[a]], dtype=np.int64)
-    sims = np.round(corpus.unit[rows] @ corpus.unit.T, ROUND)
+    sims = np.round(block_similarity(corpus, int(rows[0]), int(rows[-1]) + 1), ROUND)
     mine = owner[rows]
     sims[mine[:, None] == owner[None, :]] = -1.0
     slot = np.searchsorted(starts, np.arange(owner.size), side="right") - 1
@@ -301,6 +369,19 @@ def block_links(
     return (sims[i, j], rows[i], j.astype(np.int64)), (sims[k, m], rows[k], m.astype(np.int64))
 
 
+def block_similarity(corpus: Corpus, start: int, end: int) -> FloatArray:
+    """Exact cosine of rows ``start:end`` against all rows (dense + sparse parts)."""
+    n = len(corpus.refs)
+    sims: FloatArray = corpus.dense[start:end] @ corpus.dense.T
+    pi, pj, pw = corpus.pairs
+    lo, hi = np.searchsorted(pi, [start, end])
+    if hi > lo:
+        flat = (pi[lo:hi].astype(np.int64) - start) * n + pj[lo:hi]
+        extra = np.bincount(flat, weights=pw[lo:hi], minlength=(end - start) * n)
+        sims += extra.reshape(end - start, n).astype(np.float32)
+    return sims
+
+
 def article_blocks(corpus: Corpus) -> list[list[int]]:
     """Consecutive articles grouped into blocks of about ``BLOCK_ROWS`` sentences."""
     blocks: list[list[int]] = [[]]
@@ -314,14 +395,20 @@ def article_blocks(corpus: Corpus) -> list[list[int]]:
     return blocks
 
 
-def candidate_links(corpus: Corpus) -> tuple[list[Link], list[Link]]:
-    """Mutual-best and one-sided best links above ``SUPPORT_MIN``, strongest first."""
+def candidate_links(corpus: Corpus) -> tuple[list[Link], Scored]:
+    """Mutual-best links (strongest first) and one-sided best links (arrays)."""
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     if owner.size == 0:
-        return [], []
+        empty = np.zeros(0, dtype=np.int64)
+        return [], (np.zeros(0, dtype=np.float32), empty, empty)
     starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
     parts = [block_links(corpus, b, owner, starts) for b in article_blocks(corpus)]
-    return sorted_links(corpus, [p[0] for p in parts]), sorted_links(corpus, [p[1] for p in parts])
+    votes: Scored = (
+        np.concatenate([p[1][0] for p in parts]),
+        np.concatenate([p[1][1] for p in parts]),
+        np.concatenate([p[1][2] for p in parts]),
+    )
+    return sorted_links(corpus, [p[0] for p in parts]), votes
 
 
 def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> list[Link]:
@@ -358,7 +445,7 @@ class Clusters:
         self.parent = list(range(len(corpus.refs)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(corpus.refs))}
         self.articles: dict[int, set[int]] = {i: {r[0]} for i, r in enumerate(corpus.refs)}
-        self.sums: dict[int, FloatArray] = {}
+        self.sums: dict[int, SparseVector] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -366,13 +453,13 @@ class Clusters:
             i = self.parent[i]
         return i
 
-    def vector_sum(self, root: int) -> FloatArray:
+    def vector_sum(self, root: int) -> SparseVector:
         found = self.sums.get(root)
-        return found if found is not None else self.corpus.unit[root]
+        return found if found is not None else self.corpus.vectors[root]
 
     def average(self, x: int, y: int) -> float:
         """Mean cosine between the members of two clusters."""
-        dot = float(self.vector_sum(x) @ self.vector_sum(y))
+        dot = sparse_dot(self.vector_sum(x), self.vector_sum(y))
         return round(dot / (len(self.members[x]) * len(self.members[y])), ROUND)
 
     def try_merge(self, link: Link) -> bool:
@@ -381,7 +468,7 @@ class Clusters:
         if x == y or self.articles[x] & self.articles[y] or self.average(x, y) < AVERAGE_MIN:
             return False
         keep, gone = min(x, y), max(x, y)
-        self.sums[keep] = self.vector_sum(keep) + self.vector_sum(gone)
+        self.sums[keep] = sparse_add(self.vector_sum(keep), self.vector_sum(gone))
         self.sums.pop(gone, None)
         self.parent[gone] = keep
         self.members[keep] += self.members.pop(gone)
@@ -389,26 +476,43 @@ class Clusters:
         return True
 
 
-def supported_merges(clusters: Clusters, votes: Sequence[Link]) -> list[tuple[float, Link]]:
-    """Cluster pairs that at least ``SUPPORT`` distinct best-match links join.
+def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
+    """Links joining cluster pairs that at least ``SUPPORT`` best-match votes back.
 
     A sentence whose best matches in two other articles are already grouped
     together is probably the same fact even when each single match is weak.
-    A link is a sentence's best match in one other article (one-sided), so
-    agreement between several articles stands in for mutual strength.
+    A vote is a sentence's best match in one other article (one-sided), so
+    agreement between several articles stands in for mutual strength. Returns
+    one link per supported cluster pair, the pairs with most total vote first.
     """
-    between: dict[tuple[int, int], dict[tuple[int, int], Link]] = {}
-    for link in votes:
-        x, y = clusters.find(link.a), clusters.find(link.b)
-        if x != y:
-            pairs = between.setdefault((min(x, y), max(x, y)), {})
-            pairs.setdefault((link.a, link.b), link)
-    out = []
-    for pairs in between.values():
-        if len(pairs) >= SUPPORT:
-            links = list(pairs.values())
-            out.append((-sum(-link.neg_score for link in links), min(links)))
-    return sorted(out)
+    scores, a, b = votes
+    if scores.size == 0:
+        return []
+    roots = np.asarray([clusters.find(i) for i in range(len(clusters.parent))], dtype=np.int64)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    keep = roots[lo] != roots[hi]
+    lo, hi, scores = lo[keep], hi[keep], scores[keep]
+    _, first = np.unique(lo * len(roots) + hi, return_index=True)  # each sentence pair once
+    lo, hi, scores = lo[first], hi[first], scores[first]
+    rx, ry = np.minimum(roots[lo], roots[hi]), np.maximum(roots[lo], roots[hi])
+    pair_id = rx * len(roots) + ry
+    _, inverse, counts = np.unique(pair_id, return_inverse=True, return_counts=True)
+    totals = np.bincount(inverse, weights=scores)
+    chosen = np.flatnonzero(counts >= SUPPORT)
+    if chosen.size == 0:
+        return []
+    _, first_of = np.unique(inverse, return_index=True)
+    lo, hi = lo[first_of], hi[first_of]
+    rank = [_ref_key(clusters.corpus, r) for r in range(len(roots))]
+    order = sorted(
+        chosen.tolist(),
+        key=lambda k: (
+            -round(float(totals[k]), ROUND),
+            min(rank[lo[k]], rank[hi[k]]),
+            max(rank[lo[k]], rank[hi[k]]),
+        ),
+    )
+    return [Link(0.0, (0, 0, 0, 0), int(lo[k]), int(hi[k])) for k in order]
 
 
 def cluster(corpus: Corpus) -> list[list[int]]:
@@ -423,7 +527,7 @@ def cluster(corpus: Corpus) -> list[list[int]]:
         if -link.neg_score < LINK_MIN:
             break
         clusters.try_merge(link)
-    for _, link in supported_merges(clusters, votes):
+    for link in supported_merges(clusters, votes):
         clusters.try_merge(link)
     return [sorted(rows) for rows in clusters.members.values()]
 
@@ -431,19 +535,52 @@ def cluster(corpus: Corpus) -> list[list[int]]:
 # ---------------------------------------------------------------- passages
 
 
-def passage_vector(corpus: Corpus, rows: Sequence[int]) -> FloatArray:
-    """Unit vector of a passage: the normalised sum of its sentences' raw vectors."""
-    total: FloatArray = corpus.raw[list(rows)].sum(axis=0)
-    norm = float(np.linalg.norm(total))
-    return total / np.float32(norm) if norm > 0 else total
+def sparse_dot(a: SparseVector, b: SparseVector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(f, 0.0) for f, w in a.items())
 
 
-def cosine_to(vector: FloatArray, others: FloatArray) -> float:
+def sparse_add(a: SparseVector, b: SparseVector, sign: float = 1.0) -> SparseVector:
+    out = dict(a)
+    for f, w in b.items():
+        out[f] = out.get(f, 0.0) + sign * w
+    return out
+
+
+def sparse_sum(vectors: Sequence[SparseVector]) -> SparseVector:
+    out: SparseVector = {}
+    for v in vectors:
+        for f, w in v.items():
+            out[f] = out.get(f, 0.0) + w
+    return out
+
+
+def passage_vector(corpus: Corpus, rows: Sequence[int]) -> SparseVector:
+    """Unit vector of a passage: the normalised sum of its sentences' raw vectors.
+
+    Features found in one article only have no id; their part of each raw
+    vector still counts in the norm (taken as orthogonal between sentences).
+    """
+    total = sparse_sum(
+        [{f: w * corpus.norms[r] for f, w in corpus.vectors[r].items()} for r in rows]
+    )
+    unshared = sum(corpus.norms[r] ** 2 * (1.0 - _shared_mass(corpus, r)) for r in rows)
+    norm = math.sqrt(sum(w * w for w in total.values()) + unshared)
+    return {f: w / norm for f, w in total.items()} if norm > 0 else total
+
+
+def _shared_mass(corpus: Corpus, row: int) -> float:
+    """Share of a row's squared unit norm that lies on shared features."""
+    return min(1.0, sum(w * w for w in corpus.vectors[row].values()))
+
+
+def cosine_to(vector: SparseVector, others: SparseVector) -> float:
     """Cosine between a unit vector and an arbitrary one (0 if either is zero)."""
-    norm = float(np.linalg.norm(others))
+    norm = math.sqrt(sum(w * w for w in others.values()))
     if norm == 0:
         return 0.0
-    return round(min(1.0, max(0.0, float(vector @ others) / norm)), ROUND)
+    return round(min(1.0, max(0.0, sparse_dot(vector, others) / norm)), ROUND)
 
 
 def neighbours(corpus: Corpus, passage: Sequence[int]) -> list[int]:
@@ -458,16 +595,16 @@ def neighbours(corpus: Corpus, passage: Sequence[int]) -> list[int]:
     return out
 
 
-def grow(corpus: Corpus, passage: list[int], others: FloatArray, free: set[int]) -> list[int]:
+def grow(corpus: Corpus, passage: list[int], others: SparseVector, free: set[int]) -> list[int]:
     """Extend a passage with free neighbours that make it match the group better."""
     current = cosine_to(passage_vector(corpus, passage), others)
     while len(passage) < MAX_PASSAGE:
         options = []
         for row in neighbours(corpus, passage):
-            if row not in free or cosine_to(corpus.unit[row], others) < ABSORB_MIN:
+            if row not in free or cosine_to(corpus.vectors[row], others) < ABSORB_MIN:
                 continue
             gain = cosine_to(passage_vector(corpus, [*passage, row]), others)
-            if gain > current:
+            if gain > current - ABSORB_SLACK:
                 options.append((-gain, row))
         if not options:
             break
@@ -485,13 +622,14 @@ def absorb_neighbours(corpus: Corpus, groups: list[list[int]]) -> list[list[list
     for group in multi:
         passages = [[row] for row in group]
         vectors = [passage_vector(corpus, p) for p in passages]
-        total = np.sum(vectors, axis=0)
+        total = sparse_sum(vectors)
         for k in range(len(passages)):
-            grown = grow(corpus, passages[k], total - vectors[k], free)
+            grown = grow(corpus, passages[k], sparse_add(total, vectors[k], -1.0), free)
             if grown != passages[k]:
                 passages[k] = grown
                 new = passage_vector(corpus, grown)
-                total, vectors[k] = total - vectors[k] + new, new
+                total = sparse_add(sparse_add(total, vectors[k], -1.0), new)
+                vectors[k] = new
         out.append(passages)
     out.extend([[row]] for row in sorted(free, key=lambda r: _ref_key(corpus, r)))
     return out
@@ -512,12 +650,13 @@ def _group_key(corpus: Corpus, rows: Sequence[int]) -> tuple[tuple[int, int], ..
 def to_members(corpus: Corpus, passages: Sequence[Sequence[int]]) -> tuple[Member, ...]:
     """Members of one group, ordered by article, each scored against the others."""
     vectors = [passage_vector(corpus, p) for p in passages]
-    total = np.sum(vectors, axis=0)
+    total = sparse_sum(vectors)
     members = []
     for passage, vector in zip(passages, vectors, strict=True):
         article = corpus.refs[passage[0]][0]
         sentences = tuple(sorted(corpus.refs[r][1] for r in passage))
-        score = 1.0 if len(passages) == 1 else cosine_to(vector, total - vector)
+        others = sparse_add(total, vector, -1.0)
+        score = 1.0 if len(passages) == 1 else cosine_to(vector, others)
         members.append(Member(article, sentences, score))
     return tuple(sorted(members, key=lambda m: m.article))
 

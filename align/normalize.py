@@ -116,8 +116,8 @@ class Token:
 
 def fold(text: str) -> str:
     """Casefold and strip diacritics ("Erdoğan" -> "erdogan")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 @lru_cache(maxsize=65536)
