@@ -1325,14 +1325,20 @@ def _close(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
 
 
+def _overlap(a: Quantity, b: Quantity, shift: float = 0.0) -> bool:
+    """Do the intervals meet (touching counts), with b moved by ``shift``?"""
+    lo, hi = b.low + shift, b.high + shift
+    return (a.low <= hi and lo <= a.high) or _close(a.low, hi) or _close(lo, a.high)
+
+
 def relate(a: Quantity, b: Quantity) -> Relation | None:
-    """How two claims about the same thing relate: same, precision, conflict; None if apart."""
+    """How two claims about the same thing relate: same, precision, conflict; None if apart.
+
+    Weekdays wrap around: "midnight on Sunday" [6, 7] meets "midnight Monday" [0, 1].
+    """
     if not same_thing(a, b):
         return None
     if _close(a.low, b.low) and _close(a.high, b.high):
         return "same"
-    if a.low <= b.high and b.low <= a.high:
-        return "precision"
-    if _close(a.low, b.high) or _close(b.low, a.high):
-        return "precision"
-    return "conflict"
+    shifts = (0.0, 7.0, -7.0) if a.unit == "weekday" else (0.0,)
+    return "precision" if any(_overlap(a, b, s) for s in shifts) else "conflict"

@@ -470,6 +470,9 @@ def test_weekdays_and_midnight() -> None:
     assert relate(only("Talks were on Thursday."), only("Talks were on Friday.")) == "conflict"
     assert relate(only("Talks were on Thursday."), thu) is None
     assert only("Friday at midnight the guns fell silent.").low == 4
+    sunday, monday = only("at midnight on Sunday"), only("at midnight Monday")
+    assert (relate(sunday, monday), relate(monday, sunday)) == ("precision", "precision")
+    assert relate(only("on Sunday"), only("on Monday")) == "conflict"
 
 
 def test_month_words_need_a_day_and_a_capital() -> None:
