@@ -40,7 +40,7 @@ SINGLE_QUOTE_CAP = 400  # the same for single quotes, which apostrophes make les
 ATTRIBUTION_WORDS = 8  # longest attribution merged into the quotation before it
 MAX_ABBREVIATION = 12  # longer words before a period are never abbreviations
 
-END = re.compile(r"[.!?…]+(?:[\"”’'»)\]]|’’|'')*(?=\s|$)|(?<=[a-z][a-z])\.(?=[A-Z][a-z])")
+END = re.compile(r"[.!?…]+(?:[\"”’'»)\]]|’’|'')*(?=\s|$)|\.(?<=[a-z][a-z]\.)(?=[A-Z][a-z])")
 TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+")
 QUOTE_END = re.compile(r"[.!?…](?:[\"”»’']|’’|'')")
 SINGLE_QUOTE_MARK = re.compile(r"(?<![‘’'`])['‘’](?![‘’'])")
@@ -173,17 +173,16 @@ def _abbreviation(text: str, dot: int, after: int) -> bool:
 
 
 def _token_before(text: str, dot: int) -> str:
-    """The word or dotted acronym ending at ``dot`` ("Feb", "U.S"), or "" for anything else."""
-    start = dot
-    while (
-        start > 0
-        and dot - start < MAX_ABBREVIATION
-        and (text[start - 1].isalpha() or text[start - 1] == ".")
-    ):
-        start -= 1
-    if start > 0 and text[start - 1].isalnum():
+    """The word or dotted acronym ending at ``dot`` ("Feb", "U.S"), or "" for anything else.
+
+    The token starts after the last space or line break (cleaning leaves no
+    other whitespace), ignoring opening brackets and quotes.
+    """
+    low = max(0, dot - MAX_ABBREVIATION)
+    space = max(text.rfind(" ", low, dot), text.rfind("\n", low, dot))
+    if space < 0 and low > 0:
         return ""
-    token = text[start:dot]
+    token = text[space + 1 : dot].lstrip("([{\"“‘'«")
     return token if TOKEN.fullmatch(token) else ""
 
 
