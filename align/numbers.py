@@ -504,7 +504,6 @@ class _Parser:
     """Walks the tokens of one sentence once, left to right, collecting claims."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
         self.toks = _tokenize(text)
         self.lows = [t.low for t in self.toks]
         self.count = len(self.toks)
