@@ -47,6 +47,9 @@ QUOTE_SAME = 60.0
 # ... when they also share a distinctive word and have at least this many words.
 QUOTE_MIN_WORDS = 2
 NUMBER_KEY = "<number>"
+# Below this difflib ratio a word-by-word list of changes is unreadable: the
+# detail quotes both versions instead.
+QUOTE_DIFF_READABLE = 0.6
 
 # Pairs of quote marks: straight, curly, doubled singles (''...'' and ‘‘...’’),
 # guillemets. The text between is the quotation.
@@ -176,7 +179,7 @@ def _trim_run(
 
 
 def _edge(word: Word) -> bool:
-    return word.token.norm in STOPWORDS
+    return word.minor
 
 
 def _substantive(mine: Sequence[Word], ref: Sequence[Word]) -> bool:
@@ -320,6 +323,8 @@ def quote_changes(quote: Quote, other: Quote, limit: int = 3) -> str:
     """The differing parts of two quotations: '"is unable to" vs "cannot"; ...'."""
     mine, theirs = tokens(quote.text), tokens(other.text)
     matcher = difflib.SequenceMatcher(None, quote.keys, other.keys, autojunk=False)
+    if matcher.ratio() < QUOTE_DIFF_READABLE:
+        return f'"{_shorten(quote.text)}" vs "{_shorten(other.text)}"'
     parts = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -330,6 +335,13 @@ def quote_changes(quote: Quote, other: Quote, limit: int = 3) -> str:
         parts.append(f'"{_cut(quote.text, mine, i1, i2)}" vs "{_cut(other.text, theirs, j1, j2)}"')
     shown = "; ".join(parts[:limit])
     return shown + ("; ..." if len(parts) > limit else "")
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _cut(text: str, words: Sequence[Token], i: int, j: int) -> str:
