@@ -14,7 +14,8 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``related link``        "Related article: ...", "Read more: ..." lines; a "Topics" / "Related"
                         label line with short link lines under it
 ``byline``              "By Name", "BySommer Brokaw", "With reports by Name in Place.",
-                        "Reporting by ...; Editing by ...", "Name contributed to this report."
+                        "Reporting by ...; Editing by ...", "Name contributed to this report.",
+                        a line of names ("Jane Doe in Kestrel") directly above a date line
 ``date line``           a line holding only a date/time, "date 2020-03-05" metadata, or a
                         lone "Published" / "Updated" label
 ``headline``            the first line when it is the title (it goes to ``Cleaned.headline``),
@@ -280,6 +281,10 @@ RELATED_LINE = re.compile(
     re.IGNORECASE,
 )
 NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
+NAME_LINE = re.compile(  # "Jane Doe", "Jane Doe in Kestrel City", "Jane Doe and Ali Khan"
+    r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin)){1,5}"
+    r"(?:\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+)
 BYLINE = re.compile(
     rf"(?:[Bb]y|BY)(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?"
 )
@@ -475,19 +480,35 @@ def _captions(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
     return out
 
 
-def _credit_neighbours(
-    raw: str, paragraphs: Sequence[list[Line]], drops: Drops, credits: set[int]
+def _lines_above(
+    raw: str, paragraphs: Sequence[list[Line]], drops: Drops, below: set[int]
+) -> Iterator[View]:
+    """What is left of each line directly above one of the ``below`` lines (same paragraph)."""
+    for paragraph in paragraphs if below else ():
+        for above, line in pairwise(paragraph):
+            if line.number in below:
+                yield _view(raw, above.start, above.end, drops)
+
+
+def _captions_above_credits(
+    raw: str, paragraphs: Sequence[list[Line]], drops: Drops
 ) -> list[Dropped]:
-    """A line directly above a dropped credit line (same paragraph) is its caption."""
+    """A line directly above a credit line ("© Agency") is the photo's caption."""
     out: list[Dropped] = []
-    if not credits:
-        return out
-    for paragraph in paragraphs:
-        for above, below in pairwise(paragraph):
-            view = _view(raw, above.start, above.end, drops)
-            words = len(view.text.split())
-            if below.number in credits and 0 < words <= MAX_CAPTION_WORDS:
-                out += _drop_view(view, "caption", raw)
+    credits = _lines_dropped_for(raw, drops, "photo credit")
+    for view in _lines_above(raw, paragraphs, drops, credits):
+        if len(view.text.split()) <= MAX_CAPTION_WORDS:
+            out += _drop_view(view, "caption", raw)
+    return out
+
+
+def _names_above_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """A short line of capitalised names directly above a date line is a byline."""
+    out: list[Dropped] = []
+    dates = _lines_dropped_for(raw, drops, "date line")
+    for view in _lines_above(raw, paragraphs, drops, dates):
+        if NAME_LINE.fullmatch(view.text.strip()):
+            out += _drop_view(view, "byline", raw)
     return out
 
 
@@ -560,12 +581,13 @@ def _embeds(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dr
     return out
 
 
-def _credit_lines(raw: str, lines: Sequence[Line], drops: Drops) -> set[int]:
-    """Numbers of the lines dropped whole as photo credits."""
+def _lines_dropped_for(raw: str, drops: Drops, reason: str) -> set[int]:
+    """Numbers of the lines that cleaning emptied and that hold a drop for ``reason``."""
+    lines = _lines(raw)
     starts = [line.start for line in lines]
     out: set[int] = set()
     for drop in drops.items:
-        if drop.reason == "photo credit":
+        if drop.reason == reason:
             line = lines[bisect_right(starts, drop.start) - 1]
             if not _view(raw, line.start, line.end, drops).text.strip():
                 out.add(line.number)
@@ -762,8 +784,8 @@ def clean(raw: str) -> Cleaned:
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     headline, found = _headline(raw, lines, drops)
     drops = _merge(drops, found)
-    credits = _credit_lines(raw, lines, drops)
-    drops = _merge(drops, _credit_neighbours(raw, paragraphs, drops, credits))
+    drops = _merge(drops, _captions_above_credits(raw, paragraphs, drops))
+    drops = _merge(drops, _names_above_dates(raw, paragraphs, drops))
     drops = _merge(drops, _duplicates(raw, lines, drops))
     drops = _merge(drops, _captions(raw, paragraphs, drops))
     drops = _merge(drops, _datelines(raw, paragraphs, drops))

@@ -200,6 +200,13 @@ def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
     assert drops(c) == [] and c.text.endswith(line)
 
 
+def test_names_directly_above_a_date_line_are_a_byline() -> None:
+    c = cleaned(f"{BODY}\n\nJane Doe and Ali Khan in Port Ellis\n5 March 2020\n\nEnd.")
+    assert [r for r, _ in drops(c)] == ["byline", "date line"]
+    kept = cleaned(f"{BODY}\n\nThe vote was held on Monday.\n5 March 2020\n\nEnd.")
+    assert "The vote was held on Monday." in kept.text
+
+
 @pytest.mark.parametrize(
     ("para", "dateline"),
     [
@@ -438,7 +445,7 @@ SAMPLE_SENTENCES = {
 SAMPLE_DEBRIS = {
     "wire_agency.txt": ["Min Read", "By Jane", "(Kestrel Wire)", "FILE PHOTO", "KWIRE", "Editing"],
     "news_agency.txt": ["(KNA)", "FILE -", "KNA Photo", "___", "contributed"],
-    "daily_paper.txt": ["BST", "Photograph", "Rescuers carry", "Topics", "news"],
+    "daily_paper.txt": ["BST", "Photograph", "Rescuers carry", "Topics", "news", "Jane Doe"],
     "broadcaster.txt": ["Published", "2021", "Image", "Rescuers", "Related", "Kestrel\n"],
 }
 
