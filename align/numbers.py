@@ -332,6 +332,7 @@ _SYNONYMS = {
     "discussion": "talks",
     "summit": "talks",
     "person": "people",
+    "fatality": "death",
 }
 _IRREGULAR = {
     "children": "child",
@@ -1260,10 +1261,15 @@ class _Parser:
         return words
 
     def number_of_before(self, j: int) -> str:
-        """ "the number of Turkish soldiers killed ... to 59": the head of that phrase."""
+        """ "the number of Turkish soldiers killed ... to 59": the head of that phrase.
+
+        "the death toll rose to 2,300" counts deaths.
+        """
         for k in range(j - 2, max(self.floor, j - 16) - 1, -1):
             if self.low(k) in ("number", "total", "tally", "toll") and self.low(k + 1) == "of":
                 return self.noun_phrase(k + 1)
+            if self.low(k) == "toll" and self.low(k - 1) == "death":
+                return "death"
         return ""
 
 

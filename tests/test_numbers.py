@@ -182,6 +182,12 @@ def test_counted_number_of_phrase() -> None:
     assert q.counted == "miner"
 
 
+def test_death_toll_counts_deaths() -> None:
+    toll = only("The death toll rose to 2,300 by night.")
+    assert toll.counted == "death"
+    assert relate(toll, only("Officials reported 2,100 fatalities.")) == "conflict"
+
+
 def test_synonyms_and_plurals() -> None:
     assert only("The army sent 300 troops.").counted == "soldier"
     assert only("Storms hit 5 cities.").counted == "city"
