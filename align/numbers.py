@@ -629,7 +629,7 @@ class _Parser:
         if base is None:
             return None
         sign = 1 if self.low(j + 1) in ("after", "past") else -1
-        value = (base + sign * core.value) % 1440
+        value = float((base + sign * core.value) % 1440)
         return (value, value), j + 3
 
     def named_time(self, i: int) -> tuple[tuple[float, float], int] | None:

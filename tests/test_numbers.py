@@ -653,3 +653,10 @@ def test_control_characters_and_markup() -> None:
     found = extract("\x00[b]12 soldiers\x1b[31m" * 1000)
     assert len(found) == 1000
     assert {q.counted for q in found} == {"soldier"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_bounds_are_floats(text: str) -> None:
+    for q in extract(text):
+        assert type(q.low) is float and type(q.high) is float
