@@ -39,6 +39,7 @@ _WORD = rf"[^\W_]+(?:[{_JOINERS}][^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?:{_NUMBER})(?![^\W_])|{_WORD}")
 _POSSESSIVE_RE = re.compile(r"['’‘`´ʼ]s$", re.IGNORECASE)
 _JOINER_RE = re.compile(rf"[{_JOINERS}]")
+_HYPHEN_RE = re.compile(r"[\-‐‑]")
 
 NUMBER_WORDS: Mapping[str, str] = {
     "zero": "0",
@@ -150,8 +151,12 @@ def _number_compound(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[Token, ...]:
-    """The words and numbers of ``text`` with local offsets (punctuation skipped)."""
+    """The words and numbers of ``text`` with local offsets (punctuation skipped).
+
+    Cached: grouping and wording both read every sentence, often more than once.
+    """
     return tuple(
         Token(m.start(), m.end(), m.group(), normalise_word(m.group()))
         for m in _TOKEN_RE.finditer(text)
@@ -160,6 +165,8 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 def word_parts(token: Token) -> tuple[str, ...]:
     """The normalised parts of a hyphenated word ("Turkish-Russian" -> turkish, russian)."""
+    if not _HYPHEN_RE.search(token.surface):
+        return ()
     parts = [normalise_word(p) for p in re.split(r"[\-‐‑]", token.surface)]
     return tuple(p for p in parts if p) if len(parts) > 1 else ()
 

@@ -46,8 +46,13 @@ def test_numbers_and_number_words() -> None:
         "miles",
     ]
     assert norms("thirteen people, a dozen") == ["13", "people", "a", "12"]
+    assert norms("Thirty-seven houses, twenty-one, one-third") == ["37", "houses", "21", "onethird"]
     assert tokens("59 killed")[0].is_number
     assert not tokens("M4")[0].is_number
+
+
+def test_tokens_are_cached_and_identical() -> None:
+    assert tokens("Idlib ceasefire holds") is tokens("Idlib ceasefire holds")
 
 
 def test_offsets_point_at_the_surface() -> None:

@@ -140,6 +140,18 @@ def test_reworded_quotation_is_drift_on_both_sides() -> None:
     assert post.detail == 'quotation reworded: "cannot" vs "is unable to" (The Hill)'
 
 
+def test_heavily_reworded_quotation_quotes_both_versions() -> None:
+    a = '"We will find out who allowed this boat to leave overloaded," the governor said.'
+    b = '"Whoever let this overloaded boat leave will be held to account," the governor said.'
+    arts, members = pair(a, b)
+    post = [d for d in wording_divergences(arts, 0, members) if d.article == 1]
+    assert [d.kind for d in post] == ["quote"]
+    assert post[0].detail == (
+        'quotation reworded: "Whoever let this overloaded boat leave will be held to account"'
+        ' vs "We will find out who allowed this boat to leave overloaded" (The Hill)'
+    )
+
+
 def test_identical_quotation_is_not_drift() -> None:
     a = "Erdogan said Turkey would not “remain silent” if attacks continued."
     b = 'Erdogan added that Turkey will not "remain silent," in the face of attacks.'
