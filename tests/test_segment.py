@@ -284,4 +284,6 @@ def test_one_megabyte_paragraph_segments_quickly(unit: str) -> None:
     started = time.process_time()
     sentences = segment(cleaned)
     elapsed = time.process_time() - started
-    assert sentences and elapsed < 1.0, elapsed
+    # Linear work takes ~0.5 s of CPU here; a quadratic splitter would take minutes.
+    # The margin keeps a busy two-core CI machine from failing a correct splitter.
+    assert sentences and elapsed < 3.0, elapsed
