@@ -70,7 +70,7 @@ class IdlibReadApp(App[int]):
             self.open_reader(self.alignment)
             return
         self.push_screen(LoadingScreen(len(self.sources)))
-        self.build()
+        self.call_after_refresh(self.build)  # the first frame is drawn before the engine starts
 
     @work(thread=True, exclusive=True)
     def build(self) -> None:

@@ -104,14 +104,19 @@ class ReaderScreen(Screen[None]):
         self.context = False
         self.annotated: set[int] = store.annotated_groups() if store else set()
         self.saved = opening_note(store)
+        self.ready = False  # True once the first passage is shown
+        self.all_panes: list[ArticlePane] = []
 
     # composition and layout
 
     def compose(self) -> ComposeResult:
         reaches = reach(self.alignment)
+        count = min(MAX_PANES, len(self.alignment.articles))
+        self.all_panes = [
+            ArticlePane(self.alignment, a, reaches[a], self.annotated) for a in range(count)
+        ]
         with Horizontal(id="panes"):
-            for a in range(min(MAX_PANES, len(self.alignment.articles))):
-                yield ArticlePane(self.alignment, a, reaches[a], self.annotated)
+            yield from self.all_panes
         yield StackedView(id="stacked")
         yield Static(legend(), id="legend")
         yield StatusLine(id="status")
@@ -124,6 +129,7 @@ class ReaderScreen(Screen[None]):
             self.notify(note, severity="warning", timeout=6)
         self._apply_layout()
         await self.go(self.ids[0] if self.ids else 0)
+        self.ready = True
 
     @property
     def group(self) -> Group:
@@ -139,7 +145,7 @@ class ReaderScreen(Screen[None]):
 
     def panes(self) -> Iterator[ArticlePane]:
         """The panes currently displayed."""
-        return (p for p in self.query(ArticlePane) if p.article not in self.hidden)
+        return (p for p in self.all_panes if p.article not in self.hidden)
 
     def _apply_layout(self) -> bool:
         """Pick side-by-side or stacked for the current width; True if it changed."""
@@ -149,7 +155,7 @@ class ReaderScreen(Screen[None]):
             stacked = self.forced_stacked
         changed = stacked != self.stacked
         self.set_class(stacked, "-stacked")
-        for pane in self.query(ArticlePane):
+        for pane in self.all_panes:
             pane.set_class(pane.article in self.hidden, "-hidden")
         return changed
 
@@ -170,31 +176,44 @@ class ReaderScreen(Screen[None]):
 
     async def show_current(self) -> None:
         """Redraw whichever layout is active for the current passage."""
+        self.update_status()  # first, so its repaint joins the panes' in one frame
         if self.stacked:
             self.query_one(StackedView).show(
                 self.alignment, self.group, self.shown_articles(), self.context
             )
         else:
-            for pane in self.panes():
-                await pane.show(self.group)
-            self.call_after_refresh(self.line_up)
-        self.update_status()
+            predicted = {pane.article: await pane.show(self.group) for pane in self.panes()}
+            if None in predicted.values():
+                self.call_after_refresh(self.line_up)
+            else:  # positions known now: scroll before the next frame, so it is the only one
+                self.scroll_panes({a: y for a, y in predicted.items() if y is not None})
+                self.call_after_refresh(self._check_lined_up, 0)
 
     def line_up(self, attempt: int = 0) -> None:
         """Scroll every pane so the current passage (or its gap line) sits at one height.
 
-        Positions are known only after layout, and freshly mounted sentences may
-        need more than one refresh: check on screen and try again a few times.
+        Used when positions are known only after layout (freshly mounted sentences,
+        a resize); checks on screen and tries again a few times.
         """
-        anchored = [p for p in self.panes() if p.anchor is not None]
-        if self.stacked or not anchored:
+        if self.stacked:
             return
-        ys = {p.article: p.anchor.virtual_region.y for p in anchored if p.anchor}
-        row = min([anchored[0].body.size.height // 3, *ys.values()])
-        for pane in anchored:
-            pane.body.scroll_to(y=ys[pane.article] - row, animate=False, immediate=True)
+        anchored = [p for p in self.panes() if p.anchor is not None]
+        self.scroll_panes({p.article: p.anchor.virtual_region.y for p in anchored if p.anchor})
         if attempt < 5:
             self.call_after_refresh(self._check_lined_up, attempt)
+
+    def scroll_panes(self, ys: dict[int, int]) -> None:
+        """Scroll pane ``a`` so that its body row ``ys[a]`` sits on one common screen row.
+
+        The row is a third of the way down, or higher when a passage is too near
+        the top of its article to come down that far.
+        """
+        panes = [p for p in self.panes() if p.article in ys]
+        if not panes:
+            return
+        row = min([panes[0].body.size.height // 3, *ys.values()])
+        for pane in panes:
+            pane.body.scroll_to(y=ys[pane.article] - row, animate=False, immediate=True)
 
     def _check_lined_up(self, attempt: int) -> None:
         """Line up again if the panes' anchors are not on one screen row yet."""
@@ -343,7 +362,7 @@ class ReaderScreen(Screen[None]):
         """Refresh the marks and the status line after the store changed or saved."""
         self.saved = (message, failed)
         self.annotated = self.store.annotated_groups() if self.store else set()
-        for pane in self.query(ArticlePane):
+        for pane in self.all_panes:
             pane.refresh_marks(self.annotated)
         self.update_status()
 

@@ -49,16 +49,20 @@ class ArticlePane(Vertical):
         self.current: list[SentenceView] = []
         self.anchor: Widget | None = None
         self.annotated = annotated
+        self.more_before = Static("", classes="more -before")
+        self.gap = Static(Content(NOT_HERE), classes="gap")
+        self.more_after = Static("", classes="more -after")
+        self.spacer = Static("", classes="spacer")
 
     def compose(self) -> ComposeResult:
         yield Static(
             heading(self.alignment.articles[self.article], self.article + 1), classes="heading"
         )
         with PaneBody(classes="body"):
-            yield Static("", classes="more -before")
-            yield Static(Content(NOT_HERE), classes="gap")
-            yield Static("", classes="more -after")
-            yield Static("", classes="spacer")
+            yield self.more_before
+            yield self.gap
+            yield self.more_after
+            yield self.spacer
 
     @property
     def body(self) -> PaneBody:
@@ -94,28 +98,36 @@ class ArticlePane(Vertical):
         lo = max(0, min(index - WINDOW // 2, total - WINDOW))
         hi = min(total, lo + WINDOW)
         body = self.body
-        body.move_child(self.query_one(".gap"), before=self.query_one(".-after"))
+        body.move_child(self.gap, before=self.more_after)
         await body.remove_children(SentenceView)
         self.views = {i: self._view(i) for i in range(lo, hi)}
         self.current = []
-        await body.mount_all(self.views.values(), after=self.query_one(".-before"))
+        await body.mount_all(self.views.values(), after=self.more_before)
         self.window = (lo, hi)
         self._note_hidden(lo, total - hi)
 
     def _note_hidden(self, before: int, after: int) -> None:
         """Say how many sentences lie outside the window."""
-        for node, count, where in ((".-before", before, "earlier"), (".-after", after, "later")):
-            more = self.query_one(node, Static)
+        notes = ((self.more_before, before, "earlier"), (self.more_after, after, "later"))
+        for more, count, where in notes:
             more.display = count > 0
             more.update(Content(f"… {count} {where} sentences (move on to see them)"))
 
-    async def show(self, group: Group) -> None:
-        """Mark ``group``'s member as current, or place the gap line where it would be."""
+    async def show(self, group: Group) -> int | None:
+        """Mark ``group``'s member as current, or place the gap line where it would be.
+
+        Returns where the anchor (member or gap line) will sit in the body once
+        laid out, predicted from the present layout, so the screen can line the
+        panes up before the next frame; None when new sentences were mounted
+        and only a layout pass can tell.
+        """
         member = group.member_for(self.article)
         index = member.sentences[0] if member else gap_index(self.running_max, group.id)
         total = len(self.alignment.articles[self.article].sentences)
-        if self._needs_window(min(index, total - 1)):
+        rebuilt = self._needs_window(min(index, total - 1))
+        if rebuilt:
             await self._rebuild(min(index, total - 1))
+        old_gap = self._gap_extent()
         for view in self.current:
             view.remove_class("-current")
         self.current = (
@@ -123,23 +135,46 @@ class ArticlePane(Vertical):
         )
         for view in self.current:
             view.add_class("-current")
-        self.anchor = self._place_gap(None if member else index)
         if member:
+            self._hide_gap()
             self.anchor = self.current[0] if self.current else None
+            return None if rebuilt or self.anchor is None else _shifted(self.anchor, old_gap)
+        before = self._place_gap(index)
+        self.anchor = self.gap
+        return None if rebuilt else _shifted(before, old_gap) - before.styles.margin.top
 
-    def _place_gap(self, index: int | None) -> Widget | None:
-        """Show the gap line before sentence ``index`` (None hides it)."""
-        gap = self.query_one(".gap", Static)
-        gap.display = index is not None
-        if index is None:
-            return None
-        before = self.views.get(index) or self.query_one(".-after")
-        if before is not gap:
-            self.body.move_child(gap, before=before)
-        return gap
+    def _gap_extent(self) -> tuple[int, int] | None:
+        """(y, height) of the gap line as laid out now.
+
+        The gap line is never removed from the layout, only made invisible and
+        parked after the last sentence, so the body's height stays constant and
+        moving between passages costs one layout pass.
+        """
+        region = self.gap.virtual_region
+        return (region.y, region.height) if region.height else None
+
+    def _hide_gap(self) -> None:
+        self.gap.visible = False
+        self.body.move_child(self.gap, before=self.spacer)
+
+    def _place_gap(self, index: int) -> Widget:
+        """Show the gap line before sentence ``index``; the widget it now precedes."""
+        before: Widget = self.views.get(index) or self.more_after
+        if not before.display:
+            before = self.spacer
+        self.gap.visible = True
+        if before is not self.gap:
+            self.body.move_child(self.gap, before=before)
+        return before
 
     def refresh_marks(self, annotated: Collection[int]) -> None:
         """Redraw the gutters after annotations changed."""
         self.annotated = annotated
         for index, view in self.views.items():
             view.update(self._content(index))
+
+
+def _shifted(widget: Widget, old_gap: tuple[int, int] | None) -> int:
+    """``widget``'s y once a gap line shown above it at ``old_gap`` is taken away."""
+    y = widget.virtual_region.y
+    return y - old_gap[1] if old_gap and old_gap[0] < y else y

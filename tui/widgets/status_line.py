@@ -49,4 +49,4 @@ class StatusLine(Static):
     """One line above the footer."""
 
     def show(self, status: Status) -> None:
-        self.update(status_content(status))
+        self.update(status_content(status), layout=False)  # one line, fixed size

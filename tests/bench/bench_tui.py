@@ -1,0 +1,266 @@
+"""Reader benchmarks: launch time against a bare Textual app, key latency, peak memory.
+
+Run: ``python tests/bench/bench_tui.py`` (``--repeats N``, ``--quick``).
+
+- launch: from constructing the app to the first full frame of the reader
+  (engine run in the worker, panes mounted and lined up), headless with
+  ``run_test``; the same clock around a bare app that shows one Static. The
+  two are interleaved in one run and the medians compared.
+- key: from a ``j`` keypress to the updated frame (press, then one refresh).
+- memory: peak RSS of a fresh interpreter that opens the reader and walks a few
+  passages, on the seeds and on 50 articles (seed copies with numbers changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import ClassVar
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from textual import __version__ as textual_version  # noqa: E402
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.binding import Binding, BindingType  # noqa: E402
+from textual.containers import Horizontal, VerticalScroll  # noqa: E402
+from textual.widgets import Static  # noqa: E402
+
+from align import bundled_seeds, load_sources  # noqa: E402
+from tui.app import IdlibReadApp  # noqa: E402
+from tui.screens.reader import ReaderScreen  # noqa: E402
+
+SIZES = [(80, 24), (200, 50)]
+
+
+class FrameClock:
+    """Timestamps of the frames an app writes (``App._display``), headless or not."""
+
+    def __init__(self, app: App[object]) -> None:
+        self.frames: list[float] = []
+        display = app._display
+
+        def stamped(screen, renderable):  # type: ignore[no-untyped-def]
+            display(screen, renderable)
+            self.frames.append(time.perf_counter())
+
+        app._display = stamped  # type: ignore[method-assign]
+
+    def last_since(self, started: float) -> float:
+        """Seconds from ``started`` to the last frame drawn since (0 if none)."""
+        after = [t for t in self.frames if t >= started]
+        return (after[-1] - started) if after else 0.0
+
+
+class BareApp(App[None]):
+    """The yardstick: a Textual app that only shows a Static."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("hello")
+
+
+class ColumnsApp(App[None]):
+    """The yardstick for key latency: five columns of Statics that all scroll on j."""
+
+    CSS = "VerticalScroll { width: 1fr; }"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("j", "down")]
+
+    def compose(self) -> ComposeResult:
+        text = "The quick brown fox jumps over the lazy dog, again and again. " * 3
+        with Horizontal():
+            for _ in range(5):
+                with VerticalScroll():
+                    yield from (Static(f"{i} {text}") for i in range(40))
+
+    def action_down(self) -> None:
+        for column in self.query(VerticalScroll):
+            column.scroll_to(y=column.scroll_y + 7, animate=False, immediate=True)
+
+
+def write_copies(folder: Path, count: int) -> Path:
+    """``count`` articles: the seeds copied round-robin, every number shifted per copy."""
+    seeds = sorted(bundled_seeds().glob("*.txt"))
+    for i in range(count):
+        raw = seeds[i % len(seeds)].read_text(encoding="utf-8")
+        bump = i // len(seeds)
+        text = re.sub(r"\b\d+\b", lambda m, bump=bump: str(int(m.group()) + bump), raw)
+        (folder / f"copy_{i:02d}_{seeds[i % len(seeds)].name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+async def reader_ready(app: IdlibReadApp, pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
+    """Wait until the reader shows its first passage, then let it settle."""
+    while not (isinstance(app.screen, ReaderScreen) and app.screen.ready):
+        await asyncio.sleep(0.001)
+    await pilot.pause(SETTLE)
+    return app.screen
+
+
+SETTLE = 0.3  # seconds to wait for the frames that follow an input
+
+
+async def launch_reader(paths: list[Path], size: tuple[int, int]) -> tuple[float, float]:
+    """(first frame, reader settled) in seconds from constructing the app."""
+    started = time.perf_counter()
+    app = IdlibReadApp(load_sources(paths), Path(tempfile.mkdtemp()) / "notes.yaml")
+    clock = FrameClock(app)
+    async with app.run_test(size=size) as pilot:
+        await reader_ready(app, pilot)
+    return clock.frames[0] - started, clock.last_since(started)
+
+
+async def launch_bare(size: tuple[int, int]) -> float:
+    started = time.perf_counter()
+    app = BareApp()
+    clock = FrameClock(app)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(SETTLE)
+    return clock.frames[0] - started
+
+
+async def key_latency(paths: list[Path] | None, size: tuple[int, int], presses: int) -> list[float]:
+    """Seconds from each ``j`` press to the last frame it caused (None: the yardstick app)."""
+    if paths is None:
+        app: App[object] = ColumnsApp()
+    else:
+        app = IdlibReadApp(load_sources(paths), Path(tempfile.mkdtemp()) / "notes.yaml")
+    clock = FrameClock(app)
+    times = []
+    async with app.run_test(size=size) as pilot:
+        if isinstance(app, IdlibReadApp):
+            await reader_ready(app, pilot)
+        else:
+            await pilot.pause(SETTLE)
+        for _ in range(presses):
+            started = time.perf_counter()
+            await pilot.press("j")
+            await pilot.pause(SETTLE)
+            times.append(clock.last_since(started))
+    return times
+
+
+def median_ms(values: list[float]) -> float:
+    return statistics.median(values) * 1000
+
+
+async def launch_figures(repeats: int) -> None:
+    seeds = [bundled_seeds()]
+    for size in SIZES:
+        first, settled, bare = [], [], []
+        for _ in range(repeats):  # interleaved, so drift hits both alike
+            bare.append(await launch_bare(size))
+            ours = await launch_reader(seeds, size)
+            first.append(ours[0])
+            settled.append(ours[1])
+        ratio = statistics.median(first) / statistics.median(bare)
+        print(
+            f"launch {size[0]}x{size[1]}: first frame {median_ms(first):.0f} ms vs bare app "
+            f"{median_ms(bare):.0f} ms (ratio {ratio:.2f}); reader with first passage "
+            f"{median_ms(settled):.0f} ms (median of {repeats})"
+        )
+
+
+async def key_figures(presses: int, many: Path) -> None:
+    cases: list[tuple[str, list[Path] | None]] = [
+        ("yardstick: 5 scrolling columns of Statics", None),
+        ("seeds", [bundled_seeds()]),
+        ("50 articles", [many]),
+    ]
+    for label, paths in cases:
+        for size in SIZES:
+            times = await key_latency(paths, size, presses)
+            worst = max(times) * 1000
+            print(
+                f"j -> last frame, {label}, {size[0]}x{size[1]}: median {median_ms(times):.1f} ms, "
+                f"max {worst:.1f} ms ({presses} presses)"
+            )
+
+
+PEAK = """
+def peak_kb():
+    # VmHWM: this process's own peak RSS (ru_maxrss would include the parent's at fork)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+"""
+
+CHILD = (
+    PEAK
+    + """
+import asyncio, json, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from align import load_sources
+from tui.app import IdlibReadApp
+from tests.bench.bench_tui import reader_ready
+
+async def main():
+    sources = load_sources([Path(p) for p in {paths!r}])
+    app = IdlibReadApp(sources, Path(tempfile.mkdtemp()) / "n.yaml")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await reader_ready(app, pilot)
+        for key in "jjjjjnnGgl":
+            await pilot.press(key)
+        await pilot.pause()
+asyncio.run(main())
+print(json.dumps(peak_kb()))
+"""
+)
+
+BARE_CHILD = (
+    PEAK
+    + """
+import asyncio, json
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+async def main():
+    async with Bare().run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+asyncio.run(main())
+print(json.dumps(peak_kb()))
+"""
+)
+
+
+def peak_rss_mb(code: str) -> float:
+    """Peak RSS (MB) of a fresh interpreter running ``code`` (VmHWM, Linux)."""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return float(json.loads(out.stdout.strip().splitlines()[-1])) / 1024
+
+
+def memory_figures(many: Path) -> None:
+    bare = peak_rss_mb(BARE_CHILD)
+    print(f"peak RSS, bare Textual app: {bare:.0f} MB")
+    for label, paths in (("seeds", [str(bundled_seeds())]), ("50 articles", [str(many)])):
+        rss = peak_rss_mb(CHILD.format(root=str(ROOT), paths=paths))
+        print(f"peak RSS, reader on {label}: {rss:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7, help="launches per variant")
+    parser.add_argument("--presses", type=int, default=30, help="j presses per key measurement")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        many = write_copies(Path(tmp), 50)
+        print(f"Python {sys.version.split()[0]}, Textual {textual_version}")
+        asyncio.run(launch_figures(args.repeats))
+        asyncio.run(key_figures(args.presses, many))
+        memory_figures(many)
+
+
+if __name__ == "__main__":
+    main()
