@@ -378,3 +378,26 @@ async def test_command_palette_offers_every_action(tmp_path: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MatrixScreen)
+
+
+async def test_page_keys_scroll_panes_together_and_the_stack(tmp_path: Path) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=(200, 12)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        before = [p.body.scroll_y for p in screen.panes()]
+        await pilot.press("space")
+        await settle(pilot)
+        after = [p.body.scroll_y for p in screen.panes()]
+        assert all(a > b for a, b in zip(after, before, strict=True))
+        await pilot.press("b")
+        await settle(pilot)
+        assert [p.body.scroll_y for p in screen.panes()] == before
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=(60, 10)) as pilot:
+        await settle(pilot)
+        stack = reader(app).query_one("#stacked")
+        assert stack.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert stack.scroll_y > 0

@@ -37,7 +37,7 @@ def key_name(binding: Binding) -> str:
 def keys_content(bindings: Sequence[Binding]) -> Content:
     """One line per key: the key in bold, then what it does."""
     rows = [(key_name(b), b.tooltip or b.description) for b in bindings if not b.key.isdigit()]
-    rows.insert(len(rows), ("1 … 9", "Hide or show the outlet's pane"))
+    rows.append(("1 … 9", "Hide or show the outlet's pane"))
     rows.extend(EXTRA_KEYS)
     width = max(len(k) for k, _ in rows) + 2
     return Content("\n").join(Content.styled(k.ljust(width), "bold") + Content(d) for k, d in rows)
@@ -77,6 +77,6 @@ class HelpScreen(Dialog[None]):
                 Content.styled("idlib-read: keys and highlights", "bold"), classes="dialog-title"
             )
             with VerticalScroll():
-                yield Static(legend_content(), id="help-legend")
+                yield Static(legend_content(), id="help-legend", classes="help-section")
                 yield Static(keys_content(self.bindings), id="help-keys")
         yield Footer()

@@ -14,7 +14,8 @@ from align.model import Alignment, Article, Dropped, Group
 from ..safe import clip, plain, sanitize
 from .modal import Dialog
 
-AROUND = 700  # raw characters shown either side of the passage
+BEFORE = 300  # raw characters shown before the passage (so it is on the first screen)
+AFTER = 700  # and after it
 MAX_SPAN = 6000  # never show more than this much of one article
 PASSAGE_STYLE = "bold underline"
 DROPPED_STYLE = "strike dim"
@@ -22,10 +23,10 @@ DROPPED_STYLE = "strike dim"
 
 def window(raw: str, start: int, end: int) -> tuple[int, int]:
     """Raw offsets to show around ``[start, end)``: whole lines where possible, bounded."""
-    lo = max(0, start - AROUND)
+    lo = max(0, start - BEFORE)
     newline = raw.find("\n", lo, start)
     lo = newline + 1 if lo > 0 and newline >= 0 else lo
-    hi = min(len(raw), max(end, start) + AROUND, lo + MAX_SPAN)
+    hi = min(len(raw), max(end, start) + AFTER, lo + MAX_SPAN)
     newline = raw.rfind("\n", max(end, lo), hi)
     return lo, (newline if hi < len(raw) and newline > end else hi)
 
@@ -93,7 +94,7 @@ class OriginalScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            title = "Original text (passage underlined, dropped by cleaning struck through)"
+            title = "Original text · passage underlined · struck through: dropped by cleaning"
             yield Static(Content.styled(title, "bold"), classes="dialog-title")
             with VerticalScroll():
                 yield Static(originals(self.alignment, self.group), id="original-text")

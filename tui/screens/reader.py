@@ -84,7 +84,11 @@ class ReaderScreen(Screen[None]):
         Binding("A", "annotations", "Notes", show=False, tooltip="List annotations and jump"),
         Binding("s", "save", "Save", show=False, tooltip="Save annotations now"),
         Binding("l", "toggle_layout", "Layout", tooltip="Side by side or stacked"),
-        Binding("c", "toggle_context", "Context", tooltip="Show the sentences around the passage"),
+        Binding("c", "toggle_context", "Context", tooltip="Stacked layout: the sentences around"),
+        Binding(
+            "space,pagedown", "page(1)", "Page down", show=False, tooltip="Scroll the text down"
+        ),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, tooltip="Scroll the text up"),
         *(
             Binding(str(n), f"toggle_pane({n})", f"Pane {n}", show=False, tooltip="Hide or show")
             for n in range(1, MAX_PANES + 1)
@@ -284,6 +288,16 @@ class ReaderScreen(Screen[None]):
         self.forced_stacked = not self.stacked
         self._apply_layout()
         await self.show_current()
+
+    def action_page(self, direction: int) -> None:
+        """Scroll the text by most of a screen: every pane together, or the stack."""
+        if self.stacked:
+            stack = self.query_one(StackedView)
+            stack.scroll_relative(y=direction * max(1, stack.size.height - 2), animate=False)
+            return
+        for pane in self.panes():
+            step = max(1, pane.body.size.height - 2)
+            pane.body.scroll_relative(y=direction * step, animate=False)
 
     async def action_toggle_context(self) -> None:
         self.context = not self.context

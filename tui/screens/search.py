@@ -31,7 +31,7 @@ def hit_content(alignment: Alignment, hit: SearchHit) -> Content:
     before = "…" if lo > 0 else ""
     after = "…" if hi < len(text) else ""
     label = plain(alignment.articles[hit.article].label, "bold")
-    return Content.assemble(label, f" · {hit.group + 1}: {before}", snippet, after)
+    return Content.assemble(label, f" · passage {hit.group + 1}: {before}", snippet, after)
 
 
 class SearchScreen(Dialog[int]):

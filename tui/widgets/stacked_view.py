@@ -24,7 +24,9 @@ def _context(alignment: Alignment, article: int, index: int) -> Content | None:
 
 def outlet_block(alignment: Alignment, group: Group, article: int, context: bool) -> Content:
     """One outlet's wording of the passage, with a sentence either side on demand."""
-    label = plain(alignment.articles[article].label, "bold")
+    label = Content.styled(f"{article + 1} ", "dim") + plain(
+        alignment.articles[article].label, "bold"
+    )
     text = passage_content(alignment, group, article)
     if text is None:
         return label + Content.styled("  — not reported here", "dim italic")
