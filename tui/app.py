@@ -75,7 +75,10 @@ class IdlibReadApp(App[int]):
     @work(thread=True, exclusive=True)
     def build(self) -> None:
         """Run the engine off the UI thread; report progress and the result as messages."""
-        report = lambda stage, fraction: self.post_message(self.Progressed(stage, fraction))  # noqa: E731
+
+        def report(stage: str, fraction: float) -> None:
+            self.post_message(self.Progressed(stage, fraction))
+
         try:
             alignment = build_from_sources(self.sources, report)
         except Exception as error:  # reported on screen exit, never a traceback

@@ -201,8 +201,8 @@ class ReaderScreen(Screen[None]):
         """
         if self.stacked:
             return
-        anchored = [p for p in self.panes() if p.anchor is not None]
-        self.scroll_panes({p.article: p.anchor.virtual_region.y for p in anchored if p.anchor})
+        anchored = [p for p in self.panes() if p.marker is not None]
+        self.scroll_panes({p.article: p.marker.virtual_region.y for p in anchored if p.marker})
         if attempt < 5:
             self.call_after_refresh(self._check_lined_up, attempt)
 
@@ -221,7 +221,7 @@ class ReaderScreen(Screen[None]):
 
     def _check_lined_up(self, attempt: int) -> None:
         """Line up again if the panes' anchors are not on one screen row yet."""
-        rows = {p.anchor.region.y for p in self.panes() if p.anchor is not None}
+        rows = {p.marker.region.y for p in self.panes() if p.marker is not None}
         if len(rows) > 1 or 0 in {p.body.size.height for p in self.panes()}:
             self.line_up(attempt + 1)
 

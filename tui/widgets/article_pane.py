@@ -47,7 +47,7 @@ class ArticlePane(Vertical):
         self.window = (0, 0)
         self.views: dict[int, SentenceView] = {}
         self.current: list[SentenceView] = []
-        self.anchor: Widget | None = None
+        self.marker: Widget | None = None  # the current member or the gap line
         self.annotated = annotated
         self.more_before = Static("", classes="more -before")
         self.gap = Static(Content(NOT_HERE), classes="gap")
@@ -137,10 +137,10 @@ class ArticlePane(Vertical):
             view.add_class("-current")
         if member:
             self._hide_gap()
-            self.anchor = self.current[0] if self.current else None
-            return None if rebuilt or self.anchor is None else _shifted(self.anchor, old_gap)
+            self.marker = self.current[0] if self.current else None
+            return None if rebuilt or self.marker is None else _shifted(self.marker, old_gap)
         before = self._place_gap(index)
-        self.anchor = self.gap
+        self.marker = self.gap
         return None if rebuilt else _shifted(before, old_gap) - before.styles.margin.top
 
     def _gap_extent(self) -> tuple[int, int] | None:
