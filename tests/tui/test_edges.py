@@ -1,0 +1,67 @@
+"""Edge shapes render: a one-sentence article, a passage every outlet agrees on,
+a one-outlet passage, resizing at any moment (loading, dialogs, both layouts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_reader import SIZES, current, make_app, reader, settle, shown, status
+from tui_factory import make_alignment, make_article
+
+from align import bundled_seeds, load_sources
+from tui.app import IdlibReadApp
+from tui.screens.reader import ReaderScreen
+
+
+def edge_alignment():  # type: ignore[no-untyped-def]
+    one = make_article("Solo Sentinel", "One line", [["Everyone agreed on Tuesday."]])
+    two = make_article(
+        "Duo Daily", "Two lines", [["Everyone agreed on Tuesday."], ["Only Duo saw rain."]]
+    )
+    return make_alignment([one, two], [[(0, [0]), (1, [0])], [(1, [1])]])
+
+
+@pytest.mark.parametrize("size", [*SIZES, (40, 12), (20, 8)])
+async def test_single_sentence_article_and_agreement(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(edge_alignment(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert "2 of 2 outlets" in status(screen) or size[0] < 40
+        assert "no divergences" in status(screen) or size[0] < 80
+        await pilot.press("j")
+        await settle(pilot)
+        if screen.stacked:
+            text = " ".join(shown(screen.query_one("#stacked-text")).split())
+            assert "Only Duo saw rain." in text and "not reported here" in text
+        else:
+            assert current(screen) == {0: [], 1: [1]}
+            solo = screen.query_one("#pane-0")
+            assert "not reported here" in shown(solo.query_one(".gap"))
+        await pilot.press("n", "N", "f", "f", "f", "f", "d", "escape", "r", "escape", "m", "escape")
+        assert app.is_running
+
+
+async def test_resize_at_any_moment(tmp_path: Path) -> None:
+    app = IdlibReadApp(load_sources([bundled_seeds()]), tmp_path / "notes.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for width, height in [(30, 10), (200, 50), (81, 25)]:  # while the engine runs
+            await pilot.resize_terminal(width, height)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        screen = reader(app)
+        for key in ["d", "m", "r", "question_mark", "slash"]:  # with each dialog open
+            await pilot.press(key)
+            for width, height in [(200, 50), (40, 10), (120, 30)]:
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+            await pilot.press("escape")
+            assert isinstance(app.screen, ReaderScreen)
+        await pilot.resize_terminal(200, 50)
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert not screen.stacked
+        rows = {p.marker.region.y for p in screen.panes() if p.marker}
+        assert len(rows) == 1
