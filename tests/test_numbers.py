@@ -615,11 +615,14 @@ def test_relate_is_symmetric(a: str, b: str) -> None:
         assert relate(qa, qa) in ("same", None)
 
 
-def timed(text: str) -> tuple[float, int]:
-    """CPU seconds to extract from ``text``, and how many figures were found."""
-    t0 = time.process_time()
-    found = extract(text)
-    return time.process_time() - t0, len(found)
+def timed(text: str, repeat: int = 3) -> tuple[float, int]:
+    """Best-of-``repeat`` CPU seconds to extract from ``text``, and how many figures."""
+    best, found = float("inf"), 0
+    for _ in range(repeat):
+        t0 = time.process_time()
+        found = len(extract(text))
+        best = min(best, time.process_time() - t0)
+    return best, found
 
 
 def test_time_grows_linearly() -> None:
@@ -629,7 +632,9 @@ def test_time_grows_linearly() -> None:
     small, n_small = timed(chunk * reps)
     big, n_big = timed(chunk * reps * 10)
     assert n_big == 10 * n_small < MAX_CLAIMS
-    assert big < 15 * max(small, 0.05)
+    # 10x the text: linear work costs ~10x, quadratic ~100x. The 30x bound leaves
+    # room for a busy CI machine without letting quadratic growth through.
+    assert big < 30 * max(small, 0.05)
 
 
 @pytest.mark.parametrize(
