@@ -649,7 +649,7 @@ def test_time_grows_linearly() -> None:
     ids=["digits", "numbers", "counts", "letters", "markup"],
 )
 def test_megabyte_lines_are_bounded(hostile: str) -> None:
-    seconds, found = timed(hostile)
+    seconds, found = timed(hostile, repeat=1)
     assert found <= MAX_CLAIMS
     assert seconds < 20
 
