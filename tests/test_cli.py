@@ -136,30 +136,30 @@ def test_export_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Numeric claims" in out
 
 
+def assert_no_ui_imports(body: str) -> None:
+    """Run ``body`` in a fresh interpreter, then check Textual and Rich were never imported."""
+    check = "\nbad = [m for m in ('textual', 'rich') if m in sys.modules]\nassert not bad, bad\n"
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sys\n" + body + check], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_export_does_not_import_textual() -> None:
-    code = (
-        "import sys, io, contextlib\n"
+    assert_no_ui_imports(
+        "import io, contextlib\n"
         "from tui.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    rc = main(['export'])\n"
-        "assert rc == 0, rc\n"
-        "bad = [m for m in ('textual', 'rich') if m in sys.modules]\n"
-        "assert not bad, bad\n"
+        "    assert main(['export']) == 0\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
 
 
 def test_align_imports_neither_textual_nor_rich() -> None:
-    code = (
-        "import sys, pkgutil, importlib, align\n"
+    assert_no_ui_imports(
+        "import pkgutil, importlib, align\n"
         "for m in pkgutil.iter_modules(align.__path__):\n"
         "    importlib.import_module('align.' + m.name)\n"
-        "bad = [m for m in ('textual', 'rich') if m in sys.modules]\n"
-        "assert not bad, bad\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
 
 
 def test_help_and_version() -> None:
