@@ -25,12 +25,14 @@ Method
    match in that article (mutual best match, the main precision guard), the
    cosine reaches ``LINK_MIN``, and part of it (``DISTINCT_MIN``) comes from
    features that are not the story's background (see ``COMMON_PER_ARTICLE``).
-5. Clusters. Links merge strongest first (union-find) under two constraints:
-   a group never holds two passages of one article, and the average cosine
-   between the two clusters must reach ``AVERAGE_MIN`` (no chains A~B~C where
-   A and C share nothing). Then weaker evidence: when a sentence's best
-   matches in ``SUPPORT`` other articles (each at least ``SUPPORT_MIN``) sit in
-   one cluster, agreement between articles stands in for strength and the
+5. Clusters. Links merge strongest first (union-find) under three
+   constraints: a group never holds two passages of one article; the average
+   cosine between the two clusters must reach ``AVERAGE_MIN`` (no chains
+   A~B~C where A and C share nothing); and no two members may state figures
+   about the same thing that differ by ``FAR_RATIO`` or more (two facts, not
+   a discrepancy). Then weaker evidence: when a sentence's best matches in
+   ``SUPPORT`` other articles (each at least ``SUPPORT_MIN``) sit in one
+   cluster, agreement between articles stands in for strength and the
    clusters merge under the same constraints. Last, context: a weak mutual
    best pair (``CONTEXT_LINK_MIN``) links when the sentences next to both are
    aligned to each other (already grouped, or themselves a weak mutual pair;
@@ -85,7 +87,7 @@ import numpy.typing as npt
 
 from .model import Article, Member, Quantity
 from .normalize import Token, VariantMap, stem, tokens, variant_map_of_tokens, word_parts
-from .numbers import extract
+from .numbers import extract, relate
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
@@ -137,6 +139,12 @@ COMPOUND_WEIGHT = 1.0
 # Seed F1 by weight: 0 -> 0.688, 0.5 -> 0.688, 1.0 -> 0.719, 1.5 -> 0.712,
 # 2.0 -> 0.700 (wildfire 0.92), 3.0 -> 0.671 (ferry and wildfire lose pairs).
 CLAIM_WEIGHT = 1.0
+# Two clusters never merge when their members state figures about the same
+# thing (numbers.relate: conflict) whose nominal values differ by this factor
+# or more: that is two facts, and grouping them shows a false conflict. Real
+# discrepancies are closer (59 vs 58 soldiers; a corridor "4 miles wide" vs
+# 6 km either side, 1.9x). Seed F1: off 0.735, 2.0-3.0 0.746, 4.0 0.735.
+FAR_RATIO = 2.5
 # Most precomputed rare-feature pairs; more frequent features are scored dense.
 PAIR_BUDGET = 4_000_000
 BLOCK_ROWS = 512  # sentences scored per matrix product
@@ -171,6 +179,7 @@ class Corpus:
     common: FloatArray  # rows x common (background) features: unit weights
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
+    quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -204,10 +213,35 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
 
 
 @lru_cache(maxsize=65536)
+def claims_of(text: str) -> tuple[Quantity, ...]:
+    """The sentence's quantities that say what they measure (``claim_key`` not empty)."""
+    return tuple(q for q in extract(text) if claim_key(q))
+
+
 def claim_features(text: str) -> tuple[str, ...]:
     """Keys naming what the sentence's quantities measure (see ``claim_key``)."""
-    keys = (claim_key(q) for q in extract(text))
-    return tuple(sorted({k for k in keys if k}))
+    return tuple(sorted({claim_key(q) for q in claims_of(text)}))
+
+
+def far_apart(a: Quantity, b: Quantity) -> bool:
+    """Two figures about the same thing that differ by more than ``FAR_RATIO``.
+
+    Outlets disagree on a toll by a few, or round a width differently; a
+    figure three times another is a different fact ("1 million displaced" on
+    the border vs "3 million" already in the country), and grouping them
+    would show a false conflict.
+    """
+    if relate(a, b) != "conflict":
+        return False
+    x, y = _nominal(a), _nominal(b)
+    return min(x, y) > 0 and max(x, y) >= FAR_RATIO * min(x, y)
+
+
+def _nominal(q: Quantity) -> float:
+    """The value a quantity states: the middle of its interval, or its bound if open."""
+    if math.isinf(q.high):
+        return q.low
+    return (q.low + q.high) / 2
 
 
 def claim_key(q: Quantity) -> str:
@@ -372,12 +406,14 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
     rows: list[tuple[int, ...]] = []
     bags: list[Bag] = []
     claims: list[frozenset[str]] = []
+    quantities: list[tuple[Quantity, ...]] = []
     for a, article in enumerate(articles):
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
         for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
             bag = sentence_features(ws, variants)
             claims.append(frozenset(claim_features(s.text)))
+            quantities.append(claims_of(s.text))
             for key in claims[-1]:
                 bag[key] += CLAIM_WEIGHT
             bags.append(bag)
@@ -399,6 +435,7 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
         weighted.common,
         tuple(rank),
         tuple(claims),
+        tuple(quantities),
     )
 
 
@@ -540,10 +577,18 @@ class Clusters:
         dot = sparse_dot(self.vector_sum(x), self.vector_sum(y))
         return round(dot / (len(self.members[x]) * len(self.members[y])), ROUND)
 
+    def far_conflict(self, x: int, y: int) -> bool:
+        """Whether members of the two clusters state far-apart figures (``far_apart``)."""
+        mine = [q for r in self.members[x] for q in self.corpus.quantities[r]]
+        theirs = [q for r in self.members[y] for q in self.corpus.quantities[r]]
+        return any(far_apart(a, b) for a in mine for b in theirs)
+
     def try_merge(self, link: Link) -> bool:
         """Merge the clusters of a link unless that breaks a constraint."""
         x, y = self.find(link.a), self.find(link.b)
         if x == y or self.articles[x] & self.articles[y] or self.average(x, y) < AVERAGE_MIN:
+            return False
+        if self.far_conflict(x, y):
             return False
         keep, gone = min(x, y), max(x, y)
         self.sums[keep] = sparse_add(self.vector_sum(keep), self.vector_sum(gone))

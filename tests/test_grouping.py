@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import build, bundled_seeds
-from align.grouping import claim_features, group_sentences, reading_order
+from align.grouping import claim_features, far_apart, group_sentences, reading_order
 from align.model import Article, Member
+from align.numbers import extract
 
 Groups = list[tuple[Member, ...]]
 
@@ -153,6 +154,33 @@ def test_claim_features_name_what_is_measured_not_generic_figures() -> None:
         "She counted two.",
     ):
         assert claim_features(generic) == (), generic
+
+
+def test_far_apart_figures_are_two_facts() -> None:
+    (one,) = extract("with 1 million Syrians displaced to the border")
+    (three,) = extract("Turkey already hosts more than 3 million displaced Syrians")
+    (soldiers_59,) = extract("59 Turkish soldiers have been killed")
+    (soldiers_58,) = extract("58 Turkish soldiers have been killed")
+    assert far_apart(one, three) and far_apart(three, one)
+    assert not far_apart(soldiers_59, soldiers_58)
+    assert not far_apart(one, soldiers_59)  # not the same thing
+
+
+def test_lexically_close_sentences_with_far_apart_figures_stay_apart() -> None:
+    """Many shared words, but 1 million vs 3 million displaced: different facts."""
+    a = one_per_paragraph(
+        "a", ["Fighting near the border has displaced 1 million Syrians, aid groups said."]
+    )
+    b = one_per_paragraph(
+        "b", ["Turkey says it already hosts 3 million displaced Syrians near the border."]
+    )
+    c = one_per_paragraph(
+        "c", ["Fighting near the border displaced 1 million Syrians, aid groups said."]
+    )
+    groups = group_sentences([a, b, c])
+    check_invariants([a, b, c], groups)
+    shapes = [tuple(m.article for m in g) for g in groups]
+    assert (0, 2) in shapes and (1,) in shapes
 
 
 FLOOD_A = [
