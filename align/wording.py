@@ -1,75 +1,142 @@
 """Wording: where members of one group say the same thing in different words.
 
-Two kinds of marks, both placed on the words as the outlet wrote them:
+Two kinds of marks, both placed on the words as the outlet wrote them. A user
+who sees one should find a real difference in what is said, so both are
+deliberately conservative: paraphrase noise is worse than a missed mark.
 
-* ``wording``: one member is chosen as the reference (the one most similar to
-  the rest, i.e. the highest ``Member.score``; ties by article index), and every
-  other member is compared with it word by word (``difflib`` on normalised
-  tokens: case, diacritics, quote marks, hyphens, plural/verb endings and
-  spelling variants of names do not count as differences; numbers are left to
-  the number comparison). Each run of differing words becomes one mark with a
-  detail such as ``worded "agreed on the ceasefire" where The Hill has "accepted
-  a military cease-fire"``. Runs made only of function words are ignored, and
-  members too unlike the reference for a word diff to mean anything (most of
-  their words differ) get no wording marks at all.
+* ``wording``: a word diff between two members means something only when
+  their sentences run in parallel, so each member is compared with the member
+  whose wording is closest to its own (not with one global reference), and
+  only when the two are *close paraphrases*:
+
+  - the diff (``difflib`` on the comparison keys of content words: case,
+    diacritics, quote marks, hyphens, plural/verb endings and spelling
+    variants of names do not count; function words are left out, negations
+    kept) aligns at least ``MIN_SHARE`` of the content words of *each* side.
+    Requiring it of both sides also bounds the length ratio, so a short
+    sentence that matches one clause of a long one is not diffed;
+  - at most ``MAX_RUNS`` stretches differ, and no word was moved across
+    more than ``MAX_JUMP`` matched words (a date moved from the end of the
+    sentence to its verb means another sentence structure; "Canada and
+    Mexico" for "Mexico and Canada" does not).
+
+  In such a pair each changed run of the member's words is marked when it
+  holds content words, at most ``MAX_RUN_WORDS`` of them on either side, is
+  bounded by matched content on at least one side, and is not merely words
+  the other side has elsewhere. Numbers, and the word straight after a number
+  ("six hours"), are left to the number comparison. The detail names the
+  other outlet: ``reworded: "accepted" where Al Jazeera has "announced"`` or
+  ``added: "strategic" (not in The Hill's version)``.
 * ``quote``: a direct quotation (inside straight, curly or doubled quote marks)
-  that another member quotes too, recognisably the same quotation (fuzzy
-  token-set match sharing a distinctive word), but not word for word the same
-  after normalisation. Both quotations are marked. A wording mark that
-  overlaps a quotation already marked as reworded is dropped.
+  that another member quotes too, recognisably the same quotation, but not
+  word for word the same after normalisation. When one outlet quotes only
+  part of the other's quotation, only the shared part is compared (and
+  marked): quoting less is not drift. Both quotations are marked. A wording
+  mark that overlaps a quotation already marked as reworded is dropped.
 
-All functions are pure; input size is bounded per member (``MAX_TOKENS``,
-``MAX_QUOTES``) so a pathological sentence cannot make the diff quadratic.
+All functions are pure and deterministic; input size is bounded per member
+(``MAX_TOKENS``, ``MAX_QUOTES``) so a pathological sentence cannot make the
+diff quadratic.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from .model import Article, Divergence, Member, Sentence
-from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_tokens
+from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_tokens, word_parts
 
-# A member whose content words the diff aligns with the reference's less than
-# this share is a paraphrase, not a rewording: no word diff.
-MIN_ALIGNED = 0.5
-# A run longer than this many tokens is a different clause, not a rewording.
-MAX_RUN = 8
-# Sentences longer than this (tokens) are not word-diffed (bounded cost).
+# Two members are close paraphrases when the diff aligns at least this share
+# of the content words of each of them ...
+MIN_SHARE = 0.6
+# ... no more than this many stretches of content words differ ...
+MAX_RUNS = 3
+# ... and no reordered word moves across more than this many matched words.
+MAX_JUMP = 1
+# A changed run with more content words than this on either side is a
+# different clause, not a rewording: not marked.
+MAX_RUN_WORDS = 4
+# Members longer than this many words are not word-diffed (bounded cost).
 MAX_TOKENS = 400
 MAX_QUOTES = 20
-# Two quotations are "the same" from this token-set ratio on (0-100) ...
-QUOTE_SAME = 60.0
-# ... when they also share a distinctive word and have at least this many words.
+# Two quotations are "the same" from this Dice overlap of their distinctive
+# words on (see ``same_quotation``).
+QUOTE_SAME = 0.5
+# Quotations (one sentence of one) are compared when they have this many words
+# and at most the maximum (a longer one is not a quotation but debris).
 QUOTE_MIN_WORDS = 2
+QUOTE_MAX_WORDS = 150
 NUMBER_KEY = "<number>"
 # Below this difflib ratio a word-by-word list of changes is unreadable: the
 # detail quotes both versions instead.
 QUOTE_DIFF_READABLE = 0.6
+# A reworded opening or ending of a shared quotation may be this many words
+# longer on one side than on the other (see ``shared_parts``).
+QUOTE_WIDEN = 2
+# Function words that change what a sentence says: kept as content.
+NEGATIONS = frozenset({"no", "not", "nor"})
 
 # Pairs of quote marks: straight, curly, doubled singles (''...'' and ‘‘...’’),
 # guillemets. The text between is the quotation.
 _QUOTE_RE = re.compile(
     r"“([^”“]+)”|\"([^\"]+)\"|‘‘(.+?)’’|''(.+?)''|«([^»]+)»|„([^“”]+)[“”]", re.DOTALL
 )
+# One sentence of a quotation: up to a full stop, question or exclamation mark
+# followed by a space and a capital (or up to the end of the quotation).
+_QUOTE_SENTENCE_RE = re.compile(r".+?(?:[.!?](?=\s+[A-Z])|$)", re.DOTALL)
+
+
+Opcode = tuple[str, int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """A token of a member's passage, with the sentence it sits in."""
+    """A word of a member's passage that takes part in the diff."""
 
     sentence: Sentence
     token: Token
     key: str  # comparison key (see ``compare_key``)
+    minor: bool  # a number or the word it qualifies: an anchor, never a difference
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A changed stretch: ``mine[i1:i2]`` stands where ``theirs[j1:j2]`` stands."""
+
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+    anchored: bool  # next to a matched content word on at least one side
+
+    def flipped(self) -> Run:
+        return Run(self.j1, self.j2, self.i1, self.i2, self.anchored)
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    """How one member's words line up with another's."""
+
+    mine: float  # share of my content words the diff aligns
+    theirs: float  # share of theirs
+    runs: tuple[Run, ...]  # stretches with content words on either side
+    jump: int = 0  # most matched content words a reordered word moves across
 
     @property
-    def minor(self) -> bool:
-        """A function word or a number: not a wording difference by itself."""
-        return self.token.norm in STOPWORDS or self.key == NUMBER_KEY
+    def close(self) -> bool:
+        """Close paraphrases: a word diff between them means something."""
+        return (
+            min(self.mine, self.theirs) >= MIN_SHARE
+            and len(self.runs) <= MAX_RUNS
+            and self.jump <= MAX_JUMP
+        )
+
+    def flipped(self) -> Diff:
+        runs = tuple(r.flipped() for r in self.runs)
+        return Diff(self.theirs, self.mine, runs, self.jump)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +146,36 @@ class Quote:
     sentence: Sentence
     start: int
     end: int
+    words: tuple[Token, ...]  # offsets relative to ``start``
     keys: tuple[str, ...]
 
     @property
     def text(self) -> str:
         return self.sentence.text[self.start : self.end]
 
+    def part(self, i: int, j: int) -> Quote:
+        """Words ``i`` to ``j - 1`` as a quotation of their own (requires i < j)."""
+        start, end = self.start + self.words[i].start, self.start + self.words[j - 1].end
+        words = tuple(
+            Token(t.start - self.words[i].start, t.end - self.words[i].start, t.surface, t.norm)
+            for t in self.words[i:j]
+        )
+        return Quote(self.sentence, start, end, words, self.keys[i:j])
+
+
+# ---------------------------------------------------------------- words
+
 
 def compare_key(token: Token, variants: VariantMap) -> str:
-    """What two words must share to count as the same wording."""
+    """What two words must share to count as the same wording.
+
+    Numbers, and compounds led by one ("six-hour", "30-day"), share one key:
+    they anchor the diff but their values are the number comparison's job.
+    """
     if token.is_number:
+        return NUMBER_KEY
+    parts = word_parts(token)
+    if parts and parts[0][:1].isdigit():
         return NUMBER_KEY
     return stem(variants(token.norm))
 
@@ -104,97 +191,143 @@ def group_variants(articles: Sequence[Article], members: Sequence[Member]) -> Va
     return variant_map_of_tokens(docs)
 
 
+def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
+    """The sentence's content words, negations and numbers (function words skipped)."""
+    previous: str | None = None
+    for token in tokens(sentence.text):
+        key = compare_key(token, variants)
+        if token.norm in NEGATIONS or token.norm not in STOPWORDS:
+            yield Word(sentence, token, key, key == NUMBER_KEY or previous == NUMBER_KEY)
+        previous = key
+
+
 def passage_words(articles: Sequence[Article], member: Member, variants: VariantMap) -> list[Word]:
-    """The member's words in reading order, across its sentences."""
-    return [
-        Word(s, t, compare_key(t, variants))
-        for s in member_sentences(articles, member)
-        for t in tokens(s.text)
-    ]
+    """The member's diffable words in reading order, across its sentences."""
+    return [w for s in member_sentences(articles, member) for w in sentence_words(s, variants)]
 
 
-def aligned_share(mine: Sequence[Word], ref: Sequence[Word]) -> float:
-    """Share of the member's content words that the diff aligns with the reference."""
-    content = sum(1 for w in mine if not w.minor)
-    if content == 0:
-        return 0.0
+def _content(words: Sequence[Word]) -> int:
+    return sum(1 for w in words if not w.minor)
+
+
+# ---------------------------------------------------------------- diff
+
+
+def diff(mine: Sequence[Word], theirs: Sequence[Word]) -> Diff:
+    """Align two members' words: shares of content aligned and the changed runs."""
     matcher = difflib.SequenceMatcher(
-        None, [w.key for w in mine], [w.key for w in ref], autojunk=False
+        None, [w.key for w in mine], [w.key for w in theirs], autojunk=False
     )
-    same = sum(
-        1
-        for block in matcher.get_matching_blocks()
-        for w in mine[block.a : block.a + block.size]
-        if not w.minor
+    ops = matcher.get_opcodes()
+    same_mine = sum(_content(mine[i1:i2]) for op, i1, i2, _, _ in ops if op == "equal")
+    same_theirs = sum(_content(theirs[j1:j2]) for op, _, _, j1, j2 in ops if op == "equal")
+    runs = tuple(
+        Run(i1, i2, j1, j2, _anchored(ops, k, mine))
+        for k, (op, i1, i2, j1, j2) in enumerate(ops)
+        if op != "equal" and _content(mine[i1:i2]) + _content(theirs[j1:j2])
     )
-    return same / content
+    jump = _jump(ops, mine, theirs)
+    return Diff(_share(same_mine, mine), _share(same_theirs, theirs), runs, jump)
+
+
+def _jump(ops: Sequence[Opcode], mine: Sequence[Word], theirs: Sequence[Word]) -> int:
+    """How far the furthest reordered content word moves, in matched content words.
+
+    A word unmatched on both sides was moved; the number of matched content
+    words before it on each side tells how many anchors it jumped over
+    ("Canada and Mexico" / "Mexico and Canada" jumps one; a date moved from
+    the end of a sentence to its verb jumps several: another structure).
+    """
+    seen = 0
+    where_mine: dict[str, list[int]] = {}
+    where_theirs: dict[str, list[int]] = {}
+    for op, i1, i2, j1, j2 in ops:
+        if op == "equal":
+            seen += _content(mine[i1:i2])
+            continue
+        for w in mine[i1:i2]:
+            if not w.minor:
+                where_mine.setdefault(w.key, []).append(seen)
+        for w in theirs[j1:j2]:
+            if not w.minor:
+                where_theirs.setdefault(w.key, []).append(seen)
+    return max(
+        (
+            min(abs(a - b) for a in where_mine[k] for b in where_theirs[k])
+            for k in where_mine.keys() & where_theirs.keys()
+        ),
+        default=0,
+    )
+
+
+def _share(same: int, words: Sequence[Word]) -> float:
+    total = _content(words)
+    return same / total if total else 0.0
+
+
+def _anchored(ops: Sequence[Opcode], k: int, mine: Sequence[Word]) -> bool:
+    """Whether the opcode ``k`` touches an equal stretch holding a content word."""
+    return any(
+        0 <= n < len(ops) and ops[n][0] == "equal" and _content(mine[ops[n][1] : ops[n][2]]) > 0
+        for n in (k - 1, k + 1)
+    )
+
+
+def closest(diffs: dict[int, Diff], members: Sequence[Member]) -> tuple[int, Diff] | None:
+    """The member (index) whose wording is closest among the close paraphrases.
+
+    Closest: the highest aligned share on the weaker side, then fewer changed
+    runs, then the lower article index (deterministic).
+    """
+    close = [(k, d) for k, d in diffs.items() if d.close]
+    if not close:
+        return None
+    return min(
+        close,
+        key=lambda kd: (-min(kd[1].mine, kd[1].theirs), len(kd[1].runs), members[kd[0]].article),
+    )
 
 
 # ---------------------------------------------------------------- wording
 
 
-def changed_runs(mine: Sequence[Word], ref: Sequence[Word]) -> list[tuple[int, int, int, int]]:
-    """Runs (i1, i2, j1, j2) where ``mine[i1:i2]`` differs from ``ref[j1:j2]``.
-
-    Only runs with words on the member's side and at least one content word on
-    either side; neighbouring runs separated by function words only are merged.
-    """
-    matcher = difflib.SequenceMatcher(
-        None, [w.key for w in mine], [w.key for w in ref], autojunk=False
-    )
-    runs: list[tuple[int, int, int, int]] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal" or i1 == i2:
-            continue
-        if runs and all(w.minor for w in mine[runs[-1][1] : i1]) and i1 - runs[-1][1] <= 2:
-            runs[-1] = (runs[-1][0], i2, runs[-1][2], j2)
-        else:
-            runs.append((i1, i2, j1, j2))
+def marked_runs(mine: Sequence[Word], theirs: Sequence[Word], d: Diff) -> list[Run]:
+    """The runs of a close pair worth marking on my side (trimmed of numbers)."""
     mine_keys = {w.key for w in mine}
-    ref_keys = {w.key for w in ref}
-    trimmed = [_trim_run(mine, ref, r) for r in runs]
-    return [
-        r
-        for r in trimmed
-        if r[0] < r[1]
-        and _substantive(mine[r[0] : r[1]], ref[r[2] : r[3]])
-        and not _moved(mine[r[0] : r[1]], ref[r[2] : r[3]], mine_keys, ref_keys)
-    ]
+    their_keys = {w.key for w in theirs}
+    out = []
+    for run in d.runs:
+        r = _trim_run(mine, theirs, run)
+        a, b = mine[r.i1 : r.i2], theirs[r.j1 : r.j2]
+        if (
+            r.anchored
+            and _content(a)
+            and max(_content(a), _content(b)) <= MAX_RUN_WORDS
+            and not _moved(a, b, mine_keys, their_keys)
+        ):
+            out.append(r)
+    return out
 
 
-def _trim_run(
-    mine: Sequence[Word], ref: Sequence[Word], run: tuple[int, int, int, int]
-) -> tuple[int, int, int, int]:
-    """Drop function words at either end of both sides of a run."""
-    i1, i2, j1, j2 = run
-    while i1 < i2 and _edge(mine[i1]):
-        i1 += 1
-    while i2 > i1 and _edge(mine[i2 - 1]):
-        i2 -= 1
-    while j1 < j2 and _edge(ref[j1]):
-        j1 += 1
-    while j2 > j1 and _edge(ref[j2 - 1]):
-        j2 -= 1
-    return i1, i2, j1, j2
+def _trim_run(mine: Sequence[Word], theirs: Sequence[Word], run: Run) -> Run:
+    """Drop numbers (and the words they qualify) at either end of both sides."""
+    i1, i2 = _trim(mine, run.i1, run.i2)
+    j1, j2 = _trim(theirs, run.j1, run.j2)
+    return Run(i1, i2, j1, j2, run.anchored)
 
 
-def _edge(word: Word) -> bool:
-    return word.minor
+def _trim(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
+    while i < j and words[i].minor:
+        i += 1
+    while j > i and words[j - 1].minor:
+        j -= 1
+    return i, j
 
 
-def _substantive(mine: Sequence[Word], ref: Sequence[Word]) -> bool:
-    """A run worth marking: some content word, and short enough to be a rewording."""
-    if len(mine) > MAX_RUN or len(ref) > MAX_RUN:
-        return False
-    return any(not w.minor for w in [*mine, *ref])
-
-
-def _moved(
-    mine: Sequence[Word], ref: Sequence[Word], mine_keys: set[str], ref_keys: set[str]
-) -> bool:
+def _moved(a: Sequence[Word], b: Sequence[Word], mine_keys: set[str], their_keys: set[str]) -> bool:
     """Same words in another order ("Russia and Turkey" / "Turkey and Russia")."""
-    return all(w.key in ref_keys for w in mine if not w.minor) and all(
-        w.key in mine_keys for w in ref if not w.minor
+    return all(w.key in their_keys for w in a if not w.minor) and all(
+        w.key in mine_keys for w in b if not w.minor
     )
 
 
@@ -218,56 +351,92 @@ def by_sentence(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def wording_marks(
-    article: int, mine: Sequence[Word], ref: Sequence[Word], ref_label: str
+    article: int, mine: Sequence[Word], theirs: Sequence[Word], d: Diff, their_label: str
 ) -> list[Divergence]:
-    """Wording divergences of one member against the reference."""
+    """Wording divergences of one member against its closest paraphrase."""
     out = []
-    for i1, i2, j1, j2 in changed_runs(mine, ref):
-        theirs = span_text(ref[j1:j2]) if j2 > j1 else ""
-        for part in by_sentence(mine[i1:i2]):
+    for r in marked_runs(mine, theirs, d):
+        other = span_text(theirs[r.j1 : r.j2]) if r.j2 > r.j1 else ""
+        for part in by_sentence(mine[r.i1 : r.i2]):
             text = span_text(part)
-            if theirs:
-                detail = f'worded "{text}" where {ref_label} has "{theirs}"'
+            if other:
+                detail = f'reworded: "{text}" where {their_label} has "{other}"'
             else:
-                detail = f'"{text}" is not in {ref_label}\'s wording'
-            out.append(_divergence("wording", article, part, detail))
+                detail = f'added: "{text}" (not in {their_label}\'s version)'
+            out.append(_divergence(article, part, detail))
     return out
 
 
-def _divergence(kind: str, article: int, part: Sequence[Word], detail: str) -> Divergence:
+def _divergence(article: int, part: Sequence[Word], detail: str) -> Divergence:
     sentence = part[0].sentence
     start, end = sentence.raw_span(part[0].token.start, part[-1].token.end)
     text = sentence.text[part[0].token.start : part[-1].token.end]
-    return Divergence(
-        "wording" if kind == "wording" else "quote",
-        article,
-        sentence.index,
-        start,
-        end,
-        text,
-        detail,
-    )
+    return Divergence("wording", article, sentence.index, start, end, text, detail)
+
+
+def pair_diffs(words: Sequence[Sequence[Word] | None]) -> dict[int, dict[int, Diff]]:
+    """Every member's diff against every other diffable member (each pair diffed once)."""
+    out: dict[int, dict[int, Diff]] = {k: {} for k in range(len(words))}
+    for x, wx in enumerate(words):
+        for y in range(x + 1, len(words)):
+            wy = words[y]
+            if wx is None or wy is None:
+                continue
+            d = diff(wx, wy)
+            out[x][y], out[y][x] = d, d.flipped()
+    return out
+
+
+def wording_only(
+    articles: Sequence[Article], members: Sequence[Member], variants: VariantMap
+) -> list[Divergence]:
+    """Wording marks of every member against its closest paraphrase, if any."""
+    words = [passage_words(articles, m, variants) for m in members]
+    bounded = [w if len(w) <= MAX_TOKENS else None for w in words]
+    diffs = pair_diffs(bounded)
+    marks: list[Divergence] = []
+    for x, member in enumerate(members):
+        best = closest(diffs[x], members)
+        if best is None:
+            continue
+        y, d = best
+        label = articles[members[y].article].label
+        marks.extend(wording_marks(member.article, words[x], words[y], d, label))
+    return marks
 
 
 # ---------------------------------------------------------------- quotations
 
 
 def quotations(sentence: Sentence, variants: VariantMap) -> list[Quote]:
-    """The direct quotations of a sentence (at most ``MAX_QUOTES``)."""
+    """The direct quotations of a sentence (at most ``MAX_QUOTES``).
+
+    A quotation of several sentences gives one ``Quote`` per sentence: outlets
+    often quote different sentences of one statement, and each is compared
+    (and marked) on its own.
+    """
     out = []
     for match in _QUOTE_RE.finditer(sentence.text):
         group = next(g for g in range(1, 7) if match.group(g) is not None)
-        start, end = _trim(sentence.text, *match.span(group))
-        words = tokens(sentence.text[start:end])
-        if len(words) >= QUOTE_MIN_WORDS:
-            keys = tuple(compare_key(t, variants) for t in words)
-            out.append(Quote(sentence, start, end, keys))
+        for start, end in _quote_sentences(sentence.text, *match.span(group)):
+            words = tokens(sentence.text[start:end])
+            if QUOTE_MIN_WORDS <= len(words) <= QUOTE_MAX_WORDS:
+                keys = tuple(compare_key(t, variants) for t in words)
+                out.append(Quote(sentence, start, end, words, keys))
         if len(out) >= MAX_QUOTES:
             break
-    return out
+    return out[:MAX_QUOTES]
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _quote_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The trimmed spans of the sentences of the quotation ``text[start:end]``."""
+    for m in _QUOTE_SENTENCE_RE.finditer(text, start, end):
+        i, j = _trim_span(text, *m.span())
+        if i < j:
+            yield i, j
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span to exclude surrounding spaces and punctuation."""
     while start < end and not text[start].isalnum():
         start += 1
@@ -277,11 +446,55 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def same_quotation(a: Quote, b: Quote) -> bool:
-    """Recognisably one quotation: fuzzy token-set match sharing a distinctive word."""
-    distinctive = {k for k in a.keys if k not in STOPWORDS and k != NUMBER_KEY}
-    if not distinctive & set(b.keys):
+    """Recognisably one quotation (as a whole, or in the parts that correspond).
+
+    Judged on distinctive words (not function words or numbers), as a set so
+    that reordered clauses still count: at least two shared (one when a side
+    has only one) and a Dice overlap of at least ``QUOTE_SAME``, so that two
+    remarks on one topic sharing a word or two are not taken for one.
+    """
+    mine, theirs = _distinctive(a), _distinctive(b)
+    shared = len(mine & theirs)
+    if not shared or shared < min(2, len(mine), len(theirs)):
         return False
-    return fuzz.token_set_ratio(" ".join(a.keys), " ".join(b.keys)) >= QUOTE_SAME
+    return 2 * shared >= QUOTE_SAME * (len(mine) + len(theirs))
+
+
+def _distinctive(q: Quote) -> set[str]:
+    return {k for k in q.keys if k not in STOPWORDS and k != NUMBER_KEY}
+
+
+def shared_parts(a: Quote, b: Quote) -> tuple[Quote, Quote]:
+    """The parts of two quotations that correspond.
+
+    From the first to the last word the diff aligns, widened at each end when
+    both sides go on there (a reworded opening or ending): each side by up to
+    the other's count plus ``QUOTE_WIDEN`` words. A side that stops at the
+    aligned words stops the other too, so a quotation one outlet gives only in
+    part is compared with that part.
+    """
+    matcher = difflib.SequenceMatcher(None, a.keys, b.keys, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    if not blocks:
+        return a, b
+    first, last = blocks[0], blocks[-1]
+    a1, a2 = _widen(
+        first.a, first.b, last.a + last.size, last.b + last.size, len(a.keys), len(b.keys)
+    )
+    b1, b2 = _widen(
+        first.b, first.a, last.b + last.size, last.a + last.size, len(b.keys), len(a.keys)
+    )
+    return a.part(a1, a2), b.part(b1, b2)
+
+
+def _widen(
+    start: int, other_start: int, end: int, other_end: int, size: int, other_size: int
+) -> tuple[int, int]:
+    """One side's widened span (see ``shared_parts``)."""
+    lead = min(start, other_start + QUOTE_WIDEN) if other_start else 0
+    tail, other_tail = size - end, other_size - other_end
+    trail = min(tail, other_tail + QUOTE_WIDEN) if other_tail else 0
+    return start - lead, end + trail
 
 
 def quote_drift(
@@ -296,24 +509,41 @@ def quote_drift(
         for y in range(x + 1, len(members)):
             for qa in quotes[x]:
                 for qb in quotes[y]:
-                    if qa.keys == qb.keys or not same_quotation(qa, qb):
+                    if not _distinctive(qa) & _distinctive(qb):
+                        continue  # cheap test first
+                    pa, pb = shared_parts(qa, qb)
+                    if pa.keys == pb.keys:
+                        continue  # word for word the same where they overlap
+                    if not (same_quotation(pa, pb) or same_quotation(qa, qb)):
                         continue
-                    _mark_quote(marked, members[x].article, qa, qb, articles[members[y].article])
-                    _mark_quote(marked, members[y].article, qb, qa, articles[members[x].article])
+                    if _readable(pa, pb) < QUOTE_DIFF_READABLE:
+                        pa, pb = qa, qb  # no usable alignment: the whole quotations
+                    _mark_quote(
+                        marked, members[x].article, qa, (pa, pb), articles[members[y].article]
+                    )
+                    _mark_quote(
+                        marked, members[y].article, qb, (pb, pa), articles[members[x].article]
+                    )
     return list(marked.values())
+
+
+def _readable(a: Quote, b: Quote) -> float:
+    return difflib.SequenceMatcher(None, a.keys, b.keys, autojunk=False).ratio()
 
 
 def _mark_quote(
     marked: dict[tuple[int, int, int], Divergence],
     article: int,
-    quote: Quote,
-    other: Quote,
+    whole: Quote,
+    parts: tuple[Quote, Quote],
     other_article: Article,
 ) -> None:
-    """Record a reworded quotation once (the first counterpart names the detail)."""
-    key = (article, quote.sentence.index, quote.start)
+    """Record a reworded quotation once: ``parts`` (mine, theirs) are the
+    compared parts; the first counterpart of ``whole`` names the detail."""
+    key = (article, whole.sentence.index, whole.start)
     if key in marked:
         return
+    quote, other = parts
     start, end = quote.sentence.raw_span(quote.start, quote.end)
     detail = f"quotation reworded: {quote_changes(quote, other)} ({other_article.label})"
     marked[key] = Divergence("quote", article, quote.sentence.index, start, end, quote.text, detail)
@@ -321,7 +551,6 @@ def _mark_quote(
 
 def quote_changes(quote: Quote, other: Quote, limit: int = 3) -> str:
     """The differing parts of two quotations: '"is unable to" vs "cannot"; ...'."""
-    mine, theirs = tokens(quote.text), tokens(other.text)
     matcher = difflib.SequenceMatcher(None, quote.keys, other.keys, autojunk=False)
     if matcher.ratio() < QUOTE_DIFF_READABLE:
         return f'"{_shorten(quote.text)}" vs "{_shorten(other.text)}"'
@@ -332,7 +561,7 @@ def quote_changes(quote: Quote, other: Quote, limit: int = 3) -> str:
         if i1 == i2 or j1 == j2:  # a pure addition: show it with the word before
             i1, j1 = (i1 - 1, j1 - 1) if i1 and j1 else (i1, j1)
             i2, j2 = (i2 + 1, j2 + 1) if i1 == i2 or j1 == j2 else (i2, j2)
-        parts.append(f'"{_cut(quote.text, mine, i1, i2)}" vs "{_cut(other.text, theirs, j1, j2)}"')
+        parts.append(f'"{_cut(quote, i1, i2)}" vs "{_cut(other, j1, j2)}"')
     shown = "; ".join(parts[:limit])
     return shown + ("; ..." if len(parts) > limit else "")
 
@@ -344,18 +573,13 @@ def _shorten(text: str, limit: int = 80) -> str:
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _cut(text: str, words: Sequence[Token], i: int, j: int) -> str:
-    """The text from word i to word j - 1 (empty when there is none)."""
-    i, j = max(0, i), min(len(words), j)
-    return text[words[i].start : words[j - 1].end] if i < j else ""
+def _cut(quote: Quote, i: int, j: int) -> str:
+    """The quotation's text from word i to word j - 1 (empty when there is none)."""
+    i, j = max(0, i), min(len(quote.words), j)
+    return quote.text[quote.words[i].start : quote.words[j - 1].end] if i < j else ""
 
 
 # ---------------------------------------------------------------- entry point
-
-
-def reference(members: Sequence[Member]) -> Member:
-    """The member most similar to the others (highest score; ties: lowest article)."""
-    return min(members, key=lambda m: (-m.score, m.article))
 
 
 def _overlaps(d: Divergence, quotes: Sequence[Divergence]) -> bool:
@@ -372,19 +596,6 @@ def wording_divergences(
     if len(members) < 2:
         return ()
     variants = group_variants(articles, members)
-    ref = reference(members)
-    ref_words = passage_words(articles, ref, variants)
-    ref_label = articles[ref.article].label
     drift = quote_drift(articles, members, variants)
-    marks: list[Divergence] = []
-    for member in members:
-        if member is ref:
-            continue
-        mine = passage_words(articles, member, variants)
-        if max(len(mine), len(ref_words)) > MAX_TOKENS:
-            continue
-        if aligned_share(mine, ref_words) < MIN_ALIGNED:
-            continue
-        marks.extend(wording_marks(member.article, mine, ref_words, ref_label))
-    kept = [d for d in marks if not _overlaps(d, drift)]
-    return tuple(sorted([*kept, *drift], key=lambda d: (d.article, d.start, d.kind)))
+    kept = [d for d in wording_only(articles, members, variants) if not _overlaps(d, drift)]
+    return tuple(sorted([*kept, *drift], key=lambda d: (d.article, d.start, d.kind, d.end)))

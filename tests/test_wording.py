@@ -1,4 +1,8 @@
-"""Wording and quotation divergences inside one group."""
+"""Wording and quotation divergences inside one group.
+
+Every sentence here is invented for the test (a flood, a levee, a trade
+summit ...), so the rules are checked on text the seeds never show.
+"""
 
 from __future__ import annotations
 
@@ -7,102 +11,224 @@ from collections.abc import Sequence
 
 import pytest
 from helpers_align import make_article, one_per_paragraph
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align import Alignment, build, bundled_seeds
 from align.model import Article, Divergence, Member
-from align.wording import quotations, reference, wording_divergences
+from align.normalize import EMPTY_VARIANTS
+from align.wording import (
+    MAX_RUNS,
+    diff,
+    passage_words,
+    quotations,
+    shared_parts,
+    wording_divergences,
+)
+
+LABELS = ["The Hill", "The Post", "The Times", "The Sun"]
 
 
-def pair(
-    a: str, b: str, score_a: float = 0.9, score_b: float = 0.8, shift: int = 0
-) -> tuple[list[Article], list[Member]]:
-    """Two one-sentence articles in one group; the first is the reference."""
+def group(*texts: str, shift: int = 0) -> tuple[list[Article], list[Member]]:
+    """One-sentence articles, all in one group, labelled from ``LABELS``."""
     arts = [
-        make_article("hill", [[a]], label="The Hill"),
-        make_article("post", [[b]], label="The Post", shift=shift),
+        make_article(f"a{k}", [[t]], label=LABELS[k], shift=shift if k else 0)
+        for k, t in enumerate(texts)
     ]
-    return arts, [Member(0, (0,), score_a), Member(1, (0,), score_b)]
+    return arts, [Member(k, (0,), 0.8) for k in range(len(texts))]
 
 
-def divs(a: str, b: str, **kw: float) -> tuple[Divergence, ...]:
-    arts, members = pair(a, b, **kw)
+def divs(*texts: str) -> tuple[Divergence, ...]:
+    arts, members = group(*texts)
     return wording_divergences(arts, 0, members)
+
+
+def wording(*texts: str) -> list[tuple[int, str, str]]:
+    """(article, marked text, detail) of the wording marks."""
+    return [(d.article, d.text, d.detail) for d in divs(*texts) if d.kind == "wording"]
+
+
+def quotes(*texts: str) -> list[Divergence]:
+    return [d for d in divs(*texts) if d.kind == "quote"]
 
 
 def located(articles: Sequence[Article], d: Divergence) -> str:
     return articles[d.article].source.raw[d.start : d.end]
 
 
+# ---------------------------------------------------------------- not differences
+
+
 def test_identical_members_have_no_divergence() -> None:
-    s = "Turkey and Russia agreed to a ceasefire in Idlib on Thursday."
+    s = "The harbour authority closed the northern pier to ferries on Tuesday."
     assert divs(s, s) == ()
 
 
 def test_case_diacritics_hyphens_quotes_are_not_differences() -> None:
-    a = "Erdoğan's cease-fire will hold, he said of the “safe zone” near Ma'rat Masrin."
-    b = 'ERDOGAN’S ceasefire will hold, he said of the "safe zone" near Maaret Misrin.'
+    a = "Müller's stop-gap plan will hold, he said of the “safe zone” near Ma'arat Qasr."
+    b = 'MULLER’S stopgap plan will hold, he said of the "safe zone" near Maarat Qasr.'
     assert divs(a, b) == ()
 
 
-def test_reworded_phrase_is_marked_on_the_other_member() -> None:
-    a = "Both leaders accepted a military cease-fire in Idlib after a six-hour meeting."
-    b = "Both leaders agreed on the ceasefire in Idlib after a six-hour meeting."
-    arts, members = pair(a, b)
-    found = wording_divergences(arts, 0, members)
-    assert [d.kind for d in found] == ["wording"]
-    (d,) = found
-    assert d.article == 1 and d.sentence == 0
-    assert d.text == "agreed"
-    assert located(arts, d) == d.text
-    assert d.detail == 'worded "agreed" where The Hill has "accepted a military"'
+def test_function_word_changes_are_not_marked() -> None:
+    a = "Canada, Mexico agree to lower steel tariffs at the Ottawa summit."
+    b = "Canada and Mexico agree on lowering the steel tariffs at an Ottawa summit."
+    assert divs(a, b) == ()
 
 
-def test_added_words_are_marked_with_their_own_detail() -> None:
-    a = "The corridor will run along the M4 highway."
-    b = "The corridor will run along the strategic M4 highway."
-    (d,) = divs(a, b)
-    assert d.text == "strategic"
-    assert "not in The Hill's wording" in d.detail
-
-
-def test_reference_is_the_best_scored_member() -> None:
-    members = [Member(0, (0,), 0.4), Member(1, (0,), 0.7), Member(2, (0,), 0.7)]
-    assert reference(members).article == 1
-    a = "The corridor will run along the M4 highway."
-    b = "The corridor will run along the strategic M4 highway."
-    found = divs(a, b, score_a=0.5, score_b=0.9)
-    assert [(d.article, d.text) for d in found] == []  # the Post is the reference: Hill omits
-
-
-def test_function_word_and_order_changes_are_ignored() -> None:
-    assert (
-        divs(
-            "Russia and Turkey agreed on a ceasefire.", "Turkey and Russia agreed on the ceasefire."
-        )
-        == ()
-    )
+def test_reordered_names_are_not_marked() -> None:
+    a = "Canada and Mexico agreed to lower steel tariffs at the Ottawa summit."
+    b = "Mexico and Canada agreed to lower steel tariffs at the Ottawa summit."
+    assert divs(a, b) == ()
 
 
 def test_number_differences_are_left_to_the_number_comparison() -> None:
-    assert (
-        divs("Since February, 59 soldiers were killed.", "Since February, 58 soldiers were killed.")
-        == ()
-    )
-
-
-def test_paraphrases_too_different_get_no_word_marks() -> None:
-    a = "Putin said he hoped the deal would end civilian suffering in the region."
-    b = "The Kremlin released a statement welcoming the agreement late on Thursday."
+    a = "Since Monday, 59 residents were evacuated from the valley by boat."
+    b = "Since Monday, fifty-eight residents were evacuated from the valley by boat."
     assert divs(a, b) == ()
 
 
+def test_words_qualified_by_a_number_are_not_marked() -> None:
+    a = "The ministers signed the pact after a four-hour session in Ottawa."
+    b = "The ministers signed the pact after a session in Ottawa of four hours."
+    assert wording(a, b) == []
+
+
+# ---------------------------------------------------------------- close paraphrases
+
+
+def test_swapped_word_in_parallel_sentences_is_marked_on_both_sides() -> None:
+    a = "Both ministers accepted a binding tariff cut in Ottawa after a long session."
+    b = "Both ministers announced a binding tariff cut in Ottawa after a long session."
+    assert wording(a, b) == [
+        (0, "accepted", 'reworded: "accepted" where The Post has "announced"'),
+        (1, "announced", 'reworded: "announced" where The Hill has "accepted"'),
+    ]
+
+
+def test_content_words_added_in_parallel_wording_are_marked() -> None:
+    a = "The governor accused the contractor of hiring thieves for the levee repairs."
+    b = (
+        "The governor accused the contractor of hiring unlicensed foreign crews "
+        "for the levee repairs."
+    )
+    assert wording(a, b) == [
+        (0, "thieves", 'reworded: "thieves" where The Post has "unlicensed foreign crews"'),
+        (
+            1,
+            "unlicensed foreign crews",
+            'reworded: "unlicensed foreign crews" where The Hill has "thieves"',
+        ),
+    ]
+
+
+def test_an_added_word_is_marked_on_the_longer_side_only() -> None:
+    a = "The relief convoy will travel along the coastal A9 road to Port Selby."
+    b = "The relief convoy will travel along the narrow coastal A9 road to Port Selby."
+    assert wording(a, b) == [(1, "narrow", 'added: "narrow" (not in The Hill\'s version)')]
+
+
+def test_a_dropped_negation_is_a_difference() -> None:
+    a = "The mayor said the town would not rebuild the flooded school this year."
+    b = "The mayor said the town would rebuild the flooded school this year."
+    assert wording(a, b) == [(0, "not", 'added: "not" (not in The Post\'s version)')]
+
+
+def test_up_to_max_runs_swaps_are_marked() -> None:
+    a = (
+        "Engineers from the county repaired the eastern levee, reopened the river road, "
+        "inspected two bridges and cleared the drainage canal near Alder Farm."
+    )
+    b = (
+        "Engineers from the county patched the eastern levee, reopened the valley road, "
+        "checked two bridges and cleared the drainage canal near Alder Farm."
+    )
+    assert MAX_RUNS == 3
+    assert [(art, text) for art, text, _ in wording(a, b) if art == 0] == [
+        (0, "repaired"),
+        (0, "river"),
+        (0, "inspected"),
+    ]
+
+
+def test_more_changed_runs_than_max_runs_is_not_a_close_paraphrase() -> None:
+    a = (
+        "Engineers from the county repaired the eastern levee, reopened the river road, "
+        "inspected two bridges and cleared the drainage canal near Alder Farm."
+    )
+    b = (
+        "Engineers from the county patched the eastern levee, reopened the valley road, "
+        "checked two bridges and dredged the drainage canal near Alder Farm."
+    )
+    assert wording(a, b) == []
+
+
+# ---------------------------------------------------------------- not parallel
+
+
+def test_loose_paraphrases_are_not_word_diffed() -> None:
+    a = "The regional council approved the new flood barrier for the river on Monday."
+    b = "On Monday, after a long debate, councillors voted through a flood wall plan."
+    assert divs(a, b) == ()
+
+
+def test_same_facts_in_another_structure_are_not_word_diffed() -> None:
+    a = "Canada and Mexico have agreed to a tariff cut on steel to start on Friday."
+    b = "Canada and Mexico agreed on Friday to a tariff cut on Mexican steel from January."
+    assert divs(a, b) == ()
+
+
+def test_a_sentence_matching_one_clause_of_a_long_one_is_not_word_diffed() -> None:
+    a = "The levee at Marrow Creek broke on Sunday night."
+    b = (
+        "The levee at Marrow Creek gave way on Sunday night, flooding three villages, "
+        "cutting the railway to Selby and forcing the county to open emergency shelters."
+    )
+    assert divs(a, b) == ()
+
+
+def test_parallelism_is_required_of_both_sides() -> None:
+    short = "Ministers signed the steel pact in Ottawa."
+    long = "Ministers signed the steel pact in Ottawa, ending a dispute over quotas and subsidies."
+    arts, members = group(short, long)
+    mine, theirs = (passage_words(arts, m, EMPTY_VARIANTS) for m in members)
+    d = diff(mine, theirs)
+    assert d.mine == 1.0 and d.theirs == pytest.approx(5 / 9)
+    assert not d.close and not d.flipped().close
+    assert divs(short, long) == ()
+
+
+# ---------------------------------------------------------------- closest partner
+
+
+def test_each_member_is_compared_with_its_closest_wording() -> None:
+    a = "Both ministers accepted a binding tariff cut in Ottawa after a long session."
+    b = "Both ministers announced a binding tariff cut in Ottawa after a long session."
+    c = "After a long session in Ottawa, the two governments settled on lower tariffs."
+    found = wording(a, b, c)
+    assert [(art, text) for art, text, _ in found] == [(0, "accepted"), (1, "announced")]
+    assert "The Post" in found[0][2] and "The Hill" in found[1][2]
+
+
+def test_a_member_with_an_identical_twin_is_not_marked() -> None:
+    a = "Both ministers accepted a binding tariff cut in Ottawa after a long session."
+    c = "Both ministers announced a binding tariff cut in Ottawa after a long session."
+    found = wording(a, a, c)
+    assert [(art, text) for art, text, _ in found] == [(2, "announced")]
+    assert "The Hill" in found[0][2]
+
+
+# ---------------------------------------------------------------- placement
+
+
 def test_offsets_go_through_the_origin_map() -> None:
-    a = "Both leaders accepted a military cease-fire in Idlib."
-    b = "Both leaders agreed on a cease-fire in Idlib."
-    arts, members = pair(a, b, shift=17)
-    (d,) = wording_divergences(arts, 0, members)
-    assert d.start >= 17
-    assert located(arts, d) == d.text == "agreed"
+    a = "Both ministers accepted a binding tariff cut in Ottawa."
+    b = "Both ministers announced a binding tariff cut in Ottawa."
+    arts, members = group(a, b, shift=17)
+    found = wording_divergences(arts, 0, members)
+    post = [d for d in found if d.article == 1]
+    assert len(post) == 1 and post[0].start >= 17
+    assert located(arts, post[0]) == post[0].text == "announced"
 
 
 def test_multi_sentence_member_marks_the_right_sentence() -> None:
@@ -116,11 +242,14 @@ def test_multi_sentence_member_marks_the_right_sentence() -> None:
     )
     members = [Member(0, (0,), 0.9), Member(1, (0, 1), 0.8)]
     found = wording_divergences([hill, post], 0, members)
-    assert [(d.sentence, d.text) for d in found] == [(0, "collapsed")]
+    assert [(d.article, d.sentence, d.text) for d in found] == [
+        (0, 0, "broke"),
+        (1, 0, "collapsed"),
+    ]
 
 
 def test_group_of_one_has_nothing() -> None:
-    arts, members = pair("A sentence.", "Another.")
+    arts, members = group("A sentence.", "Another.")
     assert wording_divergences(arts, 0, members[:1]) == ()
 
 
@@ -128,23 +257,56 @@ def test_group_of_one_has_nothing() -> None:
 
 
 def test_reworded_quotation_is_drift_on_both_sides() -> None:
-    a = '"Erdoğan is unable to tell the Turks why he is sending his army to Syria," Assad said.'
-    b = '"Erdogan cannot tell the Turks why he is sending his army to Syria," said al-Assad.'
-    arts, members = pair(a, b)
+    a = "“Müller is unable to tell the voters why he is closing the harbour,” Vance said."
+    b = '"Muller cannot tell the voters why he is closing the harbour," said Vance.'
+    arts, members = group(a, b)
     found = [d for d in wording_divergences(arts, 0, members) if d.kind == "quote"]
     assert sorted(d.article for d in found) == [0, 1]
     for d in found:
         assert located(arts, d) == d.text
-        assert d.text.startswith("Erdo") and d.text.endswith("Syria")
+        assert d.text.startswith("M") and d.text.endswith("harbour")
     post = next(d for d in found if d.article == 1)
     assert post.detail == 'quotation reworded: "cannot" vs "is unable to" (The Hill)'
+
+
+def test_identical_quotation_in_other_quote_marks_and_spelling_is_not_drift() -> None:
+    a = "“Müller will not stay silent,” the mayor warned on Friday."
+    b = 'The mayor warned on Friday: "MULLER will not stay silent."'
+    assert quotes(a, b) == []
+
+
+def test_quoting_less_of_a_quotation_is_not_drift() -> None:
+    a = 'The mayor said the town would "never again build on the flood plain of the Alder."'
+    b = 'The mayor vowed to "never again build on the flood plain."'
+    assert quotes(a, b) == []
+
+
+def test_reworded_part_of_a_longer_quotation_marks_the_shared_part() -> None:
+    a = (
+        '"We will never again build on the flood plain of the Alder, whatever it costs '
+        'the town," she said.'
+    )
+    b = 'She promised to "never again put houses on the flood plain of the Alder."'
+    arts, members = group(a, b)
+    found = {d.article: d for d in wording_divergences(arts, 0, members) if d.kind == "quote"}
+    assert found[0].text == "never again build on the flood plain of the Alder"
+    assert found[1].text == "never again put houses on the flood plain of the Alder"
+    assert found[1].detail == 'quotation reworded: "put houses" vs "build" (The Hill)'
+    assert located(arts, found[0]) == found[0].text
+
+
+def test_a_multi_sentence_quotation_is_compared_sentence_by_sentence() -> None:
+    a = '"We sent extra crews to the coast. Our priority is the harbour. The pier reopens at noon."'
+    b = '"The pier will reopen from midday," the harbour master told reporters.'
+    found = {d.article: d for d in quotes(a, b)}
+    assert found[0].text == "The pier reopens at noon"
+    assert found[1].text == "The pier will reopen from midday"
 
 
 def test_heavily_reworded_quotation_quotes_both_versions() -> None:
     a = '"We will find out who allowed this boat to leave overloaded," the governor said.'
     b = '"Whoever let this overloaded boat leave will be held to account," the governor said.'
-    arts, members = pair(a, b)
-    post = [d for d in wording_divergences(arts, 0, members) if d.article == 1]
+    post = [d for d in divs(a, b) if d.article == 1]
     assert [d.kind for d in post] == ["quote"]
     assert post[0].detail == (
         'quotation reworded: "Whoever let this overloaded boat leave will be held to account"'
@@ -152,41 +314,76 @@ def test_heavily_reworded_quotation_quotes_both_versions() -> None:
     )
 
 
-def test_identical_quotation_is_not_drift() -> None:
-    a = "Erdogan said Turkey would not “remain silent” if attacks continued."
-    b = 'Erdogan added that Turkey will not "remain silent," in the face of attacks.'
-    assert [d for d in divs(a, b) if d.kind == "quote"] == []
-
-
 def test_unrelated_quotations_are_not_drift() -> None:
-    a = '"We have always solved our problems by working together," Putin said.'
-    b = '"The object is to avoid the humanitarian crisis getting worse," Erdogan said.'
-    assert [d for d in divs(a, b) if d.kind == "quote"] == []
+    a = '"We have always solved our problems by working together," the premier said.'
+    b = '"The object is to keep the harbour crisis from getting worse," the mayor said.'
+    assert quotes(a, b) == []
+
+
+def test_two_remarks_on_one_topic_are_not_one_quotation() -> None:
+    a = '"The harbour will stay closed until the storm passes," the mayor said.'
+    b = '"We need a new harbour wall before the next storm," the engineer said.'
+    assert quotes(a, b) == []
 
 
 def test_quotation_styles() -> None:
     sentence = one_per_paragraph(
         "x", ["He said ‘‘we need to talk’’ and ''we will see'' and «nous verrons bien» then."]
     ).sentences[0]
-    from align.normalize import EMPTY_VARIANTS
-
     texts = [q.text for q in quotations(sentence, EMPTY_VARIANTS)]
     assert texts == ["we need to talk", "we will see", "nous verrons bien"]
 
 
+def test_shared_parts_widen_a_reworded_ending_on_both_sides() -> None:
+    s = one_per_paragraph(
+        "x", ['"At noon the pier will be put in place" and "at noon the pier will be rebuilt"']
+    ).sentences[0]
+    qa, qb = quotations(s, EMPTY_VARIANTS)
+    pa, pb = shared_parts(qa, qb)
+    assert (pa.text, pb.text) == (qa.text, qb.text)
+
+
 def test_wording_marks_do_not_overlap_drifting_quotes() -> None:
-    a = 'Assad said: "Erdogan is unable to tell the Turks why he sends his army."'
-    b = 'Assad said: "Erdogan cannot tell the Turks why he sends his army."'
-    found = divs(a, b)
-    assert {d.kind for d in found} == {"quote"}
+    a = 'Vance said: "Muller is unable to tell the voters why he closes the harbour."'
+    b = 'Vance said: "Muller cannot tell the voters why he closes the harbour."'
+    assert {d.kind for d in divs(a, b)} == {"quote"}
+
+
+# ---------------------------------------------------------------- bounds and properties
 
 
 def test_pathological_sentences_are_bounded() -> None:
     huge = " ".join(f"w{i % 500} “q{i % 7}”" for i in range(40_000))
-    arts, members = pair(huge, huge[::-1])
+    arts, members = group(huge, huge[::-1], huge[1:])
     started = time.perf_counter()
     wording_divergences(arts, 0, members)
     assert time.perf_counter() - started < 10
+
+
+VOCAB = "levee pier harbour mayor closed opened storm Alder Selby not the a of and".split()  # noqa: SIM905
+sentences = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=14).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=st.lists(sentences, min_size=2, max_size=4))
+def test_marks_point_at_their_text_and_are_deterministic(texts: list[str]) -> None:
+    arts, members = group(*texts)
+    found = wording_divergences(arts, 0, members)
+    assert found == wording_divergences(arts, 0, members)
+    assert list(found) == sorted(found, key=lambda d: (d.article, d.start, d.kind, d.end))
+    for d in found:
+        assert located(arts, d) == d.text and d.text
+        assert "\n" not in d.detail and arts[d.article].sentences[d.sentence].start <= d.start
+        other = d.detail.rsplit("(", 1)[-1] if d.kind == "quote" else d.detail
+        assert any(label in other for label in LABELS if label != arts[d.article].label)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=sentences)
+def test_identical_members_are_never_marked(text: str) -> None:
+    assert divs(text, text, text) == ()
 
 
 # ---------------------------------------------------------------- seeds
