@@ -45,6 +45,7 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .model import Article, Divergence, Member, Sentence
 from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_tokens, word_parts
@@ -85,8 +86,11 @@ _QUOTE_RE = re.compile(
     r"“([^”“]+)”|\"([^\"]+)\"|‘‘(.+?)’’|''(.+?)''|«([^»]+)»|„([^“”]+)[“”]", re.DOTALL
 )
 # One sentence of a quotation: up to a full stop, question or exclamation mark
-# followed by a space and a capital (or up to the end of the quotation).
-_QUOTE_SENTENCE_RE = re.compile(r".+?(?:[.!?](?=\s+[A-Z])|$)", re.DOTALL)
+# followed by a space and a capital (or up to the end of the quotation); not
+# after a lone capital or a short title ("U.S. Army", "Mr. Vance").
+_QUOTE_SENTENCE_RE = re.compile(
+    r".+?(?:[.!?](?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?=\s+[A-Z])|$)", re.DOTALL
+)
 
 
 Opcode = tuple[str, int, int, int, int]
@@ -193,12 +197,12 @@ def group_variants(articles: Sequence[Article], members: Sequence[Member]) -> Va
 
 def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
     """The sentence's content words, negations and numbers (function words skipped)."""
-    previous: str | None = None
+    after_number = False
     for token in tokens(sentence.text):
         key = compare_key(token, variants)
         if token.norm in NEGATIONS or token.norm not in STOPWORDS:
-            yield Word(sentence, token, key, key == NUMBER_KEY or previous == NUMBER_KEY)
-        previous = key
+            yield Word(sentence, token, key, key == NUMBER_KEY or after_number)
+        after_number = token.is_number  # "six hours", not "six-hour meeting"
 
 
 def passage_words(articles: Sequence[Article], member: Member, variants: VariantMap) -> list[Word]:
@@ -415,17 +419,17 @@ def quotations(sentence: Sentence, variants: VariantMap) -> list[Quote]:
     often quote different sentences of one statement, and each is compared
     (and marked) on its own.
     """
-    out = []
+    return list(islice(_quotes(sentence, variants), MAX_QUOTES))
+
+
+def _quotes(sentence: Sentence, variants: VariantMap) -> Iterator[Quote]:
     for match in _QUOTE_RE.finditer(sentence.text):
         group = next(g for g in range(1, 7) if match.group(g) is not None)
         for start, end in _quote_sentences(sentence.text, *match.span(group)):
             words = tokens(sentence.text[start:end])
             if QUOTE_MIN_WORDS <= len(words) <= QUOTE_MAX_WORDS:
                 keys = tuple(compare_key(t, variants) for t in words)
-                out.append(Quote(sentence, start, end, words, keys))
-        if len(out) >= MAX_QUOTES:
-            break
-    return out[:MAX_QUOTES]
+                yield Quote(sentence, start, end, words, keys)
 
 
 def _quote_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -163,6 +163,18 @@ def test_more_changed_runs_than_max_runs_is_not_a_close_paraphrase() -> None:
     assert wording(a, b) == []
 
 
+def test_a_run_next_to_numbers_only_is_not_anchored() -> None:
+    a = "Rescuers 12 boats pulled from the flooded Selby harbour on Monday morning after the storm."
+    b = "Divers 12 boats lifted from the flooded Selby harbour on Monday morning after the storm."
+    assert [(art, text) for art, text, _ in wording(a, b)] == [(0, "pulled"), (1, "lifted")]
+
+
+def test_a_number_compound_keeps_the_word_it_qualifies() -> None:
+    a = "The ministers ended a six-hour session in Ottawa with a joint statement."
+    b = "The ministers ended a six-hour summit in Ottawa with a joint statement."
+    assert [text for _, text, _ in wording(a, b)] == ["session", "summit"]
+
+
 # ---------------------------------------------------------------- not parallel
 
 
@@ -185,6 +197,26 @@ def test_a_sentence_matching_one_clause_of_a_long_one_is_not_word_diffed() -> No
         "cutting the railway to Selby and forcing the county to open emergency shelters."
     )
     assert divs(a, b) == ()
+
+
+def test_a_word_moved_across_the_sentence_means_another_structure() -> None:
+    arts, members = group(
+        "Canada and Mexico agreed to a tariff cut on steel that starts on Friday.",
+        "Canada and Mexico agreed on Friday to a tariff cut on steel that starts soon.",
+    )
+    mine, theirs = (passage_words(arts, m, EMPTY_VARIANTS) for m in members)
+    d = diff(mine, theirs)
+    assert min(d.mine, d.theirs) >= 0.6 and len(d.runs) <= MAX_RUNS
+    assert d.jump == 4 and not d.close  # Friday jumps tariff, cut, steel, starts
+
+
+def test_neighbouring_names_swapped_is_a_short_jump() -> None:
+    arts, members = group(
+        "Canada and Mexico agreed to a tariff cut on steel.",
+        "Mexico and Canada agreed to a tariff cut on steel.",
+    )
+    mine, theirs = (passage_words(arts, m, EMPTY_VARIANTS) for m in members)
+    assert diff(mine, theirs).jump == 1
 
 
 def test_parallelism_is_required_of_both_sides() -> None:
@@ -332,6 +364,14 @@ def test_quotation_styles() -> None:
     ).sentences[0]
     texts = [q.text for q in quotations(sentence, EMPTY_VARIANTS)]
     assert texts == ["we need to talk", "we will see", "nous verrons bien"]
+
+
+def test_quotation_sentences_do_not_split_after_initials_or_titles() -> None:
+    sentence = one_per_paragraph(
+        "x", ['"The U.S. Army and Mr. Vance sent crews. The pier reopens at noon."']
+    ).sentences[0]
+    texts = [q.text for q in quotations(sentence, EMPTY_VARIANTS)]
+    assert texts == ["The U.S. Army and Mr. Vance sent crews", "The pier reopens at noon"]
 
 
 def test_shared_parts_widen_a_reworded_ending_on_both_sides() -> None:
