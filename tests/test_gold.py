@@ -1,8 +1,9 @@
 """Alignment quality against the hand-made gold alignments (a regression guard).
 
 Floors sit a little below the figures reached when they were set (seeds:
-precision 0.78, recall 0.61, F1 0.69; invented ferry and wildfire sets: 1.0
-each), so a change that makes the alignment clearly worse fails here.
+precision 0.78, recall 0.71, F1 0.75; invented ferry and wildfire sets: 1.0
+each; invented mine set, heavy paraphrase: precision 1.0, recall 0.47), so a
+change that makes the alignment clearly worse fails here.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 import gold_eval
 
 FLOORS = {
-    "seeds.yaml": (0.72, 0.55, 0.63),
-    "ferry.yaml": (0.90, 0.90, 0.90),
-    "wildfire.yaml": (0.85, 0.80, 0.85),
-    "mine.yaml": (0.90, 0.45, 0.60),
+    "seeds.yaml": (0.76, 0.69, 0.72),
+    "ferry.yaml": (0.95, 0.95, 0.95),
+    "wildfire.yaml": (0.95, 0.95, 0.95),
+    "mine.yaml": (0.95, 0.45, 0.60),
 }
 
 
