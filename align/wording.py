@@ -24,7 +24,8 @@ deliberately conservative: paraphrase noise is worse than a missed mark.
   holds content words, at most ``MAX_RUN_WORDS`` of them on either side, is
   bounded by matched content on at least one side, and is not merely words
   the other side has elsewhere. Numbers, and the word straight after a number
-  ("six hours"), are left to the number comparison. The detail names the
+  ("six hours"), are left to the number comparison; dates and a few other
+  words that frame a statement (``FRAME_WORDS``) are never marked either. The detail names the
   other outlet: ``reworded: "accepted" where Al Jazeera has "announced"`` or
   ``added: "strategic" (not in The Hill's version)``.
 * ``quote``: a direct quotation (inside straight, curly or doubled quote marks)
@@ -79,6 +80,18 @@ QUOTE_DIFF_READABLE = 0.6
 QUOTE_WIDEN = 2
 # Function words that change what a sentence says: kept as content.
 NEGATIONS = frozenset({"no", "not", "nor"})
+# Words that frame a statement rather than make it: when (dates and times of
+# day are the number comparison's), the kind of place before a name ("the
+# town of Selby"), and who was told ("told reporters"). Like numbers they
+# anchor the diff but are never a difference by themselves.
+FRAME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday
+    tomorrow morning afternoon evening night overnight midnight noon midday
+    january february march april may june july august september october november december
+    town city village province region district reporters journalists
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
 
 # Pairs of quote marks: straight, curly, doubled singles (''...'' and ‘‘...’’),
 # guillemets. The text between is the quotation.
@@ -103,7 +116,7 @@ class Word:
     sentence: Sentence
     token: Token
     key: str  # comparison key (see ``compare_key``)
-    minor: bool  # a number or the word it qualifies: an anchor, never a difference
+    minor: bool  # a number, the word it qualifies, a frame word: an anchor, not a difference
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +214,8 @@ def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
     for token in tokens(sentence.text):
         key = compare_key(token, variants)
         if token.norm in NEGATIONS or token.norm not in STOPWORDS:
-            yield Word(sentence, token, key, key == NUMBER_KEY or after_number)
+            minor = key == NUMBER_KEY or after_number or token.norm in FRAME_WORDS
+            yield Word(sentence, token, key, minor)
         after_number = token.is_number  # "six hours", not "six-hour meeting"
 
 
@@ -235,10 +249,11 @@ def diff(mine: Sequence[Word], theirs: Sequence[Word]) -> Diff:
 
 
 def _jump(ops: Sequence[Opcode], mine: Sequence[Word], theirs: Sequence[Word]) -> int:
-    """How far the furthest reordered content word moves, in matched content words.
+    """How far the furthest reordered word moves, in matched content words.
 
-    A word unmatched on both sides was moved; the number of matched content
-    words before it on each side tells how many anchors it jumped over
+    A word (not a number; dates count) unmatched on both sides was moved;
+    the number of matched content words before it on each side tells how
+    many anchors it jumped over
     ("Canada and Mexico" / "Mexico and Canada" jumps one; a date moved from
     the end of a sentence to its verb jumps several: another structure).
     """
@@ -250,10 +265,10 @@ def _jump(ops: Sequence[Opcode], mine: Sequence[Word], theirs: Sequence[Word]) -
             seen += _content(mine[i1:i2])
             continue
         for w in mine[i1:i2]:
-            if not w.minor:
+            if w.key != NUMBER_KEY:
                 where_mine.setdefault(w.key, []).append(seen)
         for w in theirs[j1:j2]:
-            if not w.minor:
+            if w.key != NUMBER_KEY:
                 where_theirs.setdefault(w.key, []).append(seen)
     return max(
         (

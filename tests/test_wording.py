@@ -94,6 +94,15 @@ def test_words_qualified_by_a_number_are_not_marked() -> None:
     assert wording(a, b) == []
 
 
+def test_frame_words_are_not_marked() -> None:
+    a = "Hundreds of residents fled their homes in the town of Selby on Sunday night."
+    b = "Hundreds of residents fled their homes in Selby on Sunday."
+    assert divs(a, b) == ()
+    c = "The mayor told reporters the levee would be rebuilt."
+    d = "The mayor said the levee would be rebuilt."
+    assert divs(c, d) == ()
+
+
 # ---------------------------------------------------------------- close paraphrases
 
 
