@@ -379,9 +379,9 @@ def wording_marks(
         for part in by_sentence(mine[r.i1 : r.i2]):
             text = span_text(part)
             if other:
-                detail = f'reworded: "{text}" where {their_label} has "{other}"'
+                detail = f'reworded: "{_shorten(text)}" where {their_label} has "{_shorten(other)}"'
             else:
-                detail = f'added: "{text}" (not in {their_label}\'s version)'
+                detail = f'added: "{_shorten(text)}" (not in {their_label}\'s version)'
             out.append(_divergence(article, part, detail))
     return out
 
@@ -580,13 +580,14 @@ def quote_changes(quote: Quote, other: Quote, limit: int = 3) -> str:
         if i1 == i2 or j1 == j2:  # a pure addition: show it with the word before
             i1, j1 = (i1 - 1, j1 - 1) if i1 and j1 else (i1, j1)
             i2, j2 = (i2 + 1, j2 + 1) if i1 == i2 or j1 == j2 else (i2, j2)
-        parts.append(f'"{_cut(quote, i1, i2)}" vs "{_cut(other, j1, j2)}"')
+        parts.append(f'"{_shorten(_cut(quote, i1, i2))}" vs "{_shorten(_cut(other, j1, j2))}"')
     shown = "; ".join(parts[:limit])
     return shown + ("; ..." if len(parts) > limit else "")
 
 
 def _shorten(text: str, limit: int = 80) -> str:
-    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    """One line of at most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"

@@ -289,6 +289,20 @@ def test_multi_sentence_member_marks_the_right_sentence() -> None:
     ]
 
 
+def test_details_stay_on_one_line() -> None:
+    a = "Both ministers quickly\naccepted a binding tariff cut in Ottawa after a long session."
+    b = "Both ministers formally announced a binding tariff cut in Ottawa after a long session."
+    c = '"We will\nsoon rebuild the harbour wall by spring," the mayor said.'
+    e = '"We shall rebuild the harbour wall by spring," the mayor said.'
+    found = [*divs(a, b), *divs(c, e)]
+    assert {d.kind for d in found} == {"wording", "quote"}
+    assert "\n" in found[0].text
+    assert [d.detail for d in found if d.article == 1] == [
+        'reworded: "formally announced" where The Hill has "quickly accepted"',
+        'quotation reworded: "shall" vs "will soon" (The Hill)',
+    ]
+
+
 def test_group_of_one_has_nothing() -> None:
     arts, members = group("A sentence.", "Another.")
     assert wording_divergences(arts, 0, members[:1]) == ()
@@ -314,6 +328,12 @@ def test_identical_quotation_in_other_quote_marks_and_spelling_is_not_drift() ->
     a = "“Müller will not stay silent,” the mayor warned on Friday."
     b = 'The mayor warned on Friday: "MULLER will not stay silent."'
     assert quotes(a, b) == []
+
+
+def test_identical_quotation_with_a_transliterated_name_is_not_drift() -> None:
+    a = "“Shelling hit Kafr Masrin again tonight,” the medic said."
+    b = '"Shelling hit Kafr Misrin again tonight," the medic said.'
+    assert divs(a, b) == ()
 
 
 def test_quoting_less_of_a_quotation_is_not_drift() -> None:
