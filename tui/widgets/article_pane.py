@@ -155,7 +155,9 @@ class ArticlePane(Vertical):
 
     def _hide_gap(self) -> None:
         self.gap.visible = False
-        self.body.move_child(self.gap, before=self.spacer)
+        nodes = self.body.children
+        if nodes.index(self.gap) != nodes.index(self.spacer) - 1:
+            self.body.move_child(self.gap, before=self.spacer)
 
     def _place_gap(self, index: int) -> Widget:
         """Show the gap line before sentence ``index``; the widget it now precedes."""
@@ -163,7 +165,8 @@ class ArticlePane(Vertical):
         if not before.display:
             before = self.spacer
         self.gap.visible = True
-        if before is not self.gap:
+        nodes = self.body.children
+        if nodes.index(self.gap) != nodes.index(before) - 1:
             self.body.move_child(self.gap, before=before)
         return before
 
