@@ -25,15 +25,19 @@ deliberately conservative: paraphrase noise is worse than a missed mark.
   bounded by matched content on at least one side, and is not merely words
   the other side has elsewhere. Numbers, and the word straight after a number
   ("six hours"), are left to the number comparison; dates and a few other
-  words that frame a statement (``FRAME_WORDS``) are never marked either. The detail names the
-  other outlet: ``reworded: "accepted" where Al Jazeera has "announced"`` or
-  ``added: "strategic" (not in The Hill's version)``.
-* ``quote``: a direct quotation (inside straight, curly or doubled quote marks)
-  that another member quotes too, recognisably the same quotation, but not
-  word for word the same after normalisation. When one outlet quotes only
-  part of the other's quotation, only the shared part is compared (and
-  marked): quoting less is not drift. Both quotations are marked. A wording
-  mark that overlaps a quotation already marked as reworded is dropped.
+  words that frame a statement (``FRAME_WORDS``) are never marked either.
+  The detail names the other outlet: ``reworded: "accepted" where Al Jazeera
+  has "announced"`` or ``added: "strategic" (not in The Hill's version)``.
+* ``quote``: a direct quotation (inside straight, curly or doubled quote
+  marks; one sentence of it at a time) that another member quotes too,
+  recognisably the same quotation (most distinctive words shared), but not
+  word for word the same after normalisation (case, diacritics, quote marks,
+  spelling variants, numbers). When one outlet quotes only part of the
+  other's quotation, only the part they share is compared and marked:
+  quoting less is not drift. Both quotations are marked; the detail lists
+  the changed words, or quotes both versions when they are too far apart
+  for that. A wording mark that overlaps a quotation marked as reworded is
+  dropped.
 
 All functions are pure and deterministic; input size is bounded per member
 (``MAX_TOKENS``, ``MAX_QUOTES``) so a pathological sentence cannot make the
@@ -46,7 +50,7 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import combinations, islice, product
 
 from .model import Article, Divergence, Member, Sentence
 from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_tokens, word_parts
@@ -524,26 +528,30 @@ def quote_drift(
         [q for s in member_sentences(articles, m) for q in quotations(s, variants)] for m in members
     ]
     marked: dict[tuple[int, int, int], Divergence] = {}
-    for x in range(len(members)):
-        for y in range(x + 1, len(members)):
-            for qa in quotes[x]:
-                for qb in quotes[y]:
-                    if not _distinctive(qa) & _distinctive(qb):
-                        continue  # cheap test first
-                    pa, pb = shared_parts(qa, qb)
-                    if pa.keys == pb.keys:
-                        continue  # word for word the same where they overlap
-                    if not (same_quotation(pa, pb) or same_quotation(qa, qb)):
-                        continue
-                    if _readable(pa, pb) < QUOTE_DIFF_READABLE:
-                        pa, pb = qa, qb  # no usable alignment: the whole quotations
-                    _mark_quote(
-                        marked, members[x].article, qa, (pa, pb), articles[members[y].article]
-                    )
-                    _mark_quote(
-                        marked, members[y].article, qb, (pb, pa), articles[members[x].article]
-                    )
+    for x, y in combinations(range(len(members)), 2):
+        ax, ay = members[x].article, members[y].article
+        for qa, qb in product(quotes[x], quotes[y]):
+            parts = drifted(qa, qb)
+            if parts is not None:
+                _mark_quote(marked, ax, qa, parts, articles[ay])
+                _mark_quote(marked, ay, qb, (parts[1], parts[0]), articles[ax])
     return list(marked.values())
+
+
+def drifted(a: Quote, b: Quote) -> tuple[Quote, Quote] | None:
+    """The parts to mark when ``a`` and ``b`` are one quotation reworded, else None.
+
+    Not drift: no shared distinctive word (a cheap test first), word for word
+    the same where the two overlap, or not recognisably one quotation. The
+    parts are the overlap, or the whole quotations when the overlap is too
+    reworded for a word-by-word account.
+    """
+    if not _distinctive(a) & _distinctive(b):
+        return None
+    pa, pb = shared_parts(a, b)
+    if pa.keys == pb.keys or not (same_quotation(pa, pb) or same_quotation(a, b)):
+        return None
+    return (pa, pb) if _readable(pa, pb) >= QUOTE_DIFF_READABLE else (a, b)
 
 
 def _readable(a: Quote, b: Quote) -> float:
