@@ -224,7 +224,7 @@ def claim_features(text: str) -> tuple[str, ...]:
 
 
 def far_apart(a: Quantity, b: Quantity) -> bool:
-    """Two figures about the same thing that differ by more than ``FAR_RATIO``.
+    """Two figures about the same thing whose values differ by ``FAR_RATIO`` or more.
 
     Outlets disagree on a toll by a few, or round a width differently; a
     figure three times another is a different fact ("1 million displaced" on
