@@ -88,11 +88,13 @@ class IdlibReadApp(App[int]):
 
     @on(Progressed)
     def show_progress(self, event: Progressed) -> None:
-        if isinstance(self.screen, LoadingScreen):
+        if self.screen_stack and isinstance(self.screen, LoadingScreen):
             self.screen.progress(event.stage, event.fraction)
 
     @on(Built)
     def built(self, event: Built) -> None:
+        if not self.screen_stack:  # quit before the engine finished
+            return
         self.alignment = event.alignment
         self.open_reader(event.alignment)
 

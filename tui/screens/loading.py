@@ -26,6 +26,11 @@ class LoadingScreen(Screen[None]):
             yield LoadingIndicator()
 
     def progress(self, stage: str, fraction: float) -> None:
-        """Show the engine's stage name and how far it is through it."""
-        self.query_one("#loading-stage", Static).update(Content(stage))
-        self.query_one(ProgressBar).update(progress=max(0.0, min(1.0, fraction)))
+        """Show the engine's stage name and how far it is through it.
+
+        Queries, not query_one: a late report may arrive while the app closes.
+        """
+        for label in self.query("#loading-stage").results(Static):
+            label.update(Content(stage))
+        for bar in self.query(ProgressBar):
+            bar.update(progress=max(0.0, min(1.0, fraction)))

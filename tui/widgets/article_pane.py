@@ -49,6 +49,7 @@ class ArticlePane(Vertical):
         self.current: list[SentenceView] = []
         self.marker: Widget | None = None  # the current member or the gap line
         self.annotated = annotated
+        self.body = PaneBody(classes="body")
         self.more_before = Static("", classes="more -before")
         self.gap = Static(Content(NOT_HERE), classes="gap")
         self.more_after = Static("", classes="more -after")
@@ -58,15 +59,11 @@ class ArticlePane(Vertical):
         yield Static(
             heading(self.alignment.articles[self.article], self.article + 1), classes="heading"
         )
-        with PaneBody(classes="body"):
+        with self.body:
             yield self.more_before
             yield self.gap
             yield self.more_after
             yield self.spacer
-
-    @property
-    def body(self) -> PaneBody:
-        return self.query_one(PaneBody)
 
     def _content(self, index: int) -> Content:
         """Sentence ``index`` with its gutter and its group's highlights."""
@@ -127,6 +124,8 @@ class ArticlePane(Vertical):
         rebuilt = self._needs_window(min(index, total - 1))
         if rebuilt:
             await self._rebuild(min(index, total - 1))
+        if not self.body.is_attached:  # the app closed while sentences were mounting
+            return None
         old_gap = self._gap_extent()
         for view in self.current:
             view.remove_class("-current")
@@ -155,9 +154,19 @@ class ArticlePane(Vertical):
 
     def _hide_gap(self) -> None:
         self.gap.visible = False
-        nodes = self.body.children
-        if nodes.index(self.gap) != nodes.index(self.spacer) - 1:
-            self.body.move_child(self.gap, before=self.spacer)
+        self._move_gap_before(self.spacer)
+
+    def _move_gap_before(self, widget: Widget) -> None:
+        """Put the gap line just before ``widget``, unless it is there already.
+
+        Moving costs a layout pass, so it is skipped when nothing changes; a
+        widget no longer in the body (the app is closing) is ignored.
+        """
+        nodes = list(self.body.children)
+        if widget not in nodes or self.gap not in nodes:
+            return
+        if nodes.index(self.gap) != nodes.index(widget) - 1:
+            self.body.move_child(self.gap, before=widget)
 
     def _place_gap(self, index: int) -> Widget:
         """Show the gap line before sentence ``index``; the widget it now precedes."""
@@ -165,9 +174,7 @@ class ArticlePane(Vertical):
         if not before.display:
             before = self.spacer
         self.gap.visible = True
-        nodes = self.body.children
-        if nodes.index(self.gap) != nodes.index(before) - 1:
-            self.body.move_child(self.gap, before=before)
+        self._move_gap_before(before)
         return before
 
     def refresh_marks(self, annotated: Collection[int]) -> None:
