@@ -77,7 +77,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from statistics import median
 from typing import NamedTuple
@@ -212,9 +211,11 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
     return feats
 
 
-@lru_cache(maxsize=65536)
 def claims_of(text: str) -> tuple[Quantity, ...]:
-    """The sentence's quantities that say what they measure (``claim_key`` not empty)."""
+    """The sentence's quantities that say what they measure (``claim_key`` not empty).
+
+    ``numbers.extract`` is cached, so comparison reuses this work.
+    """
     return tuple(q for q in extract(text) if claim_key(q))
 
 

@@ -69,6 +69,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .model import Quantity, QuantityKind, Relation
 
@@ -1276,8 +1277,13 @@ class _Parser:
 # ---------------------------------------------------------------- public
 
 
+@lru_cache(maxsize=8192)
 def extract(text: str) -> tuple[Quantity, ...]:
-    """Every number-like claim of one sentence, with local offsets into ``text``."""
+    """Every number-like claim of one sentence, with local offsets into ``text``.
+
+    Cached: grouping and comparison both read each sentence's figures, and the
+    result (a tuple of frozen Quantities) is safe to share.
+    """
     parser = _Parser(text)
     return tuple(_quantity(text, parser.toks, hit) for hit in parser.run())
 
