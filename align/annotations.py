@@ -68,9 +68,9 @@ when the reader edits the annotation (``apply_edit``), never silently on load.
 Saving. ``save()`` writes atomically: a temporary file in the same directory,
 flush + fsync, ``os.replace``, fsync of the directory; the previous file is kept
 as ``FILE.bak``; temporary files a killed save left behind are removed by a
-later save once they are ten minutes old. If the file changed on disk since it was read or last saved
-(its content hash differs: a mere touch is no change), it is not
-overwritten blindly: the store merges by annotation id (what is on disk, plus
+later save once they are ten minutes old. If the file changed on disk since it
+was read or last saved (its content hash differs: a mere touch is no change),
+it is not overwritten blindly: the store merges by annotation id (what is on disk, plus
 our changes: ours win for ids changed here since the last save, their new ids
 are kept, our deletions remove only ids deleted here) and reports ``merged``.
 An error (read-only directory, disk full, ...) comes back as a one-line
