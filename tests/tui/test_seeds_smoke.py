@@ -44,3 +44,12 @@ async def test_input_error_in_worker_exits_with_2(
         await settle(pilot)
     assert app.return_code == 2
     assert "x.txt: need at least two articles" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.2, 0.4])
+async def test_quitting_at_any_moment_of_startup_is_clean(tmp_path: Path, delay: float) -> None:
+    app = IdlibReadApp(load_sources([bundled_seeds()]), tmp_path / "notes.yaml")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause(delay)
+        await pilot.press("q")
+    assert app.return_code == 0

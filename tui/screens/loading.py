@@ -6,11 +6,15 @@ from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import LoadingIndicator, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 
 class LoadingScreen(Screen[None]):
-    """A progress bar and the name of the stage the engine is in."""
+    """A progress bar and the name of the stage the engine is in.
+
+    No spinner: its animation would repaint many times a second and compete
+    with the engine thread for the interpreter.
+    """
 
     def __init__(self, count: int) -> None:
         super().__init__()
@@ -21,9 +25,8 @@ class LoadingScreen(Screen[None]):
             yield Static(
                 Content.styled(f"Aligning {self.count} articles…", "bold"), id="loading-title"
             )
-            yield ProgressBar(total=1.0, show_eta=False, id="loading-bar")
+            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="loading-bar")
             yield Static(Content("starting"), id="loading-stage")
-            yield LoadingIndicator()
 
     def progress(self, stage: str, fraction: float) -> None:
         """Show the engine's stage name and how far it is through it.
