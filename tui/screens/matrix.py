@@ -47,10 +47,8 @@ class MatrixScreen(Dialog[int]):
         self.matrix: Matrix = claims_matrix(alignment)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            title = (
-                "Numeric claims (rows: what is counted; reversed: conflict; underlined: precision)"
-            )
+        with Vertical(classes="dialog -wide"):
+            title = "Numeric claims by what they count · reversed: conflict · underlined: precision"
             yield Static(Content.styled(title, "bold"), classes="dialog-title")
             if not self.matrix.rows:
                 yield Static(Content("No numeric claims were found in these articles."))
