@@ -17,8 +17,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any, NoReturn
 
 from align import InputError, bundled_seeds, load_sources
 
@@ -30,10 +30,30 @@ EPILOG = (
 
 
 def _version() -> str:
+    """The installed package's version (importlib.metadata is slow to import: only here)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("idlib-read")
     except PackageNotFoundError:  # running from a source tree without installing
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: looks the version up only when asked, so other commands start faster."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show program's version number and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> NoReturn:
+        sys.stdout.write(f"idlib-read {_version()}\n")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,7 +81,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         default=DEFAULT_ANNOTATIONS,
         help=f"annotation file to read and write (default: ./{DEFAULT_ANNOTATIONS})",
     )
-    p.add_argument("--version", action="version", version=f"idlib-read {_version()}")
+    p.add_argument("--version", action=_VersionAction)
     return p
 
 
