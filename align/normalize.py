@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -92,9 +93,12 @@ STOPWORDS: frozenset[str] = frozenset(
 _VOWELS = frozenset("aeiouy")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word or number of a text, with local offsets into that text."""
+class Token(NamedTuple):
+    """One word or number of a text, with local offsets into that text.
+
+    An immutable named tuple rather than a frozen dataclass: every sentence is
+    tokenised, and a tuple is built several times faster.
+    """
 
     start: int
     end: int
@@ -117,6 +121,8 @@ class Token:
 
 def fold(text: str) -> str:
     """Casefold and strip diacritics ("Erdoğan" -> "erdogan")."""
+    if text.isascii():  # nothing to decompose or strip: the common case, done fast
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -157,10 +163,12 @@ def tokens(text: str) -> tuple[Token, ...]:
 
     Cached: grouping and wording both read every sentence, often more than once.
     """
-    return tuple(
-        Token(m.start(), m.end(), m.group(), normalise_word(m.group()))
-        for m in _TOKEN_RE.finditer(text)
-    )
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        surface = m.group()
+        start, end = m.span()
+        out.append(Token(start, end, surface, normalise_word(surface)))
+    return tuple(out)
 
 
 def word_parts(token: Token) -> tuple[str, ...]:
