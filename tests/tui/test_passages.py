@@ -1,0 +1,92 @@
+"""The reader's pure logic: navigation over filtered passages, marks, gaps, search, matrix."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from tui_factory import sample
+
+from align.model import Divergence, Sentence
+from tui.passages import (
+    claims_matrix,
+    filtered,
+    gap_index,
+    nearest,
+    next_divergent,
+    reach,
+    search,
+    sentence_marks,
+    step,
+    summary,
+)
+from tui.safe import clip, sanitize
+
+
+def test_step_moves_within_ids_and_clamps() -> None:
+    ids = (1, 4, 7)
+    assert step(ids, 4, 1) == 7 and step(ids, 4, -1) == 1
+    assert step(ids, 7, 1) == 7 and step(ids, 1, -1) == 1
+    assert step(ids, 5, 1) == 7 and step(ids, 5, -1) == 4  # current filtered out
+    assert step((), 3, 1) == 3
+    assert nearest(ids, 5) == 7 and nearest(ids, 9) == 7 and nearest(ids, 4) == 4
+
+
+@given(
+    st.lists(st.integers(0, 50), min_size=1, unique=True), st.integers(0, 50), st.integers(-3, 3)
+)
+def test_step_always_lands_on_an_id(ids: list[int], current: int, delta: int) -> None:
+    ordered = tuple(sorted(ids))
+    assert step(ordered, current, delta) in ordered
+
+
+def test_filters_and_divergent_navigation() -> None:
+    a = sample()
+    assert filtered(a.groups, "all") == (0, 1, 2, 3, 4)
+    assert filtered(a.groups, "divergent") == (0, 1, 2, 3)
+    assert filtered(a.groups, "numbers") == (1, 2)
+    assert filtered(a.groups, "single") == (4,)
+    ids = filtered(a.groups, "all")
+    assert next_divergent(a.groups, ids, 3, True) is None
+    assert next_divergent(a.groups, ids, 4, False) == 3
+    assert summary(a.groups[1]) == "conflicting number ×2"
+    assert summary(a.groups[4]) == "no divergences"
+
+
+def test_marks_follow_the_origin_map_when_cleaning_removed_text() -> None:
+    # raw "AB<x>CD 59 EF": cleaning dropped "<x>", so the text is "ABCD 59 EF"
+    text = "ABCD 59 EF"
+    origin = (0, 1, 5, 6, 7, 8, 9, 10, 11, 12)
+    sentence = Sentence(0, text, 0, 13, 0, origin)
+    d = Divergence("number", 0, 0, 8, 10, "59", "59 vs 58", "conflict")
+    (mark,) = sentence_marks(sentence, 0, [d])
+    assert text[mark.start : mark.end] == "59" and mark.kind == "conflict"
+    other_article = Divergence("number", 1, 0, 8, 10, "59", "x", "conflict")
+    assert sentence_marks(sentence, 0, [other_article]) == ()
+
+
+def test_gap_index_places_missing_passages_in_reading_order() -> None:
+    a = sample()
+    running = reach(a)
+    assert running[2] == [0, 3, 3]  # Gamma: groups 0, 3, 2 in its own order
+    assert gap_index(running[2], 1) == 1  # group 1 would sit after Gamma's first sentence
+    assert gap_index(running[1], 4) == 3  # after Beta's last sentence
+    assert gap_index(running[0], 3) == 3
+
+
+def test_search_and_matrix() -> None:
+    a = sample()
+    hits = search(a, "  RESPOND ")
+    assert [(h.article, h.sentence, h.group) for h in hits] == [(1, 2, 3), (2, 1, 3)]
+    assert search(a, "   ") == []
+    matrix = claims_matrix(a)
+    assert matrix.rows == ("soldier", "corridor (length)")
+    assert matrix.cells[("soldier", 0)].conflict and matrix.cells[("soldier", 1)].conflict
+    assert matrix.cells[("corridor (length)", 2)].precision
+    assert ("soldier", 2) not in matrix.cells and matrix.cells[("soldier", 1)].group == 1
+
+
+def test_clip_and_sanitize() -> None:
+    assert clip("a  b\n c", 10) == "a b c"
+    assert clip("abcdefghij", 5) == "abcd…"
+    assert len(clip("x " * 1_000_000, 20)) == 20
+    assert sanitize("\x1b[2J") == "␛[2J"
