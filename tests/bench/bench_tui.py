@@ -88,6 +88,7 @@ class ColumnsApp(App[None]):
 def write_copies(folder: Path, count: int) -> Path:
     """``count`` articles: the seeds copied round-robin, every number shifted per copy."""
     seeds = sorted(bundled_seeds().glob("*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         raw = seeds[i % len(seeds)].read_text(encoding="utf-8")
         bump = i // len(seeds)
@@ -126,8 +127,13 @@ async def launch_bare(size: tuple[int, int]) -> float:
     return clock.frames[0] - started
 
 
-async def key_latency(paths: list[Path] | None, size: tuple[int, int], presses: int) -> list[float]:
-    """Seconds from each ``j`` press to the last frame it caused (None: the yardstick app)."""
+async def key_latency(
+    paths: list[Path] | None, size: tuple[int, int], presses: int, keys: str = "j"
+) -> list[float]:
+    """Seconds from each key press (cycling through ``keys``) to the last frame it caused.
+
+    ``paths`` None measures the yardstick app.
+    """
     if paths is None:
         app: App[object] = ColumnsApp()
     else:
@@ -139,9 +145,9 @@ async def key_latency(paths: list[Path] | None, size: tuple[int, int], presses: 
             await reader_ready(app, pilot)
         else:
             await pilot.pause(SETTLE)
-        for _ in range(presses):
+        for i in range(presses):
             started = time.perf_counter()
-            await pilot.press("j")
+            await pilot.press(keys[i % len(keys)])
             await pilot.pause(SETTLE)
             times.append(clock.last_since(started))
     return times
@@ -168,19 +174,32 @@ async def launch_figures(repeats: int) -> None:
         )
 
 
-async def key_figures(presses: int, many: Path) -> None:
-    cases: list[tuple[str, list[Path] | None]] = [
-        ("yardstick: 5 scrolling columns of Statics", None),
-        ("seeds", [bundled_seeds()]),
-        ("50 articles", [many]),
+def write_huge(folder: Path) -> Path:
+    """Two articles, one with a 1 MB paragraph of short sentences, to time long input."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sentence = " ".join(["word"] * 19) + "."
+    huge = " ".join([sentence] * 10_000)
+    text = f"Long report\n\n59 soldiers died on Monday.\n\n{huge}\n\nTwelve people were hurt.\n"
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    short = "Short report\n\n58 soldiers died on Monday.\n\nTwelve people were hurt.\n"
+    (folder / "short.txt").write_text(short, encoding="utf-8")
+    return folder
+
+
+async def key_figures(presses: int, many: Path, huge: Path) -> None:
+    cases: list[tuple[str, list[Path] | None, str]] = [
+        ("yardstick: 5 scrolling columns of Statics", None, "j"),
+        ("seeds", [bundled_seeds()], "j"),
+        ("50 articles", [many], "j"),
+        ("a 1 MB paragraph (j and k in turn)", [huge], "jk"),
     ]
-    for label, paths in cases:
+    for label, paths, keys in cases:
         for size in SIZES:
-            times = await key_latency(paths, size, presses)
+            times = await key_latency(paths, size, presses, keys)
             worst = max(times) * 1000
             print(
-                f"j -> last frame, {label}, {size[0]}x{size[1]}: median {median_ms(times):.1f} ms, "
-                f"max {worst:.1f} ms ({presses} presses)"
+                f"key -> last frame, {label}, {size[0]}x{size[1]}: "
+                f"median {median_ms(times):.1f} ms, max {worst:.1f} ms ({presses} presses)"
             )
 
 
@@ -255,10 +274,11 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=30, help="j presses per key measurement")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        many = write_copies(Path(tmp), 50)
+        many = write_copies(Path(tmp) / "many", 50)
+        huge = write_huge(Path(tmp) / "huge")
         print(f"Python {sys.version.split()[0]}, Textual {textual_version}")
         asyncio.run(launch_figures(args.repeats))
-        asyncio.run(key_figures(args.presses, many))
+        asyncio.run(key_figures(args.presses, many, huge))
         memory_figures(many)
 
 
