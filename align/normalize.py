@@ -241,12 +241,13 @@ def _proper_names(
     lower: set[str] = set()
     for doc_index, doc in enumerate(documents):
         for token in doc:
-            if token.is_number or len(token.norm) < 5 or not token.norm.isalpha():
+            norm = token.norm
+            if len(norm) < 5 or not norm.isalpha():  # (letters only: never a number)
                 continue
-            if not token.capitalised:
-                lower.add(token.norm)
-            counts[token.norm] += 1
-            seen_in.setdefault(token.norm, set()).add(doc_index)
+            if not token.surface[:1].isupper():
+                lower.add(norm)
+            counts[norm] += 1
+            seen_in.setdefault(norm, set()).add(doc_index)
     for word in lower:
         del counts[word]
     return counts, seen_in
