@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
-
 # A word: letters/digits, optionally joined by inner apostrophes or hyphens
 # ("cease-fire", "Ma'rat", "M-4", "won't"). Numbers with digit groups or a
 # decimal part come first so "3,200" and "00.01" stay one token.
@@ -91,6 +89,8 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 _VOWELS = frozenset("aeiouy")
+# Largest len(a) * len(b) compared in Python (``similarity``); names are short.
+_PYTHON_LCS_MAX = 4096
 
 
 class Token(NamedTuple):
@@ -264,8 +264,39 @@ def _is_variant(a: str, b: str, docs_a: set[int], docs_b: set[int]) -> bool:
         a[0] == b[0]
         and not docs_a & docs_b
         and skeleton(a) == skeleton(b)
-        and fuzz.ratio(a, b) >= 70
+        and similarity(a, b) >= 70
     )
+
+
+def similarity(a: str, b: str) -> float:
+    """Character similarity 0..100: 100 * 2 * LCS / (len a + len b), the Indel ratio.
+
+    The same value, computed with the same floating-point steps, as
+    ``rapidfuzz.fuzz.ratio``; written out here because only short names are
+    compared, and importing rapidfuzz cost more start-up time than all the
+    comparisons of a run. Long strings (hostile input: the Python loop is
+    quadratic) still go to rapidfuzz's bit-parallel version.
+    """
+    if len(a) * len(b) > _PYTHON_LCS_MAX:
+        from rapidfuzz import fuzz
+
+        return fuzz.ratio(a, b)
+    total = len(a) + len(b)
+    if total == 0:
+        return 100.0
+    distance = total - 2 * _common_subsequence(a, b)
+    return (1.0 - distance / total) * 100
+
+
+def _common_subsequence(a: str, b: str) -> int:
+    """Length of the longest common subsequence (dynamic programming, one row)."""
+    previous = [0] * (len(b) + 1)
+    for ca in a:
+        current = [0]
+        for j, cb in enumerate(b):
+            current.append(previous[j] + 1 if ca == cb else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
 
 
 def variant_map(documents: Sequence[str]) -> VariantMap:
