@@ -64,10 +64,10 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Next", tooltip="Go to the next passage"),
-        Binding("k,up", "move(-1)", "Prev", tooltip="Go to the previous passage"),
+        Binding("k,up", "move(-1)", "Prev", show=False, tooltip="Go to the previous passage"),
         Binding("g,home", "edge(0)", "First", show=False, tooltip="Go to the first passage"),
         Binding("G,end", "edge(1)", "Last", show=False, tooltip="Go to the last passage"),
-        Binding("n", "divergent(1)", "Next diff", tooltip="Next passage with a divergence"),
+        Binding("n", "divergent(1)", "Diff", tooltip="Next passage with a divergence"),
         Binding(
             "N",
             "divergent(0)",
@@ -79,12 +79,20 @@ class ReaderScreen(Screen[None]):
         Binding("f", "cycle_filter", "Filter", tooltip="Cycle: all, divergent, numbers, single"),
         Binding("m", "matrix", "Matrix", tooltip="Numeric claims by what they count and outlet"),
         Binding("d", "details", "Details", tooltip="Every divergence of this passage, explained"),
-        Binding("r", "original", "Original", tooltip="The original text around this passage"),
-        Binding("a", "annotate", "Note", tooltip="Annotate this passage"),
+        Binding(
+            "r", "original", "Original", show=False, tooltip="The original text around this passage"
+        ),
+        Binding("a", "annotate", "Note", show=False, tooltip="Annotate this passage"),
         Binding("A", "annotations", "Notes", show=False, tooltip="List annotations and jump"),
         Binding("s", "save", "Save", show=False, tooltip="Save annotations now"),
-        Binding("l", "toggle_layout", "Layout", tooltip="Side by side or stacked"),
-        Binding("c", "toggle_context", "Context", tooltip="Stacked layout: the sentences around"),
+        Binding("l", "toggle_layout", "Layout", show=False, tooltip="Side by side or stacked"),
+        Binding(
+            "c",
+            "toggle_context",
+            "Context",
+            show=False,
+            tooltip="Stacked layout: the sentences around",
+        ),
         Binding(
             "space,pagedown", "page(1)", "Page down", show=False, tooltip="Scroll the text down"
         ),
@@ -124,7 +132,7 @@ class ReaderScreen(Screen[None]):
         yield StackedView(id="stacked")
         yield Static(legend(), id="legend")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         detached = len(self.store.detached()) if self.store else 0
