@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Article, Claim, Divergence, Member, Quantity, Relation, Sentence
 from .numbers import extract, relate
@@ -27,8 +27,7 @@ _RANK: dict[Relation, int] = {"same": 0, "precision": 1, "conflict": 2}
 MAX_COMPARED = 200
 
 
-@dataclass(frozen=True, slots=True)
-class _Located:
+class _Located(NamedTuple):
     """One extracted figure with where it sits (raw offsets) and who said it."""
 
     article: int
@@ -39,8 +38,7 @@ class _Located:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Note:
+class _Note(NamedTuple):
     """What one figure's counterpart in another outlet says, and how they relate."""
 
     relation: Relation

@@ -62,8 +62,8 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import islice, pairwise
+from typing import NamedTuple
 
 from .model import Cleaned, Dropped
 
@@ -80,8 +80,7 @@ Span = tuple[int, int]
 # --- the drop list -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Drops:
+class Drops(NamedTuple):
     """Disjoint dropped spans sorted by start, with their ends for bisection."""
 
     items: tuple[Dropped, ...] = ()
@@ -136,8 +135,7 @@ def _drop(raw: str, start: int, end: int, reason: str, replacement: str = "") ->
     return Dropped(start, end, raw[start:end], reason, replacement)
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     """The kept characters of a raw span: their text, and where each kept piece starts.
 
     ``offsets[k]`` is where piece k starts in ``text`` and ``starts[k]`` where it
@@ -177,8 +175,7 @@ def _view(raw: str, start: int, end: int, drops: Drops) -> View:
 # --- lines and paragraphs ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One raw line: its content span, without the line break."""
 
     number: int

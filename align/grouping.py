@@ -289,8 +289,7 @@ def shared_features(bags: Sequence[Bag], owners: Sequence[int]) -> list[str]:
     return sorted(shared)
 
 
-@dataclass(frozen=True, slots=True)
-class Weighted:
+class Weighted(NamedTuple):
     """The weighing stage's output (see ``Corpus``)."""
 
     vectors: tuple[SparseVector, ...]

@@ -68,7 +68,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -387,8 +386,7 @@ def _tokenize(text: str) -> list[_Tok]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Core:
+class _Core(NamedTuple):
     """A bare number: nominal value, half-width of its stated precision, extent."""
 
     value: float
@@ -400,8 +398,7 @@ class _Core:
     is_range: bool = False  # "200-300": vague holds the two stated ends
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
+class _Unit(NamedTuple):
     """What follows a number: its kind, factor to the canonical unit, and extent."""
 
     kind: QuantityKind
@@ -410,8 +407,7 @@ class _Unit:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):
     """A parsed claim in token terms, before it becomes a Quantity."""
 
     first: int  # first token index
@@ -616,7 +612,7 @@ class _Parser:
         if found is None:
             return None
         value, end = found
-        return replace(self.time_hit(i, end, value), counted=self.zone(i, end))
+        return self.time_hit(i, end, value)._replace(counted=self.zone(i, end))
 
     def zone(self, i: int, end: int) -> str:
         """The time zone written with a clock time ("utc" for GMT/UTC, "local"), else ""."""
@@ -972,7 +968,7 @@ class _Parser:
         hit = self.build(i, i, _Core(value, 0.0, end), _Unit("percent", 1.0, "%", end))
         if hit is None or fraction is not None:
             return hit
-        return replace(hit, counted=self.noun_phrase(hit.end))  # "one in five adults"
+        return hit._replace(counted=self.noun_phrase(hit.end))  # "one in five adults"
 
     def ratio(self, i: int) -> tuple[float, int] | None:
         """ "one in five" / "3 out of 10" as a percent, and the token after it."""

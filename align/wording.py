@@ -49,7 +49,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import combinations, islice, product
 from typing import NamedTuple
 
@@ -127,8 +126,7 @@ class Word(NamedTuple):
     minor: bool  # a number, the word it qualifies, a frame word: an anchor, not a difference
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """A changed stretch: ``mine[i1:i2]`` stands where ``theirs[j1:j2]`` stands."""
 
     i1: int
@@ -141,8 +139,7 @@ class Run:
         return Run(self.j1, self.j2, self.i1, self.i2, self.anchored)
 
 
-@dataclass(frozen=True, slots=True)
-class Diff:
+class Diff(NamedTuple):
     """How one member's words line up with another's."""
 
     mine: float  # share of my content words the diff aligns
@@ -164,8 +161,7 @@ class Diff:
         return Diff(self.theirs, self.mine, runs, self.jump)
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A direct quotation inside one sentence (local offsets of its text)."""
 
     sentence: Sentence
