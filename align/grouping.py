@@ -85,7 +85,15 @@ import numpy as np
 import numpy.typing as npt
 
 from .model import Article, Member, Quantity
-from .normalize import Token, VariantMap, stem, tokens, variant_map_of_tokens, word_parts
+from .normalize import (
+    STOPWORDS,
+    Token,
+    VariantMap,
+    stem,
+    tokens,
+    variant_map_of_tokens,
+    word_parts,
+)
 from .numbers import extract, relate
 
 FloatArray = npt.NDArray[np.float32]
@@ -193,15 +201,17 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
     keys: list[str] = []
     norms: list[str] = []
     for token in words:
-        if token.is_number:
-            feats["#" + token.norm] += NUMBER_WEIGHT
+        norm = token.norm
+        if norm[:1].isdigit():  # token.is_number, spelled out: this loop is hot
+            feats["#" + norm] += NUMBER_WEIGHT
             continue
-        if token.is_stopword:
+        if norm in STOPWORDS:
             continue
-        key = stem(variants(token.norm))
+        spelling = variants(norm)
+        key = stem(spelling)
         feats[key] += 1.0
         keys.append(key)
-        norms.append(variants(token.norm))
+        norms.append(spelling)
         for part in word_parts(token):
             feats[stem(variants(part))] += PART_WEIGHT
     for a, b in pairwise(norms):
