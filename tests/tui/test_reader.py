@@ -369,7 +369,13 @@ async def test_command_palette_offers_every_action(tmp_path: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        for title in ["Next", "Next diff", "Search", "Filter", "Matrix", "Details", "Original"]:
+        for title in [
+            "Next: Go to the next passage",
+            "Diff: Next passage with a divergence",
+            "Search: Search the text of all articles and jump",
+            "Matrix: Numeric claims by what they count and outlet",
+            "Original: The original text around this passage",
+        ]:
             assert title in titles
         assert "Hide or show pane 2: Beta Times" in titles
         await pilot.press("ctrl+p")

@@ -38,7 +38,7 @@ from .annotate import AnnotateScreen, detached_passage
 from .annotate import passage_content as annotation_passage
 from .annotations_list import AnnotationListScreen, list_entries
 from .details import DetailsScreen
-from .help import HelpScreen
+from .help import HelpScreen, key_name
 from .matrix import MatrixScreen
 from .original import OriginalScreen
 from .search import SearchScreen
@@ -343,14 +343,15 @@ class ReaderScreen(Screen[None]):
         entries: list[PaletteEntry] = []
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)
-            title = binding.description
+            title = f"{binding.description}: {binding.tooltip}"
+            keys = f"key: {key_name(binding)}"
             if binding.action.startswith("toggle_pane("):
                 number = int(binding.action[len("toggle_pane(") : -1])
                 if number > len(self.alignment.articles):
                     continue
                 label = clip(self.alignment.articles[number - 1].label, 40)
                 title = f"Hide or show pane {number}: {label}"
-            entries.append((title, binding.tooltip, binding.action))
+            entries.append((title, keys, binding.action))
         return entries
 
     # dialogs
