@@ -193,7 +193,7 @@ def compare_key(token: Token, variants: VariantMap) -> str:
     Numbers, and compounds led by one ("six-hour", "30-day"), share one key:
     they anchor the diff but their values are the number comparison's job.
     """
-    if token.is_number:
+    if token.norm[:1].isdigit():  # token.is_number, spelled out: called per word
         return NUMBER_KEY
     parts = word_parts(token)
     if parts and parts[0][:1].isdigit():
@@ -216,11 +216,12 @@ def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
     """The sentence's content words, negations and numbers (function words skipped)."""
     after_number = False
     for token in tokens(sentence.text):
+        norm = token.norm
         key = compare_key(token, variants)
-        if token.norm in NEGATIONS or token.norm not in STOPWORDS:
-            minor = key == NUMBER_KEY or after_number or token.norm in FRAME_WORDS
+        if norm in NEGATIONS or norm not in STOPWORDS:
+            minor = key == NUMBER_KEY or after_number or norm in FRAME_WORDS
             yield Word(sentence, token, key, minor)
-        after_number = token.is_number  # "six hours", not "six-hour meeting"
+        after_number = norm[:1].isdigit()  # token.is_number: "six hours", not "six-hour meeting"
 
 
 def passage_words(articles: Sequence[Article], member: Member, variants: VariantMap) -> list[Word]:
