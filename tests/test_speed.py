@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from align.normalize import fold, similarity
+from align.numbers import MAX_CLAIMS, _Hit, _Parser
 
 NAMEISH = st.text(alphabet="aeiouybcdklmnrstáéğ", max_size=16)
 
@@ -56,3 +57,78 @@ def test_similarity_known_values() -> None:
     assert similarity("", "") == 100.0
     assert similarity("abc", "") == 0.0
     assert similarity("marat", "maaret") >= 70
+
+
+class _EveryTokenParser(_Parser):
+    """The claim parser as first written: ``at`` tried at every token."""
+
+    def run(self) -> list[_Hit]:
+        hits: list[_Hit] = []
+        i = 0
+        while i < self.count and len(hits) < MAX_CLAIMS:
+            hit, nxt = self.at(i)
+            if hit is not None:
+                hits.append(hit)
+                self.floor = hit.end
+            i = max(nxt, i + 1)
+        return hits
+
+
+CLAIMY = [
+    "More than 300 people, including 59 Turkish soldiers, died in the six-hour raid.",
+    "The 65-year-old said about 3,200 km of road and nearly half the $1.5bn fund were lost.",
+    "At least one in five adults, roughly 20%, left by midnight on 5 March 2020.",
+    "Between 200-300 troops moved 12 km north at 00:01 local time on Friday.",
+    "Thirty-seven people were hurt; a dozen were flown out, officials said.",
+]
+WORDY = st.lists(
+    st.sampled_from(
+        [
+            "at",
+            "least",
+            "more",
+            "than",
+            "about",
+            "nearly",
+            "59",
+            "3,200",
+            "1.5",
+            "six-hour",
+            "one",
+            "in",
+            "five",
+            "km",
+            "miles",
+            "people",
+            "soldiers",
+            "killed",
+            "midnight",
+            "March",
+            "5",
+            "2020",
+            "%",
+            "$",
+            "bn",
+            "million",
+            ",",
+            ".",
+            "-",
+            "(",
+            ")",
+            "year",
+            "old",
+        ]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+def test_claims_tried_at_starting_tokens_only_equal_the_full_walk() -> None:
+    for text in CLAIMY:
+        assert _Parser(text).run() == _EveryTokenParser(text).run()
+        assert _Parser(text).run()  # the sentences do state claims
+
+
+@given(WORDY)
+def test_claim_walk_equivalence_on_generated_text(text: str) -> None:
+    assert _Parser(text).run() == _EveryTokenParser(text).run()
