@@ -278,11 +278,17 @@ def claim_key(q: Quantity) -> str:
     return f"={q.kind} {q.unit} {head}"
 
 
-def idf_weights(bags: Sequence[Bag]) -> dict[str, float]:
-    """Inverse sentence frequency: IDF_FLOOR + log(n / df)."""
+def sentence_frequency(bags: Sequence[Bag]) -> Counter[str]:
+    """How many sentences hold each feature."""
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
+    return df
+
+
+def idf_weights(bags: Sequence[Bag], df: Counter[str] | None = None) -> dict[str, float]:
+    """Inverse sentence frequency: IDF_FLOOR + log(n / df) (``df`` if already counted)."""
+    df = sentence_frequency(bags) if df is None else df
     n = len(bags)
     return {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
 
@@ -318,10 +324,8 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> Weighted:
     similarity is kept apart (``common``) because it alone is no evidence that
     two sentences report the same fact.
     """
-    idf = idf_weights(bags)
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
+    df = sentence_frequency(bags)
+    idf = idf_weights(bags, df)
     shared = shared_features(bags, owners)
     ids = {f: i for i, f in enumerate(shared)}
     vectors, norms = [], []
@@ -850,17 +854,26 @@ def _group_key(corpus: Corpus, rows: Sequence[int]) -> tuple[tuple[int, int], ..
 
 
 def to_members(corpus: Corpus, passages: Sequence[Sequence[int]]) -> tuple[Member, ...]:
-    """Members of one group, ordered by article, each scored against the others."""
+    """Members of one group, ordered by article, each scored against the others.
+
+    A group of one scores 1.0 and needs no vectors (most groups are single).
+    """
+    if len(passages) == 1:
+        return (_member(corpus, passages[0], 1.0),)
     vectors = [passage_vector(corpus, p) for p in passages]
     total = sparse_sum(vectors)
     members = []
     for passage, vector in zip(passages, vectors, strict=True):
-        article = corpus.refs[passage[0]][0]
-        sentences = tuple(sorted(corpus.refs[r][1] for r in passage))
         others = sparse_add(total, vector, -1.0)
-        score = 1.0 if len(passages) == 1 else cosine_to(vector, others)
-        members.append(Member(article, sentences, score))
+        members.append(_member(corpus, passage, cosine_to(vector, others)))
     return tuple(sorted(members, key=lambda m: m.article))
+
+
+def _member(corpus: Corpus, passage: Sequence[int], score: float) -> Member:
+    """The member for a passage (rows of one article) with its score."""
+    article = corpus.refs[passage[0]][0]
+    sentences = tuple(sorted(corpus.refs[r][1] for r in passage))
+    return Member(article, sentences, score)
 
 
 def reading_order(
