@@ -795,12 +795,15 @@ def grow(
     others: SparseVector,
     free: set[int],
     claims: frozenset[str] = frozenset(),
+    vector: SparseVector | None = None,
 ) -> list[int]:
     """Extend a passage with free neighbours that make it match the group better.
 
-    ``others`` is the sum of the other members' vectors, ``claims`` their claim keys.
+    ``others`` is the sum of the other members' vectors, ``claims`` their claim
+    keys, ``vector`` the passage's own (``passage_vector``) when already known.
     """
-    current = cosine_to(passage_vector(corpus, passage), others)
+    vector = passage_vector(corpus, passage) if vector is None else vector
+    current = cosine_to(vector, others)
     while len(passage) < MAX_PASSAGE:
         options = []
         for row in neighbours(corpus, passage, claims):
@@ -830,7 +833,8 @@ def absorb_neighbours(corpus: Corpus, groups: list[list[int]]) -> list[list[list
             claims = frozenset(
                 key for p in passages if p is not passages[k] for r in p for key in corpus.claims[r]
             )
-            grown = grow(corpus, passages[k], sparse_add(total, vectors[k], -1.0), free, claims)
+            others = sparse_add(total, vectors[k], -1.0)
+            grown = grow(corpus, passages[k], others, free, claims, vectors[k])
             if grown != passages[k]:
                 passages[k] = grown
                 new = passage_vector(corpus, grown)
