@@ -142,7 +142,7 @@ def normalise_word(surface: str) -> str:
 
 def _number_compound(word: str) -> str | None:
     """ "thirty-seven" -> "37" (tens joined to units by a hyphen), else None."""
-    parts = re.split(r"[\-‐‑]", word)
+    parts = _HYPHEN_RE.split(word)
     if len(parts) != 2:
         return None
     tens, units = (NUMBER_WORDS.get(p, "") for p in parts)
@@ -175,7 +175,7 @@ def word_parts(token: Token) -> tuple[str, ...]:
     """The normalised parts of a hyphenated word ("Turkish-Russian" -> turkish, russian)."""
     if not _HYPHEN_RE.search(token.surface):
         return ()
-    parts = [normalise_word(p) for p in re.split(r"[\-‐‑]", token.surface)]
+    parts = [normalise_word(p) for p in _HYPHEN_RE.split(token.surface)]
     return tuple(p for p in parts if p) if len(parts) > 1 else ()
 
 

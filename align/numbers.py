@@ -349,6 +349,8 @@ _GLUED_OK = frozenset({"k", "bn", "mn", "m", "st", "nd", "rd", "th", "s", "pm", 
 _WILDCARD_KINDS = frozenset({"duration", "time", "money", "percent"})
 _TOKEN = re.compile(r"(?P<num>\d+(?:[.,:]\d+)*)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<p>\S)")
 _MAX_DIGITS = 15
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # "3,200", "3.6"
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})|(\d{2})(\d{2})")  # "00:01", "00.01", "0001"
 # A "sentence" with more figures than this is a table or junk, not prose: reading
 # stops there, which bounds the work on hostile input (a 1 MB line of digits).
 MAX_CLAIMS = 5000
@@ -452,7 +454,7 @@ def _noun(word: str) -> str:
 
 def _digits(text: str) -> tuple[float, float] | None:
     """Value of "3,200" / "3.6" / "59" and the size of its last stated digit."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", text) is None:
+    if _DIGITS.fullmatch(text) is None:
         return None
     plain = text.replace(",", "")
     if len(plain) > _MAX_DIGITS + 1:
@@ -468,7 +470,7 @@ def _is_year(text: str) -> bool:
 
 def _clock(text: str) -> tuple[int, int] | None:
     """Hours and minutes of "00:01" / "00.01" / "0001", if valid."""
-    m = re.fullmatch(r"(\d{1,2})[:.](\d{2})|(\d{2})(\d{2})", text)
+    m = _CLOCK.fullmatch(text)
     if m is None:
         return None
     hh, mm = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
