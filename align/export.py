@@ -213,7 +213,7 @@ def _md_claims(alignment: Alignment) -> str:
             if d.kind == "number" and d.relation == "conflict"
         }
         for c in group.claims:
-            key = f"{c.quantity.counted or c.quantity.kind} ({c.quantity.kind})"
+            key = c.quantity.subject
             cell = md_escape(c.quantity.text) + f" (p.{group.id + 1})"
             rows.setdefault(key, {}).setdefault(c.article, []).append(cell)
             if any(

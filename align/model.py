@@ -161,6 +161,28 @@ class Quantity:
     precise: bool  # True when the text states an exact value
 
 
+    @property
+    def subject(self) -> str:
+        """What the figure is about, for tables and reports.
+
+        "turkish soldier" for a count, "corridor width (length)" for a measure,
+        and the kind alone ("date", "time of day") when the text names nothing.
+        """
+        if not self.counted:
+            return _KIND_NAMES[self.kind]
+        return self.counted if self.kind == "count" else f"{self.counted} ({self.kind})"
+
+
+_KIND_NAMES: dict[QuantityKind, str] = {
+    "count": "count of something unnamed",
+    "length": "length",
+    "duration": "duration",
+    "time": "time of day",
+    "date": "date",
+    "money": "amount of money",
+    "percent": "percentage",
+}
+
 Relation = Literal["conflict", "precision", "same"]
 DivergenceKind = Literal["number", "wording", "quote"]
 

@@ -193,10 +193,8 @@ class Matrix:
 
 
 def row_label(claim: Claim) -> str:
-    """The row a claim belongs to: what it counts, and its kind when that is not a count."""
-    quantity = claim.quantity
-    counted = quantity.counted or "(unnamed)"
-    return counted if quantity.kind == "count" else f"{counted} ({quantity.kind})"
+    """The row a claim belongs to: what the figure is about (see ``Quantity.subject``)."""
+    return claim.quantity.subject
 
 
 def _flag(claim: Claim, divergences: Sequence[Divergence], relation: str) -> bool:
