@@ -78,7 +78,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from statistics import median
 from typing import NamedTuple
 
 import numpy as np
@@ -897,6 +896,15 @@ def reading_order(
         if len(members) == 1:
             keys[g] = _single_key(members[0], where, keys)
     return [groups[g] for g in sorted(keys, key=lambda g: keys[g])]
+
+
+def median(values: Sequence[float]) -> float:
+    """The median, computed as ``statistics.median`` does (that module costs ~3 ms to import)."""
+    data = sorted(values)
+    n = len(data)
+    if n % 2 == 1:
+        return data[n // 2]
+    return (data[n // 2 - 1] + data[n // 2]) / 2
 
 
 def _consensus_key(

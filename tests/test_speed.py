@@ -8,12 +8,14 @@ later change to one side cannot silently change the output.
 
 from __future__ import annotations
 
+import statistics
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from align.grouping import median as grouping_median
 from align.normalize import fold, similarity
 from align.numbers import MAX_CLAIMS, _Hit, _Parser
 
@@ -132,3 +134,8 @@ def test_claims_tried_at_starting_tokens_only_equal_the_full_walk() -> None:
 @given(WORDY)
 def test_claim_walk_equivalence_on_generated_text(text: str) -> None:
     assert _Parser(text).run() == _EveryTokenParser(text).run()
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1, allow_nan=False), min_size=1, max_size=9))
+def test_median_equals_statistics_median(values: list[float]) -> None:
+    assert grouping_median(values) == statistics.median(values)
