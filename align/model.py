@@ -160,7 +160,6 @@ class Quantity:
     counted: str  # normalised head of what is counted ("soldier", "civilian", "corridor")
     precise: bool  # True when the text states an exact value
 
-
     @property
     def subject(self) -> str:
         """What the figure is about, for tables and reports.
