@@ -157,18 +157,20 @@ def _number_compound(word: str) -> str | None:
     return None
 
 
+_new_tuple = tuple.__new__  # builds a Token without the named tuple's Python-level constructor
+
+
 @lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[Token, ...]:
     """The words and numbers of ``text`` with local offsets (punctuation skipped).
 
     Cached: grouping and wording both read every sentence, often more than once.
     """
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        surface = m.group()
-        start, end = m.span()
-        out.append(Token(start, end, surface, normalise_word(surface)))
-    return tuple(out)
+    return tuple(
+        _new_tuple(Token, (*m.span(), surface, normalise_word(surface)))
+        for m in _TOKEN_RE.finditer(text)
+        for surface in (m.group(),)
+    )
 
 
 def word_parts(token: Token) -> tuple[str, ...]:

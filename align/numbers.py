@@ -375,17 +375,25 @@ class _Tok(NamedTuple):
 
 
 def _tokenize(text: str) -> list[_Tok]:
-    """Numbers, words (with an apostrophe part) and single punctuation marks."""
+    """Numbers, words (with an apostrophe part) and single punctuation marks.
+
+    Hot (every token of every sentence): the tuple is built with
+    ``tuple.__new__`` directly, skipping the named tuple's Python-level
+    ``__new__``; the result is the same ``_Tok``.
+    """
     out: list[_Tok] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "p"
         word = m.group()
         low = word.lower()
         if kind == "word" and low.endswith(("'s", "’s")):
             low = low[:-2]
-        start, end = m.span()
-        out.append(_Tok(kind, word, low, start, end))
+        append(_new_tuple(_Tok, (kind, word, low, *m.span())))
     return out
+
+
+_new_tuple = tuple.__new__  # builds a named tuple without its Python-level constructor
 
 
 class _Core(NamedTuple):
