@@ -236,24 +236,41 @@ def _content(words: Sequence[Word]) -> int:
 # ---------------------------------------------------------------- diff
 
 
+def content_before(words: Sequence[Word]) -> list[int]:
+    """``out[i]``: the content words among ``words[:i]`` (so a slice counts in O(1)).
+
+    ``out[i2] - out[i1] == _content(words[i1:i2])``: the diff below asks this
+    for every opcode, and slicing each time cost more than the matching.
+    """
+    out = [0]
+    total = 0
+    for w in words:
+        total += not w.minor
+        out.append(total)
+    return out
+
+
 def diff(mine: Sequence[Word], theirs: Sequence[Word]) -> Diff:
     """Align two members' words: shares of content aligned and the changed runs."""
     matcher = difflib.SequenceMatcher(
         None, [w.key for w in mine], [w.key for w in theirs], autojunk=False
     )
     ops = matcher.get_opcodes()
-    same_mine = sum(_content(mine[i1:i2]) for op, i1, i2, _, _ in ops if op == "equal")
-    same_theirs = sum(_content(theirs[j1:j2]) for op, _, _, j1, j2 in ops if op == "equal")
+    cm, ct = content_before(mine), content_before(theirs)
+    same_mine = sum(cm[i2] - cm[i1] for op, i1, i2, _, _ in ops if op == "equal")
+    same_theirs = sum(ct[j2] - ct[j1] for op, _, _, j1, j2 in ops if op == "equal")
     runs = tuple(
-        Run(i1, i2, j1, j2, _anchored(ops, k, mine))
+        Run(i1, i2, j1, j2, _anchored(ops, k, cm))
         for k, (op, i1, i2, j1, j2) in enumerate(ops)
-        if op != "equal" and _content(mine[i1:i2]) + _content(theirs[j1:j2])
+        if op != "equal" and cm[i2] - cm[i1] + ct[j2] - ct[j1]
     )
-    jump = _jump(ops, mine, theirs)
-    return Diff(_share(same_mine, mine), _share(same_theirs, theirs), runs, jump)
+    jump = _jump(ops, mine, theirs, cm)
+    return Diff(_fraction(same_mine, cm[-1]), _fraction(same_theirs, ct[-1]), runs, jump)
 
 
-def _jump(ops: Sequence[Opcode], mine: Sequence[Word], theirs: Sequence[Word]) -> int:
+def _jump(
+    ops: Sequence[Opcode], mine: Sequence[Word], theirs: Sequence[Word], cm: Sequence[int]
+) -> int:
     """How far the furthest reordered word moves, in matched content words.
 
     A word (not a number; dates count) unmatched on both sides was moved;
@@ -261,13 +278,14 @@ def _jump(ops: Sequence[Opcode], mine: Sequence[Word], theirs: Sequence[Word]) -
     many anchors it jumped over
     ("Canada and Mexico" / "Mexico and Canada" jumps one; a date moved from
     the end of a sentence to its verb jumps several: another structure).
+    ``cm`` is ``content_before(mine)``.
     """
     seen = 0
     where_mine: dict[str, list[int]] = {}
     where_theirs: dict[str, list[int]] = {}
     for op, i1, i2, j1, j2 in ops:
         if op == "equal":
-            seen += _content(mine[i1:i2])
+            seen += cm[i2] - cm[i1]
             continue
         for w in mine[i1:i2]:
             if w.key != NUMBER_KEY:
@@ -284,15 +302,17 @@ def _jump(ops: Sequence[Opcode], mine: Sequence[Word], theirs: Sequence[Word]) -
     )
 
 
-def _share(same: int, words: Sequence[Word]) -> float:
-    total = _content(words)
+def _fraction(same: int, total: int) -> float:
     return same / total if total else 0.0
 
 
-def _anchored(ops: Sequence[Opcode], k: int, mine: Sequence[Word]) -> bool:
-    """Whether the opcode ``k`` touches an equal stretch holding a content word."""
+def _anchored(ops: Sequence[Opcode], k: int, cm: Sequence[int]) -> bool:
+    """Whether the opcode ``k`` touches an equal stretch holding a content word.
+
+    ``cm`` is ``content_before`` of my words.
+    """
     return any(
-        0 <= n < len(ops) and ops[n][0] == "equal" and _content(mine[ops[n][1] : ops[n][2]]) > 0
+        0 <= n < len(ops) and ops[n][0] == "equal" and cm[ops[n][2]] - cm[ops[n][1]] > 0
         for n in (k - 1, k + 1)
     )
 

@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from align.grouping import median as grouping_median
-from align.normalize import fold, similarity
+from align.model import Sentence
+from align.normalize import Token, fold, similarity
 from align.numbers import MAX_CLAIMS, _Hit, _Parser
+from align.wording import Word, _content, content_before
 
 NAMEISH = st.text(alphabet="aeiouybcdklmnrstáéğ", max_size=16)
 
@@ -139,3 +141,14 @@ def test_claim_walk_equivalence_on_generated_text(text: str) -> None:
 @given(st.lists(st.floats(min_value=0, max_value=1, allow_nan=False), min_size=1, max_size=9))
 def test_median_equals_statistics_median(values: list[float]) -> None:
     assert grouping_median(values) == statistics.median(values)
+
+
+@given(st.lists(st.booleans(), max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_content_before_counts_slices_like_content(minors: list[bool], i: int, j: int) -> None:
+    """``content_before`` differences equal ``_content`` of the slice they replace."""
+    sentence = Sentence(0, "w", 0, 1, 0, (0,))
+    token = Token(0, 1, "w", "w")
+    words = [Word(sentence, token, "w", minor) for minor in minors]
+    i, j = sorted((min(i, len(words)), min(j, len(words))))
+    before = content_before(words)
+    assert before[j] - before[i] == _content(words[i:j])
