@@ -1,4 +1,10 @@
-"""The reader application: runs the engine in a worker, then opens the reader screen."""
+"""The reader application: runs the engine in a worker, then opens the reader screen.
+
+Start-up is kept close to a bare Textual app's: the first screen is the light
+loading view, and the reader (its screens, widgets and stylesheet) and the
+engine's pipeline are imported only after that first frame is drawn (the
+pipeline inside the worker thread, off the UI thread).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -15,19 +21,25 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from align.annotations import AnnotationStore
 from align.model import Alignment, InputError, Source
-from align.pipeline import build_from_sources
 
 from .safe import sanitize
 from .screens.loading import LoadingScreen
-from .screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from .screens.reader import ReaderScreen
+
+
+def reader_in(stack: Iterable[Screen[object]]) -> ReaderScreen | None:
+    """The reader screen in ``stack``, if it was opened (its module is loaded only then)."""
+    from .screens.reader import ReaderScreen
+
+    return next((s for s in stack if isinstance(s, ReaderScreen)), None)
 
 
 class IdlibReadApp(App[int]):
     """idlib-read: several reports of one event side by side, differences marked."""
 
-    CSS_PATH = "app.tcss"
     TITLE = "idlib-read"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Leave idlib-read")
@@ -65,11 +77,16 @@ class IdlibReadApp(App[int]):
         self.alignment = alignment
         self.quit_anyway = False
 
+    def get_default_screen(self) -> Screen[object]:
+        """The loading view is the first screen, unless the alignment is already built."""
+        if self.alignment is None:
+            return LoadingScreen(len(self.sources))
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         if self.alignment is not None:
             self.open_reader(self.alignment)
             return
-        self.push_screen(LoadingScreen(len(self.sources)))
         self.call_after_refresh(self.build)  # the first frame is drawn before the engine starts
 
     @work(thread=True, exclusive=True)
@@ -80,6 +97,8 @@ class IdlibReadApp(App[int]):
             self.post_message(self.Progressed(stage, fraction))
 
         try:
+            from align.pipeline import build_from_sources  # imported here, off the UI thread
+
             alignment = build_from_sources(self.sources, report)
         except Exception as error:  # reported on screen exit, never a traceback
             self.post_message(self.Failed(error))
@@ -109,25 +128,26 @@ class IdlibReadApp(App[int]):
             self.exit(1, return_code=1, message=Text(sanitize(text)))
 
     def open_reader(self, alignment: Alignment) -> None:
-        """Replace the loading screen (if any) with the reader."""
+        """Open the reader over the loading view (the base screen, which cannot be switched)."""
+        from align.annotations import AnnotationStore
+
+        from .screens.reader import ReaderScreen
+
         store = AnnotationStore.open(self.annotations_path)
         store.attach(alignment)
-        reader = ReaderScreen(alignment, store)
-        if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(reader)
-        else:
-            self.push_screen(reader)
+        self.push_screen(ReaderScreen(alignment, store))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every reader action by name, besides Textual's own."""
         yield from super().get_system_commands(screen)
-        if isinstance(screen, ReaderScreen):
-            for title, help_text, action in screen.palette():
-                yield SystemCommand(title, help_text, partial(screen.run_action, action))
+        reader = reader_in([screen])
+        if reader is not None:
+            for title, help_text, action in reader.palette():
+                yield SystemCommand(title, help_text, partial(reader.run_action, action))
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Quit, saving pending notes; if that fails, warn once and quit on the next q."""
-        reader = next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
+        reader = reader_in(self.screen_stack)
         if reader is not None and not self.quit_anyway and reader.unsaved():
             self.quit_anyway = True
             warning = "Annotations could not be saved (see status line). Press q again to quit."

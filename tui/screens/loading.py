@@ -1,19 +1,43 @@
-"""Shown while the engine aligns the articles in a worker thread."""
+"""Shown while the engine aligns the articles in a worker thread.
+
+It is the first screen a user sees, so it is deliberately light: one Static,
+no containers, no ProgressBar (whose bar, status widgets and timers cost a
+bare app's whole start-up again). The progress bar is drawn as text.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Center, Middle
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
+
+BAR_WIDTH = 30
+
+
+def progress_bar(fraction: float, width: int = BAR_WIDTH) -> Content:
+    """A text progress bar ``width`` cells wide, ``fraction`` (clamped to 0..1) filled."""
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    done = Content.styled("━" * filled, "$accent")
+    return done + Content.styled("━" * (width - filled), "$panel-lighten-2")
+
+
+def loading_text(count: int, stage: str, fraction: float) -> Content:
+    """The loading view's three lines: what is happening, how far, which stage."""
+    title = Content.styled(f"Aligning {count} articles…", "bold")
+    return Content("\n\n").join([title, progress_bar(fraction), Content(stage)])
 
 
 class LoadingScreen(Screen[None]):
-    """A progress bar and the name of the stage the engine is in.
+    """How many articles are being aligned, a progress bar and the engine's stage.
 
     No spinner: its animation would repaint many times a second and compete
     with the engine thread for the interpreter.
+    """
+
+    DEFAULT_CSS = """
+    LoadingScreen { align: center middle; }
+    #loading { width: auto; }
     """
 
     def __init__(self, count: int) -> None:
@@ -21,19 +45,12 @@ class LoadingScreen(Screen[None]):
         self.count = count
 
     def compose(self) -> ComposeResult:
-        with Middle(), Center():
-            yield Static(
-                Content.styled(f"Aligning {self.count} articles…", "bold"), id="loading-title"
-            )
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="loading-bar")
-            yield Static(Content("starting"), id="loading-stage")
+        yield Static(loading_text(self.count, "starting", 0.0), id="loading")
 
     def progress(self, stage: str, fraction: float) -> None:
         """Show the engine's stage name and how far it is through it.
 
-        Queries, not query_one: a late report may arrive while the app closes.
+        A query, not query_one: a late report may arrive while the app closes.
         """
-        for label in self.query("#loading-stage").results(Static):
-            label.update(Content(stage))
-        for bar in self.query(ProgressBar):
-            bar.update(progress=max(0.0, min(1.0, fraction)))
+        for view in self.query("#loading").results(Static):
+            view.update(loading_text(self.count, stage, fraction))

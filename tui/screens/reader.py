@@ -60,7 +60,13 @@ def opening_note(store: AnnotationStore | None) -> tuple[str, bool]:
 
 
 class ReaderScreen(Screen[None]):
-    """Reads an Alignment passage by passage; all navigation keys live here."""
+    """Reads an Alignment passage by passage; all navigation keys live here.
+
+    The stylesheet (for the reader and its dialogs) is loaded with this screen,
+    not with the app, so the loading view's first frame does not wait for it.
+    """
+
+    CSS_PATH = "../app.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Next", tooltip="Go to the next passage"),
