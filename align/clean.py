@@ -437,8 +437,26 @@ MAX_CAPTION_WORDS = 80
 MAX_CAPTION_CHARS = 1500
 
 
+# Every END_CREDIT alternative needs one of these marks, or (case-insensitively,
+# through PHOTO_BY) one of the photo words; "©" is not ASCII.
+CREDIT_MARKS = ("(", "*", "/", "via", "Pool")
+PHOTO_WORDS = ("photo", "image", "picture", "video", "credit")
+
+
+def may_end_in_credit(text: str) -> bool:
+    """False only when END_CREDIT cannot match: a cheap test before the costly search.
+
+    Limited to ASCII text, where ignoring case is plain ``lower()``; any other
+    text is searched in full.
+    """
+    if not text.isascii() or any(mark in text for mark in CREDIT_MARKS):
+        return True
+    low = text.lower()
+    return any(word in low for word in PHOTO_WORDS)
+
+
 def _credit_span(text: str) -> Span | None:
-    m = END_CREDIT.search(text)
+    m = END_CREDIT.search(text) if may_end_in_credit(text) else None
     return (m.start(), m.end()) if m else None
 
 
@@ -665,6 +683,25 @@ MD_RULE = re.compile(
 )
 
 
+EMPHASIS_START = re.compile(r"[*_]")  # every MD_EMPHASIS alternative starts with one
+
+
+def emphasis(raw: str) -> Iterator[re.Match[str]]:
+    """``MD_EMPHASIS.finditer(raw)``, but tried only where a match can start.
+
+    Trying the pattern at every character was most of the Markdown pass;
+    ``match`` at a position still sees the characters before it (lookbehind).
+    """
+    pos = 0
+    while (star := EMPHASIS_START.search(raw, pos)) is not None:
+        m = MD_EMPHASIS.match(raw, star.start())
+        if m is None:
+            pos = star.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _markdown(raw: str) -> list[Dropped]:
     """Markdown syntax; the words it wraps are kept (an image is dropped whole)."""
     out: list[Dropped] = []
@@ -674,7 +711,7 @@ def _markdown(raw: str) -> list[Dropped]:
             continue
         out.append(_drop(raw, m.start(), m.start() + 1, "markdown"))
         out.append(_drop(raw, m.start(2) - 1, m.end(), "markdown"))
-    for m in MD_EMPHASIS.finditer(raw):
+    for m in emphasis(raw):
         size = len(next(g for g in m.groups() if g))
         out.append(_drop(raw, m.start(), m.start() + size, "markdown"))
         out.append(_drop(raw, m.end() - size, m.end(), "markdown"))

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from align.clean import END_CREDIT, MD_EMPHASIS, _credit_span, emphasis, may_end_in_credit
 from align.grouping import median as grouping_median
 from align.model import Sentence
 from align.normalize import Token, fold, similarity
@@ -152,3 +153,34 @@ def test_content_before_counts_slices_like_content(minors: list[bool], i: int, j
     i, j = sorted((min(i, len(words)), min(j, len(words))))
     before = content_before(words)
     assert before[j] - before[i] == _content(words[i:j])
+
+
+CREDITISH = st.text(alphabet="aPhotVdeiCrgmvl ()*/©_.:,\nAB", max_size=60)
+
+
+@settings(max_examples=400)
+@given(CREDITISH)
+def test_credit_precheck_never_hides_a_credit(text: str) -> None:
+    """Where END_CREDIT matches, ``may_end_in_credit`` says it may."""
+    if END_CREDIT.search(text):
+        assert may_end_in_credit(text)
+
+
+def test_credit_span_finds_credits_the_full_search_finds() -> None:
+    for text in (
+        "Soldiers patrol the road. (Jane Roe / Wire Photos)",
+        "Smoke rises over the town. PHOTO BY Ann Lee",
+        "Crowds gathered.Leaders meet via Pool",
+        "A quiet street at dawn",
+        "Tanks on the highway, Pool",
+    ):
+        m = END_CREDIT.search(text)
+        assert _credit_span(text) == ((m.start(), m.end()) if m else None)
+    assert _credit_span("A quiet street at dawn") is None
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="ab *_\n", max_size=40))
+def test_emphasis_scan_equals_finditer(raw: str) -> None:
+    """Trying MD_EMPHASIS only at '*' and '_' finds exactly what finditer finds."""
+    assert [m.span() for m in emphasis(raw)] == [m.span() for m in MD_EMPHASIS.finditer(raw)]
