@@ -199,20 +199,21 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
     feats: Bag = defaultdict(float)
     keys: list[str] = []
     norms: list[str] = []
+    spell = variants.canonical.get  # variants(norm), without a call frame: this loop is hot
     for token in words:
         norm = token.norm
-        if norm[:1].isdigit():  # token.is_number, spelled out: this loop is hot
+        if norm[:1].isdigit():  # token.is_number, spelled out
             feats["#" + norm] += NUMBER_WEIGHT
             continue
         if norm in STOPWORDS:
             continue
-        spelling = variants(norm)
+        spelling = spell(norm, norm)
         key = stem(spelling)
         feats[key] += 1.0
         keys.append(key)
         norms.append(spelling)
         for part in word_parts(token):
-            feats[stem(variants(part))] += PART_WEIGHT
+            feats[stem(spell(part, part))] += PART_WEIGHT
     for a, b in pairwise(norms):
         feats[stem(a + b)] += COMPOUND_WEIGHT
     for a, b in pairwise(keys):
