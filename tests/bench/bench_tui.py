@@ -6,6 +6,9 @@ Run: ``python tests/bench/bench_tui.py`` (``--repeats N``, ``--quick``).
   (engine run in the worker, panes mounted and lined up), headless with
   ``run_test``; the same clock around a bare app that shows one Static. The
   two are interleaved in one run and the medians compared.
+- cold launch: the same, but from spawning a fresh interpreter, so the imports a
+  user waits for count too (the reader's child imports ``tui.cli`` and loads the
+  seeds as the ``idlib-read`` command does; the bare app's imports Textual).
 - key: from a ``j`` keypress to the updated frame (press, then one refresh).
 - memory: peak RSS of a fresh interpreter that opens the reader and walks a few
   passages, on the seeds and on 50 articles (seed copies with numbers changed).
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
 import json
 import re
 import statistics
@@ -174,6 +178,75 @@ async def launch_figures(repeats: int) -> None:
         )
 
 
+COLD_CLOCK = """
+from __future__ import annotations
+import asyncio, sys, time
+sys.path.insert(0, {root!r})
+"""  # FrameClock's source is added: importing this module would import the reader
+
+COLD_READER = (
+    COLD_CLOCK
+    + """
+import tempfile
+from pathlib import Path
+import tui.cli  # what the idlib-read command imports first
+from align import bundled_seeds, load_sources
+from tui.app import IdlibReadApp
+def make():
+    return IdlibReadApp(load_sources([bundled_seeds()]), Path(tempfile.mkdtemp()) / "n.yaml")
+"""
+)
+
+COLD_BARE = (
+    COLD_CLOCK
+    + """
+from textual.app import App
+from textual.widgets import Static
+class BareApp(App):
+    def compose(self):
+        yield Static("hello")
+def make():
+    return BareApp()
+"""
+)
+
+COLD_RUN = """
+async def main():
+    app = make()
+    clock = FrameClock(app)
+    async with app.run_test(size={size!r}):
+        while not clock.frames:
+            await asyncio.sleep(0.001)
+    print(time.time() - time.perf_counter() + clock.frames[0])
+asyncio.run(main())
+"""
+
+
+def cold_first_frame(code: str, size: tuple[int, int]) -> float:
+    """Seconds from spawning an interpreter running ``code`` to its first frame."""
+    clock = inspect.getsource(FrameClock)
+    script = code.format(root=str(ROOT)) + clock + COLD_RUN.format(size=size)
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return float(out.stdout.strip().splitlines()[-1]) - started
+
+
+def cold_figures(repeats: int) -> None:
+    """Launch from a fresh interpreter, reader against bare app, interleaved."""
+    for size in SIZES:
+        ours, bare = [], []
+        for _ in range(repeats):
+            bare.append(cold_first_frame(COLD_BARE, size))
+            ours.append(cold_first_frame(COLD_READER, size))
+        ratio = statistics.median(ours) / statistics.median(bare)
+        print(
+            f"cold launch {size[0]}x{size[1]}: first frame {median_ms(ours):.0f} ms vs bare app "
+            f"{median_ms(bare):.0f} ms (ratio {ratio:.2f}; median of {repeats})"
+        )
+
+
 def write_huge(folder: Path) -> Path:
     """Two articles, one with a 1 MB paragraph of short sentences, to time long input."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -278,6 +351,7 @@ def main() -> None:
         huge = write_huge(Path(tmp) / "huge")
         print(f"Python {sys.version.split()[0]}, Textual {textual_version}")
         asyncio.run(launch_figures(args.repeats))
+        cold_figures(args.repeats)
         asyncio.run(key_figures(args.presses, many, huge))
         memory_figures(many)
 
