@@ -223,17 +223,25 @@ def _drop_view(
 
 # --- 1. control characters and template tokens -------------------------------------
 
+# Invisible and control characters; every CONTROL match starts with one
+# (ESC, 0x1b, is in the range).
+CONTROL_CLASS = (
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
 CONTROL = re.compile(
     r"\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]?"  # ANSI CSI sequence
     r"|\x1b\][^\x07\x1b\n]{0,256}(?:\x07|\x1b\\)?"  # OSC sequence (window titles, links)
     r"|\x1b[@-Z\\-_]?"  # other escapes
-    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
-    r"\u2066-\u2069\ufeff\ufff9-\ufffb]+"
+    rf"|{CONTROL_CLASS}+"
 )
+CONTROL_CHAR = re.compile(CONTROL_CLASS)  # a plain class: scanned far faster than CONTROL
 TEMPLATE = re.compile(r"%[A-Z][A-Z_]{2,40}[0-9A-Za-z]{0,64}%|\{\{[^{}\n]{1,80}\}\}")
 
 
 def _control(raw: str) -> list[Dropped]:
+    if CONTROL_CHAR.search(raw) is None:  # the common case: clean text
+        return []
     return [_drop(raw, m.start(), m.end(), "control characters") for m in CONTROL.finditer(raw)]
 
 
@@ -647,7 +655,7 @@ def _hover_cards(raw: str) -> list[Dropped]:
     in the run (the card repeats the name), stay on one line and end at MORE.
     Linear: each fusion and each MORE is looked at once.
     """
-    ends = [m.end() for m in MORE.finditer(raw)]
+    ends = [m.end() for m in MORE.finditer(raw)] if "MORE" in raw else []
     if not ends:
         return []
     fusions = [m.start() for m in FUSION.finditer(raw) if _repeats_name(raw, m.start())]

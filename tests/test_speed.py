@@ -17,7 +17,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from align.clean import END_CREDIT, MD_EMPHASIS, _credit_span, emphasis, may_end_in_credit
+from align.clean import (
+    CONTROL,
+    CONTROL_CHAR,
+    END_CREDIT,
+    MD_EMPHASIS,
+    MORE,
+    _control,
+    _credit_span,
+    _drop,
+    emphasis,
+    may_end_in_credit,
+)
 from align.grouping import median as grouping_median
 from align.grouping import rare_pairs
 from align.model import Sentence
@@ -233,3 +244,20 @@ def test_rare_pairs_equals_the_mask_version(vectors: list[dict[int, float]]) -> 
 def test_hyphen_set_matches_the_hyphen_pattern() -> None:
     """``word_parts`` tests ``_HYPHENS`` where it searched ``_HYPHEN_RE``: all characters agree."""
     assert all(bool(_HYPHEN_RE.search(chr(i))) == (chr(i) in _HYPHENS) for i in range(0x110000))
+
+
+def test_every_control_match_starts_at_a_control_char() -> None:
+    """``_control`` returns early when CONTROL_CHAR finds nothing; CONTROL starts no match then."""
+    starts = [chr(i) for i in range(0x110000) if CONTROL.match(chr(i) + "[x")]
+    assert starts and all(CONTROL_CHAR.fullmatch(ch) for ch in starts)
+    assert not CONTROL_CHAR.search("Plain text, with café and “quotes”.")
+
+
+@given(st.text(alphabet="MORE ab\n\x00\u200b", max_size=40))
+def test_hover_cards_and_controls_keep_their_results(raw: str) -> None:
+    """The early returns give what the full scans give."""
+    assert _control(raw) == [
+        _drop(raw, m.start(), m.end(), "control characters") for m in CONTROL.finditer(raw)
+    ]
+    if "MORE" not in raw:
+        assert not list(MORE.finditer(raw))
