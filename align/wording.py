@@ -217,8 +217,8 @@ def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
     after_number = False
     for token in tokens(sentence.text):
         norm = token.norm
-        key = compare_key(token, variants)
         if norm in NEGATIONS or norm not in STOPWORDS:
+            key = compare_key(token, variants)  # (pure: only the words kept need it)
             minor = key == NUMBER_KEY or after_number or norm in FRAME_WORDS
             yield Word(sentence, token, key, minor)
         after_number = norm[:1].isdigit()  # token.is_number: "six hours", not "six-hour meeting"
