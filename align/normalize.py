@@ -238,8 +238,12 @@ EMPTY_VARIANTS = VariantMap({})
 def _proper_names(
     documents: Sequence[Iterable[Token]],
 ) -> tuple[Counter[str], dict[str, set[int]]]:
-    """Candidate names: words of 5+ letters that never appear in lower case."""
-    counts: Counter[str] = Counter()
+    """Candidate names: words of 5+ letters that never appear in lower case.
+
+    Counted in a plain dict (a Counter calls ``__missing__`` in Python for
+    every new word) and each word's document set made only once: hot.
+    """
+    counts: dict[str, int] = {}
     seen_in: dict[str, set[int]] = {}
     lower: set[str] = set()
     for doc_index, doc in enumerate(documents):
@@ -249,11 +253,15 @@ def _proper_names(
                 continue
             if not token.surface[:1].isupper():
                 lower.add(norm)
-            counts[norm] += 1
-            seen_in.setdefault(norm, set()).add(doc_index)
+            counts[norm] = counts.get(norm, 0) + 1
+            docs = seen_in.get(norm)
+            if docs is None:
+                seen_in[norm] = {doc_index}
+            else:
+                docs.add(doc_index)
     for word in lower:
         del counts[word]
-    return counts, seen_in
+    return Counter(counts), seen_in
 
 
 def _is_variant(a: str, b: str, docs_a: set[int], docs_b: set[int]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import statistics
 import unicodedata
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -32,7 +33,7 @@ from align.clean import (
 from align.grouping import median as grouping_median
 from align.grouping import rare_pairs
 from align.model import Sentence
-from align.normalize import _HYPHEN_RE, _HYPHENS, Token, fold, similarity
+from align.normalize import _HYPHEN_RE, _HYPHENS, Token, _proper_names, fold, similarity, tokens
 from align.numbers import MAX_CLAIMS, _Hit, _Parser
 from align.wording import Word, _content, content_before
 
@@ -261,3 +262,32 @@ def test_hover_cards_and_controls_keep_their_results(raw: str) -> None:
     ]
     if "MORE" not in raw:
         assert not list(MORE.finditer(raw))
+
+
+def slow_proper_names(docs: list[list[Token]]) -> tuple[Counter[str], dict[str, set[int]]]:
+    """``_proper_names`` as first written, with a Counter and setdefault."""
+    counts: Counter[str] = Counter()
+    seen_in: dict[str, set[int]] = {}
+    lower: set[str] = set()
+    for doc_index, doc in enumerate(docs):
+        for token in doc:
+            if len(token.norm) < 5 or not token.norm.isalpha():
+                continue
+            if not token.surface[:1].isupper():
+                lower.add(token.norm)
+            counts[token.norm] += 1
+            seen_in.setdefault(token.norm, set()).add(doc_index)
+    for word in lower:
+        del counts[word]
+    return counts, seen_in
+
+
+@given(
+    st.lists(st.text(alphabet="Masrin Misrin masrin Putin 12 Erdoğan.", max_size=60), max_size=5)
+)
+def test_proper_names_equal_the_counter_version(texts: list[str]) -> None:
+    docs = [list(tokens(t)) for t in texts]
+    fast_counts, fast_seen = _proper_names(docs)
+    slow_counts, slow_seen = slow_proper_names(docs)
+    assert list(fast_counts.items()) == list(slow_counts.items())
+    assert fast_seen == slow_seen
