@@ -10,10 +10,13 @@ BOM removed), end exclusive.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .model import Alignment, Claim, Divergence, Group, Sentence
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 FORMAT = "idlib-read/alignment"
 VERSION = 1
@@ -38,8 +41,18 @@ def to_dict(alignment: Alignment, annotations: Sequence[JsonDict] | None = None)
 
 
 def to_json(alignment: Alignment, annotations: Sequence[JsonDict] | None = None) -> str:
-    """The JSON document as text (UTF-8 safe, indented, stable key order)."""
-    return json.dumps(to_dict(alignment, annotations), ensure_ascii=False, indent=2) + "\n"
+    """The JSON document as text (valid UTF-8, indented, stable key order)."""
+    text = json.dumps(to_dict(alignment, annotations), ensure_ascii=False, indent=2) + "\n"
+    return valid_text(text)
+
+
+def valid_text(text: str) -> str:
+    """``text`` with lone surrogates replaced, so it always encodes as UTF-8.
+
+    File names that are not valid UTF-8 reach Python as lone surrogates
+    (PEP 383); they are shown with U+FFFD instead of breaking the output.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _article(article: Any) -> JsonDict:
@@ -130,20 +143,32 @@ def to_markdown(alignment: Alignment, annotations: Sequence[JsonDict] | None = N
     detached = notes.get(None, [])
     if detached:
         parts.append("## Detached annotations\n\n" + "\n".join(_md_note(n) for n in detached))
-    return "\n\n".join(p.rstrip() for p in parts if p) + "\n"
+    return valid_text("\n\n".join(p.rstrip() for p in parts if p) + "\n")
 
 
 def md_escape(text: str) -> str:
-    """Escape Markdown syntax in untrusted text so it prints literally."""
+    """Escape Markdown syntax in untrusted text so it prints literally.
+
+    Line breaks become spaces and other control characters are dropped, so
+    a report shown in a terminal cannot carry escape sequences.
+    """
     out = []
     for ch in text:
         if ch in "\\`*_[]<>|~":
             out.append("\\" + ch)
-        elif ch in "\r\n":
+        elif ch in "\r\n\t":
             out.append(" ")
+        elif _is_control(ch):
+            continue
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _is_control(ch: str) -> bool:
+    """C0 and C1 control characters and DEL."""
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code < 0xA0
 
 
 def _md_header(alignment: Alignment) -> str:

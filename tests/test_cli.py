@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -197,3 +198,44 @@ def test_export_includes_annotations(tmp_path: Path) -> None:
     assert doc["annotations"][0]["group"] == group.id
     md = run_cli("export", "--format", "markdown", "--annotations", str(path)).stdout
     assert "Check the start time" in md
+
+
+def test_export_warns_on_stderr_for_fallback_decoding(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Erdo\xf0an met Putin for 6 hours.\n".encode("latin-1"))
+    proc = run_cli("export", "--format", "markdown", a, str(latin))
+    assert proc.returncode == 0
+    assert "warning" in proc.stderr and "latin.txt" in proc.stderr
+
+
+def test_export_missing_annotations_file_is_an_error(tmp_path: Path) -> None:
+    proc = run_cli("export", "--annotations", str(tmp_path / "typo.yaml"))
+    assert_one_line_error(proc, "typo.yaml", "no such")
+
+
+def test_markdown_export_carries_no_control_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "esc"
+    folder.mkdir()
+    (folder / "evil\x1b[31mred\x1b]0;pwned\x07.txt").write_text(PLAIN, encoding="utf-8")
+    (folder / "plain.txt").write_text(PLAIN.replace("12", "13"), encoding="utf-8")
+    proc = run_cli("export", "--format", "markdown", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    assert not any(ord(c) < 32 and c not in "\n" for c in proc.stdout)
+
+
+def test_file_names_that_are_not_utf8_still_give_valid_json(tmp_path: Path) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(PLAIN, encoding="utf-8")
+    (folder / "plain.txt").write_text(PLAIN.replace("12", "13"), encoding="utf-8")
+    code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "export", str(folder)],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout.decode("utf-8"))
+    assert any("\ufffd" in a["source"] for a in doc["articles"])

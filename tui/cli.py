@@ -110,10 +110,14 @@ def _export(args: argparse.Namespace) -> int:
     from align.pipeline import build_from_sources
 
     alignment = build_from_sources(load_sources(_paths(args.paths)))
+    for warning in alignment.warnings:
+        print(f"idlib-read: warning: {warning}", file=sys.stderr)
     annotations = None
     if args.annotations:
         from align.annotations import AnnotationStore
 
+        if not Path(args.annotations).is_file():
+            raise InputError(args.annotations, "no such annotation file")
         store = AnnotationStore.open(Path(args.annotations))
         if store.load_error:  # already names the file and the line
             raise _UsageError(f"idlib-read: {store.load_error}")
