@@ -136,6 +136,8 @@ class IdlibReadApp(App[int]):
         store = AnnotationStore.open(self.annotations_path)
         store.attach(alignment)
         self.push_screen(ReaderScreen(alignment, store))
+        for warning in alignment.warnings:  # e.g. a file read with a fallback encoding
+            self.notify(sanitize(warning), severity="warning", timeout=10, markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every reader action by name, besides Textual's own."""
