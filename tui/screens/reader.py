@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from functools import partial
 from typing import ClassVar
@@ -148,6 +149,14 @@ class ReaderScreen(Screen[None]):
         self._apply_layout()
         await self.go(self.ids[0] if self.ids else 0)
         self.ready = True
+        # The engine's results, the modules and these widgets live as long as the
+        # app: moving them out of the collector's reach keeps its full passes (100+
+        # ms over all of them) from landing on a keypress.
+        self.call_after_refresh(gc.freeze)
+
+    def on_unmount(self) -> None:
+        """Hand the frozen objects back to the collector (tests open many apps in one process)."""
+        gc.unfreeze()
 
     @property
     def group(self) -> Group:
