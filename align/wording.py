@@ -255,7 +255,11 @@ def diff(mine: Sequence[Word], theirs: Sequence[Word]) -> Diff:
     matcher = difflib.SequenceMatcher(
         None, [w.key for w in mine], [w.key for w in theirs], autojunk=False
     )
-    ops = matcher.get_opcodes()
+    return diff_of_ops(matcher.get_opcodes(), mine, theirs)
+
+
+def diff_of_ops(ops: Sequence[Opcode], mine: Sequence[Word], theirs: Sequence[Word]) -> Diff:
+    """The ``Diff`` of two members' words, given the matcher's opcodes on their keys."""
     cm, ct = content_before(mine), content_before(theirs)
     same_mine = sum(cm[i2] - cm[i1] for op, i1, i2, _, _ in ops if op == "equal")
     same_theirs = sum(ct[j2] - ct[j1] for op, _, _, j1, j2 in ops if op == "equal")
@@ -420,15 +424,33 @@ def _divergence(article: int, part: Sequence[Word], detail: str) -> Divergence:
 
 def pair_diffs(words: Sequence[Sequence[Word] | None]) -> dict[int, dict[int, Diff]]:
     """Every member's diff against every other diffable member (each pair diffed once)."""
+    found = _diffs_by_theirs(words)
     out: dict[int, dict[int, Diff]] = {k: {} for k in range(len(words))}
-    for x, wx in enumerate(words):
+    for x in range(len(words)):
         for y in range(x + 1, len(words)):
-            wy = words[y]
-            if wx is None or wy is None:
-                continue
-            d = diff(wx, wy)
-            out[x][y], out[y][x] = d, d.flipped()
+            d = found.get((x, y))
+            if d is not None:
+                out[x][y], out[y][x] = d, d.flipped()
     return out
+
+
+def _diffs_by_theirs(words: Sequence[Sequence[Word] | None]) -> dict[tuple[int, int], Diff]:
+    """``diff(words[x], words[y])`` for x < y, both diffable.
+
+    One matcher per ``y``: SequenceMatcher indexes its second sequence once
+    and reuses that index for every first sequence it is given.
+    """
+    found: dict[tuple[int, int], Diff] = {}
+    for y, wy in enumerate(words):
+        if wy is None:
+            continue
+        matcher = difflib.SequenceMatcher(None, (), [w.key for w in wy], autojunk=False)
+        for x in range(y):
+            wx = words[x]
+            if wx is not None:
+                matcher.set_seq1([w.key for w in wx])
+                found[x, y] = diff_of_ops(matcher.get_opcodes(), wx, wy)
+    return found
 
 
 def wording_only(
