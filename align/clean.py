@@ -293,12 +293,18 @@ NAME_LINE = re.compile(  # "Jane Doe", "Jane Doe in Kestrel City", "Jane Doe and
 BYLINE = re.compile(
     rf"(?:[Bb]y|BY)(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?"
 )
+# "Reporting by Jane Doe; Editing by Ali Khan", "With reports by Jane Doe in Antakya.",
+# "AP writer Jane Doe contributed to this report.": after "reporting by" and the like
+# only names may follow, so prose such as "Reports from Idlib said ..." is kept.
+CREDIT_NAMES = rf"[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}"
+CREDIT_PART = (
+    r"(?i:(?:with\s+)?(?:additional\s+)?(?:reporting|reports|writing|editing|input)"
+    rf"|written|compiled|edited|translated)\s+(?i:by|from)\s+{CREDIT_NAMES}"
+)
 CREDIT_BYLINE = re.compile(
-    r"(?:(?:with\s+)?(?:additional\s+)?(?:reporting|reports|writing|editing|input)"
-    r"|written|compiled|edited|translated)\s+(?:by|from)\s+[^\n]{1,160}"
-    r"|[^\n]{1,120}\bcontributed(?:\s+reporting)?\s+(?:to|from)\s+(?:this|the)\s+"
-    r"(?:report|story|article)\.?",
-    re.IGNORECASE,
+    rf"{CREDIT_PART}(?:\s*[;,]\s*{CREDIT_PART})*[.;]?"
+    r"|[^\n]{1,120}\b(?i:contributed(?:\s+reporting)?\s+(?:to|from)\s+(?:this|the)\s+"
+    r"(?:report|story|article))\.?"
 )
 # "Photo by Name", "Image: Name/Agency", "Photograph credit: ..." (a name follows, not prose).
 PHOTO_BY = (
@@ -306,7 +312,7 @@ PHOTO_BY = (
     r"\s*(?:(?i:by|credit|copyright|source)\b[:,]?|:)\s*[A-Z©(](?:[^.!?\n]|(?<=[A-Z])\.){0,80}"
 )
 CREDIT_LINE = re.compile(
-    rf"(?:©|\([Cc]\)|(?i:copyright)\b)[^\n]{{0,100}}|{PHOTO_BY}"
+    rf"(?:©|\([Cc]\)|(?i:copyright)\s*(?:©|\([Cc]\)|\d{{4}}))[^\n]{{0,100}}|{PHOTO_BY}"
     r"|\**\(?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"  # Name / Agency
     r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}(?:/[A-Z][\w.'’ ]{1,20})?\)?\**"
     r"|(?:[A-Z][\w.'’-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"  # AFP via Agency
@@ -315,8 +321,10 @@ CREDIT_LINE = re.compile(
 BOILERPLATE_LINE = re.compile(
     r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
     r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+[\w ,]{1,60})?"
-    r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?|sign\s+up(?:\s+(?:for|to)\b.{0,80})?"
-    r"|subscribe(?:\s+(?:to|for|now)\b.{0,80})?|click\s+here\b.{0,80}|continue\s+reading\b.{0,60}"
+    # calls to action are short: a longer line starting "Sign up for ..." is prose
+    r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
+    r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"
+    r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
     r"|(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40})\W*",
@@ -474,7 +482,8 @@ def _is_caption(text: str) -> bool:
         return False
     if _credit_span(text):
         return True
-    markers = len(POSITION_PAREN.findall(text)) + len(POSITION_COMMA.findall(text))
+    # Distinct positions ("(L)" and "(R)"): "Graham (R) and Rubio (R)" names parties.
+    markers = len(set(POSITION_PAREN.findall(text)) | set(POSITION_COMMA.findall(text)))
     return markers >= 2 or (markers == 1 and bool(CREDIT_INSIDE.search(text)))
 
 
@@ -571,7 +580,11 @@ def _is_link_title(text: str) -> bool:
 
 
 def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
-    """A line the next line repeats: verbatim (duplicate) or with a credit fused on (caption)."""
+    """A line the next line repeats: verbatim (duplicate) or with a credit fused on (caption).
+
+    "Fused" means no space at the seam ("...on Thursday.Presidential Press Service"):
+    that is scraping, while a line that merely begins like the previous one is prose.
+    """
     out: list[Dropped] = []
     for (_, a), (_, b) in pairwise(_live_lines(raw, lines, drops)):
         first, second = a.text.strip(), b.text.strip()
@@ -581,6 +594,8 @@ def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
             out += _drop_view(b, "duplicate", raw)
             continue
         cut = b.text.index(first) + len(first)
+        if b.text[cut].isspace():  # a longer line that begins the same way: prose
+            continue
         out += _drop_view(a, "caption", raw) + _drop_view(b, "caption", raw, 0, cut)
         out += _drop_view(b, "photo credit", raw, cut)
     return out

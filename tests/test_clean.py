@@ -596,3 +596,45 @@ def test_plain_prose_loses_nothing(paragraphs: list[str]) -> None:
     raw = "\n\n".join(paragraphs)
     c = cleaned(raw)
     assert c.dropped == () and c.text == raw and c.origin == tuple(range(len(raw)))
+
+
+# Prose that merely starts like debris is kept (found in review).
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reports from Idlib said at least 20 civilians were killed overnight.",
+        "Reporting from the front line has been restricted by both sides.",
+        "Copyright disputes were not on the agenda in Moscow.",
+        "Sign up for military service has risen sharply this year, officials said.",
+        "Subscribe to the view that the truce will hold, and you will be disappointed.",
+        "Sen. Lindsey Graham (R) and Sen. Marco Rubio (R) urged the White House to back Turkey.",
+    ],
+)
+def test_prose_that_looks_like_debris_is_kept(line: str) -> None:
+    raw = f"A headline for the test\n\n{line}\n\nA second paragraph closes the story.\n"
+    assert line in clean(raw).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Jane Doe; Editing by Ali Khan",
+        "With reports by Linah Alsaafin in Antakya.",
+        "Jane Doe contributed to this report.",
+        "Copyright 2020 The Daily Planet. All rights reserved.",
+        "Sign up for our newsletter",
+        "Subscribe now",
+    ],
+)
+def test_credit_and_call_to_action_lines_still_go(line: str) -> None:
+    raw = f"A headline for the test\n\nThe council met on Monday.\n\n{line}\n"
+    assert line not in clean(raw).text
+
+
+def test_a_line_that_begins_like_the_previous_one_is_prose() -> None:
+    raw = (
+        "A headline for the test\n\nThe two leaders met in Moscow\n\n"
+        "The two leaders met in Moscow on Thursday for six hours, officials said.\n"
+    )
+    text = clean(raw).text
+    assert "on Thursday for six hours, officials said." in text
