@@ -606,6 +606,16 @@ EMBED = re.compile(
 )
 
 
+def _is_embed(text: str) -> bool:
+    """``EMBED.search(text)``, skipped for ASCII text holding neither "(@" nor the link.
+
+    In ASCII text ignoring case is plain ``lower()``; other text is searched in full.
+    """
+    if text.isascii() and "(@" not in text and "pic.twitter.com/" not in text.lower():
+        return False
+    return EMBED.search(text) is not None
+
+
 def _embeds(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """Social-media embeds: a short paragraph with "pic.twitter.com/..." or "(@x) March 5, 2020"."""
     out: list[Dropped] = []
@@ -613,7 +623,7 @@ def _embeds(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dr
         if paragraph[-1].end - paragraph[0].start > MAX_CAPTION_CHARS:
             continue
         live = list(_live_lines(raw, paragraph, drops))
-        if any(EMBED.search(view.text) for _, view in live):
+        if any(_is_embed(view.text) for _, view in live):
             for _, view in live:
                 out += _drop_view(view, "embed", raw)
     return out

@@ -21,12 +21,14 @@ from rapidfuzz import fuzz
 from align.clean import (
     CONTROL,
     CONTROL_CHAR,
+    EMBED,
     END_CREDIT,
     MD_EMPHASIS,
     MORE,
     _control,
     _credit_span,
     _drop,
+    _is_embed,
     emphasis,
     may_end_in_credit,
 )
@@ -316,3 +318,16 @@ def test_pair_diffs_equal_one_diff_per_pair(members: list[list[str] | None]) -> 
         for wy in words[x + 1 :]
         if wx is not None and wy is not None
     )
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="PIC.twiter.com/ab(@)March 5, 2020é", max_size=50))
+def test_embed_precheck_equals_the_search(text: str) -> None:
+    assert _is_embed(text) == bool(EMBED.search(text))
+
+
+def test_embed_precheck_known_cases() -> None:
+    assert _is_embed("Look pic.twitter.com/abc123")
+    assert _is_embed("— Office (@office) March 5, 2020")
+    assert _is_embed("PIC.TWITTER.COM/X1")
+    assert not _is_embed("A plain paragraph about the ceasefire.")
