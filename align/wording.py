@@ -212,6 +212,9 @@ def group_variants(articles: Sequence[Article], members: Sequence[Member]) -> Va
     return variant_map_of_tokens(docs)
 
 
+_new_tuple = tuple.__new__  # builds a Word without the named tuple's Python-level constructor
+
+
 def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
     """The sentence's content words, negations and numbers (function words skipped)."""
     after_number = False
@@ -220,7 +223,7 @@ def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
         if norm in NEGATIONS or norm not in STOPWORDS:
             key = compare_key(token, variants)  # (pure: only the words kept need it)
             minor = key == NUMBER_KEY or after_number or norm in FRAME_WORDS
-            yield Word(sentence, token, key, minor)
+            yield _new_tuple(Word, (sentence, token, key, minor))
         after_number = norm[:1].isdigit()  # token.is_number: "six hours", not "six-hour meeting"
 
 
