@@ -902,9 +902,10 @@ def reading_order(
     for g, members in enumerate(groups):
         if len(members) > 1:
             keys[g] = _consensus_key(articles, members)
+    before = _shared_before(articles, where, keys)
     for g, members in enumerate(groups):
         if len(members) == 1:
-            keys[g] = _single_key(members[0], where, keys)
+            keys[g] = _single_key(members[0], before)
     return [groups[g] for g in sorted(keys, key=lambda g: keys[g])]
 
 
@@ -927,15 +928,39 @@ def _consensus_key(
     return round(median(positions), ROUND), first.article, first.sentences[0], 0, 0, 0
 
 
+Anchor = tuple[float, int, int]
+
+
+def _shared_before(
+    articles: Sequence[Article],
+    where: dict[Ref, int],
+    keys: dict[int, tuple[float, int, int, int, int, int]],
+) -> dict[Ref, Anchor | None]:
+    """For each sentence, the order key of the nearest earlier sentence of its article
+    that is in a shared group (``keys`` holds only shared groups' keys here).
+
+    One pass per article, so reading order stays linear in the number of sentences.
+    """
+    out: dict[Ref, Anchor | None] = {}
+    for a, article in enumerate(articles):
+        last: Anchor | None = None
+        for s in range(len(article.sentences)):
+            out[(a, s)] = last
+            key = keys.get(where.get((a, s), -1))
+            if key is not None:
+                last = (key[0], key[1], key[2])
+    return out
+
+
 def _single_key(
-    member: Member, where: dict[Ref, int], keys: dict[int, tuple[float, int, int, int, int, int]]
+    member: Member, before: dict[Ref, Anchor | None]
 ) -> tuple[float, int, int, int, int, int]:
-    tail = (1, member.article, member.sentences[0])
-    for s in range(member.sentences[0] - 1, -1, -1):
-        anchor = keys.get(where.get((member.article, s), -1))
-        if anchor is not None and anchor[3] == 0:
-            return anchor[0], anchor[1], anchor[2], *tail
-    return -1.0, 0, 0, *tail
+    """A one-outlet group goes right after the shared group that precedes it in its article."""
+    first = member.sentences[0]
+    anchor = before.get((member.article, first))
+    if anchor is None:
+        return -1.0, 0, 0, 1, member.article, first
+    return anchor[0], anchor[1], anchor[2], 1, member.article, first
 
 
 def group_sentences(articles: Sequence[Article]) -> list[tuple[Member, ...]]:

@@ -382,3 +382,15 @@ def test_seed_soldiers_killed_are_grouped(seeds_groups: tuple[list[Article], Gro
             assert any("59 Turkish soldiers have been killed" in t for t in texts)
             return
     pytest.fail("the WaPo sentence on 58 soldiers is in no group")
+
+
+def test_reading_order_is_linear_in_unshared_sentences() -> None:
+    """20,000 one-outlet passages: a walk back per passage would take minutes (review)."""
+    n = 20_000
+    big = one_per_paragraph("big", [f"Sentence number {i} stands alone." for i in range(n)])
+    small = one_per_paragraph("small", ["Nothing shared here."])
+    groups = [(Member(0, (i,), 1.0),) for i in range(n)] + [(Member(1, (0,), 1.0),)]
+    started = time.perf_counter()
+    ordered = reading_order([big, small], groups)
+    assert time.perf_counter() - started < 2.0
+    assert len(ordered) == len(groups) and set(ordered) == set(groups)
