@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
@@ -137,8 +138,17 @@ def _read_source(file: Path, meta: Meta) -> Source:
     )
 
 
+MAX_BYTES = 16 * 1024 * 1024  # far beyond any article; a bigger file is not one
+
+
 def _read_bytes(file: Path) -> bytes:
+    """The file's bytes; a FIFO, device or huge file is refused instead of read forever."""
     try:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(str(file), "not a regular file (a pipe, device or socket?)")
+        if info.st_size > MAX_BYTES:
+            raise InputError(str(file), f"too large for an article ({info.st_size:,} bytes)")
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(str(file), f"cannot read the file ({_reason(exc)})") from exc

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from align import InputError, Source, bundled_seeds, load_sources
-from align.ingest import html_to_text, readable, slug
+from align.ingest import MAX_BYTES, html_to_text, readable, slug
 
 PROSE = "A headline\n\nThe council approved 12 new parks on Monday. Work starts in May.\n"
 
@@ -254,3 +255,18 @@ def test_manifest_is_never_loaded_unsafely(tmp_path: Path) -> None:
     write(tmp_path, "a.txt")
     err = error([tmp_path])
     assert err.path.endswith("manifest.yaml") and "line 1" in err.problem
+
+
+def test_a_fifo_is_refused_not_read_forever(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        load_sources([fifo])
+
+
+def test_a_huge_file_is_refused(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: no time or disk spent
+    with pytest.raises(InputError, match="too large"):
+        load_sources([huge])
