@@ -167,11 +167,12 @@ def tokens(text: str) -> tuple[Token, ...]:
 
     Cached: grouping and wording both read every sentence, often more than once.
     """
-    return tuple(
-        _new_tuple(Token, (*m.span(), surface, normalise_word(surface)))
-        for m in _TOKEN_RE.finditer(text)
-        for surface in (m.group(),)
-    )
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN_RE.finditer(text):
+        surface = m.group()
+        append(_new_tuple(Token, (m.start(), m.end(), surface, normalise_word(surface))))
+    return tuple(out)
 
 
 def word_parts(token: Token) -> tuple[str, ...]:

@@ -389,7 +389,7 @@ def _tokenize(text: str) -> list[_Tok]:
         low = word.lower()
         if kind == "word" and low.endswith(("'s", "’s")):
             low = low[:-2]
-        append(_new_tuple(_Tok, (kind, word, low, *m.span())))
+        append(_new_tuple(_Tok, (kind, word, low, m.start(), m.end())))
     return out
 
 

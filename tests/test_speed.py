@@ -35,7 +35,17 @@ from align.clean import (
 from align.grouping import median as grouping_median
 from align.grouping import rare_pairs
 from align.model import Sentence
-from align.normalize import _HYPHEN_RE, _HYPHENS, Token, _proper_names, fold, similarity, tokens
+from align.normalize import (
+    _HYPHEN_RE,
+    _HYPHENS,
+    _TOKEN_RE,
+    Token,
+    _proper_names,
+    fold,
+    normalise_word,
+    similarity,
+    tokens,
+)
 from align.numbers import MAX_CLAIMS, _Hit, _Parser
 from align.wording import Word, _content, content_before, diff, pair_diffs
 
@@ -331,3 +341,15 @@ def test_embed_precheck_known_cases() -> None:
     assert _is_embed("— Office (@office) March 5, 2020")
     assert _is_embed("PIC.TWITTER.COM/X1")
     assert not _is_embed("A plain paragraph about the ceasefire.")
+
+
+@given(st.text(alphabet="ab 3,200 Erdoğan's cease-fire.", max_size=40))
+def test_tokens_built_without_the_constructor_equal_constructed_ones(text: str) -> None:
+    """``tokens`` builds Tokens with ``tuple.__new__``; they equal Tokens made the usual way."""
+    expected = tuple(
+        Token(m.start(), m.end(), m.group(), normalise_word(m.group()))
+        for m in _TOKEN_RE.finditer(text)
+    )
+    got = tokens(text)
+    assert got == expected
+    assert all(type(t) is Token for t in got)
