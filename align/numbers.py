@@ -522,6 +522,7 @@ class _Parser:
         self.count = len(self.toks)
         self.floor = 0  # no claim may reach back before this token
         self.cores: dict[int, _Core | None] = {}  # the last digit_core result
+        self.word_cores: dict[int, _Core | None] = {}  # word_core results by token index
 
     # -- token access
 
@@ -908,7 +909,16 @@ class _Parser:
         return _Core(value, _HALF * step, j)
 
     def word_core(self, i: int) -> _Core | None:
-        """Number words: "thirteen", "twenty-one", "a million", "a dozen", "half an hour"."""
+        """Number words (remembered per token: the time, date, fraction and measure readers ask)."""
+        if i not in self.word_cores:
+            self.word_cores[i] = self.read_words(i)
+        return self.word_cores[i]
+
+    def read_words(self, i: int) -> _Core | None:
+        """Number words: "thirteen", "twenty-one", "a million", "a dozen", "half an hour".
+
+        Depends on the tokens only (not on ``floor``), so it can be remembered.
+        """
         w = self.low(i)
         if w not in _STARTS:
             return None

@@ -61,6 +61,26 @@ from align.numbers import MAX_CLAIMS, _Hit, _Parser
 from align.pipeline import prepare
 from align.wording import Word, _content, content_before, diff, pair_diffs
 
+NUMBER_WORDS = [
+    "a",
+    "an",
+    "half",
+    "two",
+    "twenty",
+    "-",
+    "one",
+    "dozen",
+    "dozens",
+    "of",
+    "million",
+    "few",
+    "hours",
+    "km",
+    "at",
+    "noon",
+    "in",
+    "3",
+]
 NAMEISH = st.text(alphabet="aeiouybcdklmnrstáéğ", max_size=16)
 
 
@@ -379,3 +399,13 @@ def test_known_passage_vectors_change_no_member() -> None:
     assert known and shared == fresh
     rows = next(tuple(k) for k in known if len(k) > 1)
     assert known_vector(corpus, rows, {}) == passage_vector(corpus, list(rows))
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(NUMBER_WORDS), max_size=14).map(" ".join))
+def test_remembered_word_cores_equal_fresh_reads(text: str) -> None:
+    """``word_core`` answers from memory after a full run what a fresh parser reads."""
+    used = _Parser(text)
+    used.run()
+    fresh = _Parser(text)
+    assert all(used.word_core(i) == fresh.read_words(i) for i in range(used.count))
