@@ -347,9 +347,14 @@ _IRREGULAR = {
 }
 _GLUED_OK = frozenset({"k", "bn", "mn", "m", "st", "nd", "rd", "th", "s", "pm", "am", "h"})
 _WILDCARD_KINDS = frozenset({"duration", "time", "money", "percent"})
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,:]\d+)*)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<p>\S)")
+# "380 000" (space-grouped thousands, as in French or ISO style) is one number; a
+# four-digit lead cannot start a group, so "in 2011 300 people" stays two numbers.
+_TOKEN = re.compile(
+    r"(?P<num>(?<!\d)\d{1,3}(?: \d{3})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<p>\S)"
+)
 _MAX_DIGITS = 15
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # "3,200", "3.6"
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?")  # "3,200"
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})|(\d{2})(\d{2})")  # "00:01", "00.01", "0001"
 # A "sentence" with more figures than this is a table or junk, not prose: reading
 # stops there, which bounds the work on hostile input (a 1 MB line of digits).
@@ -461,10 +466,10 @@ def _noun(word: str) -> str:
 
 
 def _digits(text: str) -> tuple[float, float] | None:
-    """Value of "3,200" / "3.6" / "59" and the size of its last stated digit."""
+    """Value of "3,200" / "380 000" / "3.6" / "59" and the size of its last stated digit."""
     if _DIGITS.fullmatch(text) is None:
         return None
-    plain = text.replace(",", "")
+    plain = text.replace(",", "").replace(" ", "")
     if len(plain) > _MAX_DIGITS + 1:
         return None
     frac = plain.partition(".")[2]

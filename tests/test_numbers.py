@@ -665,3 +665,12 @@ def test_control_characters_and_markup() -> None:
 def test_bounds_are_floats(text: str) -> None:
     for q in extract(text):
         assert type(q.low) is float and type(q.high) is float
+
+
+def test_space_grouped_thousands_are_one_number() -> None:
+    (comma, _year) = extract("The war has killed more than 380,000 people since 2011.")
+    spaced = extract("The war has killed more than 380 000 people.")[-1]
+    assert spaced.text == "more than 380 000" and spaced.low == 380_000
+    assert relate(comma, spaced) == "same"
+    # a year cannot lead a group: two numbers, not "2011 300"
+    assert [q.text for q in extract("In 2011 300 people died.")] == ["2011", "300"]
