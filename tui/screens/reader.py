@@ -116,6 +116,7 @@ class ReaderScreen(Screen[None]):
         self.alignment = alignment
         self.store = store
         self.current = 0
+        self.home = 0  # the passage the user chose; filters look for the nearest to it
         self.filter_name: FilterName = "all"
         self.ids = filtered(alignment.groups, "all")
         self.hidden: set[int] = set()
@@ -194,11 +195,17 @@ class ReaderScreen(Screen[None]):
 
     # showing the current passage
 
-    async def go(self, group_id: int) -> None:
-        """Make ``group_id`` the current passage and show it everywhere."""
+    async def go(self, group_id: int, *, chosen: bool = True) -> None:
+        """Make ``group_id`` the current passage and show it everywhere.
+
+        ``chosen`` is False when a filter moved there: cycling back to "all"
+        then returns to the passage the user had chosen, not a neighbour of it.
+        """
         if not self.alignment.groups:
             return
         self.current = max(0, min(group_id, len(self.alignment.groups) - 1))
+        if chosen:
+            self.home = self.current
         await self.show_current()
 
     async def show_current(self) -> None:
@@ -262,6 +269,7 @@ class ReaderScreen(Screen[None]):
             annotated=self.current in self.annotated,
             saved=self.saved[0],
             save_failed=self.saved[1],
+            number=self.current + 1,
         )
 
     def update_status(self) -> None:
@@ -296,7 +304,7 @@ class ReaderScreen(Screen[None]):
             self.notify(f"No {FILTER_LABELS[name]}: skipped.", timeout=3)
         self.filter_name, self.ids = name, ids
         self.notify(f"Showing {FILTER_LABELS[name]} ({len(ids)}).", timeout=2)
-        await self.go(nearest(ids, self.current))
+        await self.go(nearest(ids, self.home), chosen=False)
 
     @on(SentenceView.Selected)
     async def select_sentence(self, event: SentenceView.Selected) -> None:

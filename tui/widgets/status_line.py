@@ -21,13 +21,15 @@ class Status:
     annotated: bool
     saved: str  # "saved", "unsaved changes", "save failed: …", "" when nothing to save
     save_failed: bool = False
+    number: int = 0  # the passage's own number (as in details and the matrix), 0: = position
 
 
 def status_content(status: Status) -> Content:
     """The status line as styled content (the save error comes from our own code)."""
     where = f"Passage {status.position} of {status.shown}"
-    if status.filter_label != "all passages":
-        where += f" ({status.filter_label})"
+    if status.filter_label != "all passages":  # keep the number the other views use
+        number = status.number or status.position
+        where = f"Passage {number} · {status.position} of {status.shown} {status.filter_label}"
     carried = f"{status.outlets} of {status.of_outlets} outlets"
     parts: list[Content] = [
         Content.styled(where, "bold"),
