@@ -835,6 +835,14 @@ class AnnotationStore:
         return f"{self.load_error} — {self.recovery_note}"
 
     @property
+    def folder_problem(self) -> str | None:
+        """Known at opening: the folder the notes would be saved in does not exist."""
+        target = self.target
+        if target is None or target.parent.is_dir():
+            return None
+        return f"{target.parent}: no such folder; notes stay in memory until saved (s retries)"
+
+    @property
     def writable(self) -> bool:
         """False when neither the file nor its recovered side file can be written safely."""
         return self.target is not None

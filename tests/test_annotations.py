@@ -778,3 +778,10 @@ def test_temporary_files_left_by_a_killed_save_are_swept_when_old(ann_file: Path
     assert opened(ann_file, alignment).apply_edit(alignment.groups[0], edit("x")).ok
     assert not old.exists() and not old_bak.exists()
     assert fresh.exists()  # may belong to a save in progress elsewhere
+
+
+def test_a_missing_folder_is_known_at_opening(tmp_path: Path) -> None:
+    store = AnnotationStore.open(tmp_path / "no" / "such" / "notes.yaml")
+    assert store.load_error is None
+    assert store.folder_problem is not None and "no such folder" in store.folder_problem
+    assert AnnotationStore.open(tmp_path / "notes.yaml").folder_problem is None

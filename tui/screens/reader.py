@@ -56,6 +56,8 @@ def opening_note(store: AnnotationStore | None) -> tuple[str, bool]:
         return ("", False)
     if store.load_error:
         return (store.status_message or store.load_error, True)
+    if store.folder_problem:
+        return (store.folder_problem, True)
     count = len(store.all())
     return (f"{count} note(s) in {store.path.name}" if count else "", False)
 
