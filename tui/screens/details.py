@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
 
 from align.model import Alignment, Divergence, Group
 
 from ..passages import MARK_LABELS, mark_kind
 from ..render import STYLES, passage_content
 from ..safe import plain
-from .modal import Dialog
+from .modal import PassageDialog
 
 
 def divergence_line(alignment: Alignment, divergence: Divergence) -> Content:
@@ -49,17 +46,11 @@ def details_content(alignment: Alignment, group: Group) -> Content:
     return Content("\n\n").join(parts)
 
 
-class DetailsScreen(Dialog[None]):
+class DetailsScreen(PassageDialog):
     """Modal listing the passage's divergences with their detail lines."""
 
-    def __init__(self, alignment: Alignment, group: Group) -> None:
-        super().__init__()
-        self.alignment = alignment
-        self.group = group
+    HEADING = "Details"
+    BODY_ID = "details-text"
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content.styled("Details", "bold"), classes="dialog-title")
-            with VerticalScroll():
-                yield Static(details_content(self.alignment, self.group), id="details-text")
-        yield Footer()
+    def body(self) -> Content:
+        return details_content(self.alignment, self.group)

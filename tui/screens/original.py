@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
 
 from align.model import Alignment, Article, Dropped, Group
 
 from ..safe import clip, plain, sanitize
-from .modal import Dialog
+from .modal import PassageDialog
 
 BEFORE = 300  # raw characters shown before the passage (so it is on the first screen)
 AFTER = 700  # and after it
@@ -84,18 +81,11 @@ def originals(alignment: Alignment, group: Group) -> Content:
     return Content("\n\n").join(blocks)
 
 
-class OriginalScreen(Dialog[None]):
+class OriginalScreen(PassageDialog):
     """Modal with the raw text around the current passage."""
 
-    def __init__(self, alignment: Alignment, group: Group) -> None:
-        super().__init__()
-        self.alignment = alignment
-        self.group = group
+    HEADING = "Original text · passage underlined · struck through: dropped by cleaning"
+    BODY_ID = "original-text"
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            title = "Original text · passage underlined · struck through: dropped by cleaning"
-            yield Static(Content.styled(title, "bold"), classes="dialog-title")
-            with VerticalScroll():
-                yield Static(originals(self.alignment, self.group), id="original-text")
-        yield Footer()
+    def body(self) -> Content:
+        return originals(self.alignment, self.group)
