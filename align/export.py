@@ -232,19 +232,11 @@ def _md_claims(alignment: Alignment) -> str:
     rows: dict[str, dict[int, list[str]]] = {}
     conflicts: set[tuple[str, int]] = set()
     for group in alignment.groups:
-        conflicted = {
-            (d.article, d.sentence, d.start)
-            for d in group.divergences
-            if d.kind == "number" and d.relation == "conflict"
-        }
         for c in group.claims:
             key = c.quantity.subject
             cell = md_escape(c.quantity.text) + f" (p.{group.id + 1})"
             rows.setdefault(key, {}).setdefault(c.article, []).append(cell)
-            if any(
-                a == c.article and s == c.sentence and c.start <= st < c.end
-                for a, s, st in conflicted
-            ):
+            if group.relation_of(c) == "conflict":
                 conflicts.add((key, c.article))
     if not rows:
         return "## Numeric claims\n\nNo numeric claims found."

@@ -227,6 +227,22 @@ class Group:
                 return member
         return None
 
+    def relation_of(self, claim: Claim) -> Relation | None:
+        """How the claim's figure disagrees with another outlet's: "conflict" (worst
+        first), "precision", or None when no number divergence covers it."""
+        found: Relation | None = None
+        for d in self.divergences:
+            if (
+                d.kind == "number"
+                and d.article == claim.article
+                and d.start < claim.end
+                and claim.start < d.end
+            ):
+                if d.relation == "conflict":
+                    return "conflict"
+                found = found or d.relation
+        return found
+
     @property
     def is_single(self) -> bool:
         return len(self.members) == 1

@@ -197,18 +197,6 @@ def row_label(claim: Claim) -> str:
     return claim.quantity.subject
 
 
-def _flag(claim: Claim, divergences: Sequence[Divergence], relation: str) -> bool:
-    """Whether a number divergence with ``relation`` overlaps the claim."""
-    return any(
-        d.kind == "number"
-        and d.relation == relation
-        and d.article == claim.article
-        and d.start < claim.end
-        and claim.start < d.end
-        for d in divergences
-    )
-
-
 def claims_matrix(alignment: Alignment) -> Matrix:
     """Collect every group's claims into rows (first appearance order) and cells."""
     rows: dict[str, None] = {}
@@ -217,10 +205,8 @@ def claims_matrix(alignment: Alignment) -> Matrix:
         for claim in group.claims:
             label = row_label(claim)
             rows.setdefault(label, None)
-            flags = (
-                _flag(claim, group.divergences, "conflict"),
-                _flag(claim, group.divergences, "precision"),
-            )
+            relation = group.relation_of(claim)
+            flags = (relation == "conflict", relation == "precision")
             found.setdefault((label, claim.article), []).append((claim, *flags))
     cells = {
         key: Cell(
