@@ -31,11 +31,16 @@ def prepare(source: Source) -> Article:
     return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)
 
 
-def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -> Alignment:
-    """Clean, segment, align and compare already-loaded sources."""
+def require_two(sources: Sequence[Source]) -> None:
+    """Comparison needs at least two articles: a one-line InputError otherwise."""
     if len(sources) < 2:
         where = sources[0].path if sources else "input"
         raise InputError(where, f"need at least two articles to compare, got {len(sources)}")
+
+
+def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -> Alignment:
+    """Clean, segment, align and compare already-loaded sources."""
+    require_two(sources)
     articles: list[Article] = []
     for i, source in enumerate(sources):
         progress("cleaning", i / len(sources))

@@ -130,9 +130,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace) -> int:
+    from align.pipeline import require_two
+
     sources = load_sources(_paths(args.paths))
-    if len(sources) < 2:
-        raise InputError(sources[0].path, "need at least two articles to compare, got 1")
+    require_two(sources)  # reported before the screen opens
     from tui.app import run_reader  # Textual is imported only here
 
     return run_reader(sources, Path(args.annotations))
