@@ -11,11 +11,16 @@ by tests/bench/gold_eval.py, not pinned here.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+
+import gold_eval
 
 REAL = Path(__file__).resolve().parent / "gold" / "real"
 GOLDS = sorted(REAL.glob("*.yaml"))
@@ -30,7 +35,9 @@ def load(path: Path) -> dict[str, Any]:
 
 def texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
     folder = path.parent / data["folder"]
-    return {key: (folder / name).read_text(encoding="utf-8") for key, name in data["articles"].items()}
+    return {
+        key: (folder / name).read_text(encoding="utf-8") for key, name in data["articles"].items()
+    }
 
 
 def excerpts(value: str | list[str]) -> list[str]:
@@ -111,3 +118,23 @@ def test_claims_cover_every_relation(path: Path) -> None:
     relations = [c["relation"] for c in load(path)["claims"]]
     assert relations.count("unrelated") >= 5
     assert relations.count("conflict") + relations.count("precision") >= 3
+
+
+@pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.stem)
+def test_groups_resolve_with_the_gold_scorer(path: Path) -> None:
+    """Every group names sentences in each of its articles; no sentence is in two
+    groups or both grouped and ignored (as tests/test_gold.py asks of the others)."""
+    data = gold_eval.load(path)
+    alignment, _ = gold_eval.evaluate(path)
+    index = {
+        key: next(i for i, a in enumerate(alignment.articles) if Path(a.source.path).name == p.name)
+        for key, p in gold_eval.article_paths(path, data).items()
+    }
+    ignored = gold_eval.refs(alignment, index, data.get("ignore") or {})
+    seen: set[tuple[int, int]] = set()
+    for group in data["groups"]:
+        refs = gold_eval.refs(alignment, index, group)
+        assert {a for a, _ in refs} == {index[k] for k in group if k != "name"}, group["name"]
+        assert not refs & seen, group["name"]
+        assert not refs & ignored, group["name"]
+        seen |= refs
