@@ -22,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 
 import gold_eval
 
+from align.ingest import read_manifest
+
 REAL = Path(__file__).resolve().parent / "gold" / "real"
 GOLDS = sorted(REAL.glob("*.yaml"))
 RELATIONS = {"conflict", "precision", "same", "unrelated"}
@@ -138,3 +140,14 @@ def test_groups_resolve_with_the_gold_scorer(path: Path) -> None:
         assert not refs & seen, group["name"]
         assert not refs & ignored, group["name"]
         seen |= refs
+
+
+@pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.stem)
+def test_manifest_names_the_gold_articles_by_their_keys(path: Path) -> None:
+    data = load(path)
+    manifest = read_manifest(path.parent / data["folder"] / "manifest.yaml")
+    assert {name: meta.id for name, meta in manifest.items()} == {
+        name: key for key, name in data["articles"].items()
+    }
+    for key, name in data["articles"].items():
+        assert manifest[name].label == data["sources"][key]["outlet"]
