@@ -83,6 +83,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from .figures import extract, relate, same_thing
 from .model import Article, Member, Quantity
 from .normalize import (
     STOPWORDS,
@@ -93,7 +94,6 @@ from .normalize import (
     variant_map_of_tokens,
     word_parts,
 )
-from .numbers import extract, relate
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
@@ -242,7 +242,7 @@ def far_apart(a: Quantity, b: Quantity) -> bool:
     the border vs "3 million" already in the country), and grouping them
     would show a false conflict.
     """
-    if relate(a, b) != "conflict":
+    if not same_thing(a, b) or relate(a, b) != "conflict":
         return False
     x, y = _nominal(a), _nominal(b)
     return min(x, y) > 0 and max(x, y) >= FAR_RATIO * min(x, y)

@@ -135,18 +135,49 @@ class Member:
     score: float  # similarity to the rest of the group, 0..1 (1.0 for a group of one)
 
 
-QuantityKind = Literal["count", "length", "duration", "time", "date", "money", "percent"]
+QuantityKind = Literal[
+    "count", "length", "area", "speed", "duration", "time", "date", "money", "percent"
+]
+ScopeKind = Literal["", "period", "incident"]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The period or incident a figure covers, when the sentence says.
+
+    ``period``: a span of days or more ("since Feb. 3", "in February", "in
+    recent weeks", "this year"); ``incident``: one event or day ("in one
+    attack", "on Thursday", "overnight"). ``anchor`` is the normalised key two
+    scopes are compared by ("feb", "recent week", "thursday", ""), ``text``
+    the words as written. A figure with no stated scope fits any.
+    """
+
+    kind: ScopeKind = ""
+    anchor: str = ""
+    text: str = ""
+
+
+NO_SCOPE = Scope()
 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A number in a sentence, read as an interval with its unit and what it counts.
+    """A figure in a sentence: an interval with its unit, and what it measures.
 
     ``start``/``end`` are local offsets into the sentence text. ``low``/``high``
-    are in the canonical unit of the kind (count: items; length: km; duration:
-    hours; time: minutes after midnight; date: day of year (month*31+day,
-    comparable within one year); money: units of the currency; percent: percent).
-    An open bound is ``math.inf``.
+    are in the canonical unit of the kind (count: items; length: km; area: km2;
+    speed: km/h; duration: hours; time: minutes after midnight; date: day of
+    year (month*31+day, comparable within one year), weekday (Monday 0) or
+    year; money: units of the currency; percent: percent). An unbounded side is
+    ``math.inf``. An open bound excludes the value itself: "more than 6" is
+    (6, inf), "nearly 6" [5.4, 6), "at least 6" [6, inf).
+
+    What it measures: ``counted`` (the normalised noun: "turkish soldier",
+    "corridor width"), ``role`` (what happened to it: "killed", "injured",
+    "displaced"; for a time or date, the phase of its event: "start", "end"),
+    ``event`` (for times, dates and durations: "talks", "ceasefire"),
+    ``scope`` (the period or incident it covers) and ``source`` (who says so,
+    when the sentence names them: "the Turkish Defense Ministry").
     """
 
     start: int
@@ -155,26 +186,45 @@ class Quantity:
     kind: QuantityKind
     low: float
     high: float
-    unit: str  # canonical unit ("", "km", "h", "min", "day", "USD", "%")
+    unit: str  # canonical unit ("", "km", "km2", "km/h", "h", "min", "day", "USD", "%")
     hedge: str | None  # "more than", "about", "nearly", ... or None
     counted: str  # normalised head of what is counted ("soldier", "civilian", "corridor")
     precise: bool  # True when the text states an exact value
+    low_open: bool = False
+    high_open: bool = False
+    role: str = ""
+    event: str = ""
+    scope: Scope = NO_SCOPE
+    source: str = ""
 
     @property
     def subject(self) -> str:
-        """What the figure is about, for tables and reports.
+        """What the figure measures, in words, for tables and reports.
 
-        "turkish soldier" for a count, "corridor width (length)" for a measure,
-        and the kind alone ("date", "time of day") when the text names nothing.
+        "turkish soldier killed" for a count, "corridor width" for a length,
+        "talks duration", "ceasefire start (time of day)"; the kind alone
+        ("date", "time of day") when the text names nothing.
         """
+        if self.kind in ("time", "date") and self.unit != "year":
+            thing = " ".join(w for w in (self.event, self.role) if w)
+            name = "weekday" if self.unit == "weekday" else _KIND_NAMES[self.kind]
+            return f"{thing} ({name})" if thing else name
+        if self.kind == "duration":
+            return f"{self.event or self.counted} duration".strip()
+        if self.kind == "count":
+            thing = self.counted or ("people" if self.role else "")
+            words = " ".join(w for w in (thing, self.role) if w)
+            return words or _KIND_NAMES["count"]
         if not self.counted:
             return _KIND_NAMES[self.kind]
-        return self.counted if self.kind == "count" else f"{self.counted} ({self.kind})"
+        return self.counted if self.kind in ("length", "speed") else f"{self.counted} ({self.kind})"
 
 
 _KIND_NAMES: dict[QuantityKind, str] = {
     "count": "count of something unnamed",
     "length": "length",
+    "area": "area",
+    "speed": "speed",
     "duration": "duration",
     "time": "time of day",
     "date": "date",
@@ -184,25 +234,12 @@ _KIND_NAMES: dict[QuantityKind, str] = {
 
 Relation = Literal["conflict", "precision", "same"]
 DivergenceKind = Literal["number", "wording", "quote"]
-
-
-@dataclass(frozen=True, slots=True)
-class Divergence:
-    """One marked difference inside a group, located in one member's text."""
-
-    kind: DivergenceKind
-    article: int
-    sentence: int
-    start: int  # raw offsets
-    end: int
-    text: str
-    detail: str  # one line: "59 vs 58 Turkish soldiers killed: conflict"
-    relation: Relation | None = None  # for numbers: conflict or precision
+WORST_FIRST: tuple[Relation, ...] = ("conflict", "precision", "same")
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A numeric claim located in an article, for the claims matrix."""
+    """A figure located in an article: its passage, sentence and raw offsets."""
 
     group: int
     article: int
@@ -210,6 +247,73 @@ class Claim:
     start: int  # raw offsets
     end: int
     quantity: Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    """One marked difference inside a group, located in one member's text.
+
+    For a number, ``against`` holds the claims of other outlets it is set
+    against, wherever they sit (in this passage or another one).
+    """
+
+    kind: DivergenceKind
+    article: int
+    sentence: int
+    start: int  # raw offsets
+    end: int
+    text: str
+    detail: str  # one line: "conflict: 59 vs 58 (The Washington Post) turkish soldier killed"
+    relation: Relation | None = None  # for numbers: conflict or precision
+    against: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """How two claims of one measured quantity relate (indices into its ``claims``)."""
+
+    a: int
+    b: int
+    relation: Relation
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """One measured quantity of the story: a row of the claims ledger.
+
+    Its claims are the figures outlets give for one thing over one scope
+    (the corridor's width, Turkish soldiers killed since February), wherever
+    they sit; ``pairings`` say how the claims of different outlets relate.
+    """
+
+    id: int
+    label: str  # what is measured, in words ("turkish soldier killed")
+    kind: QuantityKind
+    unit: str
+    claims: tuple[Claim, ...]
+    pairings: tuple[Pairing, ...] = ()
+
+    def relation_of(self, index: int) -> Relation | None:
+        """The worst relation claim ``index`` has with another outlet's ("same" if only
+        agreement, None when no other outlet gives this quantity)."""
+        found: Relation | None = None
+        for p in self.pairings:
+            if index in (p.a, p.b):
+                if p.relation == "conflict":
+                    return "conflict"
+                if found is None or p.relation == "precision":
+                    found = p.relation
+        return found
+
+    @property
+    def worst(self) -> Relation | None:
+        """The worst relation between any two of its claims."""
+        relations = {p.relation for p in self.pairings}
+        return next((r for r in WORST_FIRST if r in relations), None)
+
+    @property
+    def articles(self) -> frozenset[int]:
+        return frozenset(c.article for c in self.claims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +359,7 @@ class Alignment:
     articles: tuple[Article, ...]
     groups: tuple[Group, ...]
     warnings: tuple[str, ...] = ()
+    ledger: tuple[Measured, ...] = ()  # the claims ledger: one row per measured quantity
     _index: dict[tuple[int, int], int] = field(
         default_factory=dict, repr=False, compare=False, hash=False
     )

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from .clean import clean
 from .compare import compare_group
+from .figures import extract
 from .grouping import group_sentences
 from .ingest import load_sources
+from .ledger import build_ledger
 from .model import Alignment, Article, Group, InputError, Source
 from .normalize import normalise_word, stem, tokens
-from .numbers import extract
 from .segment import segment
 
 Progress = Callable[[str, float], None]
@@ -47,14 +48,23 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
         articles.append(prepare(source))
     progress("aligning", 0.0)
     drafts = group_sentences(articles)
+    home = {
+        (m.article, s): gid
+        for gid, members in enumerate(drafts)
+        for m in members
+        for s in m.sentences
+    }
+    progress("comparing figures", 0.0)
+    ledger = build_ledger(articles, lambda article, sentence: home[(article, sentence)])
     groups: list[Group] = []
     for gid, members in enumerate(drafts):
         progress("comparing", gid / max(1, len(drafts)))
-        divergences, claims = compare_group(articles, gid, members)
-        groups.append(Group(gid, tuple(members), divergences, claims))
+        numbers = ledger.divergences.get(gid, ())
+        divergences = compare_group(articles, gid, members, numbers)
+        groups.append(Group(gid, tuple(members), divergences, ledger.claims.get(gid, ())))
     progress("done", 1.0)
     warnings = tuple(w for s in sources for w in s.warnings)
-    return Alignment(tuple(articles), tuple(groups), warnings)
+    return Alignment(tuple(articles), tuple(groups), warnings, ledger.rows)
 
 
 def clear_caches() -> None:

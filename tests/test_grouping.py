@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 
 import pytest
+from align.figures import extract
 from helpers_align import make_article, one_per_paragraph, synthetic_articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,6 @@ from hypothesis import strategies as st
 from align import build, bundled_seeds
 from align.grouping import claim_features, far_apart, group_sentences, reading_order
 from align.model import Article, Member
-from align.numbers import extract
 
 Groups = list[tuple[Member, ...]]
 

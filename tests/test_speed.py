@@ -57,7 +57,6 @@ from align.normalize import (
     similarity,
     tokens,
 )
-from align.numbers import MAX_CLAIMS, _Hit, _Parser
 from align.pipeline import prepare
 from align.wording import Word, _content, content_before, diff, pair_diffs
 
@@ -121,81 +120,6 @@ def test_similarity_known_values() -> None:
     assert similarity("", "") == 100.0
     assert similarity("abc", "") == 0.0
     assert similarity("marat", "maaret") >= 70
-
-
-class _EveryTokenParser(_Parser):
-    """The claim parser as first written: ``at`` tried at every token."""
-
-    def run(self) -> list[_Hit]:
-        hits: list[_Hit] = []
-        i = 0
-        while i < self.count and len(hits) < MAX_CLAIMS:
-            hit, nxt = self.at(i)
-            if hit is not None:
-                hits.append(hit)
-                self.floor = hit.end
-            i = max(nxt, i + 1)
-        return hits
-
-
-CLAIMY = [
-    "More than 300 people, including 59 Turkish soldiers, died in the six-hour raid.",
-    "The 65-year-old said about 3,200 km of road and nearly half the $1.5bn fund were lost.",
-    "At least one in five adults, roughly 20%, left by midnight on 5 March 2020.",
-    "Between 200-300 troops moved 12 km north at 00:01 local time on Friday.",
-    "Thirty-seven people were hurt; a dozen were flown out, officials said.",
-]
-WORDY = st.lists(
-    st.sampled_from(
-        [
-            "at",
-            "least",
-            "more",
-            "than",
-            "about",
-            "nearly",
-            "59",
-            "3,200",
-            "1.5",
-            "six-hour",
-            "one",
-            "in",
-            "five",
-            "km",
-            "miles",
-            "people",
-            "soldiers",
-            "killed",
-            "midnight",
-            "March",
-            "5",
-            "2020",
-            "%",
-            "$",
-            "bn",
-            "million",
-            ",",
-            ".",
-            "-",
-            "(",
-            ")",
-            "year",
-            "old",
-        ]
-    ),
-    max_size=30,
-).map(" ".join)
-
-
-def test_claims_tried_at_starting_tokens_only_equal_the_full_walk() -> None:
-    for text in CLAIMY:
-        assert _Parser(text).run() == _EveryTokenParser(text).run()
-        assert _Parser(text).run()  # the sentences do state claims
-
-
-@given(WORDY)
-def test_claim_walk_equivalence_on_generated_text(text: str) -> None:
-    assert _Parser(text).run() == _EveryTokenParser(text).run()
 
 
 @given(st.lists(st.floats(min_value=0, max_value=1, allow_nan=False), min_size=1, max_size=9))
@@ -399,13 +323,3 @@ def test_known_passage_vectors_change_no_member() -> None:
     assert known and shared == fresh
     rows = next(tuple(k) for k in known if len(k) > 1)
     assert known_vector(corpus, rows, {}) == passage_vector(corpus, list(rows))
-
-
-@settings(max_examples=200)
-@given(st.lists(st.sampled_from(NUMBER_WORDS), max_size=14).map(" ".join))
-def test_remembered_word_cores_equal_fresh_reads(text: str) -> None:
-    """``word_core`` answers from memory after a full run what a fresh parser reads."""
-    used = _Parser(text)
-    used.run()
-    fresh = _Parser(text)
-    assert all(used.word_core(i) == fresh.read_words(i) for i in range(used.count))

@@ -79,9 +79,9 @@ def test_search_and_matrix() -> None:
     assert [(h.article, h.sentence, h.group) for h in hits] == [(1, 2, 3), (2, 1, 3)]
     assert search(a, "   ") == []
     matrix = claims_matrix(a)
-    assert matrix.rows == ("soldier", "corridor (length)")
+    assert matrix.rows == ("soldier", "corridor")
     assert matrix.cells[("soldier", 0)].conflict and matrix.cells[("soldier", 1)].conflict
-    assert matrix.cells[("corridor (length)", 2)].precision
+    assert matrix.cells[("corridor", 2)].precision
     assert ("soldier", 2) not in matrix.cells and matrix.cells[("soldier", 1)].group == 1
 
 

@@ -1,0 +1,128 @@
+"""Figures: read every number-like claim of a sentence, and say how two relate.
+
+``extract(text)`` returns one ``Quantity`` per figure ("more than 300
+civilians", "6 km (3.7 miles) to the north and 6 km south", "At 00.01",
+"March 15"), with local offsets covering hedge + number + unit as written,
+the figure as an interval with open or closed bounds, and what it measures:
+its counted noun, role, event, scope and source. ``relate(a, b)`` says
+whether two figures about the same thing state the same value, compatible
+values of different precision, or values that cannot both hold.
+
+The parts, each small enough to read whole:
+
+* ``tokens``: the tokens of a sentence and the cursor the readers share;
+* ``numerals``: number words and digits, hedges as intervals;
+* ``clock``: times of day, dates, weekdays;
+* ``measures``: units, ranges, compound durations, conversions, widths;
+* ``subject``: the counted noun, its role, the event of a time or date;
+* ``scope``: the period or incident a figure covers, and its source;
+* ``relate``: what two figures have in common, and how their values relate.
+
+Everything runs on one tokenisation of the sentence and looks a bounded
+number of tokens around each figure, so time is linear in the input; at most
+``MAX_CLAIMS`` figures are read from one sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Quantity
+from .clock import date_at, time_at, weekday_at
+from .lexicon import MAX_CLAIMS, STARTS
+from .measures import fraction_at, measure_at, skip_at
+from .relate import comparable, measure_key, relate, same_measure, same_thing
+from .scope import scope_at, scope_for, scopes, source_for, sources
+from .subject import event_of, figures_of, listed_with, role_nouns, role_of
+from .tokens import Hit, Stream
+
+__all__ = [
+    "MAX_CLAIMS",
+    "comparable",
+    "extract",
+    "measure_key",
+    "relate",
+    "same_measure",
+    "same_thing",
+]
+
+READERS = (time_at, date_at, weekday_at, fraction_at, measure_at)
+
+
+def read_hits(s: Stream) -> list[Hit]:
+    """All figures of the sentence, left to right, at most ``MAX_CLAIMS``.
+
+    Only numbers and the words in ``STARTS`` can open a figure.
+    """
+    hits: list[Hit] = []
+    i = 0
+    for j, (tok, low) in enumerate(zip(s.toks, s.lows, strict=True)):
+        if len(hits) >= MAX_CLAIMS:
+            break
+        if j < i or not (tok.kind == "num" or low in STARTS):
+            continue
+        hit = next((h for read in READERS if (h := read(s, j)) is not None), None)
+        if hit is not None:
+            hits.append(hit)
+            s.floor = hit.end
+            i = hit.end
+        else:
+            i = skip_at(s, j)
+    return hits
+
+
+@lru_cache(maxsize=8192)
+def extract(text: str) -> tuple[Quantity, ...]:
+    """Every figure of one sentence, with local offsets into ``text``.
+
+    Cached: grouping and the ledger both read each sentence's figures, and the
+    result (a tuple of frozen Quantities) is safe to share.
+    """
+    s = Stream(text)
+    hits = read_hits(s)
+    found_scopes, found_sources = scopes(s), sources(s)
+    found = figures_of(hits)
+    out: list[Quantity] = []
+    for n, hit in enumerate(hits):
+        counted, role = role_nouns(hit)
+        parent = listed_with(s, hits, n)
+        inherited = out[parent].role if parent >= 0 else ""
+        if hit.kind == "count":
+            role = role or role_of(s, found, n, inherited)
+        event, phase = ("", "")
+        in_scope = scope_at(found_scopes, hit.first)
+        if hit.kind in ("time", "date", "duration") and hit.unit != "year" and not in_scope:
+            event, phase = event_of(s, hit)  # not "since Feb. 3": that is a scope
+        if hit.kind == "speed":
+            counted = speed_thing(s, hit)
+        scope = scope_for(s, found_scopes, hit.first, hit.end)
+        if parent >= 0 and not scope.kind:
+            scope = out[parent].scope
+        start, end = s.toks[hit.first].start, s.toks[hit.end - 1].end
+        out.append(
+            Quantity(
+                start=start,
+                end=end,
+                text=text[start:end],
+                kind=hit.kind,
+                low=hit.low,
+                high=hit.high,
+                unit=hit.unit,
+                hedge=hit.hedge,
+                counted=counted,
+                precise=hit.precise,
+                low_open=hit.low_open,
+                high_open=hit.high_open,
+                role=role or phase,
+                event=event,
+                scope=scope,
+                source=source_for(found_sources, hit.first),
+            )
+        )
+    return tuple(out)
+
+
+def speed_thing(s: Stream, hit: Hit) -> str:
+    """ "speed limit" when a limit is named just before the figure, else "speed"."""
+    before = s.lows[max(0, hit.first - 4) : hit.first]
+    return "speed limit" if "limit" in before or "limits" in before else "speed"

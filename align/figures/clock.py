@@ -1,0 +1,256 @@
+"""Times and dates: clock times, named times, calendar dates, weekdays and years.
+
+* Times of day are minutes after midnight: "0001", "00.01", "00:01" and "a
+  minute after midnight" are all 1; "11:45 pm" is 1425. "Midnight" alone is
+  [0, 1]: the minute after midnight is how a "from midnight" start is usually
+  announced. Time hedges: "shortly after x" [x, x+60], "shortly before x"
+  [x-60, x], "about x" [x-30, x+30]. A clock time's ``counted`` is its zone
+  ("utc", "local"); times in two different zones are not compared.
+* Dates are month*31+day ("March 15", "15 March", "Feb. 3", "March 5, 2020",
+  "2020-03-05"). Weekdays are unit "weekday" (Monday 0 .. Sunday 6).
+  "Midnight on Thursday" names the boundary at either end of Thursday, so it
+  reads [3, 4] and "midnight Friday" [4, 5] meets it (different precision),
+  while plain "Thursday" vs "Friday" is a conflict.
+"""
+
+from __future__ import annotations
+
+from .lexicon import (
+    DAYPARTS,
+    DURATION,
+    LENGTH,
+    MONTHS,
+    ONES,
+    SCALES,
+    TIME_HEDGES,
+    TIME_MARKS,
+    TIME_PREPS,
+    WEEKDAYS,
+)
+from .numerals import clock_value, digit_core, is_code, is_year, word_core
+from .tokens import Hit, Stream
+
+
+def time_at(s: Stream, i: int) -> Hit | None:
+    found = offset_time(s, i) or named_time(s, i) or clock_time(s, i)
+    if found is None:
+        return None
+    value, end = found
+    return time_hit(s, i, end, value)._replace(counted=zone(s, i, end))
+
+
+def zone(s: Stream, i: int, end: int) -> str:
+    """The time zone written with a clock time ("utc" for GMT/UTC, "local"), else ""."""
+    words = set(s.lows[i:end])
+    return "utc" if words & {"gmt", "utc"} else "local" if "local" in words else ""
+
+
+def time_hit(s: Stream, i: int, end: int, value: tuple[float, float]) -> Hit:
+    """A time claim, widened by a time hedge right before it."""
+    n = s.hedge_before(i, TIME_HEDGES)
+    if n < 0:
+        precise = value[0] == value[1]
+        return Hit(i, end, "time", value[0], value[1], "min", None, "", precise)
+    words, how = TIME_HEDGES[n]
+    lo, hi = value
+    lo, hi = {"after": (lo, hi + 60), "before": (lo - 60, hi)}.get(how, (lo - 30, hi + 30))
+    return Hit(i - len(words), end, "time", lo, hi, "min", " ".join(words), "", False)
+
+
+def offset_time(s: Stream, i: int) -> tuple[tuple[float, float], int] | None:
+    """ "a minute after midnight", "ten minutes past noon"."""
+    core = word_core(s, i) or digit_core(s, i)
+    if core is None or core.vague is not None:
+        return None
+    j = core.end
+    if s.low(j) not in ("minute", "minutes") or s.low(j + 1) not in (
+        "after",
+        "past",
+        "before",
+        "to",
+    ):
+        return None
+    base = {"midnight": 0, "noon": 720, "midday": 720}.get(s.low(j + 2))
+    if base is None:
+        return None
+    sign = 1 if s.low(j + 1) in ("after", "past") else -1
+    value = float((base + sign * core.value) % 1440)
+    return (value, value), j + 3
+
+
+def named_time(s: Stream, i: int) -> tuple[tuple[float, float], int] | None:
+    """ "midnight" (read [0, 1]) and "noon"; a following weekday is left to weekday_at."""
+    word = s.low(i)
+    if word not in ("midnight", "noon", "midday") or midnight_day(s, i + 1) is not None:
+        return None
+    return ((0.0, 1.0) if word == "midnight" else (720.0, 720.0)), i + 1
+
+
+def clock_time(s: Stream, i: int) -> tuple[tuple[float, float], int] | None:
+    """ "00:01", "00.01", "0001", "3 p.m.", "six in the morning"."""
+    if s.kind(i) == "num" and not is_code(s, i):
+        found = clock_digits(s, i)
+    elif s.low(i) in ONES and ONES[s.low(i)] <= 12:
+        found = daypart(s, i + 1, ONES[s.low(i)], 0)
+    else:
+        found = None
+    if found is None:
+        return None
+    minutes, end = found
+    return (minutes, minutes), end
+
+
+def clock_digits(s: Stream, i: int) -> tuple[float, int] | None:
+    text = s.toks[i].text
+    hm = clock_value(text)
+    if len(text) <= 2 and text.isdigit() and int(text) <= 12:
+        return daypart(s, i + 1, int(text), 0)
+    if hm is None:
+        return None
+    meridiem = daypart(s, i + 1, hm[0], hm[1])
+    if meridiem is not None:
+        return meridiem
+    if not clock_context(s, i, text):
+        return None
+    return float((hm[0] % 24) * 60 + hm[1]), time_mark_end(s, i + 1)
+
+
+def clock_context(s: Stream, i: int, text: str) -> bool:
+    """Is this "00.01"/"0001" a time rather than a decimal, year or count?"""
+    if ":" in text:
+        return True
+    leading_zero = text.startswith("0") and len(text) in (4, 5)
+    marked = s.low(i + 1) in TIME_MARKS
+    prep = s.low(i - 1) in TIME_PREPS
+    if "." in text:
+        nxt = s.low(i + 1)
+        bare = nxt not in SCALES and nxt not in LENGTH and nxt not in DURATION
+        return leading_zero or marked or (prep and bare and nxt not in ("%", "percent"))
+    return leading_zero or marked
+
+
+def time_mark_end(s: Stream, j: int) -> int:
+    """Include "GMT", "UTC", "hrs", "hours" and "local time" in a clock time."""
+    if s.low(j) in ("gmt", "utc", "hrs", "hours"):
+        return j + 1
+    if s.seq(j, ("local", "time")):
+        return j + 2
+    return j
+
+
+def daypart(s: Stream, j: int, hour: int, minute: int) -> tuple[float, int] | None:
+    """ "a.m."/"pm"/"o'clock"/"in the morning" after an hour, as minutes and end."""
+    if hour > 12 or s.low(j) not in ("p", "a", "pm", "am", "o'clock", "o’clock", "in"):
+        return None
+    for words, shift in (
+        (("p", ".", "m", "."), 12),
+        (("a", ".", "m", "."), 0),
+        (("p", ".", "m"), 12),
+        (("a", ".", "m"), 0),
+        (("pm",), 12),
+        (("am",), 0),
+        (("o'clock",), -1),
+        (("o’clock",), -1),
+    ):
+        if s.seq(j, words) and (words[0] != "am" or s.glued(j)):
+            h = hour % 12 + max(shift, 0) if shift >= 0 else hour
+            return float(h * 60 + minute), j + len(words)
+    return in_the(s, j, hour, minute)
+
+
+def in_the(s: Stream, j: int, hour: int, minute: int) -> tuple[float, int] | None:
+    """ "six in the morning", "eight in the evening"."""
+    if not s.seq(j, ("in", "the")) or s.low(j + 2) not in DAYPARTS:
+        return None
+    h = hour % 12 + DAYPARTS[s.low(j + 2)]
+    return float(h * 60 + minute), j + 3
+
+
+def date_at(s: Stream, i: int) -> Hit | None:
+    """ "March 15", "Feb. 3", "15 March", with an optional ", 2020"; "2020-03-05"."""
+    found = iso_date(s, i) or month_day(s, i) or day_month(s, i)
+    if found is None:
+        return None
+    value, end = found
+    if s.low(end) == "," and is_year(s.low(end + 1)):
+        end += 2
+    elif is_year(s.low(end)):
+        end += 1
+    return Hit(i, end, "date", value, value, "day", None, "", True)
+
+
+def iso_date(s: Stream, i: int) -> tuple[float, int] | None:
+    """ "2020-03-05": year, month and day joined by hyphens with no spaces."""
+    parts = [s.low(i + k) for k in range(5)]
+    if not (is_year(parts[0]) and parts[1] == parts[3] == "-"):
+        return None
+    if not all(s.glued(i + k) for k in range(1, 5)):
+        return None
+    month, day = parts[2], parts[4]
+    if not (month.isdigit() and day.isdigit() and len(month) <= 2 and len(day) <= 2):
+        return None
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return float(int(month) * 31 + int(day)), i + 5
+
+
+def month_of(s: Stream, i: int) -> tuple[int, int] | None:
+    """The month named at token i (capitalised, abbreviation dot allowed) and its end."""
+    if not s.capital(i) or s.low(i) not in MONTHS:
+        return None
+    dot = s.low(i + 1) == "." and s.glued(i + 1) and len(s.low(i)) <= 4
+    return MONTHS[s.low(i)], i + 1 + int(dot)
+
+
+def day_of(s: Stream, i: int) -> tuple[int, int] | None:
+    """A day of the month (1..31) at token i, with an optional "th" glued on."""
+    t = s.low(i)
+    if s.kind(i) != "num" or not t.isdigit() or len(t) > 2 or not 1 <= int(t) <= 31:
+        return None
+    end = i + 1
+    if s.low(end) in ("st", "nd", "rd", "th") and s.glued(end):
+        end += 1
+    return int(t), end
+
+
+def month_day(s: Stream, i: int) -> tuple[float, int] | None:
+    month = month_of(s, i)
+    day = day_of(s, month[1]) if month else None
+    if month is None or day is None or s.low(day[1]) == ":":
+        return None
+    return float(month[0] * 31 + day[0]), day[1]
+
+
+def day_month(s: Stream, i: int) -> tuple[float, int] | None:
+    day = day_of(s, i)
+    month = month_of(s, day[1]) if day else None
+    if day is None or month is None or is_code(s, i):
+        return None
+    return float(month[0] * 31 + day[0]), month[1]
+
+
+def midnight_day(s: Stream, j: int) -> tuple[int, int] | None:
+    """A weekday right after "midnight" ("on Thursday", "Friday"): day and end."""
+    if s.low(j) in ("on", ","):
+        j += 1
+    day = WEEKDAYS.get(s.low(j)) if s.capital(j) else None
+    return None if day is None else (day, j + 1)
+
+
+def weekday_at(s: Stream, i: int) -> Hit | None:
+    """ "Thursday" [d, d]; "midnight on Thursday" / "Thursday at midnight" [d, d+1]."""
+    if s.low(i) == "midnight":
+        found = midnight_day(s, i + 1)
+        if found is not None:
+            return midnight_hit(s, i, found[1], found[0])
+    if not s.capital(i) or s.low(i) not in WEEKDAYS:
+        return None
+    day = WEEKDAYS[s.low(i)]
+    after = i + 1 + int(s.low(i + 1) in ("at", ","))
+    if s.low(after) == "midnight":
+        return midnight_hit(s, i, after + 1, day)
+    return Hit(i, i + 1, "date", float(day), float(day), "weekday", None, "", True)
+
+
+def midnight_hit(s: Stream, i: int, end: int, day: int) -> Hit:
+    return Hit(i, end, "date", float(day), day + 1.0, "weekday", None, "midnight", False)

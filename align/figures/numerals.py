@@ -1,0 +1,319 @@
+"""Number words and digits: the bare value of a figure and its stated precision.
+
+``digit_core`` reads "59", "3,200", "380 000", "3.6 million", "80K", "$5m";
+``word_core`` reads "thirteen", "twenty-one", "a dozen", "half a million",
+"dozens", "hundreds of thousands", "several hundred". Both give a ``Core``:
+the nominal value, half the size of its last stated digit (so "3.6 million" is
+3.6 million +- 0.049 million), and for vague amounts the conventional interval
+("dozens" [24, 99]). ``hedged`` turns a core and its hedge into an interval
+with open or closed bounds. Digits inside names and codes ("M4", "Su-24",
+"Russia 24", list markers) are not figures (``is_code``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from .lexicon import (
+    CLOCK,
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    DETERMINERS,
+    DIGITS,
+    DURATION,
+    FEW,
+    FUNCTION,
+    GLUED_OK,
+    HALF,
+    HEDGES,
+    LENGTH,
+    MAX_DIGITS,
+    MONTHS,
+    ONES,
+    PRONOUN_ONE,
+    SCALES,
+    STARTS,
+    SUFFIX_SCALES,
+    TENS,
+    TENS_OF,
+    VAGUE,
+    WEEKDAYS,
+)
+from .subject import plural
+from .tokens import Stream
+
+
+class Core(NamedTuple):
+    """A bare number: nominal value, half-width of its stated precision, extent."""
+
+    value: float
+    half: float  # half-width of the stated precision (0 for an exact integer count)
+    end: int  # token index after the number (and its scale word)
+    vague: tuple[float, float] | None = None
+    scaled: bool = False
+    scale: float = 1.0  # the scale word's factor ("million": 1e6)
+    is_range: bool = False  # "200-300": vague holds the two stated ends
+
+
+class Interval(NamedTuple):
+    """A figure's value range before unit conversion; open bounds exclude the value."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+
+def digits(text: str) -> tuple[float, float] | None:
+    """Value of "3,200" / "380 000" / "3.6" / "59" and the size of its last stated digit."""
+    if DIGITS.fullmatch(text) is None:
+        return None
+    plain = text.replace(",", "").replace(" ", "")
+    if len(plain) > MAX_DIGITS + 1:
+        return None
+    frac = plain.partition(".")[2]
+    return float(plain), 10.0 ** -len(frac)
+
+
+def is_year(text: str) -> bool:
+    """A bare four-digit number that reads as a year."""
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
+def clock_value(text: str) -> tuple[int, int] | None:
+    """Hours and minutes of "00:01" / "00.01" / "0001", if valid."""
+    m = CLOCK.fullmatch(text)
+    if m is None:
+        return None
+    hh, mm = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    h, mi = int(hh), int(mm)
+    return (h, mi) if h <= 24 and mi < 60 and (h < 24 or mi == 0) else None
+
+
+def hull(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def hedged(core: Core, how: str | None, measure: bool) -> Interval:
+    """The interval a (possibly hedged) number stands for, before unit conversion.
+
+    Hedges exclude or include the figure itself: "more than x" is (x, inf),
+    "at least x" [x, inf), "nearly x" [0.9x, x), "under x" [0, x), "up to x"
+    [0, x]; "about x" widens the stated precision to at least 10% either side.
+    """
+    x = core.value
+    half = core.half if (measure or core.scaled) else 0.0
+    stated = Interval(x - half, x + half)
+    if core.is_range and core.vague is not None:
+        return Interval(core.vague[0] - half, core.vague[1] + half)
+    if core.vague is not None:
+        return Interval(*core.vague)
+    if how == "above":
+        return Interval(x, math.inf, low_open=True)
+    if how == "min":
+        return Interval(x, math.inf)
+    if how == "below":
+        return Interval(0.0, x, high_open=True)
+    if how == "max":
+        return Interval(0.0, x)
+    if how == "near":
+        return Interval(0.9 * x, x, high_open=True)
+    if how == "about":
+        return Interval(*hull((stated.low, stated.high), (0.9 * x, 1.1 * x)))
+    return stated
+
+
+def is_code(s: Stream, i: int) -> bool:
+    """Digits that are part of a name, code, URL or list marker, not a figure."""
+    if glued_to_name(s, i) or is_list_marker(s, i):
+        return True
+    if s.glued(i + 1) and not suffix_ok(s, i + 1):
+        return True
+    return after_name(s, i)
+
+
+def glued_to_name(s: Stream, i: int) -> bool:
+    """ "M4", "a69535", "M-4", "COVID-19", "/2020/": letters or a path glued before."""
+    if not s.glued(i):
+        return False
+    before = s.low(i - 1)
+    if s.kind(i - 1) == "word" or before in ("/", "#", "_", "\\", "["):
+        return True
+    return before == "-" and s.glued(i - 1) and s.kind(i - 2) == "word"
+
+
+def suffix_ok(s: Stream, j: int) -> bool:
+    """What may be glued after digits: units, scales, ordinals, "%", "a.m.", a comma..."""
+    t = s.low(j)
+    if s.kind(j) != "word":
+        return t not in ("/", "_", "-") or (t == "-" and s.kind(j + 1) in ("word", "num"))
+    if t in ("a", "p"):
+        return s.low(j + 1) == "."
+    return t in GLUED_OK or t in LENGTH or t in DURATION
+
+
+def after_name(s: Stream, i: int) -> bool:
+    """ "Russia 24", "Resolution 2254": a capitalised name right before the digits.
+
+    Function words, months, weekdays and hedges are not names, and in a
+    title-case line ("Turkey Says 59 Soldiers Died") the next word is
+    capitalised too, so the figure is kept (unless that word is in capitals:
+    "Boeing 737 MAX").
+    """
+    if not s.capital(i - 1) or s.low(i - 1) in FUNCTION or known_word(s, i - 1):
+        return False
+    following = s.toks[i + 1].text if s.kind(i + 1) == "word" else ""
+    return not following[:1].isupper() or (len(following) > 1 and following.isupper())
+
+
+def known_word(s: Stream, i: int) -> bool:
+    """Capitalised words that may stand before a figure (month, weekday, hedge)."""
+    t = s.low(i)
+    if t in MONTHS or t in WEEKDAYS or t in CURRENCY_CODES:
+        return True
+    return any(t == w[-1] for w, _ in HEDGES)
+
+
+def is_list_marker(s: Stream, i: int) -> bool:
+    """ "1." at the very start, or "(2)"."""
+    nxt = s.low(i + 1)
+    if i == 0 and nxt in (".", ")") and s.glued(i + 1):
+        return True
+    return s.low(i - 1) == "(" and nxt == ")" and s.glued(i) and s.glued(i + 1)
+
+
+def digit_core(s: Stream, i: int) -> Core | None:
+    """ "59", "3,200", "3.6 million", "80K": digits with their scale word or suffix."""
+    if s.kind(i) != "num" or is_code(s, i) or is_ordinal(s, i):
+        return None
+    parsed = digits(s.toks[i].text)
+    if parsed is None:
+        return None
+    return scaled(s, parsed[0], parsed[1], i + 1, sign_start(s, i) < i)
+
+
+def is_ordinal(s: Stream, i: int) -> bool:
+    nxt = s.low(i + 1)
+    return s.glued(i + 1) and nxt in ("st", "nd", "rd", "th", "s")
+
+
+def sign_start(s: Stream, i: int) -> int:
+    """Index of a currency sign before token i ("$5", "US$5", "EUR 5"), else i."""
+    if s.low(i - 1) in CURRENCY_CODES and s.kind(i) == "num":
+        return i - 1 if s.toks[i - 1].text.isupper() else i
+    if not (s.glued(i) and s.low(i - 1) in CURRENCY_SIGNS):
+        return i
+    return i - 2 if s.glued(i - 1) and s.low(i - 2) in ("us", "a", "c") else i - 1
+
+
+def scaled(s: Stream, value: float, step: float, j: int, money: bool = False) -> Core:
+    """Apply a scale word or suffix after a number ("million", "80K", "$5m", "two dozen")."""
+    if s.glued(j) and s.low(j) == "m" and (money or plural(s.low(j + 1))):
+        return Core(value * 1e6, HALF * step * 1e6, j + 1, None, True, 1e6)
+    word = s.low(s.skip_hyphen(j))
+    if word in SCALES:
+        scale = SCALES[word]
+        end = s.skip_hyphen(j) + 1
+        return Core(value * scale, HALF * step * scale, end, None, True, scale)
+    if s.glued(j) and word in SUFFIX_SCALES:
+        scale = SUFFIX_SCALES[word]
+        return Core(value * scale, HALF * step * scale, j + 1, None, True, scale)
+    if word == "dozen":
+        return Core(value * 12, 0.0, j + 1)
+    return Core(value, HALF * step, j)
+
+
+def word_core(s: Stream, i: int) -> Core | None:
+    """Number words: "thirteen", "twenty-one", "a million", "a dozen", "half an hour"."""
+    w = s.low(i)
+    if w not in STARTS:
+        return None
+    if w in TENS:
+        j = s.skip_hyphen(i + 1)
+        if j > i + 1 and s.low(j) in ONES and ONES[s.low(j)] < 10:
+            return scaled(s, TENS[w] + ONES[s.low(j)], 1.0, j + 1)
+        return scaled(s, TENS[w], 1.0, i + 1)
+    if w in ONES:
+        return one_word(s, i, w)
+    if w in ("a", "an"):
+        return article_core(s, i)
+    if w == "half" and s.low(i + 1) in ("a", "an"):
+        inner = article_core(s, i + 1)
+        if inner is None:
+            return None
+        # "half a million" is 0.5 million: stated to a tenth of the scale
+        half = inner.half / 10
+        return Core(inner.value / 2, half, inner.end, None, inner.scaled, inner.scale)
+    return vague_core(s, i)
+
+
+def one_word(s: Stream, i: int, w: str) -> Core | None:
+    """ "one".."nineteen", except "one of", "no one" and "the two"."""
+    if w == "one" and (s.low(i + 1) == "of" or s.low(i - 1) in PRONOUN_ONE):
+        return None
+    if ONES[w] <= 2 and s.low(i - 1) in DETERMINERS:
+        return None
+    return scaled(s, ONES[w], 1.0, i + 1)
+
+
+def article_core(s: Stream, i: int) -> Core | None:
+    """ "a"/"an" standing for one: before a scale word, "dozen" or a unit."""
+    nxt = s.low(i + 1)
+    if nxt in SCALES:
+        return scaled(s, 1.0, 1.0, i + 1)
+    if nxt == "dozen":
+        return Core(12.0, 0.0, i + 2)
+    if (nxt in DURATION and nxt != "second") or (nxt in LENGTH and len(nxt) > 2):
+        return Core(1.0, HALF, i + 1)
+    if nxt == "few":
+        return vague_core(s, i + 1, i)
+    return None
+
+
+def vague_core(s: Stream, i: int, first: int | None = None) -> Core | None:
+    """ "dozens (of)", "hundreds of thousands", "several hundred", "a few"."""
+    w = s.low(i)
+    for words, span in TENS_OF.items():
+        if w == words[0] and s.seq(i, words):
+            return Core(span[0], 0.0, i + 3, span)
+    if w in VAGUE:
+        return Core(VAGUE[w][0], 0.0, i + 1, VAGUE[w])
+    if w in FEW and (w != "few" or first is not None):
+        scale = SCALES.get(s.low(i + 1), 1.0)
+        lo, hi = FEW[w]
+        end = i + 1 + int(scale > 1)
+        return Core(lo * scale, 0.0, end, (lo * scale, hi * scale))
+    return None
+
+
+def range_core(s: Stream, i: int, core: Core) -> Core:
+    """ "200-300", "5 to 6", "between 50 and 60 million": one interval, low to high."""
+    j = core.end
+    if core.vague is not None or not range_separator(s, i, j):
+        return core
+    second = digit_core(s, j + 1) if s.kind(i) == "num" else word_core(s, j + 1)
+    if second is None or second.vague is not None:
+        return core
+    low = core.value * (second.scale if core.scale == 1.0 else 1.0)
+    if second.value <= low or is_year(s.low(i)):
+        return core
+    ends = (low, second.value)
+    return Core(low, second.half, second.end, ends, second.scaled, second.scale, True)
+
+
+def range_separator(s: Stream, i: int, j: int) -> bool:
+    """A dash between glued numbers, "to" (not "from x to y"), or "between x and"."""
+    sep = s.low(j)
+    if sep in ("-", "–"):
+        return s.glued(j) and s.glued(j + 1) and s.kind(i) == "num"
+    if sep == "to":
+        return s.low(i - 1) != "from"
+    return sep == "and" and s.low(i - 1) == "between"
+
+
+def and_a_half(s: Stream, core: Core) -> Core:
+    """ "two and a half (hours)": the half is stated, so precision is a tenth."""
+    if core.vague is not None or not s.seq(core.end, ("and", "a", "half")):
+        return core
+    return Core(core.value + 0.5, HALF * 0.1, core.end + 3)

@@ -1,0 +1,182 @@
+"""Relations: which figures measure the same thing, and how their values relate.
+
+Two figures are *comparable* when they measure the same thing over a
+compatible scope: same kind and unit, the same counted noun (people in general
+- "people", "residents", "civilians", or no noun with a role - count as one),
+the same role (killed, injured, displaced, ...), for times, dates and
+durations the same event and phase, and scopes that fit ("since Feb. 3" and
+"since the beginning of February" fit; "in recent weeks" and "in one attack"
+do not; a figure with no stated scope fits any). Figures too generic to tell
+what they measure (a bare count with no noun or role, a date with no event, a
+distance) compare with nothing.
+
+``relate`` then says: *same* (equal intervals), *precision* (intervals meet:
+one is vaguer) or *conflict* (they cannot both hold). Open bounds exclude the
+value: "nearly six hours" [5.4, 6) and "more than six hours" (6, inf) conflict,
+while "six hours" [5.51, 6.49] meets both.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..model import Quantity, Relation, Scope
+from .lexicon import PEOPLE
+
+MeasureKey = tuple[str, str, str, str]  # kind, unit, thing, role/event
+# Figures about one thing whose nominal values differ by this factor or more
+# are two facts ("1 million displaced" to the border vs "more than 3 million"
+# already in Turkey), not a disagreement; outlets that disagree are closer
+# (59 vs 58 soldiers, a corridor "4 miles wide" vs 12 km: 1.9x; 1,200 vs
+# 3,000 evacuated: 2.5x).
+FAR_RATIO = 3.0
+EPSILON = 1e-9
+# Events a story reports many of: the day of "an attack" is not the day of another.
+RECURRING = frozenset({"attack"})
+
+
+def head_and_mods(counted: str) -> tuple[str, frozenset[str]]:
+    """The head noun and its modifiers ("turkish soldier" -> soldier, {turkish})."""
+    words = counted.split()
+    return (words[-1], frozenset(words[:-1])) if words else ("", frozenset())
+
+
+def thing(q: Quantity) -> str:
+    """The counted head, with people in general as "people" (a count with a role and
+    no noun counts people: "23 injured")."""
+    head, _ = head_and_mods(q.counted)
+    if q.kind == "count" and (head in PEOPLE or (not head and q.role)):
+        return "people"
+    return head
+
+
+def measure_key(q: Quantity) -> MeasureKey | None:
+    """What a figure measures, as a key; None for a figure too generic to compare.
+
+    Counts need a noun, and people in general a role too; times need an event that happens once in a
+    story (a ceasefire, not an attack), dates and weekdays also the phase of it
+    they name ("begin", "until"); durations an event or noun; lengths a dimension other than a plain
+    distance; money and percent a noun.
+    """
+    head = thing(q)
+    if q.kind == "count":
+        if head == "people" and not q.role:
+            return None  # "2,500 people" and "900 people": people doing what?
+        return ("count", "", head, q.role) if head else None
+    if q.kind in ("time", "date"):
+        if q.unit == "year" or not q.event or q.event in RECURRING:
+            return None
+        if q.kind == "date" and not q.role:
+            return None  # the day of what: the talks, the deal, its start? Too loose to compare
+        return (q.kind, q.unit, f"{q.event} {q.counted}".strip(), q.role)  # counted: time zone
+    if q.kind == "duration":
+        what = q.event or head
+        return ("duration", "h", what, "") if what else None
+    if q.kind == "length":
+        return None if head in ("", "distance") else ("length", q.unit, head, "")
+    if q.kind == "speed":
+        return ("speed", q.unit, q.counted, "")
+    return (q.kind, q.unit, head, q.role) if head else None
+
+
+def scopes_fit(a: Scope, b: Scope) -> bool:
+    """Do two scopes allow their figures to be compared?"""
+    if not a.kind or not b.kind:
+        return True
+    if a.kind != b.kind:
+        return False
+    if a.kind == "incident":
+        return not a.anchor or not b.anchor or a.anchor == b.anchor
+    return a.anchor == b.anchor
+
+
+def mods_fit(a: Quantity, b: Quantity) -> bool:
+    """Modifiers of the counted noun agree: "Turkish soldiers" is not "soldiers"
+    killed on the other side. People in general ignore them ("Syrian civilians"
+    and "civilians"), and lengths may name their object on one side only ("a
+    corridor 4 miles wide" vs "6 km on each side")."""
+    mods_a, mods_b = head_and_mods(a.counted)[1], head_and_mods(b.counted)[1]
+    if thing(a) == "people":
+        return True  # "Syrian civilians", "civilians", "Syrians": people alike
+    if a.kind in ("length", "area"):
+        return not (mods_a and mods_b) or mods_a == mods_b
+    return mods_a == mods_b
+
+
+def nominal(q: Quantity) -> float:
+    """The value a figure states: the middle of its interval, or its bound if open."""
+    return q.low if math.isinf(q.high) else (q.low + q.high) / 2
+
+
+def far_apart(a: Quantity, b: Quantity) -> bool:
+    """Nominal values ``FAR_RATIO`` or more apart (not for times, dates and weekdays)."""
+    if a.kind in ("time", "date"):
+        return False
+    x, y = abs(nominal(a)), abs(nominal(b))
+    return min(x, y) > 0 and max(x, y) >= FAR_RATIO * min(x, y)
+
+
+def same_measure(a: Quantity, b: Quantity) -> bool:
+    """Do two figures measure the same thing over a compatible scope (values aside)?"""
+    key = measure_key(a)
+    return (
+        key is not None
+        and key == measure_key(b)
+        and mods_fit(a, b)
+        and scopes_fit(a.scope, b.scope)
+    )
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Should two figures be compared: the same measure, and values not so far apart
+    that they must be two facts?"""
+    return same_measure(a, b) and not far_apart(a, b)
+
+
+def same_thing(a: Quantity, b: Quantity) -> bool:
+    """Same kind, unit and counted head, with modifiers that do not exclude each other:
+    a looser test than ``comparable`` (no role, scope or event), for telling whether
+    two sentences state figures about one thing at all."""
+    if a.kind != b.kind or a.unit != b.unit:
+        return False
+    head_a, mods_a = head_and_mods(a.counted)
+    head_b, mods_b = head_and_mods(b.counted)
+    if a.kind in ("duration", "time", "money", "percent") and not (head_a and head_b):
+        return True
+    if head_a != head_b or (a.kind == "count" and not head_a):
+        return False
+    return not (mods_a and mods_b and not mods_a & mods_b)
+
+
+def close(x: float, y: float) -> bool:
+    if math.isinf(x) or math.isinf(y):
+        return x == y
+    return abs(x - y) <= EPSILON * max(1.0, abs(x), abs(y))
+
+
+def meet(a: Quantity, b: Quantity, shift: float = 0.0) -> bool:
+    """Do the intervals share a value (b moved by ``shift``), open bounds excluded?"""
+    b_low, b_high = b.low + shift, b.high + shift
+    if close(a.low, b_low):
+        low, low_open = a.low, a.low_open or b.low_open
+    else:
+        low, low_open = (a.low, a.low_open) if a.low > b_low else (b_low, b.low_open)
+    if close(a.high, b_high):
+        high, high_open = a.high, a.high_open or b.high_open
+    else:
+        high, high_open = (a.high, a.high_open) if a.high < b_high else (b_high, b.high_open)
+    if close(low, high):
+        return not (low_open or high_open)
+    return low < high
+
+
+def relate(a: Quantity, b: Quantity) -> Relation:
+    """How the values of two comparable figures relate: same, precision or conflict.
+
+    Weekdays wrap around: "midnight on Sunday" [6, 7] meets "midnight Monday" [0, 1].
+    """
+    same = close(a.low, b.low) and close(a.high, b.high)
+    if same and (a.low_open, a.high_open) == (b.low_open, b.high_open):
+        return "same"
+    shifts = (0.0, 7.0, -7.0) if a.unit == "weekday" else (0.0,)
+    return "precision" if any(meet(a, b, s) for s in shifts) else "conflict"

@@ -1,0 +1,200 @@
+"""The scope and source of a figure: which period or incident it covers, who says so.
+
+Scopes ("since Feb. 3", "in February", "in recent weeks", "this year", "on
+Thursday", "overnight", "in one attack") are found once per sentence. A
+figure takes the scope written in its own clause, else one that opens the
+sentence ("Since last December, more than 300 civilians ... while almost one
+million ..."). Sources are "according to X" and "X said/says/reported/shows";
+a figure takes the nearest one in its sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..model import NO_SCOPE, Scope
+from .lexicon import CLAUSE_ENDS, INCIDENTS, MONTHS, SAY_VERBS, SENTENCE_ENDS, TIME_UNITS, WEEKDAYS
+from .subject import noun
+from .tokens import Stream
+
+Found = tuple[int, int, Scope]  # first token, end token, scope
+CLAUSE_MAX = 60  # tokens a clause may reach either side of a figure
+OPENING = 3  # a scope starting within this many tokens opens the sentence
+RELATIVE_DAYS = frozenset({"yesterday", "today", "overnight", "tonight"})
+INCIDENT_MODIFIERS = frozenset({"single", "air", "suicide", "drone", "missile", "car", "bomb"})
+RECENT = frozenset({"past", "last", "recent", "previous"})
+MONTH_KEYS = {number: name[:3] for name, number in reversed(MONTHS.items())}
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
+
+
+def month_key(s: Stream, k: int) -> str:
+    """The month named at token k ("feb" for "Feb." and "February"), or ""."""
+    if not s.capital(k) or s.low(k) not in MONTHS:
+        return ""
+    return MONTH_KEYS[MONTHS[s.low(k)]]
+
+
+def after_start_of(s: Stream, k: int) -> int:
+    """Past "the beginning of", "the start of", "early", "late", "last"."""
+    if s.low(k) == "the" and s.low(k + 1) in ("beginning", "start", "end") and s.low(k + 2) == "of":
+        k += 3
+    return k + int(s.low(k) in ("early", "late", "mid", "last", "-"))
+
+
+def since_at(s: Stream, k: int) -> Found | None:
+    """ "since Feb. 3", "since the beginning of February", "since last December",
+    "since 2011", "since the offensive", "from the start of this year"."""
+    if s.low(k) not in ("since", "from"):
+        return None
+    j = after_start_of(s, k + 1)
+    if s.low(k) == "from" and j == k + 1:
+        return None  # "from" opens a period only as "from the beginning of ..."
+    month = month_key(s, j)
+    if month:
+        end = j + 1 + int(s.low(j + 1) == ".")
+        end += int(s.kind(end) == "num" and len(s.low(end)) <= 2)
+        return k, end, Scope("period", month, "")
+    if s.capital(j) and s.low(j) in WEEKDAYS:
+        return k, j + 1, Scope("period", s.low(j), "")
+    if s.seq(j, ("this", "year")) or s.seq(j, ("the", "year")):
+        return k, j + 2, Scope("period", "this year", "")
+    if s.kind(j) == "num" and len(s.low(j)) == 4:
+        return k, j + 1, Scope("period", s.low(j), "")
+    if s.low(j) == "the" and s.kind(j + 1) == "word" and s.low(j + 1) not in ("same",):
+        end = j + 2
+        while s.kind(end) == "word" and end < j + 4 and s.low(end) not in CLAUSE_ENDS:
+            if s.low(end) in ("of", "in", "on", "and", "that", "which", "when"):
+                break
+            end += 1
+        return k, end, Scope("period", noun(s.low(end - 1)), "")
+    return None
+
+
+def recent_at(s: Stream, k: int) -> Found | None:
+    """ "in the past week", "over the last two months", "in recent weeks", "last week",
+    "this year", "so far this year"."""
+    j = k + int(s.low(k) in ("in", "over", "during", "within"))
+    j += int(s.low(j) == "the")
+    if s.low(j) in RECENT:
+        m = j + 1
+        m += int(s.kind(m) == "num" or s.low(m) in ("few", "two", "three", "four", "several"))
+        if s.low(m) in TIME_UNITS:
+            if j == k and s.low(j) != "last":
+                return None
+            return k, m + 1, Scope("period", "recent " + TIME_UNITS[s.low(m)], "")
+    if s.low(k) == "this" and s.low(k + 1) in ("year", "month", "week"):
+        return k, k + 2, Scope("period", "this " + s.low(k + 1), "")
+    return None
+
+
+def month_in(s: Stream, k: int) -> Found | None:
+    """ "in February", "during March" (a month with no day after it)."""
+    if s.low(k) not in ("in", "during", "throughout"):
+        return None
+    month = month_key(s, k + 1)
+    if not month or (s.kind(k + 2) == "num" and len(s.low(k + 2)) <= 2):
+        return None
+    return k, k + 2, Scope("period", month, "")
+
+
+def incident_at(s: Stream, k: int) -> Found | None:
+    """ "on Thursday", "Wednesday", "overnight", "in one attack", "in a single air strike"."""
+    word = s.low(k)
+    if s.capital(k) and word in WEEKDAYS and s.low(k - 1) not in ("midnight", "until", "by"):
+        return k, k + 1, Scope("incident", word, "")
+    if word in RELATIVE_DAYS:
+        return k, k + 1, Scope("incident", "", "")
+    if word in ("in", "during") and s.low(k + 1) in ("a", "an", "one", "the", "that", "this"):
+        j = k + 2
+        while j < k + 4 and s.low(j) in INCIDENT_MODIFIERS:
+            j += 1
+        if s.low(j) in INCIDENTS or noun(s.low(j)) in INCIDENTS:
+            return k, j + 1, Scope("incident", "", "")
+    return None
+
+
+READERS = (since_at, recent_at, month_in, incident_at)
+
+
+def scopes(s: Stream) -> list[Found]:
+    """Every scope the sentence states, in order, with its words as written."""
+    found: list[Found] = []
+    k = 0
+    while k < s.count:
+        for read in READERS:
+            hit = read(s, k)
+            if hit is not None:
+                first, end, scope = hit
+                text = s.text[s.toks[first].start : s.toks[end - 1].end]
+                found.append((first, end, Scope(scope.kind, scope.anchor, text)))
+                k = end
+                break
+        else:
+            k += 1
+    return found
+
+
+def scope_at(found: list[Found], k: int) -> bool:
+    """Is token k part of a scope ("Feb. 3" in "since Feb. 3")?"""
+    n = bisect_left(found, (k + 1,)) - 1
+    return n >= 0 and found[n][0] <= k < found[n][1]
+
+
+def clause(s: Stream, first: int, end: int) -> tuple[int, int]:
+    """The token range of the clause around tokens [first, end), at most
+    ``CLAUSE_MAX`` tokens either side (a clause, not a run-on table)."""
+    a = first
+    while a > max(0, first - CLAUSE_MAX) and s.low(a - 1) not in CLAUSE_ENDS | SENTENCE_ENDS:
+        a -= 1
+    b = end
+    while b < min(s.count, end + CLAUSE_MAX) and s.low(b) not in SENTENCE_ENDS:
+        if s.low(b) == "," and s.low(b + 1) in ("including", "among"):
+            b = skip_list(s, b + 1)  # "300 civilians, including 100 children, have died since"
+        elif s.low(b) in CLAUSE_ENDS:
+            break
+        else:
+            b += 1
+    return a, b
+
+
+def skip_list(s: Stream, k: int) -> int:
+    """The token after the comma that closes a list opened at k, or the sentence's end."""
+    limit = min(s.count, k + CLAUSE_MAX)
+    while k < limit and s.low(k) != "," and s.low(k) not in SENTENCE_ENDS:
+        k += 1
+    return k + int(s.low(k) == ",")
+
+
+def scope_for(s: Stream, found: list[Found], first: int, end: int) -> Scope:
+    """The scope of the figure at tokens [first, end): its clause's, else the opening one."""
+    a, b = clause(s, first, end)
+    lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
+    near = [f for f in found[lo:hi] if not first <= f[0] < end]
+    if near:
+        return min(near, key=lambda f: abs(f[0] - first))[2]
+    if found and found[0][0] < OPENING and found[0][1] <= first:
+        return found[0][2]
+    return NO_SCOPE
+
+
+def sources(s: Stream) -> list[tuple[int, str]]:
+    """Who the sentence says the facts come from: (token position, words as written)."""
+    found: list[tuple[int, str]] = []
+    for k in range(s.count):
+        if s.seq(k, ("according", "to")):
+            a, b = k + 2, clause(s, k + 2, k + 2)[1]
+        elif s.low(k) in SAY_VERBS and k > 0:
+            a, b = clause(s, k - 1, k)[0], k
+            a = max(a, k - 8)
+        else:
+            continue
+        if b > a and not (b - a == 1 and s.low(a) in PRONOUNS):
+            found.append((k, s.text[s.toks[a].start : s.toks[b - 1].end]))
+    return found
+
+
+def source_for(found: list[tuple[int, str]], first: int) -> str:
+    """The source nearest to the figure at token ``first`` (``found`` in token order)."""
+    k = bisect_left(found, (first,))
+    near = found[max(0, k - 1) : k + 1]
+    return min(near, key=lambda f: abs(f[0] - first))[1] if near else ""

@@ -1,0 +1,340 @@
+"""What a figure measures: the counted noun, what happened to it, and its event.
+
+* ``counted`` is the normalised head noun after the figure ("59 Turkish
+  soldiers" -> "turkish soldier": capitalised modifiers are kept because they
+  tell Turkish from Syrian soldiers; lower-case adjectives are dropped).
+* ``role`` is what happened to what is counted ("killed", "injured",
+  "displaced", "evacuated", ...), from a verb or noun next to the figure:
+  right before it ("killed at least 15"), after it in its clause ("59
+  soldiers have been killed"), or inherited from the figure it is listed with
+  ("killed 5 soldiers and 3 civilians", "300 civilians, including 100
+  children, died").
+* ``event`` is what a time, date or duration belongs to ("ceasefire",
+  "talks"), and for times and dates the phase of it named ("start", "end").
+
+Verbs are read from word lists around the figure, not parsed: a word that
+says a role sits within a few words of the figure in news prose.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .lexicon import (
+    CLAUSE_ENDS,
+    DETERMINERS,
+    DIMENSIONS,
+    EVENT_OF,
+    FUNCTION,
+    IRREGULAR,
+    MEASURE_VERBS,
+    MONTHS,
+    PHASE_OF,
+    ROLE_NOUNS,
+    ROLE_OF,
+    SENTENCE_ENDS,
+    SKIPPABLE,
+    SYNONYMS,
+    WEEKDAYS,
+)
+from .tokens import Hit, Stream
+
+
+def singular(word: str) -> str:
+    """A simple English singular: children -> child, cities -> city, talks kept."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+def plural(word: str) -> bool:
+    """Looks like a plural noun: after a figure, the first one ends the phrase."""
+    if word in IRREGULAR:
+        return IRREGULAR[word] != word or word == "people"
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def noun(word: str) -> str:
+    """Normalised head noun: lower case, singular, common synonyms merged."""
+    single = singular(word.lower())
+    return SYNONYMS.get(single, single)
+
+
+def counted(s: Stream, j: int, kind: str) -> str:
+    """Normalised head of what a figure counts, from the words after it.
+
+    A percent only counts what follows "of" ("40% of the vote"), money what
+    follows "of"/"in" ("$5m in aid"): words right after them are verbs or
+    time phrases far more often than nouns.
+    """
+    if kind == "percent" and s.low(j) != "of":
+        return ""
+    if kind == "money":
+        return noun_phrase(s, j + 1) if s.low(j) in ("of", "in") else ""
+    head = noun_phrase(s, j)
+    if head == "" and kind == "count":
+        return number_of_before(s, j)
+    return head
+
+
+def noun_phrase(s: Stream, j: int) -> str:
+    """ "Turkish soldiers have" -> "turkish soldier"; "of the rebel fighters" -> "fighter"."""
+    if s.low(j) == "of":
+        j += 1 + int(s.low(j + 1) in DETERMINERS)
+    elif s.low(j) == "-" and s.glued(j) and s.glued(j + 1):
+        j += 1  # "a 12-point plan"
+    words = phrase_words(s, j)
+    if not words:
+        return ""
+    head = words[-1]
+    if s.low(head).endswith("ed") or noun(s.low(head)) in SKIPPABLE:
+        return ""
+    mods = [s.low(k) for k in words[:-1] if s.capital(k)]
+    if is_demonym(s, head):
+        return "people"  # "1 million Syrians", "two Russians"
+    return " ".join([*mods, noun(s.low(head))])
+
+
+def is_demonym(s: Stream, k: int) -> bool:
+    """ "Syrians", "Afghans", "Iraqis", "Turks": a capitalised plural for people, not a
+    word of a title-case headline ("59 Soldiers Died")."""
+    word = s.low(k)
+    if not (s.capital(k) and plural(word)) or s.capital(k + 1):
+        return False
+    return word.endswith(("ans", "ese", "is", "ks", "ots", "its"))
+
+
+def phrase_words(s: Stream, j: int) -> list[int]:
+    """Up to four words after a figure, stopping at punctuation or a function word."""
+    words: list[int] = []
+    k = j
+    while k < len(s.toks) and len(words) < 4 and s.kind(k) == "word":
+        t = s.low(k)
+        if t in FUNCTION and t not in SKIPPABLE:
+            break
+        if words and t.endswith("ed") and not s.glued(k):
+            break
+        if t in WEEKDAYS or (t in MONTHS and s.capital(k)):
+            break
+        if t not in SKIPPABLE:
+            words.append(k)
+        if plural(t):
+            break
+        k = s.skip_hyphen(k + 1)
+    return words
+
+
+def number_of_before(s: Stream, j: int) -> str:
+    """ "the number of Turkish soldiers killed ... to 59": the head of that phrase.
+
+    "the death toll rose to 2,300" counts deaths.
+    """
+    for k in range(j - 2, max(s.floor, j - 16) - 1, -1):
+        if s.low(k) in ("number", "total", "tally", "toll") and s.low(k + 1) == "of":
+            return noun_phrase(s, k + 1)
+        if s.low(k) == "toll" and s.low(k - 1) == "death":
+            return "death"
+    return ""
+
+
+def noun_before(s: Stream, first: int) -> str:
+    """The noun a measure applies to when it directly precedes it ("a corridor 4 km wide")."""
+    k = first - 1
+    if k < s.floor or s.kind(k) != "word" or not is_noun_like(s, k):
+        return ""
+    if plural(s.low(k)):
+        return ""  # "the zone stretches 20 km deep": a verb, most likely
+    return noun(s.low(k))
+
+
+def noun_after(s: Stream, j: int) -> str:
+    """ "a 12-km-wide buffer zone": the head noun after the dimension word."""
+    words = phrase_words(s, j)
+    return noun(s.low(words[-1])) if words and is_noun_like(s, words[-1]) else ""
+
+
+def is_noun_like(s: Stream, k: int) -> bool:
+    t = s.low(k)
+    if t in FUNCTION or t in WEEKDAYS or t in MONTHS or t in DIMENSIONS:
+        return False
+    return not t.endswith(("ed", "ing", "ly")) and t not in MEASURE_VERBS
+
+
+# ---------------------------------------------------------------- role
+
+ROLE_BEFORE = 3  # words between a role verb and the figure after it ("killed at least 15")
+ROLE_AFTER = 10  # words after a figure in which its verb may stand ("have been killed")
+ROLE_FAR = 10  # "the number of soldiers killed since February (rose) to 59"
+LIST_WORDS = frozenset({"and", "or", ",", "including", "among", "of", "whom", "them"})
+
+
+def role_nouns(hit: Hit) -> tuple[str, str]:
+    """A counted noun that names its role ("59 deaths"): (people, killed); else (counted, "")."""
+    head = hit.counted.rsplit(" ", 1)[-1]
+    if head in ROLE_NOUNS:
+        return ROLE_NOUNS[head]
+    return hit.counted, ""
+
+
+class Figures(NamedTuple):
+    """A sentence's figures in token terms, with where figures and counts start."""
+
+    hits: list[Hit]
+    starts: frozenset[int]
+    objects: frozenset[int]  # where counts start: a verb right before one is its own
+
+
+def figures_of(hits: list[Hit]) -> Figures:
+    starts = frozenset(h.first for h in hits)
+    return Figures(hits, starts, frozenset(h.first for h in hits if h.kind == "count"))
+
+
+def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
+    """What happened to what figure ``n`` counts, or "" when the sentence does not say.
+
+    ``inherited`` is the role of the figure this one is listed with, if any.
+    """
+    hit = found.hits[n]
+    floor = found.hits[n - 1].end if n > 0 else 0
+    return (
+        role_in(s, range(hit.first - 1, max(floor, hit.first - ROLE_BEFORE) - 1, -1))
+        or inherited
+        or role_after(s, hit.end, found)
+        or role_in(s, range(hit.first - 1, max(floor, hit.first - ROLE_FAR) - 1, -1), True)
+    )
+
+
+def role_in(s: Stream, positions: range, stop_at_clause: bool = False) -> str:
+    """The first role word at ``positions`` (walking away from the figure)."""
+    for k in positions:
+        word = s.low(k)
+        if word in SENTENCE_ENDS or (stop_at_clause and word in CLAUSE_ENDS):
+            return ""
+        if word in ROLE_OF and not (word == "live" and s.low(k + 1) == "in"):
+            return ROLE_OF[word]
+        if word == "home" and s.low(k + 1) == "to":
+            return "population"
+    return ""
+
+
+def role_after(s: Stream, j: int, found: Figures) -> str:
+    """A role word after the figure, before the next figure; a list in commas is skipped.
+
+    A role word right before another count is that count's ("downed three
+    warplanes and killed dozens").
+
+    "More than 300 civilians, including more than 100 children, have died":
+    the words between "including" and the next comma belong to the inner figure.
+    """
+    k, seen = j, 0
+    while k < s.count and seen < ROLE_AFTER:
+        word = s.low(k)
+        if word in ("including", "among") and s.low(k - 1) == ",":
+            k = next_comma(s, k)
+            continue
+        if word in SENTENCE_ENDS or k in found.starts:
+            return ""
+        if word in ROLE_OF:
+            # "downed three warplanes and killed dozens": that verb is the next figure's
+            nearby = range(k + 1, k + ROLE_BEFORE + 1)
+            return "" if any(n in found.objects for n in nearby) else ROLE_OF[word]
+        k += 1
+        seen += 1
+    return ""
+
+
+def next_comma(s: Stream, k: int) -> int:
+    """The token after the next comma within ``ROLE_AFTER`` words (else after those)."""
+    limit = min(s.count, k + ROLE_AFTER)
+    while k < limit and s.low(k) != ",":
+        k += 1
+    return k + 1
+
+
+def listed_with(s: Stream, hits: list[Hit], n: int) -> int:
+    """Index of the figure that figure ``n`` is listed with, or -1.
+
+    "killed 5 soldiers and 3 civilians", "300 civilians, including 100
+    children": the previous figure ends within two words of this one, and only
+    list words stand between.
+    """
+    if n == 0:
+        return -1
+    if s.low(hits[n].first - 1) in ("including", "among"):
+        return n - 1
+    between = s.lows[hits[n - 1].end : hits[n].first]
+    tail = 0
+    while tail < len(between) and between[-1 - tail] in LIST_WORDS:
+        tail += 1
+    noun_words = between[: len(between) - tail]
+    if tail == 0 or len(noun_words) > 5:
+        return -1
+    if any(w in CLAUSE_ENDS or w in SENTENCE_ENDS or w in ROLE_OF for w in noun_words):
+        return -1
+    return n - 1
+
+
+# ---------------------------------------------------------------- event
+
+EVENT_WINDOW = 20  # words either side of a time, date or duration read for its event
+PHASE_WINDOW = 4  # words between a phase word and its time ("will begin at midnight")
+CLAUSE_COST = 6  # an event word across a clause boundary counts as this many words further
+
+
+def event_word(s: Stream, k: int) -> str:
+    """The event token k names ("cease-fire" is read at its "fire")."""
+    word = s.low(k)
+    if word == "fire" and "cease" in (s.low(k - 1), s.low(k - 2)):
+        return "ceasefire"
+    return EVENT_OF.get(word, "")
+
+
+def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
+    """The event a time, date or duration belongs to, and the phase it names.
+
+    The nearest event word wins ("a six-hour meeting", "the cease-fire will
+    begin at midnight"), a word in another clause counting as ``CLAUSE_COST``
+    words further ("a ceasefire that will begin at midnight, after a meeting");
+    a phase word in the figure's clause ("begin", "from", "take effect",
+    "until") says which moment of the event a time or date names.
+    """
+    if hit.kind == "duration" and hit.counted:
+        head = hit.counted.rsplit(" ", 1)[-1]
+        if EVENT_OF.get(head):
+            return EVENT_OF[head], ""
+    event, phase, best = "", "", EVENT_WINDOW * 2
+    for k, steps, crossed in window(s, hit.first, hit.end, EVENT_WINDOW):
+        found = event_word(s, k)
+        if found and steps + CLAUSE_COST * crossed < best:
+            event, best = found, steps + CLAUSE_COST * crossed
+        near = steps < PHASE_WINDOW and not crossed
+        if not phase and near and s.low(k) in PHASE_OF and hit.kind != "duration":
+            phase = PHASE_OF[s.low(k)]
+    if s.seq(hit.first - 2, ("as", "of")):
+        phase = "start"
+    return event, phase
+
+
+def window(s: Stream, first: int, end: int, size: int) -> list[tuple[int, int, int]]:
+    """Tokens within ``size`` of a figure, up to the sentence's end or a semicolon:
+    (position, words away, clause boundaries crossed), nearest first on each side."""
+    out: list[tuple[int, int, int]] = []
+    for ks in (
+        range(first - 1, max(0, first - size) - 1, -1),
+        range(end, min(s.count, end + size)),
+    ):
+        crossed = 0
+        for steps, k in enumerate(ks):
+            word = s.low(k)
+            if word in SENTENCE_ENDS:
+                break
+            if word in CLAUSE_ENDS:
+                crossed += 1
+            out.append((k, steps, crossed))
+    return out

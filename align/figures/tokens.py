@@ -1,0 +1,104 @@
+"""Tokens of one sentence and the cursor every reader of figures walks with.
+
+A sentence is tokenised once (numbers, words, single punctuation marks, each
+with character offsets); the readers in ``numerals``, ``clock`` and
+``measures`` look a bounded number of tokens around a position through a
+``Stream``, and report what they found as a ``Hit`` in token terms.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..model import QuantityKind
+from .lexicon import HEDGE_ENDS, TOKEN
+
+Hedges = tuple[tuple[tuple[str, ...], str], ...]
+
+
+class Tok(NamedTuple):
+    """One token: kind "num", "word" or "p" (punctuation), with its offsets."""
+
+    kind: str
+    text: str
+    low: str  # lower case, a possessive "'s" removed
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Numbers, words (with an apostrophe part) and single punctuation marks."""
+    out: list[Tok] = []
+    for m in TOKEN.finditer(text):
+        kind = m.lastgroup or "p"
+        word = m.group()
+        low = word.lower()
+        if kind == "word" and low.endswith(("'s", "’s")):
+            low = low[:-2]
+        out.append(Tok(kind, word, low, m.start(), m.end()))
+    return out
+
+
+class Hit(NamedTuple):
+    """A figure found in token terms, before it becomes a ``Quantity``.
+
+    ``low``/``high`` are in the kind's canonical unit; an open bound excludes
+    the value itself ("more than 6" is (6, inf), "nearly 6" is [5.4, 6)).
+    """
+
+    first: int  # first token index
+    end: int  # token index after the figure
+    kind: QuantityKind
+    low: float
+    high: float
+    unit: str
+    hedge: str | None
+    counted: str
+    precise: bool
+    low_open: bool = False
+    high_open: bool = False
+
+
+class Stream:
+    """The tokens of one sentence, with the look-ups every reader needs."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokenize(text)
+        self.lows = [t.low for t in self.toks]
+        self.count = len(self.toks)
+        self.floor = 0  # no figure may reach back before this token
+
+    def low(self, i: int) -> str:
+        """Lower-cased token i, or "" outside the sentence."""
+        return self.lows[i] if 0 <= i < self.count else ""
+
+    def kind(self, i: int) -> str:
+        return self.toks[i].kind if 0 <= i < self.count else ""
+
+    def glued(self, i: int) -> bool:
+        """Token i touches token i-1 (no space between)."""
+        return 0 < i < self.count and self.toks[i].start == self.toks[i - 1].end
+
+    def capital(self, i: int) -> bool:
+        return self.kind(i) == "word" and self.toks[i].text[:1].isupper()
+
+    def seq(self, i: int, words: tuple[str, ...]) -> bool:
+        """Tokens from i spell ``words``."""
+        return all(self.low(i + k) == w for k, w in enumerate(words))
+
+    def hedge_before(self, i: int, table: Hedges) -> int:
+        """Index into ``table`` of the hedge ending right before token i, or -1."""
+        if self.low(i - 1) not in HEDGE_ENDS:
+            return -1
+        for n, (words, _) in enumerate(table):
+            start = i - len(words)
+            if start >= self.floor and self.seq(start, words):
+                return n
+        return -1
+
+    def skip_hyphen(self, j: int) -> int:
+        """Step over a hyphen glued on both sides ("six-hour", "12-km")."""
+        if self.low(j) in ("-", "‑") and self.glued(j) and self.glued(j + 1):
+            return j + 1
+        return j

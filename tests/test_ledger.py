@@ -1,0 +1,365 @@
+"""Comparing figures across outlets, wherever they sit in the story (align.ledger)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align import build, bundled_seeds
+from align.figures import extract
+from align.ledger import Ledger, build_ledger
+from align.model import Article, Claim, Divergence, Sentence, Source
+
+INVENTED = Path(__file__).parent / "gold" / "invented"
+
+
+def article(label: str, *texts: str, prefix: str = "Headline\n\n") -> Article:
+    """An article whose sentences sit after ``prefix`` in the raw text, one per paragraph."""
+    raw = prefix
+    sentences: list[Sentence] = []
+    for i, text in enumerate(texts):
+        start = len(raw)
+        origin = tuple(range(start, start + len(text)))
+        sentences.append(Sentence(i, text, start, start + len(text), i, origin))
+        raw += text + "\n\n"
+    source = Source(f"{label}.txt", f"{label}.txt", raw, label.lower(), label)
+    return Article(source, tuple(sentences), (), label)
+
+
+def ledger(*articles: Article, group: int = 0) -> Ledger:
+    """The ledger of articles whose sentences all sit in one passage."""
+    return build_ledger(list(articles), lambda article, sentence: group)
+
+
+def apart(*articles: Article) -> Ledger:
+    """The ledger of articles whose every sentence is a passage of its own."""
+    return build_ledger(list(articles), lambda article, sentence: article * 100 + sentence)
+
+
+def marks(*articles: Article) -> list[Divergence]:
+    """Number divergences of one passage holding every sentence."""
+    return list(ledger(*articles).divergences.get(0, ()))
+
+
+def all_marks(found: Ledger) -> list[Divergence]:
+    return [d for group in sorted(found.divergences) for d in found.divergences[group]]
+
+
+def on(divergences: list[Divergence], index: int) -> list[tuple[str, str | None]]:
+    return [(d.text, d.relation) for d in divergences if d.article == index]
+
+
+# ---------------------------------------------------------------- the issue's cases
+
+
+def test_hedges_that_exclude_the_figure_conflict() -> None:
+    found = marks(
+        article("A", "They agreed after a six-hour meeting in the capital."),
+        article("B", "It came after nearly six hours of talks."),
+        article("C", "After more than six hours of talks, they agreed."),
+    )
+    assert on(found, 0) == [("six-hour", "precision")]
+    assert on(found, 1) == [("nearly six hours", "conflict")]
+    assert on(found, 2) == [("more than six hours", "conflict")]
+
+
+def test_figures_are_compared_across_passages() -> None:
+    found = apart(
+        article("A", "The ferry sank at dawn.", "Officials said 41 passengers drowned."),
+        article("B", "At least 45 passengers died when the ferry sank.", "Divers went down."),
+    )
+    (a,) = found.divergences[1]
+    (b,) = found.divergences[100]
+    assert (a.text, a.relation, b.text, b.relation) == ("41", "conflict", "At least 45", "conflict")
+    assert [(c.article, c.group, c.quantity.text) for c in a.against] == [(1, 100, "At least 45")]
+    assert "passage 101" in a.detail and "passage 2" in b.detail
+    (row,) = [m for m in found.rows if len(m.claims) == 2]
+    assert row.worst == "conflict" and row.label == "passenger killed"
+
+
+def test_injured_is_not_compared_with_killed() -> None:
+    found = marks(
+        article("A", "Airstrikes killed more than a dozen civilians and injured at least 20."),
+        article("B", "The strikes killed at least 15 people, including children."),
+    )
+    assert on(found, 0) == [("more than a dozen", "precision")]
+    assert on(found, 1) == [("at least 15", "precision")]
+
+
+def test_a_running_total_is_not_set_against_one_incident() -> None:
+    found = marks(
+        article("A", "Since the beginning of February, 59 soldiers have been killed."),
+        article("B", "On Monday, 33 soldiers were killed in one air strike."),
+        article("C", "Since Feb. 3, 58 soldiers have been killed."),
+    )
+    assert on(found, 0) == [("59", "conflict")]
+    assert on(found, 1) == []
+    assert on(found, 2) == [("58", "conflict")]
+
+
+def test_different_periods_are_not_compared() -> None:
+    found = marks(
+        article("A", "Hundreds of civilians have been killed in recent weeks."),
+        article("B", "Some 250 civilians have been killed since December."),
+    )
+    assert found == []
+
+
+def test_speed_is_not_a_speed_limit() -> None:
+    found = marks(
+        article("A", "The train was travelling at 45 mph when it left the rails."),
+        article("B", "The line has a speed limit of 60 mph."),
+    )
+    assert found == []
+    converted = marks(
+        article("A", "The train was travelling at 45 mph."),
+        article("B", "The train was going about 72 km/h."),
+    )
+    assert {d.relation for d in converted} == {"precision"}
+    conflict = marks(
+        article("A", "The train was travelling at 45 mph."),
+        article("B", "The train was travelling at about 90 km/h."),
+    )
+    assert {d.relation for d in conflict} == {"conflict"}
+
+
+def test_counts_with_a_role_and_no_noun_are_compared() -> None:
+    found = marks(
+        article("A", "Officials said 23 were injured."),
+        article("B", "At least 31 people were injured."),
+        article("C", "More than two dozen were injured."),
+    )
+    assert on(found, 0) == [("23", "conflict")]
+    assert on(found, 1) == [("At least 31", "conflict")]
+    assert on(found, 2) == [("More than two dozen", "conflict")]
+
+
+def test_residents_and_people_evacuated_are_one_quantity() -> None:
+    found = marks(
+        article("A", "About 1,200 residents were evacuated."),
+        article("B", "Roughly 3,000 people were evacuated from the town."),
+    )
+    assert {d.relation for d in found} == {"conflict"}
+
+
+def test_dates_of_different_events_are_not_compared() -> None:
+    found = marks(
+        article("A", "The leaders met on Thursday.", "The truce begins at midnight on Friday."),
+        article("B", "The talks were held Wednesday.", "The truce starts at 00:01 on Saturday."),
+    )
+    assert [d.text for d in found] == ["midnight on Friday", "00:01"] or all(
+        d.text not in ("Thursday", "Wednesday") for d in found
+    )
+
+
+def test_weekday_midnight_ambiguity_is_precision() -> None:
+    found = marks(
+        article("A", "The truce starts at midnight on Thursday."),
+        article("B", "The truce starts at midnight Friday."),
+    )
+    assert {d.relation for d in found} == {"precision"}
+
+
+# ---------------------------------------------------------------- pairing
+
+
+def test_children_are_not_compared_with_civilians() -> None:
+    found = marks(
+        article("A", "The raid killed 7 children and 20 civilians."),
+        article("B", "The raid killed 13 civilians, officials said."),
+    )
+    assert on(found, 0) == [("20", "conflict")]
+    assert on(found, 1) == [("13", "conflict")]
+
+
+def test_best_match_avoids_crossing_pairs() -> None:
+    found = marks(
+        article("A", "Rebels freed 40 hostages and later 45 hostages."),
+        article("B", "Rebels freed 45 hostages and later 41 hostages."),
+    )
+    assert on(found, 0) == [("40", "conflict")]
+    assert on(found, 1) == [("41", "conflict")]
+
+
+def test_a_figure_is_used_once_per_other_outlet() -> None:
+    found = marks(
+        article("A", "Police detained 12 protesters."),
+        article("B", "Police detained 14 protesters and later 15 protesters."),
+    )
+    assert on(found, 0) == [("12", "conflict")]
+    assert on(found, 1) == [("14", "conflict")]
+
+
+def test_several_outlets_merge_into_one_mark() -> None:
+    found = marks(
+        article("A", "The storm destroyed 59 houses."),
+        article("B", "The storm destroyed 58 houses."),
+        article("C", "The storm destroyed dozens of houses."),
+    )
+    a_marks = [d for d in found if d.article == 0]
+    assert len(a_marks) == 1
+    assert a_marks[0].relation == "conflict"
+    assert a_marks[0].detail == "conflict: 59 vs 58 (B), dozens (C, precision) — house"
+    assert [(d.text, d.relation) for d in found if d.article == 2] == [("dozens", "precision")]
+
+
+def test_length_details_show_km() -> None:
+    found = marks(
+        article("A", "The pipeline is 1,200 km long."),
+        article("B", "The pipeline is about 900 miles long."),
+    )
+    assert found[0].detail == (
+        "conflict: 1,200 km long (1200 km) vs about 900 miles long (B, 1304-1593 km) — length"
+    )
+
+
+def test_a_group_of_one_has_claims_but_no_marks() -> None:
+    found = ledger(article("A", "Police detained 12 protesters on March 3."), group=7)
+    assert found.divergences == {}
+    assert [(c.group, c.quantity.text) for c in found.claims[7]] == [(7, "12"), (7, "March 3")]
+
+
+# ---------------------------------------------------------------- offsets and order
+
+
+def test_claims_carry_raw_offsets_in_reading_order() -> None:
+    a = article("A", "Nothing here.", "Crews saved 96 people and 3 dogs.", prefix="X" * 37)
+    b = article("B", "Rescuers saved 96 people.")
+    claims = ledger(a, b, group=2).claims[2]
+    assert [(c.article, c.sentence, c.quantity.text) for c in claims] == [
+        (0, 1, "96"),
+        (0, 1, "3"),
+        (1, 0, "96"),
+    ]
+    for c in claims:
+        raw = (a, b)[c.article].source.raw
+        assert raw[c.start : c.end] == c.quantity.text
+
+
+def test_divergence_offsets_point_at_their_text() -> None:
+    a = article("A", "Intro.", "Rain flooded 300 homes, then 12 schools.", prefix="## ")
+    b = article("B", "Rain flooded 310 homes and 12 schools.", prefix="\n" * 11)
+    divergences = marks(a, b)
+    assert [(d.article, d.text) for d in divergences] == [(0, "300"), (1, "310")]
+    for d in divergences:
+        art = (a, b)[d.article]
+        assert art.source.raw[d.start : d.end] == d.text
+        sentence = art.sentences[d.sentence]
+        assert sentence.start <= d.start < d.end <= sentence.end
+
+
+def test_origin_map_with_gaps() -> None:
+    text = "Guards saw 40 boats."
+    origin = tuple(range(100, 111)) + tuple(range(150, 159))  # cleaning removed 39 chars
+    raw = "_" * 100 + text[:11] + "=" * 39 + text[11:]
+    source = Source("g.txt", "g.txt", raw, "g", "G")
+    art = Article(source, (Sentence(0, text, 100, 159, 0, origin),), (), "G")
+    (claim,) = ledger(art).claims[0]
+    assert (claim.start, claim.end) == (150, 152)
+    assert raw[150:152] == "40"
+
+
+def test_deterministic_and_order_independent() -> None:
+    a = article("A", "Officials counted 70 injured miners.")
+    b = article("B", "Officials counted 75 injured miners.")
+    c = article("C", "Officials counted about 70 injured miners.")
+    first, again = ledger(a, b, c), ledger(a, b, c)
+    assert first == again
+    keys = [(d.article, d.sentence, d.start) for d in first.divergences[0]]
+    assert keys == sorted(keys)
+    reordered = ledger(c, a, b)
+    assert sorted(d.text for d in reordered.divergences[0]) == sorted(
+        d.text for d in first.divergences[0]
+    )
+
+
+# ---------------------------------------------------------------- on whole articles
+
+
+@pytest.mark.parametrize("story", ["ferry", "wildfire", "mine"])
+def test_invented_reports_have_no_false_conflicts(story: str) -> None:
+    """Invented reports of one event agree on every figure they share."""
+    gold = yaml.safe_load((INVENTED / f"{story}.yaml").read_text(encoding="utf-8"))
+    alignment = build([INVENTED / name for name in gold["articles"].values()])
+    for g in alignment.groups:
+        assert [d for d in g.divergences if d.relation == "conflict"] == []
+        for c in g.claims:
+            assert alignment.articles[c.article].source.raw[c.start : c.end] == c.quantity.text
+
+
+def test_seed_figures_that_agree_are_never_marked() -> None:
+    """On the bundled articles: agreeing times, dates and counts, and non-claims, stay quiet."""
+    alignment = build([bundled_seeds()])
+    quiet = ("March 15", "0001", "00.01", "more than 300", "2018", "Thursday", "Wednesday")
+    for g in alignment.groups:
+        divergences = [d for d in g.divergences if d.kind == "number"]
+        assert not [d for d in divergences if d.text in quiet or "Russia" in d.text]
+        assert not [d for d in divergences if "midnight" in d.text and d.relation == "conflict"]
+        assert not [c for c in g.claims if "24" in c.quantity.text]
+        assert not [c for c in g.claims if c.quantity.text in ("65", "4", "M4")]
+
+
+def test_seed_ledger_rows() -> None:
+    """The seeds' measured quantities: one row each, whatever the wording or passage."""
+    alignment = build([bundled_seeds()])
+    rows = {m.label: m for m in alignment.ledger if len(m.articles) > 1}
+    assert rows["turkish soldier killed"].worst == "conflict"
+    assert rows["corridor width"].worst == "conflict"
+    assert rows["talks duration"].worst == "conflict"
+    displaced = rows["people displaced"]
+    assert len(displaced.articles) >= 3 and displaced.worst == "precision"
+    killed = rows["civilian killed"]
+    assert {c.quantity.text for c in killed.claims} == {"more than a dozen", "at least 15"}
+    injured = [m for m in alignment.ledger if m.label == "people injured"]
+    assert all(m.worst is None for m in injured)  # "at least 20" injured stands alone
+
+
+_PIECES = st.sampled_from(
+    [
+        "59 Turkish soldiers were killed",
+        "58 Turkish soldiers died",
+        "dozens of soldiers",
+        "about 4 miles wide",
+        "6 km to the north and 6 km south",
+        "At 00.01 the truce began",
+        "the truce begins at midnight on Thursday",
+        "midnight Friday",
+        "March 15",
+        "more than 300 civilians",
+        "at least 15 civilians",
+        "nearly six hours of talks",
+        "a six-hour meeting",
+        "since February",
+        "in one attack",
+        "and",
+        "the",
+        ",",
+        "in 2018",
+    ]
+)
+_SENTENCES = st.lists(_PIECES, min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_SENTENCES, min_size=1, max_size=3), min_size=1, max_size=4))
+def test_any_story_gives_consistent_marks(texts: list[list[str]]) -> None:
+    arts = [article(f"Outlet {i}", *ts) for i, ts in enumerate(texts)]
+    found = apart(*arts)
+    claims = [c for group in found.claims.values() for c in group]
+    assert len(claims) == sum(len(extract(s.text)) for a in arts for s in a.sentences)
+    divergences = all_marks(found)
+    for item in (*divergences, *claims):
+        text = item.text if isinstance(item, Divergence) else item.quantity.text
+        assert arts[item.article].source.raw[item.start : item.end] == text
+    for d in divergences:
+        assert d.relation in ("conflict", "precision")
+        assert d.against and all(c.article != d.article for c in d.against)
+        assert isinstance(d.against[0], Claim)
+    marked = {d.article for d in divergences}
+    assert len(marked) != 1  # a disagreement is always marked on both sides
+    in_rows = [c for m in found.rows for c in m.claims]
+    assert len(in_rows) == len(set(in_rows))  # a claim is in one row at most
