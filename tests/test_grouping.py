@@ -7,12 +7,12 @@ import time
 from collections.abc import Sequence
 
 import pytest
-from align.figures import extract
 from helpers_align import make_article, one_per_paragraph, synthetic_articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import build, bundled_seeds
+from align.figures import extract
 from align.grouping import claim_features, far_apart, group_sentences, reading_order
 from align.model import Article, Member
 
