@@ -1,6 +1,6 @@
 """Export: an Alignment as JSON (for programs) or Markdown (for people).
 
-The JSON document (``format: idlib-read/alignment``, ``version: 1``) is
+The JSON document (``format: idlib-read/alignment``, ``version: 2``) is
 documented in the README. Articles are referred to by their ``id`` everywhere
 in it; sentences by their index within the article; every ``start``/``end``
 is a character offset into the article's original file text (after decoding,
@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .model import Alignment, Claim, Divergence, Group, Sentence
+from .model import Alignment, Claim, Divergence, Group, Measured, Sentence
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 FORMAT = "idlib-read/alignment"
-VERSION = 1
+VERSION = 2
 
 JsonDict = dict[str, Any]
 
@@ -32,6 +32,7 @@ def to_dict(alignment: Alignment, annotations: Sequence[JsonDict] | None = None)
         "version": VERSION,
         "articles": [_article(a) for a in alignment.articles],
         "groups": [_group(g, ids) for g in alignment.groups],
+        "quantities": [_measured(m, ids) for m in alignment.ledger],
     }
     if alignment.warnings:
         doc["warnings"] = list(alignment.warnings)
@@ -105,6 +106,16 @@ def _divergence(d: Divergence, ids: Sequence[str]) -> JsonDict:
     }
     if d.relation is not None:
         out["relation"] = d.relation
+    if d.against:
+        out["with"] = [
+            {
+                "article": ids[c.article],
+                "sentence": c.sentence,
+                "group": c.group,
+                "text": c.quantity.text,
+            }
+            for c in d.against
+        ]
     return out
 
 
@@ -113,15 +124,34 @@ def _claim(c: Claim, ids: Sequence[str]) -> JsonDict:
     return {
         "article": ids[c.article],
         "sentence": c.sentence,
+        "group": c.group,
         "start": c.start,
         "end": c.end,
         "text": q.text,
         "kind": q.kind,
+        "measures": q.subject,
         "counted": q.counted,
+        "role": q.role,
+        "event": q.event,
         "low": _finite(q.low),
         "high": _finite(q.high),
+        "low_open": q.low_open,
+        "high_open": q.high_open,
         "unit": q.unit,
         "hedge": q.hedge,
+        "scope": q.scope.text or None,
+        "source": q.source or None,
+    }
+
+
+def _measured(m: Measured, ids: Sequence[str]) -> JsonDict:
+    return {
+        "id": m.id,
+        "label": m.label,
+        "kind": m.kind,
+        "unit": m.unit,
+        "claims": [_claim(c, ids) for c in m.claims],
+        "relations": [{"a": p.a, "b": p.b, "relation": p.relation} for p in m.pairings],
     }
 
 
@@ -134,12 +164,15 @@ def _finite(x: float) -> float | None:
 
 
 def to_markdown(alignment: Alignment, annotations: Sequence[JsonDict] | None = None) -> str:
-    """A readable report: outlets, passages with divergences marked, claims table."""
-    parts = [_md_header(alignment)]
+    """A report a fact-checker can forward: the disagreements that matter first
+    (conflicts, then different precision, then reworded quotations), each linking
+    to its passage, then the passages one by one, then the claims ledger."""
+    parts = [_md_header(alignment), _md_summary(alignment)]
     notes = _notes_by_group(annotations or [])
+    parts.append("## Passages")
     for group in alignment.groups:
         parts.append(_md_group(alignment, group, notes.get(group.id, [])))
-    parts.append(_md_claims(alignment))
+    parts.append(_md_ledger(alignment))
     detached = notes.get(None, [])
     if detached:
         parts.append("## Detached annotations\n\n" + "\n".join(_md_note(n) for n in detached))
@@ -171,6 +204,14 @@ def _is_control(ch: str) -> bool:
     return code < 0x20 or 0x7F <= code < 0xA0
 
 
+LEGEND = (
+    "Marks in the text: **59**≠ a figure another outlet contradicts; `nearly six`≈ a "
+    "figure another outlet states with different precision; _text_ reworded wording; "
+    "_“text”_ a reworded quotation."
+)
+MARKS = {"conflict": ("**", "**≠"), "precision": ("`", "`≈")}
+
+
 def _md_header(alignment: Alignment) -> str:
     lines = ["# idlib-read alignment report", "", "| id | outlet | headline | sentences |"]
     lines.append("|---|---|---|---|")
@@ -180,77 +221,140 @@ def _md_header(alignment: Alignment) -> str:
             f"| {len(a.sentences)} |"
         )
     n_div = sum(1 for g in alignment.groups if g.divergences)
-    lines += [
-        "",
-        f"{len(alignment.groups)} passages; {n_div} with divergences. "
-        "Marked text: **bold** = a divergent number, _italic_ = reworded wording "
-        "or a reworded quotation; each mark is explained under the passage.",
-    ]
+    lines += ["", f"{len(alignment.groups)} passages; {n_div} with divergences. {LEGEND}"]
+    return "\n".join(lines)
+
+
+def _link(group: int) -> str:
+    return f"[passage {group + 1}](#passage-{group + 1})"
+
+
+def _md_figures(alignment: Alignment, row: Measured, marked: bool = False) -> str:
+    """A row's figures side by side: "59 (The Hill, passage 36) · 58 (...)"."""
+    out = []
+    for n, c in enumerate(row.claims):
+        text = md_escape(c.quantity.text)
+        if marked:
+            relation = row.relation_of(n)
+            if relation in MARKS:
+                text = _mark(c.quantity.text, relation)
+        label = md_escape(alignment.articles[c.article].label)
+        out.append(f"{text} ({label}, {_link(c.group)})")
+    return " · ".join(out)
+
+
+def _mark(text: str, relation: str) -> str:
+    """A figure marked by its relation: bold for conflict, code for precision."""
+    opening, closing = MARKS[relation]
+    inner = text.replace("`", "'") if opening == "`" else md_escape(text)
+    return f"{opening}{inner}{closing}"
+
+
+def _md_summary(alignment: Alignment) -> str:
+    """The disagreements at a glance, each listed once."""
+    lines = ["## Disagreements", ""]
+    for relation, title in (
+        ("conflict", "Conflicts: figures that cannot all be true"),
+        ("precision", "Different precision: figures that agree but say more or less"),
+    ):
+        rows = [m for m in alignment.ledger if m.worst == relation]
+        lines += [f"### {title}", ""]
+        lines += [
+            f"- {relation}: {md_escape(m.label)}: {_md_figures(alignment, m, marked=True)}"
+            for m in rows
+        ]
+        lines += ["- none found"] if not rows else []
+        lines.append("")
+    quotes = [g for g in alignment.groups if any(d.kind == "quote" for d in g.divergences)]
+    lines += ["### Reworded quotations", ""]
+    for g in quotes:
+        outlets = sorted({d.article for d in g.divergences if d.kind == "quote"})
+        names = ", ".join(md_escape(alignment.articles[a].label) for a in outlets)
+        lines.append(f"- quotation reworded: {names} ({_link(g.id)})")
+    lines += ["- none found"] if not quotes else []
     return "\n".join(lines)
 
 
 def _md_group(alignment: Alignment, group: Group, notes: Sequence[JsonDict]) -> str:
     outlets = ", ".join(alignment.articles[m.article].label for m in group.members)
-    head = f"## Passage {group.id + 1}"
     sub = "only " + outlets if group.is_single else f"{len(group.members)} outlets"
-    lines = [f"{head} ({md_escape(sub)})", ""]
+    lines = [f"### Passage {group.id + 1}", "", md_escape(sub.capitalize()), ""]
     for member, sentences in alignment.passages(group):
         label = md_escape(alignment.articles[member.article].label)
         marked = " ".join(_md_marked(s, group.divergences, member.article) for s in sentences)
         lines.append(f"- **{label}**: {marked}")
-    if group.divergences:
+    rows = _rows_in(alignment, group.id)
+    others = [d for d in group.divergences if d.kind != "number"]
+    if rows or others:
         lines += ["", "Divergences:", ""]
-        for d in group.divergences:
+        for row in rows:
+            figures = _md_figures(alignment, row, marked=True)
+            lines.append(f"- {row.worst}: {md_escape(row.label)}: {figures}")
+        for d in others:
             label = md_escape(alignment.articles[d.article].label)
-            lines.append(f"- {d.kind} ({label}): {md_escape(d.detail)}")
+            what = "reworded quotation" if d.kind == "quote" else "reworded"
+            lines.append(f"- {what} ({label}): {md_escape(d.detail)}")
     if notes:
         lines += ["", "Annotations:", ""] + [_md_note(n) for n in notes]
     return "\n".join(lines)
 
 
+def _rows_in(alignment: Alignment, group: int) -> list[Measured]:
+    """Ledger rows with a disagreement that has a claim in this passage."""
+    return [
+        m
+        for m in alignment.ledger
+        if m.worst in ("conflict", "precision") and any(c.group == group for c in m.claims)
+    ]
+
+
 def _md_marked(sentence: Sentence, divergences: Iterable[Divergence], article: int) -> str:
     """The sentence with its divergent spans marked; overlapping marks are merged."""
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str, str]] = []
     for d in divergences:
         if d.article == article and d.sentence == sentence.index:
             i, j = sentence.local_span(d.start, d.end)
             if i < j:
-                spans.append((i, j, "**" if d.kind == "number" else "_"))
+                if d.kind == "number" and d.relation in MARKS:
+                    opening, closing = MARKS[d.relation]
+                elif d.kind == "quote":
+                    opening, closing = "_“", "”_"
+                else:
+                    opening, closing = "_", "_"
+                spans.append((i, j, opening, closing))
     spans.sort()
     out, pos = [], 0
-    for i, j, mark in spans:
+    for i, j, opening, closing in spans:
         if i < pos:
             continue
-        out += [md_escape(sentence.text[pos:i]), mark, md_escape(sentence.text[i:j]), mark]
+        inner = sentence.text[i:j]
+        body = inner.replace("`", "'") if opening == "`" else md_escape(inner)
+        out += [md_escape(sentence.text[pos:i]), opening, body, closing]
         pos = j
     out.append(md_escape(sentence.text[pos:]))
     return "".join(out)
 
 
-def _md_claims(alignment: Alignment) -> str:
-    """Numeric claims by what they count (rows) and outlet (columns)."""
-    rows: dict[str, dict[int, list[str]]] = {}
-    conflicts: set[tuple[str, int]] = set()
-    for group in alignment.groups:
-        for c in group.claims:
-            key = c.quantity.subject
-            cell = md_escape(c.quantity.text) + f" (p.{group.id + 1})"
-            rows.setdefault(key, {}).setdefault(c.article, []).append(cell)
-            if group.relation_of(c) == "conflict":
-                conflicts.add((key, c.article))
-    if not rows:
+def _md_ledger(alignment: Alignment) -> str:
+    """The claims ledger: one row per measured quantity, one column per outlet."""
+    if not alignment.ledger:
         return "## Numeric claims\n\nNo numeric claims found."
     arts = alignment.articles
     lines = ["## Numeric claims by outlet", ""]
-    lines.append("| claim | " + " | ".join(md_escape(a.label) for a in arts) + " |")
+    lines.append("| quantity | " + " | ".join(md_escape(a.label) for a in arts) + " |")
     lines.append("|---" * (len(arts) + 1) + "|")
-    for key in sorted(rows):
-        cells = []
-        for i in range(len(arts)):
-            text = "; ".join(rows[key].get(i, []))
-            cells.append(f"⚠ {text}" if (key, i) in conflicts else text)
-        lines.append(f"| {md_escape(key)} | " + " | ".join(cells) + " |")
-    lines += ["", "⚠ marks a number that conflicts with another outlet's."]
+    for m in alignment.ledger:
+        cells: list[list[str]] = [[] for _ in arts]
+        for n, c in enumerate(m.claims):
+            relation = m.relation_of(n)
+            text = (
+                _mark(c.quantity.text, relation)
+                if relation in MARKS
+                else md_escape(c.quantity.text)
+            )
+            cells[c.article].append(f"{text} ({_link(c.group)})")
+        lines.append(f"| {md_escape(m.label)} | " + " | ".join("; ".join(x) for x in cells) + " |")
+    lines += ["", LEGEND]
     return "\n".join(lines)
 
 

@@ -103,7 +103,7 @@ def test_export_json_shape_on_seeds() -> None:
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert doc["format"] == "idlib-read/alignment"
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert len(doc["articles"]) == 5
     ids = {a["id"] for a in doc["articles"]}
     seen: set[tuple[str, int]] = set()

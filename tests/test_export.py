@@ -1,0 +1,86 @@
+"""Export: the JSON document's claims ledger and the Markdown report a fact-checker forwards."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from align import Alignment, build, bundled_seeds
+from align.export import to_dict, to_json, to_markdown
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Alignment:
+    return build([bundled_seeds()])
+
+
+def test_quantities_list_every_claim_once_with_its_relations(seeds: Alignment) -> None:
+    doc = to_dict(seeds)
+    claims = [(c["article"], c["start"]) for q in doc["quantities"] for c in q["claims"]]
+    assert len(claims) == len(set(claims))
+    soldiers = next(q for q in doc["quantities"] if q["label"] == "turkish soldier killed")
+    assert soldiers["kind"] == "count"
+    texts = {c["text"] for c in soldiers["claims"]}
+    assert {"59", "58"} <= texts
+    relations = {r["relation"] for r in soldiers["relations"]}
+    assert "conflict" in relations
+    for r in soldiers["relations"]:
+        assert soldiers["claims"][r["a"]]["article"] != soldiers["claims"][r["b"]]["article"]
+    more = next(
+        c for q in doc["quantities"] for c in q["claims"] if c["text"] == "more than six hours"
+    )
+    assert (more["low"], more["high"], more["low_open"], more["hedge"]) == (
+        6.0,
+        None,
+        True,
+        "more than",
+    )
+
+
+def test_number_divergences_say_what_they_are_set_against(seeds: Alignment) -> None:
+    doc = json.loads(to_json(seeds))
+    ids = {a["id"] for a in doc["articles"]}
+    numbers = [d for g in doc["groups"] for d in g["divergences"] if d["kind"] == "number"]
+    assert numbers
+    for d in numbers:
+        assert d["with"] and all(
+            w["article"] in ids and w["article"] != d["article"] for w in d["with"]
+        )
+    wapo = next(d for d in numbers if d["text"] == "58")
+    assert {w["text"] for w in wapo["with"]} >= {"59"}
+
+
+def test_report_opens_with_the_disagreements(seeds: Alignment) -> None:
+    report = to_markdown(seeds)
+    summary = report[report.index("## Disagreements") : report.index("## Passages")]
+    conflicts = summary[: summary.index("### Different precision")]
+    lines = [line for line in conflicts.splitlines() if line.startswith("- ")]
+    assert all(line.startswith("- conflict: ") for line in lines)
+    soldiers = [line for line in lines if "turkish soldier killed" in line]
+    assert len(soldiers) == 1  # listed once, not once from each side
+    assert "**58**≠" in soldiers[0] and "59" in soldiers[0]
+    assert re.search(r"\[passage \d+\]\(#passage-\d+\)", soldiers[0])
+    assert "### Reworded quotations" in summary
+
+
+def test_report_marks_conflict_and_precision_differently(seeds: Alignment) -> None:
+    report = to_markdown(seeds)
+    assert "**nearly six hours**≠" in report
+    assert "`six-hour`≈" in report
+    anchors = set(re.findall(r"\(#(passage-\d+)\)", report))
+    headings = {f"passage-{n}" for n in re.findall(r"^### Passage (\d+)$", report, re.M)}
+    assert anchors <= headings  # every link lands on a passage heading
+
+
+def test_report_escapes_article_text_in_figures(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Storm\n\nThe storm [Reuters] destroyed 59 houses on Monday.\n", encoding="utf-8")
+    b.write_text(
+        "Storm\n\nThe storm destroyed 52 houses on Monday, <b>officials</b> said.\n", "utf-8"
+    )
+    report = to_markdown(build([a, b]))
+    assert "\\[Reuters\\]" in report and "\\<b\\>" in report
+    assert "**59**≠" in report and "**52**≠" in report
