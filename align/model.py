@@ -138,7 +138,7 @@ class Member:
 QuantityKind = Literal[
     "count", "length", "area", "speed", "duration", "time", "date", "money", "percent"
 ]
-ScopeKind = Literal["", "period", "incident"]
+ScopeKind = Literal["", "period", "incident", "dated"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +147,18 @@ class Scope:
 
     ``period``: a span of days or more ("since Feb. 3", "in February", "in
     recent weeks", "this year"); ``incident``: one event or day ("in one
-    attack", "on Thursday", "overnight"). ``anchor`` is the normalised key two
-    scopes are compared by ("feb", "recent week", "thursday", ""), ``text``
-    the words as written. A figure with no stated scope fits any.
+    attack", "on Thursday", "overnight"); ``dated``: a past year ("in 2012",
+    "last year"), which marks another event than the story's. ``anchor`` is
+    the normalised key two scopes are compared by ("feb", "recent week",
+    "thursday", "2012", ""), ``text`` the words as written, ``place`` a place
+    the clause names ("jajarkot"). A figure with no stated scope fits any
+    undated one.
     """
 
     kind: ScopeKind = ""
     anchor: str = ""
     text: str = ""
+    place: str = ""
 
 
 NO_SCOPE = Scope()

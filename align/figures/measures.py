@@ -216,9 +216,11 @@ def build(s: Stream, lead: int, i: int, core: Core, unit: Unit) -> Hit | None:
 
 
 def post_hedge(s: Stream, j: int, how: str | None) -> tuple[int, str | None, str | None]:
-    """ "300 or more", "300 or so": a hedge written after the number."""
+    """ "300 or more", "300 or so", "97 dead and counting": a hedge after the number."""
     if how is None and s.seq(j, ("or", "more")):
         return j + 2, "min", "or more"
+    if how is None and s.seq(j + 1, ("and", "counting")):
+        return j, "min", "and counting"
     if how is None and s.seq(j, ("or", "so")):
         return j + 2, "about", "or so"
     return j, how, None

@@ -95,15 +95,32 @@ def hull(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
     return min(a[0], b[0]), max(a[1], b[1])
 
 
+ROUND_FROM = 1000  # counts this large ending in zeros are read as rounded
+
+
+def rounding(x: float) -> float:
+    """Half the last stated place of a round count: "12,000" homes is 12,000 +- 490,
+    "1,800" 1,800 +- 49, while "1,881" and "59" are exact."""
+    if x < ROUND_FROM or x != int(x):
+        return 0.0
+    n, place = int(x), 1
+    while n % (place * 10) == 0:
+        place *= 10
+    return HALF * place if place > 1 else 0.0
+
+
 def hedged(core: Core, how: str | None, measure: bool) -> Interval:
     """The interval a (possibly hedged) number stands for, before unit conversion.
 
     Hedges exclude or include the figure itself: "more than x" is (x, inf),
     "at least x" [x, inf), "nearly x" [0.9x, x), "under x" [0, x), "up to x"
     [0, x]; "about x" widens the stated precision to at least 10% either side.
+    Bare counts are exact unless round (``rounding``).
     """
     x = core.value
     half = core.half if (measure or core.scaled) else 0.0
+    if how is None and half == 0.0:
+        half = rounding(x)
     stated = Interval(x - half, x + half)
     if core.is_range and core.vague is not None:
         return Interval(core.vague[0] - half, core.vague[1] + half)

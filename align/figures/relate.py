@@ -80,7 +80,15 @@ def measure_key(q: Quantity) -> MeasureKey | None:
 
 
 def scopes_fit(a: Scope, b: Scope) -> bool:
-    """Do two scopes allow their figures to be compared?"""
+    """Do two scopes allow their figures to be compared?
+
+    Places must agree when both are named; a dated figure ("in 2012") meets
+    only figures of the same date; a figure with no scope fits any other.
+    """
+    if a.place and b.place and a.place != b.place:
+        return False
+    if "dated" in (a.kind, b.kind):
+        return a.kind == b.kind and a.anchor == b.anchor
     if not a.kind or not b.kind:
         return True
     if a.kind != b.kind:

@@ -11,9 +11,20 @@ a figure takes the nearest one in its sentence.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from ..model import NO_SCOPE, Scope
-from .lexicon import CLAUSE_ENDS, INCIDENTS, MONTHS, SAY_VERBS, SENTENCE_ENDS, TIME_UNITS, WEEKDAYS
+from .lexicon import (
+    CLAUSE_ENDS,
+    FUNCTION,
+    INCIDENTS,
+    MONTHS,
+    SAY_VERBS,
+    SENTENCE_ENDS,
+    TIME_UNITS,
+    WEEKDAYS,
+)
+from .numerals import is_year
 from .subject import noun
 from .tokens import Stream
 
@@ -81,6 +92,8 @@ def recent_at(s: Stream, k: int) -> Found | None:
         if s.low(m) in TIME_UNITS:
             if j == k and s.low(j) != "last":
                 return None
+            if j == k and s.low(m) == "year":  # "last year": the calendar year before
+                return k, m + 1, Scope("dated", "last year", "")
             return k, m + 1, Scope("period", "recent " + TIME_UNITS[s.low(m)], "")
     if s.low(k) == "this" and s.low(k + 1) in ("year", "month", "week"):
         return k, k + 2, Scope("period", "this " + s.low(k + 1), "")
@@ -166,15 +179,41 @@ def skip_list(s: Stream, k: int) -> int:
 
 
 def scope_for(s: Stream, found: list[Found], first: int, end: int) -> Scope:
-    """The scope of the figure at tokens [first, end): its clause's, else the opening one."""
+    """The scope of the figure at tokens [first, end): its clause's, else the opening one;
+    a year named in its clause dates it ("killed 81 people in 2012"), and a place
+    named there ("in Jajarkot") narrows it."""
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     near = [f for f in found[lo:hi] if not first <= f[0] < end]
     if near:
-        return min(near, key=lambda f: abs(f[0] - first))[2]
-    if found and found[0][0] < OPENING and found[0][1] <= first:
-        return found[0][2]
-    return NO_SCOPE
+        scope = min(near, key=lambda f: abs(f[0] - first))[2]
+    elif found and found[0][0] < OPENING and found[0][1] <= first:
+        scope = found[0][2]
+    else:
+        scope = NO_SCOPE
+    outside = [k for k in range(a, b) if not first <= k < end]
+    year = next((s.toks[k].text for k in outside if is_year(s.low(k))), "")
+    if year and scope.kind != "dated":
+        scope = Scope("dated", year, year)
+    nearest = sorted(outside, key=lambda k: (k < first, abs(k - first)))
+    place = next((p for k in nearest if (p := place_at(s, k))), "")
+    return replace(scope, place=place) if place else scope
+
+
+def place_at(s: Stream, k: int) -> str:
+    """The place named at token k: "in Jajarkot", "in the neighbouring Rukum West",
+    "in northern India", "at Mendon" (lower-case words before the name: two at most)."""
+    if s.low(k) not in ("in", "at", "near"):
+        return ""
+    j = k + 1 + int(s.low(k + 1) == "the")
+    for _ in range(2):
+        if s.kind(j) == "word" and not s.capital(j) and s.low(j) not in FUNCTION:
+            j += 1
+    words = []
+    while s.capital(j) and s.low(j) not in MONTHS and s.low(j) not in WEEKDAYS:
+        words.append(s.low(j))
+        j += 1
+    return " ".join(words)
 
 
 def sources(s: Stream) -> list[tuple[int, str]]:

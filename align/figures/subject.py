@@ -206,15 +206,23 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
         role_in(s, range(hit.first - 1, max(floor, hit.first - ROLE_BEFORE) - 1, -1))
         or inherited
         or role_after(s, hit.end, found)
-        or role_in(s, range(hit.first - 1, max(floor, hit.first - ROLE_FAR) - 1, -1), True)
+        or role_in(s, range(hit.first - 1, max(floor, hit.first - ROLE_FAR) - 1, -1), far=True)
     )
 
 
-def role_in(s: Stream, positions: range, stop_at_clause: bool = False) -> str:
-    """The first role word at ``positions`` (walking away from the figure)."""
+def role_in(s: Stream, positions: range, far: bool = False) -> str:
+    """The first role word at ``positions`` (walking back from the figure).
+
+    Right before a figure only a verb that governs it counts ("killed at least
+    15"), not one across a list ("119 were killed and more than 150 injured"):
+    "and", "or" and commas stop the walk. Further back (``far``) the walk
+    stops at the clause's end.
+    """
     for k in positions:
         word = s.low(k)
-        if word in SENTENCE_ENDS or (stop_at_clause and word in CLAUSE_ENDS):
+        if word in SENTENCE_ENDS or word in CLAUSE_ENDS:
+            return ""
+        if not far and word in ("and", "or", "but", "while", "whereas"):
             return ""
         if word in ROLE_OF and not (word == "live" and s.low(k + 1) == "in"):
             return ROLE_OF[word]
@@ -242,8 +250,7 @@ def role_after(s: Stream, j: int, found: Figures) -> str:
             return ""
         if word in ROLE_OF:
             # "downed three warplanes and killed dozens": that verb is the next figure's
-            nearby = range(k + 1, k + ROLE_BEFORE + 1)
-            return "" if any(n in found.objects for n in nearby) else ROLE_OF[word]
+            return "" if k + 1 in found.objects else ROLE_OF[word]
         k += 1
         seen += 1
     return ""
