@@ -218,12 +218,27 @@ class ReaderScreen(Screen[None]):
                 self.alignment, self.group, self.shown_articles(), self.context
             )
         else:
-            predicted = {pane.article: await pane.show(self.group) for pane in self.panes()}
+            first = self.screenful()
+            predicted = {pane.article: await pane.show(self.group, first) for pane in self.panes()}
             if None in predicted.values():
                 self.call_after_refresh(self.line_up)
             else:  # positions known now: scroll before the next frame, so it is the only one
                 self.scroll_panes({a: y for a, y in predicted.items() if y is not None})
                 self.call_after_refresh(self._check_lined_up, 0)
+            if any(pane.partial for pane in self.panes()):
+                self.call_after_refresh(self.fill_panes)
+
+    def screenful(self) -> tuple[int, int]:
+        """(width, rows) no pane's text exceeds: what a pane's first window must fill."""
+        columns = max(1, sum(1 for _ in self.panes()))
+        size = self.size if self.size.area else self.app.size
+        return (size.width // columns, size.height)
+
+    async def fill_panes(self) -> None:
+        """Once the first screenful is on screen, mount the rest of the panes' windows."""
+        filled = [await pane.fill() for pane in list(self.panes())]
+        if any(filled):
+            self.call_after_refresh(self.line_up)
 
     def line_up(self, attempt: int = 0) -> None:
         """Scroll every pane so the current passage (or its gap line) sits at one height.
