@@ -17,10 +17,6 @@ from .modal import Dialog
 class NoticeScreen(Dialog[None]):
     """A title and a message (plain text, never markup); Enter or Escape closes it."""
 
-    DEFAULT_CSS = """
-    NoticeScreen .dialog { height: auto; max-height: 80%; border: round $warning; }
-    NoticeScreen #notice-text { height: auto; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "close", "OK")]
 
     def __init__(self, title: str, message: str) -> None:
@@ -32,5 +28,5 @@ class NoticeScreen(Dialog[None]):
         with Vertical(classes="dialog"):
             yield Static(Content.styled("⚠ " + self.title_text, "bold"), classes="dialog-title")
             yield Static(plain(self.message), id="notice-text")
-            yield Static(Content.styled("Enter or Escape: close", "dim"))
+            yield Static(Content.styled("Enter or Escape: close", "dim"), id="notice-keys")
         yield Footer()

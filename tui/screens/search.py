@@ -50,7 +50,7 @@ class SearchScreen(Dialog[int]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             title = Content.styled("Search all articles", "bold") + Content.styled(
-                "  (case, accents and hyphens do not matter: m4 finds M-4)", "dim"
+                "  (case, accents and hyphens ignored: m4 finds M-4)", "dim"
             )
             yield Static(title, classes="dialog-title")
             yield Input(self.query_text, placeholder="words to find (Enter jumps to the first hit)")
