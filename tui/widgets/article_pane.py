@@ -88,7 +88,7 @@ class ArticlePane(Vertical):
         self.annotated = annotated
         self.body = PaneBody(classes="body")
         self.more_before = Static("", classes="more -before")
-        self.gap = Static(Content(NOT_HERE), classes="gap")
+        self.gap = Static(Content(""), classes="gap -parked")
         self.more_after = Static("", classes="more -after")
         self.spacer = Static("", classes="spacer")
 
@@ -223,15 +223,16 @@ class ArticlePane(Vertical):
     def _gap_extent(self) -> tuple[int, int] | None:
         """(y, height) of the gap line as laid out now.
 
-        The gap line is never removed from the layout, only made invisible and
-        parked after the last sentence, so the body's height stays constant and
+        The gap line is never removed from the layout, only drawn in no colour
+        (class ``-parked``) after the last sentence, so the body's height stays constant and
         moving between passages costs one layout pass.
         """
         region = self.gap.virtual_region
         return (region.y, region.height) if region.height else None
 
     def _hide_gap(self) -> None:
-        self.gap.visible = False
+        self.gap.add_class("-parked")
+        self.gap.update(Content(""), layout=False)  # one row, with or without its words
         self._move_gap_before(self.spacer)
 
     def _move_gap_before(self, widget: Widget) -> None:
@@ -251,7 +252,8 @@ class ArticlePane(Vertical):
         before: Widget = self.views.get(index) or self.more_after
         if not before.display:
             before = self.spacer
-        self.gap.visible = True
+        self.gap.remove_class("-parked")
+        self.gap.update(Content(NOT_HERE), layout=False)
         self._move_gap_before(before)
         return before
 
