@@ -10,9 +10,11 @@ from test_reader import NARROW, WIDE, make_app, reader, settle, shown, status
 from textual.widgets import OptionList, TextArea
 from tui_factory import sample
 
+from tui.app import IdlibReadApp
 from tui.screens.annotate import AnnotateScreen
 from tui.screens.annotations_list import AnnotationListScreen
 from tui.screens.notice import NoticeScreen
+from tui.screens.reader import ReaderScreen
 from tui.widgets.sentence_view import SentenceView
 
 
@@ -106,3 +108,18 @@ async def test_a_broken_annotation_file_is_said_until_seen_and_again_on_s(
         await settle(pilot)
         assert screen.saved[1] and "notes.yaml line 2" in screen.saved[0]  # not replaced
         assert "unreadable" in status(screen) or "notes.yaml line 2" in status(screen)
+
+
+async def test_the_notice_shows_a_hostile_file_name_literally(tmp_path: Path) -> None:
+    name = "[@click=app.quit]x[b] [bold].yaml"  # no "/" in a file name
+    (tmp_path / name).write_text("annotations: [unclosed\n", encoding="utf-8")
+    app = IdlibReadApp([], tmp_path / name, alignment=sample())
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, NoticeScreen)
+        assert name in shown(app.screen.query_one("#notice-text")).replace("\n", " ")
+        await pilot.click("#notice-text")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, ReaderScreen)
