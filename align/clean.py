@@ -13,11 +13,14 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``url``                 bare URL lines (``<https://...>``) and "Original url:" style lines
 ``related link``        "Related article: ...", "Read more: ..." lines; a "Topics" / "Related"
                         label line with short link lines under it
-``byline``              "By Name", "BySommer Brokaw", "With reports by Name in Place.",
+``byline``              "By Name", "BySommer Brokaw", "By Name | May 14, 2024" (a byline with
+                        its date), "With reports by Name in Place.",
                         "Reporting by ...; Editing by ...", "Name contributed to this report.",
                         a line of names ("Jane Doe in Kestrel") directly above a date line
 ``date line``           a line holding only a date/time, "date 2020-03-05" metadata, or a
-                        lone "Published" / "Updated" label
+                        lone "Published" / "Updated" label, also in emphasis
+                        ("*Published 2024-05-14*"); such a date fused onto the start of
+                        the first line ("date 2020-03-05 Turkey, Russia agree ...")
 ``headline``            the first line when it is the title (it goes to ``Cleaned.headline``),
                         and its duplicates at the top
 ``photo credit``        "© Getty Images", "Photo by Name/", "(Name / Agency)", "**Name / Agency**",
@@ -38,10 +41,13 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         quote markers; the words inside are kept
 ``entity``              HTML entities, real (``&amp;``) or broken (``,quot;``); the decoded
                         character is the ``replacement``
+``stray punctuation``   full stops repeated after a sentence's end ("Monday. . Then",
+                        "lost . ."); a spaced ellipsis ("paused . . . then") is kept
 
 Rules run in a fixed order (see ``clean``): control characters and template
-tokens, whole-line debris, embeds and labels, the headline, captions and
-credits, datelines, hover cards, markdown, entities. A later rule only gets
+tokens, whole-line debris, embeds and labels, a date fused onto the first line,
+the headline, captions and credits, datelines, hover cards, markdown, entities,
+stray full stops. A later rule only gets
 what earlier ones left, so dropped spans never overlap. Line rules look only
 at lines of at most ``MAX_RULE_LINE`` characters and caption rules only at
 short paragraphs, so long prose is never swallowed and time stays linear.
@@ -71,7 +77,7 @@ REASONS = frozenset(
     {
         "control characters", "template token", "url", "related link", "byline",
         "date line", "headline", "photo credit", "caption", "duplicate", "dateline",
-        "hover card", "markdown", "entity", "boilerplate", "embed",
+        "hover card", "markdown", "entity", "boilerplate", "embed", "stray punctuation",
     }
 )  # fmt: skip
 
@@ -345,6 +351,7 @@ MAX_RULE_LINE = 300  # longer lines are prose, never line debris
 
 MARKUP_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
 MARKUP_MARK = re.compile(r"\*\*|__|^#{1,6}\s+|^>\s?")
+MARKUP_WRAP = re.compile(r"([*_])(?=\S)(.*?\S)\1")  # a line wholly in *emphasis*
 
 
 def _markup_free(text: str) -> str:
@@ -352,7 +359,9 @@ def _markup_free(text: str) -> str:
     if "[" in text:
         text = MARKUP_LINK.sub(r"\1", text)
     if any(c in text for c in "*_#>"):
-        text = MARKUP_MARK.sub("", text)
+        text = MARKUP_MARK.sub("", text).strip()
+        wrapped = MARKUP_WRAP.fullmatch(text)
+        text = wrapped.group(2) if wrapped else text
     return text.strip()
 
 
@@ -363,12 +372,29 @@ def _line_reason(text: str) -> str | None:
     plain = _markup_free(text)
     if not plain:
         return None
-    if plain.startswith(("By", "by", "BY")) and BYLINE.fullmatch(plain):
+    if plain.startswith(("By", "by", "BY")) and _is_byline(plain):
         return "byline"
     for pattern, reason in LINE_RULES:
         if pattern.match(plain) and (pattern is RELATED_LINE or pattern.fullmatch(plain)):
             return reason
     return None
+
+
+BYLINE_SEPARATOR = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
+AGENCY = re.compile(r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
+
+
+def _is_byline(text: str) -> bool:
+    """ "By Name", or "By Name | May 14, 2024 | Agency": a byline, then dates or agency names."""
+    if BYLINE.fullmatch(text):
+        return True
+    head, *rest = BYLINE_SEPARATOR.split(text)
+    return (
+        bool(rest)
+        and BYLINE.fullmatch(head) is not None
+        and all(DATE_LINE.fullmatch(part) or AGENCY.fullmatch(part) for part in rest)
+        and any(DATE_LINE.fullmatch(part) for part in rest)
+    )
 
 
 def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
@@ -379,6 +405,26 @@ def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]
         if reason:
             out += _drop_view(view, reason, raw)
     return out
+
+
+# A date with a metadata word ("date 2020-03-05", "Published: May 14, 2024 10:30 GMT")
+# or an ISO date, fused onto the start of the first line; a capital (the headline or
+# the first sentence) must follow, so prose opening with "On March 5, 2020" is kept.
+META_PREFIX = r"(?:published|updated|last\s+(?:updated|modified)|modified|posted|date|dated)"
+DATE_PREFIX = re.compile(
+    rf"\s*(?i:(?:{META_PREFIX}\s*:?\s*)+{DATE}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?)"
+    rf"(?i:\s*(?:,|at|\|)?\s*{TIME})?\s*[|·•—–,:-]?\s+(?=[\"“‘'(]?[A-Z])"
+)
+
+
+def _fused_date(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """A metadata date opening the article's first readable line, before its headline."""
+    first = next(_live_lines(raw, lines, drops), None)
+    if first is None:
+        return []
+    view = first[1]
+    m = DATE_PREFIX.match(view.text)
+    return _drop_view(view, "date line", raw, 0, m.end()) if m else []
 
 
 # --- 3. headline -------------------------------------------------------------------
@@ -776,6 +822,27 @@ def _entity(raw: str, start: int, end: int, entity: str) -> list[Dropped]:
     return [_drop(raw, start, end, "entity", re.sub(r"\s", " ", decoded))]
 
 
+STRAY_STOPS = re.compile(r"(?<=[^\s.!?])([ \t]*)[.!?…]((?:[ \t]+\.)+)(?![\w.])")
+
+
+def _stray_stops(raw: str) -> list[Dropped]:
+    """Full stops repeated after a sentence's end: "Monday. . Then" keeps "Monday. Then".
+
+    A space before the first mark goes too ("lost . ." -> "lost."). A spaced ellipsis
+    is punctuation, not debris: three stops after a space ("paused . . . then") or
+    four after a word ("ended. . . . Then").
+    """
+    out: list[Dropped] = []
+    for m in STRAY_STOPS.finditer(raw) if " ." in raw or "\t." in raw else ():
+        stops = m.group(2).count(".") + (raw[m.end(1)] == ".")
+        if stops >= 4 or (stops == 3 and m.group(1)):
+            continue
+        if m.group(1):
+            out.append(_drop(raw, m.start(1), m.end(1), "stray punctuation"))
+        out.append(_drop(raw, m.start(2), m.end(2), "stray punctuation"))
+    return out
+
+
 # --- 6. building the cleaned text --------------------------------------------------
 
 
@@ -849,6 +916,7 @@ def clean(raw: str) -> Cleaned:
     drops = _merge(drops, _line_debris(raw, lines, drops))
     drops = _merge(drops, _embeds(raw, paragraphs, drops))
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
+    drops = _merge(drops, _fused_date(raw, lines, drops))
     headline, found = _headline(raw, lines, drops)
     drops = _merge(drops, found)
     drops = _merge(drops, _captions_above_credits(raw, paragraphs, drops))
@@ -859,5 +927,6 @@ def clean(raw: str) -> Cleaned:
     drops = _merge(drops, _hover_cards(raw))
     drops = _merge(drops, _markdown(raw))
     drops = _merge(drops, _entities(raw))
+    drops = _merge(drops, _stray_stops(raw))
     text, origin = _assemble(raw, drops)
     return Cleaned(text=text, origin=origin, dropped=drops.items, headline=headline)

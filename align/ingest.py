@@ -2,12 +2,14 @@
 
 What is read:
 
-* files given by name, whatever their suffix (``.html``/``.htm`` files, and
-  files that start like an HTML document, are reduced to text first);
-* directories: their ``.txt``, ``.md``, ``.html`` and ``.htm`` files, sorted by
-  name, not recursively; hidden files and other suffixes are ignored;
-* a path given twice (or a file also reached through its directory) is read
-  once: duplicates are dropped silently, first occurrence wins.
+* files given by name, when their suffix says they are articles (``ARTICLE_SUFFIXES``:
+  ``.txt``/``.text``, ``.md``/``.markdown``, ``.html``/``.htm``); any other file
+  (a manifest, notes, a PDF) is refused with an error naming it. ``.html``/``.htm``
+  files, and files that start like an HTML document, are reduced to text first;
+* directories: their article files, sorted by name, not recursively; hidden
+  files and other suffixes are ignored;
+* a file given twice (by the same name, another name of it, or also through its
+  directory) is refused with an error naming the duplicate and the first mention.
 
 Decoding: UTF-8, with a leading byte-order mark removed (offsets everywhere
 are into the decoded text without it); UTF-16 with a byte-order mark; any
@@ -37,7 +39,7 @@ import yaml
 
 from .model import InputError, Source
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MANIFEST = "manifest.yaml"
 MANIFEST_FIELDS = ("id", "label", "title", "date")
@@ -82,6 +84,7 @@ def _article_files(paths: Sequence[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             yield from _directory_articles(path)
         elif path.exists():
+            _check_article_name(path)
             yield path
         else:
             raise InputError(str(given), "no such file or directory")
@@ -105,14 +108,25 @@ def _is_article_name(name: str) -> bool:
     return not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES
 
 
+def _check_article_name(file: Path) -> None:
+    """A file named by the user must have an article's suffix: a manifest is not a report."""
+    suffix = file.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        kind = f"a {suffix} file" if suffix else "a file without a suffix"
+        raise InputError(str(file), f"not an article ({kind}); articles are .txt, .md or .html")
+
+
 def _unique(files: Iterator[Path]) -> Iterator[Path]:
-    """Drop files already seen (compared by resolved path)."""
-    seen: set[Path] = set()
+    """The files in order; a file met twice (by resolved path) is an InputError naming both."""
+    seen: dict[Path, Path] = {}
     for file in files:
         key = file.resolve()
-        if key not in seen:
-            seen.add(key)
-            yield file
+        if key in seen:
+            first = seen[key]
+            also = "" if str(first) == str(file) else f", also as {first}"
+            raise InputError(str(file), f"given twice ({key}{also}); name each article once")
+        seen[key] = file
+        yield file
 
 
 # --- reading and decoding ---------------------------------------------------------

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align import Cleaned, Source
+from align import Cleaned, Source, build
 from align.clean import REASONS, clean
+from align.ingest import html_to_text
 
 
 def check_provenance(raw: str, cleaned: Cleaned) -> None:
@@ -567,6 +568,10 @@ FRAGMENTS = [
     " ",
     "Words here.",
     "A line of text.",
+    " . .",
+    "*Published 2024-05-14*",
+    "By Wire Staff | May 14, 2024",
+    "date 2020-03-05 ",
 ]
 
 
@@ -638,3 +643,120 @@ def test_a_line_that_begins_like_the_previous_one_is_prose() -> None:
     )
     text = clean(raw).text
     assert "on Thursday for six hours, officials said." in text
+
+
+# --- debris other layouts leave behind (issue 11) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "*Published 2024-05-14*",
+        "_Updated: May 14, 2024 at 10:30 GMT_",
+        "**Last updated 3 June 2019**",
+        "*Posted Tuesday, Jan. 7, 2025*",
+    ],
+)
+def test_a_date_line_in_emphasis_is_dropped(line: str) -> None:
+    c = cleaned(f"# Parks plan approved\n\n{line}\n\n{BODY}\n")
+    assert c.text == BODY and ("date line", line) in drops(c)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Wire Staff | May 14, 2024",
+        "By Jane Doe and Ali Khan | Updated May 14, 2024 10:30 am",
+        "BY OMAR HADDAD · 2021-11-02 · Harbour Press",
+        "By Lena Ortiz - 14 May 2024",
+    ],
+)
+def test_a_byline_with_its_date_is_dropped(line: str) -> None:
+    c = cleaned(f"Parks plan approved\n\n{line}\n\n{BODY}\n")
+    assert c.text == BODY and ("byline", line) in drops(c)
+
+
+def test_a_byline_with_its_date_from_an_html_page_is_dropped() -> None:
+    page = (
+        "<html><body><h1>Parks plan approved</h1>"
+        '<p class="byline">By Wire Staff | <time datetime="2024-05-14">May 14, 2024</time></p>'
+        f"<p>{BODY}</p></body></html>"
+    )
+    assert cleaned(html_to_text(page)).text == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of May 14, 2024 | the council had approved the plan.",
+        "By Monday the council had approved the plan | officials said.",
+    ],
+)
+def test_prose_with_by_and_a_bar_is_kept(line: str) -> None:
+    assert line in clean(f"A headline for the test\n\n{line}\n\n{BODY}\n").text
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title"),
+    [
+        (" date 2020-03-05 ", "Turkey, Russia agree ceasefire in Idlib"),
+        ("Published: May 14, 2024 10:30 GMT | ", "Storm floods the harbour town"),
+        ("2023-09-01T08:00Z ", "Ferry strike ends after talks"),
+    ],
+)
+def test_a_date_fused_onto_the_headline_is_dropped(prefix: str, title: str) -> None:
+    c = cleaned(f"{prefix}{title}\n\n{BODY}\n")
+    assert c.headline == title and c.text == BODY
+    assert drops(c)[0] == ("date line", prefix.strip())  # a separator after the date too
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "On March 5, 2020 Turkey and Russia agreed a ceasefire in Idlib.",
+        "Dated 5 March 2020, the letter asked for a ceasefire.",
+    ],
+)
+def test_prose_opening_with_a_date_is_kept(opening: str) -> None:
+    assert opening in clean(f"{opening} Both sides said it would hold.\n\n{BODY}\n").text
+
+
+def test_repeated_full_stops_after_a_sentence_are_dropped() -> None:
+    c = cleaned("Ferry strike ends\n\nThe crew went home. . Talks ended on Friday . .\n")
+    assert c.text == "The crew went home. Talks ended on Friday."
+    assert {reason for reason, _ in drops(c)} == {"headline", "stray punctuation"}
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "He paused . . . then went on.",
+        "He paused. . . . Then he went on.",
+        "The score was 2. 5 people left.",
+        "Version 3.5 ships today. It is faster.",
+    ],
+)
+def test_spaced_ellipses_and_numbers_are_not_stray_stops(prose: str) -> None:
+    assert clean(f"A headline for the test\n\n{prose}\n").text == prose
+
+
+def test_issue_debris_is_neither_a_sentence_nor_a_claim(tmp_path: Path) -> None:
+    """Through the whole engine: no debris in sentences, no date read as a figure."""
+    story = "The flood closed 3 bridges on Monday. Crews rescued 40 people."
+    (tmp_path / "a.md").write_text(
+        f"# Flood closes bridges\n\n*Published 2024-05-14*\n\n{story} . .\n", encoding="utf-8"
+    )
+    (tmp_path / "b.html").write_text(
+        "<h1>Bridges shut by flood</h1><p>By Wire Staff | May 14, 2024</p>"
+        f"<p>{story.replace('40', 'forty')}</p>",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.txt").write_text(
+        f" date 2024-05-14 Flood shuts three bridges\n\n{story} . .\n", encoding="utf-8"
+    )
+    alignment = build([tmp_path])
+    texts = [s.text for a in alignment.articles for s in a.sentences]
+    kept = {"The flood closed 3 bridges on Monday.", "Crews rescued 40 people."}
+    assert set(texts) == {*kept, "Crews rescued forty people."}, texts
+    claimed = [c.quantity.text for g in alignment.groups for c in g.claims]
+    assert claimed and not any("2024" in t or "14" in t for t in claimed), claimed

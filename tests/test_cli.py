@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from align import bundled_seeds
 from tui.cli import main
 
 PLAIN = "A headline\n\nThe council approved 12 new parks on Monday. Work starts in May.\n"
@@ -239,3 +240,17 @@ def test_file_names_that_are_not_utf8_still_give_valid_json(tmp_path: Path) -> N
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout.decode("utf-8"))
     assert any("\ufffd" in a["source"] for a in doc["articles"])
+
+
+def test_a_manifest_named_as_an_article_is_refused(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    manifest = str(bundled_seeds() / "manifest.yaml")
+    for command in (("export",), ()):
+        assert_one_line_error(run_cli(*command, manifest, a), "manifest.yaml", "not an article")
+
+
+def test_the_same_file_twice_names_the_duplicate(tmp_path: Path) -> None:
+    a, _ = two_articles(tmp_path)
+    proc = run_cli("export", a, a)
+    assert_one_line_error(proc, "a.txt", "given twice", str(Path(a).resolve()))
+    assert "at least two" not in proc.stderr

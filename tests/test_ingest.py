@@ -50,11 +50,38 @@ def test_folder_reads_article_files_sorted_by_name_not_recursively(tmp_path: Pat
     assert [s.name for s in load_sources([tmp_path])] == ["a.txt", "b.md", "c.html"]
 
 
-def test_a_path_given_twice_is_read_once(tmp_path: Path) -> None:
+def test_a_file_given_twice_is_named(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.txt")
+    err = error([a, str(a)])
+    assert err.path == str(a) and "given twice" in err.problem
+    assert str(a.resolve()) in err.problem
+
+
+def test_a_file_also_reached_through_its_folder_or_a_link_is_named(tmp_path: Path) -> None:
     a = write(tmp_path, "a.txt")
     write(tmp_path, "b.txt")
-    names = [s.name for s in load_sources([a, tmp_path, str(a)])]
-    assert names == ["a.txt", "b.txt"]
+    err = error([a, tmp_path])
+    assert "given twice" in err.problem and str(a) in err.problem
+    link = tmp_path / "elsewhere"
+    link.mkdir()
+    (link / "same.txt").symlink_to(a)
+    err = error([link / "same.txt", a])
+    assert err.path == str(a) and str(a.resolve()) in err.problem
+    assert str(link / "same.txt") in err.problem
+
+
+@pytest.mark.parametrize(
+    "name", ["manifest.yaml", "notes.yml", "data.json", "report.pdf", "README"]
+)
+def test_a_named_file_that_is_not_an_article_is_refused(tmp_path: Path, name: str) -> None:
+    other = write(tmp_path, name, "articles:\n  - file: a.txt\n")
+    err = error([write(tmp_path, "a.txt"), other])
+    assert err.path == str(other) and "not an article" in err.problem
+
+
+@pytest.mark.parametrize("name", ["a.TXT", "b.text", "c.Markdown", "d.md", "e.HTM"])
+def test_article_suffixes_in_any_case_are_read(tmp_path: Path, name: str) -> None:
+    assert one(write(tmp_path, name)).name == name
 
 
 def test_clashing_ids_get_suffixes(tmp_path: Path) -> None:

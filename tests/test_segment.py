@@ -163,13 +163,14 @@ def test_period_before_a_lowercase_word_does_not_split() -> None:
     assert split(raw) == ["The worst crisis in the Nine years of Syria. civil war.", "Most fled."]
 
 
-def test_stray_periods_belong_to_their_sentence() -> None:
+def test_stray_periods_never_make_a_sentence() -> None:
+    # cleaning drops a repeated full stop; a paragraph of stops alone is no sentence
     assert split("It repelled the army. . Then it left. .") == [
-        "It repelled the army. .",
-        "Then it left. .",
+        "It repelled the army.",
+        "Then it left.",
     ]
     assert split("It repelled the army. .\n\n. .\n\nNext one.") == [
-        "It repelled the army. .",
+        "It repelled the army.",
         "Next one.",
     ]
 
@@ -242,7 +243,7 @@ def test_seed_units(seed_sources: dict[str, Source]) -> None:
     assert upi[-3].startswith("“We have deployed") and upi[-3].endswith("after midnight.”")
     aj = seed_texts(seed_sources, "aljazeera")
     assert any("Nine years of Syria. civil war." in t for t in aj)
-    assert any(t.endswith("repel the Syrian army. .") for t in aj)
+    assert any(t.endswith("repel the Syrian army.") for t in aj)  # the stray "." dropped
     assert any(t.startswith('"At 00.01 tonight') and t.endswith("in Moscow.") for t in aj)
     hill = seed_texts(seed_sources, "hill")
     assert hill[2].startswith('"At 0001 tonight') and hill[2].endswith("in Moscow.")

@@ -145,7 +145,7 @@ class IdlibReadApp(App[int]):
         reader = reader_in([screen])
         if reader is not None:
             for title, help_text, action in reader.palette():
-                yield SystemCommand(title, help_text, partial(reader.run_action, action))
+                yield SystemCommand(title, help_text, partial(reader.run_from_palette, action))
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Quit, saving pending notes; if that fails, warn once and quit on the next q."""

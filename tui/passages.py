@@ -8,6 +8,7 @@ only turn their results into widgets.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from itertools import accumulate
 from typing import Literal
 
 from align.model import Alignment, Claim, Divergence, Group, Sentence
+from align.normalize import tokens
 
 FilterName = Literal["all", "divergent", "numbers", "single"]
 FILTERS: tuple[FilterName, ...] = ("all", "divergent", "numbers", "single")
@@ -117,14 +119,22 @@ def sentence_marks(
     return tuple(marks)
 
 
-def summary(group: Group) -> str:
+SHORT_LABELS: dict[MarkKind, str] = {  # for a narrow status line, and the legend
+    "conflict": "conflict",
+    "precision": "precision",
+    "wording": "reworded",
+    "quote": "quote reworded",
+}
+
+
+def summary(group: Group, labels: dict[MarkKind, str] = MARK_LABELS) -> str:
     """One phrase for the status line: "no divergences" or "conflicting number ×2, reworded"."""
     if not group.divergences:
         return "no divergences"
     counts: dict[MarkKind, int] = {}
     for d in group.divergences:
         counts[mark_kind(d)] = counts.get(mark_kind(d), 0) + 1
-    return ", ".join(MARK_LABELS[k] + (f" ×{n}" if n > 1 else "") for k, n in counts.items())
+    return ", ".join(labels[k] + (f" ×{n}" if n > 1 else "") for k, n in counts.items())
 
 
 def reach(alignment: Alignment) -> list[list[int]]:
@@ -156,19 +166,57 @@ class SearchHit:
 
 
 def search(alignment: Alignment, query: str, limit: int = 200) -> list[SearchHit]:
-    """Sentences of all articles containing ``query`` (case-insensitive), in reading order."""
-    needle = query.strip().casefold()
+    """Sentences of all articles matching ``query``, in reading order (see :func:`find`)."""
+    words = query_words(query)
+    literal = query.strip().casefold()
     hits: list[SearchHit] = []
-    if not needle:
+    if not literal:
         return hits
     for group in alignment.groups:
         for member, sentences in alignment.passages(group):
             for sentence in sentences:
-                at = sentence.text.casefold().find(needle)
-                if at >= 0 and len(hits) < limit:
-                    end = at + len(needle)
-                    hits.append(SearchHit(member.article, sentence.index, group.id, at, end))
+                span = find(sentence.text, words, literal)
+                if span is not None and len(hits) < limit:
+                    hits.append(SearchHit(member.article, sentence.index, group.id, *span))
     return hits
+
+
+def query_words(query: str) -> tuple[str, ...]:
+    """The query's words normalised as grouping normalises text ("M-4" -> "m4")."""
+    return tuple(token.norm for token in tokens(query))
+
+
+def find(text: str, words: Sequence[str], literal: str = "") -> tuple[int, int] | None:
+    """Where ``text`` matches the query: as typed, else as grouping reads words.
+
+    ``literal`` (the casefolded query) is looked for as it stands first, for
+    symbols and parts of words ("£3", "fire" in "ceasefire"), except a bare
+    number, which must be a whole number ("5" does not find "59"). Then the
+    query's ``words`` compare normalised as grouping compares them (case,
+    accents, inner hyphens and apostrophes, number words: "m4" finds "M-4",
+    "erdogan" finds "Erdoğan", "59" finds "fifty-nine"); the last may be the
+    start of a word, so a search finds as it is typed, unless it is a number.
+    The span is in ``text``'s own offsets.
+    """
+    if literal and not BARE_NUMBER.fullmatch(literal):
+        folded = text.casefold()
+        at = folded.find(literal) if len(folded) == len(text) else -1  # offsets must hold
+        if at >= 0:
+            return at, at + len(literal)
+    if not words:
+        return None
+    found = tokens(text)
+    last, n = words[-1], len(words)
+    for i in range(len(found) - n + 1):
+        end = found[i + n - 1].norm
+        if (end == last or (not last[:1].isdigit() and end.startswith(last))) and all(
+            found[i + k].norm == words[k] for k in range(n - 1)
+        ):
+            return found[i].start, found[i + n - 1].end
+    return None
+
+
+BARE_NUMBER = re.compile(r"[\d.,\s]+")
 
 
 @dataclass(frozen=True, slots=True)

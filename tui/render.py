@@ -13,7 +13,7 @@ from textual.content import Content
 
 from align.model import Alignment, Article, Group, Sentence
 
-from .passages import Mark, MarkKind, sentence_marks
+from .passages import SHORT_LABELS, Mark, MarkKind, sentence_marks
 from .safe import plain, sanitize
 
 # A sentence longer than this is shown cut, with a note; the original-text view
@@ -26,12 +26,7 @@ STYLES: dict[MarkKind, str] = {
     "wording": "underline $accent",
     "quote": "italic underline $accent",
 }
-LEGEND_LABELS: dict[MarkKind, str] = {
-    "conflict": "conflict",
-    "precision": "precision",
-    "wording": "reworded",
-    "quote": "quote reworded",
-}
+LEGEND_LABELS = SHORT_LABELS
 ONLY_HERE = "+"
 ANNOTATED = "✎"
 SEARCH_STYLE = "bold reverse $accent"

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import ClassVar
 
 import yaml
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, RadioButton, Static, TextArea
 
 from align.annotations import Annotation, AnnotationEdit, AnnotationStore, SaveResult, anchors_for
 from align.model import Alignment, Article, Group, Member, Sentence, Source
@@ -355,3 +356,37 @@ async def test_hostile_article_and_note_text_is_shown_safely(tmp_path: Path) -> 
         assert "\x1b" not in prompt.plain and len(prompt.plain) < 400
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_keys_typed_right_after_tab_go_to_the_tags(tmp_path: Path) -> None:
+    """Fast typing: the app has every key queued before the focus moves (issue 11)."""
+    app = Host(tmp_path / "notes.yaml", make_alignment(ARTICLES))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        for key, char in (("n", "n"), ("tab", None), ("x", "x"), ("y", "y")):
+            app.post_message(events.Key(key, char))  # no pause in between
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert screen.query_one("#annotate-note", TextArea).text == "n"
+        assert screen.query_one("#annotate-tags", Input).value == "xy"
+        app.post_message(events.Key("shift+tab", None))
+        app.post_message(events.Key("z", "z"))
+        await pilot.pause(0.2)
+        assert screen.query_one("#annotate-note", TextArea).text == "nz"
+
+
+async def test_the_chosen_status_is_marked_in_text(tmp_path: Path) -> None:
+    app = Host(tmp_path / "notes.yaml", make_alignment(ARTICLES))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+
+        def labels() -> list[str]:
+            buttons = app.screen.query(RadioButton)
+            return [str(b.label).strip() for b in buttons]
+
+        assert labels() == ["open ✓", "checked"]
+        await pilot.click("#annotate-checked")
+        await pilot.pause()
+        assert labels() == ["open", "checked ✓"]

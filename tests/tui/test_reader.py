@@ -113,7 +113,7 @@ async def test_wide_panes_line_up_current_passage_and_gap(tmp_path: Path) -> Non
         assert current(screen) == {0: [1], 1: [1], 2: []}
         gamma = screen.query_one("#pane-2", ArticlePane)
         gap = gamma.query_one(".gap", Static)
-        assert gap.visible and "not reported here" in shown(gap)
+        assert not gap.has_class("-parked") and "not reported here" in shown(gap)
         rows = {p.marker.region.y for p in screen.panes() if p.marker}
         assert len(rows) == 1, "the passage and the gap line sit at one height"
         assert "2 of 3 outlets" in status(screen)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
-from test_reader import WIDE, make_app, reader, settle, shown, status
+from test_reader import NARROW, WIDE, make_app, reader, settle, shown, status
 from textual.widgets import OptionList, TextArea
 from tui_factory import sample
 
+from tui.app import IdlibReadApp
 from tui.screens.annotate import AnnotateScreen
 from tui.screens.annotations_list import AnnotationListScreen
+from tui.screens.notice import NoticeScreen
+from tui.screens.reader import ReaderScreen
 from tui.widgets.sentence_view import SentenceView
 
 
@@ -69,5 +73,53 @@ async def test_detached_and_broken_annotation_files(tmp_path: Path) -> None:
     app = make_app(sample(), tmp_path)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
+        await pilot.press("escape")  # the notice about the file (see the test below)
+        await settle(pilot)
         assert "notes.yaml" in status(reader(app))
         assert reader(app).saved[1], "a load problem is shown as an error"
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+async def test_a_broken_annotation_file_is_said_until_seen_and_again_on_s(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    (tmp_path / "notes.yaml").write_text("annotations: [unclosed\n", encoding="utf-8")
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, NoticeScreen), "a dialog, not a notice that times out"
+        text = shown(app.screen.query_one("#notice-text"))
+        assert "notes.yaml line 2" in text and "untouched" in text
+        await pilot.press("j")  # the dialog stays until closed
+        assert isinstance(app.screen, NoticeScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = reader(app)
+        line = status(screen)
+        assert "unreadable" in line or "notes.yaml" in line
+        assert "…" not in line, line
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, NoticeScreen), "s says it again"
+        text = shown(app.screen.query_one("#notice-text"))
+        assert "notes.yaml" in text and "Now: nothing to save." in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.saved[1] and "notes.yaml line 2" in screen.saved[0]  # not replaced
+        assert "unreadable" in status(screen) or "notes.yaml line 2" in status(screen)
+
+
+async def test_the_notice_shows_a_hostile_file_name_literally(tmp_path: Path) -> None:
+    name = "[@click=app.quit]x[b] [bold].yaml"  # no "/" in a file name
+    (tmp_path / name).write_text("annotations: [unclosed\n", encoding="utf-8")
+    app = IdlibReadApp([], tmp_path / name, alignment=sample())
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, NoticeScreen)
+        assert name in shown(app.screen.query_one("#notice-text")).replace("\n", " ")
+        await pilot.click("#notice-text")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, ReaderScreen)

@@ -171,6 +171,11 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        # Priority: the app moves focus before it hands the next key to a widget.
+        # Without it, Tab reaches the note field first and the app has already
+        # queued the keys typed after it for the note field (still focused).
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(
@@ -214,7 +219,10 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
                 with RadioSet(id="annotate-status"):
                     for value in STATUSES:
                         yield RadioButton(
-                            value, value=value == status, id=f"annotate-{value}", name=value
+                            status_label(value, value == status),
+                            value=value == status,
+                            id=f"annotate-{value}",
+                            name=value,
                         )
                 yield Static("", id="annotate-spacer")
                 yield Button("Save", id="annotate-save", variant="primary")
@@ -237,6 +245,12 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
 
     def on_mount(self) -> None:
         self.query_one("#annotate-note", TextArea).focus()
+
+    @on(RadioSet.Changed, "#annotate-status")
+    def _mark_status(self) -> None:
+        """The chosen status carries a text mark, not only the radio button's colour."""
+        for button in self.query_one("#annotate-status", RadioSet).query(RadioButton):
+            button.label = status_label(button.name or "", button.value)
 
     # -- the values in the form --------------------------------------------
 
@@ -301,6 +315,14 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
     @on(Button.Pressed, "#annotate-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+
+CHOSEN = "✓"
+
+
+def status_label(status: str, chosen: bool) -> str:
+    """A status choice's label: "open ✓" when chosen, so it reads without colour."""
+    return f"{status} {CHOSEN}" if chosen else f"{status}  "
 
 
 def _tidy(note: str) -> str:

@@ -8,10 +8,11 @@ from functools import partial
 from typing import ClassVar
 
 from textual import on
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -21,6 +22,7 @@ from align.model import Alignment, Group
 from ..passages import (
     FILTER_LABELS,
     FILTERS,
+    SHORT_LABELS,
     FilterName,
     filtered,
     nearest,
@@ -41,6 +43,7 @@ from .annotations_list import AnnotationListScreen, list_entries
 from .details import DetailsScreen
 from .help import HelpScreen, key_name
 from .matrix import MatrixScreen
+from .notice import NoticeScreen
 from .original import OriginalScreen
 from .search import SearchScreen
 
@@ -50,16 +53,32 @@ MIN_COLUMN = 30  # narrower columns are unreadable: switch to the stacked layout
 PaletteEntry = tuple[str, str, str]
 
 
-def opening_note(store: AnnotationStore | None) -> tuple[str, bool]:
+Note = tuple[str, bool, str]  # the status line's note on annotations: text, failed, short text
+
+
+def opening_note(store: AnnotationStore | None) -> Note:
     """The status line's annotation note at start: a load problem, or how many notes."""
     if store is None:
-        return ("", False)
+        return ("", False, "")
     if store.load_error:
-        return (store.status_message or store.load_error, True)
+        return (store.status_message or store.load_error, True, UNREADABLE)
     if store.folder_problem:
-        return (store.folder_problem, True)
+        return (store.folder_problem, True, "⚠ notes folder missing")
     count = len(store.all())
-    return (f"{count} note(s) in {store.path.name}" if count else "", False)
+    if not count:
+        return ("", False, "")
+    return (f"{count} note(s) in {store.path.name}", False, f"{count} notes")
+
+
+def save_note(store: AnnotationStore | None, message: str, failed: bool) -> Note:
+    """The note after a save or change; a file that could not be read stays in it."""
+    if store is not None and store.load_error:
+        return (f"{store.status_message} ({message})", True, UNREADABLE)
+    short = "⚠ notes not saved" if failed else message.split(" (")[0].split(" to ")[0]
+    return (message, failed, short)
+
+
+UNREADABLE = "⚠ notes file unreadable"
 
 
 class ReaderScreen(Screen[None]):
@@ -152,6 +171,8 @@ class ReaderScreen(Screen[None]):
         self._apply_layout()
         await self.go(self.ids[0] if self.ids else 0)
         self.ready = True
+        if self.store is not None and self.store.load_error:
+            self.call_after_refresh(self.warn_unreadable)  # over the first passage
         # The engine's results, the modules and these widgets live as long as the
         # app: moving them out of the collector's reach keeps its full passes (100+
         # ms over all of them) from landing on a keypress.
@@ -218,12 +239,27 @@ class ReaderScreen(Screen[None]):
                 self.alignment, self.group, self.shown_articles(), self.context
             )
         else:
-            predicted = {pane.article: await pane.show(self.group) for pane in self.panes()}
+            first = self.screenful()
+            predicted = {pane.article: await pane.show(self.group, first) for pane in self.panes()}
             if None in predicted.values():
                 self.call_after_refresh(self.line_up)
             else:  # positions known now: scroll before the next frame, so it is the only one
                 self.scroll_panes({a: y for a, y in predicted.items() if y is not None})
                 self.call_after_refresh(self._check_lined_up, 0)
+            if any(pane.partial for pane in self.panes()):
+                self.call_after_refresh(self.fill_panes)
+
+    def screenful(self) -> tuple[int, int]:
+        """(width, rows) no pane's text exceeds: what a pane's first window must fill."""
+        columns = max(1, sum(1 for _ in self.panes()))
+        size = self.size if self.size.area else self.app.size
+        return (size.width // columns, size.height)
+
+    async def fill_panes(self) -> None:
+        """Once the first screenful is on screen, mount the rest of the panes' windows."""
+        filled = [await pane.fill() for pane in list(self.panes())]
+        if any(filled):
+            self.call_after_refresh(self.line_up)
 
     def line_up(self, attempt: int = 0) -> None:
         """Scroll every pane so the current passage (or its gap line) sits at one height.
@@ -272,6 +308,8 @@ class ReaderScreen(Screen[None]):
             saved=self.saved[0],
             save_failed=self.saved[1],
             number=self.current + 1,
+            short_divergences=summary(self.group, SHORT_LABELS),
+            short_saved=self.saved[2],
         )
 
     def update_status(self) -> None:
@@ -353,15 +391,46 @@ class ReaderScreen(Screen[None]):
         self._apply_layout()
         await self.show_current()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide keys that cannot apply: context outside the stacked layout, absent panes."""
-        if action == "toggle_context":
-            return self.stacked
+    def unavailable(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        """Why ``action`` cannot run now (said when its key is pressed), or None."""
+        if action == "toggle_context" and not self.stacked:
+            return "c shows the sentences around a passage in the stacked layout: press l first."
         if action == "toggle_pane":
-            return 0 < int(str(parameters[0])) <= min(MAX_PANES, len(self.alignment.articles))
+            count = len(self.alignment.articles)
+            keys = min(MAX_PANES, count)
+            if int(str(parameters[0])) > keys:
+                return (
+                    f"No pane {parameters[0]}: {count} outlets, keys 1–{keys} hide and show them."
+                )
         if action == "divergent" and not any(g.divergences for g in self.alignment.groups):
-            return None
-        return True
+            return "No passage has a divergence: the outlets agree throughout."
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide keys that cannot apply (context outside the stacked layout, absent panes)
+        and dim Diff when nothing diverges; :meth:`on_key` says why when one is pressed."""
+        if self.unavailable(action, parameters) is None:
+            return True
+        return None if action == "divergent" else False
+
+    def on_key(self, event: Key) -> None:
+        """A key whose action cannot run now says why instead of doing nothing."""
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            if event.key in (k.strip() for k in binding.key.split(",")):
+                _, name, parameters = parse_action(binding.action)
+                reason = self.unavailable(name, parameters)
+                if reason is not None:
+                    self.notify(reason, timeout=4)
+
+    async def run_from_palette(self, action: str) -> None:
+        """Run an action picked in the command palette, or say why it cannot run now."""
+        _, name, parameters = parse_action(action)
+        reason = self.unavailable(name, parameters)
+        if reason is not None:
+            self.notify(reason, timeout=4)
+        else:
+            await self.run_action(action)
 
     def palette(self) -> list[PaletteEntry]:
         """(title, help, action) for the command palette: every key's action."""
@@ -408,7 +477,7 @@ class ReaderScreen(Screen[None]):
 
     def annotations_changed(self, message: str, failed: bool) -> None:
         """Refresh the marks and the status line after the store changed or saved."""
-        self.saved = (message, failed)
+        self.saved = save_note(self.store, message, failed)
         self.annotated = self.store.annotated_groups() if self.store else set()
         for pane in self.all_panes:
             pane.refresh_marks(self.annotated)
@@ -471,7 +540,17 @@ class ReaderScreen(Screen[None]):
             return
         result = self.store.save()
         self.annotations_changed(result.message, not result.ok)
+        if self.store.load_error:  # the problem with the file is said again, not replaced
+            self.warn_unreadable(f"Now: {result.message}.")
+            return
         self.notify(result.message, severity="information" if result.ok else "error", markup=False)
+
+    def warn_unreadable(self, now: str = "") -> None:
+        """Say that the annotation file could not be read, in a dialog that stays until closed."""
+        message = self.store.status_message if self.store else None
+        if message:
+            text = f"{message}.\n\n{now}".strip()
+            self.app.push_screen(NoticeScreen("Your annotation file could not be read", text))
 
     def unsaved(self) -> bool:
         """Try to save pending notes; True if some could not be saved."""

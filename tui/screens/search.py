@@ -49,7 +49,10 @@ class SearchScreen(Dialog[int]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content.styled("Search all articles", "bold"), classes="dialog-title")
+            title = Content.styled("Search all articles", "bold") + Content.styled(
+                "  (case, accents and hyphens ignored: m4 finds M-4)", "dim"
+            )
+            yield Static(title, classes="dialog-title")
             yield Input(self.query_text, placeholder="words to find (Enter jumps to the first hit)")
             yield Static("", id="search-count")
             yield OptionList(id="search-results")

@@ -13,13 +13,17 @@ from align.model import Alignment, Group
 from ..render import DISPLAY_LIMIT, ONLY_HERE, passage_content
 from ..safe import plain
 
+BEFORE = "↑ "  # context marks: they tell the context from the passage without colour
+AFTER = "↓ "
 
-def _context(alignment: Alignment, article: int, index: int) -> Content | None:
-    """Sentence ``index`` of ``article`` dimmed, or None when out of range."""
+
+def _context(alignment: Alignment, article: int, index: int, mark: str) -> Content | None:
+    """Sentence ``index`` of ``article`` dimmed after ``mark``, or None when out of range."""
     sentences = alignment.articles[article].sentences
     if not 0 <= index < len(sentences):
         return None
-    return plain(sentences[index].text[:DISPLAY_LIMIT], "dim")
+    text = plain(sentences[index].text[:DISPLAY_LIMIT], "dim italic")
+    return Content.styled(mark, "dim") + text
 
 
 def outlet_block(alignment: Alignment, group: Group, article: int, context: bool) -> Content:
@@ -35,8 +39,8 @@ def outlet_block(alignment: Alignment, group: Group, article: int, context: bool
     parts = [label, text]
     member = group.member_for(article)
     if context and member:
-        before = _context(alignment, article, member.sentences[0] - 1)
-        after = _context(alignment, article, member.sentences[-1] + 1)
+        before = _context(alignment, article, member.sentences[0] - 1, BEFORE)
+        after = _context(alignment, article, member.sentences[-1] + 1, AFTER)
         parts = [label, *([before] if before else []), text, *([after] if after else [])]
     return Content("\n").join(parts)
 

@@ -1,9 +1,16 @@
-"""The status line: where you are, who carries the passage, what differs, what is saved."""
+"""The status line: where you are, who carries the passage, what differs, what is saved.
+
+It is one line at any width: when the full wording does not fit, a compact one
+is used (short labels, the note about annotations in a few words before the
+divergences); if even that is too wide, the last divergences are counted
+("+2 more (d)") instead of cut mid-word; ``d`` lists them all.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.content import Content
 from textual.widgets import Static
 
@@ -22,33 +29,64 @@ class Status:
     saved: str  # "saved", "unsaved changes", "save failed: …", "" when nothing to save
     save_failed: bool = False
     number: int = 0  # the passage's own number (as in details and the matrix), 0: = position
+    short_divergences: str = ""  # the same with short labels ("conflict ×2"), "": divergences
+    short_saved: str = ""  # the note in a few words ("⚠ notes file unreadable"), "": saved
 
 
-def status_content(status: Status) -> Content:
-    """The status line as styled content (the save error comes from our own code)."""
-    where = f"Passage {status.position} of {status.shown}"
+def status_content(status: Status, width: int = 0) -> Content:
+    """The status line as styled content, compact when the full one is wider than ``width``.
+
+    The save error comes from our own code (file names are in it, never as markup).
+    """
+    full = _line(status, compact=False)
+    if width <= 0 or full.cell_length <= width:
+        return full
+    kinds = (status.short_divergences or status.divergences).split(", ")
+    for keep in range(len(kinds), 0, -1):
+        more = len(kinds) - keep
+        shown = ", ".join(kinds[:keep]) + (f", +{more} more (d)" if more else "")
+        line = _line(status, compact=True, divergences=shown)
+        if line.cell_length <= width:
+            break
+    return line
+
+
+def _line(status: Status, compact: bool, divergences: str = "") -> Content:
+    sep = "/" if compact else " of "
+    where = f"Passage {status.position}{sep}{status.shown}"
     if status.filter_label != "all passages":  # keep the number the other views use
         number = status.number or status.position
-        where = f"Passage {number} · {status.position} of {status.shown} {status.filter_label}"
-    carried = f"{status.outlets} of {status.of_outlets} outlets"
-    parts: list[Content] = [
-        Content.styled(where, "bold"),
-        Content(carried),
-        Content.styled(
-            status.divergences, "dim" if status.divergences == "no divergences" else "bold"
-        ),
-    ]
+        where = f"Passage {number} · {status.position}{sep}{status.shown} {status.filter_label}"
+    carried = Content(f"{status.outlets}{sep}{status.of_outlets} outlets")
+    text = (divergences or status.short_divergences or status.divergences) if compact else ""
+    text = text or status.divergences
+    said = Content.styled(text, "dim" if text == "no divergences" else "bold")
+    parts: list[Content] = [Content.styled(where, "bold"), carried]
+    if not compact:
+        parts.append(said)
     if status.annotated:
-        parts.append(Content.styled("✎ annotated", "bold $accent"))
-    if status.saved:
-        parts.append(
-            Content.styled(status.saved, "bold reverse $error" if status.save_failed else "dim")
-        )
+        parts.append(Content.styled("✎" if compact else "✎ annotated", "bold $accent"))
+    saved = (status.short_saved or status.saved) if compact else status.saved
+    if saved:
+        parts.append(Content.styled(saved, "bold reverse $error" if status.save_failed else "dim"))
+    if compact:  # last: if anything is shortened, it is the list of divergences
+        parts.append(said)
     return Content(" · ").join(parts)
 
 
 class StatusLine(Static):
     """One line above the footer."""
 
+    status: Status | None = None
+
     def show(self, status: Status) -> None:
-        self.update(status_content(status), layout=False)  # one line, fixed size
+        self.status = status
+        self.update(status_content(status, self._width()), layout=False)  # one line, fixed
+
+    def _width(self) -> int:
+        """Cells for the text (before the first layout: the terminal's width less padding)."""
+        return self.content_region.width or max(0, self.app.size.width - 2)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.status is not None:
+            self.update(status_content(self.status, self._width()), layout=False)
