@@ -9,10 +9,18 @@ pays for it (about 0.4 s and 60 MB of libraries).
 The text handed on keeps one paragraph (or heading, or list item) per
 block, blocks separated by a blank line, as cleaning and segmentation expect.
 All offsets of a page's article refer to this extracted text.
+
+One preparation is done before: text split into paragraphs by blank lines of
+``<br><br>`` instead of ``<p>`` elements (older sites, often inside layout
+tables) is wrapped into ``<p>`` elements, as browsers' reader modes do.
+trafilatura finds no paragraphs in such a page and falls back to keeping the
+whole page as one block (navigation and cookie notice included); wrapped, it
+keeps the article and drops the rest (measured in tests/bench/bench_web.py).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import urllib.parse
 from collections.abc import Iterator
@@ -43,7 +51,7 @@ def extract(html: str, name: str, url: str | None = None) -> Extracted:
 
     A page whose main text cannot be found is an ``InputError``.
     """
-    document = _bare_extraction(html, url)
+    document = _bare_extraction(_parse(html, name), url)
     body = getattr(document, "body", None)
     text = "\n\n".join(_blocks(body)) if body is not None else ""
     if not text:
@@ -64,12 +72,29 @@ def outlet_from_host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _bare_extraction(html: str, url: str | None) -> Any:
+def _parse(html: str, name: str) -> Any:
+    """The page as an lxml tree, ``<br><br>`` paragraphs wrapped (see the module's doc)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        try:
+            root = lxml.html.document_fromstring(html)
+        except ValueError:  # text that still declares an encoding (<?xml ... encoding=...?>)
+            parser = lxml.html.HTMLParser(encoding="utf-8")
+            root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except lxml.etree.ParserError:
+        raise InputError(name, "no article text found in the page") from None
+    breaks_to_paragraphs(root)
+    return root
+
+
+def _bare_extraction(root: Any, url: str | None) -> Any:
     """trafilatura's document for the page, or None (the library is imported here)."""
     import trafilatura
 
     return trafilatura.bare_extraction(
-        html,
+        root,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -114,3 +139,97 @@ def _field(document: Any, key: str) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+# --- paragraphs made of line breaks ----------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+        "main", "nav", "ol", "p", "pre", "section", "table", "ul",
+    }
+)  # fmt: skip
+
+
+def breaks_to_paragraphs(root: Any) -> None:
+    """Wrap runs of text separated by two or more ``<br>`` into ``<p>`` elements, in place.
+
+    Only elements holding such a double break are touched; block elements among
+    their children stay where they are, and a single ``<br>`` stays a line break.
+    """
+    for element in list(root.iter()):
+        if isinstance(element.tag, str) and _has_double_break(element):
+            _rewrap(element)
+
+
+def _has_double_break(element: Any) -> bool:
+    children = list(element)
+    return any(
+        a.tag == "br" and b.tag == "br" and not (a.tail or "").strip()
+        for a, b in itertools.pairwise(children)
+    )
+
+
+def _rewrap(element: Any) -> None:
+    """Replace ``element``'s content by paragraphs (and its block children, in order)."""
+    from lxml.html import Element
+
+    for group in _groups(_detach(element)):
+        if len(group) == 1 and _is_block(group[0]):
+            element.append(group[0])
+        elif any(not isinstance(item, str) or item.strip() for item in group):
+            paragraph = Element("p")
+            for item in group:
+                _append(paragraph, item)
+            element.append(paragraph)
+
+
+def _detach(element: Any) -> list[Any]:
+    """``element``'s content as a flat list of strings and tail-less children; emptied."""
+    items: list[Any] = [element.text] if element.text else []
+    element.text = None
+    for child in list(element):
+        element.remove(child)
+        tail, child.tail = child.tail, None
+        items.append(child)
+        if tail:
+            items.append(tail)
+    return items
+
+
+def _groups(items: list[Any]) -> list[list[Any]]:
+    """Split content at double breaks and around block elements."""
+    groups: list[list[Any]] = [[]]
+    breaks: list[Any] = []
+    for item in items:
+        if not isinstance(item, str) and item.tag == "br":
+            breaks.append(item)
+            continue
+        if isinstance(item, str) and not item.strip() and breaks:
+            continue  # spacing between breaks
+        if len(breaks) >= 2:
+            groups.append([])
+        else:
+            groups[-1].extend(breaks)  # a single break stays a line break
+        breaks = []
+        if _is_block(item):
+            groups += [[item], []]
+        else:
+            groups[-1].append(item)
+    return groups
+
+
+def _is_block(item: Any) -> bool:
+    return not isinstance(item, str) and item.tag in _BLOCK_TAGS
+
+
+def _append(paragraph: Any, item: Any) -> None:
+    """Add a string or an element at the end of ``paragraph``."""
+    if not isinstance(item, str):
+        paragraph.append(item)
+    elif len(paragraph):
+        last = paragraph[-1]
+        last.tail = (last.tail or "") + item
+    else:
+        paragraph.text = (paragraph.text or "") + item

@@ -16,6 +16,9 @@ from align.fetch import cache_dir, fetch, get_page, read_cached
 from align.ingest import decode_html, read_url
 
 # What the extractor must leave out of every test page (one sentence of each kind).
+# Not listed: what stands inside the article's own text block and is kept (an
+# in-text "Read more:" link line; on the legacy layout also the newsletter promo
+# and "Story continues below advertisement"): tests/bench/bench_web.py counts them.
 BOILERPLATE = [
     "We use cookies",  # cookie banner (modern)
     "uses cookies",  # cookie notice (legacy)
@@ -32,7 +35,9 @@ BOILERPLATE = [
     "privacy policy",  # footer
     "newsletter",  # footer / sidebar
     "enable JavaScript",  # noscript
-    "Advertisement",
+    "You may also like",  # related links (legacy)
+    "Popular now",  # most read (legacy)
+    "writes about transport",  # author's bio box
     "Photograph:",  # caption credit (courier)
     "Rescue teams search",  # caption
     "lifted from the river by crane",  # caption (herald)
@@ -341,3 +346,59 @@ def test_unknown_or_wrong_declarations_fall_back_with_a_warning() -> None:
     assert decode_html(b"<meta charset='klingon'><p>plain</p>", "p")[1] == ()
     text, warnings = decode_html("<p>\u00e9t\u00e9</p>".encode("latin-1"), "p", "utf-8")
     assert "\ufffd" in text and "not valid utf-8 as declared" in warnings[0]
+
+
+# --- paragraphs made of <br><br> ------------------------------------------------------
+
+
+def paragraphs_of(fragment: str) -> list[str]:
+    import lxml.html
+
+    from align.extract import breaks_to_paragraphs
+
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    breaks_to_paragraphs(root)
+    return [lxml.html.tostring(child, encoding="unicode") for child in root.iter("p")]
+
+
+def test_double_breaks_become_paragraphs_single_breaks_stay() -> None:
+    html = (
+        "First <b>bold</b> part.<br>same paragraph.<br><br>\n<br>Second, "
+        '<a href="/x">link</a> inside.<br /> <br/>Third.'
+    )
+    assert paragraphs_of(html) == [
+        "<p>First <b>bold</b> part.<br>same paragraph.</p>",
+        '<p>Second, <a href="/x">link</a> inside.</p>',
+        "<p>Third.</p>",
+    ]
+
+
+def test_blocks_among_the_breaks_keep_their_place() -> None:
+    html = "One.<br><br><div><p>Inside a block.</p></div>Two.<br><br>Three."
+    assert paragraphs_of(html) == [
+        "<p>One.</p>",
+        "<p>Inside a block.</p>",
+        "<p>Two.</p>",
+        "<p>Three.</p>",
+    ]
+
+
+def test_text_without_double_breaks_is_untouched() -> None:
+    assert paragraphs_of("<p>Only<br>one paragraph.</p>") == ["<p>Only<br>one paragraph.</p>"]
+
+
+def test_a_page_of_br_paragraphs_is_read_paragraph_by_paragraph(tmp_path: Path) -> None:
+    body = "<br><br>\n".join(
+        f"Paragraph {n} of the flood report says the river rose by {n} metres overnight."
+        for n in range(1, 6)
+    )
+    page = (
+        "<html><body><div class='nav'><a href='/'>Home</a> | <a href='/news'>News</a></div>"
+        f"<table><tr><td><font size='2'>{body}</font></td></tr></table></body></html>"
+    )
+    (tmp_path / "old.html").write_text(page, encoding="utf-8")
+    (source,) = load_sources([tmp_path / "old.html"])
+    assert source.raw.split("\n\n") == [
+        f"Paragraph {n} of the flood report says the river rose by {n} metres overnight."
+        for n in range(1, 6)
+    ]
