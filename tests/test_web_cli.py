@@ -201,3 +201,43 @@ def test_second_run_works_offline_and_refresh_fetches_again(
     assert sorted(p.suffix for p in cache.iterdir()) == [".body"] * 3 + [".json"] * 3
     code, _, err = export(capsys, "--refresh", *urls)
     assert code == 2 and err.count("cannot reach the host") == 3
+
+
+def test_text_files_never_load_the_extractor_or_the_fetcher(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for name, number in (("a.txt", 12), ("b.txt", 13)):
+        (tmp_path / name).write_text(
+            f"A headline\n\nThe council approved {number} new parks on Monday.\n", encoding="utf-8"
+        )
+    code = (
+        "import io, contextlib, sys\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['export', {str(tmp_path)!r}]) == 0\n"
+        "loaded = {'trafilatura', 'lxml', 'align.fetch', 'align.extract'} & set(sys.modules)\n"
+        "assert not loaded, loaded\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_progress_is_one_rewritten_line_on_a_terminal(
+    server: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    urls = [server.url(p) for p in GOOD[:2]]
+    assert main(["export", *urls]) == 0
+    shown = terminal.getvalue()
+    assert shown.count("\r\x1b[2K") == 3 and shown.endswith("\r\x1b[2K")
+    assert f"reading web page 1 of 2: {urls[0]}" in shown
+    assert f"reading web page 2 of 2: {urls[1]}" in shown
+    capsys.readouterr()
