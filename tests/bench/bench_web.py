@@ -162,42 +162,46 @@ def quality() -> None:
         print(f"| {name} | {len(wanted)} / {len(boiler)} | " + " | ".join(cells) + " |")
 
 
-def export_seconds(args: list[str], env: dict[str, str], repeat: int) -> float:
+def export_once(args: list[str], env: dict[str, str]) -> float:
+    """Wall time of one `idlib-read export` process on ``args``."""
     code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-c", code, "export", *args], env=env, capture_output=True
-        )
-        times.append(time.perf_counter() - start)
-        if proc.returncode != 0:
-            raise SystemExit(proc.stderr.decode())
-    return statistics.median(times)
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "export", *args], env=env, capture_output=True
+    )
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr.decode())
+    return time.perf_counter() - start
 
 
 def timing(repeat: int) -> None:
+    """The three input sets timed in turn, ``repeat`` rounds (so load on the machine
+    falls on all three alike); medians."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         env = {**os.environ, "IDLIB_READ_CACHE": str(folder / "cache")}
         with serve() as server:
             urls = [server.url(path) for path in TIMED.values()]
-            export_seconds(urls, env, 1)  # fills the cache
+            export_once(urls, env)  # fills the cache; the server stops after this
         html_files = [str(WEB / name) for name in TIMED]
         txt_files = []
         for source in load_sources(html_files):
             path = folder / (Path(source.name).stem + ".txt")
             path.write_text(source.raw, encoding="utf-8")
             txt_files.append(str(path))
-        rows = [
-            ("five cached web pages", urls),
-            ("five saved .html files", html_files),
-            ("five .txt files (their extracted text)", txt_files),
-        ]
-        print("| `idlib-read export` on | median wall time |")
-        print("|---|---|")
-        for label, args in rows:
-            print(f"| {label} | {export_seconds(args, env, repeat):.2f} s |")
+        rows = {
+            "five cached web pages (server stopped)": urls,
+            "five saved .html files": html_files,
+            "five .txt files (their extracted text)": txt_files,
+        }
+        times: dict[str, list[float]] = {label: [] for label in rows}
+        for _ in range(repeat):
+            for label, args in rows.items():
+                times[label].append(export_once(args, env))
+    print("| `idlib-read export` on | median wall time |")
+    print("|---|---|")
+    for label, measured in times.items():
+        print(f"| {label} | {statistics.median(measured):.2f} s |")
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import trafilatura"], check=True)
     bare = time.perf_counter() - start
