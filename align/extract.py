@@ -41,7 +41,7 @@ class Extracted:
     text: str
     title: str | None = None
     author: str | None = None
-    site: str | None = None  # the site's name ("The Daily Bugle"), or its host
+    site: str | None = None  # the site's name ("The Daily Bugle")
     date: str | None = None  # ISO date of publication
     url: str | None = None  # the page's own address (canonical link), if it gives one
 
@@ -56,20 +56,29 @@ def extract(html: str, name: str, url: str | None = None) -> Extracted:
     text = "\n\n".join(_blocks(body)) if body is not None else ""
     if not text:
         raise InputError(name, "no article text found in the page")
+    page_url = _field(document, "url")
     return Extracted(
         text=text,
         title=_field(document, "title"),
         author=_field(document, "author"),
-        site=_field(document, "sitename") or _field(document, "hostname"),
+        site=_site_name(_field(document, "sitename"), page_url),
         date=_field(document, "date"),
-        url=_field(document, "url"),
+        url=page_url,
     )
 
 
 def outlet_from_host(url: str) -> str:
-    """An outlet name from an address: its host without ``www.`` ("bugle.example")."""
+    """An outlet name from an address: its host without ``www.`` or port ("bugle.example")."""
     host = urllib.parse.urlsplit(url).hostname or url
     return host.removeprefix("www.")
+
+
+def _site_name(site: str | None, url: str | None) -> str | None:
+    """The site's name, or None when trafilatura only copied the address's host and port
+    (idlib-read then shows the host itself, see ``outlet_from_host``)."""
+    if site and url and site.lower() == urllib.parse.urlsplit(url).netloc.lower():
+        return None
+    return site
 
 
 def _parse(html: str, name: str) -> Any:

@@ -245,14 +245,15 @@ def _page_source(
     url: str | None = None,
 ) -> Source:
     """A Source from a web page: its extracted article; the manifest (if any) wins over the
-    page's own metadata, and the outlet is the site's name, else the host or file name."""
+    page's own metadata, and the outlet is the site's name, else the host of the page's
+    address (for a saved page, the address it declares), else the file name."""
     from .extract import extract, outlet_from_host  # trafilatura is loaded only for pages
 
     found = extract(html, given, url)
     page_url = url or found.url
     label = meta.label or found.site
-    if not label:
-        label = readable(stem) if stem is not None else outlet_from_host(page_url or given)
+    if not label:  # the host the page is from (or says it is from), else the file name
+        label = outlet_from_host(page_url) if page_url else readable(stem or given)
     return Source(
         path=given,
         name=name,

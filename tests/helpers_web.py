@@ -37,6 +37,17 @@ JS_ONLY = (
     b'<div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript>'
     b'<script src="/static/js/main.4f2a.js"></script></body></html>'
 )
+BARE_ARTICLE = (  # an article page that names no site, author or date anywhere
+    "<!DOCTYPE html><html><head><title>Ferry service resumes</title></head><body>"
+    "<div class='menu'><a href='/'>Home</a> <a href='/news'>News</a></div><article>"
+    "<h1>Ferry service resumes</h1>"
+    + "".join(
+        f"<p>The ferry between the two harbours ran again on day {n} after the storm, "
+        f"carrying {n * 40} passengers according to the operator.</p>"
+        for n in range(1, 7)
+    )
+    + "</article><footer>Contact the newsroom.</footer></body></html>"
+).encode()
 PLAIN_ARTICLE = (
     b"Bridge inspections ordered\n\n"
     b"The transport ministry ordered inspections of 120 bridges on Wednesday. "
@@ -67,6 +78,7 @@ def routes() -> dict[str, Route]:
             PLAIN_ARTICLE,
         ),
         "/js-app": (200, html_type("utf-8"), JS_ONLY),
+        "/bare/ferry": (200, html_type("utf-8"), BARE_ARTICLE),
         "/report.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.7\n%\xe2\xe3\n1 0 obj"),
         "/photo.png": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n\x00\x00"),
         "/untyped.pdf": (200, {}, b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n\x00\x01"),

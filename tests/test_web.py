@@ -122,6 +122,13 @@ def test_gzip_page_is_inflated(server: Server, cache: Path) -> None:
     assert_article(read(server, "/gzip/courier", cache), "courier")
 
 
+def test_a_page_that_names_no_site_is_shown_under_its_host(server: Server, cache: Path) -> None:
+    source = read(server, "/bare/ferry", cache)
+    assert source.label == "127.0.0.1" and source.title == "Ferry service resumes"
+    assert source.author is None and source.date is None
+    assert "carrying 240 passengers" in source.raw and "Home" not in source.raw
+
+
 def test_plain_text_page_is_read_as_text(server: Server, cache: Path) -> None:
     source = read(server, "/plain/inspections.txt", cache)
     assert source.raw.startswith("Bridge inspections ordered\n\n")
