@@ -205,7 +205,7 @@ def _page(
     max_bytes: int,
 ) -> Page:
     """Read and check a final (non-redirect) response."""
-    if _status(response) != 200:
+    if not 200 <= _status(response) < 300:
         raise InputError(given, f"HTTP status {_status(response)} {response.reason}".rstrip())
     headers: Message = response.headers
     content_type = headers.get_content_type() if headers.get("Content-Type") else ""
