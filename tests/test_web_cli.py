@@ -241,3 +241,15 @@ def test_progress_is_one_rewritten_line_on_a_terminal(
     assert f"reading web page 1 of 2: {urls[0]}" in shown
     assert f"reading web page 2 of 2: {urls[1]}" in shown
     capsys.readouterr()
+
+
+def test_escape_sequences_in_an_address_never_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "links.txt"
+    listing.write_text("http://127.0.0.1:9/\x1b[2Jwiped\nhttp://127.0.0.1:9/\x07b\n")
+    assert main(["export", "--list", str(listing)]) == 2
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and "\x1b" not in err and "\x07" not in err
+    assert lines[0].startswith("idlib-read: http://127.0.0.1:9/[2Jwiped: ")

@@ -181,7 +181,7 @@ class _Progress:
     def __call__(self, number: int, total: int, url: str) -> None:
         if sys.stderr.isatty():
             line = f"idlib-read: reading web page {number} of {total}: {url}"
-            sys.stderr.write("\r\x1b[2K" + sanitize_line(line)[:200])
+            sys.stderr.write("\r\x1b[2K" + printable(line)[:200])
             sys.stderr.flush()
             self.shown = True
 
@@ -191,9 +191,10 @@ class _Progress:
             sys.stderr.flush()
 
 
-def sanitize_line(text: str) -> str:
-    """``text`` without control characters (an address is untrusted)."""
-    return "".join(ch for ch in text if ch.isprintable())
+def printable(text: str) -> str:
+    """``text`` without control characters, line breaks kept (a path or address in a
+    message may hold escape sequences, e.g. from a --list file)."""
+    return "".join(ch for ch in text if ch.isprintable() or ch == "\n")
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -202,7 +203,7 @@ def _export(args: argparse.Namespace) -> int:
 
     sources, failures = _load(args)
     for failure in failures:
-        print(f"idlib-read: warning: skipped {failure}", file=sys.stderr)
+        print(printable(f"idlib-read: warning: skipped {failure}"), file=sys.stderr)
     alignment = build_from_sources(sources)
     for warning in alignment.warnings:
         print(f"idlib-read: warning: {warning}", file=sys.stderr)
@@ -239,10 +240,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(_export_parser().parse_args(argv[1:]))
         return _read(_reader_parser().parse_args(argv))
     except _UsageError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 2
     except InputError as exc:
-        print(f"idlib-read: {exc}", file=sys.stderr)
+        print(printable(f"idlib-read: {exc}"), file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `idlib-read export | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
