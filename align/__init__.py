@@ -9,7 +9,7 @@ The stages, in reading order: ingest, clean, segment, grouping, numbers,
 compare, pipeline, export. See ``align.model`` for the data they hand on.
 """
 
-from .ingest import bundled_seeds, load_sources
+from .ingest import bundled_seeds, is_url, load_inputs, load_sources
 from .model import (
     Alignment,
     Article,
@@ -42,5 +42,7 @@ __all__ = [
     "build",
     "build_from_sources",
     "bundled_seeds",
+    "is_url",
+    "load_inputs",
     "load_sources",
 ]

@@ -64,6 +64,8 @@ def _article(article: Any) -> JsonDict:
         "source": src.path,
         "title": article.title,
         "date": src.date,
+        "author": src.author,
+        "url": src.url,
         "sentences": [
             {
                 "index": s.index,

@@ -1,20 +1,25 @@
-"""Ingest: turn the paths the user gave into decoded ``Source`` records.
+"""Ingest: turn the paths and web addresses the user gave into decoded ``Source`` records.
 
 What is read:
 
+* web addresses (``http://``, ``https://``): fetched, or taken from the cache,
+  by ``align.fetch``; an HTML page's article is extracted by ``align.extract``;
 * files given by name, when their suffix says they are articles (``ARTICLE_SUFFIXES``:
   ``.txt``/``.text``, ``.md``/``.markdown``, ``.html``/``.htm``); any other file
   (a manifest, notes, a PDF) is refused with an error naming it. ``.html``/``.htm``
-  files, and files that start like an HTML document, are reduced to text first;
+  files, and files that start like an HTML document, have their article extracted
+  the same way as web pages (main text, title, author, site name, date);
 * directories: their article files, sorted by name, not recursively; hidden
   files and other suffixes are ignored;
 * a file given twice (by the same name, another name of it, or also through its
-  directory) is refused with an error naming the duplicate and the first mention.
+  directory) is refused with an error naming the duplicate and the first mention;
+  a web address given twice is read once.
 
-Decoding: UTF-8, with a leading byte-order mark removed (offsets everywhere
-are into the decoded text without it); UTF-16 with a byte-order mark; any
-other bytes are decoded as cp1252, else latin-1, with a warning naming the
-file. The decoded text is kept exactly (no newline normalisation), so raw
+Decoding: a web page or HTML file in the charset its server or its ``<meta>``
+declares (``decode_html``); otherwise UTF-8, with a leading byte-order mark
+removed (offsets everywhere are into the decoded text without it); UTF-16
+with a byte-order mark; any other bytes are decoded as cp1252, else latin-1,
+with a warning naming the file. The decoded text is kept exactly (no newline normalisation), so raw
 offsets point into what the file says.
 
 Metadata: a ``manifest.yaml`` next to the file (format: ``seeds/manifest.yaml``,
@@ -27,12 +32,12 @@ Every problem the user can fix is an ``InputError`` naming the file.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -64,14 +69,106 @@ class Meta:
     date: str | None = None
 
 
-def load_sources(paths: Sequence[str | Path]) -> list[Source]:
-    """Read every article named by ``paths`` (files or directories), in order."""
+Progress = Callable[[int, int, str], None]  # (number of the address, how many, address)
+
+
+def _quiet(number: int, total: int, url: str) -> None:
+    """Default progress callback: says nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What ``load_inputs`` read, and the addresses it could not read (with why)."""
+
+    sources: list[Source]
+    failures: list[InputError]
+
+
+def load_sources(paths: Sequence[str | Path], *, refresh: bool = False) -> list[Source]:
+    """Read every article named by ``paths`` (files, directories or web addresses), in order.
+
+    Any input that cannot be read is an ``InputError``.
+    """
+    loaded = load_inputs(paths, refresh=refresh)
+    if loaded.failures:
+        raise loaded.failures[0]
+    return loaded.sources
+
+
+def load_inputs(
+    inputs: Sequence[str | Path],
+    *,
+    refresh: bool = False,
+    cache: Path | None = None,
+    progress: Progress = _quiet,
+) -> Loaded:
+    """Read files, directories and web addresses, in the order given.
+
+    A file or folder that cannot be read raises an ``InputError`` (the user can
+    fix it); a web address that cannot be read is listed in ``failures`` and
+    the others are read. ``refresh`` fetches pages again instead of taking
+    them from the cache (``cache`` defaults to ``align.fetch.cache_dir()``).
+    """
+    urls = list(dict.fromkeys(str(i) for i in inputs if is_url(i)))
     manifests: dict[Path, dict[str, Meta]] = {}
     sources: list[Source] = []
-    for file in _unique(_article_files(paths)):
-        meta = _manifest_for(file.parent, manifests).get(file.name, Meta())
-        sources.append(_read_source(file, meta))
-    return _unique_ids(sources)
+    failures: list[InputError] = []
+    seen_files: dict[Path, Path] = {}
+    done_urls: set[str] = set()
+    for given in inputs:
+        if is_url(given):
+            url = str(given)
+            if url in done_urls:
+                continue
+            done_urls.add(url)
+            progress(len(done_urls), len(urls), url)
+            try:
+                sources.append(read_url(url, refresh=refresh, cache=cache))
+            except InputError as error:
+                failures.append(error)
+            continue
+        for file in _unique(_article_files([given]), seen_files):
+            meta = _manifest_for(file.parent, manifests).get(file.name, Meta())
+            sources.append(_read_source(file, meta))
+    return Loaded(_unique_ids(sources), failures)
+
+
+def is_url(given: str | Path) -> bool:
+    """Whether an input is a web address (``scheme://...``, given as text) rather than a path.
+
+    Any scheme counts, so ``ftp://...`` is refused by the fetcher with a clear
+    message instead of being looked for as a file.
+    """
+    if not isinstance(given, str):
+        return False
+    scheme, sep, _ = given.partition("://")
+    return bool(sep) and scheme.isascii() and scheme.isalpha() and len(scheme) > 1
+
+
+def read_url(url: str, *, refresh: bool = False, cache: Path | None = None) -> Source:
+    """The article at a web address (fetched, or from the cache unless ``refresh``)."""
+    from .extract import outlet_from_host
+    from .fetch import get_page
+
+    page = get_page(url, refresh=refresh, cache=cache)
+    if page.content_type != "text/plain":
+        text, warnings = decode_html(page.body, url, page.charset)
+        return _page_source(text, url, Meta(), warnings, name=url, url=page.final_url)
+    if b"\x00" in page.body:
+        raise InputError(url, "not a web page or text (binary content)")
+    text, warnings = decode_html(page.body, url, page.charset, sniff_meta=False)
+    if not text.strip():
+        raise InputError(url, "empty page (no text)")
+    label = outlet_from_host(page.final_url)
+    return Source(
+        path=url,
+        name=url,
+        raw=text,
+        id=slug(label),
+        label=label,
+        warnings=warnings,
+        url=page.final_url,
+    )
 
 
 # --- finding files ---------------------------------------------------------------
@@ -116,9 +213,9 @@ def _check_article_name(file: Path) -> None:
         raise InputError(str(file), f"not an article ({kind}); articles are .txt, .md or .html")
 
 
-def _unique(files: Iterator[Path]) -> Iterator[Path]:
-    """The files in order; a file met twice (by resolved path) is an InputError naming both."""
-    seen: dict[Path, Path] = {}
+def _unique(files: Iterator[Path], seen: dict[Path, Path]) -> Iterator[Path]:
+    """The files in order; a file met twice (by resolved path, ``seen`` remembers them
+    across inputs) is an InputError naming both."""
     for file in files:
         key = file.resolve()
         if key in seen:
@@ -133,11 +230,12 @@ def _unique(files: Iterator[Path]) -> Iterator[Path]:
 
 
 def _read_source(file: Path, meta: Meta) -> Source:
-    """Read, decode and (for HTML) reduce one file to a Source."""
+    """Read, decode and (for HTML) extract one file's article as a Source."""
     data = _read_bytes(file)
+    if _is_html(file, data):
+        text, warnings = decode_html(data, str(file))
+        return _page_source(text, str(file), meta, warnings, name=file.name, stem=file.stem)
     text, warnings = decode(data, str(file))
-    if _is_html(file, text):
-        text = html_to_text(text)
     if not text.strip():
         raise InputError(str(file), "empty file (no text)")
     return Source(
@@ -149,6 +247,40 @@ def _read_source(file: Path, meta: Meta) -> Source:
         title=meta.title,
         date=meta.date,
         warnings=warnings,
+    )
+
+
+def _page_source(
+    html: str,
+    given: str,
+    meta: Meta,
+    warnings: tuple[str, ...],
+    *,
+    name: str,
+    stem: str | None = None,
+    url: str | None = None,
+) -> Source:
+    """A Source from a web page: its extracted article; the manifest (if any) wins over the
+    page's own metadata, and the outlet is the site's name, else the host of the page's
+    address (for a saved page, the address it declares), else the file name."""
+    from .extract import extract, outlet_from_host  # trafilatura is loaded only for pages
+
+    found = extract(html, given, url)
+    page_url = url or found.url
+    label = meta.label or found.site
+    if not label:  # the host the page is from (or says it is from), else the file name
+        label = outlet_from_host(page_url) if page_url else readable(stem or given)
+    return Source(
+        path=given,
+        name=name,
+        raw=found.text,
+        id=meta.id or slug(stem if stem is not None else label),
+        label=label,
+        title=meta.title or found.title,
+        date=meta.date or found.date,
+        warnings=warnings,
+        url=page_url,
+        author=found.author,
     )
 
 
@@ -199,70 +331,54 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
 
 # --- HTML ------------------------------------------------------------------------
 
-SKIPPED_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "title", "svg", "iframe", "object", "canvas"}
-)
-BLOCK_TAGS = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt",
-        "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-        "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th",
-        "tr", "ul",
-    }
-)  # fmt: skip
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_BROWSER_LATIN = frozenset({"iso8859-1", "ascii"})  # charsets browsers read as windows-1252
 
 
-class _TextCollector(HTMLParser):
-    """Collects the visible text of an HTML page; blocks become paragraph breaks."""
+def decode_html(
+    data: bytes, name: str, declared: str | None = None, *, sniff_meta: bool = True
+) -> tuple[str, tuple[str, ...]]:
+    """Decode a web page as a browser would: a byte-order mark, else the charset the server
+    ``declared`` (Content-Type header), else the one the page declares in a ``<meta>`` in
+    its first 4 KB (unless not ``sniff_meta``), else as ``decode`` does (UTF-8, then a
+    fallback with a warning).
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIPPED_TAGS:
-            self.skipping += 1
-        else:
-            self.handle_startendtag(tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
-        elif tag == "br":
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in SKIPPED_TAGS:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(re.sub(r"\s+", " ", data))
+    ISO-8859-1 and ASCII labels are read as windows-1252, as browsers do.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data, name)
+    found = _META_CHARSET.search(data[:4096]) if sniff_meta else None
+    for label in (declared, found.group(1).decode("ascii") if found else None):
+        if label:
+            decoded = _decode_as(data, label, name)
+            if decoded is not None:
+                return decoded
+    return decode(data, name)
 
 
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML document: paragraphs separated by blank lines, entities decoded."""
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    paragraphs = (_tidy(p) for p in re.split(r"\n\n", "".join(collector.parts)))
-    return "\n\n".join(p for p in paragraphs if p)
+def _decode_as(data: bytes, label: str, name: str) -> tuple[str, tuple[str, ...]] | None:
+    """``data`` in the declared charset; None when Python does not know the label."""
+    try:
+        encoding = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if encoding in _BROWSER_LATIN:
+        encoding = "cp1252"
+    for candidate in (encoding, "iso8859-1") if encoding == "cp1252" else (encoding,):
+        try:
+            return data.decode(candidate), ()
+        except UnicodeDecodeError:
+            continue
+    text = data.decode(encoding, errors="replace")
+    return text, (f"{name}: not valid {label} as declared; undecodable bytes replaced",)
 
 
-def _tidy(paragraph: str) -> str:
-    """A paragraph's lines without repeated or surrounding spaces, blank lines removed."""
-    lines = (re.sub(r" {2,}", " ", line).strip() for line in paragraph.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def _is_html(file: Path, text: str) -> bool:
+def _is_html(file: Path, data: bytes) -> bool:
+    """An .html/.htm file, or one that starts like an HTML document."""
     if file.suffix.lower() in HTML_SUFFIXES:
         return True
-    head = text[:200].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html"))
+    head = data[:300].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
 
 
 # --- metadata --------------------------------------------------------------------

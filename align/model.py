@@ -38,16 +38,18 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One article as read from disk, before cleaning."""
+    """One article as read from disk or the web, before cleaning."""
 
-    path: str  # the path as given on the command line (or the bundled seed's path)
-    name: str  # the file name, used as the stable key for annotations
+    path: str  # the path or address as given on the command line (or the bundled seed's path)
+    name: str  # the file name (a page's address), used as the stable key for annotations
     raw: str  # the decoded text; all offsets refer to this string
     id: str  # short id, unique within one run (manifest id or derived from the name)
     label: str  # the outlet as shown to the user ("The Hill")
-    title: str | None = None  # headline from the manifest, if any
-    date: str | None = None  # ISO date from the manifest, if any
+    title: str | None = None  # headline from the manifest or the web page, if any
+    date: str | None = None  # ISO date from the manifest or the web page, if any
     warnings: tuple[str, ...] = ()  # e.g. "decoded as cp1252 with replacements"
+    url: str | None = None  # a web page's address (after redirects), or a saved page's own
+    author: str | None = None  # the byline a web page or saved page names, if any
 
 
 @dataclass(frozen=True, slots=True)

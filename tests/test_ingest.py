@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from align import InputError, Source, bundled_seeds, load_sources
-from align.ingest import MAX_BYTES, html_to_text, readable, slug
+from align.ingest import MAX_BYTES, is_url, readable, slug
 
 PROSE = "A headline\n\nThe council approved 12 new parks on Monday. Work starts in May.\n"
 
@@ -44,7 +44,7 @@ def test_reads_txt_and_md_with_derived_metadata(tmp_path: Path) -> None:
 
 def test_folder_reads_article_files_sorted_by_name_not_recursively(tmp_path: Path) -> None:
     for name in ("b.md", "a.txt", "c.html", ".hidden.txt", "notes.pdf", "data.json"):
-        write(tmp_path, name, "<p>Some text.</p>" if name.endswith("html") else PROSE)
+        write(tmp_path, name, PAGE if name.endswith("html") else PROSE)
     (tmp_path / "sub").mkdir()
     write(tmp_path / "sub", "d.txt")
     assert [s.name for s in load_sources([tmp_path])] == ["a.txt", "b.md", "c.html"]
@@ -147,33 +147,33 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
 
 PAGE = """<!DOCTYPE html><html><head><title>Ignored</title>
 <style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
-<body><h1>Floods &amp; storms</h1><div>First   paragraph
-spans lines.</div><p>Second &quot;quoted&quot; paragraph.<br>After a break.</p>
+<body><h1>Floods &amp; storms</h1><div>First   paragraph of the report
+spans lines and says the river rose by two metres overnight.</div>
+<p>Second &quot;quoted&quot; paragraph about the rescue.<br>After a break, more.</p>
 <noscript>enable js</noscript></body></html>"""
 
 
-def test_html_is_reduced_to_paragraphs_of_text(tmp_path: Path) -> None:
+def test_html_article_is_extracted_as_paragraphs_of_text(tmp_path: Path) -> None:
     for name in ("page.html", "page.htm"):
-        raw = one(write(tmp_path, name, PAGE)).raw
-        assert raw == (
-            "Floods & storms\n\nFirst paragraph spans lines.\n\n"
-            'Second "quoted" paragraph.\nAfter a break.'
+        source = one(write(tmp_path, name, PAGE))
+        assert source.raw == (
+            "Floods & storms\n\nFirst paragraph of the report spans lines and says the river "
+            'rose by two metres overnight.\n\nSecond "quoted" paragraph about the rescue.\n'
+            "After a break, more."
         )
+        assert source.title == "Floods & storms"
 
 
 def test_html_is_recognised_by_content_too(tmp_path: Path) -> None:
-    raw = one(write(tmp_path, "saved.txt", PAGE)).raw
+    raw = one(write(tmp_path, "saved.txt", "\n  " + PAGE)).raw
     assert "color" not in raw and "not text" not in raw and "Floods & storms" in raw
+    assert "enable js" not in raw
 
 
-def test_html_head_without_its_end_tag_does_not_hide_the_body() -> None:
-    text = html_to_text("<html><head><title>T</title><body><h1>Title</h1><p>Body text.</p>")
-    assert text == "Title\n\nBody text."
-
-
-def test_html_to_text_never_keeps_script_or_style() -> None:
-    text = html_to_text("<p>a</p><script>alert(1)</script><style>b{}</style><p>c&#39;d</p>")
-    assert text == "a\n\nc'd"
+def test_what_counts_as_a_web_address() -> None:
+    assert is_url("https://example.com/a") and is_url("HTTP://x.org") and is_url("ftp://x/y")
+    assert not is_url("notes/https.txt") and not is_url("C:\\news\\a.html")
+    assert not is_url(Path("http://x")) and not is_url("1://x") and not is_url("://x")
 
 
 # --- errors --------------------------------------------------------------------------
@@ -205,9 +205,9 @@ def test_empty_or_blank_file(tmp_path: Path, content: str) -> None:
     assert err.path.endswith("empty.txt") and "empty" in err.problem
 
 
-def test_html_without_text_is_empty(tmp_path: Path) -> None:
+def test_html_without_an_article_is_an_error(tmp_path: Path) -> None:
     err = error([write(tmp_path, "blank.html", "<html><script>x()</script></html>")])
-    assert "empty" in err.problem
+    assert err.path.endswith("blank.html") and "no article text" in err.problem
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

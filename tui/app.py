@@ -70,9 +70,11 @@ class IdlibReadApp(App[int]):
         annotations_path: Path,
         *,
         alignment: Alignment | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.sources = list(sources)
+        self.notices = list(notices)  # e.g. web addresses that could not be read
         self.annotations_path = annotations_path
         self.alignment = alignment
         self.quit_anyway = False
@@ -138,6 +140,9 @@ class IdlibReadApp(App[int]):
         self.push_screen(ReaderScreen(alignment, store))
         for warning in alignment.warnings:  # e.g. a file read with a fallback encoding
             self.notify(sanitize(warning), severity="warning", timeout=10, markup=False)
+        if self.notices:  # inputs left out, listed in one notice
+            text = sanitize("\n".join(self.notices))
+            self.notify(text, title="Left out", severity="error", timeout=20, markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every reader action by name, besides Textual's own."""
@@ -158,8 +163,11 @@ class IdlibReadApp(App[int]):
         self.exit(0)
 
 
-def run_reader(sources: Sequence[Source], annotations_path: Path) -> int:
-    """Run the reader on loaded sources; the exit status (0, 1 or 2)."""
-    app = IdlibReadApp(sources, annotations_path)
+def run_reader(
+    sources: Sequence[Source], annotations_path: Path, notices: Sequence[str] = ()
+) -> int:
+    """Run the reader on loaded sources; the exit status (0, 1 or 2). ``notices`` (inputs
+    that were left out) are listed in a notice when the reader opens."""
+    app = IdlibReadApp(sources, annotations_path, notices=notices)
     app.run()
     return app.return_code or 0

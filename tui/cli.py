@@ -3,8 +3,14 @@
 This module must stay light: `idlib-read export` imports only the engine
 (`align`), never Textual, so it starts fast and runs where no terminal is.
 
-    idlib-read [PATH ...] [--annotations FILE]
-    idlib-read export [--format json|markdown] [--annotations FILE] [PATH ...]
+    idlib-read [PATH|URL ...] [--list FILE] [--refresh] [--annotations FILE]
+    idlib-read export [--format json|markdown] [--annotations FILE] [--list FILE]
+                      [--refresh] [PATH|URL ...]
+
+Web pages are fetched (or taken from the cache) before the screen opens, with
+progress on the terminal; an address that cannot be read is skipped and
+listed, unless fewer than two articles remain (then each failure is one line
+on stderr and the exit status is 2).
 
 Exit status: 0 on success, 2 for bad input or usage (one line on stderr naming
 the file and the problem), 1 for an unexpected internal error (one line;
@@ -20,12 +26,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from align import InputError, bundled_seeds, load_sources
+from align import InputError, Source, bundled_seeds, is_url, load_inputs
+from align.pipeline import require_two
 
 DEFAULT_ANNOTATIONS = "idlib-annotations.yaml"
 EPILOG = (
     "With no PATH, the five bundled reports of the 5 March 2020 Idlib ceasefire are used. "
-    "PATH may be .txt, .md or .html files, or directories of them."
+    "PATH may be .txt, .md or .html files, or directories of them; URL a web address "
+    "(http or https) of an article, fetched once and then read from the cache."
 )
 
 
@@ -74,7 +82,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         "Use `idlib-read export --help` for the export command.",
         epilog=EPILOG,
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories")
+    _input_arguments(p)
     p.add_argument(
         "--annotations",
         metavar="FILE",
@@ -91,7 +99,7 @@ def _export_parser() -> argparse.ArgumentParser:
         description="Align the articles and write the result to standard output.",
         epilog=EPILOG,
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories")
+    _input_arguments(p)
     p.add_argument("--format", choices=("json", "markdown"), default="json")
     p.add_argument(
         "--annotations",
@@ -101,15 +109,102 @@ def _export_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _paths(given: Sequence[str]) -> list[str | Path]:
-    return list(given) if given else [bundled_seeds()]
+def _input_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments naming what to read, shared by the reader and export."""
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="article files, directories, or web addresses of articles",
+    )
+    p.add_argument(
+        "--list",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a file of web addresses, one per line ('#' starts a comment); may be repeated",
+    )
+    p.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch web pages again instead of reading them from the cache",
+    )
+
+
+def _inputs(args: argparse.Namespace) -> list[str | Path]:
+    """What to read: the paths and addresses given, then those of each --list file."""
+    given: list[str | Path] = list(args.paths)
+    for listing in args.list:
+        given.extend(read_list(listing))
+    return given or [bundled_seeds()]
+
+
+def read_list(path: str) -> list[str]:
+    """The web addresses in a list file: one per line, blank lines and '#' comments skipped."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read the list of addresses ({exc})") from None
+    urls: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if not is_url(entry):
+            raise InputError(path, f"line {number}: not a web address: {entry[:80]!r}")
+        urls.append(entry)
+    if not urls:
+        raise InputError(path, "no web addresses in the list")
+    return urls
+
+
+def _load(args: argparse.Namespace) -> tuple[list[Source], list[InputError]]:
+    """Read every input; addresses that fail are returned as failures, unless fewer than
+    two articles remain, which ends the command with one line per failure (exit 2)."""
+    progress = _Progress()
+    try:
+        loaded = load_inputs(_inputs(args), refresh=args.refresh, progress=progress)
+    finally:
+        progress.clear()
+    if loaded.failures and len(loaded.sources) < 2:
+        raise _UsageError("\n".join(f"idlib-read: {e}" for e in loaded.failures))
+    require_two(loaded.sources)
+    return loaded.sources, loaded.failures
+
+
+class _Progress:
+    """'reading web page 2 of 5: URL' on one line of stderr, when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, number: int, total: int, url: str) -> None:
+        if sys.stderr.isatty():
+            line = f"idlib-read: reading web page {number} of {total}: {url}"
+            sys.stderr.write("\r\x1b[2K" + printable(line)[:200])
+            sys.stderr.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters, line breaks kept (a path or address in a
+    message may hold escape sequences, e.g. from a --list file)."""
+    return "".join(ch for ch in text if ch.isprintable() or ch == "\n")
 
 
 def _export(args: argparse.Namespace) -> int:
     from align.export import to_json, to_markdown
     from align.pipeline import build_from_sources
 
-    alignment = build_from_sources(load_sources(_paths(args.paths)))
+    sources, failures = _load(args)
+    for failure in failures:
+        print(printable(f"idlib-read: warning: skipped {failure}"), file=sys.stderr)
+    alignment = build_from_sources(sources)
     for warning in alignment.warnings:
         print(f"idlib-read: warning: {warning}", file=sys.stderr)
     annotations = None
@@ -130,13 +225,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace) -> int:
-    from align.pipeline import require_two
-
-    sources = load_sources(_paths(args.paths))
-    require_two(sources)  # reported before the screen opens
+    sources, failures = _load(args)  # every input error is reported before the screen opens
     from tui.app import run_reader  # Textual is imported only here
 
-    return run_reader(sources, Path(args.annotations))
+    skipped = [f"Not read: {failure}" for failure in failures]
+    return run_reader(sources, Path(args.annotations), notices=skipped)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,10 +240,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(_export_parser().parse_args(argv[1:]))
         return _read(_reader_parser().parse_args(argv))
     except _UsageError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 2
     except InputError as exc:
-        print(f"idlib-read: {exc}", file=sys.stderr)
+        print(printable(f"idlib-read: {exc}"), file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `idlib-read export | head`
         devnull = os.open(os.devnull, os.O_WRONLY)

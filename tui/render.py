@@ -69,9 +69,14 @@ def passage_content(alignment: Alignment, group: Group, article: int) -> Content
 
 
 def heading(article: Article, number: int) -> Content:
-    """A pane's heading: pane number, the outlet in bold, the headline dimmed."""
+    """A pane's heading: pane number, the outlet in bold and the date dimmed, then the
+    headline in italics."""
     label = plain(article.label, "bold")
-    return Content.assemble((f"{number} ", "dim"), label, "\n", plain(article.title, "italic"))
+    date = article.source.date
+    when = Content.assemble(("  ", ""), plain(date, "dim")) if date else Content("")
+    return Content.assemble(
+        (f"{number} ", "dim"), label, when, "\n", plain(article.title, "italic")
+    )
 
 
 def legend(kinds: Sequence[MarkKind] = ("conflict", "precision", "wording", "quote")) -> Content:

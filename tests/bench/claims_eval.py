@@ -155,9 +155,8 @@ def main(argv: list[str] | None = None) -> int:
             p, rec = r.scores(relation)
             counts = f"{r.gold[relation]}; {r.found[relation]}, {r.unjudged[relation]}"
             cells.append(f"{p:.2f} / {rec:.2f} ({counts})")
-        print(
-            f"| {r.name} | {cells[0]} | {cells[1]} | {r.unrelated_flagged} of {r.gold['unrelated']} |"
-        )
+        flagged = f"{r.unrelated_flagged} of {r.gold['unrelated']}"
+        print(f"| {r.name} | {cells[0]} | {cells[1]} | {flagged} |")
         if args.verbose:
             for e in r.errors:
                 print("   ", e)
