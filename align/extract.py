@@ -51,9 +51,16 @@ def extract(html: str, name: str, url: str | None = None) -> Extracted:
 
     A page whose main text cannot be found is an ``InputError``.
     """
-    document = _bare_extraction(_parse(html, name), url)
-    body = getattr(document, "body", None)
-    text = "\n\n".join(_blocks(body)) if body is not None else ""
+    root = _parse(html, name)
+    document = _bare_extraction(root, url)
+    blocks = _body_blocks(document)
+    if len(blocks) == 1 and _paragraphs(root) > 1:
+        # trafilatura fell back to the page's whole text as one run (short pages):
+        # its precise mode keeps the paragraphs apart and leaves bylines out
+        precise = _bare_extraction(root, url, favor_precision=True)
+        blocks = _body_blocks(precise) or blocks
+        document = precise if precise is not None else document
+    text = "\n\n".join(blocks)
     if not text:
         raise InputError(name, "no article text found in the page")
     page_url = _field(document, "url")
@@ -98,12 +105,25 @@ def _parse(html: str, name: str) -> Any:
     return root
 
 
-def _bare_extraction(root: Any, url: str | None) -> Any:
+def _body_blocks(document: Any) -> list[str]:
+    body = getattr(document, "body", None)
+    return list(_blocks(body)) if body is not None else []
+
+
+def _paragraphs(root: Any) -> int:
+    """How many paragraph elements with text the page has."""
+    return sum(1 for p in root.iter("p") if "".join(p.itertext()).strip())
+
+
+def _bare_extraction(root: Any, url: str | None, favor_precision: bool = False) -> Any:
     """trafilatura's document for the page, or None (the library is imported here)."""
+    import copy
+
     import trafilatura
 
     return trafilatura.bare_extraction(
-        root,
+        copy.deepcopy(root),
+        favor_precision=favor_precision,
         url=url,
         with_metadata=True,
         include_comments=False,

@@ -81,7 +81,9 @@ def test_a_named_file_that_is_not_an_article_is_refused(tmp_path: Path, name: st
 
 @pytest.mark.parametrize("name", ["a.TXT", "b.text", "c.Markdown", "d.md", "e.HTM"])
 def test_article_suffixes_in_any_case_are_read(tmp_path: Path, name: str) -> None:
-    assert one(write(tmp_path, name)).name == name
+    html = "<html><body><h1>A headline</h1><p>The council approved 12 parks.</p></body></html>"
+    text = html if name.lower().endswith(".htm") else PROSE
+    assert one(write(tmp_path, name, text)).name == name
 
 
 def test_clashing_ids_get_suffixes(tmp_path: Path) -> None:
