@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .figures import comparable, extract, measure_key, relate
@@ -82,25 +82,67 @@ def distance(a: Quantity, b: Quantity) -> float:
     return abs(ca - cb) / max(abs(ca), abs(cb), 1.0)
 
 
+Judge = Callable[[int, int], tuple[Relation, float] | None]
+
+
+def signature(q: Quantity) -> tuple[object, ...]:
+    """What comparing a figure looks at (not where it is written or who says so)."""
+    return (
+        q.kind,
+        q.unit,
+        q.low,
+        q.high,
+        q.low_open,
+        q.high_open,
+        q.counted,
+        q.role,
+        q.event,
+        q.scope,
+    )
+
+
+def judge_for(claims: Sequence[Claim]) -> tuple[Judge, list[int]]:
+    """How two claims relate, and how far apart they are (None: not comparable).
+
+    Many claims say the same thing the same way (a wire story reprinted fifty
+    times), so each distinct pair of signatures is judged once. Also returns each
+    claim's reading: the number of its signature.
+    """
+    ids: dict[tuple[object, ...], int] = {}
+    kinds = [ids.setdefault(signature(c.quantity), len(ids)) for c in claims]
+    memo: dict[tuple[int, int], tuple[Relation, float] | None] = {}
+
+    def judge(i: int, j: int) -> tuple[Relation, float] | None:
+        key = (kinds[i], kinds[j])
+        if key not in memo:
+            a, b = claims[i].quantity, claims[j].quantity
+            memo[key] = (relate(a, b), distance(a, b)) if comparable(a, b) else None
+        return memo[key]
+
+    return judge, kinds
+
+
 def pair_outlets(
-    left: Sequence[int], right: Sequence[int], claims: Sequence[Claim]
-) -> Iterable[tuple[int, int, Relation]]:
-    """One-to-one pairs of comparable claims of two outlets, best first."""
-    candidates: list[tuple[int, int, float, int, int, Relation]] = []
-    for i in left[:MAX_COMPARED]:
-        for j in right[:MAX_COMPARED]:
-            a, b = claims[i], claims[j]
-            if comparable(a.quantity, b.quantity):
-                relation = relate(a.quantity, b.quantity)
-                apart = int(a.group != b.group)
-                gap = distance(a.quantity, b.quantity)
-                candidates.append((RANK[relation], apart, gap, i, j, relation))
+    left: Sequence[int], right: Sequence[int], judge: Judge
+) -> list[tuple[int, int, Relation]]:
+    """One-to-one pairs of comparable claims of two outlets, best first (equal values,
+    then compatible, then disjoint; closer values first; then reading order)."""
+    candidates: list[tuple[int, float, int, int, Relation]] = []
+    for x, i in enumerate(left[:MAX_COMPARED]):
+        for y, j in enumerate(right[:MAX_COMPARED]):
+            found = judge(i, j)
+            if found is not None:
+                candidates.append((RANK[found[0]], found[1], x, y, found[0]))
     candidates.sort()
-    used: set[int] = set()
-    for *_, i, j, relation in candidates:
-        if i not in used and j not in used:
-            used.update((i, j))
-            yield i, j, relation
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    out = []
+    for *_, x, y, relation in candidates:
+        if x not in used_left and y not in used_right:
+            used_left.add(x)
+            used_right.add(y)
+            out.append((left[x], right[y], relation))
+    return out
 
 
 def find(parent: list[int], i: int) -> int:
@@ -108,6 +150,78 @@ def find(parent: list[int], i: int) -> int:
         parent[i] = parent[parent[i]]
         i = parent[i]
     return i
+
+
+Note = tuple[Relation, tuple[int, ...]]  # a relation, and the claims of one reading it holds with
+
+
+def compare_bucket(
+    by_article: dict[int, list[int]], judge: Judge, kinds: Sequence[int]
+) -> tuple[list[tuple[int, int, Relation]], list[int], dict[int, list[Note]]]:
+    """Compare the claims of one measure across outlets.
+
+    Returns the pairs that relate (between outlets), the claims that repeat one
+    of their outlet's readings (to join its row), and for each claim the
+    relations that are not "same".
+
+    An outlet whose claims of the measure all read alike (the usual case) is
+    compared by that reading (``kinds``): each two readings are judged once, so
+    fifty copies of a wire story cost what one does, and a reading stands for
+    every outlet that gives it. An outlet that gives the measure in several
+    readings has each of its claims paired one-to-one with the others'
+    (``pair_outlets``).
+    """
+    pairs: list[tuple[int, int, Relation]] = []
+    repeats: list[int] = []
+    notes: dict[int, list[Note]] = defaultdict(list)
+    readings: dict[int, list[int]] = defaultdict(list)  # reading -> one claim per outlet
+    holders: dict[int, list[int]] = defaultdict(list)  # reading -> every claim that reads so
+    several = []
+    for article in sorted(by_article):
+        ns = by_article[article]
+        if len({kinds[n] for n in ns}) == 1:
+            readings[kinds[ns[0]]].append(ns[0])
+            holders[kinds[ns[0]]] += ns
+            repeats += ns[1:]
+        else:
+            several.append(article)
+    for ns in readings.values():
+        pairs += [(ns[0], n, "same") for n in ns[1:]]
+    kept = list(readings)
+    for x, first in enumerate(kept):
+        for second in kept[x + 1 :]:
+            found = judge(readings[first][0], readings[second][0])
+            if found is None:
+                continue
+            pairs.append((readings[first][0], readings[second][0], found[0]))
+            if found[0] != "same":
+                for n in holders[first]:
+                    notes[n].append((found[0], tuple(readings[second])))
+                for n in holders[second]:
+                    notes[n].append((found[0], tuple(readings[first])))
+    for a in several:  # against each reading of the one-reading outlets
+        for reading, ns in readings.items():
+            for i, j, relation in pair_outlets(by_article[a], ns[:1], judge):
+                pairs.append((i, j, relation))
+                if relation != "same":
+                    notes[i].append((relation, tuple(ns)))
+                    for n in holders[reading]:
+                        notes[n].append((relation, (i,)))
+    matched: dict[tuple[tuple[int, ...], tuple[int, ...]], list[tuple[int, int, Relation]]] = {}
+    for x, a in enumerate(several):  # against each other, claim by claim
+        for b in several[x + 1 :]:
+            left, right = by_article[a], by_article[b]
+            key = (tuple(kinds[n] for n in left), tuple(kinds[n] for n in right))
+            if key not in matched:  # outlets that read alike pair alike
+                paired = pair_outlets(left, right, judge)
+                matched[key] = [(left.index(i), right.index(j), rel) for i, j, rel in paired]
+            for x_, y_, relation in matched[key]:
+                i, j = left[x_], right[y_]
+                pairs.append((i, j, relation))
+                if relation != "same":
+                    notes[i].append((relation, (j,)))
+                    notes[j].append((relation, (i,)))
+    return pairs, repeats, notes
 
 
 def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
@@ -120,22 +234,27 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
             buckets[key][claim.article].append(n)
     parent = list(range(len(claims)))
     pairs: list[tuple[int, int, Relation]] = []
+    notes: dict[int, list[Note]] = defaultdict(list)
+    judge, kinds = judge_for(claims)
     for by_article in buckets.values():
-        outlets = sorted(by_article)
-        for x, a in enumerate(outlets):
-            for b in outlets[x + 1 :]:
-                for i, j, relation in pair_outlets(by_article[a], by_article[b], claims):
-                    pairs.append((i, j, relation))
-                    parent[find(parent, i)] = find(parent, j)
-    keyed = [n for n, c in enumerate(claims) if measure_key(c.quantity) is not None]
-    rows = ledger_rows(claims, keyed, pairs, parent)
+        found, repeats, noted = compare_bucket(by_article, judge, kinds)
+        for i, j, _ in found:
+            parent[find(parent, i)] = find(parent, j)
+        for n in repeats:  # joins the row of its outlet's first claim that reads so
+            first = next(m for m in by_article[claims[n].article] if kinds[m] == kinds[n])
+            parent[find(parent, n)] = find(parent, first)
+        pairs += found
+        for n, ns in noted.items():
+            notes[n] += ns
+    keyed = [n for by_article in buckets.values() for ns in by_article.values() for n in ns]
+    rows = ledger_rows(claims, keyed, pairs, notes, parent)
     by_group: dict[int, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_group[claim.group].append(claim)
     return Ledger(
         rows=rows,
         claims={g: tuple(cs) for g, cs in by_group.items()},
-        divergences=number_divergences(claims, pairs, articles),
+        divergences=number_divergences(claims, notes, articles),
     )
 
 
@@ -143,6 +262,7 @@ def ledger_rows(
     claims: Sequence[Claim],
     keyed: Sequence[int],
     pairs: Sequence[tuple[int, int, Relation]],
+    notes: dict[int, list[Note]],
     parent: list[int],
 ) -> tuple[Measured, ...]:
     """One row per connected set of paired claims (a lone claim is a row of its own),
@@ -150,43 +270,57 @@ def ledger_rows(
     members: dict[int, list[int]] = defaultdict(list)
     for n in keyed:
         members[find(parent, n)].append(n)
+    row_pairs: dict[int, list[tuple[int, int, Relation]]] = defaultdict(list)
+    paired: set[int] = set()
+    for i, j, relation in pairs:
+        row_pairs[find(parent, i)].append((i, j, relation))
+        paired.update((i, j))
     ordered = sorted(
-        members.values(), key=lambda ns: min((claims[n].group, claims[n].article) for n in ns)
+        members.items(), key=lambda item: min((claims[n].group, claims[n].article) for n in item[1])
     )
     rows: list[Measured] = []
-    for row_id, ns in enumerate(ordered):
+    for row_id, (root, ns) in enumerate(ordered):
         ns.sort(key=lambda n: (claims[n].article, claims[n].sentence, claims[n].start))
         index = {n: k for k, n in enumerate(ns)}
-        pairings = tuple(
-            Pairing(index[i], index[j], rel) for i, j, rel in pairs if i in index and j in index
-        )
+        pairings = tuple(Pairing(index[i], index[j], rel) for i, j, rel in row_pairs[root])
+        relations = tuple(worst_of(notes.get(n, []), n in paired) for n in ns)
         first = claims[ns[0]].quantity
         label = Counter(claims[n].quantity.subject for n in ns).most_common(1)[0][0]
         rows.append(
-            Measured(row_id, label, first.kind, first.unit, tuple(claims[n] for n in ns), pairings)
+            Measured(
+                row_id,
+                label,
+                first.kind,
+                first.unit,
+                tuple(claims[n] for n in ns),
+                pairings,
+                relations,
+            )
         )
     return tuple(rows)
+
+
+def worst_of(notes: Sequence[Note], paired: bool) -> Relation | None:
+    """The worst relation of a claim: from its notes, "same" if only agreed with, None if
+    no other outlet gives its quantity."""
+    relations = {relation for relation, _ in notes}
+    found = next((r for r in WORST_FIRST if r in relations), None)
+    return found or ("same" if paired else None)
 
 
 # ---------------------------------------------------------------- divergences
 
 
 def number_divergences(
-    claims: Sequence[Claim],
-    pairs: Sequence[tuple[int, int, Relation]],
-    articles: Sequence[Article],
+    claims: Sequence[Claim], notes: dict[int, list[Note]], articles: Sequence[Article]
 ) -> dict[int, tuple[Divergence, ...]]:
     """A divergence for each claim another outlet contradicts or states less precisely."""
-    notes: dict[int, list[tuple[Relation, int]]] = defaultdict(list)
-    for i, j, relation in pairs:
-        if relation != "same":
-            notes[i].append((relation, j))
-            notes[j].append((relation, i))
     out: dict[int, list[Divergence]] = defaultdict(list)
     for n in sorted(notes, key=lambda n: (claims[n].article, claims[n].sentence, claims[n].start)):
         claim = claims[n]
-        others = sorted(notes[n], key=lambda note: claims[note[1]].article)
-        worst = next(r for r in WORST_FIRST if any(rel == r for rel, _ in others))
+        readings = sorted(notes[n], key=lambda note: claims[note[1][0]].article)
+        worst = next(r for r in WORST_FIRST if any(rel == r for rel, _ in readings))
+        against = sorted({k for _, ks in readings for k in ks}, key=lambda k: claims[k].article)
         out[claim.group].append(
             Divergence(
                 kind="number",
@@ -195,9 +329,9 @@ def number_divergences(
                 start=claim.start,
                 end=claim.end,
                 text=claim.quantity.text,
-                detail=detail(claim, [(rel, claims[k]) for rel, k in others], worst, articles),
+                detail=detail(claim, readings, worst, claims, articles),
                 relation=worst,
-                against=tuple(claims[k] for _, k in others),
+                against=tuple(claims[k] for k in against),
             )
         )
     return {g: tuple(ds) for g, ds in out.items()}
@@ -219,21 +353,30 @@ def in_unit(q: Quantity) -> str:
 CONVERTED = ("length", "area", "speed")
 
 
+NAMED = 3  # outlets named for one reading in a detail line; the rest are counted
+
+
 def detail(
     claim: Claim,
-    others: Sequence[tuple[Relation, Claim]],
+    readings: Sequence[Note],
     worst: Relation,
+    claims: Sequence[Claim],
     articles: Sequence[Article],
 ) -> str:
-    """ "conflict: 59 vs 58 (The Washington Post) — turkish soldier killed"."""
+    """ "conflict: 58 vs 59 (The Hill, Al Jazeera), dozens (The Moscow Times, precision) —
+    turkish soldier killed"; a reading many outlets give names three and counts the rest."""
     q = claim.quantity
     own = f"{q.text} ({in_unit(q)})" if q.kind in CONVERTED else q.text
     parts = []
-    for relation, other in others:
-        extras = [articles[other.article].label]
+    for relation, ks in readings:
+        other = claims[ks[0]]
+        names = [articles[claims[k].article].label for k in ks[:NAMED]]
+        if len(ks) > NAMED:
+            names[-1] += f" and {len(ks) - NAMED} more"
+        extras = [", ".join(names)]
         if other.quantity.kind in CONVERTED and other.quantity.text != q.text:
             extras.append(in_unit(other.quantity))
-        if other.group != claim.group:
+        if all(claims[k].group != claim.group for k in ks):
             extras.append(f"passage {other.group + 1}")
         if relation != worst:
             extras.append(relation)

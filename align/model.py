@@ -289,7 +289,11 @@ class Measured:
 
     Its claims are the figures outlets give for one thing over one scope
     (the corridor's width, Turkish soldiers killed since February), wherever
-    they sit; ``pairings`` say how the claims of different outlets relate.
+    they sit. ``pairings`` say how the claims of different outlets relate,
+    once per two readings: claims that read alike (same value, hedge and
+    scope) are paired "same" with the first of them, which stands for all of
+    them against other readings. ``relations`` gives each claim's worst
+    relation with any other outlet's claim.
     """
 
     id: int
@@ -298,18 +302,12 @@ class Measured:
     unit: str
     claims: tuple[Claim, ...]
     pairings: tuple[Pairing, ...] = ()
+    relations: tuple[Relation | None, ...] = ()  # each claim's worst relation
 
     def relation_of(self, index: int) -> Relation | None:
         """The worst relation claim ``index`` has with another outlet's ("same" if only
         agreement, None when no other outlet gives this quantity)."""
-        found: Relation | None = None
-        for p in self.pairings:
-            if index in (p.a, p.b):
-                if p.relation == "conflict":
-                    return "conflict"
-                if found is None or p.relation == "precision":
-                    found = p.relation
-        return found
+        return self.relations[index] if index < len(self.relations) else None
 
     @property
     def worst(self) -> Relation | None:
