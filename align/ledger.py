@@ -40,6 +40,9 @@ RANK: dict[Relation, int] = {"same": 0, "precision": 1, "conflict": 2}
 # Pairing is quadratic in the claims one quantity has in two outlets; past this
 # many (a table, not prose) only the first ones are compared.
 MAX_COMPARED = 200
+# An article with more figures than this is a table or junk, not prose: its
+# first figures are compared and a warning says so (bounds time and memory).
+MAX_ARTICLE_CLAIMS = 2000
 
 GroupOf = Callable[[int, int], int]  # (article, sentence) -> group id
 
@@ -51,6 +54,7 @@ class Ledger:
     rows: tuple[Measured, ...]
     claims: dict[int, tuple[Claim, ...]]  # group id -> its claims, in reading order
     divergences: dict[int, tuple[Divergence, ...]]  # group id -> number divergences
+    warnings: tuple[str, ...] = ()
 
 
 def raw_span(sentence: Sentence, q: Quantity) -> tuple[int, int]:
@@ -60,16 +64,27 @@ def raw_span(sentence: Sentence, q: Quantity) -> tuple[int, int]:
     return sentence.start + q.start, sentence.start + q.end
 
 
-def locate(articles: Sequence[Article], group_of: GroupOf) -> list[Claim]:
-    """Every figure of every sentence, as claims in article and reading order."""
+def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim], list[str]]:
+    """Every figure of every sentence, as claims in article and reading order, and a
+    warning for each article with more than ``MAX_ARTICLE_CLAIMS`` figures (a table or
+    junk, not prose), of which only the first are compared."""
     claims: list[Claim] = []
+    warnings: list[str] = []
     for a, article in enumerate(articles):
+        count = 0
         for sentence in article.sentences:
+            if count >= MAX_ARTICLE_CLAIMS:
+                warnings.append(
+                    f"{article.source.path}: more than {MAX_ARTICLE_CLAIMS:,} figures; "
+                    f"only the first {MAX_ARTICLE_CLAIMS:,} are compared"
+                )
+                break
             group = group_of(a, sentence.index)
-            for q in extract(sentence.text):
+            for q in extract(sentence.text)[: MAX_ARTICLE_CLAIMS - count]:
                 start, end = raw_span(sentence, q)
                 claims.append(Claim(group, a, sentence.index, start, end, q))
-    return claims
+                count += 1
+    return claims, warnings
 
 
 def distance(a: Quantity, b: Quantity) -> float:
@@ -226,7 +241,7 @@ def compare_bucket(
 
 def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
     """Compare every claim of the story with the other outlets' claims of its quantity."""
-    claims = locate(articles, group_of)
+    claims, warnings = locate(articles, group_of)
     buckets: dict[object, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for n, claim in enumerate(claims):
         key = measure_key(claim.quantity)
@@ -255,6 +270,7 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
         rows=rows,
         claims={g: tuple(cs) for g, cs in by_group.items()},
         divergences=number_divergences(claims, notes, articles),
+        warnings=tuple(warnings),
     )
 
 

@@ -63,7 +63,7 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
         divergences = compare_group(articles, gid, members, numbers)
         groups.append(Group(gid, tuple(members), divergences, ledger.claims.get(gid, ())))
     progress("done", 1.0)
-    warnings = tuple(w for s in sources for w in s.warnings)
+    warnings = (*(w for s in sources for w in s.warnings), *ledger.warnings)
     return Alignment(tuple(articles), tuple(groups), warnings, ledger.rows)
 
 

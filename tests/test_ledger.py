@@ -363,3 +363,22 @@ def test_any_story_gives_consistent_marks(texts: list[list[str]]) -> None:
     assert len(marked) != 1  # a disagreement is always marked on both sides
     in_rows = [c for m in found.rows for c in m.claims]
     assert len(in_rows) == len(set(in_rows))  # a claim is in one row at most
+
+
+# ---------------------------------------------------------------- hostile input
+
+
+def test_a_huge_number_is_not_a_figure() -> None:
+    found = ledger(
+        article("A", "Officials counted " + "7" * 10_000 + " soldiers killed."),
+        article("B", "Officials counted 12 soldiers killed."),
+    )
+    assert [c.quantity.text for c in found.claims[0]] == ["12"]
+
+
+def test_an_article_of_100000_figures_is_compared_in_part_with_a_warning() -> None:
+    many = article("A", *(f"{i} soldiers were killed." for i in range(100_000)))
+    found = ledger(many, article("B", "Officials said 12 soldiers were killed."))
+    in_a = [c for c in found.claims[0] if c.article == 0]
+    assert len(in_a) == 2000
+    assert found.warnings == ("A.txt: more than 2,000 figures; only the first 2,000 are compared",)

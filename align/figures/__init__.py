@@ -80,6 +80,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
     """
     s = Stream(text)
     hits = read_hits(s)
+    if not hits:
+        return ()
     found_scopes, found_sources = scopes(s), sources(s)
     found = figures_of(hits)
     out: list[Quantity] = []

@@ -127,6 +127,13 @@ def incident_at(s: Stream, k: int) -> Found | None:
 
 
 READERS = (since_at, recent_at, month_in, incident_at)
+# The words a scope can start with: the readers are tried only there.
+OPENERS = frozenset(
+    {"since", "from", "in", "over", "during", "within", "the", "last", "this", "throughout"}
+    | RELATIVE_DAYS
+    | RECENT
+    | WEEKDAYS.keys()
+)
 
 
 def scopes(s: Stream) -> list[Found]:
@@ -134,6 +141,9 @@ def scopes(s: Stream) -> list[Found]:
     found: list[Found] = []
     k = 0
     while k < s.count:
+        if s.low(k) not in OPENERS:
+            k += 1
+            continue
         for read in READERS:
             hit = read(s, k)
             if hit is not None:
