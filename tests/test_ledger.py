@@ -203,7 +203,7 @@ def test_several_outlets_merge_into_one_mark() -> None:
     a_marks = [d for d in found if d.article == 0]
     assert len(a_marks) == 1
     assert a_marks[0].relation == "conflict"
-    assert a_marks[0].detail == "conflict: 59 vs 58 (B), dozens (C, precision) — house"
+    assert a_marks[0].detail == "conflict: 59 vs 58 (B), dozens (C, precision) — house destroyed"
     assert [(d.text, d.relation) for d in found if d.article == 2] == [("dozens", "precision")]
 
 
@@ -213,7 +213,7 @@ def test_length_details_show_km() -> None:
         article("B", "The pipeline is about 900 miles long."),
     )
     assert found[0].detail == (
-        "conflict: 1,200 km long (1200 km) vs about 900 miles long (B, 1304-1593 km) — length"
+        "conflict: 1,200 km long (1200 km) vs about 900 miles long (B, 1347-1550 km) — length"
     )
 
 

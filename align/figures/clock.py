@@ -4,8 +4,9 @@
   minute after midnight" are all 1; "11:45 pm" is 1425. "Midnight" alone is
   [0, 1]: the minute after midnight is how a "from midnight" start is usually
   announced. Time hedges: "shortly after x" [x, x+60], "shortly before x"
-  [x-60, x], "about x" [x-30, x+30]. A clock time's ``counted`` is its zone
-  ("utc", "local"); times in two different zones are not compared.
+  [x-60, x], "about x" [x-30, x+30]. A clock time's ``counted`` is "utc" for
+  GMT/UTC, else "" (local time, said or not); times in GMT are not compared with
+  local ones.
 * Dates are month*31+day ("March 15", "15 March", "Feb. 3", "March 5, 2020",
   "2020-03-05"). Weekdays are unit "weekday" (Monday 0 .. Sunday 6).
   "Midnight on Thursday" names the boundary at either end of Thursday, so it
@@ -42,7 +43,7 @@ def time_at(s: Stream, i: int) -> Hit | None:
 def zone(s: Stream, i: int, end: int) -> str:
     """The time zone written with a clock time ("utc" for GMT/UTC, "local"), else ""."""
     words = set(s.lows[i:end])
-    return "utc" if words & {"gmt", "utc"} else "local" if "local" in words else ""
+    return "utc" if words & {"gmt", "utc"} else ""  # "local time" is what a bare time means
 
 
 def time_hit(s: Stream, i: int, end: int, value: tuple[float, float]) -> Hit:

@@ -167,7 +167,7 @@ OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 # Hedges, longest first; each maps to how the interval is built (``numerals.hedged``):
 # "above" (x, inf) and "below" [0, x) exclude the figure; "min" [x, inf) and
 # "max" [0, x] include it; "near" [0.9x, x) approaches it from below; "about"
-# widens it to at least 10% either side; "range" is read by the range reader.
+# widens it to at least 7% either side (numerals.ABOUT); "range" is read by the range reader.
 HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("no", "fewer", "than"), "min"),
     (("no", "less", "than"), "min"),
@@ -312,6 +312,9 @@ ROLES = {
     "hosted": "hosts hosting host hosted",
     "aboard": "aboard board onboard carrying",
     "population": "inhabitants population live living lives reside",
+    "derailed": "derailed derail derails derailing",
+    "destroyed": "destroyed collapsed collapse razed flattened",
+    "damaged": "damaged",
 }
 ROLE_OF = {word: role for role, words in ROLES.items() for word in words.split()}
 # Nouns that say the role themselves ("59 deaths" counts people killed).
@@ -350,7 +353,7 @@ EVENTS = {
     "bombardment shelling assault",
     "agreement": "agreement agreed deal accord",
     "announcement": "announced announcement",
-    "crash": "crash collision derailment derailed crashed",
+    "crash": "crash crashed crashing collision collided colliding derailment derailed derailing",
     "election": "election vote polls ballot",
     "war": "war conflict",
     "offensive": "offensive campaign operation",

@@ -4,7 +4,7 @@
   "more than"/"over"/"above" give (x, inf), "at least"/"or more" [x, inf),
   "nearly"/"almost"/"close to" [0.9x, x), "under"/"fewer than" [0, x),
   "up to"/"as many as"/"no more than" [0, x], and "about"/"around"/"roughly"/
-  "some"/"an estimated"/"or so" widen to at least [0.9x, 1.1x].
+  "some"/"an estimated"/"or so" widen to at least [0.93x, 1.07x].
 * Measurements (lengths, areas, speeds, durations, money, percent) are read to
   their last stated digit, so a rounded conversion such as "6 km (3.7 miles)"
   agrees with "6 km" while "6 km" and "7 km" stay disjoint.
@@ -52,6 +52,10 @@ from .numerals import (
 )
 from .subject import counted, noun_after, noun_before, noun_phrase, plural
 from .tokens import Hit, Stream
+
+COMPASS_POINTS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 
 
 class Unit(NamedTuple):
@@ -251,8 +255,28 @@ def length_hit(s: Stream, hit: Hit) -> Hit:
     noun = ""
     if dim != "distance":  # "a corridor 4 miles wide", "a 12-km-wide zone"
         noun = noun_before(s, hit.first) or noun_after(s, dim_end)
+    else:  # "84 miles northeast of Kansas City": a distance from a named place
+        noun = reference_place(s, dim_end)
     hit = hit._replace(end=dim_end, counted=f"{noun} {dim}".strip())
     return both_sides(s, hit, noun) or hit
+
+
+def reference_place(s: Stream, j: int) -> str:
+    """The named place a distance is measured from: "from Kansas City", "(to the)
+    northeast of Kunming", "outside Kanpur"; "" when none follows."""
+    j += int(s.low(j) in ("to", "away"))
+    j += int(s.low(j) == "the")
+    j += int(s.low(j).removesuffix("ern").replace("-", "") in COMPASS_POINTS)
+    if s.low(j) in ("-",):
+        j += 2  # "north-east" read as three tokens
+    if s.low(j) not in ("of", "from", "outside"):
+        return ""
+    j += 1 + int(s.low(j + 1) == "the")
+    words: list[str] = []
+    while s.capital(j) and len(words) < 4:
+        words.append(s.low(j))
+        j += 1
+    return " ".join(words)
 
 
 def conversion_end(s: Stream, j: int) -> int:

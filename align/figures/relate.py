@@ -73,7 +73,9 @@ def measure_key(q: Quantity) -> MeasureKey | None:
         what = q.event or head
         return ("duration", "h", what, "") if what else None
     if q.kind == "length":
-        return None if head in ("", "distance") else ("length", q.unit, head, "")
+        if head == "distance" and not head_and_mods(q.counted)[1]:
+            return None  # a distance from where?
+        return ("length", q.unit, head, "") if head else None
     if q.kind == "speed":
         return ("speed", q.unit, q.counted, "")
     return (q.kind, q.unit, head, q.role) if head else None
@@ -106,7 +108,7 @@ def mods_fit(a: Quantity, b: Quantity) -> bool:
     mods_a, mods_b = head_and_mods(a.counted)[1], head_and_mods(b.counted)[1]
     if thing(a) == "people":
         return True  # "Syrian civilians", "civilians", "Syrians": people alike
-    if a.kind in ("length", "area"):
+    if a.kind in ("length", "area") and thing(a) != "distance":
         return not (mods_a and mods_b) or mods_a == mods_b
     return mods_a == mods_b
 
