@@ -59,7 +59,7 @@ from align.normalize import (
 )
 from align.numbers import MAX_CLAIMS, _Hit, _Parser
 from align.pipeline import prepare
-from align.wording import Word, _content, content_before, diff, pair_diffs
+from align.wording import Word, _content, content_before
 
 NUMBER_WORDS = [
     "a",
@@ -335,31 +335,6 @@ def test_proper_names_equal_the_counter_version(texts: list[str]) -> None:
     slow_counts, slow_seen = slow_proper_names(docs)
     assert list(fast_counts.items()) == list(slow_counts.items())
     assert fast_seen == slow_seen
-
-
-def words_of(keys: list[str]) -> list[Word]:
-    """Diffable words with the given keys (every third one minor)."""
-    sentence = Sentence(0, "w", 0, 1, 0, (0,))
-    return [Word(sentence, Token(0, 1, k, k), k, n % 3 == 0) for n, k in enumerate(keys)]
-
-
-@settings(max_examples=150)
-@given(st.lists(st.none() | st.lists(st.sampled_from("abcde#"), max_size=12), max_size=5))
-def test_pair_diffs_equal_one_diff_per_pair(members: list[list[str] | None]) -> None:
-    """Reusing one matcher per member gives what a fresh ``diff`` per pair gives."""
-    words = [None if keys is None else words_of(keys) for keys in members]
-    got = pair_diffs(words)
-    for x, wx in enumerate(words):
-        for y, wy in enumerate(words):
-            if x < y and wx is not None and wy is not None:
-                assert got[x][y] == diff(wx, wy)
-                assert got[y][x] == diff(wx, wy).flipped()
-    assert sum(len(d) for d in got.values()) == 2 * sum(
-        1
-        for x, wx in enumerate(words)
-        for wy in words[x + 1 :]
-        if wx is not None and wy is not None
-    )
 
 
 @settings(max_examples=300)
