@@ -17,10 +17,13 @@ Method
    L2-normalised vectors; only features found in at least two articles get a
    dimension (others cannot link articles, but still count in the norm).
 3. Scoring. Exact cosines for all pairs, block by block (a few hundred rows
-   at a time): frequent features as a dense matrix product, rare features as
-   precomputed products for the pairs of sentences sharing them (sparse), so
-   5,000 sentences cost seconds and a few hundred MB, with no Python loop over
-   sentence pairs.
+   at a time): the background features (``COMMON_PER_ARTICLE``, few) as a
+   small dense matrix product, all others sparse: each sentence's features
+   are looked up in an inverted index (feature -> sentences), so only pairs
+   sharing a feature cost anything, and the products are summed with
+   ``numpy.bincount`` (no Python loop over sentence pairs). 5,000 sentences
+   cost about a second and little memory; the work grows with the pairs of
+   sentences sharing a feature.
 4. Links. A pair from two articles is a link when each is the other's best
    match in that article (mutual best match, the main precision guard), the
    cosine reaches ``LINK_MIN``, and part of it (``DISTINCT_MIN``) comes from
@@ -76,7 +79,7 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -151,9 +154,10 @@ CLAIM_WEIGHT = 1.0
 # discrepancies are closer (59 vs 58 soldiers; a corridor "4 miles wide" vs
 # 6 km either side, 1.9x). Seed F1: off 0.735, 2.0-3.0 0.746, 4.0 0.735.
 FAR_RATIO = 2.5
-# Most precomputed rare-feature pairs; more frequent features are scored dense.
-PAIR_BUDGET = 4_000_000
 BLOCK_ROWS = 512  # sentences scored per matrix product
+# Most (sentence, sentence, feature) products expanded at once: bounds the
+# memory of scoring (about 40 bytes each).
+EXPAND_BUDGET = 1_000_000
 MAX_PASSAGE = 3
 IDF_FLOOR = 1.0  # added to log(n / df), so a feature in every sentence still counts
 ROUND = 5  # decimals kept of a similarity before comparing
@@ -161,18 +165,36 @@ ROUND = 5  # decimals kept of a similarity before comparing
 Ref = tuple[int, int]  # (article, sentence index)
 Bag = dict[str, float]  # feature -> weight
 SparseVector = dict[int, float]  # feature id -> weight
-Pairs = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], FloatArray]
+
+
+class Postings(NamedTuple):
+    """The weights of the distinctive (not background) features, sparse.
+
+    By row: entries ``row_ptr[r]:row_ptr[r + 1]`` of ``entry_row``,
+    ``entry_feature`` and ``entry_weight`` are row ``r``'s. By feature: entries
+    ``feature_ptr[f]:feature_ptr[f + 1]`` of ``feature_rows`` and
+    ``feature_weights`` are the rows holding ``f`` (an inverted index).
+    """
+
+    row_ptr: IntArray
+    entry_row: IntArray
+    entry_feature: IntArray
+    entry_weight: FloatArray
+    feature_ptr: IntArray
+    feature_rows: IntArray
+    feature_weights: FloatArray
+    products: IntArray  # products[r]: pairs (entry, row holding its feature) of rows before r
 
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
     """All sentences of the input as sparse unit vectors, plus what scoring needs.
 
-    Cosine similarity between two rows is ``dense`` part + ``pairs`` part: the
-    frequent features are multiplied as a dense matrix, the rare ones (each in
-    few sentences) contribute precomputed products for the pairs of rows that
-    share them. Together this is the exact cosine, at a cost that stays small
-    when thousands of sentences are aligned.
+    Cosine similarity between two rows is the ``common`` part (background
+    features, a small dense matrix) plus the ``postings`` part (all other
+    features, through an inverted index: only rows sharing a feature meet).
+    Together this is the exact cosine, at a cost that stays small when
+    thousands of sentences are aligned.
     """
 
     refs: tuple[Ref, ...]  # row -> (article, sentence index)
@@ -180,8 +202,7 @@ class Corpus:
     paragraphs: tuple[int, ...]  # row -> paragraph index
     vectors: tuple[SparseVector, ...]  # row -> shared feature id -> unit weight
     norms: tuple[float, ...]  # row -> L2 norm of the raw tf-idf vector (all features)
-    dense: FloatArray  # rows x frequent features: unit weights
-    pairs: Pairs  # rare features: (row i, row j, w_i * w_j), sorted by i
+    postings: Postings  # distinctive features: unit weights, sparse
     common: FloatArray  # rows x common (background) features: unit weights
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
@@ -227,6 +248,14 @@ def claims_of(text: str) -> tuple[Quantity, ...]:
     ``numbers.extract`` is cached, so comparison reuses this work.
     """
     return tuple(q for q in extract(text) if claim_key(q))
+
+
+def figure(q: Quantity) -> Quantity:
+    """What a quantity states, wherever and however it is written (offsets and text blanked).
+
+    ``numbers.relate`` reads only this, so equal figures relate alike.
+    """
+    return replace(q, start=0, end=0, text="")
 
 
 def claim_features(text: str) -> tuple[str, ...]:
@@ -310,8 +339,7 @@ class Weighted(NamedTuple):
 
     vectors: tuple[SparseVector, ...]
     norms: tuple[float, ...]
-    dense: FloatArray
-    pairs: Pairs
+    postings: Postings
     common: FloatArray
 
 
@@ -335,33 +363,14 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> Weighted:
         scale = 1.0 / norm if norm > 0 else 0.0
         vectors.append({ids[f]: w * scale for f, w in weights.items() if f in ids})
         norms.append(norm)
-    frequency = [df[f] for f in shared]
-    cut = rare_cut(frequency)
     limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
+    common = [i for i, f in enumerate(shared) if df[f] > limit]
     return Weighted(
         tuple(vectors),
         tuple(norms),
-        columns(vectors, [i for i, d in enumerate(frequency) if d > cut]),
-        rare_pairs(vectors, [i for i, d in enumerate(frequency) if d <= cut]),
-        columns(vectors, [i for i, d in enumerate(frequency) if d > limit]),
+        postings(vectors, set(common), len(shared)),
+        columns(vectors, common),
     )
-
-
-def rare_cut(frequency: Sequence[int]) -> int:
-    """The largest sentence frequency whose features are scored as sparse pairs.
-
-    Features in at most ``cut`` sentences contribute df^2 precomputed pairs
-    each; the total stays within ``PAIR_BUDGET``. More frequent features (few
-    by definition) go into the dense matrix.
-    """
-    by_df = Counter(frequency)
-    total, cut = 0, 1
-    for d in sorted(by_df):
-        total += by_df[d] * d * d
-        if total > PAIR_BUDGET:
-            break
-        cut = d
-    return cut
 
 
 def columns(vectors: Sequence[SparseVector], features: Sequence[int]) -> FloatArray:
@@ -376,41 +385,33 @@ def columns(vectors: Sequence[SparseVector], features: Sequence[int]) -> FloatAr
     return out
 
 
-def off_diagonal(size: int) -> tuple[IntArray, IntArray]:
-    """Positions (a, b), a != b, of a size x size matrix in row-major order.
-
-    Indexing a feature's rows with them lists its row pairs in the order a
-    boolean off-diagonal mask would, with fewer array operations.
-    """
-    a, b = np.nonzero(~np.eye(size, dtype=bool))
-    return a, b
-
-
-def rare_pairs(vectors: Sequence[SparseVector], features: Sequence[int]) -> Pairs:
-    """For every rare feature, the products of its weights in each pair of rows."""
-    wanted = set(features)
-    postings: dict[int, list[tuple[int, float]]] = {}
+def postings(vectors: Sequence[SparseVector], common: set[int], features: int) -> Postings:
+    """The weights of every feature not in ``common``, by row and by feature."""
+    rows, ids, weights = [], [], []
     for row, vector in enumerate(vectors):
         for f, w in vector.items():
-            if f in wanted:
-                postings.setdefault(f, []).append((row, w))
-    by_size: dict[int, list[list[tuple[int, float]]]] = {}
-    for f in sorted(postings):
-        by_size.setdefault(len(postings[f]), []).append(postings[f])
-    parts_i, parts_j, parts_w = [], [], []
-    for size, lists in sorted(by_size.items()):
-        rows = np.asarray([[r for r, _ in p] for p in lists], dtype=np.int32)
-        weights = np.asarray([[w for _, w in p] for p in lists], dtype=np.float32)
-        a, b = off_diagonal(size)
-        parts_i.append(rows[:, a].ravel())
-        parts_j.append(rows[:, b].ravel())
-        parts_w.append((weights[:, a] * weights[:, b]).ravel())
-    if not parts_i:
-        empty = np.zeros(0, dtype=np.int32)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    i = np.concatenate(parts_i)
-    order = np.argsort(i, kind="stable")
-    return i[order], np.concatenate(parts_j)[order], np.concatenate(parts_w)[order]
+            if f not in common:
+                rows.append(row)
+                ids.append(f)
+                weights.append(w)
+    entry_row = np.asarray(rows, dtype=np.int64)
+    entry_feature = np.asarray(ids, dtype=np.int64)
+    entry_weight = np.asarray(weights, dtype=np.float32)
+    by_feature = np.argsort(entry_feature, kind="stable")
+    row_ptr = np.searchsorted(entry_row, np.arange(len(vectors) + 1))
+    feature_ptr = np.searchsorted(entry_feature[by_feature], np.arange(features + 1))
+    per_entry = np.diff(feature_ptr)[entry_feature]
+    products = np.concatenate([[0], np.cumsum(per_entry)])[row_ptr]
+    return Postings(
+        row_ptr,
+        entry_row,
+        entry_feature,
+        entry_weight,
+        feature_ptr,
+        entry_row[by_feature],
+        entry_weight[by_feature],
+        products,
+    )
 
 
 def fingerprint(article: Article) -> str:
@@ -453,8 +454,7 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
         paragraphs,
         weighted.vectors,
         weighted.norms,
-        weighted.dense,
-        weighted.pairs,
+        weighted.postings,
         weighted.common,
         tuple(rank),
         tuple(claims),
@@ -488,7 +488,10 @@ def block_links(
     handful of BLAS calls, never a Python loop over sentence pairs.
     """
     rows = np.asarray([r for a in block for r in corpus.rows[a]], dtype=np.int64)
-    sims = np.round(block_similarity(corpus, int(rows[0]), int(rows[-1]) + 1), ROUND)
+    background = corpus.common[rows] @ corpus.common.T
+    sims = np.round(
+        background + distinct_similarity(corpus, int(rows[0]), int(rows[-1]) + 1), ROUND
+    )
     mine = owner[rows]
     sims[mine[:, None] == owner[None, :]] = -1.0
     slot = np.searchsorted(starts, np.arange(owner.size), side="right") - 1
@@ -498,7 +501,7 @@ def block_links(
         here = mine == a
         if here.any():
             best_in_mine[here] = sims[here].max(axis=0)
-    distinct = sims - corpus.common[rows] @ corpus.common.T
+    distinct = sims - background
     best = (sims >= CONTEXT_LINK_MIN) & (sims >= best_in_article) & (distinct >= DISTINCT_MIN)
     mutual = best & (sims >= best_in_mine) & (owner[None, :] > mine[:, None])
     one_sided = best & (sims >= SUPPORT_MIN)
@@ -507,17 +510,39 @@ def block_links(
     return (sims[i, j], rows[i], j.astype(np.int64)), (sims[k, m], rows[k], m.astype(np.int64))
 
 
-def block_similarity(corpus: Corpus, start: int, end: int) -> FloatArray:
-    """Exact cosine of rows ``start:end`` against all rows (dense + sparse parts)."""
+def distinct_similarity(corpus: Corpus, start: int, end: int) -> FloatArray:
+    """The distinctive features' part of the cosine of rows ``start:end`` with all rows.
+
+    Each entry (row, feature) of the block meets the feature's rows in the
+    inverted index; the products are summed per pair with ``bincount``, in
+    chunks of rows of at most ``EXPAND_BUDGET`` products.
+    """
+    p = corpus.postings
     n = len(corpus.refs)
-    sims: FloatArray = corpus.dense[start:end] @ corpus.dense.T
-    pi, pj, pw = corpus.pairs
-    lo, hi = np.searchsorted(pi, [start, end])
-    if hi > lo:
-        flat = (pi[lo:hi].astype(np.int64) - start) * n + pj[lo:hi]
-        extra = np.bincount(flat, weights=pw[lo:hi], minlength=(end - start) * n)
-        sims += extra.reshape(end - start, n).astype(np.float32)
-    return sims
+    out = np.zeros((end - start, n), dtype=np.float32)
+    row = start
+    while row < end:
+        reach = int(np.searchsorted(p.products, p.products[row] + EXPAND_BUDGET, side="right"))
+        last = min(end, max(row + 1, reach - 1))
+        out[row - start : last - start] = _expand(p, row, last, n)
+        row = last
+    return out
+
+
+def _expand(p: Postings, start: int, end: int, n: int) -> FloatArray:
+    """Sum of w_i * w_j over the features shared by rows ``start:end`` and each row j."""
+    lo, hi = p.row_ptr[start], p.row_ptr[end]
+    features = p.entry_feature[lo:hi]
+    sizes = p.feature_ptr[features + 1] - p.feature_ptr[features]
+    total = int(sizes.sum())
+    if total == 0:
+        return np.zeros((end - start, n), dtype=np.float32)
+    offsets = np.arange(total) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    where = np.repeat(p.feature_ptr[features], sizes) + offsets
+    flat = np.repeat(p.entry_row[lo:hi] - start, sizes) * n + p.feature_rows[where]
+    weights = np.repeat(p.entry_weight[lo:hi], sizes) * p.feature_weights[where]
+    summed = np.bincount(flat, weights=weights, minlength=(end - start) * n)
+    return summed.reshape(end - start, n).astype(np.float32)
 
 
 def article_blocks(corpus: Corpus) -> list[list[int]]:
@@ -533,12 +558,12 @@ def article_blocks(corpus: Corpus) -> list[list[int]]:
     return blocks
 
 
-def candidate_links(corpus: Corpus) -> tuple[list[Link], Scored]:
+def candidate_links(corpus: Corpus) -> tuple[Ranked, Scored]:
     """Mutual-best links (strongest first) and one-sided best links (arrays)."""
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     if owner.size == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return [], (np.zeros(0, dtype=np.float32), empty, empty)
+        return Ranked([], []), (np.zeros(0, dtype=np.float32), empty, empty)
     starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
     parts = [block_links(corpus, b, owner, starts) for b in article_blocks(corpus)]
     votes: Scored = (
@@ -549,7 +574,14 @@ def candidate_links(corpus: Corpus) -> tuple[list[Link], Scored]:
     return sorted_links(corpus, [p[0] for p in parts]), votes
 
 
-def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> list[Link]:
+class Ranked(NamedTuple):
+    """Mutual-best links, strongest first: the strong as row pairs, the weak as ``Link``."""
+
+    strong: list[tuple[int, int]]  # cosine >= LINK_MIN
+    weak: list[Link]  # below: linked only with the backing of their context
+
+
+def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> Ranked:
     """Links strongest first.
 
     Ties are broken by content rank of the two articles, then sentence index,
@@ -565,11 +597,16 @@ def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> list[Link]:
     lo, hi = np.where(a_first, a, b), np.where(a_first, b, a)
     keys = (rank[lo], sentence[lo], rank[hi], sentence[hi])
     order = np.lexsort((keys[3], keys[2], keys[1], keys[0], -scores))
-    columns = [c[order].tolist() for c in (-scores, *keys, lo, hi)]
-    return [
+    strong = int(np.count_nonzero(scores.astype(np.float64) >= LINK_MIN))  # they sort first
+    columns = [c[order][strong:].tolist() for c in (-scores, *keys)]
+    pairs = list(zip(lo[order].tolist(), hi[order].tolist(), strict=True))
+    weak = [
         Link(neg, (k0, k1, k2, k3), ra, rb)
-        for neg, k0, k1, k2, k3, ra, rb in zip(*columns, strict=True)
+        for (neg, k0, k1, k2, k3), (ra, rb) in zip(
+            zip(*columns, strict=True), pairs[strong:], strict=True
+        )
     ]
+    return Ranked(pairs[:strong], weak)
 
 
 # ---------------------------------------------------------------- clusters
@@ -584,6 +621,9 @@ class Clusters:
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(corpus.refs))}
         self.articles: dict[int, set[int]] = {i: {r[0]} for i, r in enumerate(corpus.refs)}
         self.sums: dict[int, SparseVector] = {}
+        self.figures: dict[int, set[Quantity]] = {
+            i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
+        }
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -601,14 +641,15 @@ class Clusters:
         return round(dot / (len(self.members[x]) * len(self.members[y])), ROUND)
 
     def far_conflict(self, x: int, y: int) -> bool:
-        """Whether members of the two clusters state far-apart figures (``far_apart``)."""
-        mine = [q for r in self.members[x] for q in self.corpus.quantities[r]]
-        theirs = [q for r in self.members[y] for q in self.corpus.quantities[r]]
-        return any(far_apart(a, b) for a in mine for b in theirs)
+        """Whether members of the two clusters state far-apart figures (``far_apart``).
 
-    def try_merge(self, link: Link) -> bool:
-        """Merge the clusters of a link unless that breaks a constraint."""
-        x, y = self.find(link.a), self.find(link.b)
+        Each distinct figure is compared once: copies of one story repeat them.
+        """
+        return any(far_apart(a, b) for a in self.figures[x] for b in self.figures[y])
+
+    def try_merge(self, a: int, b: int) -> bool:
+        """Merge the clusters of rows ``a`` and ``b`` unless that breaks a constraint."""
+        x, y = self.find(a), self.find(b)
         if x == y or self.articles[x] & self.articles[y] or self.average(x, y) < AVERAGE_MIN:
             return False
         if self.far_conflict(x, y):
@@ -619,6 +660,7 @@ class Clusters:
         self.parent[gone] = keep
         self.members[keep] += self.members.pop(gone)
         self.articles[keep] |= self.articles.pop(gone)
+        self.figures[keep] |= self.figures.pop(gone)
         return True
 
 
@@ -669,13 +711,12 @@ def cluster(corpus: Corpus) -> list[list[int]]:
     """
     clusters = Clusters(corpus)
     mutual, votes = candidate_links(corpus)
-    weak = [link for link in mutual if -link.neg_score < LINK_MIN]
-    for link in mutual[: len(mutual) - len(weak)]:
-        clusters.try_merge(link)
+    for a, b in mutual.strong:
+        clusters.try_merge(a, b)
     for link in supported_merges(clusters, votes):
-        clusters.try_merge(link)
-    for link in context_links(clusters, weak):
-        clusters.try_merge(link)
+        clusters.try_merge(link.a, link.b)
+    for link in context_links(clusters, mutual.weak):
+        clusters.try_merge(link.a, link.b)
     return [sorted(rows) for rows in clusters.members.values()]
 
 

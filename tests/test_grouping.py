@@ -6,13 +6,22 @@ import random
 import time
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 from helpers_align import make_article, one_per_paragraph, synthetic_articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import build, bundled_seeds
-from align.grouping import claim_features, far_apart, group_sentences, reading_order
+from align.grouping import (
+    build_corpus,
+    claim_features,
+    distinct_similarity,
+    far_apart,
+    figure,
+    group_sentences,
+    reading_order,
+)
 from align.model import Article, Member
 from align.numbers import extract
 
@@ -394,3 +403,37 @@ def test_reading_order_is_linear_in_unshared_sentences() -> None:
     ordered = reading_order([big, small], groups)
     assert time.perf_counter() - started < 2.0
     assert len(ordered) == len(groups) and set(ordered) == set(groups)
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def test_scores_are_exact_cosines_whatever_the_chunking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Background part plus sparse part is the dot product of the sentences' vectors,
+    however small the chunks of products are."""
+    articles, _ = synthetic_articles(6, 12, 8, 3, seed=3)
+    corpus = build_corpus(articles)
+    n = len(corpus.refs)
+    full = distinct_similarity(corpus, 0, n) + corpus.common @ corpus.common.T
+    for i in range(0, n, 5):
+        for j in range(n):
+            a, b = corpus.vectors[i], corpus.vectors[j]
+            assert full[i, j] == pytest.approx(
+                sum(w * b.get(f, 0.0) for f, w in a.items()), abs=1e-5
+            )
+    monkeypatch.setattr("align.grouping.EXPAND_BUDGET", 7)
+    assert np.allclose(
+        distinct_similarity(corpus, 5, 20),
+        full[5:20] - (corpus.common @ corpus.common.T)[5:20],
+        atol=1e-6,
+    )
+
+
+def test_a_figure_relates_as_the_quantity_it_comes_from() -> None:
+    """Far-apart checks compare each distinct figure once: offsets and wording do not count."""
+    quantities = [
+        q for a in build([bundled_seeds()]).articles for s in a.sentences for q in extract(s.text)
+    ]
+    for a in quantities[:60]:
+        for b in quantities[:60]:
+            assert far_apart(figure(a), figure(b)) == far_apart(a, b)

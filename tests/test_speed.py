@@ -11,9 +11,7 @@ from __future__ import annotations
 import statistics
 import unicodedata
 from collections import Counter
-from typing import Any
 
-import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -40,7 +38,6 @@ from align.grouping import (
     cluster,
     known_vector,
     passage_vector,
-    rare_pairs,
     to_members,
 )
 from align.grouping import median as grouping_median
@@ -243,47 +240,6 @@ def test_credit_span_finds_credits_the_full_search_finds() -> None:
 def test_emphasis_scan_equals_finditer(raw: str) -> None:
     """Trying MD_EMPHASIS only at '*' and '_' finds exactly what finditer finds."""
     assert [m.span() for m in emphasis(raw)] == [m.span() for m in MD_EMPHASIS.finditer(raw)]
-
-
-def slow_rare_pairs(vectors: list[dict[int, float]], features: list[int]) -> tuple[Any, ...]:
-    """``rare_pairs`` as first written: an off-diagonal boolean mask per size."""
-    postings: dict[int, list[tuple[int, float]]] = {}
-    for row, vector in enumerate(vectors):
-        for f, w in vector.items():
-            if f in set(features):
-                postings.setdefault(f, []).append((row, w))
-    by_size: dict[int, list[list[tuple[int, float]]]] = {}
-    for f in sorted(postings):
-        by_size.setdefault(len(postings[f]), []).append(postings[f])
-    parts_i, parts_j, parts_w = [], [], []
-    for size, lists in sorted(by_size.items()):
-        rows = np.asarray([[r for r, _ in p] for p in lists], dtype=np.int32)
-        weights = np.asarray([[w for _, w in p] for p in lists], dtype=np.float32)
-        off = ~np.eye(size, dtype=bool)
-        shape = (len(lists), size, size)
-        parts_i.append(np.broadcast_to(rows[:, :, None], shape)[:, off].ravel())
-        parts_j.append(np.broadcast_to(rows[:, None, :], shape)[:, off].ravel())
-        parts_w.append((weights[:, :, None] * weights[:, None, :])[:, off].ravel())
-    i = np.concatenate(parts_i)
-    order = np.argsort(i, kind="stable")
-    return i[order], np.concatenate(parts_j)[order], np.concatenate(parts_w)[order]
-
-
-@settings(max_examples=200)
-@given(
-    st.lists(
-        st.dictionaries(st.integers(0, 8), st.floats(0.01, 1.0), min_size=1, max_size=6),
-        min_size=2,
-        max_size=12,
-    )
-)
-def test_rare_pairs_equals_the_mask_version(vectors: list[dict[int, float]]) -> None:
-    """Same pairs, same order, same float32 products as the boolean-mask version."""
-    features = list(range(9))
-    fast, slow = rare_pairs(vectors, features), slow_rare_pairs(vectors, features)
-    for got, want in zip(fast, slow, strict=True):
-        assert got.dtype == want.dtype
-        assert np.array_equal(got, want)
 
 
 def test_hyphen_set_matches_the_hyphen_pattern() -> None:
