@@ -154,7 +154,11 @@ CLAIM_WEIGHT = 1.0
 # discrepancies are closer (59 vs 58 soldiers; a corridor "4 miles wide" vs
 # 6 km either side, 1.9x). Seed F1: off 0.735, 2.0-3.0 0.746, 4.0 0.735.
 FAR_RATIO = 2.5
-BLOCK_ROWS = 512  # sentences scored per matrix product
+BLOCK_ROWS = 512  # sentences scored per matrix product ...
+BLOCK_CELLS = 2_000_000  # ... and at most this many similarities at once
+# Most features of a part of the similarity scored as a dense matrix (the
+# most frequent; see ``Part``): bounds its memory to this many floats a row.
+DENSE_MAX = 256
 # Most (sentence, sentence, feature) products expanded at once: bounds the
 # memory of scoring (about 40 bytes each).
 EXPAND_BUDGET = 1_000_000
@@ -184,15 +188,24 @@ class Postings(NamedTuple):
     feature_rows: IntArray
     feature_weights: FloatArray
     products: IntArray  # products[r]: pairs (entry, row holding its feature) of rows before r
+    keys: IntArray  # feature * rows + row of each entry, by feature (sorted)
+
+
+class Part(NamedTuple):
+    """One part of the similarity: its most frequent features dense, the others sparse."""
+
+    dense: FloatArray  # rows x frequent features: unit weights
+    postings: Postings
 
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
     """All sentences of the input as sparse unit vectors, plus what scoring needs.
 
-    Cosine similarity between two rows is the ``common`` part (background
-    features, a small dense matrix) plus the ``postings`` part (all other
-    features, through an inverted index: only rows sharing a feature meet).
+    Cosine similarity between two rows is the ``background`` part (common
+    features) plus the ``distinct`` part (all other features). In each part
+    the most frequent features (at most ``DENSE_MAX``) are a dense matrix, the
+    others go through an inverted index: only rows sharing a feature meet.
     Together this is the exact cosine, at a cost that stays small when
     thousands of sentences are aligned.
     """
@@ -202,8 +215,8 @@ class Corpus:
     paragraphs: tuple[int, ...]  # row -> paragraph index
     vectors: tuple[SparseVector, ...]  # row -> shared feature id -> unit weight
     norms: tuple[float, ...]  # row -> L2 norm of the raw tf-idf vector (all features)
-    postings: Postings  # distinctive features: unit weights, sparse
-    common: FloatArray  # rows x common (background) features: unit weights
+    background: Part  # common features (the story's background)
+    distinct: Part  # all other shared features
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
     quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
@@ -339,8 +352,8 @@ class Weighted(NamedTuple):
 
     vectors: tuple[SparseVector, ...]
     norms: tuple[float, ...]
-    postings: Postings
-    common: FloatArray
+    background: Part
+    distinct: Part
 
 
 def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> Weighted:
@@ -364,54 +377,66 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> Weighted:
         vectors.append({ids[f]: w * scale for f, w in weights.items() if f in ids})
         norms.append(norm)
     limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
-    common = [i for i, f in enumerate(shared) if df[f] > limit]
+    frequency = np.asarray([df[f] for f in shared], dtype=np.int64)
+    common = frequency > limit
+    dense = np.zeros(len(shared), dtype=bool)
+    dense[np.argsort(-frequency, kind="stable")[: min(DENSE_MAX, int(common.sum()))]] = True
+    entries = Entries.of(vectors)
     return Weighted(
         tuple(vectors),
         tuple(norms),
-        postings(vectors, set(common), len(shared)),
-        columns(vectors, common),
+        Part(entries.columns(dense), entries.postings(common & ~dense)),
+        Part(entries.columns(dense & ~common), entries.postings(~common)),
     )
 
 
-def columns(vectors: Sequence[SparseVector], features: Sequence[int]) -> FloatArray:
-    """A dense rows x features matrix of the given features' weights."""
-    position = {f: k for k, f in enumerate(features)}
-    out = np.zeros((len(vectors), max(1, len(features))), dtype=np.float32)
-    for row, vector in enumerate(vectors):
-        for f, w in vector.items():
-            k = position.get(f)
-            if k is not None:
-                out[row, k] = w
-    return out
+class Entries(NamedTuple):
+    """Every (row, feature, weight) of the unit vectors, by row: arrays for the parts."""
 
+    row: IntArray
+    feature: IntArray
+    weight: FloatArray
+    rows: int
 
-def postings(vectors: Sequence[SparseVector], common: set[int], features: int) -> Postings:
-    """The weights of every feature not in ``common``, by row and by feature."""
-    rows, ids, weights = [], [], []
-    for row, vector in enumerate(vectors):
-        for f, w in vector.items():
-            if f not in common:
-                rows.append(row)
-                ids.append(f)
-                weights.append(w)
-    entry_row = np.asarray(rows, dtype=np.int64)
-    entry_feature = np.asarray(ids, dtype=np.int64)
-    entry_weight = np.asarray(weights, dtype=np.float32)
-    by_feature = np.argsort(entry_feature, kind="stable")
-    row_ptr = np.searchsorted(entry_row, np.arange(len(vectors) + 1))
-    feature_ptr = np.searchsorted(entry_feature[by_feature], np.arange(features + 1))
-    per_entry = np.diff(feature_ptr)[entry_feature]
-    products = np.concatenate([[0], np.cumsum(per_entry)])[row_ptr]
-    return Postings(
-        row_ptr,
-        entry_row,
-        entry_feature,
-        entry_weight,
-        feature_ptr,
-        entry_row[by_feature],
-        entry_weight[by_feature],
-        products,
-    )
+    @classmethod
+    def of(cls, vectors: Sequence[SparseVector]) -> Entries:
+        sizes = [len(v) for v in vectors]
+        feature = np.fromiter((f for v in vectors for f in v), dtype=np.int64, count=sum(sizes))
+        weight = np.fromiter(
+            (w for v in vectors for w in v.values()), dtype=np.float32, count=sum(sizes)
+        )
+        row = np.repeat(np.arange(len(vectors), dtype=np.int64), sizes)
+        return cls(row, feature, weight, len(vectors))
+
+    def columns(self, wanted: npt.NDArray[np.bool_]) -> FloatArray:
+        """A dense rows x wanted features matrix of their weights (features in id order)."""
+        keep = wanted[self.feature] if self.feature.size else np.zeros(0, dtype=bool)
+        position = np.cumsum(wanted) - 1
+        out = np.zeros((self.rows, int(wanted.sum())), dtype=np.float32)
+        out[self.row[keep], position[self.feature[keep]]] = self.weight[keep]
+        return out
+
+    def postings(self, wanted: npt.NDArray[np.bool_]) -> Postings:
+        """The wanted features' weights, by row and by feature."""
+        keep = wanted[self.feature] if self.feature.size else np.zeros(0, dtype=bool)
+        entry_row, entry_feature = self.row[keep], self.feature[keep]
+        entry_weight = self.weight[keep]
+        by_feature = np.argsort(entry_feature, kind="stable")
+        row_ptr = np.searchsorted(entry_row, np.arange(self.rows + 1))
+        feature_ptr = np.searchsorted(entry_feature[by_feature], np.arange(wanted.size + 1))
+        per_entry = np.diff(feature_ptr)[entry_feature]
+        products = np.concatenate([[0], np.cumsum(per_entry)])[row_ptr]
+        return Postings(
+            row_ptr,
+            entry_row,
+            entry_feature,
+            entry_weight,
+            feature_ptr,
+            entry_row[by_feature],
+            entry_weight[by_feature],
+            products,
+            entry_feature[by_feature] * self.rows + entry_row[by_feature],
+        )
 
 
 def fingerprint(article: Article) -> str:
@@ -454,8 +479,8 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
         paragraphs,
         weighted.vectors,
         weighted.norms,
-        weighted.postings,
-        weighted.common,
+        weighted.background,
+        weighted.distinct,
         tuple(rank),
         tuple(claims),
         tuple(quantities),
@@ -477,101 +502,127 @@ class Link(NamedTuple):
 Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
 
 
-def block_links(
-    corpus: Corpus, block: Sequence[int], owner: IntArray, starts: IntArray
-) -> tuple[Scored, Scored]:
-    """Links from the sentences of the articles in ``block``.
+def block_best(
+    corpus: Corpus, start: int, end: int, owner: IntArray, starts: IntArray
+) -> tuple[Scored, FloatArray]:
+    """Each of rows ``start:end`` (one article's): its best matches in every other
+    article, and its best score in each article (one column per article; -1 in its own).
 
-    Returns the mutual-best links to later articles' sentences, and the
-    one-sided links (each sentence's best match in every other article). One
-    matrix product per block of articles (a few hundred rows), so the cost is a
-    handful of BLAS calls, never a Python loop over sentence pairs.
+    Only rows of other articles are scored. A best match must reach
+    ``CONTEXT_LINK_MIN`` and hold ``DISTINCT_MIN`` of similarity outside the
+    story's background. A few BLAS and ``bincount`` calls per block, never a
+    Python loop over sentence pairs.
     """
-    rows = np.asarray([r for a in block for r in corpus.rows[a]], dtype=np.int64)
-    background = corpus.common[rows] @ corpus.common.T
-    sims = np.round(
-        background + distinct_similarity(corpus, int(rows[0]), int(rows[-1]) + 1), ROUND
-    )
-    mine = owner[rows]
-    sims[mine[:, None] == owner[None, :]] = -1.0
-    slot = np.searchsorted(starts, np.arange(owner.size), side="right") - 1
-    best_in_article = np.maximum.reduceat(sims, starts, axis=1)[:, slot]
-    best_in_mine = np.empty_like(sims)
-    for a in block:
-        here = mine == a
-        if here.any():
-            best_in_mine[here] = sims[here].max(axis=0)
+    rows = corpus.rows[int(owner[start])]
+    first, last = rows[0], rows[-1] + 1
+    cols = np.concatenate([np.arange(first), np.arange(last, owner.size)])
+    background = part_similarity(corpus.background, start, end, first, last)
+    sims = np.round(background + part_similarity(corpus.distinct, start, end, first, last), ROUND)
+    other = starts != first
+    at = np.searchsorted(cols, starts[other])  # where each other article's columns begin
+    per_article = np.full((end - start, starts.size), -1.0, dtype=np.float32)
+    if cols.size:
+        per_article[:, other] = np.maximum.reduceat(sims, at, axis=1)
+    slot = np.searchsorted(at, np.arange(cols.size), side="right") - 1
     distinct = sims - background
-    best = (sims >= CONTEXT_LINK_MIN) & (sims >= best_in_article) & (distinct >= DISTINCT_MIN)
-    mutual = best & (sims >= best_in_mine) & (owner[None, :] > mine[:, None])
-    one_sided = best & (sims >= SUPPORT_MIN)
-    i, j = np.nonzero(mutual)
-    k, m = np.nonzero(one_sided)
-    return (sims[i, j], rows[i], j.astype(np.int64)), (sims[k, m], rows[k], m.astype(np.int64))
+    best = (sims >= CONTEXT_LINK_MIN) & (sims >= per_article[:, other][:, slot])
+    best &= distinct >= DISTINCT_MIN
+    i, j = np.nonzero(best)
+    return (sims[i, j], i + start, cols[j]), per_article
 
 
-def distinct_similarity(corpus: Corpus, start: int, end: int) -> FloatArray:
-    """The distinctive features' part of the cosine of rows ``start:end`` with all rows.
-
-    Each entry (row, feature) of the block meets the feature's rows in the
-    inverted index; the products are summed per pair with ``bincount``, in
-    chunks of rows of at most ``EXPAND_BUDGET`` products.
-    """
-    p = corpus.postings
-    n = len(corpus.refs)
-    out = np.zeros((end - start, n), dtype=np.float32)
-    row = start
-    while row < end:
-        reach = int(np.searchsorted(p.products, p.products[row] + EXPAND_BUDGET, side="right"))
-        last = min(end, max(row + 1, reach - 1))
-        out[row - start : last - start] = _expand(p, row, last, n)
-        row = last
+def part_similarity(part: Part, start: int, end: int, first: int, last: int) -> FloatArray:
+    """One part of the cosine of rows ``start:end`` with every row outside ``first:last``
+    (their article), in row order."""
+    out = sparse_similarity(part.postings, start, end, first, last)
+    if part.dense.shape[1]:
+        mine = part.dense[start:end]
+        out[:, :first] += mine @ part.dense[:first].T
+        out[:, first:] += mine @ part.dense[last:].T
     return out
 
 
-def _expand(p: Postings, start: int, end: int, n: int) -> FloatArray:
-    """Sum of w_i * w_j over the features shared by rows ``start:end`` and each row j."""
+def sparse_similarity(p: Postings, start: int, end: int, first: int, last: int) -> FloatArray:
+    """The sparse features' part of the cosine of rows ``start:end`` with every row
+    outside ``first:last``.
+
+    Each entry (row, feature) of the block meets the feature's rows in the
+    inverted index, skipping its own article's (a contiguous run there); the
+    products are summed per pair with ``bincount``, in chunks of rows of at
+    most ``EXPAND_BUDGET`` products.
+    """
+    width = p.row_ptr.size - 1 - (last - first)
+    out = np.zeros((end - start, width), dtype=np.float32)
+    row = start
+    while row < end and p.entry_row.size:
+        reach = int(np.searchsorted(p.products, p.products[row] + EXPAND_BUDGET, side="right"))
+        stop = min(end, max(row + 1, reach - 1))
+        out[row - start : stop - start] = _expand(p, row, stop, first, last)
+        row = stop
+    return out
+
+
+def _expand(p: Postings, start: int, end: int, first: int, last: int) -> FloatArray:
+    """Sum of w_i * w_j over the features rows ``start:end`` share with each row j
+    outside ``first:last`` (rows after it shift down to close the gap)."""
+    n = p.row_ptr.size - 1
     lo, hi = p.row_ptr[start], p.row_ptr[end]
     features = p.entry_feature[lo:hi]
-    sizes = p.feature_ptr[features + 1] - p.feature_ptr[features]
+    own_lo = np.searchsorted(p.keys, features * n + first)
+    own_hi = np.searchsorted(p.keys, features * n + last)
+    begin = np.concatenate([p.feature_ptr[features], own_hi])
+    sizes = np.concatenate([own_lo - p.feature_ptr[features], p.feature_ptr[features + 1] - own_hi])
+    rows = np.tile(p.entry_row[lo:hi] - start, 2)
+    weights = np.tile(p.entry_weight[lo:hi], 2)
+    width = n - (last - first)
     total = int(sizes.sum())
     if total == 0:
-        return np.zeros((end - start, n), dtype=np.float32)
-    offsets = np.arange(total) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    where = np.repeat(p.feature_ptr[features], sizes) + offsets
-    flat = np.repeat(p.entry_row[lo:hi] - start, sizes) * n + p.feature_rows[where]
-    weights = np.repeat(p.entry_weight[lo:hi], sizes) * p.feature_weights[where]
-    summed = np.bincount(flat, weights=weights, minlength=(end - start) * n)
-    return summed.reshape(end - start, n).astype(np.float32)
+        return np.zeros((end - start, width), dtype=np.float32)
+    at = np.repeat(begin - (np.cumsum(sizes) - sizes), sizes) + np.arange(total)
+    other = p.feature_rows[at]
+    column = np.where(other >= last, other - (last - first), other)
+    flat = np.repeat(rows, sizes) * width + column
+    products = np.repeat(weights, sizes) * p.feature_weights[at]
+    summed = np.bincount(flat, weights=products, minlength=(end - start) * width)
+    return summed.reshape(end - start, width).astype(np.float32)
 
 
-def article_blocks(corpus: Corpus) -> list[list[int]]:
-    """Consecutive articles grouped into blocks of about ``BLOCK_ROWS`` sentences."""
-    blocks: list[list[int]] = [[]]
-    size = 0
-    for a, rows in enumerate(corpus.rows):
-        if size and size + len(rows) > BLOCK_ROWS:
-            blocks.append([])
-            size = 0
-        blocks[-1].append(a)
-        size += len(rows)
-    return blocks
+def row_blocks(corpus: Corpus) -> list[tuple[int, int]]:
+    """Each article's rows in blocks of at most ``BLOCK_ROWS`` rows and ``BLOCK_CELLS``
+    similarities (block rows x rows of other articles): memory stays bounded."""
+    n = len(corpus.refs)
+    out = []
+    for rows in corpus.rows:
+        if rows:
+            size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // max(1, n - len(rows))))
+            out += [(s, min(rows[-1] + 1, s + size)) for s in range(rows[0], rows[-1] + 1, size)]
+    return out
 
 
 def candidate_links(corpus: Corpus) -> tuple[Ranked, Scored]:
-    """Mutual-best links (strongest first) and one-sided best links (arrays)."""
+    """Mutual-best links (strongest first) and one-sided best links (arrays).
+
+    A pair is a mutual best when each is the other's best match in the
+    other's article: the row's own best matches, kept while scoring block by
+    block, are checked against the partner row's best score in the row's
+    article (cosine is symmetric), so no block needs all rows of an article
+    and only pairs of sentences from different articles are scored.
+    """
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     if owner.size == 0:
         empty = np.zeros(0, dtype=np.int64)
         return Ranked([], []), (np.zeros(0, dtype=np.float32), empty, empty)
     starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
-    parts = [block_links(corpus, b, owner, starts) for b in article_blocks(corpus)]
-    votes: Scored = (
-        np.concatenate([p[1][0] for p in parts]),
-        np.concatenate([p[1][1] for p in parts]),
-        np.concatenate([p[1][2] for p in parts]),
-    )
-    return sorted_links(corpus, [p[0] for p in parts]), votes
+    column = np.cumsum([bool(rows) for rows in corpus.rows]) - 1  # article -> its column
+    parts = [block_best(corpus, a, b, owner, starts) for a, b in row_blocks(corpus)]
+    scores = np.concatenate([p[0][0] for p in parts])
+    a = np.concatenate([p[0][1] for p in parts])
+    b = np.concatenate([p[0][2] for p in parts])
+    best = np.concatenate([p[1] for p in parts])
+    mutual = (owner[b] > owner[a]) & (scores >= best[b, column[owner[a]]])
+    one_sided = scores >= SUPPORT_MIN
+    votes: Scored = (scores[one_sided], a[one_sided], b[one_sided])
+    return sorted_links(corpus, [(scores[mutual], a[mutual], b[mutual])]), votes
 
 
 class Ranked(NamedTuple):

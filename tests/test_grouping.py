@@ -16,10 +16,10 @@ from align import build, bundled_seeds
 from align.grouping import (
     build_corpus,
     claim_features,
-    distinct_similarity,
     far_apart,
     figure,
     group_sentences,
+    part_similarity,
     reading_order,
 )
 from align.model import Article, Member
@@ -408,25 +408,32 @@ def test_reading_order_is_linear_in_unshared_sentences() -> None:
 # ---------------------------------------------------------------- scoring
 
 
-def test_scores_are_exact_cosines_whatever_the_chunking(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Background part plus sparse part is the dot product of the sentences' vectors,
-    however small the chunks of products are."""
+@pytest.mark.parametrize(("budget", "dense"), [(1_000_000, 256), (7, 256), (7, 2), (50, 0)])
+def test_scores_are_exact_cosines_however_split(
+    monkeypatch: pytest.MonkeyPatch, budget: int, dense: int
+) -> None:
+    """Background plus distinctive parts are the dot products of the sentences'
+    vectors with every sentence of other articles (own article left out, later
+    rows shifted down), however the work is chunked or split dense/sparse."""
+    monkeypatch.setattr("align.grouping.EXPAND_BUDGET", budget)
+    monkeypatch.setattr("align.grouping.DENSE_MAX", dense)
     articles, _ = synthetic_articles(6, 12, 8, 3, seed=3)
     corpus = build_corpus(articles)
     n = len(corpus.refs)
-    full = distinct_similarity(corpus, 0, n) + corpus.common @ corpus.common.T
-    for i in range(0, n, 5):
-        for j in range(n):
-            a, b = corpus.vectors[i], corpus.vectors[j]
-            assert full[i, j] == pytest.approx(
-                sum(w * b.get(f, 0.0) for f, w in a.items()), abs=1e-5
-            )
-    monkeypatch.setattr("align.grouping.EXPAND_BUDGET", 7)
-    assert np.allclose(
-        distinct_similarity(corpus, 5, 20),
-        full[5:20] - (corpus.common @ corpus.common.T)[5:20],
-        atol=1e-6,
-    )
+    for rows in corpus.rows[::2]:
+        first, last = rows[0], rows[-1] + 1
+        start, end = first + 1, last
+        got = sum(
+            part_similarity(part, start, end, first, last)
+            for part in (corpus.background, corpus.distinct)
+        )
+        others = [j for j in range(n) if not first <= j < last]
+        for i in range(start, end):
+            a = corpus.vectors[i]
+            expected = [
+                sum(w * corpus.vectors[j].get(f, 0.0) for f, w in a.items()) for j in others
+            ]
+            assert np.allclose(got[i - start], expected, atol=1e-5)
 
 
 def test_a_figure_relates_as_the_quantity_it_comes_from() -> None:

@@ -85,3 +85,18 @@ def write_wire(folder: Path, copies: int = 50, others: int = 10, seed: int = 7) 
         path.write_text(f"Wire reprint {i}\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
         paths.append(path)
     return paths + write_corpus(folder, others, seed=seed)
+
+
+def write_large(path: Path, megabytes: float, seed: int = 7) -> Path:
+    """One article of about ``megabytes`` MiB: seed sentences drawn at random, figures nudged."""
+    rng = random.Random(seed)
+    everything = [s for pool in seed_sentences() for s in pool]
+    size = int(megabytes * 1024 * 1024)
+    parts, written = [f"Large report of {megabytes:g} MiB\n\n"], 0
+    while written < size:
+        para = " ".join(_reword_numbers(rng.choice(everything), rng) for _ in range(3)) + "\n\n"
+        parts.append(para)
+        written += len(para.encode("utf-8"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
