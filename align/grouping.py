@@ -161,7 +161,7 @@ BLOCK_CELLS = 2_000_000  # ... and at most this many similarities at once
 DENSE_MAX = 256
 # Most (sentence, sentence, feature) products expanded at once: bounds the
 # memory of scoring (about 40 bytes each).
-EXPAND_BUDGET = 1_000_000
+EXPAND_BUDGET = 250_000
 MAX_PASSAGE = 3
 IDF_FLOOR = 1.0  # added to log(n / df), so a feature in every sentence still counts
 ROUND = 5  # decimals kept of a similarity before comparing
@@ -611,7 +611,11 @@ def candidate_links(corpus: Corpus) -> tuple[Ranked, Scored]:
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     if owner.size == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return Ranked([], []), (np.zeros(0, dtype=np.float32), empty, empty)
+        return Ranked(np.zeros((0, 2), dtype=np.int64), []), (
+            np.zeros(0, dtype=np.float32),
+            empty,
+            empty,
+        )
     starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
     column = np.cumsum([bool(rows) for rows in corpus.rows]) - 1  # article -> its column
     parts = [block_best(corpus, a, b, owner, starts) for a, b in row_blocks(corpus)]
@@ -628,7 +632,7 @@ def candidate_links(corpus: Corpus) -> tuple[Ranked, Scored]:
 class Ranked(NamedTuple):
     """Mutual-best links, strongest first: the strong as row pairs, the weak as ``Link``."""
 
-    strong: list[tuple[int, int]]  # cosine >= LINK_MIN
+    strong: IntArray  # pairs of rows (n x 2), cosine >= LINK_MIN
     weak: list[Link]  # below: linked only with the backing of their context
 
 
@@ -649,15 +653,12 @@ def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> Ranked:
     keys = (rank[lo], sentence[lo], rank[hi], sentence[hi])
     order = np.lexsort((keys[3], keys[2], keys[1], keys[0], -scores))
     strong = int(np.count_nonzero(scores.astype(np.float64) >= LINK_MIN))  # they sort first
-    columns = [c[order][strong:].tolist() for c in (-scores, *keys)]
-    pairs = list(zip(lo[order].tolist(), hi[order].tolist(), strict=True))
+    columns = [c[order][strong:].tolist() for c in (-scores, *keys, lo, hi)]
     weak = [
         Link(neg, (k0, k1, k2, k3), ra, rb)
-        for (neg, k0, k1, k2, k3), (ra, rb) in zip(
-            zip(*columns, strict=True), pairs[strong:], strict=True
-        )
+        for neg, k0, k1, k2, k3, ra, rb in zip(*columns, strict=True)
     ]
-    return Ranked(pairs[:strong], weak)
+    return Ranked(np.stack([lo[order][:strong], hi[order][:strong]], axis=1), weak)
 
 
 # ---------------------------------------------------------------- clusters
@@ -762,8 +763,9 @@ def cluster(corpus: Corpus) -> list[list[int]]:
     """
     clusters = Clusters(corpus)
     mutual, votes = candidate_links(corpus)
-    for a, b in mutual.strong:
-        clusters.try_merge(a, b)
+    for start in range(0, len(mutual.strong), 65_536):  # a slice of Python ints at a time
+        for a, b in mutual.strong[start : start + 65_536].tolist():
+            clusters.try_merge(a, b)
     for link in supported_merges(clusters, votes):
         clusters.try_merge(link.a, link.b)
     for link in context_links(clusters, mutual.weak):
