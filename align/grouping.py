@@ -78,7 +78,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import NamedTuple
@@ -167,6 +167,13 @@ IDF_FLOOR = 1.0  # added to log(n / df), so a feature in every sentence still co
 ROUND = 5  # decimals kept of a similarity before comparing
 
 Ref = tuple[int, int]  # (article, sentence index)
+Step = Callable[[float], None]  # told how far grouping is (0..1); may raise to stop it
+
+
+def _silent(fraction: float) -> None:
+    """Default ``Step``: says nothing."""
+
+
 Bag = dict[str, float]  # feature -> weight
 SparseVector = dict[int, float]  # feature id -> weight
 
@@ -447,8 +454,8 @@ def fingerprint(article: Article) -> str:
     return digest.hexdigest()
 
 
-def build_corpus(articles: Sequence[Article]) -> Corpus:
-    """Tokenise, weigh and normalise every sentence of the input."""
+def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
+    """Tokenise, weigh and normalise every sentence of the input (``step``: per article)."""
     words = [[tokens(s.text) for s in a.sentences] for a in articles]
     variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
     refs: list[Ref] = []
@@ -457,6 +464,7 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
     claims: list[frozenset[str]] = []
     quantities: list[tuple[Quantity, ...]] = []
     for a, article in enumerate(articles):
+        step(a / len(articles))
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
         for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
@@ -599,7 +607,7 @@ def row_blocks(corpus: Corpus) -> list[tuple[int, int]]:
     return out
 
 
-def candidate_links(corpus: Corpus) -> tuple[Ranked, Scored]:
+def candidate_links(corpus: Corpus, step: Step = _silent) -> tuple[Ranked, Scored]:
     """Mutual-best links (strongest first) and one-sided best links (arrays).
 
     A pair is a mutual best when each is the other's best match in the
@@ -618,7 +626,11 @@ def candidate_links(corpus: Corpus) -> tuple[Ranked, Scored]:
         )
     starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
     column = np.cumsum([bool(rows) for rows in corpus.rows]) - 1  # article -> its column
-    parts = [block_best(corpus, a, b, owner, starts) for a, b in row_blocks(corpus)]
+    blocks = row_blocks(corpus)
+    parts = []
+    for k, (first, last) in enumerate(blocks):
+        step(k / len(blocks))
+        parts.append(block_best(corpus, first, last, owner, starts))
     scores = np.concatenate([p[0][0] for p in parts])
     a = np.concatenate([p[0][1] for p in parts])
     b = np.concatenate([p[0][2] for p in parts])
@@ -755,15 +767,16 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     return [Link(0.0, (0, 0, 0, 0), int(lo[k]), int(hi[k])) for k in order]
 
 
-def cluster(corpus: Corpus) -> list[list[int]]:
+def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
     """Clusters of rows (each a list of rows, at most one per article).
 
     Strong mutual-best links merge first; then best-match votes merge clusters
-    they jointly support.
+    they jointly support. ``step`` hears of scoring (to 0.8) and merging.
     """
     clusters = Clusters(corpus)
-    mutual, votes = candidate_links(corpus)
+    mutual, votes = candidate_links(corpus, lambda f: step(0.8 * f))
     for start in range(0, len(mutual.strong), 65_536):  # a slice of Python ints at a time
+        step(0.8 + 0.2 * start / len(mutual.strong))
         for a, b in mutual.strong[start : start + 65_536].tolist():
             clusters.try_merge(a, b)
     for link in supported_merges(clusters, votes):
@@ -940,17 +953,19 @@ def grow(
 
 
 def absorb_neighbours(
-    corpus: Corpus, groups: list[list[int]], known: Known | None = None
+    corpus: Corpus, groups: list[list[int]], known: Known | None = None, step: Step = _silent
 ) -> list[list[list[int]]]:
     """Turn clusters of rows into groups of passages, absorbing split sentences.
 
-    The passage vectors computed go into ``known`` (see ``known_vector``).
+    The passage vectors computed go into ``known`` (see ``known_vector``);
+    ``step`` hears how many groups are done.
     """
     known = {} if known is None else known
     free = {g[0] for g in groups if len(g) == 1}
     multi = sorted((g for g in groups if len(g) > 1), key=lambda g: _group_key(corpus, g))
     out: list[list[list[int]]] = []
-    for group in multi:
+    for done, group in enumerate(multi):
+        step(done / len(multi))
         passages = [[row] for row in group]
         vectors = [known_vector(corpus, p, known) for p in passages]
         total = sparse_sum(vectors)
@@ -1083,14 +1098,16 @@ def _single_key(
     return anchor[0], anchor[1], anchor[2], 1, member.article, first
 
 
-def group_sentences(articles: Sequence[Article]) -> list[tuple[Member, ...]]:
+def group_sentences(articles: Sequence[Article], step: Step = _silent) -> list[tuple[Member, ...]]:
     """Passage groups over all articles, in reading order.
 
     Every sentence is in exactly one group; a group holds at most one passage
-    (one to three adjacent sentences) per article.
+    (one to three adjacent sentences) per article. ``step`` is told how far
+    the work is, many times a second on a large input (it may raise to stop).
     """
-    corpus = build_corpus(articles)
+    corpus = build_corpus(articles, lambda f: step(0.2 * f))
     known: Known = {}  # passage vectors of this build: absorbing computes what scoring needs
-    groups = absorb_neighbours(corpus, cluster(corpus), known)
+    clusters = cluster(corpus, lambda f: step(0.2 + 0.6 * f))
+    groups = absorb_neighbours(corpus, clusters, known, lambda f: step(0.8 + 0.2 * f))
     drafts = [to_members(corpus, passages, known) for passages in groups]
     return reading_order(articles, drafts)

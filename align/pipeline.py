@@ -14,6 +14,8 @@ from .normalize import normalise_word, stem, tokens
 from .numbers import extract
 from .segment import segment
 
+# Told the stage and how far it is (0..1), between steps that each take well
+# under a second; it may raise to stop the work (the reader does, to quit).
 Progress = Callable[[str, float], None]
 
 
@@ -67,7 +69,7 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
         articles.append(prepare(source))
     require_bounded(articles)
     progress("aligning", 0.0)
-    drafts = group_sentences(articles)
+    drafts = group_sentences(articles, lambda fraction: progress("aligning", fraction))
     groups: list[Group] = []
     for gid, members in enumerate(drafts):
         progress("comparing", gid / max(1, len(drafts)))
