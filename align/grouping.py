@@ -463,16 +463,21 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
     bags: list[Bag] = []
     claims: list[frozenset[str]] = []
     quantities: list[tuple[Quantity, ...]] = []
+    seen: dict[str, int] = {}  # sentence text -> its first row: reprints repeat sentences
     for a, article in enumerate(articles):
         step(a / len(articles))
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
         for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
-            bag = sentence_features(ws, variants)
+            first = seen.setdefault(s.text, len(bags))
+            if first < len(bags):  # the same text: the same features, computed once
+                bag = bags[first]
+            else:
+                bag = sentence_features(ws, variants)
+                for key in claim_features(s.text):
+                    bag[key] += CLAIM_WEIGHT
             claims.append(frozenset(claim_features(s.text)))
             quantities.append(claims_of(s.text))
-            for key in claims[-1]:
-                bag[key] += CLAIM_WEIGHT
             bags.append(bag)
     weighted = weigh(bags, [r[0] for r in refs])
     prints = [fingerprint(a) for a in articles]
