@@ -469,14 +469,15 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
         for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
+            keys = claim_features(s.text)
+            claims.append(frozenset(keys))
             first = seen.setdefault(s.text, len(bags))
             if first < len(bags):  # the same text: the same features, computed once
                 bag = bags[first]
             else:
                 bag = sentence_features(ws, variants)
-                for key in claim_features(s.text):
+                for key in keys:
                     bag[key] += CLAIM_WEIGHT
-            claims.append(frozenset(claim_features(s.text)))
             quantities.append(claims_of(s.text))
             bags.append(bag)
     weighted = weigh(bags, [r[0] for r in refs])
