@@ -81,6 +81,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from statistics import median
 from typing import NamedTuple
 
 import numpy as np
@@ -240,21 +241,20 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
     feats: Bag = defaultdict(float)
     keys: list[str] = []
     norms: list[str] = []
-    spell = variants.canonical.get  # variants(norm), without a call frame: this loop is hot
     for token in words:
         norm = token.norm
-        if norm[:1].isdigit():  # token.is_number, spelled out
+        if token.is_number:
             feats["#" + norm] += NUMBER_WEIGHT
             continue
         if norm in STOPWORDS:
             continue
-        spelling = spell(norm, norm)
+        spelling = variants(norm)
         key = stem(spelling)
         feats[key] += 1.0
         keys.append(key)
         norms.append(spelling)
         for part in word_parts(token):
-            feats[stem(spell(part, part))] += PART_WEIGHT
+            feats[stem(variants(part))] += PART_WEIGHT
     for a, b in pairwise(norms):
         feats[stem(a + b)] += COMPOUND_WEIGHT
     for a, b in pairwise(keys):
@@ -1048,15 +1048,6 @@ def reading_order(
         if len(members) == 1:
             keys[g] = _single_key(members[0], before)
     return [groups[g] for g in sorted(keys, key=lambda g: keys[g])]
-
-
-def median(values: Sequence[float]) -> float:
-    """The median, computed as ``statistics.median`` does (that module costs ~3 ms to import)."""
-    data = sorted(values)
-    n = len(data)
-    if n % 2 == 1:
-        return data[n // 2]
-    return (data[n // 2 - 1] + data[n // 2]) / 2
 
 
 def _consensus_key(

@@ -8,7 +8,6 @@ later change to one side cannot silently change the output.
 
 from __future__ import annotations
 
-import statistics
 import unicodedata
 from collections import Counter
 
@@ -40,7 +39,6 @@ from align.grouping import (
     passage_vector,
     to_members,
 )
-from align.grouping import median as grouping_median
 from align.ingest import load_sources
 from align.model import Sentence
 from align.normalize import (
@@ -193,11 +191,6 @@ def test_claims_tried_at_starting_tokens_only_equal_the_full_walk() -> None:
 @given(WORDY)
 def test_claim_walk_equivalence_on_generated_text(text: str) -> None:
     assert _Parser(text).run() == _EveryTokenParser(text).run()
-
-
-@given(st.lists(st.floats(min_value=0, max_value=1, allow_nan=False), min_size=1, max_size=9))
-def test_median_equals_statistics_median(values: list[float]) -> None:
-    assert grouping_median(values) == statistics.median(values)
 
 
 @given(st.lists(st.booleans(), max_size=30), st.integers(0, 30), st.integers(0, 30))

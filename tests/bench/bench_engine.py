@@ -8,8 +8,8 @@ Measures (1) aligning the five seeds in process, (2) the whole
 rapidfuzz, yaml"`, measured side by side, and what the export imports, (3) the
 whole export of 100 synthetic articles of 50 sentences (time and peak memory),
 (4) how cost grows with 10, 50, 100 and 200 synthetic articles and a
-wire-reprint set, per stage, each size in its own process, (5) a single 3 MiB
-and 16 MiB article beside the seeds (time and peak memory, or the refusal),
+wire-reprint set, per stage, each size in its own process, (5) a single 3 MB
+and 16 MB article beside the seeds (time and peak memory, or the refusal),
 (6) precision/recall against the gold alignments in tests/gold/.
 
 Every command runs in a fresh process; peak memory is that process's peak
@@ -106,7 +106,7 @@ def import_profile(top: int = 6) -> list[str]:
         parts = line.split("|")
         if len(parts) == 3 and parts[1].strip().isdigit():
             rows.append((int(parts[1]), parts[2].rstrip()))
-    total = sum(c for c, name in rows if not name.startswith(" "))
+    total = sum(c for c, name in rows if not name.startswith("  "))  # top level: one space
     shown = [f"all imports: {total / 1000:.0f} ms"]
     for cumulative, name in sorted(rows, reverse=True)[:top]:
         shown.append(f"{cumulative / 1000:6.1f} ms {name.strip()}")
@@ -123,6 +123,7 @@ def stage_times(folder: str) -> dict[str, float]:
     from align.wording import wording_divergences
 
     out: dict[str, float] = {}
+    cpu = time.process_time()
 
     def timed(name: str, work: Callable[[], Any]) -> Any:
         t0 = time.perf_counter()
@@ -147,6 +148,7 @@ def stage_times(folder: str) -> dict[str, float]:
     ]
     timed("export", lambda: to_json(Alignment(tuple(articles), tuple(groups), ())))
     out["total"] = sum(out.values())
+    out["cpu"] = time.process_time() - cpu  # all threads (BLAS may use two)
     out["sentences"] = sum(len(a.sentences) for a in articles)
     out["largest group"] = max(len(m) for m in drafts)
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -221,20 +223,20 @@ def main() -> None:
         print(
             f"{'articles':>10} {'sentences':>9} {'largest':>7} "
             + " ".join(f"{s:>13}" for s in STAGES)
-            + "   total  peak RSS"
+            + "   total    CPU  peak RSS"
         )
         for r in scaling(tmp, sizes, wire=not args.quick):
             print(
                 f"{r['name']:>10} {r['sentences']:9.0f} {r['largest group']:7.0f} "
                 + " ".join(f"{r[s]:13.3f}" for s in STAGES)
-                + f" {r['total']:7.2f} {r['peak_rss_mb']:6.0f} MB"
+                + f" {r['total']:7.2f} {r['cpu']:6.2f} {r['peak_rss_mb']:6.0f} MB"
             )
         print("\na single large article beside the seeds (whole export):")
-        for size in (3.0, 16.0):
-            path = write_large(tmp / f"large{size:g}" / f"large_{size:g}MiB.txt", size - 0.01)
+        for mb in (3, 16):  # MB of 10**6 bytes
+            path = write_large(tmp / f"large{mb}" / f"large_{mb}MB.txt", mb * 1e6 / 2**20)
             r = measure([*EXPORT, str(bundled_seeds()), str(path)])
             outcome = "served" if r["code"] == 0 else f"refused (exit {r['code']}): {r['stderr']}"
-            print(f"  {size:g} MiB: {r['wall']:.2f} s, peak {r['peak_mb']:.0f} MB, {outcome}")
+            print(f"  {mb} MB: {r['wall']:.2f} s, peak {r['peak_mb']:.0f} MB, {outcome}")
     print("\ngold alignment (precision / recall over cross-article sentence pairs):")
     for line in gold_scores():
         print("  " + line)
