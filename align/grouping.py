@@ -200,7 +200,10 @@ class Postings(NamedTuple):
 
 
 class Part(NamedTuple):
-    """One part of the similarity: its most frequent features dense, the others sparse."""
+    """One part of the similarity: its most frequent features dense, the others sparse.
+
+    Its rows are the corpus's forms (one per distinct sentence text).
+    """
 
     dense: FloatArray  # rows x frequent features: unit weights
     postings: Postings
@@ -210,10 +213,14 @@ class Part(NamedTuple):
 class Corpus:
     """All sentences of the input as sparse unit vectors, plus what scoring needs.
 
-    Cosine similarity between two rows is the ``background`` part (common
-    features) plus the ``distinct`` part (all other features). In each part
-    the most frequent features (at most ``DENSE_MAX``) are a dense matrix, the
-    others go through an inverted index: only rows sharing a feature meet.
+    Sentences with the same text (reprints repeat them) share one *form* and
+    are scored once. Cosine similarity between two forms is the
+    ``background`` part (common features) plus the ``distinct`` part (all
+    other features). In each part the most frequent features (at most
+    ``DENSE_MAX``) are a dense matrix, the others go through an inverted
+    index: only forms sharing a feature meet. Forms found in one article only
+    are numbered together by article, so an article's sentences skip their
+    own article's forms in one contiguous run.
     Together this is the exact cosine, at a cost that stays small when
     thousands of sentences are aligned.
     """
@@ -223,8 +230,10 @@ class Corpus:
     paragraphs: tuple[int, ...]  # row -> paragraph index
     vectors: tuple[SparseVector, ...]  # row -> shared feature id -> unit weight
     norms: tuple[float, ...]  # row -> L2 norm of the raw tf-idf vector (all features)
-    background: Part  # common features (the story's background)
-    distinct: Part  # all other shared features
+    background: Part  # common features (the story's background), by form
+    distinct: Part  # all other shared features, by form
+    form: IntArray  # row -> its form (sentences of one text share one)
+    exclusive: tuple[tuple[int, int], ...]  # article -> its own forms (first, last + 1)
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
     quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
@@ -359,18 +368,19 @@ class Weighted(NamedTuple):
 
     vectors: tuple[SparseVector, ...]
     norms: tuple[float, ...]
-    background: Part
-    distinct: Part
+    background: Part  # by form
+    distinct: Part  # by form
 
 
-def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> Weighted:
+def weigh(bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int]) -> Weighted:
     """Unit tf-idf vectors over the shared features, split for fast exact scoring.
 
     Features in more sentences than ``COMMON_PER_ARTICLE`` per article are the
     story's background (the leaders' names, the place, "ceasefire"): a fact's
     words turn up about once per article that reports it. Their part of the
     similarity is kept apart (``common``) because it alone is no evidence that
-    two sentences report the same fact.
+    two sentences report the same fact. ``forms``: a row of each form, in
+    form order (the parts are built over them).
     """
     df = sentence_frequency(bags)
     idf = idf_weights(bags, df)
@@ -388,7 +398,7 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> Weighted:
     common = frequency > limit
     dense = np.zeros(len(shared), dtype=bool)
     dense[np.argsort(-frequency, kind="stable")[: min(DENSE_MAX, int(common.sum()))]] = True
-    entries = Entries.of(vectors)
+    entries = Entries.of([vectors[row] for row in forms])
     return Weighted(
         tuple(vectors),
         tuple(norms),
@@ -454,6 +464,31 @@ def fingerprint(article: Article) -> str:
     return digest.hexdigest()
 
 
+def form_layout(
+    first_rows: Sequence[int], owners: Sequence[int], articles: int
+) -> tuple[IntArray, list[int], tuple[tuple[int, int], ...]]:
+    """Number the forms (``first_rows``: each row's first row of the same text).
+
+    Forms found in one article only come first, article by article, then the
+    forms several articles share. Returns row -> form, form -> its first row,
+    and article -> the range of its own forms.
+    """
+    found_in: dict[int, set[int]] = {}
+    for row, first in enumerate(first_rows):
+        found_in.setdefault(first, set()).add(owners[row])
+    own = sorted((owners[f], f) for f, where in found_in.items() if len(where) == 1)
+    shared = sorted(f for f, where in found_in.items() if len(where) > 1)
+    order = [f for _, f in own] + shared
+    number = {f: k for k, f in enumerate(order)}
+    counts = Counter(a for a, _ in own)
+    bounds, start = [], 0
+    for a in range(articles):
+        bounds.append((start, start + counts[a]))
+        start += counts[a]
+    form = np.asarray([number[f] for f in first_rows], dtype=np.int64)
+    return form, order, tuple(bounds)
+
+
 def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
     """Tokenise, weigh and normalise every sentence of the input (``step``: per article)."""
     words = [[tokens(s.text) for s in a.sentences] for a in articles]
@@ -480,7 +515,10 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
                     bag[key] += CLAIM_WEIGHT
             quantities.append(claims_of(s.text))
             bags.append(bag)
-    weighted = weigh(bags, [r[0] for r in refs])
+    owners = [r[0] for r in refs]
+    first_rows = [seen[s.text] for a in articles for s in a.sentences]
+    form, representatives, exclusive = form_layout(first_rows, owners, len(articles))
+    weighted = weigh(bags, owners, representatives)
     prints = [fingerprint(a) for a in articles]
     order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
     rank = [0] * len(articles)
@@ -495,6 +533,8 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
         weighted.norms,
         weighted.background,
         weighted.distinct,
+        form,
+        exclusive,
         tuple(rank),
         tuple(claims),
         tuple(quantities),
@@ -527,78 +567,104 @@ def block_best(
     story's background. A few BLAS and ``bincount`` calls per block, never a
     Python loop over sentence pairs.
     """
-    rows = corpus.rows[int(owner[start])]
-    first, last = rows[0], rows[-1] + 1
-    cols = np.concatenate([np.arange(first), np.arange(last, owner.size)])
-    background = part_similarity(corpus.background, start, end, first, last)
-    sims = np.round(background + part_similarity(corpus.distinct, start, end, first, last), ROUND)
+    sims, distinct, cols = block_similarity(corpus, start, end)
+    first = corpus.rows[int(owner[start])][0]
     other = starts != first
     at = np.searchsorted(cols, starts[other])  # where each other article's columns begin
     per_article = np.full((end - start, starts.size), -1.0, dtype=np.float32)
     if cols.size:
         per_article[:, other] = np.maximum.reduceat(sims, at, axis=1)
     slot = np.searchsorted(at, np.arange(cols.size), side="right") - 1
-    distinct = sims - background
-    best = (sims >= CONTEXT_LINK_MIN) & (sims >= per_article[:, other][:, slot])
-    best &= distinct >= DISTINCT_MIN
+    best = (sims >= CONTEXT_LINK_MIN) & (sims >= per_article[:, other][:, slot]) & distinct
     i, j = np.nonzero(best)
     return (sims[i, j], i + start, cols[j]), per_article
 
 
-def part_similarity(part: Part, start: int, end: int, first: int, last: int) -> FloatArray:
-    """One part of the cosine of rows ``start:end`` with every row outside ``first:last``
-    (their article), in row order."""
-    out = sparse_similarity(part.postings, start, end, first, last)
+def block_similarity(
+    corpus: Corpus, start: int, end: int
+) -> tuple[FloatArray, npt.NDArray[np.bool_], IntArray]:
+    """Cosines of rows ``start:end`` (one article's) with every row of other articles.
+
+    Returns the cosines (rounded to ``ROUND`` decimals), whether at least
+    ``DISTINCT_MIN`` of each lies outside the background, and the rows they
+    are with (``cols``, in order). Each form is scored once, against the
+    forms other articles hold, and the rows take their forms' scores.
+    """
+    article = corpus.refs[start][0]
+    first, last = corpus.rows[article][0], corpus.rows[article][-1] + 1
+    cols = np.concatenate([np.arange(first), np.arange(last, len(corpus.refs))])
+    mine, inverse = np.unique(corpus.form[start:end], return_inverse=True)
+    own_first, own_last = corpus.exclusive[article]
+    theirs = corpus.form[cols]
+    theirs = np.where(theirs >= own_last, theirs - (own_last - own_first), theirs)
+    background = part_similarity(corpus.background, mine, own_first, own_last)
+    total = np.round(
+        background + part_similarity(corpus.distinct, mine, own_first, own_last), ROUND
+    )
+    distinct = total - background >= DISTINCT_MIN
+    return total[inverse][:, theirs], distinct[inverse][:, theirs], cols
+
+
+def part_similarity(part: Part, mine: IntArray, first: int, last: int) -> FloatArray:
+    """One part of the cosine of forms ``mine`` with every form outside ``first:last``
+    (the article's own), in form order."""
+    out = sparse_similarity(part.postings, mine, first, last)
     if part.dense.shape[1]:
-        mine = part.dense[start:end]
-        out[:, :first] += mine @ part.dense[:first].T
-        out[:, first:] += mine @ part.dense[last:].T
+        dense = part.dense[mine]
+        out[:, :first] += dense @ part.dense[:first].T
+        out[:, first:] += dense @ part.dense[last:].T
     return out
 
 
-def sparse_similarity(p: Postings, start: int, end: int, first: int, last: int) -> FloatArray:
-    """The sparse features' part of the cosine of rows ``start:end`` with every row
+def sparse_similarity(p: Postings, mine: IntArray, first: int, last: int) -> FloatArray:
+    """The sparse features' part of the cosine of forms ``mine`` with every form
     outside ``first:last``.
 
-    Each entry (row, feature) of the block meets the feature's rows in the
-    inverted index, skipping its own article's (a contiguous run there); the
-    products are summed per pair with ``bincount``, in chunks of rows of at
-    most ``EXPAND_BUDGET`` products.
+    Each entry (form, feature) meets the feature's forms in the inverted
+    index, skipping the article's own (a contiguous run there); the products
+    are summed per pair with ``bincount``, in chunks of at most
+    ``EXPAND_BUDGET`` products.
     """
     width = p.row_ptr.size - 1 - (last - first)
-    out = np.zeros((end - start, width), dtype=np.float32)
-    row = start
-    while row < end and p.entry_row.size:
-        reach = int(np.searchsorted(p.products, p.products[row] + EXPAND_BUDGET, side="right"))
-        stop = min(end, max(row + 1, reach - 1))
-        out[row - start : stop - start] = _expand(p, row, stop, first, last)
-        row = stop
+    out = np.zeros((mine.size, width), dtype=np.float32)
+    if not p.entry_row.size:
+        return out
+    cost = np.cumsum(np.diff(p.products)[mine])  # products of mine[:k + 1]
+    k = 0
+    while k < mine.size:
+        done = int(cost[k - 1]) if k else 0
+        stop = min(mine.size, max(k + 1, int(np.searchsorted(cost, done + EXPAND_BUDGET, "right"))))
+        out[k:stop] = _expand(p, mine[k:stop], first, last)
+        k = stop
     return out
 
 
-def _expand(p: Postings, start: int, end: int, first: int, last: int) -> FloatArray:
-    """Sum of w_i * w_j over the features rows ``start:end`` share with each row j
-    outside ``first:last`` (rows after it shift down to close the gap)."""
+def _expand(p: Postings, forms: IntArray, first: int, last: int) -> FloatArray:
+    """Sum of w_i * w_j over the features ``forms`` share with each form j outside
+    ``first:last`` (forms after it shift down to close the gap)."""
     n = p.row_ptr.size - 1
-    lo, hi = p.row_ptr[start], p.row_ptr[end]
-    features = p.entry_feature[lo:hi]
+    counts = p.row_ptr[forms + 1] - p.row_ptr[forms]
+    entries = np.repeat(p.row_ptr[forms] - (np.cumsum(counts) - counts), counts) + np.arange(
+        int(counts.sum())
+    )
+    features = p.entry_feature[entries]
     own_lo = np.searchsorted(p.keys, features * n + first)
     own_hi = np.searchsorted(p.keys, features * n + last)
     begin = np.concatenate([p.feature_ptr[features], own_hi])
     sizes = np.concatenate([own_lo - p.feature_ptr[features], p.feature_ptr[features + 1] - own_hi])
-    rows = np.tile(p.entry_row[lo:hi] - start, 2)
-    weights = np.tile(p.entry_weight[lo:hi], 2)
+    rows = np.tile(np.repeat(np.arange(forms.size), counts), 2)
+    weights = np.tile(p.entry_weight[entries], 2)
     width = n - (last - first)
     total = int(sizes.sum())
     if total == 0:
-        return np.zeros((end - start, width), dtype=np.float32)
+        return np.zeros((forms.size, width), dtype=np.float32)
     at = np.repeat(begin - (np.cumsum(sizes) - sizes), sizes) + np.arange(total)
     other = p.feature_rows[at]
     column = np.where(other >= last, other - (last - first), other)
     flat = np.repeat(rows, sizes) * width + column
     products = np.repeat(weights, sizes) * p.feature_weights[at]
-    summed = np.bincount(flat, weights=products, minlength=(end - start) * width)
-    return summed.reshape(end - start, width).astype(np.float32)
+    summed = np.bincount(flat, weights=products, minlength=forms.size * width)
+    return summed.reshape(forms.size, width).astype(np.float32)
 
 
 def row_blocks(corpus: Corpus) -> list[tuple[int, int]]:
