@@ -749,11 +749,16 @@ def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> Ranked:
 
 
 class Clusters:
-    """Union-find over rows with per-cluster article sets and vector sums."""
+    """Clusters of rows with per-cluster article sets and vector sums.
+
+    ``root[row]`` is the row's cluster (its lowest row), kept as an array and
+    relabelled on each merge, so whole batches of links inside one cluster
+    are set aside at once (reprints give many).
+    """
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.parent = list(range(len(corpus.refs)))
+        self.root: IntArray = np.arange(len(corpus.refs), dtype=np.int64)
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(corpus.refs))}
         self.articles: dict[int, set[int]] = {i: {r[0]} for i, r in enumerate(corpus.refs)}
         self.sums: dict[int, SparseVector] = {}
@@ -762,10 +767,12 @@ class Clusters:
         }
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return int(self.root[i])
+
+    def apart(self, links: IntArray) -> IntArray:
+        """The links (rows x 2) whose two rows are in different clusters."""
+        apart: IntArray = links[self.root[links[:, 0]] != self.root[links[:, 1]]]
+        return apart
 
     def vector_sum(self, root: int) -> SparseVector:
         found = self.sums.get(root)
@@ -793,7 +800,7 @@ class Clusters:
         keep, gone = min(x, y), max(x, y)
         self.sums[keep] = sparse_add(self.vector_sum(keep), self.vector_sum(gone))
         self.sums.pop(gone, None)
-        self.parent[gone] = keep
+        self.root[self.members[gone]] = keep
         self.members[keep] += self.members.pop(gone)
         self.articles[keep] |= self.articles.pop(gone)
         self.figures[keep] |= self.figures.pop(gone)
@@ -812,7 +819,7 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     scores, a, b = votes
     if scores.size == 0:
         return []
-    roots = np.asarray([clusters.find(i) for i in range(len(clusters.parent))], dtype=np.int64)
+    roots = clusters.root.copy()
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     keep = roots[lo] != roots[hi]
     lo, hi, scores = lo[keep], hi[keep], scores[keep]
@@ -847,9 +854,9 @@ def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
     """
     clusters = Clusters(corpus)
     mutual, votes = candidate_links(corpus, lambda f: step(0.8 * f))
-    for start in range(0, len(mutual.strong), 65_536):  # a slice of Python ints at a time
+    for start in range(0, len(mutual.strong), 4096):
         step(0.8 + 0.2 * start / len(mutual.strong))
-        for a, b in mutual.strong[start : start + 65_536].tolist():
+        for a, b in clusters.apart(mutual.strong[start : start + 4096]).tolist():
             clusters.try_merge(a, b)
     for link in supported_merges(clusters, votes):
         clusters.try_merge(link.a, link.b)
