@@ -949,22 +949,6 @@ def passage_vector(corpus: Corpus, rows: Sequence[int]) -> SparseVector:
     return {f: w / norm for f, w in total.items()} if norm > 0 else total
 
 
-Known = dict[tuple[int, ...], SparseVector]  # passage rows (in order) -> passage_vector
-
-
-def known_vector(corpus: Corpus, rows: Sequence[int], known: Known) -> SparseVector:
-    """``passage_vector(corpus, rows)``, computed once per row sequence within one build.
-
-    The vector is a pure function of the corpus and the rows in their order;
-    callers never modify it, so sharing it is safe.
-    """
-    key = tuple(rows)
-    vector = known.get(key)
-    if vector is None:
-        vector = known[key] = passage_vector(corpus, key)
-    return vector
-
-
 def _shared_mass(corpus: Corpus, row: int) -> float:
     """Share of a row's squared unit norm that lies on shared features."""
     return min(1.0, sum(w * w for w in corpus.vectors[row].values()))
@@ -1032,21 +1016,19 @@ def grow(
 
 
 def absorb_neighbours(
-    corpus: Corpus, groups: list[list[int]], known: Known | None = None, step: Step = _silent
+    corpus: Corpus, groups: list[list[int]], step: Step = _silent
 ) -> list[list[list[int]]]:
     """Turn clusters of rows into groups of passages, absorbing split sentences.
 
-    The passage vectors computed go into ``known`` (see ``known_vector``);
     ``step`` hears how many groups are done.
     """
-    known = {} if known is None else known
     free = {g[0] for g in groups if len(g) == 1}
     multi = sorted((g for g in groups if len(g) > 1), key=lambda g: _group_key(corpus, g))
     out: list[list[list[int]]] = []
     for done, group in enumerate(multi):
         step(done / len(multi))
         passages = [[row] for row in group]
-        vectors = [known_vector(corpus, p, known) for p in passages]
+        vectors = [passage_vector(corpus, p) for p in passages]
         total = sparse_sum(vectors)
         for k in range(len(passages)):
             claims = frozenset(
@@ -1056,7 +1038,7 @@ def absorb_neighbours(
             grown = grow(corpus, passages[k], others, free, claims, vectors[k])
             if grown != passages[k]:
                 passages[k] = grown
-                new = known_vector(corpus, grown, known)
+                new = passage_vector(corpus, grown)
                 total = sparse_add(sparse_add(total, vectors[k], -1.0), new)
                 vectors[k] = new
         out.append(passages)
@@ -1076,18 +1058,14 @@ def _group_key(corpus: Corpus, rows: Sequence[int]) -> tuple[tuple[int, int], ..
 # ---------------------------------------------------------------- output
 
 
-def to_members(
-    corpus: Corpus, passages: Sequence[Sequence[int]], known: Known | None = None
-) -> tuple[Member, ...]:
+def to_members(corpus: Corpus, passages: Sequence[Sequence[int]]) -> tuple[Member, ...]:
     """Members of one group, ordered by article, each scored against the others.
 
     A group of one scores 1.0 and needs no vectors (most groups are single).
-    ``known`` holds passage vectors already computed in this build.
     """
     if len(passages) == 1:
         return (_member(corpus, passages[0], 1.0),)
-    known = {} if known is None else known
-    vectors = [known_vector(corpus, p, known) for p in passages]
+    vectors = [passage_vector(corpus, p) for p in passages]
     total = sparse_sum(vectors)
     members = []
     for passage, vector in zip(passages, vectors, strict=True):
@@ -1176,8 +1154,7 @@ def group_sentences(articles: Sequence[Article], step: Step = _silent) -> list[t
     the work is, many times a second on a large input (it may raise to stop).
     """
     corpus = build_corpus(articles, lambda f: step(0.2 * f))
-    known: Known = {}  # passage vectors of this build: absorbing computes what scoring needs
     clusters = cluster(corpus, lambda f: step(0.2 + 0.6 * f))
-    groups = absorb_neighbours(corpus, clusters, known, lambda f: step(0.8 + 0.2 * f))
-    drafts = [to_members(corpus, passages, known) for passages in groups]
+    groups = absorb_neighbours(corpus, clusters, lambda f: step(0.8 + 0.2 * f))
+    drafts = [to_members(corpus, passages) for passages in groups]
     return reading_order(articles, drafts)

@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from align import bundled_seeds
 from align.clean import (
     CONTROL,
     CONTROL_CHAR,
@@ -30,16 +29,6 @@ from align.clean import (
     emphasis,
     may_end_in_credit,
 )
-from align.grouping import (
-    Known,
-    absorb_neighbours,
-    build_corpus,
-    cluster,
-    known_vector,
-    passage_vector,
-    to_members,
-)
-from align.ingest import load_sources
 from align.model import Sentence
 from align.normalize import (
     _HYPHEN_RE,
@@ -53,7 +42,6 @@ from align.normalize import (
     tokens,
 )
 from align.numbers import MAX_CLAIMS, _Hit, _Parser
-from align.pipeline import prepare
 from align.wording import Word, _content, content_before
 
 NUMBER_WORDS = [
@@ -309,20 +297,6 @@ def test_tokens_built_without_the_constructor_equal_constructed_ones(text: str) 
     got = tokens(text)
     assert got == expected
     assert all(type(t) is Token for t in got)
-
-
-def test_known_passage_vectors_change_no_member() -> None:
-    """Sharing passage vectors between absorbing and scoring leaves every member as it was."""
-    articles = [prepare(s) for s in load_sources([bundled_seeds()])]
-    corpus = build_corpus(articles)
-    known: Known = {}
-    shared = [
-        to_members(corpus, p, known) for p in absorb_neighbours(corpus, cluster(corpus), known)
-    ]
-    fresh = [to_members(corpus, p) for p in absorb_neighbours(corpus, cluster(corpus))]
-    assert known and shared == fresh
-    rows = next(tuple(k) for k in known if len(k) > 1)
-    assert known_vector(corpus, rows, {}) == passage_vector(corpus, list(rows))
 
 
 @settings(max_examples=200)
