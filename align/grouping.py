@@ -954,12 +954,28 @@ def _shared_mass(corpus: Corpus, row: int) -> float:
     return min(1.0, sum(w * w for w in corpus.vectors[row].values()))
 
 
-def cosine_to(vector: SparseVector, others: SparseVector) -> float:
-    """Cosine between a unit vector and an arbitrary one (0 if either is zero)."""
-    norm = math.sqrt(sum(w * w for w in others.values()))
-    if norm == 0:
-        return 0.0
-    return round(min(1.0, max(0.0, sparse_dot(vector, others) / norm)), ROUND)
+class Rest(NamedTuple):
+    """The sum of a group's vectors but one member's (``total`` minus ``left``), not built.
+
+    A cosine with it costs the other vector's size, not the group's: a group
+    of many reprints would otherwise copy its whole sum once per member.
+    """
+
+    total: SparseVector
+    left: SparseVector
+    norm: float  # of total - left: |total|^2 - 2 total.left + |left|^2
+
+    @classmethod
+    def of(cls, total: SparseVector, left: SparseVector, total_square: float) -> Rest:
+        square = total_square - 2 * sparse_dot(left, total) + sparse_dot(left, left)
+        return cls(total, left, math.sqrt(max(0.0, square)))
+
+    def cosine(self, vector: SparseVector) -> float:
+        """Cosine between a unit vector and the rest, rounded (0 when the rest is zero)."""
+        if self.norm < 1e-9:
+            return 0.0
+        dot = sparse_dot(vector, self.total) - sparse_dot(vector, self.left)
+        return round(min(1.0, max(0.0, dot / self.norm)), ROUND)
 
 
 def neighbours(corpus: Corpus, passage: Sequence[int], claims: frozenset[str]) -> list[int]:
@@ -987,7 +1003,7 @@ def neighbours(corpus: Corpus, passage: Sequence[int], claims: frozenset[str]) -
 def grow(
     corpus: Corpus,
     passage: list[int],
-    others: SparseVector,
+    others: Rest,
     free: set[int],
     claims: frozenset[str] = frozenset(),
     vector: SparseVector | None = None,
@@ -998,13 +1014,13 @@ def grow(
     keys, ``vector`` the passage's own (``passage_vector``) when already known.
     """
     vector = passage_vector(corpus, passage) if vector is None else vector
-    current = cosine_to(vector, others)
+    current = others.cosine(vector)
     while len(passage) < MAX_PASSAGE:
         options = []
         for row in neighbours(corpus, passage, claims):
-            if row not in free or cosine_to(corpus.vectors[row], others) < ABSORB_MIN:
+            if row not in free or others.cosine(corpus.vectors[row]) < ABSORB_MIN:
                 continue
-            gain = cosine_to(passage_vector(corpus, [*passage, row]), others)
+            gain = others.cosine(passage_vector(corpus, [*passage, row]))
             if gain > current - ABSORB_SLACK:
                 options.append((-gain, row))
         if not options:
@@ -1030,16 +1046,18 @@ def absorb_neighbours(
         passages = [[row] for row in group]
         vectors = [passage_vector(corpus, p) for p in passages]
         total = sparse_sum(vectors)
+        square = sparse_dot(total, total)
         for k in range(len(passages)):
             claims = frozenset(
                 key for p in passages if p is not passages[k] for r in p for key in corpus.claims[r]
             )
-            others = sparse_add(total, vectors[k], -1.0)
+            others = Rest.of(total, vectors[k], square)
             grown = grow(corpus, passages[k], others, free, claims, vectors[k])
             if grown != passages[k]:
                 passages[k] = grown
                 new = passage_vector(corpus, grown)
                 total = sparse_add(sparse_add(total, vectors[k], -1.0), new)
+                square = sparse_dot(total, total)
                 vectors[k] = new
         out.append(passages)
     out.extend([[row]] for row in sorted(free, key=lambda r: _ref_key(corpus, r)))
@@ -1067,10 +1085,11 @@ def to_members(corpus: Corpus, passages: Sequence[Sequence[int]]) -> tuple[Membe
         return (_member(corpus, passages[0], 1.0),)
     vectors = [passage_vector(corpus, p) for p in passages]
     total = sparse_sum(vectors)
+    square = sparse_dot(total, total)
     members = []
     for passage, vector in zip(passages, vectors, strict=True):
-        others = sparse_add(total, vector, -1.0)
-        members.append(_member(corpus, passage, cosine_to(vector, others)))
+        score = Rest.of(total, vector, square).cosine(vector)
+        members.append(_member(corpus, passage, score))
     return tuple(sorted(members, key=lambda m: m.article))
 
 
