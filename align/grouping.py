@@ -1031,16 +1031,24 @@ def grow(
     return passage
 
 
+class Passages(NamedTuple):
+    """One group's passages (rows of one article each) and their vectors, if computed."""
+
+    rows: list[list[int]]
+    vectors: list[SparseVector]  # ``passage_vector`` of each; empty for a group of one
+
+
 def absorb_neighbours(
     corpus: Corpus, groups: list[list[int]], step: Step = _silent
-) -> list[list[list[int]]]:
+) -> list[Passages]:
     """Turn clusters of rows into groups of passages, absorbing split sentences.
 
-    ``step`` hears how many groups are done.
+    The passage vectors computed on the way are handed on with the passages
+    (``to_members`` scores with them). ``step`` hears how many groups are done.
     """
     free = {g[0] for g in groups if len(g) == 1}
     multi = sorted((g for g in groups if len(g) > 1), key=lambda g: _group_key(corpus, g))
-    out: list[list[list[int]]] = []
+    out: list[Passages] = []
     for done, group in enumerate(multi):
         step(done / len(multi))
         passages = [[row] for row in group]
@@ -1059,8 +1067,8 @@ def absorb_neighbours(
                 total = sparse_add(sparse_add(total, vectors[k], -1.0), new)
                 square = sparse_dot(total, total)
                 vectors[k] = new
-        out.append(passages)
-    out.extend([[row]] for row in sorted(free, key=lambda r: _ref_key(corpus, r)))
+        out.append(Passages(passages, vectors))
+    out.extend(Passages([[row]], []) for row in sorted(free, key=lambda r: _ref_key(corpus, r)))
     return out
 
 
@@ -1076,14 +1084,15 @@ def _group_key(corpus: Corpus, rows: Sequence[int]) -> tuple[tuple[int, int], ..
 # ---------------------------------------------------------------- output
 
 
-def to_members(corpus: Corpus, passages: Sequence[Sequence[int]]) -> tuple[Member, ...]:
+def to_members(corpus: Corpus, group: Passages) -> tuple[Member, ...]:
     """Members of one group, ordered by article, each scored against the others.
 
     A group of one scores 1.0 and needs no vectors (most groups are single).
     """
+    passages = group.rows
     if len(passages) == 1:
         return (_member(corpus, passages[0], 1.0),)
-    vectors = [passage_vector(corpus, p) for p in passages]
+    vectors = group.vectors or [passage_vector(corpus, p) for p in passages]
     total = sparse_sum(vectors)
     square = sparse_dot(total, total)
     members = []
@@ -1175,5 +1184,5 @@ def group_sentences(articles: Sequence[Article], step: Step = _silent) -> list[t
     corpus = build_corpus(articles, lambda f: step(0.2 * f))
     clusters = cluster(corpus, lambda f: step(0.2 + 0.6 * f))
     groups = absorb_neighbours(corpus, clusters, lambda f: step(0.8 + 0.2 * f))
-    drafts = [to_members(corpus, passages) for passages in groups]
+    drafts = [to_members(corpus, group) for group in groups]
     return reading_order(articles, drafts)
