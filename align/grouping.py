@@ -798,7 +798,11 @@ class Clusters:
         if self.far_conflict(x, y):
             return False
         keep, gone = min(x, y), max(x, y)
-        self.sums[keep] = sparse_add(self.vector_sum(keep), self.vector_sum(gone))
+        total = self.sums.get(keep)
+        if total is None:  # the first merge: start from a copy of the row's own vector
+            total = self.sums[keep] = dict(self.corpus.vectors[keep])
+        for f, w in self.vector_sum(gone).items():
+            total[f] = total.get(f, 0.0) + w
         self.sums.pop(gone, None)
         self.root[self.members[gone]] = keep
         self.members[keep] += self.members.pop(gone)
@@ -854,9 +858,9 @@ def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
     """
     clusters = Clusters(corpus)
     mutual, votes = candidate_links(corpus, lambda f: step(0.8 * f))
-    for start in range(0, len(mutual.strong), 4096):
+    for start in range(0, len(mutual.strong), 512):
         step(0.8 + 0.2 * start / len(mutual.strong))
-        for a, b in clusters.apart(mutual.strong[start : start + 4096]).tolist():
+        for a, b in clusters.apart(mutual.strong[start : start + 512]).tolist():
             clusters.try_merge(a, b)
     for link in supported_merges(clusters, votes):
         clusters.try_merge(link.a, link.b)
