@@ -17,10 +17,13 @@ Method
    L2-normalised vectors; only features found in at least two articles get a
    dimension (others cannot link articles, but still count in the norm).
 3. Scoring. Exact cosines for all pairs, block by block (a few hundred rows
-   at a time): frequent features as a dense matrix product, rare features as
-   precomputed products for the pairs of sentences sharing them (sparse), so
-   5,000 sentences cost seconds and a few hundred MB, with no Python loop over
-   sentence pairs.
+   at a time): the background features (``COMMON_PER_ARTICLE``, few) as a
+   small dense matrix product, all others sparse: each sentence's features
+   are looked up in an inverted index (feature -> sentences), so only pairs
+   sharing a feature cost anything, and the products are summed with
+   ``numpy.bincount`` (no Python loop over sentence pairs). 5,000 sentences
+   cost about a second and little memory; the work grows with the pairs of
+   sentences sharing a feature.
 4. Links. A pair from two articles is a link when each is the other's best
    match in that article (mutual best match, the main precision guard), the
    cosine reaches ``LINK_MIN``, and part of it (``DISTINCT_MIN``) comes from
@@ -75,9 +78,10 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from itertools import pairwise
+from statistics import median
 from typing import NamedTuple
 
 import numpy as np
@@ -139,40 +143,86 @@ BIGRAM_WEIGHT = 0.5
 PART_WEIGHT = 0.5
 # Two adjacent words written as one elsewhere ("air strikes" / "airstrikes").
 COMPOUND_WEIGHT = 1.0
-# A measured claim (numbers.extract) becomes a feature naming what it
+# A measured claim (figures.extract) becomes a feature naming what it
 # measures ("length of a width", "count of soldiers"): two outlets that state
 # a figure about the same thing share it even in other units or other words.
 # Seed F1 by weight: 0 -> 0.688, 0.5 -> 0.688, 1.0 -> 0.719, 1.5 -> 0.712,
 # 2.0 -> 0.700 (wildfire 0.92), 3.0 -> 0.671 (ferry and wildfire lose pairs).
 CLAIM_WEIGHT = 1.0
 # Two clusters never merge when their members state figures about the same
-# thing (numbers.relate: conflict) whose nominal values differ by this factor
+# thing (figures.relate: conflict) whose nominal values differ by this factor
 # or more: that is two facts, and grouping them shows a false conflict. Real
 # discrepancies are closer (59 vs 58 soldiers; a corridor "4 miles wide" vs
 # 6 km either side, 1.9x). Seed F1: off 0.735, 2.0-3.0 0.746, 4.0 0.735.
 FAR_RATIO = 2.5
-# Most precomputed rare-feature pairs; more frequent features are scored dense.
-PAIR_BUDGET = 4_000_000
-BLOCK_ROWS = 512  # sentences scored per matrix product
+BLOCK_ROWS = 512  # sentences scored per matrix product ...
+BLOCK_CELLS = 2_000_000  # ... and at most this many similarities at once
+# Most features of a part of the similarity scored as a dense matrix (the
+# most frequent; see ``Part``): bounds its memory to this many floats a row.
+DENSE_MAX = 256
+# Most (sentence, sentence, feature) products expanded at once: bounds the
+# memory of scoring (about 40 bytes each).
+EXPAND_BUDGET = 250_000
 MAX_PASSAGE = 3
 IDF_FLOOR = 1.0  # added to log(n / df), so a feature in every sentence still counts
 ROUND = 5  # decimals kept of a similarity before comparing
 
 Ref = tuple[int, int]  # (article, sentence index)
+Step = Callable[[float], None]  # told how far grouping is (0..1); may raise to stop it
+
+
+def _silent(fraction: float) -> None:
+    """Default ``Step``: says nothing."""
+
+
 Bag = dict[str, float]  # feature -> weight
 SparseVector = dict[int, float]  # feature id -> weight
-Pairs = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], FloatArray]
+
+
+class Postings(NamedTuple):
+    """The weights of the distinctive (not background) features, sparse.
+
+    By row: entries ``row_ptr[r]:row_ptr[r + 1]`` of ``entry_row``,
+    ``entry_feature`` and ``entry_weight`` are row ``r``'s. By feature: entries
+    ``feature_ptr[f]:feature_ptr[f + 1]`` of ``feature_rows`` and
+    ``feature_weights`` are the rows holding ``f`` (an inverted index).
+    """
+
+    row_ptr: IntArray
+    entry_row: IntArray
+    entry_feature: IntArray
+    entry_weight: FloatArray
+    feature_ptr: IntArray
+    feature_rows: IntArray
+    feature_weights: FloatArray
+    products: IntArray  # products[r]: pairs (entry, row holding its feature) of rows before r
+    keys: IntArray  # feature * rows + row of each entry, by feature (sorted)
+
+
+class Part(NamedTuple):
+    """One part of the similarity: its most frequent features dense, the others sparse.
+
+    Its rows are the corpus's forms (one per distinct sentence text).
+    """
+
+    dense: FloatArray  # rows x frequent features: unit weights
+    postings: Postings
 
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
     """All sentences of the input as sparse unit vectors, plus what scoring needs.
 
-    Cosine similarity between two rows is ``dense`` part + ``pairs`` part: the
-    frequent features are multiplied as a dense matrix, the rare ones (each in
-    few sentences) contribute precomputed products for the pairs of rows that
-    share them. Together this is the exact cosine, at a cost that stays small
-    when thousands of sentences are aligned.
+    Sentences with the same text (reprints repeat them) share one *form* and
+    are scored once. Cosine similarity between two forms is the
+    ``background`` part (common features) plus the ``distinct`` part (all
+    other features). In each part the most frequent features (at most
+    ``DENSE_MAX``) are a dense matrix, the others go through an inverted
+    index: only forms sharing a feature meet. Forms found in one article only
+    are numbered together by article, so an article's sentences skip their
+    own article's forms in one contiguous run.
+    Together this is the exact cosine, at a cost that stays small when
+    thousands of sentences are aligned.
     """
 
     refs: tuple[Ref, ...]  # row -> (article, sentence index)
@@ -180,9 +230,10 @@ class Corpus:
     paragraphs: tuple[int, ...]  # row -> paragraph index
     vectors: tuple[SparseVector, ...]  # row -> shared feature id -> unit weight
     norms: tuple[float, ...]  # row -> L2 norm of the raw tf-idf vector (all features)
-    dense: FloatArray  # rows x frequent features: unit weights
-    pairs: Pairs  # rare features: (row i, row j, w_i * w_j), sorted by i
-    common: FloatArray  # rows x common (background) features: unit weights
+    background: Part  # common features (the story's background), by form
+    distinct: Part  # all other shared features, by form
+    form: IntArray  # row -> its form (sentences of one text share one)
+    exclusive: tuple[tuple[int, int], ...]  # article -> its own forms (first, last + 1)
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
     quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
@@ -199,21 +250,20 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
     feats: Bag = defaultdict(float)
     keys: list[str] = []
     norms: list[str] = []
-    spell = variants.canonical.get  # variants(norm), without a call frame: this loop is hot
     for token in words:
         norm = token.norm
-        if norm[:1].isdigit():  # token.is_number, spelled out
+        if token.is_number:
             feats["#" + norm] += NUMBER_WEIGHT
             continue
         if norm in STOPWORDS:
             continue
-        spelling = spell(norm, norm)
+        spelling = variants(norm)
         key = stem(spelling)
         feats[key] += 1.0
         keys.append(key)
         norms.append(spelling)
         for part in word_parts(token):
-            feats[stem(spell(part, part))] += PART_WEIGHT
+            feats[stem(variants(part))] += PART_WEIGHT
     for a, b in pairwise(norms):
         feats[stem(a + b)] += COMPOUND_WEIGHT
     for a, b in pairwise(keys):
@@ -224,9 +274,17 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
 def claims_of(text: str) -> tuple[Quantity, ...]:
     """The sentence's quantities that say what they measure (``claim_key`` not empty).
 
-    ``numbers.extract`` is cached, so comparison reuses this work.
+    ``figures.extract`` is cached, so comparison reuses this work.
     """
     return tuple(q for q in extract(text) if claim_key(q))
+
+
+def figure(q: Quantity) -> Quantity:
+    """What a quantity states, wherever and however it is written (offsets and text blanked).
+
+    ``figures.relate`` and ``figures.same_thing`` read only this, so equal figures relate alike.
+    """
+    return replace(q, start=0, end=0, text="")
 
 
 def claim_features(text: str) -> tuple[str, ...]:
@@ -258,7 +316,7 @@ def _nominal(q: Quantity) -> float:
 def claim_key(q: Quantity) -> str:
     """What a quantity measures, as a feature; "" for claims too generic to link.
 
-    Keyed like ``numbers.same_thing`` compares (kind, unit, head noun), not by
+    Keyed like ``figures.same_thing`` compares (kind, unit, head noun), not by
     value, so "about 4 miles wide" meets "6 km ... north and south" and 59
     meets 58 soldiers. Generic claims give no key: weekdays and years (every
     report names the day), imprecise clock times ("midnight"), and counts
@@ -310,19 +368,19 @@ class Weighted(NamedTuple):
 
     vectors: tuple[SparseVector, ...]
     norms: tuple[float, ...]
-    dense: FloatArray
-    pairs: Pairs
-    common: FloatArray
+    background: Part  # by form
+    distinct: Part  # by form
 
 
-def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> Weighted:
+def weigh(bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int]) -> Weighted:
     """Unit tf-idf vectors over the shared features, split for fast exact scoring.
 
     Features in more sentences than ``COMMON_PER_ARTICLE`` per article are the
     story's background (the leaders' names, the place, "ceasefire"): a fact's
     words turn up about once per article that reports it. Their part of the
     similarity is kept apart (``common``) because it alone is no evidence that
-    two sentences report the same fact.
+    two sentences report the same fact. ``forms``: a row of each form, in
+    form order (the parts are built over them).
     """
     df = sentence_frequency(bags)
     idf = idf_weights(bags, df)
@@ -335,82 +393,67 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int]) -> Weighted:
         scale = 1.0 / norm if norm > 0 else 0.0
         vectors.append({ids[f]: w * scale for f, w in weights.items() if f in ids})
         norms.append(norm)
-    frequency = [df[f] for f in shared]
-    cut = rare_cut(frequency)
     limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
+    frequency = np.asarray([df[f] for f in shared], dtype=np.int64)
+    common = frequency > limit
+    dense = np.zeros(len(shared), dtype=bool)
+    dense[np.argsort(-frequency, kind="stable")[: min(DENSE_MAX, int(common.sum()))]] = True
+    entries = Entries.of([vectors[row] for row in forms])
     return Weighted(
         tuple(vectors),
         tuple(norms),
-        columns(vectors, [i for i, d in enumerate(frequency) if d > cut]),
-        rare_pairs(vectors, [i for i, d in enumerate(frequency) if d <= cut]),
-        columns(vectors, [i for i, d in enumerate(frequency) if d > limit]),
+        Part(entries.columns(dense), entries.postings(common & ~dense)),
+        Part(entries.columns(dense & ~common), entries.postings(~common)),
     )
 
 
-def rare_cut(frequency: Sequence[int]) -> int:
-    """The largest sentence frequency whose features are scored as sparse pairs.
+class Entries(NamedTuple):
+    """Every (row, feature, weight) of the unit vectors, by row: arrays for the parts."""
 
-    Features in at most ``cut`` sentences contribute df^2 precomputed pairs
-    each; the total stays within ``PAIR_BUDGET``. More frequent features (few
-    by definition) go into the dense matrix.
-    """
-    by_df = Counter(frequency)
-    total, cut = 0, 1
-    for d in sorted(by_df):
-        total += by_df[d] * d * d
-        if total > PAIR_BUDGET:
-            break
-        cut = d
-    return cut
+    row: IntArray
+    feature: IntArray
+    weight: FloatArray
+    rows: int
 
+    @classmethod
+    def of(cls, vectors: Sequence[SparseVector]) -> Entries:
+        sizes = [len(v) for v in vectors]
+        feature = np.fromiter((f for v in vectors for f in v), dtype=np.int64, count=sum(sizes))
+        weight = np.fromiter(
+            (w for v in vectors for w in v.values()), dtype=np.float32, count=sum(sizes)
+        )
+        row = np.repeat(np.arange(len(vectors), dtype=np.int64), sizes)
+        return cls(row, feature, weight, len(vectors))
 
-def columns(vectors: Sequence[SparseVector], features: Sequence[int]) -> FloatArray:
-    """A dense rows x features matrix of the given features' weights."""
-    position = {f: k for k, f in enumerate(features)}
-    out = np.zeros((len(vectors), max(1, len(features))), dtype=np.float32)
-    for row, vector in enumerate(vectors):
-        for f, w in vector.items():
-            k = position.get(f)
-            if k is not None:
-                out[row, k] = w
-    return out
+    def columns(self, wanted: npt.NDArray[np.bool_]) -> FloatArray:
+        """A dense rows x wanted features matrix of their weights (features in id order)."""
+        keep = wanted[self.feature] if self.feature.size else np.zeros(0, dtype=bool)
+        position = np.cumsum(wanted) - 1
+        out = np.zeros((self.rows, int(wanted.sum())), dtype=np.float32)
+        out[self.row[keep], position[self.feature[keep]]] = self.weight[keep]
+        return out
 
-
-def off_diagonal(size: int) -> tuple[IntArray, IntArray]:
-    """Positions (a, b), a != b, of a size x size matrix in row-major order.
-
-    Indexing a feature's rows with them lists its row pairs in the order a
-    boolean off-diagonal mask would, with fewer array operations.
-    """
-    a, b = np.nonzero(~np.eye(size, dtype=bool))
-    return a, b
-
-
-def rare_pairs(vectors: Sequence[SparseVector], features: Sequence[int]) -> Pairs:
-    """For every rare feature, the products of its weights in each pair of rows."""
-    wanted = set(features)
-    postings: dict[int, list[tuple[int, float]]] = {}
-    for row, vector in enumerate(vectors):
-        for f, w in vector.items():
-            if f in wanted:
-                postings.setdefault(f, []).append((row, w))
-    by_size: dict[int, list[list[tuple[int, float]]]] = {}
-    for f in sorted(postings):
-        by_size.setdefault(len(postings[f]), []).append(postings[f])
-    parts_i, parts_j, parts_w = [], [], []
-    for size, lists in sorted(by_size.items()):
-        rows = np.asarray([[r for r, _ in p] for p in lists], dtype=np.int32)
-        weights = np.asarray([[w for _, w in p] for p in lists], dtype=np.float32)
-        a, b = off_diagonal(size)
-        parts_i.append(rows[:, a].ravel())
-        parts_j.append(rows[:, b].ravel())
-        parts_w.append((weights[:, a] * weights[:, b]).ravel())
-    if not parts_i:
-        empty = np.zeros(0, dtype=np.int32)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    i = np.concatenate(parts_i)
-    order = np.argsort(i, kind="stable")
-    return i[order], np.concatenate(parts_j)[order], np.concatenate(parts_w)[order]
+    def postings(self, wanted: npt.NDArray[np.bool_]) -> Postings:
+        """The wanted features' weights, by row and by feature."""
+        keep = wanted[self.feature] if self.feature.size else np.zeros(0, dtype=bool)
+        entry_row, entry_feature = self.row[keep], self.feature[keep]
+        entry_weight = self.weight[keep]
+        by_feature = np.argsort(entry_feature, kind="stable")
+        row_ptr = np.searchsorted(entry_row, np.arange(self.rows + 1))
+        feature_ptr = np.searchsorted(entry_feature[by_feature], np.arange(wanted.size + 1))
+        per_entry = np.diff(feature_ptr)[entry_feature]
+        products = np.concatenate([[0], np.cumsum(per_entry)])[row_ptr]
+        return Postings(
+            row_ptr,
+            entry_row,
+            entry_feature,
+            entry_weight,
+            feature_ptr,
+            entry_row[by_feature],
+            entry_weight[by_feature],
+            products,
+            entry_feature[by_feature] * self.rows + entry_row[by_feature],
+        )
 
 
 def fingerprint(article: Article) -> str:
@@ -421,8 +464,33 @@ def fingerprint(article: Article) -> str:
     return digest.hexdigest()
 
 
-def build_corpus(articles: Sequence[Article]) -> Corpus:
-    """Tokenise, weigh and normalise every sentence of the input."""
+def form_layout(
+    first_rows: Sequence[int], owners: Sequence[int], articles: int
+) -> tuple[IntArray, list[int], tuple[tuple[int, int], ...]]:
+    """Number the forms (``first_rows``: each row's first row of the same text).
+
+    Forms found in one article only come first, article by article, then the
+    forms several articles share. Returns row -> form, form -> its first row,
+    and article -> the range of its own forms.
+    """
+    found_in: dict[int, set[int]] = {}
+    for row, first in enumerate(first_rows):
+        found_in.setdefault(first, set()).add(owners[row])
+    own = sorted((owners[f], f) for f, where in found_in.items() if len(where) == 1)
+    shared = sorted(f for f, where in found_in.items() if len(where) > 1)
+    order = [f for _, f in own] + shared
+    number = {f: k for k, f in enumerate(order)}
+    counts = Counter(a for a, _ in own)
+    bounds, start = [], 0
+    for a in range(articles):
+        bounds.append((start, start + counts[a]))
+        start += counts[a]
+    form = np.asarray([number[f] for f in first_rows], dtype=np.int64)
+    return form, order, tuple(bounds)
+
+
+def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
+    """Tokenise, weigh and normalise every sentence of the input (``step``: per article)."""
     words = [[tokens(s.text) for s in a.sentences] for a in articles]
     variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
     refs: list[Ref] = []
@@ -430,17 +498,27 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
     bags: list[Bag] = []
     claims: list[frozenset[str]] = []
     quantities: list[tuple[Quantity, ...]] = []
+    seen: dict[str, int] = {}  # sentence text -> its first row: reprints repeat sentences
     for a, article in enumerate(articles):
+        step(a / len(articles))
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
         for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
-            bag = sentence_features(ws, variants)
-            claims.append(frozenset(claim_features(s.text)))
+            keys = claim_features(s.text)
+            claims.append(frozenset(keys))
+            first = seen.setdefault(s.text, len(bags))
+            if first < len(bags):  # the same text: the same features, computed once
+                bag = bags[first]
+            else:
+                bag = sentence_features(ws, variants)
+                for key in keys:
+                    bag[key] += CLAIM_WEIGHT
             quantities.append(claims_of(s.text))
-            for key in claims[-1]:
-                bag[key] += CLAIM_WEIGHT
             bags.append(bag)
-    weighted = weigh(bags, [r[0] for r in refs])
+    owners = [r[0] for r in refs]
+    first_rows = [seen[s.text] for a in articles for s in a.sentences]
+    form, representatives, exclusive = form_layout(first_rows, owners, len(articles))
+    weighted = weigh(bags, owners, representatives)
     prints = [fingerprint(a) for a in articles]
     order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
     rank = [0] * len(articles)
@@ -453,9 +531,10 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
         paragraphs,
         weighted.vectors,
         weighted.norms,
-        weighted.dense,
-        weighted.pairs,
-        weighted.common,
+        weighted.background,
+        weighted.distinct,
+        form,
+        exclusive,
         tuple(rank),
         tuple(claims),
         tuple(quantities),
@@ -477,79 +556,171 @@ class Link(NamedTuple):
 Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
 
 
-def block_links(
-    corpus: Corpus, block: Sequence[int], owner: IntArray, starts: IntArray
-) -> tuple[Scored, Scored]:
-    """Links from the sentences of the articles in ``block``.
+def block_best(
+    corpus: Corpus, start: int, end: int, owner: IntArray, starts: IntArray
+) -> tuple[Scored, FloatArray]:
+    """Each of rows ``start:end`` (one article's): its best matches in every other
+    article, and its best score in each article (one column per article; -1 in its own).
 
-    Returns the mutual-best links to later articles' sentences, and the
-    one-sided links (each sentence's best match in every other article). One
-    matrix product per block of articles (a few hundred rows), so the cost is a
-    handful of BLAS calls, never a Python loop over sentence pairs.
+    Only rows of other articles are scored. A best match must reach
+    ``CONTEXT_LINK_MIN`` and hold ``DISTINCT_MIN`` of similarity outside the
+    story's background. A few BLAS and ``bincount`` calls per block, never a
+    Python loop over sentence pairs.
     """
-    rows = np.asarray([r for a in block for r in corpus.rows[a]], dtype=np.int64)
-    sims = np.round(block_similarity(corpus, int(rows[0]), int(rows[-1]) + 1), ROUND)
-    mine = owner[rows]
-    sims[mine[:, None] == owner[None, :]] = -1.0
-    slot = np.searchsorted(starts, np.arange(owner.size), side="right") - 1
-    best_in_article = np.maximum.reduceat(sims, starts, axis=1)[:, slot]
-    best_in_mine = np.empty_like(sims)
-    for a in block:
-        here = mine == a
-        if here.any():
-            best_in_mine[here] = sims[here].max(axis=0)
-    distinct = sims - corpus.common[rows] @ corpus.common.T
-    best = (sims >= CONTEXT_LINK_MIN) & (sims >= best_in_article) & (distinct >= DISTINCT_MIN)
-    mutual = best & (sims >= best_in_mine) & (owner[None, :] > mine[:, None])
-    one_sided = best & (sims >= SUPPORT_MIN)
-    i, j = np.nonzero(mutual)
-    k, m = np.nonzero(one_sided)
-    return (sims[i, j], rows[i], j.astype(np.int64)), (sims[k, m], rows[k], m.astype(np.int64))
+    sims, distinct, cols = block_similarity(corpus, start, end)
+    first = corpus.rows[int(owner[start])][0]
+    other = starts != first
+    at = np.searchsorted(cols, starts[other])  # where each other article's columns begin
+    per_article = np.full((end - start, starts.size), -1.0, dtype=np.float32)
+    if cols.size:
+        per_article[:, other] = np.maximum.reduceat(sims, at, axis=1)
+    slot = np.searchsorted(at, np.arange(cols.size), side="right") - 1
+    best = (sims >= CONTEXT_LINK_MIN) & (sims >= per_article[:, other][:, slot]) & distinct
+    i, j = np.nonzero(best)
+    return (sims[i, j], i + start, cols[j]), per_article
 
 
-def block_similarity(corpus: Corpus, start: int, end: int) -> FloatArray:
-    """Exact cosine of rows ``start:end`` against all rows (dense + sparse parts)."""
+def block_similarity(
+    corpus: Corpus, start: int, end: int
+) -> tuple[FloatArray, npt.NDArray[np.bool_], IntArray]:
+    """Cosines of rows ``start:end`` (one article's) with every row of other articles.
+
+    Returns the cosines (rounded to ``ROUND`` decimals), whether at least
+    ``DISTINCT_MIN`` of each lies outside the background, and the rows they
+    are with (``cols``, in order). Each form is scored once, against the
+    forms other articles hold, and the rows take their forms' scores.
+    """
+    article = corpus.refs[start][0]
+    first, last = corpus.rows[article][0], corpus.rows[article][-1] + 1
+    cols = np.concatenate([np.arange(first), np.arange(last, len(corpus.refs))])
+    mine, inverse = np.unique(corpus.form[start:end], return_inverse=True)
+    own_first, own_last = corpus.exclusive[article]
+    theirs = corpus.form[cols]
+    theirs = np.where(theirs >= own_last, theirs - (own_last - own_first), theirs)
+    background = part_similarity(corpus.background, mine, own_first, own_last)
+    total = np.round(
+        background + part_similarity(corpus.distinct, mine, own_first, own_last), ROUND
+    )
+    distinct = total - background >= DISTINCT_MIN
+    return total[inverse][:, theirs], distinct[inverse][:, theirs], cols
+
+
+def part_similarity(part: Part, mine: IntArray, first: int, last: int) -> FloatArray:
+    """One part of the cosine of forms ``mine`` with every form outside ``first:last``
+    (the article's own), in form order."""
+    out = sparse_similarity(part.postings, mine, first, last)
+    if part.dense.shape[1]:
+        dense = part.dense[mine]
+        out[:, :first] += dense @ part.dense[:first].T
+        out[:, first:] += dense @ part.dense[last:].T
+    return out
+
+
+def sparse_similarity(p: Postings, mine: IntArray, first: int, last: int) -> FloatArray:
+    """The sparse features' part of the cosine of forms ``mine`` with every form
+    outside ``first:last``.
+
+    Each entry (form, feature) meets the feature's forms in the inverted
+    index, skipping the article's own (a contiguous run there); the products
+    are summed per pair with ``bincount``, in chunks of at most
+    ``EXPAND_BUDGET`` products.
+    """
+    width = p.row_ptr.size - 1 - (last - first)
+    out = np.zeros((mine.size, width), dtype=np.float32)
+    if not p.entry_row.size:
+        return out
+    cost = np.cumsum(np.diff(p.products)[mine])  # products of mine[:k + 1]
+    k = 0
+    while k < mine.size:
+        done = int(cost[k - 1]) if k else 0
+        stop = min(mine.size, max(k + 1, int(np.searchsorted(cost, done + EXPAND_BUDGET, "right"))))
+        out[k:stop] = _expand(p, mine[k:stop], first, last)
+        k = stop
+    return out
+
+
+def _expand(p: Postings, forms: IntArray, first: int, last: int) -> FloatArray:
+    """Sum of w_i * w_j over the features ``forms`` share with each form j outside
+    ``first:last`` (forms after it shift down to close the gap)."""
+    n = p.row_ptr.size - 1
+    counts = p.row_ptr[forms + 1] - p.row_ptr[forms]
+    entries = np.repeat(p.row_ptr[forms] - (np.cumsum(counts) - counts), counts) + np.arange(
+        int(counts.sum())
+    )
+    features = p.entry_feature[entries]
+    own_lo = np.searchsorted(p.keys, features * n + first)
+    own_hi = np.searchsorted(p.keys, features * n + last)
+    begin = np.concatenate([p.feature_ptr[features], own_hi])
+    sizes = np.concatenate([own_lo - p.feature_ptr[features], p.feature_ptr[features + 1] - own_hi])
+    rows = np.tile(np.repeat(np.arange(forms.size), counts), 2)
+    weights = np.tile(p.entry_weight[entries], 2)
+    width = n - (last - first)
+    total = int(sizes.sum())
+    if total == 0:
+        return np.zeros((forms.size, width), dtype=np.float32)
+    at = np.repeat(begin - (np.cumsum(sizes) - sizes), sizes) + np.arange(total)
+    other = p.feature_rows[at]
+    column = np.where(other >= last, other - (last - first), other)
+    flat = np.repeat(rows, sizes) * width + column
+    products = np.repeat(weights, sizes) * p.feature_weights[at]
+    summed = np.bincount(flat, weights=products, minlength=forms.size * width)
+    return summed.reshape(forms.size, width).astype(np.float32)
+
+
+def row_blocks(corpus: Corpus) -> list[tuple[int, int]]:
+    """Each article's rows in blocks of at most ``BLOCK_ROWS`` rows and ``BLOCK_CELLS``
+    similarities (block rows x rows of other articles): memory stays bounded."""
     n = len(corpus.refs)
-    sims: FloatArray = corpus.dense[start:end] @ corpus.dense.T
-    pi, pj, pw = corpus.pairs
-    lo, hi = np.searchsorted(pi, [start, end])
-    if hi > lo:
-        flat = (pi[lo:hi].astype(np.int64) - start) * n + pj[lo:hi]
-        extra = np.bincount(flat, weights=pw[lo:hi], minlength=(end - start) * n)
-        sims += extra.reshape(end - start, n).astype(np.float32)
-    return sims
+    out = []
+    for rows in corpus.rows:
+        if rows:
+            size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // max(1, n - len(rows))))
+            out += [(s, min(rows[-1] + 1, s + size)) for s in range(rows[0], rows[-1] + 1, size)]
+    return out
 
 
-def article_blocks(corpus: Corpus) -> list[list[int]]:
-    """Consecutive articles grouped into blocks of about ``BLOCK_ROWS`` sentences."""
-    blocks: list[list[int]] = [[]]
-    size = 0
-    for a, rows in enumerate(corpus.rows):
-        if size and size + len(rows) > BLOCK_ROWS:
-            blocks.append([])
-            size = 0
-        blocks[-1].append(a)
-        size += len(rows)
-    return blocks
+def candidate_links(corpus: Corpus, step: Step = _silent) -> tuple[Ranked, Scored]:
+    """Mutual-best links (strongest first) and one-sided best links (arrays).
 
-
-def candidate_links(corpus: Corpus) -> tuple[list[Link], Scored]:
-    """Mutual-best links (strongest first) and one-sided best links (arrays)."""
+    A pair is a mutual best when each is the other's best match in the
+    other's article: the row's own best matches, kept while scoring block by
+    block, are checked against the partner row's best score in the row's
+    article (cosine is symmetric), so no block needs all rows of an article
+    and only pairs of sentences from different articles are scored.
+    """
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     if owner.size == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return [], (np.zeros(0, dtype=np.float32), empty, empty)
+        return Ranked(np.zeros((0, 2), dtype=np.int64), []), (
+            np.zeros(0, dtype=np.float32),
+            empty,
+            empty,
+        )
     starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
-    parts = [block_links(corpus, b, owner, starts) for b in article_blocks(corpus)]
-    votes: Scored = (
-        np.concatenate([p[1][0] for p in parts]),
-        np.concatenate([p[1][1] for p in parts]),
-        np.concatenate([p[1][2] for p in parts]),
-    )
-    return sorted_links(corpus, [p[0] for p in parts]), votes
+    column = np.cumsum([bool(rows) for rows in corpus.rows]) - 1  # article -> its column
+    blocks = row_blocks(corpus)
+    parts = []
+    for k, (first, last) in enumerate(blocks):
+        step(k / len(blocks))
+        parts.append(block_best(corpus, first, last, owner, starts))
+    scores = np.concatenate([p[0][0] for p in parts])
+    a = np.concatenate([p[0][1] for p in parts])
+    b = np.concatenate([p[0][2] for p in parts])
+    best = np.concatenate([p[1] for p in parts])
+    mutual = (owner[b] > owner[a]) & (scores >= best[b, column[owner[a]]])
+    one_sided = scores >= SUPPORT_MIN
+    votes: Scored = (scores[one_sided], a[one_sided], b[one_sided])
+    return sorted_links(corpus, [(scores[mutual], a[mutual], b[mutual])]), votes
 
 
-def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> list[Link]:
+class Ranked(NamedTuple):
+    """Mutual-best links, strongest first: the strong as row pairs, the weak as ``Link``."""
+
+    strong: IntArray  # pairs of rows (n x 2), cosine >= LINK_MIN
+    weak: list[Link]  # below: linked only with the backing of their context
+
+
+def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> Ranked:
     """Links strongest first.
 
     Ties are broken by content rank of the two articles, then sentence index,
@@ -565,31 +736,43 @@ def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> list[Link]:
     lo, hi = np.where(a_first, a, b), np.where(a_first, b, a)
     keys = (rank[lo], sentence[lo], rank[hi], sentence[hi])
     order = np.lexsort((keys[3], keys[2], keys[1], keys[0], -scores))
-    columns = [c[order].tolist() for c in (-scores, *keys, lo, hi)]
-    return [
+    strong = int(np.count_nonzero(scores.astype(np.float64) >= LINK_MIN))  # they sort first
+    columns = [c[order][strong:].tolist() for c in (-scores, *keys, lo, hi)]
+    weak = [
         Link(neg, (k0, k1, k2, k3), ra, rb)
         for neg, k0, k1, k2, k3, ra, rb in zip(*columns, strict=True)
     ]
+    return Ranked(np.stack([lo[order][:strong], hi[order][:strong]], axis=1), weak)
 
 
 # ---------------------------------------------------------------- clusters
 
 
 class Clusters:
-    """Union-find over rows with per-cluster article sets and vector sums."""
+    """Clusters of rows with per-cluster article sets and vector sums.
+
+    ``root[row]`` is the row's cluster (its lowest row), kept as an array and
+    relabelled on each merge, so whole batches of links inside one cluster
+    are set aside at once (reprints give many).
+    """
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.parent = list(range(len(corpus.refs)))
+        self.root: IntArray = np.arange(len(corpus.refs), dtype=np.int64)
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(corpus.refs))}
         self.articles: dict[int, set[int]] = {i: {r[0]} for i, r in enumerate(corpus.refs)}
         self.sums: dict[int, SparseVector] = {}
+        self.figures: dict[int, set[Quantity]] = {
+            i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
+        }
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return int(self.root[i])
+
+    def apart(self, links: IntArray) -> IntArray:
+        """The links (rows x 2) whose two rows are in different clusters."""
+        apart: IntArray = links[self.root[links[:, 0]] != self.root[links[:, 1]]]
+        return apart
 
     def vector_sum(self, root: int) -> SparseVector:
         found = self.sums.get(root)
@@ -601,24 +784,30 @@ class Clusters:
         return round(dot / (len(self.members[x]) * len(self.members[y])), ROUND)
 
     def far_conflict(self, x: int, y: int) -> bool:
-        """Whether members of the two clusters state far-apart figures (``far_apart``)."""
-        mine = [q for r in self.members[x] for q in self.corpus.quantities[r]]
-        theirs = [q for r in self.members[y] for q in self.corpus.quantities[r]]
-        return any(far_apart(a, b) for a in mine for b in theirs)
+        """Whether members of the two clusters state far-apart figures (``far_apart``).
 
-    def try_merge(self, link: Link) -> bool:
-        """Merge the clusters of a link unless that breaks a constraint."""
-        x, y = self.find(link.a), self.find(link.b)
+        Each distinct figure is compared once: copies of one story repeat them.
+        """
+        return any(far_apart(a, b) for a in self.figures[x] for b in self.figures[y])
+
+    def try_merge(self, a: int, b: int) -> bool:
+        """Merge the clusters of rows ``a`` and ``b`` unless that breaks a constraint."""
+        x, y = self.find(a), self.find(b)
         if x == y or self.articles[x] & self.articles[y] or self.average(x, y) < AVERAGE_MIN:
             return False
         if self.far_conflict(x, y):
             return False
         keep, gone = min(x, y), max(x, y)
-        self.sums[keep] = sparse_add(self.vector_sum(keep), self.vector_sum(gone))
+        total = self.sums.get(keep)
+        if total is None:  # the first merge: start from a copy of the row's own vector
+            total = self.sums[keep] = dict(self.corpus.vectors[keep])
+        for f, w in self.vector_sum(gone).items():
+            total[f] = total.get(f, 0.0) + w
         self.sums.pop(gone, None)
-        self.parent[gone] = keep
+        self.root[self.members[gone]] = keep
         self.members[keep] += self.members.pop(gone)
         self.articles[keep] |= self.articles.pop(gone)
+        self.figures[keep] |= self.figures.pop(gone)
         return True
 
 
@@ -634,7 +823,7 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     scores, a, b = votes
     if scores.size == 0:
         return []
-    roots = np.asarray([clusters.find(i) for i in range(len(clusters.parent))], dtype=np.int64)
+    roots = clusters.root.copy()
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     keep = roots[lo] != roots[hi]
     lo, hi, scores = lo[keep], hi[keep], scores[keep]
@@ -661,21 +850,22 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     return [Link(0.0, (0, 0, 0, 0), int(lo[k]), int(hi[k])) for k in order]
 
 
-def cluster(corpus: Corpus) -> list[list[int]]:
+def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
     """Clusters of rows (each a list of rows, at most one per article).
 
     Strong mutual-best links merge first; then best-match votes merge clusters
-    they jointly support.
+    they jointly support. ``step`` hears of scoring (to 0.8) and merging.
     """
     clusters = Clusters(corpus)
-    mutual, votes = candidate_links(corpus)
-    weak = [link for link in mutual if -link.neg_score < LINK_MIN]
-    for link in mutual[: len(mutual) - len(weak)]:
-        clusters.try_merge(link)
+    mutual, votes = candidate_links(corpus, lambda f: step(0.8 * f))
+    for start in range(0, len(mutual.strong), 512):
+        step(0.8 + 0.2 * start / len(mutual.strong))
+        for a, b in clusters.apart(mutual.strong[start : start + 512]).tolist():
+            clusters.try_merge(a, b)
     for link in supported_merges(clusters, votes):
-        clusters.try_merge(link)
-    for link in context_links(clusters, weak):
-        clusters.try_merge(link)
+        clusters.try_merge(link.a, link.b)
+    for link in context_links(clusters, mutual.weak):
+        clusters.try_merge(link.a, link.b)
     return [sorted(rows) for rows in clusters.members.values()]
 
 
@@ -763,33 +953,33 @@ def passage_vector(corpus: Corpus, rows: Sequence[int]) -> SparseVector:
     return {f: w / norm for f, w in total.items()} if norm > 0 else total
 
 
-Known = dict[tuple[int, ...], SparseVector]  # passage rows (in order) -> passage_vector
-
-
-def known_vector(corpus: Corpus, rows: Sequence[int], known: Known) -> SparseVector:
-    """``passage_vector(corpus, rows)``, computed once per row sequence within one build.
-
-    The vector is a pure function of the corpus and the rows in their order;
-    callers never modify it, so sharing it is safe.
-    """
-    key = tuple(rows)
-    vector = known.get(key)
-    if vector is None:
-        vector = known[key] = passage_vector(corpus, key)
-    return vector
-
-
 def _shared_mass(corpus: Corpus, row: int) -> float:
     """Share of a row's squared unit norm that lies on shared features."""
     return min(1.0, sum(w * w for w in corpus.vectors[row].values()))
 
 
-def cosine_to(vector: SparseVector, others: SparseVector) -> float:
-    """Cosine between a unit vector and an arbitrary one (0 if either is zero)."""
-    norm = math.sqrt(sum(w * w for w in others.values()))
-    if norm == 0:
-        return 0.0
-    return round(min(1.0, max(0.0, sparse_dot(vector, others) / norm)), ROUND)
+class Rest(NamedTuple):
+    """The sum of a group's vectors but one member's (``total`` minus ``left``), not built.
+
+    A cosine with it costs the other vector's size, not the group's: a group
+    of many reprints would otherwise copy its whole sum once per member.
+    """
+
+    total: SparseVector
+    left: SparseVector
+    norm: float  # of total - left: |total|^2 - 2 total.left + |left|^2
+
+    @classmethod
+    def of(cls, total: SparseVector, left: SparseVector, total_square: float) -> Rest:
+        square = total_square - 2 * sparse_dot(left, total) + sparse_dot(left, left)
+        return cls(total, left, math.sqrt(max(0.0, square)))
+
+    def cosine(self, vector: SparseVector) -> float:
+        """Cosine between a unit vector and the rest, rounded (0 when the rest is zero)."""
+        if self.norm < 1e-9:
+            return 0.0
+        dot = sparse_dot(vector, self.total) - sparse_dot(vector, self.left)
+        return round(min(1.0, max(0.0, dot / self.norm)), ROUND)
 
 
 def neighbours(corpus: Corpus, passage: Sequence[int], claims: frozenset[str]) -> list[int]:
@@ -817,7 +1007,7 @@ def neighbours(corpus: Corpus, passage: Sequence[int], claims: frozenset[str]) -
 def grow(
     corpus: Corpus,
     passage: list[int],
-    others: SparseVector,
+    others: Rest,
     free: set[int],
     claims: frozenset[str] = frozenset(),
     vector: SparseVector | None = None,
@@ -828,13 +1018,13 @@ def grow(
     keys, ``vector`` the passage's own (``passage_vector``) when already known.
     """
     vector = passage_vector(corpus, passage) if vector is None else vector
-    current = cosine_to(vector, others)
+    current = others.cosine(vector)
     while len(passage) < MAX_PASSAGE:
         options = []
         for row in neighbours(corpus, passage, claims):
-            if row not in free or cosine_to(corpus.vectors[row], others) < ABSORB_MIN:
+            if row not in free or others.cosine(corpus.vectors[row]) < ABSORB_MIN:
                 continue
-            gain = cosine_to(passage_vector(corpus, [*passage, row]), others)
+            gain = others.cosine(passage_vector(corpus, [*passage, row]))
             if gain > current - ABSORB_SLACK:
                 options.append((-gain, row))
         if not options:
@@ -845,34 +1035,44 @@ def grow(
     return passage
 
 
+class Passages(NamedTuple):
+    """One group's passages (rows of one article each) and their vectors, if computed."""
+
+    rows: list[list[int]]
+    vectors: list[SparseVector]  # ``passage_vector`` of each; empty for a group of one
+
+
 def absorb_neighbours(
-    corpus: Corpus, groups: list[list[int]], known: Known | None = None
-) -> list[list[list[int]]]:
+    corpus: Corpus, groups: list[list[int]], step: Step = _silent
+) -> list[Passages]:
     """Turn clusters of rows into groups of passages, absorbing split sentences.
 
-    The passage vectors computed go into ``known`` (see ``known_vector``).
+    The passage vectors computed on the way are handed on with the passages
+    (``to_members`` scores with them). ``step`` hears how many groups are done.
     """
-    known = {} if known is None else known
     free = {g[0] for g in groups if len(g) == 1}
     multi = sorted((g for g in groups if len(g) > 1), key=lambda g: _group_key(corpus, g))
-    out: list[list[list[int]]] = []
-    for group in multi:
+    out: list[Passages] = []
+    for done, group in enumerate(multi):
+        step(done / len(multi))
         passages = [[row] for row in group]
-        vectors = [known_vector(corpus, p, known) for p in passages]
+        vectors = [passage_vector(corpus, p) for p in passages]
         total = sparse_sum(vectors)
+        square = sparse_dot(total, total)
         for k in range(len(passages)):
             claims = frozenset(
                 key for p in passages if p is not passages[k] for r in p for key in corpus.claims[r]
             )
-            others = sparse_add(total, vectors[k], -1.0)
+            others = Rest.of(total, vectors[k], square)
             grown = grow(corpus, passages[k], others, free, claims, vectors[k])
             if grown != passages[k]:
                 passages[k] = grown
-                new = known_vector(corpus, grown, known)
+                new = passage_vector(corpus, grown)
                 total = sparse_add(sparse_add(total, vectors[k], -1.0), new)
+                square = sparse_dot(total, total)
                 vectors[k] = new
-        out.append(passages)
-    out.extend([[row]] for row in sorted(free, key=lambda r: _ref_key(corpus, r)))
+        out.append(Passages(passages, vectors))
+    out.extend(Passages([[row]], []) for row in sorted(free, key=lambda r: _ref_key(corpus, r)))
     return out
 
 
@@ -888,23 +1088,21 @@ def _group_key(corpus: Corpus, rows: Sequence[int]) -> tuple[tuple[int, int], ..
 # ---------------------------------------------------------------- output
 
 
-def to_members(
-    corpus: Corpus, passages: Sequence[Sequence[int]], known: Known | None = None
-) -> tuple[Member, ...]:
+def to_members(corpus: Corpus, group: Passages) -> tuple[Member, ...]:
     """Members of one group, ordered by article, each scored against the others.
 
     A group of one scores 1.0 and needs no vectors (most groups are single).
-    ``known`` holds passage vectors already computed in this build.
     """
+    passages = group.rows
     if len(passages) == 1:
         return (_member(corpus, passages[0], 1.0),)
-    known = {} if known is None else known
-    vectors = [known_vector(corpus, p, known) for p in passages]
+    vectors = group.vectors or [passage_vector(corpus, p) for p in passages]
     total = sparse_sum(vectors)
+    square = sparse_dot(total, total)
     members = []
     for passage, vector in zip(passages, vectors, strict=True):
-        others = sparse_add(total, vector, -1.0)
-        members.append(_member(corpus, passage, cosine_to(vector, others)))
+        score = Rest.of(total, vector, square).cosine(vector)
+        members.append(_member(corpus, passage, score))
     return tuple(sorted(members, key=lambda m: m.article))
 
 
@@ -933,15 +1131,6 @@ def reading_order(
         if len(members) == 1:
             keys[g] = _single_key(members[0], before)
     return [groups[g] for g in sorted(keys, key=lambda g: keys[g])]
-
-
-def median(values: Sequence[float]) -> float:
-    """The median, computed as ``statistics.median`` does (that module costs ~3 ms to import)."""
-    data = sorted(values)
-    n = len(data)
-    if n % 2 == 1:
-        return data[n // 2]
-    return (data[n // 2 - 1] + data[n // 2]) / 2
 
 
 def _consensus_key(
@@ -989,14 +1178,15 @@ def _single_key(
     return anchor[0], anchor[1], anchor[2], 1, member.article, first
 
 
-def group_sentences(articles: Sequence[Article]) -> list[tuple[Member, ...]]:
+def group_sentences(articles: Sequence[Article], step: Step = _silent) -> list[tuple[Member, ...]]:
     """Passage groups over all articles, in reading order.
 
     Every sentence is in exactly one group; a group holds at most one passage
-    (one to three adjacent sentences) per article.
+    (one to three adjacent sentences) per article. ``step`` is told how far
+    the work is, many times a second on a large input (it may raise to stop).
     """
-    corpus = build_corpus(articles)
-    known: Known = {}  # passage vectors of this build: absorbing computes what scoring needs
-    groups = absorb_neighbours(corpus, cluster(corpus), known)
-    drafts = [to_members(corpus, passages, known) for passages in groups]
+    corpus = build_corpus(articles, lambda f: step(0.2 * f))
+    clusters = cluster(corpus, lambda f: step(0.2 + 0.6 * f))
+    groups = absorb_neighbours(corpus, clusters, lambda f: step(0.8 + 0.2 * f))
+    drafts = [to_members(corpus, group) for group in groups]
     return reading_order(articles, drafts)

@@ -15,6 +15,8 @@ from .model import Alignment, Article, Group, InputError, Source
 from .normalize import normalise_word, stem, tokens
 from .segment import segment
 
+# Told the stage and how far it is (0..1), between steps that each take well
+# under a second; it may raise to stop the work (the reader does, to quit).
 Progress = Callable[[str, float], None]
 
 
@@ -39,6 +41,26 @@ def require_two(sources: Sequence[Source]) -> None:
         raise InputError(where, f"need at least two articles to compare, got {len(sources)}")
 
 
+# Pairs of sentences from different articles that grouping may score: its
+# time and memory grow with them (200 articles of 50 sentences: 99.5 million,
+# about 420 MB; see README).
+MAX_PAIRS = 100_000_000
+
+
+def require_bounded(articles: Sequence[Article]) -> None:
+    """Refuse, before grouping starts, an input with more than ``MAX_PAIRS`` sentence pairs."""
+    counts = [len(a.sentences) for a in articles]
+    total = sum(counts)
+    pairs = sum(c * (total - c) for c in counts)
+    if pairs > MAX_PAIRS:
+        biggest = max(articles, key=lambda a: len(a.sentences))
+        raise InputError(
+            biggest.source.path,
+            f"too many sentences to compare: {total:,} in {len(articles)} articles "
+            f"(the limit is {MAX_PAIRS:,} pairs of sentences across articles)",
+        )
+
+
 def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -> Alignment:
     """Clean, segment, align and compare already-loaded sources."""
     require_two(sources)
@@ -46,8 +68,9 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     for i, source in enumerate(sources):
         progress("cleaning", i / len(sources))
         articles.append(prepare(source))
+    require_bounded(articles)
     progress("aligning", 0.0)
-    drafts = group_sentences(articles)
+    drafts = group_sentences(articles, lambda fraction: progress("aligning", fraction))
     home = {
         (m.article, s): gid
         for gid, members in enumerate(drafts)

@@ -7,14 +7,19 @@ deliberately conservative: paraphrase noise is worse than a missed mark.
 * ``wording``: a word diff between two members means something only when
   their sentences run in parallel, so each member is compared with the member
   whose wording is closest to its own (not with one global reference), and
-  only when the two are *close paraphrases*:
+  only when the two are *close paraphrases*. Members worded alike are
+  compared once, as one wording; a large group is compared N-way, each
+  wording with the group's reference wording and the few wordings its
+  differences from the reference put nearest (``nearest_wordings``), so the
+  cost grows with the group, not with its pairs:
 
-  - the diff (``difflib`` on the comparison keys of content words: case,
-    diacritics, quote marks, hyphens, plural/verb endings and spelling
-    variants of names do not count; function words are left out, negations
-    kept) aligns at least ``MIN_SHARE`` of the content words of *each* side.
-    Requiring it of both sides also bounds the length ratio, so a short
-    sentence that matches one clause of a long one is not diffed;
+  - the diff (a longest common subsequence, rapidfuzz's ``Indel``, on the
+    comparison keys of content words: case, diacritics, quote marks,
+    hyphens, plural/verb endings and spelling variants of names do not
+    count; function words are left out, negations kept) aligns at least
+    ``MIN_SHARE`` of the content words of *each* side. Requiring it of both
+    sides also bounds the length ratio, so a short sentence that matches
+    one clause of a long one is not diffed;
   - at most ``MAX_RUNS`` stretches differ, and no word was moved across
     more than ``MAX_JUMP`` matched words (a date moved from the end of the
     sentence to its verb means another sentence structure; "Canada and
@@ -37,7 +42,8 @@ deliberately conservative: paraphrase noise is worse than a missed mark.
   quoting less is not drift. Both quotations are marked; the detail lists
   the changed words, or quotes both versions when they are too far apart
   for that. A wording mark that overlaps a quotation marked as reworded is
-  dropped.
+  dropped. Quotations are clustered by wording, and each pair of wordings
+  that share a distinctive word is compared once (``quote_drift``).
 
 All functions are pure and deterministic; input size is bounded per member
 (``MAX_TOKENS``, ``MAX_QUOTES``) so a pathological sentence cannot make the
@@ -48,9 +54,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Sequence
-from itertools import combinations, islice, product
+from collections import Counter
+from collections.abc import Hashable, Iterator, Sequence
+from itertools import count, islice
 from typing import NamedTuple
+
+from rapidfuzz.distance import Indel
 
 from .model import Article, Divergence, Member, Sentence
 from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_tokens, word_parts
@@ -67,6 +76,10 @@ MAX_JUMP = 1
 MAX_RUN_WORDS = 4
 # Members longer than this many words are not word-diffed (bounded cost).
 MAX_TOKENS = 400
+# A member worded unlike every other member is diffed with the group's
+# reference wording and with at most this many other wordings, the nearest to
+# its own by their differences from the reference (see ``nearest_wordings``).
+NEAREST = 4
 MAX_QUOTES = 20
 # Two quotations are "the same" from this Dice overlap of their distinctive
 # words on (see ``same_quotation``).
@@ -114,11 +127,7 @@ Opcode = tuple[str, int, int, int, int]
 
 
 class Word(NamedTuple):
-    """A word of a member's passage that takes part in the diff.
-
-    A named tuple (immutable, built several times faster than a frozen
-    dataclass): every group's passages are split into words afresh.
-    """
+    """A word of a member's passage that takes part in the diff."""
 
     sentence: Sentence
     token: Token
@@ -193,7 +202,7 @@ def compare_key(token: Token, variants: VariantMap) -> str:
     Numbers, and compounds led by one ("six-hour", "30-day"), share one key:
     they anchor the diff but their values are the number comparison's job.
     """
-    if token.norm[:1].isdigit():  # token.is_number, spelled out: called per word
+    if token.is_number:
         return NUMBER_KEY
     parts = word_parts(token)
     if parts and parts[0][:1].isdigit():
@@ -212,9 +221,6 @@ def group_variants(articles: Sequence[Article], members: Sequence[Member]) -> Va
     return variant_map_of_tokens(docs)
 
 
-_new_tuple = tuple.__new__  # builds a Word without the named tuple's Python-level constructor
-
-
 def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
     """The sentence's content words, negations and numbers (function words skipped)."""
     after_number = False
@@ -223,8 +229,8 @@ def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
         if norm in NEGATIONS or norm not in STOPWORDS:
             key = compare_key(token, variants)  # (pure: only the words kept need it)
             minor = key == NUMBER_KEY or after_number or norm in FRAME_WORDS
-            yield _new_tuple(Word, (sentence, token, key, minor))
-        after_number = norm[:1].isdigit()  # token.is_number: "six hours", not "six-hour meeting"
+            yield Word(sentence, token, key, minor)
+        after_number = token.is_number  # "six hours", not "six-hour meeting"
 
 
 def passage_words(articles: Sequence[Article], member: Member, variants: VariantMap) -> list[Word]:
@@ -253,16 +259,31 @@ def content_before(words: Sequence[Word]) -> list[int]:
     return out
 
 
+def word_opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
+    """Opcodes of a longest common subsequence of two key sequences (rapidfuzz, in C).
+
+    ``Indel`` knows no substitution: a deletion next to an insertion is merged
+    into one ``replace``, as ``difflib`` reports it, so each changed stretch
+    between two matched ones is one opcode.
+    """
+    out: list[Opcode] = []
+    for op in Indel.opcodes(a, b):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+        if tag != "equal" and out and out[-1][0] != "equal":
+            _, i1, _, j1, _ = out.pop()
+            tag = "replace" if i1 < i2 and j1 < j2 else tag
+        out.append((tag, i1, i2, j1, j2))
+    return out
+
+
 def diff(mine: Sequence[Word], theirs: Sequence[Word]) -> Diff:
     """Align two members' words: shares of content aligned and the changed runs."""
-    matcher = difflib.SequenceMatcher(
-        None, [w.key for w in mine], [w.key for w in theirs], autojunk=False
-    )
-    return diff_of_ops(matcher.get_opcodes(), mine, theirs)
+    ops = word_opcodes([w.key for w in mine], [w.key for w in theirs])
+    return diff_of_ops(ops, mine, theirs)
 
 
 def diff_of_ops(ops: Sequence[Opcode], mine: Sequence[Word], theirs: Sequence[Word]) -> Diff:
-    """The ``Diff`` of two members' words, given the matcher's opcodes on their keys."""
+    """The ``Diff`` of two members' words, given the opcodes of their keys."""
     cm, ct = content_before(mine), content_before(theirs)
     same_mine = sum(cm[i2] - cm[i1] for op, i1, i2, _, _ in ops if op == "equal")
     same_theirs = sum(ct[j2] - ct[j1] for op, _, _, j1, j2 in ops if op == "equal")
@@ -425,52 +446,120 @@ def _divergence(article: int, part: Sequence[Word], detail: str) -> Divergence:
     return Divergence("wording", article, sentence.index, start, end, text, detail)
 
 
-def pair_diffs(words: Sequence[Sequence[Word] | None]) -> dict[int, dict[int, Diff]]:
-    """Every member's diff against every other diffable member (each pair diffed once)."""
-    found = _diffs_by_theirs(words)
-    out: dict[int, dict[int, Diff]] = {k: {} for k in range(len(words))}
-    for x in range(len(words)):
-        for y in range(x + 1, len(words)):
-            d = found.get((x, y))
-            if d is not None:
-                out[x][y], out[y][x] = d, d.flipped()
+Form = tuple[tuple[str, bool], ...]  # a wording: (key, minor) of each word
+
+
+def wordings(words: Sequence[Sequence[Word]], members: Sequence[Member]) -> list[list[int]]:
+    """Members grouped by wording (same keys, same minor words), members in order.
+
+    Members longer than ``MAX_TOKENS`` words are left out (never diffed). The
+    first member of each list has the lowest article: it stands for the
+    wording, as ``closest`` breaks ties by article.
+    """
+    forms: dict[Form, list[int]] = {}
+    for x, ws in enumerate(words):
+        if len(ws) <= MAX_TOKENS:
+            forms.setdefault(tuple((w.key, w.minor) for w in ws), []).append(x)
+    return [sorted(xs, key=lambda x: members[x].article) for xs in forms.values()]
+
+
+def nearest_wordings(words: Sequence[Sequence[Word]], reps: Sequence[int]) -> dict[int, list[int]]:
+    """For each wording (by its representative member), the wordings to diff it with.
+
+    With few wordings, every other one. Otherwise, N-way as collation tools
+    do: every wording is aligned once with the reference (the first, which
+    is the most shared: see ``wording_only``). Its edits place it: the
+    stretches it changes (where in the reference, and what stands there) and,
+    order aside, the words it adds to or takes from the reference's words
+    (an alignment may read a moved word at either of its places). Two
+    wordings whose edits mostly agree are near. Each wording gets the
+    reference and the ``NEAREST`` nearest others by either kind of edit,
+    found through an index, so the cost grows linearly with the group.
+    """
+    if len(reps) <= NEAREST + 1:
+        return {x: [y for y in reps if y != x] for x in reps}
+    reference = [w.key for w in words[reps[0]]]
+    stretches = {x: _stretches(reference, words[x]) for x in reps}
+    counts = Counter(reference)
+    added = {x: _added(counts, words[x]) for x in reps}
+    out: dict[int, list[int]] = {}
+    near_by_stretch = _nearest(reps, stretches)
+    near_by_words = _nearest(reps, added)
+    for x in reps:
+        chosen = dict.fromkeys([reps[0], *near_by_stretch[x], *near_by_words[x]])
+        out[x] = [y for y in chosen if y != x]
     return out
 
 
-def _diffs_by_theirs(words: Sequence[Sequence[Word] | None]) -> dict[tuple[int, int], Diff]:
-    """``diff(words[x], words[y])`` for x < y, both diffable.
+Edit = Hashable
 
-    One matcher per ``y``: SequenceMatcher indexes its second sequence once
-    and reuses that index for every first sequence it is given.
+
+def _nearest(reps: Sequence[int], edits: dict[int, set[Edit]]) -> dict[int, list[int]]:
+    """The ``NEAREST`` wordings (besides the reference) with fewest edits apart from each.
+
+    Apart: edits one has and the other has not, counted through an index of
+    who holds each edit; ties in member order.
     """
-    found: dict[tuple[int, int], Diff] = {}
-    for y, wy in enumerate(words):
-        if wy is None:
-            continue
-        matcher = difflib.SequenceMatcher(None, (), [w.key for w in wy], autojunk=False)
-        for x in range(y):
-            wx = words[x]
-            if wx is not None:
-                matcher.set_seq1([w.key for w in wx])
-                found[x, y] = diff_of_ops(matcher.get_opcodes(), wx, wy)
-    return found
+    holders: dict[Edit, list[int]] = {}
+    for x in reps:
+        for e in edits[x]:
+            holders.setdefault(e, []).append(x)
+    fewest = sorted(reps[1:], key=lambda x: len(edits[x]))  # stable: ties in member order
+    position = {x: k for k, x in enumerate(reps)}
+    out: dict[int, list[int]] = {}
+    for x in reps:
+        shared: dict[int, int] = {}
+        for e in edits[x]:
+            for y in holders[e]:
+                shared[y] = shared.get(y, 0) + 1
+        options = {*shared, *islice((y for y in fewest if y not in shared), NEAREST + 2)}
+        options -= {x, reps[0]}
+        apart = {y: len(edits[x]) + len(edits[y]) - 2 * shared.get(y, 0) for y in options}
+        out[x] = sorted(apart, key=lambda y: (apart[y], position[y]))[:NEAREST]
+    return out
+
+
+def _stretches(reference: Sequence[str], words: Sequence[Word]) -> set[Edit]:
+    """The stretches a wording changes: (start, end in the reference, its words there)."""
+    keys = [w.key for w in words]
+    return {
+        (i1, i2, tuple(keys[j1:j2]))
+        for op, i1, i2, j1, j2 in word_opcodes(reference, keys)
+        if op != "equal"
+    }
+
+
+def _added(reference: Counter[str], words: Sequence[Word]) -> set[Edit]:
+    """What a wording adds to (+n) or takes from (-n) the reference's words, by key."""
+    counts = Counter(w.key for w in words)
+    counts.subtract(reference)
+    return {(key, n) for key, n in counts.items() if n}
 
 
 def wording_only(
     articles: Sequence[Article], members: Sequence[Member], variants: VariantMap
 ) -> list[Divergence]:
-    """Wording marks of every member against its closest paraphrase, if any."""
+    """Wording marks of every member against its closest paraphrase, if any.
+
+    A member worded like another has its closest paraphrase in that member,
+    with nothing to mark; only members worded like no other are diffed, each
+    with the wordings ``nearest_wordings`` names. Wordings are ordered most
+    shared first (ties in member order), so the reference is the commonest.
+    """
     words = [passage_words(articles, m, variants) for m in members]
-    bounded = [w if len(w) <= MAX_TOKENS else None for w in words]
-    diffs = pair_diffs(bounded)
+    forms = sorted(wordings(words, members), key=lambda xs: (-len(xs), min(xs)))
+    reps = [xs[0] for xs in forms]
+    lone = [xs[0] for xs in forms if len(xs) == 1]
+    if not lone or len(reps) < 2:
+        return []
+    nearest = nearest_wordings(words, reps)
     marks: list[Divergence] = []
-    for x, member in enumerate(members):
-        best = closest(diffs[x], members)
-        if best is None:
-            continue
-        y, d = best
-        label = articles[members[y].article].label
-        marks.extend(wording_marks(member.article, words[x], words[y], d, label))
+    for x in sorted(lone):
+        best = closest({y: diff(words[x], words[y]) for y in nearest[x]}, members)
+        if best is not None:
+            y, d = best
+            label = articles[members[y].article].label
+            marks.extend(wording_marks(members[x].article, words[x], words[y], d, label))
     return marks
 
 
@@ -514,6 +603,10 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+Keys = tuple[str, ...]
+Spans = tuple[int, int, int, int]  # words a1:a2 of one quotation, b1:b2 of the other
+
+
 def same_quotation(a: Quote, b: Quote) -> bool:
     """Recognisably one quotation (as a whole, or in the parts that correspond).
 
@@ -522,6 +615,10 @@ def same_quotation(a: Quote, b: Quote) -> bool:
     has only one) and a Dice overlap of at least ``QUOTE_SAME``, so that two
     remarks on one topic sharing a word or two are not taken for one.
     """
+    return _same(a.keys, b.keys)
+
+
+def _same(a: Sequence[str], b: Sequence[str]) -> bool:
     mine, theirs = _distinctive(a), _distinctive(b)
     shared = len(mine & theirs)
     if not shared or shared < min(2, len(mine), len(theirs)):
@@ -529,97 +626,161 @@ def same_quotation(a: Quote, b: Quote) -> bool:
     return 2 * shared >= QUOTE_SAME * (len(mine) + len(theirs))
 
 
-def _distinctive(q: Quote) -> set[str]:
-    return {k for k in q.keys if k not in STOPWORDS and k != NUMBER_KEY}
+def _distinctive(keys: Sequence[str]) -> set[str]:
+    return {k for k in keys if k not in STOPWORDS and k != NUMBER_KEY}
 
 
 def shared_parts(a: Quote, b: Quote) -> tuple[Quote, Quote]:
-    """The parts of two quotations that correspond.
+    """The parts of two quotations that correspond (see ``shared_spans``)."""
+    a1, a2, b1, b2 = shared_spans(a.keys, b.keys)
+    return a.part(a1, a2), b.part(b1, b2)
+
+
+def shared_spans(a: Keys, b: Keys) -> Spans:
+    """Where two quotations (their keys) correspond.
 
     From the first to the last word the diff aligns, widened at each end when
     both sides go on there (a reworded opening or ending): each side by up to
     the other's count plus ``QUOTE_WIDEN`` words. A side that stops at the
     aligned words stops the other too, so a quotation one outlet gives only in
-    part is compared with that part.
+    part is compared with that part. No aligned word: the whole of both.
+
+    ``difflib`` (longest matching blocks first), not a longest common
+    subsequence: the thresholds were set on its alignment, and the LCS takes
+    scattered single words ("who", "this") where difflib keeps the blocks a
+    reader sees. Quotations are compared once per pair of wordings, few.
     """
-    matcher = difflib.SequenceMatcher(None, a.keys, b.keys, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if not blocks:
-        return a, b
+        return 0, len(a), 0, len(b)
     first, last = blocks[0], blocks[-1]
-    a1, a2 = _widen(
-        first.a, first.b, last.a + last.size, last.b + last.size, len(a.keys), len(b.keys)
-    )
-    b1, b2 = _widen(
-        first.b, first.a, last.b + last.size, last.a + last.size, len(b.keys), len(a.keys)
-    )
-    return a.part(a1, a2), b.part(b1, b2)
+    la, lb = last.a + last.size, last.b + last.size
+    a1, a2 = _widen(first.a, first.b, la, lb, len(a), len(b))
+    b1, b2 = _widen(first.b, first.a, lb, la, len(b), len(a))
+    return a1, a2, b1, b2
 
 
 def _widen(
     start: int, other_start: int, end: int, other_end: int, size: int, other_size: int
 ) -> tuple[int, int]:
-    """One side's widened span (see ``shared_parts``)."""
+    """One side's widened span (see ``shared_spans``)."""
     lead = min(start, other_start + QUOTE_WIDEN) if other_start else 0
     tail, other_tail = size - end, other_size - other_end
     trail = min(tail, other_tail + QUOTE_WIDEN) if other_tail else 0
     return start - lead, end + trail
 
 
+class Spoken(NamedTuple):
+    """Where one quotation occurs: the member quoting it and the quotation."""
+
+    order: int  # position among all quotations of the group (by member, then in the text)
+    member: int
+    quote: Quote
+
+
 def quote_drift(
     articles: Sequence[Article], members: Sequence[Member], variants: VariantMap
 ) -> list[Divergence]:
-    """Quote divergences: quotations shared by two members but reworded."""
-    quotes = [
-        [q for s in member_sentences(articles, m) for q in quotations(s, variants)] for m in members
-    ]
-    marked: dict[tuple[int, int, int], Divergence] = {}
-    for x, y in combinations(range(len(members)), 2):
-        ax, ay = members[x].article, members[y].article
-        for qa, qb in product(quotes[x], quotes[y]):
-            parts = drifted(qa, qb)
-            if parts is not None:
-                _mark_quote(marked, ax, qa, parts, articles[ay])
-                _mark_quote(marked, ay, qb, (parts[1], parts[0]), articles[ax])
-    return list(marked.values())
+    """Quote divergences: quotations shared by two members but reworded.
+
+    Quotations are clustered by wording (their keys): reprints quote alike,
+    so a group of many members holds few wordings. Each wording is compared
+    with the wordings sharing a distinctive word with it, once per pair (in
+    the order of the members quoting them: ``drift_spans`` is not quite
+    symmetric), never each pair of quotations of each pair of members. A
+    quotation is marked against the first member (in member order) whose
+    quotation of it is reworded; that member names the detail.
+    """
+    said: dict[Keys, list[Spoken]] = {}
+    order = count()
+    for x, m in enumerate(members):
+        for s in member_sentences(articles, m):
+            for q in quotations(s, variants):
+                said.setdefault(q.keys, []).append(Spoken(next(order), x, q))
+    by_word: dict[str, list[Keys]] = {}
+    for keys in said:
+        for k in _distinctive(keys):
+            by_word.setdefault(k, []).append(keys)
+    found: dict[tuple[Keys, Keys], Spans | None] = {}
+    marks: list[Divergence] = []
+    for keys, spoken in said.items():
+        others = {o for k in _distinctive(keys) for o in by_word[k] if o != keys}
+        for here in spoken:
+            match = _first_drift(here, others, said, found)
+            if match is not None:
+                other, (a1, a2, b1, b2) = match
+                parts = here.quote.part(a1, a2), other.quote.part(b1, b2)
+                label = articles[members[other.member].article].label
+                marks.append(_quote_mark(members[here.member].article, parts, label))
+    return marks
+
+
+def _first_drift(
+    here: Spoken,
+    wordings: set[Keys],
+    said: dict[Keys, list[Spoken]],
+    found: dict[tuple[Keys, Keys], Spans | None],
+) -> tuple[Spoken, Spans] | None:
+    """The first quotation of another member that rewords ``here``, with the spans to mark.
+
+    The spans are (mine, theirs); each wording pair is compared once (``found``).
+    """
+    best: tuple[Spoken, Spans] | None = None
+    for other in wordings:
+        for there in said[other]:
+            if there.member == here.member:
+                continue
+            first, second = (
+                (other, here.quote.keys) if there.member < here.member else (here.quote.keys, other)
+            )
+            if (first, second) not in found:
+                found[first, second] = drift_spans(first, second)
+            spans = found[first, second]
+            if spans is not None:
+                if first == other:
+                    spans = (spans[2], spans[3], spans[0], spans[1])
+                if best is None or there.order < best[0].order:
+                    best = (there, spans)
+                break
+    return best
 
 
 def drifted(a: Quote, b: Quote) -> tuple[Quote, Quote] | None:
-    """The parts to mark when ``a`` and ``b`` are one quotation reworded, else None.
+    """The parts to mark when ``a`` and ``b`` are one quotation reworded, else None."""
+    spans = drift_spans(a.keys, b.keys)
+    return None if spans is None else (a.part(spans[0], spans[1]), b.part(spans[2], spans[3]))
+
+
+def drift_spans(a: Keys, b: Keys) -> Spans | None:
+    """The spans to mark when ``a`` and ``b`` are one quotation reworded, else None.
 
     Not drift: no shared distinctive word (a cheap test first), word for word
     the same where the two overlap, or not recognisably one quotation. The
-    parts are the overlap, or the whole quotations when the overlap is too
+    spans are the overlap, or the whole quotations when the overlap is too
     reworded for a word-by-word account.
     """
     if not _distinctive(a) & _distinctive(b):
         return None
-    pa, pb = shared_parts(a, b)
-    if pa.keys == pb.keys or not (same_quotation(pa, pb) or same_quotation(a, b)):
+    a1, a2, b1, b2 = shared_spans(a, b)
+    pa, pb = a[a1:a2], b[b1:b2]
+    if pa == pb or not (_same(pa, pb) or _same(a, b)):
         return None
-    return (pa, pb) if _readable(pa, pb) >= QUOTE_DIFF_READABLE else (a, b)
+    if _readable(pa, pb) >= QUOTE_DIFF_READABLE:
+        return a1, a2, b1, b2
+    return 0, len(a), 0, len(b)
 
 
-def _readable(a: Quote, b: Quote) -> float:
-    return difflib.SequenceMatcher(None, a.keys, b.keys, autojunk=False).ratio()
+def _readable(a: Keys, b: Keys) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _mark_quote(
-    marked: dict[tuple[int, int, int], Divergence],
-    article: int,
-    whole: Quote,
-    parts: tuple[Quote, Quote],
-    other_article: Article,
-) -> None:
-    """Record a reworded quotation once: ``parts`` (mine, theirs) are the
-    compared parts; the first counterpart of ``whole`` names the detail."""
-    key = (article, whole.sentence.index, whole.start)
-    if key in marked:
-        return
+def _quote_mark(article: int, parts: tuple[Quote, Quote], their_label: str) -> Divergence:
+    """The divergence marking ``parts[0]``, reworded as ``parts[1]`` in ``their_label``."""
     quote, other = parts
     start, end = quote.sentence.raw_span(quote.start, quote.end)
-    detail = f"quotation reworded: {quote_changes(quote, other)} ({other_article.label})"
-    marked[key] = Divergence("quote", article, quote.sentence.index, start, end, quote.text, detail)
+    detail = f"quotation reworded: {quote_changes(quote, other)} ({their_label})"
+    return Divergence("quote", article, quote.sentence.index, start, end, quote.text, detail)
 
 
 def quote_changes(quote: Quote, other: Quote, limit: int = 3) -> str:
@@ -656,11 +817,9 @@ def _cut(quote: Quote, i: int, j: int) -> str:
 # ---------------------------------------------------------------- entry point
 
 
-def _overlaps(d: Divergence, quotes: Sequence[Divergence]) -> bool:
-    return any(
-        q.article == d.article and q.sentence == d.sentence and d.start < q.end and q.start < d.end
-        for q in quotes
-    )
+def _overlaps(d: Divergence, quotes: dict[tuple[int, int], list[Divergence]]) -> bool:
+    """Whether ``d`` overlaps a quote mark (``quotes``: by article and sentence)."""
+    return any(d.start < q.end and q.start < d.end for q in quotes.get((d.article, d.sentence), ()))
 
 
 def wording_divergences(
@@ -671,5 +830,8 @@ def wording_divergences(
         return ()
     variants = group_variants(articles, members)
     drift = quote_drift(articles, members, variants)
-    kept = [d for d in wording_only(articles, members, variants) if not _overlaps(d, drift)]
+    where: dict[tuple[int, int], list[Divergence]] = {}
+    for q in drift:
+        where.setdefault((q.article, q.sentence), []).append(q)
+    kept = [d for d in wording_only(articles, members, variants) if not _overlaps(d, where)]
     return tuple(sorted([*kept, *drift], key=lambda d: (d.article, d.start, d.kind, d.end)))

@@ -6,6 +6,7 @@ import random
 import time
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 from helpers_align import make_article, one_per_paragraph, synthetic_articles
 from hypothesis import given, settings
@@ -13,7 +14,15 @@ from hypothesis import strategies as st
 
 from align import build, bundled_seeds
 from align.figures import extract
-from align.grouping import claim_features, far_apart, group_sentences, reading_order
+from align.grouping import (
+    block_similarity,
+    build_corpus,
+    claim_features,
+    far_apart,
+    figure,
+    group_sentences,
+    reading_order,
+)
 from align.model import Article, Member
 
 Groups = list[tuple[Member, ...]]
@@ -394,3 +403,48 @@ def test_reading_order_is_linear_in_unshared_sentences() -> None:
     ordered = reading_order([big, small], groups)
     assert time.perf_counter() - started < 2.0
     assert len(ordered) == len(groups) and set(ordered) == set(groups)
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def reprinted(seed: int) -> list[Article]:
+    """Synthetic articles, some sentences reprinted word for word in other articles."""
+    articles, _ = synthetic_articles(6, 12, 8, 3, seed=seed)
+    pool = [s.text for a in articles for s in a.sentences]
+    rng = random.Random(seed)
+    return [
+        one_per_paragraph(a.source.id, [*(s.text for s in a.sentences), *rng.sample(pool, 3)])
+        for a in articles
+    ]
+
+
+@pytest.mark.parametrize(("budget", "dense"), [(1_000_000, 256), (7, 256), (7, 2), (50, 0)])
+def test_scores_are_exact_cosines_however_split(
+    monkeypatch: pytest.MonkeyPatch, budget: int, dense: int
+) -> None:
+    """Each sentence's scores are the dot products of its vector with every sentence
+    of the other articles (reprinted sentences scored once), however the work is
+    chunked or split dense/sparse."""
+    monkeypatch.setattr("align.grouping.EXPAND_BUDGET", budget)
+    monkeypatch.setattr("align.grouping.DENSE_MAX", dense)
+    corpus = build_corpus(reprinted(3))
+    assert len(set(corpus.form.tolist())) < len(corpus.refs)  # some texts repeat
+    for rows in corpus.rows[::2]:
+        start, end = rows[0] + 1, rows[-1] + 1
+        sims, _, cols = block_similarity(corpus, start, end)
+        assert cols.tolist() == [j for j in range(len(corpus.refs)) if j not in rows]
+        for i in range(start, end):
+            a = corpus.vectors[i]
+            expected = [sum(w * corpus.vectors[j].get(f, 0.0) for f, w in a.items()) for j in cols]
+            assert np.allclose(sims[i - start], expected, atol=2e-5)
+
+
+def test_a_figure_relates_as_the_quantity_it_comes_from() -> None:
+    """Far-apart checks compare each distinct figure once: offsets and wording do not count."""
+    quantities = [
+        q for a in build([bundled_seeds()]).articles for s in a.sentences for q in extract(s.text)
+    ]
+    for a in quantities[:60]:
+        for b in quantities[:60]:
+            assert far_apart(figure(a), figure(b)) == far_apart(a, b)

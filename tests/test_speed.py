@@ -8,17 +8,13 @@ later change to one side cannot silently change the output.
 
 from __future__ import annotations
 
-import statistics
 import unicodedata
 from collections import Counter
-from typing import Any
 
-import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from align import bundled_seeds
 from align.clean import (
     CONTROL,
     CONTROL_CHAR,
@@ -33,18 +29,6 @@ from align.clean import (
     emphasis,
     may_end_in_credit,
 )
-from align.grouping import (
-    Known,
-    absorb_neighbours,
-    build_corpus,
-    cluster,
-    known_vector,
-    passage_vector,
-    rare_pairs,
-    to_members,
-)
-from align.grouping import median as grouping_median
-from align.ingest import load_sources
 from align.model import Sentence
 from align.normalize import (
     _HYPHEN_RE,
@@ -57,8 +41,7 @@ from align.normalize import (
     similarity,
     tokens,
 )
-from align.pipeline import prepare
-from align.wording import Word, _content, content_before, diff, pair_diffs
+from align.wording import Word, _content, content_before
 
 NUMBER_WORDS = [
     "a",
@@ -122,11 +105,6 @@ def test_similarity_known_values() -> None:
     assert similarity("marat", "maaret") >= 70
 
 
-@given(st.lists(st.floats(min_value=0, max_value=1, allow_nan=False), min_size=1, max_size=9))
-def test_median_equals_statistics_median(values: list[float]) -> None:
-    assert grouping_median(values) == statistics.median(values)
-
-
 @given(st.lists(st.booleans(), max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_content_before_counts_slices_like_content(minors: list[bool], i: int, j: int) -> None:
     """``content_before`` differences equal ``_content`` of the slice they replace."""
@@ -167,47 +145,6 @@ def test_credit_span_finds_credits_the_full_search_finds() -> None:
 def test_emphasis_scan_equals_finditer(raw: str) -> None:
     """Trying MD_EMPHASIS only at '*' and '_' finds exactly what finditer finds."""
     assert [m.span() for m in emphasis(raw)] == [m.span() for m in MD_EMPHASIS.finditer(raw)]
-
-
-def slow_rare_pairs(vectors: list[dict[int, float]], features: list[int]) -> tuple[Any, ...]:
-    """``rare_pairs`` as first written: an off-diagonal boolean mask per size."""
-    postings: dict[int, list[tuple[int, float]]] = {}
-    for row, vector in enumerate(vectors):
-        for f, w in vector.items():
-            if f in set(features):
-                postings.setdefault(f, []).append((row, w))
-    by_size: dict[int, list[list[tuple[int, float]]]] = {}
-    for f in sorted(postings):
-        by_size.setdefault(len(postings[f]), []).append(postings[f])
-    parts_i, parts_j, parts_w = [], [], []
-    for size, lists in sorted(by_size.items()):
-        rows = np.asarray([[r for r, _ in p] for p in lists], dtype=np.int32)
-        weights = np.asarray([[w for _, w in p] for p in lists], dtype=np.float32)
-        off = ~np.eye(size, dtype=bool)
-        shape = (len(lists), size, size)
-        parts_i.append(np.broadcast_to(rows[:, :, None], shape)[:, off].ravel())
-        parts_j.append(np.broadcast_to(rows[:, None, :], shape)[:, off].ravel())
-        parts_w.append((weights[:, :, None] * weights[:, None, :])[:, off].ravel())
-    i = np.concatenate(parts_i)
-    order = np.argsort(i, kind="stable")
-    return i[order], np.concatenate(parts_j)[order], np.concatenate(parts_w)[order]
-
-
-@settings(max_examples=200)
-@given(
-    st.lists(
-        st.dictionaries(st.integers(0, 8), st.floats(0.01, 1.0), min_size=1, max_size=6),
-        min_size=2,
-        max_size=12,
-    )
-)
-def test_rare_pairs_equals_the_mask_version(vectors: list[dict[int, float]]) -> None:
-    """Same pairs, same order, same float32 products as the boolean-mask version."""
-    features = list(range(9))
-    fast, slow = rare_pairs(vectors, features), slow_rare_pairs(vectors, features)
-    for got, want in zip(fast, slow, strict=True):
-        assert got.dtype == want.dtype
-        assert np.array_equal(got, want)
 
 
 def test_hyphen_set_matches_the_hyphen_pattern() -> None:
@@ -261,31 +198,6 @@ def test_proper_names_equal_the_counter_version(texts: list[str]) -> None:
     assert fast_seen == slow_seen
 
 
-def words_of(keys: list[str]) -> list[Word]:
-    """Diffable words with the given keys (every third one minor)."""
-    sentence = Sentence(0, "w", 0, 1, 0, (0,))
-    return [Word(sentence, Token(0, 1, k, k), k, n % 3 == 0) for n, k in enumerate(keys)]
-
-
-@settings(max_examples=150)
-@given(st.lists(st.none() | st.lists(st.sampled_from("abcde#"), max_size=12), max_size=5))
-def test_pair_diffs_equal_one_diff_per_pair(members: list[list[str] | None]) -> None:
-    """Reusing one matcher per member gives what a fresh ``diff`` per pair gives."""
-    words = [None if keys is None else words_of(keys) for keys in members]
-    got = pair_diffs(words)
-    for x, wx in enumerate(words):
-        for y, wy in enumerate(words):
-            if x < y and wx is not None and wy is not None:
-                assert got[x][y] == diff(wx, wy)
-                assert got[y][x] == diff(wx, wy).flipped()
-    assert sum(len(d) for d in got.values()) == 2 * sum(
-        1
-        for x, wx in enumerate(words)
-        for wy in words[x + 1 :]
-        if wx is not None and wy is not None
-    )
-
-
 @settings(max_examples=300)
 @given(st.text(alphabet="PIC.twiter.com/ab(@)March 5, 2020é", max_size=50))
 def test_embed_precheck_equals_the_search(text: str) -> None:
@@ -309,17 +221,3 @@ def test_tokens_built_without_the_constructor_equal_constructed_ones(text: str) 
     got = tokens(text)
     assert got == expected
     assert all(type(t) is Token for t in got)
-
-
-def test_known_passage_vectors_change_no_member() -> None:
-    """Sharing passage vectors between absorbing and scoring leaves every member as it was."""
-    articles = [prepare(s) for s in load_sources([bundled_seeds()])]
-    corpus = build_corpus(articles)
-    known: Known = {}
-    shared = [
-        to_members(corpus, p, known) for p in absorb_neighbours(corpus, cluster(corpus), known)
-    ]
-    fresh = [to_members(corpus, p) for p in absorb_neighbours(corpus, cluster(corpus))]
-    assert known and shared == fresh
-    rows = next(tuple(k) for k in known if len(k) > 1)
-    assert known_vector(corpus, rows, {}) == passage_vector(corpus, list(rows))

@@ -512,3 +512,75 @@ def test_seed_divergences_point_at_their_text(seeds: Alignment) -> None:
             i, j = sentence.local_span(d.start, d.end)
             assert sentence.text[i:j] == d.text
             assert sentence.start <= d.start < d.end <= sentence.end
+
+
+# ---------------------------------------------------------------- many members
+
+WIRE = (
+    "The ministry said the old bridge would reopen on Monday after repairs to its damaged pillars."
+)
+
+
+def reprints(*edited: str, copies: int = 8, wire: str = WIRE) -> tuple[list[Article], list[Member]]:
+    """``copies`` word-for-word reprints of ``wire``, then the edited versions."""
+    texts = [wire] * copies + list(edited)
+    arts = [make_article(f"r{k}", [[t]], label=f"Paper {k}") for k, t in enumerate(texts)]
+    return arts, [Member(k, (0,), 0.8) for k in range(len(texts))]
+
+
+def test_many_reprints_mark_only_the_reworded_copies() -> None:
+    """A group larger than the wordings each member is diffed with still marks
+    each rewording once, against the wording closest to it."""
+    edits = [
+        WIRE.replace("damaged", "cracked"),
+        WIRE.replace("old ", ""),
+        WIRE.replace("Monday", "Tuesday"),
+        WIRE.replace("ministry", "transport ministry"),
+        WIRE.replace("repairs to ", "repairs of "),
+        WIRE.replace("reopen", "open again"),
+    ]
+    arts, members = reprints(*edits)
+    marks = [
+        (d.article, d.text, d.detail)
+        for d in wording_divergences(arts, 0, members)
+        if d.kind == "wording"
+    ]
+    assert marks == [
+        (8, "cracked", 'reworded: "cracked" where Paper 0 has "damaged"'),
+        (11, "transport", 'added: "transport" (not in Paper 0\'s version)'),
+        (13, "open", 'reworded: "open" where Paper 0 has "reopen"'),
+    ]
+
+
+def test_a_reprint_is_compared_with_the_copy_that_shares_its_edit() -> None:
+    """Two papers print "cracked"; one of them also adds "transport": its mark
+    names the paper with the same "cracked" (one stretch apart), not the wire.
+    The other is closest to that one (all its words matched), so is not marked."""
+    cracked = WIRE.replace("damaged", "cracked")
+    both = cracked.replace("ministry", "transport ministry")
+    others = [WIRE.replace(w, "") for w in ("old ", "Monday ", "damaged ", "its ")]
+    arts, members = reprints(*others, cracked, both)
+    marks = {
+        d.article: d.detail
+        for d in wording_divergences(arts, 0, members)
+        if d.kind == "wording" and d.article >= 12
+    }
+    assert marks == {13: 'added: "transport" (not in Paper 12\'s version)'}
+
+
+def test_many_reprints_of_one_quotation_mark_the_reworded_one() -> None:
+    quote = 'The minister said: "We will rebuild the bridge within a year and open it to traffic."'
+    changed = quote.replace("rebuild the bridge", "repair the crossing")
+    arts, members = reprints(changed, copies=12, wire=quote)
+    drift = [
+        (d.article, d.detail) for d in wording_divergences(arts, 0, members) if d.kind == "quote"
+    ]
+    assert drift[0] == (
+        0,
+        'quotation reworded: "rebuild" vs "repair"; "bridge" vs "crossing" (Paper 12)',
+    )
+    assert drift[-1] == (
+        12,
+        'quotation reworded: "repair" vs "rebuild"; "crossing" vs "bridge" (Paper 0)',
+    )
+    assert [a for a, _ in drift] == list(range(13))

@@ -20,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from align.model import Alignment, InputError, Source
 
@@ -35,6 +36,10 @@ def reader_in(stack: Iterable[Screen[object]]) -> ReaderScreen | None:
     from .screens.reader import ReaderScreen
 
     return next((s for s in stack if isinstance(s, ReaderScreen)), None)
+
+
+class _Stopped(Exception):
+    """Raised inside the engine's progress report when the user quit: stops the work."""
 
 
 class IdlibReadApp(App[int]):
@@ -93,15 +98,25 @@ class IdlibReadApp(App[int]):
 
     @work(thread=True, exclusive=True)
     def build(self) -> None:
-        """Run the engine off the UI thread; report progress and the result as messages."""
+        """Run the engine off the UI thread; report progress and the result as messages.
+
+        A thread cannot be killed, and Python waits for it before the process
+        ends, so quitting cancels the worker and the engine stops at its next
+        progress report (many a second): ``q`` leaves at once, whatever the input.
+        """
+        worker = get_current_worker()
 
         def report(stage: str, fraction: float) -> None:
+            if worker.is_cancelled:
+                raise _Stopped
             self.post_message(self.Progressed(stage, fraction))
 
         try:
             from align.pipeline import build_from_sources  # imported here, off the UI thread
 
             alignment = build_from_sources(self.sources, report)
+        except _Stopped:
+            return
         except Exception as error:  # reported on screen exit, never a traceback
             self.post_message(self.Failed(error))
         else:
@@ -160,6 +175,7 @@ class IdlibReadApp(App[int]):
             warning = "Annotations could not be saved (see status line). Press q again to quit."
             self.notify(warning, severity="error", timeout=8)
             return
+        self.workers.cancel_all()  # the engine, if still aligning, stops at its next step
         self.exit(0)
 
 

@@ -4,10 +4,16 @@
     python tests/bench/bench_engine.py --quick    # fewer repetitions, sizes 10 and 50
 
 Measures (1) aligning the five seeds in process, (2) the whole
-`idlib-read export` command, (3) how cost grows with 10, 50 and 100 synthetic
-articles of ~50 sentences, per stage, with peak memory (each size in its own
-process, peak resident set size), (4) precision/recall against the gold
-alignments in tests/gold/ when the evaluator is present.
+`idlib-read export` of the seeds as a ratio to `python -c "import numpy,
+rapidfuzz, yaml"`, measured side by side, and what the export imports, (3) the
+whole export of 100 synthetic articles of 50 sentences (time and peak memory),
+(4) how cost grows with 10, 50, 100 and 200 synthetic articles and a
+wire-reprint set, per stage, each size in its own process, (5) a single 3 MB
+and 16 MB article beside the seeds (time and peak memory, or the refusal),
+(6) precision/recall against the gold alignments in tests/gold/.
+
+Every command runs in a fresh process; peak memory is that process's peak
+resident set size (measured by a small parent, ``--measure``).
 """
 
 from __future__ import annotations
@@ -20,39 +26,24 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from synth import write_corpus  # noqa: E402
+from synth import write_corpus, write_large, write_wire  # noqa: E402
 
-from align import build, bundled_seeds, load_sources  # noqa: E402
+from align import bundled_seeds, load_sources  # noqa: E402
 from align.pipeline import build_from_sources, clear_caches  # noqa: E402
 
-
-def time_seeds(repeat: int) -> float:
-    """Median seconds to build the seeds' alignment in process (files read each time).
-
-    The engine's per-sentence caches are cleared before every run, so no run
-    profits from an earlier one: this is what one `build` costs a user.
-    """
-    build([bundled_seeds()])  # import-time work and first-use costs out of the way
-    times = []
-    for _ in range(repeat):
-        clear_caches()
-        t0 = time.perf_counter()
-        build([bundled_seeds()])
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+EXPORT = [sys.executable, "-m", "tui", "export"]
+IMPORTS = [sys.executable, "-c", "import numpy, rapidfuzz, yaml"]
 
 
 def time_align(repeat: int) -> float:
-    """Median seconds to align the already-loaded seeds (clean, segment, group, compare).
-
-    Caches cleared before every run, as in ``time_seeds``; reading the files and
-    the manifest is left out (``time_seeds`` includes it).
-    """
+    """Median seconds to align the already-loaded seeds (caches cleared before each run)."""
     sources = load_sources([bundled_seeds()])
     build_from_sources(sources)
     times = []
@@ -64,77 +55,134 @@ def time_align(repeat: int) -> float:
     return statistics.median(times)
 
 
-def time_first_build(repeat: int) -> float:
-    """Median seconds of the very first build in a fresh process (imports excluded)."""
-    code = (
-        "import time, align\n"
-        "t = time.perf_counter(); align.build([align.bundled_seeds()])\n"
-        "print(time.perf_counter() - t)"
+def measure(cmd: list[str]) -> dict[str, Any]:
+    """Wall seconds, exit status, first stderr line and peak memory (MB) of one command.
+
+    Run through ``--measure`` so the command is the only child of a fresh
+    process, whose children's peak resident set size is then the command's.
+    """
+    proc = subprocess.run(
+        [sys.executable, __file__, "--measure", *cmd], check=True, capture_output=True, text=True
     )
-    runs = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], check=True, capture_output=True, text=True
-            ).stdout
-        )
-        for _ in range(repeat)
-    ]
-    return statistics.median(runs)
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
 
 
-def time_export(repeat: int) -> float:
-    """Median wall seconds of the whole `idlib-read export` command in a fresh process."""
-    cmd = [sys.executable, "-m", "tui", "export"]
-    times = []
+def run_measured(cmd: list[str]) -> None:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    first = (proc.stderr.strip().splitlines() or [""])[0]
+    print(json.dumps({"wall": wall, "code": proc.returncode, "stderr": first, "peak_mb": peak}))
+
+
+def side_by_side(repeat: int) -> tuple[float, float]:
+    """Median wall seconds of the seeds' export and of importing numpy, rapidfuzz and
+    yaml, run alternately so both see the same machine load."""
+    exports, imports = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        exports.append(_wall(EXPORT))
+        imports.append(_wall(IMPORTS))
+    return statistics.median(exports), statistics.median(imports)
+
+
+def _wall(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def import_profile(top: int = 6) -> list[str]:
+    """The export's slowest imports (cumulative, from ``python -X importtime``)."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "tui", "export"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = []
+    for line in proc.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            rows.append((int(parts[1]), parts[2].rstrip()))
+    total = sum(c for c, name in rows if not name.startswith("  "))  # top level: one space
+    shown = [f"all imports: {total / 1000:.0f} ms"]
+    for cumulative, name in sorted(rows, reverse=True)[:top]:
+        shown.append(f"{cumulative / 1000:6.1f} ms {name.strip()}")
+    return shown
 
 
 def stage_times(folder: str) -> dict[str, float]:
-    """Run once in this process: seconds per stage (a stage lasts until the next starts)."""
-    marks: list[tuple[str, float]] = [("ingest", time.perf_counter())]
+    """Run once in this process: wall seconds per stage, and peak memory."""
+    from align.claims import number_divergences
 
-    def progress(stage: str, fraction: float) -> None:
-        if marks[-1][0] != stage:
-            marks.append((stage, time.perf_counter()))
+    from align.export import to_json
+    from align.grouping import group_sentences
+    from align.model import Alignment, Group
+    from align.pipeline import prepare, require_bounded, require_two
+    from align.wording import wording_divergences
 
-    alignment = build_from_sources(load_sources([folder]), progress)
-    end = time.perf_counter()
     out: dict[str, float] = {}
-    for (name, a), (_, b) in zip(marks, [*marks[1:], ("end", end)], strict=True):
-        out[name] = out.get(name, 0.0) + (b - a)
-    out["total"] = end - marks[0][1]
-    out["groups"] = len(alignment.groups)
-    out["sentences"] = sum(len(a.sentences) for a in alignment.articles)
+    cpu = time.process_time()
+
+    def timed(name: str, work: Callable[[], Any]) -> Any:
+        t0 = time.perf_counter()
+        result = work()
+        out[name] = time.perf_counter() - t0
+        return result
+
+    sources = timed("ingest", lambda: load_sources([folder]))
+    require_two(sources)
+    articles = timed("clean/segment", lambda: [prepare(s) for s in sources])
+    require_bounded(articles)
+    drafts = timed("grouping", lambda: group_sentences(articles))
+    numbers = timed(
+        "numbers", lambda: [number_divergences(articles, g, m) for g, m in enumerate(drafts)]
+    )
+    wording = timed(
+        "wording", lambda: [wording_divergences(articles, g, m) for g, m in enumerate(drafts)]
+    )
+    groups = [
+        Group(g, tuple(m), tuple(sorted((*n[0], *w), key=lambda d: (d.article, d.start))), n[1])
+        for g, (m, n, w) in enumerate(zip(drafts, numbers, wording, strict=True))
+    ]
+    timed("export", lambda: to_json(Alignment(tuple(articles), tuple(groups), ())))
+    out["total"] = sum(out.values())
+    out["cpu"] = time.process_time() - cpu  # all threads (BLAS may use two)
+    out["sentences"] = sum(len(a.sentences) for a in articles)
+    out["largest group"] = max(len(m) for m in drafts)
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
 
-def scaling(sizes: list[int]) -> list[dict[str, float]]:
+STAGES = ["clean/segment", "grouping", "numbers", "wording", "export"]
+
+
+def scaling(tmp: Path, sizes: list[int], wire: bool) -> list[dict[str, Any]]:
+    cases: list[tuple[str, Path]] = []
+    for n in sizes:
+        write_corpus(tmp / f"n{n}", n)
+        cases.append((str(n), tmp / f"n{n}"))
+    if wire:
+        write_wire(tmp / "wire")
+        cases.append(("wire 50+10", tmp / "wire"))
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for n in sizes:
-            folder = Path(tmp) / f"n{n}"
-            write_corpus(folder, n)
-            proc = subprocess.run(
-                [sys.executable, __file__, "--stages", str(folder)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            row = json.loads(proc.stdout)
-            row["articles"] = n
-            rows.append(row)
+    for name, folder in cases:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--stages", str(folder)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        row = json.loads(proc.stdout)
+        row["name"] = name
+        rows.append(row)
     return rows
 
 
 def gold_scores() -> list[str]:
     script = HERE / "gold_eval.py"
-    if not script.exists():
-        return ["(gold evaluator not present)"]
     proc = subprocess.run([sys.executable, str(script), "--all"], capture_output=True, text=True)
     return (proc.stdout or proc.stderr).strip().splitlines()
 
@@ -143,31 +191,53 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--stages", metavar="FOLDER", help=argparse.SUPPRESS)
+    parser.add_argument("--measure", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stages:
         print(json.dumps(stage_times(args.stages)))
         return
-    repeat = 5 if args.quick else 20
-    aligned = time_align(repeat)
+    if args.measure:
+        run_measured(args.measure)
+        return
+    repeat = 5 if args.quick else 15
+    print(f"align the 5 seeds in process: {time_align(repeat) * 1000:.1f} ms (median of {repeat})")
+    export, imports = side_by_side(3 if args.quick else 9)
     print(
-        f"align the 5 seeds in process: {aligned * 1000:.1f} ms (median of {repeat}; target < 50)"
+        f"seeds: whole `idlib-read export` {export * 1000:.0f} ms, "
+        f"`python -c 'import numpy, rapidfuzz, yaml'` {imports * 1000:.0f} ms: "
+        f"ratio {export / imports:.2f} (target <= 1.5)"
     )
-    seeds = time_seeds(repeat)
-    print(f"  the same, reading the files and manifest too: {seeds * 1000:.1f} ms")
-    first = time_first_build(3 if args.quick else 7)
-    print(f"  first build in a fresh process: {first * 1000:.1f} ms (median)")
-    export = time_export(3 if args.quick else 7)
-    print(f"whole `idlib-read export` run: {export:.3f} s (median; target < 0.5)")
-    sizes = [10, 50] if args.quick else [10, 50, 100]
-    print("\nscaling (synthetic articles of ~50 sentences; seconds per stage):")
-    header = "articles sentences  ingest cleaning aligning comparing   total  peak RSS"
-    print(header)
-    for r in scaling(sizes):
+    for line in import_profile():
+        print("  " + line)
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        write_corpus(tmp / "x100", 100)
+        runs = [measure([*EXPORT, str(tmp / "x100")]) for _ in range(1 if args.quick else 3)]
+        best = min(runs, key=lambda r: r["wall"])
         print(
-            f"{r['articles']:8d} {r['sentences']:9.0f} {r.get('ingest', 0):7.3f} "
-            f"{r.get('cleaning', 0):8.3f} {r.get('aligning', 0):8.3f} "
-            f"{r.get('comparing', 0):9.3f} {r['total']:7.3f} {r['peak_rss_mb']:6.0f} MB"
+            f"100 x 50 whole export: {statistics.median(r['wall'] for r in runs):.2f} s "
+            f"(best {best['wall']:.2f} s), peak {max(r['peak_mb'] for r in runs):.0f} MB "
+            "(target < 3 s, < 300 MB)"
         )
+        sizes = [10, 50] if args.quick else [10, 50, 100, 200]
+        print("\nscaling (synthetic articles of ~50 sentences; seconds per stage, one run):")
+        print(
+            f"{'articles':>10} {'sentences':>9} {'largest':>7} "
+            + " ".join(f"{s:>13}" for s in STAGES)
+            + "   total    CPU  peak RSS"
+        )
+        for r in scaling(tmp, sizes, wire=not args.quick):
+            print(
+                f"{r['name']:>10} {r['sentences']:9.0f} {r['largest group']:7.0f} "
+                + " ".join(f"{r[s]:13.3f}" for s in STAGES)
+                + f" {r['total']:7.2f} {r['cpu']:6.2f} {r['peak_rss_mb']:6.0f} MB"
+            )
+        print("\na single large article beside the seeds (whole export):")
+        for mb in (3, 16):  # MB of 10**6 bytes
+            path = write_large(tmp / f"large{mb}" / f"large_{mb}MB.txt", mb * 1e6 / 2**20)
+            r = measure([*EXPORT, str(bundled_seeds()), str(path)])
+            outcome = "served" if r["code"] == 0 else f"refused (exit {r['code']}): {r['stderr']}"
+            print(f"  {mb} MB: {r['wall']:.2f} s, peak {r['peak_mb']:.0f} MB, {outcome}")
     print("\ngold alignment (precision / recall over cross-article sentence pairs):")
     for line in gold_scores():
         print("  " + line)

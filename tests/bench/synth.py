@@ -55,3 +55,48 @@ def write_corpus(folder: Path, articles: int, sentences: int = 50, seed: int = 7
         path.write_text(f"Synthetic report {i}\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def _edit(sentence: str, rng: random.Random) -> str:
+    """A copy editor's touch: drop a word, or swap two neighbouring words, now and then."""
+    words = sentence.split()
+    if len(words) > 6 and rng.random() < 0.25:
+        del words[rng.randrange(1, len(words) - 1)]
+    if len(words) > 6 and rng.random() < 0.1:
+        k = rng.randrange(1, len(words) - 2)
+        words[k], words[k + 1] = words[k + 1], words[k]
+    return " ".join(words)
+
+
+def write_wire(folder: Path, copies: int = 50, others: int = 10, seed: int = 7) -> list[Path]:
+    """A wire story reprinted ``copies`` times with small edits, plus ``others`` own reports.
+
+    The wire story is one seed's sentences; each reprint drops a sentence now
+    and then, edits a few words and nudges figures. The independent reports
+    are ``write_corpus`` articles.
+    """
+    rng = random.Random(seed)
+    wire = max(seed_sentences(), key=len)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(copies):
+        body = [_reword_numbers(_edit(s, rng), rng) for s in wire if rng.random() > 0.05]
+        path = folder / f"reprint_{i:03d}.txt"
+        path.write_text(f"Wire reprint {i}\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths + write_corpus(folder, others, seed=seed)
+
+
+def write_large(path: Path, megabytes: float, seed: int = 7) -> Path:
+    """One article of about ``megabytes`` MiB: seed sentences drawn at random, figures nudged."""
+    rng = random.Random(seed)
+    everything = [s for pool in seed_sentences() for s in pool]
+    size = int(megabytes * 1024 * 1024)
+    parts, written = [f"Large report of {megabytes:g} MiB\n\n"], 0
+    while written < size:
+        para = " ".join(_reword_numbers(rng.choice(everything), rng) for _ in range(3)) + "\n\n"
+        parts.append(para)
+        written += len(para.encode("utf-8"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(parts), encoding="utf-8")
+    return path

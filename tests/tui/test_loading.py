@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import sys
+import time
 from pathlib import Path
+from typing import Any
 
-from align import bundled_seeds, load_sources
+import pytest
+
+from align import bundled_seeds, grouping, load_sources
+from align.grouping import block_best
 from tui.app import IdlibReadApp
 from tui.screens.loading import BAR_WIDTH, LoadingScreen, loading_text, progress_bar
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from synth import write_corpus
 
 
 def filled(fraction: float, width: int = BAR_WIDTH) -> int:
@@ -39,3 +50,31 @@ async def test_loading_view_is_first_then_reader_opens(tmp_path: Path) -> None:
         await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
         assert app.screen.query("ArticlePane")
+
+
+async def test_q_while_a_large_set_aligns_stops_the_engine_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Progress moves during grouping, and quitting stops the engine thread within
+    a step: no more scoring after ``q`` (a thread cannot be killed, and Python
+    would wait for it before the process ends)."""
+    scored: list[float] = []
+
+    def counting(*args: Any) -> Any:
+        scored.append(time.monotonic())
+        return block_best(*args)
+
+    monkeypatch.setattr(grouping, "block_best", counting)
+    paths = write_corpus(tmp_path / "set", 100)
+    app = IdlibReadApp(load_sources(paths), tmp_path / "notes.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(1000):  # the engine reaches scoring within a few seconds
+            await pilot.pause(0.02)
+            if scored:
+                break
+        assert "aligning" in str(app.screen.query_one("#loading").render())
+        quit_at = time.monotonic()
+        await pilot.press("q")
+    await asyncio.sleep(2.0)  # an engine left running would go on scoring meanwhile
+    assert app.return_code == 0
+    assert [t for t in scored if t > quit_at + 1.0] == []
