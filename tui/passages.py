@@ -1,9 +1,9 @@
 """What the reader shows, computed from an Alignment without any widget.
 
 Navigation over filtered passages, highlight marks in sentence-local offsets,
-gap positions for outlets that do not carry a passage, search and the claims
-matrix. Pure functions, so they are tested without a terminal; the screens
-only turn their results into widgets.
+gap positions for outlets that do not carry a passage, search (the claims
+ledger's view is in ``claims``). Pure functions, so they are tested without a
+terminal; the screens only turn their results into widgets.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
 
-from align.model import Alignment, Claim, Divergence, Group, Sentence
+from align.model import Alignment, Divergence, Group, Sentence
 
 FilterName = Literal["all", "divergent", "numbers", "single"]
 FILTERS: tuple[FilterName, ...] = ("all", "divergent", "numbers", "single")
@@ -169,49 +169,3 @@ def search(alignment: Alignment, query: str, limit: int = 200) -> list[SearchHit
                     end = at + len(needle)
                     hits.append(SearchHit(member.article, sentence.index, group.id, at, end))
     return hits
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """What one outlet says about one counted thing."""
-
-    claims: tuple[Claim, ...]
-    conflict: bool
-    precision: bool
-
-    @property
-    def group(self) -> int:
-        return self.claims[0].group
-
-
-@dataclass(frozen=True, slots=True)
-class Matrix:
-    """Numeric claims by what they count (rows) and outlet (columns)."""
-
-    rows: tuple[str, ...]
-    cells: dict[tuple[str, int], Cell]
-
-
-def row_label(claim: Claim) -> str:
-    """The row a claim belongs to: what the figure is about (see ``Quantity.subject``)."""
-    return claim.quantity.subject
-
-
-def claims_matrix(alignment: Alignment) -> Matrix:
-    """Collect every group's claims into rows (first appearance order) and cells."""
-    rows: dict[str, None] = {}
-    found: dict[tuple[str, int], list[tuple[Claim, bool, bool]]] = {}
-    for group in alignment.groups:
-        for claim in group.claims:
-            label = row_label(claim)
-            rows.setdefault(label, None)
-            relation = group.relation_of(claim)
-            flags = (relation == "conflict", relation == "precision")
-            found.setdefault((label, claim.article), []).append((claim, *flags))
-    cells = {
-        key: Cell(
-            tuple(c for c, _, _ in items), any(f for _, f, _ in items), any(p for *_, p in items)
-        )
-        for key, items in found.items()
-    }
-    return Matrix(tuple(rows), cells)

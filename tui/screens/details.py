@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from align.model import Alignment, Divergence, Group
+from align.model import Alignment, Claim, Divergence, Group
 
 from ..passages import MARK_LABELS, mark_kind
 from ..render import STYLES, passage_content
@@ -12,14 +12,25 @@ from ..safe import plain
 from .modal import PassageDialog
 
 
-def divergence_line(alignment: Alignment, divergence: Divergence) -> Content:
-    """ "conflicting number · UPI: “58” — 59 vs 58 Turkish soldiers killed: conflict"."""
+def divergence_line(alignment: Alignment, divergence: Divergence, group: int) -> Content:
+    """ "conflicting number · UPI: “58” — 59 vs 58 Turkish soldiers killed: conflict",
+    then, for a figure, each figure it is set against with its outlet and passage."""
     kind = mark_kind(divergence)
     label = plain(alignment.articles[divergence.article].label, "bold")
     quoted = Content("“") + plain(divergence.text[:300], STYLES[kind]) + Content("”")
     detail = plain(divergence.detail[:500])
     head = Content.styled(MARK_LABELS[kind], "bold")
-    return Content.assemble(head, " · ", label, ": ", quoted, "\n    ", detail)
+    lines = [Content.assemble(head, " · ", label, ": ", quoted, "\n    ", detail)]
+    lines.extend(against_line(alignment, claim, group) for claim in divergence.against)
+    return Content("\n").join(lines)
+
+
+def against_line(alignment: Alignment, claim: Claim, group: int) -> Content:
+    """ "    ↔ “59” · The Hill · passage 36 (o goes there)"."""
+    where = "this passage" if claim.group == group else f"passage {claim.group + 1} (o goes there)"
+    outlet = plain(alignment.articles[claim.article].label, "bold")
+    figure = Content("“") + plain(claim.quantity.text[:300]) + Content("”")
+    return Content.assemble("    ↔ set against ", figure, " · ", outlet, " · ", where)
 
 
 def carriers(alignment: Alignment, group: Group) -> Content:
@@ -38,7 +49,7 @@ def details_content(alignment: Alignment, group: Group) -> Content:
         parts.append(Content("Only ") + label + Content(" reports this passage."))
     if not group.divergences:
         parts.append(Content.styled("No divergences: the outlets that carry it agree.", "italic"))
-    parts.extend(divergence_line(alignment, d) for d in group.divergences)
+    parts.extend(divergence_line(alignment, d, group.id) for d in group.divergences)
     for member in group.members:
         text = passage_content(alignment, group, member.article) or Content("")
         label = plain(alignment.articles[member.article].label, "bold underline")

@@ -22,6 +22,7 @@ class Status:
     saved: str  # "saved", "unsaved changes", "save failed: …", "" when nothing to save
     save_failed: bool = False
     number: int = 0  # the passage's own number (as in details and the matrix), 0: = position
+    note: str = ""  # where the o key leads: "↔ figures set against passage 36 (o)"
 
 
 def status_content(status: Status) -> Content:
@@ -38,6 +39,8 @@ def status_content(status: Status) -> Content:
             status.divergences, "dim" if status.divergences == "no divergences" else "bold"
         ),
     ]
+    if status.note:
+        parts.append(Content.styled(status.note, "bold $accent"))
     if status.annotated:
         parts.append(Content.styled("✎ annotated", "bold $accent"))
     if status.saved:
