@@ -99,8 +99,8 @@ def relation_between(alignment: Alignment, a: Claim, b: Claim) -> Relation | Non
 
 
 def counterpart_passages(group: Group) -> tuple[int, ...]:
-    """The other passages holding counterparts of ``group``'s figures, first seen first."""
-    return tuple(dict.fromkeys(c.claim.group for c in counterparts(group)))
+    """The other passages holding counterparts of ``group``'s figures, in reading order."""
+    return tuple(sorted({c.claim.group for c in counterparts(group)}))
 
 
 def next_in_cycle(origin: int, targets: tuple[int, ...], current: int) -> int:

@@ -227,3 +227,18 @@ async def test_details_name_each_counterpart(tmp_path: Path, size: tuple[int, in
         await pilot.press("escape", "k", "d")
         text = str(app.screen.query_one("#details-text", Static).content)
         assert "↔ set against “more than six hours” · Northern Wire (AFP) · this passage" in text
+
+
+async def test_cell_details_on_the_seeds(tmp_path: Path, seeds: Alignment) -> None:
+    """A long sentence is shown around its figure, starting at a word."""
+    app = make_app(seeds, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        grid = await open_ledger(app, pilot)
+        row = [m.label for m in seeds.ledger].index("talks duration")
+        wapo = next(a for a, art in enumerate(seeds.articles) if "Washington" in art.label)
+        grid.cursor_coordinate = Coordinate(row, wapo + 1)
+        await settle(pilot)
+        detail = cell_detail(app)
+        assert detail.startswith("talks duration · The Washington Post\n!“…")
+        assert "“…counterpart, Recep Tayyip Erdogan, was made after nearly six hours" in detail
+        assert "conflicts with more than six hours (4 Moscow Times, passage " in detail

@@ -123,6 +123,9 @@ def excerpt(claim: Claim, alignment: Alignment, style: str) -> Content:
     text = alignment.articles[claim.article].sentences[claim.sentence].text
     q = claim.quantity
     lo, hi = max(0, q.start - EXCERPT // 3), min(len(text), q.end + EXCERPT)
+    if lo:  # start at a word
+        space = text.find(" ", lo, q.start)
+        lo = space + 1 if space >= 0 else lo
     piece = sanitize(text[lo:hi].replace("\n", " "))  # both keep offsets
     body = Content(piece).stylize(style, q.start - lo, q.end - lo)
     return Content.assemble("“", "…" if lo else "", body, "…" if hi < len(text) else "", "”")

@@ -32,15 +32,14 @@ def status_content(status: Status) -> Content:
         number = status.number or status.position
         where = f"Passage {number} · {status.position} of {status.shown} {status.filter_label}"
     carried = f"{status.outlets} of {status.of_outlets} outlets"
-    parts: list[Content] = [
-        Content.styled(where, "bold"),
-        Content(carried),
+    parts: list[Content] = [Content.styled(where, "bold"), Content(carried)]
+    if status.note:  # before the divergences: short, and d lists those in full
+        parts.append(Content.styled(status.note, "bold $accent"))
+    parts.append(
         Content.styled(
             status.divergences, "dim" if status.divergences == "no divergences" else "bold"
-        ),
-    ]
-    if status.note:
-        parts.append(Content.styled(status.note, "bold $accent"))
+        )
+    )
     if status.annotated:
         parts.append(Content.styled("✎ annotated", "bold $accent"))
     if status.saved:
