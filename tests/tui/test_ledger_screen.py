@@ -221,12 +221,15 @@ async def test_details_name_each_counterpart(tmp_path: Path, size: tuple[int, in
         await settle(pilot)
         assert isinstance(app.screen, DetailsScreen)
         text = str(app.screen.query_one("#details-text", Static).content)
-        assert "↔ set against “38” · Coast Herald · passage 3 (o goes there)" in text
-        assert "↔ set against “38” · Metro Post · passage 3 (o goes there)" in text
-        assert "↔ set against “41” · Global News Network · passage 4 (o goes there)" in text
+        assert "↔ conflicts with “38” · Coast Herald · passage 3 (o goes there)" in text
+        assert "↔ conflicts with “38” · Metro Post · passage 3 (o goes there)" in text
+        assert (
+            "↔ differs in precision from “41” · Global News Network · passage 4 (o goes there)"
+            in text
+        )
         await pilot.press("escape", "k", "d")
         text = str(app.screen.query_one("#details-text", Static).content)
-        assert "↔ set against “more than six hours” · Northern Wire (AFP) · this passage" in text
+        assert "↔ conflicts with “more than six hours” · Northern Wire (AFP) · this passage" in text
 
 
 async def test_cell_details_on_the_seeds(tmp_path: Path, seeds: Alignment) -> None:
