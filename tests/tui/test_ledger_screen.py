@@ -245,3 +245,16 @@ async def test_cell_details_on_the_seeds(tmp_path: Path, seeds: Alignment) -> No
         assert detail.startswith("talks duration · The Washington Post\n!“…")
         assert "“…counterpart, Recep Tayyip Erdogan, was made after nearly six hours" in detail
         assert "conflicts with more than six hours (4 Moscow Times, passage " in detail
+
+
+async def test_columns_follow_a_resize(tmp_path: Path) -> None:
+    app = make_app(crossed(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        grid = await open_ledger(app, pilot)
+        await pilot.press("down", "right", "right")
+        wide = grid.ordered_columns[1].get_render_width(grid)
+        await pilot.resize_terminal(*NARROW)
+        await settle(pilot)
+        assert grid.ordered_columns[1].get_render_width(grid) < wide
+        assert grid.max_scroll_x == 0 and grid.cursor_coordinate == Coordinate(1, 2)
+        assert " 6 " in visible_heads(grid)

@@ -21,7 +21,7 @@ class Status:
     annotated: bool
     saved: str  # "saved", "unsaved changes", "save failed: …", "" when nothing to save
     save_failed: bool = False
-    number: int = 0  # the passage's own number (as in details and the matrix), 0: = position
+    number: int = 0  # the passage's own number (as in details and the ledger), 0: = position
     note: str = ""  # where the o key leads: "↔ figures set against passage 36 (o)"
 
 
