@@ -1,9 +1,9 @@
 """What the reader shows, computed from an Alignment without any widget.
 
 Navigation over filtered passages, highlight marks in sentence-local offsets,
-gap positions for outlets that do not carry a passage, search and the claims
-matrix. Pure functions, so they are tested without a terminal; the screens
-only turn their results into widgets.
+gap positions for outlets that do not carry a passage, search (the claims
+ledger's view is in ``claims``). Pure functions, so they are tested without a
+terminal; the screens only turn their results into widgets.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
 
-from align.model import Alignment, Claim, Divergence, Group, Sentence
+from align.model import Alignment, Divergence, Group, Sentence
 from align.normalize import tokens
 
 FilterName = Literal["all", "divergent", "numbers", "single"]
@@ -217,49 +217,3 @@ def find(text: str, words: Sequence[str], literal: str = "") -> tuple[int, int] 
 
 
 BARE_NUMBER = re.compile(r"[\d.,\s]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """What one outlet says about one counted thing."""
-
-    claims: tuple[Claim, ...]
-    conflict: bool
-    precision: bool
-
-    @property
-    def group(self) -> int:
-        return self.claims[0].group
-
-
-@dataclass(frozen=True, slots=True)
-class Matrix:
-    """Numeric claims by what they count (rows) and outlet (columns)."""
-
-    rows: tuple[str, ...]
-    cells: dict[tuple[str, int], Cell]
-
-
-def row_label(claim: Claim) -> str:
-    """The row a claim belongs to: what the figure is about (see ``Quantity.subject``)."""
-    return claim.quantity.subject
-
-
-def claims_matrix(alignment: Alignment) -> Matrix:
-    """Collect every group's claims into rows (first appearance order) and cells."""
-    rows: dict[str, None] = {}
-    found: dict[tuple[str, int], list[tuple[Claim, bool, bool]]] = {}
-    for group in alignment.groups:
-        for claim in group.claims:
-            label = row_label(claim)
-            rows.setdefault(label, None)
-            relation = group.relation_of(claim)
-            flags = (relation == "conflict", relation == "precision")
-            found.setdefault((label, claim.article), []).append((claim, *flags))
-    cells = {
-        key: Cell(
-            tuple(c for c, _, _ in items), any(f for _, f, _ in items), any(p for *_, p in items)
-        )
-        for key, items in found.items()
-    }
-    return Matrix(tuple(rows), cells)

@@ -85,14 +85,6 @@ async def test_hostile_dialogs(tmp_path: Path, size: tuple[int, int]) -> None:
         await pilot.press("escape", "j", "j", "r")
         original = str(app.screen.query_one("#original-text", Static).content)
         assert len(original) < 10_000 and "characters after" in original
-        await pilot.press("escape", "m")
-        await settle(pilot)
-        table = app.screen.query_one(DataTable)
-        assert [str(c) for c in table.get_row_at(0)] == [
-            "[@click=app.quit]casualty[/]",
-            "[b]12[/b]",
-            "Twelve",
-        ]
         await pilot.press("escape", "slash", *"[/]")
         await settle(pilot)
         results = app.screen.query_one(OptionList)
@@ -101,6 +93,35 @@ async def test_hostile_dialogs(tmp_path: Path, size: tuple[int, int]) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert app.is_running and reader(app).current == 0
+        assert_literal(screen_text(app))
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_hostile_ledger(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Labels, figures and their sentences in the ledger: literal, no control byte, no action."""
+    app = make_app(hostile(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        label, evil, plain = (str(c) for c in table.get_row_at(0))
+        assert label.startswith("! [@click=app.qui")
+        assert evil == "![b]12[/b]\n~␛[1m, 13␇"  # two figures, each marked, bytes made visible
+        assert plain == "!Twelve"
+        heads = "".join(seg.text for seg in table.render_line(0))
+        assert "1 [@click" in heads
+        legend = shown(app.screen.query_one("#ledger-outlets"))
+        assert "[@click=app.quit]Evil[/] [Reuters]" in legend.replace("\n", " ")
+        await pilot.press("right")
+        detail = str(app.screen.query_one("#ledger-cell", Static).content)
+        assert detail.startswith("[@click=app.quit]casualty[/] · [@click=app.quit]Evil[/]")
+        assert "“Casualties were [b]12[/b] ␛[1m, 13␇ total.”" in detail
+        assert_literal(screen_text(app))
+        x = table.ordered_columns[0].get_render_width(table) + 2
+        await pilot.click(table, offset=(x, 1))  # on a figure: jumps to its passage, no action
+        await settle(pilot)
+        assert app.is_running and reader(app).current == 1
         assert_literal(screen_text(app))
 
 

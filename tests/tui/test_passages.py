@@ -1,4 +1,4 @@
-"""The reader's pure logic: navigation over filtered passages, marks, gaps, search, matrix."""
+"""The reader's pure logic: navigation over filtered passages, marks, gaps, search."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from tui_factory import sample
 
 from align.model import Divergence, Sentence
 from tui.passages import (
-    claims_matrix,
     filtered,
     gap_index,
     nearest,
@@ -73,16 +72,11 @@ def test_gap_index_places_missing_passages_in_reading_order() -> None:
     assert gap_index(running[0], 3) == 3
 
 
-def test_search_and_matrix() -> None:
+def test_search() -> None:
     a = sample()
     hits = search(a, "  RESPOND ")
     assert [(h.article, h.sentence, h.group) for h in hits] == [(1, 2, 3), (2, 1, 3)]
     assert search(a, "   ") == []
-    matrix = claims_matrix(a)
-    assert matrix.rows == ("soldier", "corridor")
-    assert matrix.cells[("soldier", 0)].conflict and matrix.cells[("soldier", 1)].conflict
-    assert matrix.cells[("corridor", 2)].precision
-    assert ("soldier", 2) not in matrix.cells and matrix.cells[("soldier", 1)].group == 1
 
 
 def test_clip_and_sanitize() -> None:

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from tui_factory import sample
 
 from align.model import Alignment
 from tui.app import IdlibReadApp
 from tui.screens.details import DetailsScreen
 from tui.screens.help import HelpScreen
-from tui.screens.matrix import MatrixScreen
+from tui.screens.ledger import LedgerScreen
 from tui.screens.original import OriginalScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
@@ -283,24 +283,6 @@ async def test_search_typing_q_does_not_quit(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-async def test_matrix_shows_claims_and_jumps(tmp_path: Path, size: tuple[int, int]) -> None:
-    app = make_app(sample(), tmp_path)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        assert isinstance(app.screen, MatrixScreen)
-        table = app.screen.query_one(DataTable)
-        assert table.row_count == 2
-        assert [str(c) for c in table.get_row_at(0)] == ["soldier", "At least 59", "58", "·"]
-        assert table.get_cell_at((0, 1)).style.reverse  # a conflict
-        assert table.get_cell_at((1, 1)).style.underline  # a precision difference
-        await pilot.press("down", "enter")
-        await settle(pilot)
-        assert reader(app).current == 2
-
-
-@pytest.mark.parametrize("size", SIZES)
 async def test_details_lists_divergences(tmp_path: Path, size: tuple[int, int]) -> None:
     app = make_app(sample(), tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -350,6 +332,7 @@ async def test_help_and_quit(tmp_path: Path, size: tuple[int, int]) -> None:
             "f",
             "m",
             "d",
+            "o",
             "r",
             "a",
             "A",
@@ -375,17 +358,19 @@ async def test_command_palette_offers_every_action(tmp_path: Path) -> None:
             "Next: Go to the next passage",
             "Diff: Next passage with a divergence",
             "Search: Search the text of all articles and jump",
-            "Matrix: Numeric claims by what they count and outlet",
+            "Ledger: Claims ledger: measured quantities by outlet",
+            "Other passage: Go to the passage holding a figure set against one here"
+            " (again: next, back)",
             "Original: The original text around this passage",
         ]:
             assert title in titles
         assert "Hide or show pane 2: Beta Times" in titles
         await pilot.press("ctrl+p")
-        await pilot.press(*"Matrix")
+        await pilot.press(*"Ledger")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, MatrixScreen)
+        assert isinstance(app.screen, LedgerScreen)
 
 
 async def test_page_keys_scroll_panes_together_and_the_stack(tmp_path: Path) -> None:

@@ -4,22 +4,46 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from align.model import Alignment, Divergence, Group
+from align.model import Alignment, Claim, Divergence, Group, Relation
 
+from ..claims import RELATION_WORDS, relation_between
 from ..passages import MARK_LABELS, mark_kind
 from ..render import STYLES, passage_content
 from ..safe import plain
 from .modal import PassageDialog
 
 
-def divergence_line(alignment: Alignment, divergence: Divergence) -> Content:
-    """ "conflicting number · UPI: “58” — 59 vs 58 Turkish soldiers killed: conflict"."""
+def divergence_line(alignment: Alignment, divergence: Divergence, group: Group) -> Content:
+    """ "conflicting number · UPI: “58” — 59 vs 58 Turkish soldiers killed: conflict",
+    then, for a figure, each figure it is set against with its outlet and passage."""
     kind = mark_kind(divergence)
     label = plain(alignment.articles[divergence.article].label, "bold")
     quoted = Content("“") + plain(divergence.text[:300], STYLES[kind]) + Content("”")
     detail = plain(divergence.detail[:500])
     head = Content.styled(MARK_LABELS[kind], "bold")
-    return Content.assemble(head, " · ", label, ": ", quoted, "\n    ", detail)
+    lines = [Content.assemble(head, " · ", label, ": ", quoted, "\n    ", detail)]
+    own = next((c for c in group.claims if same_span(c, divergence)), None)
+    for claim in divergence.against:
+        relation = relation_between(alignment, own, claim) if own else None
+        lines.append(against_line(alignment, claim, relation, group.id))
+    return Content("\n").join(lines)
+
+
+def same_span(claim: Claim, divergence: Divergence) -> bool:
+    """Whether the divergence marks (part of) this claim's figure."""
+    d = divergence
+    return claim.article == d.article and claim.start < d.end and d.start < claim.end
+
+
+def against_line(
+    alignment: Alignment, claim: Claim, relation: Relation | None, group: int
+) -> Content:
+    """ "    ↔ conflicts with “59” · The Hill · passage 36 (o goes there)"."""
+    where = "this passage" if claim.group == group else f"passage {claim.group + 1} (o goes there)"
+    how = RELATION_WORDS[relation] if relation else "set against"
+    outlet = plain(alignment.articles[claim.article].label, "bold")
+    figure = Content("“") + plain(claim.quantity.text[:300]) + Content("”")
+    return Content.assemble(f"    ↔ {how} ", figure, " · ", outlet, " · ", where)
 
 
 def carriers(alignment: Alignment, group: Group) -> Content:
@@ -38,7 +62,7 @@ def details_content(alignment: Alignment, group: Group) -> Content:
         parts.append(Content("Only ") + label + Content(" reports this passage."))
     if not group.divergences:
         parts.append(Content.styled("No divergences: the outlets that carry it agree.", "italic"))
-    parts.extend(divergence_line(alignment, d) for d in group.divergences)
+    parts.extend(divergence_line(alignment, d, group) for d in group.divergences)
     for member in group.members:
         text = passage_content(alignment, group, member.article) or Content("")
         label = plain(alignment.articles[member.article].label, "bold underline")

@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from ..claims import MARKS
 from ..passages import MARK_LABELS
 from ..render import ANNOTATED, ONLY_HERE, STYLES
 from .modal import Dialog
@@ -21,6 +22,8 @@ MEANINGS = {
     "quote": "the same quotation worded differently (italic, underlined)",
 }
 EXTRA_KEYS = [
+    ("ledger: enter", "Go to the passage of the figure under the cursor"),
+    ("ledger: f", "Show only the quantities in conflict, or all of them"),
     ("q", "Quit"),
     ("ctrl+p", "Command palette: every action by name"),
     ("click", "Make the clicked sentence's passage current"),
@@ -59,6 +62,22 @@ def legend_content() -> Content:
     lines.append(
         Content(
             "The current passage has a bar on its left; panes without it say “not reported here”."
+        )
+    )
+    lines.append(
+        Content.assemble(
+            "In the claims ledger (m) each figure is marked on its own: ",
+            Content.styled(f"{MARKS['conflict']}59", STYLES["conflict"]),
+            " conflicts with another outlet's, ",
+            Content.styled(f"{MARKS['precision']}nearly 6", STYLES["precision"]),
+            " is given with different precision; the mark by a quantity is its worst.",
+        )
+    )
+    lines.append(
+        Content.assemble(
+            Content.styled("↔ o: passage 36", "bold $accent"),
+            " in the status line: a figure here is set against one in passage 36; o goes there"
+            " (again: the next such passage, then back).",
         )
     )
     return Content("\n").join(lines)

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 from align.annotations import Annotation, AnnotationEdit, AnnotationStore
 from align.model import Alignment, Group
 
+from ..claims import Trail, follow, trail_note
 from ..passages import (
     FILTER_LABELS,
     FILTERS,
@@ -42,7 +43,7 @@ from .annotate import passage_content as annotation_passage
 from .annotations_list import AnnotationListScreen, list_entries
 from .details import DetailsScreen
 from .help import HelpScreen, key_name
-from .matrix import MatrixScreen
+from .ledger import LedgerScreen
 from .notice import NoticeScreen
 from .original import OriginalScreen
 from .search import SearchScreen
@@ -105,8 +106,15 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("slash", "search", "Search", tooltip="Search the text of all articles and jump"),
         Binding("f", "cycle_filter", "Filter", tooltip="Cycle: all, divergent, numbers, single"),
-        Binding("m", "matrix", "Matrix", tooltip="Numeric claims by what they count and outlet"),
+        Binding("m", "ledger", "Ledger", tooltip="Claims ledger: measured quantities by outlet"),
         Binding("d", "details", "Details", tooltip="Every divergence of this passage, explained"),
+        Binding(
+            "o",
+            "other",
+            "Other passage",
+            show=False,
+            tooltip="Go to the passage holding a figure set against one here (again: next, back)",
+        ),
         Binding(
             "r", "original", "Original", show=False, tooltip="The original text around this passage"
         ),
@@ -147,6 +155,7 @@ class ReaderScreen(Screen[None]):
         self.saved = opening_note(store)
         self.ready = False  # True once the first passage is shown
         self.all_panes: list[ArticlePane] = []
+        self.trail: Trail | None = None  # where the o key has led
 
     # composition and layout
 
@@ -310,6 +319,7 @@ class ReaderScreen(Screen[None]):
             number=self.current + 1,
             short_divergences=summary(self.group, SHORT_LABELS),
             short_saved=self.saved[2],
+            note=trail_note(self.group, self.trail),
         )
 
     def update_status(self) -> None:
@@ -461,8 +471,17 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         self.app.push_screen(SearchScreen(self.alignment), self.jump)
 
-    def action_matrix(self) -> None:
-        self.app.push_screen(MatrixScreen(self.alignment), self.jump)
+    def action_ledger(self) -> None:
+        self.app.push_screen(LedgerScreen(self.alignment), self.jump)
+
+    async def action_other(self) -> None:
+        """Jump to the passage holding a counterpart of a figure here (again: the next one,
+        then back); the status line says where it leads."""
+        self.trail = follow(self.group, self.trail)
+        if self.trail is None:
+            self.notify("No figure here is set against another passage.", timeout=3)
+            return
+        await self.jump(self.trail.current)
 
     def action_details(self) -> None:
         self.app.push_screen(DetailsScreen(self.alignment, self.group))

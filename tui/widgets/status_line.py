@@ -28,9 +28,10 @@ class Status:
     annotated: bool
     saved: str  # "saved", "unsaved changes", "save failed: …", "" when nothing to save
     save_failed: bool = False
-    number: int = 0  # the passage's own number (as in details and the matrix), 0: = position
+    number: int = 0  # the passage's own number (as in details and the ledger), 0: = position
     short_divergences: str = ""  # the same with short labels ("conflict ×2"), "": divergences
     short_saved: str = ""  # the note in a few words ("⚠ notes file unreadable"), "": saved
+    note: str = ""  # where the o key leads: "↔ o: passages 3, 4"
 
 
 def status_content(status: Status, width: int = 0) -> Content:
@@ -62,6 +63,8 @@ def _line(status: Status, compact: bool, divergences: str = "") -> Content:
     text = text or status.divergences
     said = Content.styled(text, "dim" if text == "no divergences" else "bold")
     parts: list[Content] = [Content.styled(where, "bold"), carried]
+    if status.note:  # before the divergences: short, and d lists those in full
+        parts.append(Content.styled(status.note, "bold $accent"))
     if not compact:
         parts.append(said)
     if status.annotated:
