@@ -115,10 +115,9 @@ def import_profile(top: int = 6) -> list[str]:
 
 def stage_times(folder: str) -> dict[str, float]:
     """Run once in this process: wall seconds per stage, and peak memory."""
-    from align.claims import number_divergences
-
     from align.export import to_json
     from align.grouping import group_sentences
+    from align.ledger import build_ledger
     from align.model import Alignment, Group
     from align.pipeline import prepare, require_bounded, require_two
     from align.wording import wording_divergences
@@ -137,17 +136,22 @@ def stage_times(folder: str) -> dict[str, float]:
     articles = timed("clean/segment", lambda: [prepare(s) for s in sources])
     require_bounded(articles)
     drafts = timed("grouping", lambda: group_sentences(articles))
-    numbers = timed(
-        "numbers", lambda: [number_divergences(articles, g, m) for g, m in enumerate(drafts)]
-    )
+    home = {(m.article, s): g for g, ms in enumerate(drafts) for m in ms for s in m.sentences}
+    ledger = timed("numbers", lambda: build_ledger(articles, lambda a, s: home[(a, s)]))
     wording = timed(
         "wording", lambda: [wording_divergences(articles, g, m) for g, m in enumerate(drafts)]
     )
     groups = [
-        Group(g, tuple(m), tuple(sorted((*n[0], *w), key=lambda d: (d.article, d.start))), n[1])
-        for g, (m, n, w) in enumerate(zip(drafts, numbers, wording, strict=True))
+        Group(
+            g,
+            tuple(m),
+            tuple(sorted((*ledger.divergences.get(g, ()), *w), key=lambda d: (d.article, d.start))),
+            ledger.claims.get(g, ()),
+        )
+        for g, (m, w) in enumerate(zip(drafts, wording, strict=True))
     ]
-    timed("export", lambda: to_json(Alignment(tuple(articles), tuple(groups), ())))
+    alignment = Alignment(tuple(articles), tuple(groups), (), ledger.rows)
+    timed("export", lambda: to_json(alignment))
     out["total"] = sum(out.values())
     out["cpu"] = time.process_time() - cpu  # all threads (BLAS may use two)
     out["sentences"] = sum(len(a.sentences) for a in articles)
