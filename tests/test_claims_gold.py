@@ -1,0 +1,40 @@
+"""The claims ledger against hand-made relations between outlets' figures (floors).
+
+The figures themselves are reported by ``tests/bench/claims_eval.py`` (README,
+"Numeric claims"); these floors keep them from sliding back unnoticed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "bench"))
+
+from claims_eval import GOLD_DIR, score
+
+# set -> (conflict precision, conflict recall, most unrelated pairs flagged)
+FLOORS = {
+    "seeds": (1.0, 1.0, 0),
+    "kanpur_derailment": (1.0, 0.5, 0),
+    "ludian_earthquake": (0.6, 0.18, 0),
+    "nepal_jajarkot_quake": (0.7, 0.5, 1),
+    "amtrak_mendon": (0.3, 0.1, 2),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_claims_stay_above_floors(name: str) -> None:
+    path = GOLD_DIR / "seeds.yaml" if name == "seeds" else GOLD_DIR / "real" / f"{name}.yaml"
+    result = score(path)
+    precision, recall = result.scores("conflict")
+    low_p, low_r, most_flagged = FLOORS[name]
+    assert precision >= low_p and recall >= low_r, (precision, recall, result.errors)
+    assert result.unrelated_flagged <= most_flagged, result.errors
+
+
+def test_seed_precision_pairs() -> None:
+    precision, recall = score(GOLD_DIR / "seeds.yaml").scores("precision")
+    assert precision == 1.0 and recall >= 0.9
