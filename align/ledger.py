@@ -40,6 +40,10 @@ RANK: dict[Relation, int] = {"same": 0, "precision": 1, "conflict": 2}
 # Pairing is quadratic in the claims one quantity has in two outlets; past this
 # many (a table, not prose) only the first ones are compared.
 MAX_COMPARED = 200
+# A divergence names at most this many claims it is set against (one of each
+# reading first): with fifty reprints the detail line counts the rest, and the
+# ledger row holds them all.
+MAX_AGAINST = 12
 # An article with more figures than this is a table or junk, not prose: its
 # first figures are compared and a warning says so (bounds time and memory).
 MAX_ARTICLE_CLAIMS = 2000
@@ -167,28 +171,59 @@ def find(parent: list[int], i: int) -> int:
     return i
 
 
-Note = tuple[Relation, tuple[int, ...]]  # a relation, and the claims of one reading it holds with
+class Tally:
+    """What comparing finds: the rows (claims joined by union-find), one pairing per two
+    readings and relation, and for each claim the other readings it disagrees with."""
+
+    def __init__(self, count: int, kinds: Sequence[int]) -> None:
+        self.parent = list(range(count))
+        self.kinds = kinds
+        self.pairs: list[tuple[int, int, Relation]] = []
+        self.paired: set[int] = set()  # claims another outlet's claim relates to
+        self.seen: set[tuple[int, int, Relation]] = set()
+        # claim -> (relation, the other reading) -> [up to MAX_AGAINST claims, how many]
+        self.notes: dict[int, dict[tuple[Relation, int], tuple[list[int], list[int]]]] = (
+            defaultdict(dict)
+        )
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[find(self.parent, i)] = find(self.parent, j)
+
+    def relate(
+        self, i: int, j: int, relation: Relation, i_side: Sequence[int], j_side: Sequence[int]
+    ) -> None:
+        """Claims i and j relate so, standing for the claims of ``i_side`` and ``j_side``."""
+        self.join(i, j)
+        self.paired.update(i_side)
+        self.paired.update(j_side)
+        key = (self.kinds[i], self.kinds[j], relation)
+        if key not in self.seen:  # a pairing per two readings: fifty reprints make one
+            self.seen.add(key)
+            self.pairs.append((i, j, relation))
+        if relation != "same":
+            for n in i_side:
+                self.note(n, relation, j_side)
+            for n in j_side:
+                self.note(n, relation, i_side)
+
+    def note(self, n: int, relation: Relation, others: Sequence[int]) -> None:
+        kept, total = self.notes[n].setdefault((relation, self.kinds[others[0]]), ([], [0]))
+        kept.extend(others[: MAX_AGAINST - len(kept)])
+        total[0] += len(others)
 
 
 def compare_bucket(
-    by_article: dict[int, list[int]], judge: Judge, kinds: Sequence[int]
-) -> tuple[list[tuple[int, int, Relation]], list[int], dict[int, list[Note]]]:
-    """Compare the claims of one measure across outlets.
-
-    Returns the pairs that relate (between outlets), the claims that repeat one
-    of their outlet's readings (to join its row), and for each claim the
-    relations that are not "same".
+    by_article: dict[int, list[int]], judge: Judge, kinds: Sequence[int], tally: Tally
+) -> None:
+    """Compare the claims of one measure across outlets, into ``tally``.
 
     An outlet whose claims of the measure all read alike (the usual case) is
     compared by that reading (``kinds``): each two readings are judged once, so
     fifty copies of a wire story cost what one does, and a reading stands for
     every outlet that gives it. An outlet that gives the measure in several
     readings has each of its claims paired one-to-one with the others'
-    (``pair_outlets``).
+    (``pair_outlets``); outlets whose readings are alike pair alike.
     """
-    pairs: list[tuple[int, int, Relation]] = []
-    repeats: list[int] = []
-    notes: dict[int, list[Note]] = defaultdict(list)
     readings: dict[int, list[int]] = defaultdict(list)  # reading -> one claim per outlet
     holders: dict[int, list[int]] = defaultdict(list)  # reading -> every claim that reads so
     several = []
@@ -197,46 +232,35 @@ def compare_bucket(
         if len({kinds[n] for n in ns}) == 1:
             readings[kinds[ns[0]]].append(ns[0])
             holders[kinds[ns[0]]] += ns
-            repeats += ns[1:]
+            for n in ns[1:]:  # the same figure again in the same outlet: the same row
+                tally.join(n, ns[0])
         else:
             several.append(article)
-    for ns in readings.values():
-        pairs += [(ns[0], n, "same") for n in ns[1:]]
+    for reading, ns in readings.items():
+        for n in ns[1:]:
+            tally.relate(ns[0], n, "same", holders[reading], holders[reading])
     kept = list(readings)
     for x, first in enumerate(kept):
         for second in kept[x + 1 :]:
             found = judge(readings[first][0], readings[second][0])
-            if found is None:
-                continue
-            pairs.append((readings[first][0], readings[second][0], found[0]))
-            if found[0] != "same":
-                for n in holders[first]:
-                    notes[n].append((found[0], tuple(readings[second])))
-                for n in holders[second]:
-                    notes[n].append((found[0], tuple(readings[first])))
+            if found is not None:
+                i, j = readings[first][0], readings[second][0]
+                tally.relate(i, j, found[0], holders[first], holders[second])
     for a in several:  # against each reading of the one-reading outlets
         for reading, ns in readings.items():
             for i, j, relation in pair_outlets(by_article[a], ns[:1], judge):
-                pairs.append((i, j, relation))
-                if relation != "same":
-                    notes[i].append((relation, tuple(ns)))
-                    for n in holders[reading]:
-                        notes[n].append((relation, (i,)))
+                tally.relate(i, j, relation, (i,), holders[reading])
     matched: dict[tuple[tuple[int, ...], tuple[int, ...]], list[tuple[int, int, Relation]]] = {}
     for x, a in enumerate(several):  # against each other, claim by claim
         for b in several[x + 1 :]:
             left, right = by_article[a], by_article[b]
             key = (tuple(kinds[n] for n in left), tuple(kinds[n] for n in right))
-            if key not in matched:  # outlets that read alike pair alike
+            if key not in matched:
                 paired = pair_outlets(left, right, judge)
                 matched[key] = [(left.index(i), right.index(j), rel) for i, j, rel in paired]
             for x_, y_, relation in matched[key]:
                 i, j = left[x_], right[y_]
-                pairs.append((i, j, relation))
-                if relation != "same":
-                    notes[i].append((relation, (j,)))
-                    notes[j].append((relation, (i,)))
-    return pairs, repeats, notes
+                tally.relate(i, j, relation, (i,), (j,))
 
 
 def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
@@ -247,50 +271,34 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
         key = measure_key(claim.quantity)
         if key is not None:
             buckets[key][claim.article].append(n)
-    parent = list(range(len(claims)))
-    pairs: list[tuple[int, int, Relation]] = []
-    notes: dict[int, list[Note]] = defaultdict(list)
     judge, kinds = judge_for(claims)
+    tally = Tally(len(claims), kinds)
     for by_article in buckets.values():
-        found, repeats, noted = compare_bucket(by_article, judge, kinds)
-        for i, j, _ in found:
-            parent[find(parent, i)] = find(parent, j)
-        for n in repeats:  # joins the row of its outlet's first claim that reads so
-            first = next(m for m in by_article[claims[n].article] if kinds[m] == kinds[n])
-            parent[find(parent, n)] = find(parent, first)
-        pairs += found
-        for n, ns in noted.items():
-            notes[n] += ns
+        compare_bucket(by_article, judge, kinds, tally)
     keyed = [n for by_article in buckets.values() for ns in by_article.values() for n in ns]
-    rows = ledger_rows(claims, keyed, pairs, notes, parent)
+    rows = ledger_rows(claims, keyed, tally)
     by_group: dict[int, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_group[claim.group].append(claim)
     return Ledger(
         rows=rows,
         claims={g: tuple(cs) for g, cs in by_group.items()},
-        divergences=number_divergences(claims, notes, articles),
+        divergences=number_divergences(claims, tally, articles),
         warnings=tuple(warnings),
     )
 
 
 def ledger_rows(
-    claims: Sequence[Claim],
-    keyed: Sequence[int],
-    pairs: Sequence[tuple[int, int, Relation]],
-    notes: dict[int, list[Note]],
-    parent: list[int],
+    claims: Sequence[Claim], keyed: Sequence[int], tally: Tally
 ) -> tuple[Measured, ...]:
     """One row per connected set of paired claims (a lone claim is a row of its own),
     in the order the story first gives them (passage, then outlet)."""
     members: dict[int, list[int]] = defaultdict(list)
     for n in keyed:
-        members[find(parent, n)].append(n)
+        members[find(tally.parent, n)].append(n)
     row_pairs: dict[int, list[tuple[int, int, Relation]]] = defaultdict(list)
-    paired: set[int] = set()
-    for i, j, relation in pairs:
-        row_pairs[find(parent, i)].append((i, j, relation))
-        paired.update((i, j))
+    for i, j, relation in tally.pairs:
+        row_pairs[find(tally.parent, i)].append((i, j, relation))
     ordered = sorted(
         members.items(), key=lambda item: min((claims[n].group, claims[n].article) for n in item[1])
     )
@@ -299,7 +307,7 @@ def ledger_rows(
         ns.sort(key=lambda n: (claims[n].article, claims[n].sentence, claims[n].start))
         index = {n: k for k, n in enumerate(ns)}
         pairings = tuple(Pairing(index[i], index[j], rel) for i, j, rel in row_pairs[root])
-        relations = tuple(worst_of(notes.get(n, []), n in paired) for n in ns)
+        relations = tuple(worst_of(tally, n) for n in ns)
         first = claims[ns[0]].quantity
         label = Counter(claims[n].quantity.subject for n in ns).most_common(1)[0][0]
         rows.append(
@@ -316,27 +324,39 @@ def ledger_rows(
     return tuple(rows)
 
 
-def worst_of(notes: Sequence[Note], paired: bool) -> Relation | None:
+def worst_of(tally: Tally, n: int) -> Relation | None:
     """The worst relation of a claim: from its notes, "same" if only agreed with, None if
     no other outlet gives its quantity."""
-    relations = {relation for relation, _ in notes}
+    relations = {relation for relation, _ in tally.notes.get(n, {})}
     found = next((r for r in WORST_FIRST if r in relations), None)
-    return found or ("same" if paired else None)
+    return found or ("same" if n in tally.paired else None)
 
 
 # ---------------------------------------------------------------- divergences
 
 
+Reading = tuple[Relation, tuple[int, ...], int]  # relation, some claims of it, how many
+
+
 def number_divergences(
-    claims: Sequence[Claim], notes: dict[int, list[Note]], articles: Sequence[Article]
+    claims: Sequence[Claim], tally: Tally, articles: Sequence[Article]
 ) -> dict[int, tuple[Divergence, ...]]:
     """A divergence for each claim another outlet contradicts or states less precisely."""
     out: dict[int, list[Divergence]] = defaultdict(list)
-    for n in sorted(notes, key=lambda n: (claims[n].article, claims[n].sentence, claims[n].start)):
+    noted = sorted(
+        tally.notes, key=lambda n: (claims[n].article, claims[n].sentence, claims[n].start)
+    )
+    for n in noted:
         claim = claims[n]
-        readings = sorted(notes[n], key=lambda note: claims[note[1][0]].article)
-        worst = next(r for r in WORST_FIRST if any(rel == r for rel, _ in readings))
-        against = sorted({k for _, ks in readings for k in ks}, key=lambda k: claims[k].article)
+        readings: list[Reading] = sorted(
+            ((rel, tuple(kept), total[0]) for (rel, _), (kept, total) in tally.notes[n].items()),
+            key=lambda r: claims[r[1][0]].article,
+        )
+        worst = next(r for r in WORST_FIRST if any(rel == r for rel, _, _ in readings))
+        # one claim of each reading first, then the rest, up to MAX_AGAINST in all
+        firsts = [ks[0] for _, ks, _ in readings]
+        rest = [k for _, ks, _ in readings for k in ks[1:]]
+        against = list(dict.fromkeys([*firsts, *rest]))[:MAX_AGAINST]
         out[claim.group].append(
             Divergence(
                 kind="number",
@@ -347,7 +367,7 @@ def number_divergences(
                 text=claim.quantity.text,
                 detail=detail(claim, readings, worst, claims, articles),
                 relation=worst,
-                against=tuple(claims[k] for k in against),
+                against=tuple(claims[k] for k in sorted(against, key=lambda k: claims[k].article)),
             )
         )
     return {g: tuple(ds) for g, ds in out.items()}
@@ -374,7 +394,7 @@ NAMED = 3  # outlets named for one reading in a detail line; the rest are counte
 
 def detail(
     claim: Claim,
-    readings: Sequence[Note],
+    readings: Sequence[Reading],
     worst: Relation,
     claims: Sequence[Claim],
     articles: Sequence[Article],
@@ -384,11 +404,11 @@ def detail(
     q = claim.quantity
     own = f"{q.text} ({in_unit(q)})" if q.kind in CONVERTED else q.text
     parts = []
-    for relation, ks in readings:
+    for relation, ks, total in readings:
         other = claims[ks[0]]
         names = [articles[claims[k].article].label for k in ks[:NAMED]]
-        if len(ks) > NAMED:
-            names[-1] += f" and {len(ks) - NAMED} more"
+        if total > len(names):
+            names[-1] += f" and {total - len(names)} more"
         extras = [", ".join(names)]
         if other.quantity.kind in CONVERTED and other.quantity.text != q.text:
             extras.append(in_unit(other.quantity))

@@ -260,7 +260,8 @@ class Divergence:
     """One marked difference inside a group, located in one member's text.
 
     For a number, ``against`` holds the claims of other outlets it is set
-    against, wherever they sit (in this passage or another one).
+    against, wherever they sit (in this passage or another one): one of each
+    other reading first, at most ``ledger.MAX_AGAINST`` in all.
     """
 
     kind: DivergenceKind
