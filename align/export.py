@@ -245,6 +245,32 @@ def _md_figures(alignment: Alignment, row: Measured, marked: bool = False) -> st
     return " · ".join(out)
 
 
+def _md_pairs(alignment: Alignment, row: Measured, relation: str) -> list[str]:
+    """Who disagrees with whom: each two readings of the row that relate so, with the
+    outlets that give each ("58 (The Washington Post) ≠ 59 (The Hill, Al Jazeera)")."""
+    sign = "≠" if relation == "conflict" else "≈"
+    seen: set[frozenset[str]] = set()
+    out = []
+    for p in row.pairings:
+        if p.relation == relation:
+            a = _md_reading(alignment, row, row.claims[p.a])
+            b = _md_reading(alignment, row, row.claims[p.b])
+            if frozenset((a, b)) not in seen:
+                seen.add(frozenset((a, b)))
+                out.append(f"{a} {sign} {b}")
+    return out
+
+
+def _md_reading(alignment: Alignment, row: Measured, claim: Claim) -> str:
+    """A figure and every outlet of the row that gives it in the same words."""
+    outlets = dict.fromkeys(
+        alignment.articles[c.article].label
+        for c in row.claims
+        if c.quantity.text.casefold() == claim.quantity.text.casefold()
+    )
+    return f"{md_escape(claim.quantity.text)} ({md_escape(', '.join(outlets))})"
+
+
 def _mark(text: str, relation: str) -> str:
     """A figure marked by its relation: bold for conflict, code for precision."""
     opening, closing = MARKS[relation]
@@ -261,10 +287,11 @@ def _md_summary(alignment: Alignment) -> str:
     ):
         rows = [m for m in alignment.ledger if m.worst == relation]
         lines += [f"### {title}", ""]
-        lines += [
-            f"- {relation}: {md_escape(m.label)}: {_md_figures(alignment, m, marked=True)}"
-            for m in rows
-        ]
+        for m in rows:
+            lines.append(
+                f"- {relation}: {md_escape(m.label)}: {_md_figures(alignment, m, marked=True)}"
+            )
+            lines += [f"  - {pair}" for pair in _md_pairs(alignment, m, relation)]
         lines += ["- none found"] if not rows else []
         lines.append("")
     quotes = [g for g in alignment.groups if any(d.kind == "quote" for d in g.divergences)]

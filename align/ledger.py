@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .figures import comparable, extract, measure_key, relate
 from .model import (
@@ -85,10 +85,19 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
                 break
             group = group_of(a, sentence.index)
             for q in extract(sentence.text)[: MAX_ARTICLE_CLAIMS - count]:
+                q = undated(q, article)
                 start, end = raw_span(sentence, q)
                 claims.append(Claim(group, a, sentence.index, start, end, q))
                 count += 1
     return claims, warnings
+
+
+def undated(q: Quantity, article: Article) -> Quantity:
+    """A figure dated to the year the article itself is from belongs to its story."""
+    year = (article.source.date or "")[:4]
+    if q.scope.kind == "dated" and year and q.scope.anchor == year:
+        return replace(q, scope=replace(q.scope, kind="", anchor=""))
+    return q
 
 
 def distance(a: Quantity, b: Quantity) -> float:
@@ -212,8 +221,29 @@ class Tally:
         total[0] += len(others)
 
 
+def restated(ns: Sequence[int], claims: Sequence[Claim]) -> dict[int, int]:
+    """Claims of one outlet that restate another of its claims without the hedge
+    ("115 dead" in a headline over "at least 115 people were killed"): claim ->
+    the hedged claim it stands for. The outlet's statement is the hedged one."""
+    out: dict[int, int] = {}
+    for n in ns:
+        q = claims[n].quantity
+        if q.low != q.high or q.hedge:
+            continue
+        for m in ns:
+            h = claims[m].quantity
+            if m != n and h.hedge and (h.low == q.low or h.high == q.high):
+                out[n] = m
+                break
+    return out
+
+
 def compare_bucket(
-    by_article: dict[int, list[int]], judge: Judge, kinds: Sequence[int], tally: Tally
+    by_article: dict[int, list[int]],
+    claims: Sequence[Claim],
+    judge: Judge,
+    kinds: Sequence[int],
+    tally: Tally,
 ) -> None:
     """Compare the claims of one measure across outlets, into ``tally``.
 
@@ -227,8 +257,12 @@ def compare_bucket(
     readings: dict[int, list[int]] = defaultdict(list)  # reading -> one claim per outlet
     holders: dict[int, list[int]] = defaultdict(list)  # reading -> every claim that reads so
     several = []
+    by_article = dict(by_article)
     for article in sorted(by_article):
-        ns = by_article[article]
+        restating = restated(by_article[article], claims)
+        for n, hedged in restating.items():  # the same statement: the same row, no marks
+            tally.join(n, hedged)
+        ns = by_article[article] = [n for n in by_article[article] if n not in restating]
         if len({kinds[n] for n in ns}) == 1:
             readings[kinds[ns[0]]].append(ns[0])
             holders[kinds[ns[0]]] += ns
@@ -274,7 +308,7 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
     judge, kinds = judge_for(claims)
     tally = Tally(len(claims), kinds)
     for by_article in buckets.values():
-        compare_bucket(by_article, judge, kinds, tally)
+        compare_bucket(by_article, claims, judge, kinds, tally)
     keyed = [n for by_article in buckets.values() for ns in by_article.values() for n in ns]
     rows = ledger_rows(claims, keyed, tally)
     by_group: dict[int, list[Claim]] = defaultdict(list)
@@ -310,6 +344,11 @@ def ledger_rows(
         relations = tuple(worst_of(tally, n) for n in ns)
         first = claims[ns[0]].quantity
         label = Counter(claims[n].quantity.subject for n in ns).most_common(1)[0][0]
+        dated = {
+            claims[n].quantity.scope.anchor for n in ns if claims[n].quantity.scope.kind == "dated"
+        }
+        if len(dated) == 1:  # another event than the story's: say when
+            label += f" ({dated.pop()})"
         rows.append(
             Measured(
                 row_id,

@@ -20,7 +20,7 @@ FLOORS = {
     "seeds": (1.0, 1.0, 0),
     "kanpur_derailment": (1.0, 0.5, 0),
     "ludian_earthquake": (0.6, 0.18, 0),
-    "nepal_jajarkot_quake": (0.7, 0.5, 1),
+    "nepal_jajarkot_quake": (1.0, 0.5, 0),
     "amtrak_mendon": (0.3, 0.1, 2),
 }
 

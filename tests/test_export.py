@@ -84,3 +84,11 @@ def test_report_escapes_article_text_in_figures(tmp_path: Path) -> None:
     report = to_markdown(build([a, b]))
     assert "\\[Reuters\\]" in report and "\\<b\\>" in report
     assert "**59**≠" in report and "**52**≠" in report
+
+
+def test_report_says_who_disagrees_with_whom(seeds: Alignment) -> None:
+    report = to_markdown(seeds)
+    summary = report[report.index("## Disagreements") : report.index("### Different precision")]
+    pairs = [line for line in summary.splitlines() if line.startswith("  - ")]
+    assert any("58 (The Washington Post) ≠ 59 (The Hill" in line for line in pairs)
+    assert len(pairs) == len(set(pairs))

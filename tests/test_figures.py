@@ -817,3 +817,10 @@ def test_people_in_general_and_demonyms() -> None:
         "conflict"
     )
     assert rel("2,500 people live there.", "900 people work there.") is None
+
+
+def test_a_part_of_a_group_is_compared_with_nothing() -> None:
+    part = find("Of them, 78 of the injured remained in hospital.", "78")
+    assert (part.counted, part.role) == ("", "")
+    assert not comparable(part, only("About 150 people were injured."))
+    assert only("Dozens of soldiers were killed.").role == "killed"  # vague, not a part

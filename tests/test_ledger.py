@@ -382,3 +382,14 @@ def test_an_article_of_100000_figures_is_compared_in_part_with_a_warning() -> No
     in_a = [c for c in found.claims[0] if c.article == 0]
     assert len(in_a) == 2000
     assert found.warnings == ("A.txt: more than 2,000 figures; only the first 2,000 are compared",)
+
+
+def test_a_headline_figure_restating_a_hedged_one_takes_its_hedge() -> None:
+    found = marks(
+        article("A", "115 killed as train derails", "At least 115 people were killed."),
+        article("B", "Officials said 119 people were killed."),
+    )
+    assert [(d.article, d.text, d.relation) for d in found] == [
+        (0, "At least 115", "precision"),
+        (1, "119", "precision"),
+    ]

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..model import Quantity
 from .clock import date_at, time_at, weekday_at
-from .lexicon import MAX_CLAIMS, STARTS
+from .lexicon import MAX_CLAIMS, STARTS, VAGUE_WORDS
 from .measures import fraction_at, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import scope_at, scope_for, scopes, source_for, sources
@@ -89,7 +89,9 @@ def extract(text: str) -> tuple[Quantity, ...]:
         counted, role = role_nouns(hit)
         parent = listed_with(s, hits, n)
         inherited = out[parent].role if parent >= 0 else ""
-        if hit.kind == "count":
+        if hit.kind == "count" and is_part(s, hit):
+            counted, role = "", ""  # "78 of the injured", "seven of the eight cars": a part
+        elif hit.kind == "count":
             role = role or role_of(s, found, n, inherited)
         event, phase = ("", "")
         in_scope = scope_at(found_scopes, hit.first)
@@ -122,6 +124,16 @@ def extract(text: str) -> tuple[Quantity, ...]:
             )
         )
     return tuple(out)
+
+
+def is_part(s: Stream, hit: Hit) -> bool:
+    """A count of part of a group named after it ("78 of the injured", "four of them"):
+    it measures a share, not the group, so it is compared with nothing."""
+    return (
+        hit.hedge not in VAGUE_WORDS
+        and s.low(hit.end) == "of"
+        and s.low(hit.end + 1) in {"the", "them", "those", "these", "whom", "its", "their"}
+    )
 
 
 def speed_thing(s: Stream, hit: Hit) -> str:

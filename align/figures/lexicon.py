@@ -422,3 +422,6 @@ TIME_UNITS = {
     "year": "year",
     "years": "year",
 }
+# Vague amounts that take "of" before what they count ("dozens of soldiers"),
+# which is not a part of a group ("12 of the soldiers").
+VAGUE_WORDS = frozenset({*VAGUE, "tens", "hundreds", "several", "few", "a few"})
