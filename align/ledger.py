@@ -342,6 +342,8 @@ def ledger_rows(
         index = {n: k for k, n in enumerate(ns)}
         pairings = tuple(Pairing(index[i], index[j], rel) for i, j, rel in row_pairs[root])
         relations = tuple(worst_of(tally, n) for n in ns)
+        numbers: dict[int, int] = {}
+        readings = tuple(numbers.setdefault(tally.kinds[n], len(numbers)) for n in ns)
         first = claims[ns[0]].quantity
         label = Counter(claims[n].quantity.subject for n in ns).most_common(1)[0][0]
         dated = {
@@ -358,6 +360,7 @@ def ledger_rows(
                 tuple(claims[n] for n in ns),
                 pairings,
                 relations,
+                readings,
             )
         )
     return tuple(rows)

@@ -304,6 +304,30 @@ class Measured:
     claims: tuple[Claim, ...]
     pairings: tuple[Pairing, ...] = ()
     relations: tuple[Relation | None, ...] = ()  # each claim's worst relation
+    readings: tuple[int, ...] = ()  # each claim's reading: claims that read alike share one
+
+    def related(self, index: int) -> tuple[tuple[int, Relation], ...]:
+        """Every claim of another outlet that claim ``index`` relates to, with how:
+        the pairings read for every claim of the readings they stand for."""
+        if not self.readings:
+            return tuple(
+                sorted(
+                    (p.b if p.a == index else p.a, p.relation)
+                    for p in self.pairings
+                    if index in (p.a, p.b)
+                )
+            )
+        mine = self.readings[index]
+        found: dict[int, Relation] = {}
+        for p in self.pairings:
+            ends = (self.readings[p.a], self.readings[p.b])
+            if mine not in ends:
+                continue
+            other = ends[1] if ends[0] == mine else ends[0]
+            for j, reading in enumerate(self.readings):
+                if reading == other and self.claims[j].article != self.claims[index].article:
+                    found.setdefault(j, p.relation)
+        return tuple(sorted(found.items()))
 
     def relation_of(self, index: int) -> Relation | None:
         """The worst relation claim ``index`` has with another outlet's ("same" if only

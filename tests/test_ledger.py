@@ -393,3 +393,18 @@ def test_a_headline_figure_restating_a_hedged_one_takes_its_hedge() -> None:
         (0, "At least 115", "precision"),
         (1, "119", "precision"),
     ]
+
+
+def test_every_claim_of_a_reading_shares_its_relations() -> None:
+    found = ledger(
+        article("A", "The strike killed 59 soldiers."),
+        article("B", "The strike killed 59 soldiers."),
+        article("C", "The strike killed 59 soldiers."),
+        article("D", "The strike killed 58 soldiers."),
+    )
+    (row,) = found.rows
+    texts = [c.quantity.text for c in row.claims]
+    assert texts == ["59", "59", "59", "58"]
+    assert row.related(1) == ((0, "same"), (2, "same"), (3, "conflict"))
+    assert row.related(3) == ((0, "conflict"), (1, "conflict"), (2, "conflict"))
+    assert len(row.pairings) < 6  # one per two readings, not per two outlets

@@ -45,11 +45,7 @@ def in_cell(row: Measured, article: int) -> tuple[int, ...]:
 
 def set_against(row: Measured, index: int) -> tuple[tuple[Claim, Relation], ...]:
     """The other outlets' claims the engine paired with claim ``index``, worst first."""
-    found = [
-        (row.claims[p.b if p.a == index else p.a], p.relation)
-        for p in row.pairings
-        if index in (p.a, p.b)
-    ]
+    found = [(row.claims[j], relation) for j, relation in row.related(index)]
     order = {"conflict": 0, "precision": 1, "same": 2}
     return tuple(sorted(found, key=lambda cr: (order[cr[1]], cr[0].article)))
 
@@ -94,7 +90,7 @@ def relation_between(alignment: Alignment, a: Claim, b: Claim) -> Relation | Non
     for row in alignment.ledger:
         if a in row.claims and b in row.claims:
             i, j = row.claims.index(a), row.claims.index(b)
-            return next((p.relation for p in row.pairings if {p.a, p.b} == {i, j}), None)
+            return next((relation for k, relation in row.related(i) if k == j), None)
     return None
 
 
