@@ -824,3 +824,13 @@ def test_a_part_of_a_group_is_compared_with_nothing() -> None:
     assert (part.counted, part.role) == ("", "")
     assert not comparable(part, only("About 150 people were injured."))
     assert only("Dozens of soldiers were killed.").role == "killed"  # vague, not a part
+
+
+def test_a_time_with_its_conversion_is_one_time() -> None:
+    found = extract("The ceasefire came into effect at 00:01 local time (21:01 GMT) on Friday.")
+    assert [q.text for q in found] == ["00:01 local time (21:01 GMT)", "Friday"]
+    assert found[0].low == 1 and found[0].role == "start"
+
+
+def test_soldiers_lost_were_killed() -> None:
+    assert only("Turkey lost 33 soldiers in one air strike.").role == "killed"

@@ -123,7 +123,12 @@ def extract(text: str) -> tuple[Quantity, ...]:
                 source=source_for(found_sources, hit.first),
             )
         )
-    return tuple(out)
+    # "in one air strike" is a scope, not a count of strikes
+    return tuple(
+        q
+        for q, hit in zip(out, hits, strict=True)
+        if not (hit.kind == "count" and scope_at(found_scopes, hit.first))
+    )
 
 
 def is_part(s: Stream, hit: Hit) -> bool:

@@ -37,7 +37,19 @@ def time_at(s: Stream, i: int) -> Hit | None:
     if found is None:
         return None
     value, end = found
-    return time_hit(s, i, end, value)._replace(counted=zone(s, i, end))
+    hit = time_hit(s, i, end, value)._replace(counted=zone(s, i, end))
+    return hit._replace(end=converted_time_end(s, hit.end))
+
+
+def converted_time_end(s: Stream, j: int) -> int:
+    """Past "(2200 GMT)" right after a time: the same moment in another zone, not a
+    second time."""
+    if s.low(j) != "(" or s.kind(j + 1) != "num" or clock_value(s.low(j + 1)) is None:
+        return j
+    k = j + 2
+    while k < min(s.count, j + 6) and s.low(k) != ")":
+        k += 1
+    return k + 1 if s.low(k) == ")" else j
 
 
 def zone(s: Stream, i: int, end: int) -> str:
