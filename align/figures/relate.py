@@ -188,5 +188,5 @@ def relate(a: Quantity, b: Quantity) -> Relation:
     same = close(a.low, b.low) and close(a.high, b.high)
     if same and (a.low_open, a.high_open) == (b.low_open, b.high_open):
         return "same"
-    shifts = (0.0, 7.0, -7.0) if a.unit == "weekday" else (0.0,)
+    shifts = (0.0, 7.0, -7.0) if "weekday" in (a.unit, b.unit) else (0.0,)
     return "precision" if any(meet(a, b, s) for s in shifts) else "conflict"

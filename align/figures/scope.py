@@ -191,7 +191,7 @@ def skip_list(s: Stream, k: int) -> int:
 def scope_for(s: Stream, found: list[Found], first: int, end: int) -> Scope:
     """The scope of the figure at tokens [first, end): its clause's, else the opening one;
     a year named in its clause dates it ("killed 81 people in 2012"), and a place
-    named there ("in Jajarkot") narrows it."""
+    named after it there ("in Jajarkot") narrows it."""
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     near = [f for f in found[lo:hi] if not first <= f[0] < end]
@@ -205,8 +205,9 @@ def scope_for(s: Stream, found: list[Found], first: int, end: int) -> Scope:
     year = next((s.toks[k].text for k in outside if is_year(s.low(k))), "")
     if year and scope.kind != "dated":
         scope = Scope("dated", year, year)
-    nearest = sorted(outside, key=lambda k: (k < first, abs(k - first)))
-    place = next((p for k in nearest if (p := place_at(s, k))), "")
+    # the place after the figure ("92 were killed in Jajarkot"): one before it is as
+    # often the place of something else ("which resulted in Turkey sending thousands")
+    place = next((p for k in range(end, b) if (p := place_at(s, k))), "")
     return replace(scope, place=place) if place else scope
 
 

@@ -66,10 +66,11 @@ def engine_pairs(alignment: Alignment) -> dict[tuple[Span, Span], str]:
     """Every pair the ledger relates, keyed by the two claims' raw spans."""
     out: dict[tuple[Span, Span], str] = {}
     for row in alignment.ledger:
-        for p in row.pairings:
-            x, y = row.claims[p.a], row.claims[p.b]
-            sx, sy = (x.article, x.start, x.end), (y.article, y.start, y.end)
-            out[(sx, sy)] = out[(sy, sx)] = p.relation
+        for i, x in enumerate(row.claims):
+            for j, relation in row.related(i):
+                y = row.claims[j]
+                sx, sy = (x.article, x.start, x.end), (y.article, y.start, y.end)
+                out[(sx, sy)] = out[(sy, sx)] = relation
     return out
 
 
