@@ -5,8 +5,8 @@ Public surface::
     from align import build, bundled_seeds, Alignment, InputError
     alignment = build([bundled_seeds()])
 
-The stages, in reading order: ingest, clean, segment, grouping, numbers,
-compare, pipeline, export. See ``align.model`` for the data they hand on.
+The stages, in reading order: ingest, clean, segment, grouping, figures,
+ledger, compare (with wording), pipeline, export. See ``align.model`` for the data they hand on.
 """
 
 import os

@@ -2,12 +2,14 @@
 
 One article flows through the stages like this::
 
-    ingest.load_sources(paths)      -> list[Source]      (raw text, metadata)
-    clean.clean(source.raw)         -> Cleaned           (text + origin map + dropped spans)
-    segment.segment(cleaned)        -> tuple[Sentence]   (offsets into the raw text)
-    align.align_articles(articles)  -> list[GroupDraft]  (who corresponds to whom)
-    compare.compare_group(...)      -> divergences and claims for one group
-    pipeline.build(paths)           -> Alignment         (everything above, assembled)
+    ingest.load_sources(paths)          -> list[Source]       (raw text, metadata)
+    clean.clean(source.raw)             -> Cleaned            (text + origin map + dropped spans)
+    segment.segment(cleaned)            -> tuple[Sentence]    (offsets into the raw text)
+    grouping.group_sentences(articles)  -> list[list[Member]] (who corresponds to whom)
+    figures.extract(sentence.text)      -> tuple[Quantity]    (each figure and what it measures)
+    ledger.build_ledger(articles, ...)  -> Ledger             (claims compared across the story)
+    compare.compare_group(...)          -> divergences of one group (numbers and wording)
+    pipeline.build(paths)               -> Alignment          (everything above, assembled)
 
 Offsets. Every ``start``/``end`` in this module is a character offset into
 ``Source.raw`` (the decoded original file), ``end`` exclusive, unless the field
@@ -359,22 +361,6 @@ class Group:
             if member.article == article:
                 return member
         return None
-
-    def relation_of(self, claim: Claim) -> Relation | None:
-        """How the claim's figure disagrees with another outlet's: "conflict" (worst
-        first), "precision", or None when no number divergence covers it."""
-        found: Relation | None = None
-        for d in self.divergences:
-            if (
-                d.kind == "number"
-                and d.article == claim.article
-                and d.start < claim.end
-                and claim.start < d.end
-            ):
-                if d.relation == "conflict":
-                    return "conflict"
-                found = found or d.relation
-        return found
 
     @property
     def is_single(self) -> bool:
