@@ -137,17 +137,17 @@ def judge_for(claims: Sequence[Claim]) -> tuple[Judge, list[int]]:
     claim's reading: the number of its signature.
     """
     ids: dict[tuple[object, ...], int] = {}
-    kinds = [ids.setdefault(signature(c.quantity), len(ids)) for c in claims]
+    reading_of = [ids.setdefault(signature(c.quantity), len(ids)) for c in claims]
     memo: dict[tuple[int, int], tuple[Relation, float] | None] = {}
 
     def judge(i: int, j: int) -> tuple[Relation, float] | None:
-        key = (kinds[i], kinds[j])
+        key = (reading_of[i], reading_of[j])
         if key not in memo:
             a, b = claims[i].quantity, claims[j].quantity
             memo[key] = (relate(a, b), distance(a, b)) if comparable(a, b) else None
         return memo[key]
 
-    return judge, kinds
+    return judge, reading_of
 
 
 def pair_outlets(
@@ -184,9 +184,9 @@ class Tally:
     """What comparing finds: the rows (claims joined by union-find), one pairing per two
     readings and relation, and for each claim the other readings it disagrees with."""
 
-    def __init__(self, count: int, kinds: Sequence[int]) -> None:
+    def __init__(self, count: int, reading_of: Sequence[int]) -> None:
         self.parent = list(range(count))
-        self.kinds = kinds
+        self.reading_of = reading_of
         self.pairs: list[tuple[int, int, Relation]] = []
         self.paired: set[int] = set()  # claims another outlet's claim relates to
         self.seen: set[tuple[int, int, Relation]] = set()
@@ -205,7 +205,7 @@ class Tally:
         self.join(i, j)
         self.paired.update(i_side)
         self.paired.update(j_side)
-        key = (self.kinds[i], self.kinds[j], relation)
+        key = (self.reading_of[i], self.reading_of[j], relation)
         if key not in self.seen:  # a pairing per two readings: fifty reprints make one
             self.seen.add(key)
             self.pairs.append((i, j, relation))
@@ -216,7 +216,7 @@ class Tally:
                 self.note(n, relation, i_side)
 
     def note(self, n: int, relation: Relation, others: Sequence[int]) -> None:
-        kept, total = self.notes[n].setdefault((relation, self.kinds[others[0]]), ([], [0]))
+        kept, total = self.notes[n].setdefault((relation, self.reading_of[others[0]]), ([], [0]))
         kept.extend(others[: MAX_AGAINST - len(kept)])
         total[0] += len(others)
 
@@ -242,13 +242,13 @@ def compare_bucket(
     by_article: dict[int, list[int]],
     claims: Sequence[Claim],
     judge: Judge,
-    kinds: Sequence[int],
+    reading_of: Sequence[int],
     tally: Tally,
 ) -> None:
     """Compare the claims of one measure across outlets, into ``tally``.
 
     An outlet whose claims of the measure all read alike (the usual case) is
-    compared by that reading (``kinds``): each two readings are judged once, so
+    compared by that reading (``reading_of``): each two readings are judged once, so
     fifty copies of a wire story cost what one does, and a reading stands for
     every outlet that gives it. An outlet that gives the measure in several
     readings has each of its claims paired one-to-one with the others'
@@ -263,9 +263,9 @@ def compare_bucket(
         for n, hedged in restating.items():  # the same statement: the same row, no marks
             tally.join(n, hedged)
         ns = by_article[article] = [n for n in by_article[article] if n not in restating]
-        if len({kinds[n] for n in ns}) == 1:
-            readings[kinds[ns[0]]].append(ns[0])
-            holders[kinds[ns[0]]] += ns
+        if len({reading_of[n] for n in ns}) == 1:
+            readings[reading_of[ns[0]]].append(ns[0])
+            holders[reading_of[ns[0]]] += ns
             for n in ns[1:]:  # the same figure again in the same outlet: the same row
                 tally.join(n, ns[0])
         else:
@@ -288,7 +288,7 @@ def compare_bucket(
     for x, a in enumerate(several):  # against each other, claim by claim
         for b in several[x + 1 :]:
             left, right = by_article[a], by_article[b]
-            key = (tuple(kinds[n] for n in left), tuple(kinds[n] for n in right))
+            key = (tuple(reading_of[n] for n in left), tuple(reading_of[n] for n in right))
             if key not in matched:
                 paired = pair_outlets(left, right, judge)
                 matched[key] = [(left.index(i), right.index(j), rel) for i, j, rel in paired]
@@ -305,10 +305,10 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
         key = measure_key(claim.quantity)
         if key is not None:
             buckets[key][claim.article].append(n)
-    judge, kinds = judge_for(claims)
-    tally = Tally(len(claims), kinds)
+    judge, reading_of = judge_for(claims)
+    tally = Tally(len(claims), reading_of)
     for by_article in buckets.values():
-        compare_bucket(by_article, claims, judge, kinds, tally)
+        compare_bucket(by_article, claims, judge, reading_of, tally)
     keyed = [n for by_article in buckets.values() for ns in by_article.values() for n in ns]
     rows = ledger_rows(claims, keyed, tally)
     by_group: dict[int, list[Claim]] = defaultdict(list)
@@ -343,7 +343,7 @@ def ledger_rows(
         pairings = tuple(Pairing(index[i], index[j], rel) for i, j, rel in row_pairs[root])
         relations = tuple(worst_of(tally, n) for n in ns)
         numbers: dict[int, int] = {}
-        readings = tuple(numbers.setdefault(tally.kinds[n], len(numbers)) for n in ns)
+        readings = tuple(numbers.setdefault(tally.reading_of[n], len(numbers)) for n in ns)
         first = claims[ns[0]].quantity
         label = Counter(claims[n].quantity.subject for n in ns).most_common(1)[0][0]
         dated = {

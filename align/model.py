@@ -5,7 +5,7 @@ One article flows through the stages like this::
     ingest.load_sources(paths)          -> list[Source]       (raw text, metadata)
     clean.clean(source.raw)             -> Cleaned            (text + origin map + dropped spans)
     segment.segment(cleaned)            -> tuple[Sentence]    (offsets into the raw text)
-    grouping.group_sentences(articles)  -> list[list[Member]] (who corresponds to whom)
+    grouping.group_sentences(articles)  -> list[tuple[Member]] (who corresponds to whom)
     figures.extract(sentence.text)      -> tuple[Quantity]    (each figure and what it measures)
     ledger.build_ledger(articles, ...)  -> Ledger             (claims compared across the story)
     compare.compare_group(...)          -> divergences of one group (numbers and wording)
