@@ -37,7 +37,8 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal, cast
 
 import yaml
-from yaml.reader import ReaderError
+
+from ..yamltext import YamlProblem, line_of, safe_load
 
 FORMAT = "idlib-read/annotations"
 VERSION = 1
@@ -172,15 +173,14 @@ def parse_document(data: bytes, name: str) -> Document:
     """
     text = _decode(data, name)
     try:
-        loaded = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise AnnotationFileError(_yaml_message(exc, text, name)) from None
-    except RecursionError:
-        raise AnnotationFileError(f"{name}: nested too deeply to be an annotation file") from None
+        loaded = safe_load(text)
+    except YamlProblem as exc:
+        where = f"{name} line {exc.line}" if exc.line else name
+        raise AnnotationFileError(f"{where}: {exc.problem}") from None
     try:
         return _document(loaded)
     except _Invalid as exc:
-        line = _line_of(text, exc.where)
+        line = line_of(text, exc.where)
         where = f"{name} line {line}" if line else name
         raise AnnotationFileError(f"{where}: {exc.problem}") from None
 
@@ -195,22 +195,6 @@ def _decode(data: bytes, name: str) -> str:
         raise AnnotationFileError(
             f"{name} line {line}: not UTF-8 text (byte 0x{byte:02x})"
         ) from None
-
-
-def _yaml_message(exc: yaml.YAMLError, text: str, name: str) -> str:
-    """One line from a PyYAML error: file, line, problem."""
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-        line = exc.problem_mark.line + 1
-        problem = exc.problem or exc.context or "not valid YAML"
-        if "constructor for the tag" in problem:
-            tag = problem.split("'")[1] if "'" in problem else "?"
-            tag = tag.replace("tag:yaml.org,2002:", "!!")
-            problem = f"the tag {tag} is not allowed in an annotation file (nothing was run)"
-        return f"{name} line {line}: {problem}"
-    if isinstance(exc, ReaderError):
-        line = text.count("\n", 0, exc.position) + 1
-        return f"{name} line {line}: {exc.reason} (character #x{exc.character:04x})"
-    return f"{name}: not valid YAML ({str(exc).splitlines()[0]})"
 
 
 def _document(loaded: object) -> Document:
@@ -335,34 +319,6 @@ def _tags(value: object, where: tuple[str | int, ...]) -> tuple[str, ...]:
     if any(t is None for t in texts):
         raise _Invalid(where, "each tag must be text")
     return parse_tags(",".join(t for t in texts if t is not None))
-
-
-def _line_of(text: str, where: tuple[str | int, ...]) -> int | None:
-    """The 1-based line of the node at ``where`` (or its deepest existing parent)."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):
-        return None
-    if node is None:
-        return None
-    for step in where:
-        child = _child(node, step)
-        if child is None:
-            break
-        node = child
-    return int(node.start_mark.line) + 1
-
-
-def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        items = cast(list[yaml.Node], node.value)
-        return items[step] if step < len(items) else None
-    if isinstance(node, yaml.MappingNode):
-        pairs = cast(list[tuple[yaml.Node, yaml.Node]], node.value)
-        for key, value in pairs:
-            if getattr(key, "value", None) == step:
-                return value
-    return None
 
 
 # -- Writing the file --------------------------------------------------
