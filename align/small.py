@@ -31,9 +31,8 @@ from .grouping import (
     Clusters,
     Corpus,
     Link,
+    Ref,
     Step,
-    _ref_key,
-    _silent,
     context_links,
 )
 
@@ -106,7 +105,7 @@ def mutual_links(
         if owner[b] > owner[a] and cosine >= best_in[b][owner[a]]:
             if corpus.rank[owner[b]] < corpus.rank[owner[a]]:
                 a, b = b, a
-            key = (*_ref_key(corpus, a), *_ref_key(corpus, b))
+            key = (*_ranked(corpus, a), *_ranked(corpus, b))
             links.append(Link(-cosine, key, a, b))
     links.sort()
     strong = [link for link in links if -link.neg_score >= LINK_MIN]
@@ -132,7 +131,7 @@ def supported_merges(clusters: Clusters, votes: Sequence[Vote]) -> list[Link]:
     chosen = [pair for pair in sorted(backing) if len(backing[pair]) >= SUPPORT]
 
     def strongest(pair: tuple[int, int]) -> tuple[float, tuple[int, int], tuple[int, int]]:
-        a, b = (_ref_key(clusters.corpus, r) for r in found[pair])
+        a, b = (_ranked(clusters.corpus, r) for r in found[pair])
         return -round(sum(backing[pair]), ROUND), min(a, b), max(a, b)
 
     return [Link(0.0, (0, 0, 0, 0), *found[pair]) for pair in sorted(chosen, key=strongest)]
@@ -150,7 +149,13 @@ class RowClusters(Clusters):
             self.root[row] = root
 
 
-def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
+def _ranked(corpus: Corpus, row: int) -> Ref:
+    """A row as (its article's content rank, sentence index): ties broken by content."""
+    article, sentence = corpus.refs[row]
+    return corpus.rank[article], sentence
+
+
+def cluster(corpus: Corpus, step: Step) -> list[list[int]]:
     """``grouping.cluster`` for a small input: strong mutual-best links merge first,
     then the clusters best-match votes jointly support, then weak links their
     context backs."""
