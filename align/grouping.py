@@ -16,14 +16,17 @@ Method
    weighs little and rare words, names and figures weigh much. Cosine between
    L2-normalised vectors; only features found in at least two articles get a
    dimension (others cannot link articles, but still count in the norm).
-3. Scoring. Exact cosines for all pairs, block by block (a few hundred rows
-   at a time): the background features (``COMMON_PER_ARTICLE``, few) as a
-   small dense matrix product, all others sparse: each sentence's features
-   are looked up in an inverted index (feature -> sentences), so only pairs
-   sharing a feature cost anything, and the products are summed with
-   ``numpy.bincount`` (no Python loop over sentence pairs). 5,000 sentences
-   cost about a second and little memory; the work grows with the pairs of
-   sentences sharing a feature.
+3. Scoring. Sentences with the same text (reprints repeat them) share one
+   *form*, scored once. Exact cosines of every form with every form, block by
+   block (a few hundred forms at a time): the background features
+   (``COMMON_PER_ARTICLE``, few) as a small dense matrix product, all others
+   sparse: each form's features are looked up in an inverted index (feature
+   -> forms), so only pairs sharing a feature cost anything, and the
+   products are summed with ``numpy.bincount`` (no Python loop over pairs).
+   Each form's best score in every article is then read off its row of
+   scores (forms x sentences, not sentences x sentences: 100 articles of 50
+   sentences drawn from one story hold about 300 forms), and every sentence
+   takes its form's best matches.
 4. Links. A pair from two articles is a link when each is the other's best
    match in that article (mutual best match, the main precision guard), the
    cosine reaches ``LINK_MIN``, and part of it (``DISTINCT_MIN``) comes from
@@ -155,8 +158,8 @@ CLAIM_WEIGHT = 1.0
 # discrepancies are closer (59 vs 58 soldiers; a corridor "4 miles wide" vs
 # 6 km either side, 1.9x). Seed F1: off 0.735, 2.0-3.0 0.746, 4.0 0.735.
 FAR_RATIO = 2.5
-BLOCK_ROWS = 512  # sentences scored per matrix product ...
-BLOCK_CELLS = 2_000_000  # ... and at most this many similarities at once
+BLOCK_ROWS = 512  # forms (distinct sentence texts) scored per block ...
+BLOCK_CELLS = 2_000_000  # ... and at most this many similarities (forms x sentences) at once
 # Most features of a part of the similarity scored as a dense matrix (the
 # most frequent; see ``Part``): bounds its memory to this many floats a row.
 DENSE_MAX = 256
@@ -196,7 +199,6 @@ class Postings(NamedTuple):
     feature_rows: IntArray
     feature_weights: FloatArray
     products: IntArray  # products[r]: pairs (entry, row holding its feature) of rows before r
-    keys: IntArray  # feature * rows + row of each entry, by feature (sorted)
 
 
 class Part(NamedTuple):
@@ -218,11 +220,8 @@ class Corpus:
     ``background`` part (common features) plus the ``distinct`` part (all
     other features). In each part the most frequent features (at most
     ``DENSE_MAX``) are a dense matrix, the others go through an inverted
-    index: only forms sharing a feature meet. Forms found in one article only
-    are numbered together by article, so an article's sentences skip their
-    own article's forms in one contiguous run.
-    Together this is the exact cosine, at a cost that stays small when
-    thousands of sentences are aligned.
+    index: only forms sharing a feature meet. Together this is the exact
+    cosine, at a cost that stays small when thousands of sentences are aligned.
     """
 
     refs: tuple[Ref, ...]  # row -> (article, sentence index)
@@ -233,7 +232,6 @@ class Corpus:
     background: Part  # common features (the story's background), by form
     distinct: Part  # all other shared features, by form
     form: IntArray  # row -> its form (sentences of one text share one)
-    exclusive: tuple[tuple[int, int], ...]  # article -> its own forms (first, last + 1)
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
     quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
@@ -452,7 +450,6 @@ class Entries(NamedTuple):
             entry_row[by_feature],
             entry_weight[by_feature],
             products,
-            entry_feature[by_feature] * self.rows + entry_row[by_feature],
         )
 
 
@@ -464,29 +461,13 @@ def fingerprint(article: Article) -> str:
     return digest.hexdigest()
 
 
-def form_layout(
-    first_rows: Sequence[int], owners: Sequence[int], articles: int
-) -> tuple[IntArray, list[int], tuple[tuple[int, int], ...]]:
-    """Number the forms (``first_rows``: each row's first row of the same text).
-
-    Forms found in one article only come first, article by article, then the
-    forms several articles share. Returns row -> form, form -> its first row,
-    and article -> the range of its own forms.
-    """
-    found_in: dict[int, set[int]] = {}
-    for row, first in enumerate(first_rows):
-        found_in.setdefault(first, set()).add(owners[row])
-    own = sorted((owners[f], f) for f, where in found_in.items() if len(where) == 1)
-    shared = sorted(f for f, where in found_in.items() if len(where) > 1)
-    order = [f for _, f in own] + shared
-    number = {f: k for k, f in enumerate(order)}
-    counts = Counter(a for a, _ in own)
-    bounds, start = [], 0
-    for a in range(articles):
-        bounds.append((start, start + counts[a]))
-        start += counts[a]
-    form = np.asarray([number[f] for f in first_rows], dtype=np.int64)
-    return form, order, tuple(bounds)
+def form_layout(first_rows: Sequence[int]) -> tuple[IntArray, list[int]]:
+    """Number the forms (``first_rows``: each row's first row of the same text) in
+    order of first appearance. Returns row -> form and form -> its first row."""
+    number: dict[int, int] = {}
+    for first in first_rows:
+        number.setdefault(first, len(number))
+    return np.asarray([number[f] for f in first_rows], dtype=np.int64), list(number)
 
 
 def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
@@ -517,7 +498,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
             bags.append(bag)
     owners = [r[0] for r in refs]
     first_rows = [seen[s.text] for a in articles for s in a.sentences]
-    form, representatives, exclusive = form_layout(first_rows, owners, len(articles))
+    form, representatives = form_layout(first_rows)
     weighted = weigh(bags, owners, representatives)
     prints = [fingerprint(a) for a in articles]
     order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
@@ -534,7 +515,6 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
         weighted.background,
         weighted.distinct,
         form,
-        exclusive,
         tuple(rank),
         tuple(claims),
         tuple(quantities),
@@ -556,77 +536,55 @@ class Link(NamedTuple):
 Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
 
 
-def block_best(
-    corpus: Corpus, start: int, end: int, owner: IntArray, starts: IntArray
-) -> tuple[Scored, FloatArray]:
-    """Each of rows ``start:end`` (one article's): its best matches in every other
-    article, and its best score in each article (one column per article; -1 in its own).
+def block_best(corpus: Corpus, first: int, last: int, forms: Forms) -> tuple[Scored, FloatArray]:
+    """Forms ``first:last``: their best matches in every article, and their best
+    score in each article (one column per article).
 
-    Only rows of other articles are scored. A best match must reach
-    ``CONTEXT_LINK_MIN`` and hold ``DISTINCT_MIN`` of similarity outside the
-    story's background. A few BLAS and ``bincount`` calls per block, never a
-    Python loop over sentence pairs.
+    A form (a distinct sentence text) is scored once against every form,
+    however many articles print it; each row then takes its form's scores,
+    so the per-article maxima cost forms x rows, not rows x rows. A best match
+    must reach ``CONTEXT_LINK_MIN`` and hold ``DISTINCT_MIN`` of similarity
+    outside the story's background. Returns the best matches as (score, form,
+    row) and the per-article maxima; a form's own articles are scored too
+    (``expand_best`` leaves them out). A few BLAS and ``bincount`` calls per
+    block, never a Python loop over sentence pairs.
     """
-    sims, distinct, cols = block_similarity(corpus, start, end)
-    first = corpus.rows[int(owner[start])][0]
-    other = starts != first
-    at = np.searchsorted(cols, starts[other])  # where each other article's columns begin
-    per_article = np.full((end - start, starts.size), -1.0, dtype=np.float32)
-    if cols.size:
-        per_article[:, other] = np.maximum.reduceat(sims, at, axis=1)
-    slot = np.searchsorted(at, np.arange(cols.size), side="right") - 1
-    best = (sims >= CONTEXT_LINK_MIN) & (sims >= per_article[:, other][:, slot]) & distinct
-    i, j = np.nonzero(best)
-    return (sims[i, j], i + start, cols[j]), per_article
-
-
-def block_similarity(
-    corpus: Corpus, start: int, end: int
-) -> tuple[FloatArray, npt.NDArray[np.bool_], IntArray]:
-    """Cosines of rows ``start:end`` (one article's) with every row of other articles.
-
-    Returns the cosines (rounded to ``ROUND`` decimals), whether at least
-    ``DISTINCT_MIN`` of each lies outside the background, and the rows they
-    are with (``cols``, in order). Each form is scored once, against the
-    forms other articles hold, and the rows take their forms' scores.
-    """
-    article = corpus.refs[start][0]
-    first, last = corpus.rows[article][0], corpus.rows[article][-1] + 1
-    cols = np.concatenate([np.arange(first), np.arange(last, len(corpus.refs))])
-    mine, inverse = np.unique(corpus.form[start:end], return_inverse=True)
-    own_first, own_last = corpus.exclusive[article]
-    theirs = corpus.form[cols]
-    theirs = np.where(theirs >= own_last, theirs - (own_last - own_first), theirs)
-    background = part_similarity(corpus.background, mine, own_first, own_last)
-    total = np.round(
-        background + part_similarity(corpus.distinct, mine, own_first, own_last), ROUND
+    sims, distinct = form_similarity(corpus, np.arange(first, last))
+    by_row = sims[:, corpus.form]
+    per_article = np.maximum.reduceat(by_row, forms.starts, axis=1)
+    best = (
+        (by_row >= CONTEXT_LINK_MIN)
+        & (by_row >= per_article[:, forms.column])
+        & distinct[:, corpus.form]
     )
-    distinct = total - background >= DISTINCT_MIN
-    return total[inverse][:, theirs], distinct[inverse][:, theirs], cols
+    i, j = np.nonzero(best)
+    return (by_row[i, j], i + first, j), per_article
 
 
-def part_similarity(part: Part, mine: IntArray, first: int, last: int) -> FloatArray:
-    """One part of the cosine of forms ``mine`` with every form outside ``first:last``
-    (the article's own), in form order."""
-    out = sparse_similarity(part.postings, mine, first, last)
+def form_similarity(corpus: Corpus, mine: IntArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    """Cosines of forms ``mine`` with every form, rounded to ``ROUND`` decimals, and
+    whether at least ``DISTINCT_MIN`` of each lies outside the background."""
+    background = part_similarity(corpus.background, mine)
+    total = np.round(background + part_similarity(corpus.distinct, mine), ROUND)
+    return total, total - background >= DISTINCT_MIN
+
+
+def part_similarity(part: Part, mine: IntArray) -> FloatArray:
+    """One part of the cosine of forms ``mine`` with every form, in form order."""
+    out = sparse_similarity(part.postings, mine)
     if part.dense.shape[1]:
-        dense = part.dense[mine]
-        out[:, :first] += dense @ part.dense[:first].T
-        out[:, first:] += dense @ part.dense[last:].T
+        out += part.dense[mine] @ part.dense.T
     return out
 
 
-def sparse_similarity(p: Postings, mine: IntArray, first: int, last: int) -> FloatArray:
-    """The sparse features' part of the cosine of forms ``mine`` with every form
-    outside ``first:last``.
+def sparse_similarity(p: Postings, mine: IntArray) -> FloatArray:
+    """The sparse features' part of the cosine of forms ``mine`` with every form.
 
     Each entry (form, feature) meets the feature's forms in the inverted
-    index, skipping the article's own (a contiguous run there); the products
-    are summed per pair with ``bincount``, in chunks of at most
-    ``EXPAND_BUDGET`` products.
+    index; the products are summed per pair with ``bincount``, in chunks of at
+    most ``EXPAND_BUDGET`` products.
     """
-    width = p.row_ptr.size - 1 - (last - first)
-    out = np.zeros((mine.size, width), dtype=np.float32)
+    out = np.zeros((mine.size, p.row_ptr.size - 1), dtype=np.float32)
     if not p.entry_row.size:
         return out
     cost = np.cumsum(np.diff(p.products)[mine])  # products of mine[:k + 1]
@@ -634,59 +592,72 @@ def sparse_similarity(p: Postings, mine: IntArray, first: int, last: int) -> Flo
     while k < mine.size:
         done = int(cost[k - 1]) if k else 0
         stop = min(mine.size, max(k + 1, int(np.searchsorted(cost, done + EXPAND_BUDGET, "right"))))
-        out[k:stop] = _expand(p, mine[k:stop], first, last)
+        out[k:stop] = _expand(p, mine[k:stop])
         k = stop
     return out
 
 
-def _expand(p: Postings, forms: IntArray, first: int, last: int) -> FloatArray:
-    """Sum of w_i * w_j over the features ``forms`` share with each form j outside
-    ``first:last`` (forms after it shift down to close the gap)."""
+def _expand(p: Postings, forms: IntArray) -> FloatArray:
+    """Sum of w_i * w_j over the features ``forms`` share with each form j."""
     n = p.row_ptr.size - 1
     counts = p.row_ptr[forms + 1] - p.row_ptr[forms]
     entries = np.repeat(p.row_ptr[forms] - (np.cumsum(counts) - counts), counts) + np.arange(
         int(counts.sum())
     )
     features = p.entry_feature[entries]
-    own_lo = np.searchsorted(p.keys, features * n + first)
-    own_hi = np.searchsorted(p.keys, features * n + last)
-    begin = np.concatenate([p.feature_ptr[features], own_hi])
-    sizes = np.concatenate([own_lo - p.feature_ptr[features], p.feature_ptr[features + 1] - own_hi])
-    rows = np.tile(np.repeat(np.arange(forms.size), counts), 2)
-    weights = np.tile(p.entry_weight[entries], 2)
-    width = n - (last - first)
+    begin = p.feature_ptr[features]
+    sizes = p.feature_ptr[features + 1] - begin
     total = int(sizes.sum())
     if total == 0:
-        return np.zeros((forms.size, width), dtype=np.float32)
+        return np.zeros((forms.size, n), dtype=np.float32)
     at = np.repeat(begin - (np.cumsum(sizes) - sizes), sizes) + np.arange(total)
-    other = p.feature_rows[at]
-    column = np.where(other >= last, other - (last - first), other)
-    flat = np.repeat(rows, sizes) * width + column
-    products = np.repeat(weights, sizes) * p.feature_weights[at]
-    summed = np.bincount(flat, weights=products, minlength=forms.size * width)
-    return summed.reshape(forms.size, width).astype(np.float32)
+    rows = np.repeat(np.arange(forms.size), counts)
+    flat = np.repeat(rows, sizes) * n + p.feature_rows[at]
+    products = np.repeat(p.entry_weight[entries], sizes) * p.feature_weights[at]
+    summed = np.bincount(flat, weights=products, minlength=forms.size * n)
+    return summed.reshape(forms.size, n).astype(np.float32)
 
 
-def row_blocks(corpus: Corpus) -> list[tuple[int, int]]:
-    """Each article's rows in blocks of at most ``BLOCK_ROWS`` rows and ``BLOCK_CELLS``
-    similarities (block rows x rows of other articles): memory stays bounded."""
-    n = len(corpus.refs)
-    out = []
-    for rows in corpus.rows:
-        if rows:
-            size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // max(1, n - len(rows))))
-            out += [(s, min(rows[-1] + 1, s + size)) for s in range(rows[0], rows[-1] + 1, size)]
-    return out
+class Forms(NamedTuple):
+    """Where each form's rows are, and the article columns scoring reads."""
+
+    ptr: IntArray  # rows of form f: rows[ptr[f]:ptr[f + 1]]
+    rows: IntArray
+    starts: IntArray  # each article's first row (articles with sentences)
+    column: IntArray  # row -> its article's column in ``starts``
+
+    @classmethod
+    def of(cls, corpus: Corpus, owner: IntArray) -> Forms:
+        rows = np.argsort(corpus.form, kind="stable")
+        count = np.bincount(corpus.form, minlength=int(corpus.form.max()) + 1)
+        new_article = np.diff(owner, prepend=-1) != 0  # rows are numbered article by article
+        ptr = np.concatenate([[0], np.cumsum(count)])
+        return cls(ptr, rows, np.flatnonzero(new_article), np.cumsum(new_article) - 1)
+
+
+def expand_best(forms: Forms, owner: IntArray, best: Scored) -> Scored:
+    """Best matches of forms as best matches of rows: each row of the form takes its
+    form's best matches in the other articles (as (score, row, best row), by row)."""
+    scores, form, other = best
+    counts = forms.ptr[form + 1] - forms.ptr[form]
+    total = int(counts.sum())
+    at = np.repeat(forms.ptr[form] - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    rows = forms.rows[at]
+    scores, other = np.repeat(scores, counts), np.repeat(other, counts)
+    keep = owner[rows] != owner[other]
+    scores, rows, other = scores[keep], rows[keep], other[keep]
+    order = np.argsort(rows * owner.size + other, kind="stable")
+    return scores[order], rows[order], other[order]
 
 
 def candidate_links(corpus: Corpus, step: Step = _silent) -> tuple[Ranked, Scored]:
     """Mutual-best links (strongest first) and one-sided best links (arrays).
 
     A pair is a mutual best when each is the other's best match in the
-    other's article: the row's own best matches, kept while scoring block by
-    block, are checked against the partner row's best score in the row's
-    article (cosine is symmetric), so no block needs all rows of an article
-    and only pairs of sentences from different articles are scored.
+    other's article: each form's best matches and best score per article are
+    found form by form (``block_best``), every row takes its form's, and a
+    row's best match is mutual when the row reaches the partner's best score
+    in the row's article (cosine is symmetric).
     """
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     if owner.size == 0:
@@ -696,18 +667,21 @@ def candidate_links(corpus: Corpus, step: Step = _silent) -> tuple[Ranked, Score
             empty,
             empty,
         )
-    starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
-    column = np.cumsum([bool(rows) for rows in corpus.rows]) - 1  # article -> its column
-    blocks = row_blocks(corpus)
+    forms = Forms.of(corpus, owner)
+    count = forms.ptr.size - 1
+    size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // owner.size))  # forms x rows scores a block
     parts = []
-    for k, (first, last) in enumerate(blocks):
-        step(k / len(blocks))
-        parts.append(block_best(corpus, first, last, owner, starts))
-    scores = np.concatenate([p[0][0] for p in parts])
-    a = np.concatenate([p[0][1] for p in parts])
-    b = np.concatenate([p[0][2] for p in parts])
-    best = np.concatenate([p[1] for p in parts])
-    mutual = (owner[b] > owner[a]) & (scores >= best[b, column[owner[a]]])
+    for first in range(0, count, size):
+        step(first / count)
+        parts.append(block_best(corpus, first, min(count, first + size), forms))
+    found = (
+        np.concatenate([p[0][0] for p in parts]),
+        np.concatenate([p[0][1] for p in parts]),
+        np.concatenate([p[0][2] for p in parts]),
+    )
+    best = np.concatenate([p[1] for p in parts])  # form x article column
+    scores, a, b = expand_best(forms, owner, found)
+    mutual = (owner[b] > owner[a]) & (scores >= best[corpus.form[b], forms.column[a]])
     one_sided = scores >= SUPPORT_MIN
     votes: Scored = (scores[one_sided], a[one_sided], b[one_sided])
     return sorted_links(corpus, [(scores[mutual], a[mutual], b[mutual])]), votes
