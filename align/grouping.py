@@ -984,15 +984,15 @@ def grow(
     others: Rest,
     free: set[int],
     claims: frozenset[str] = frozenset(),
-    vector: SparseVector | None = None,
+    current: float | None = None,
 ) -> list[int]:
     """Extend a passage with free neighbours that make it match the group better.
 
     ``others`` is the sum of the other members' vectors, ``claims`` their claim
-    keys, ``vector`` the passage's own (``passage_vector``) when already known.
+    keys, ``current`` the passage's cosine with ``others`` when already known.
     """
-    vector = passage_vector(corpus, passage) if vector is None else vector
-    current = others.cosine(vector)
+    if current is None:
+        current = others.cosine(passage_vector(corpus, passage))
     while len(passage) < MAX_PASSAGE:
         options = []
         for row in neighbours(corpus, passage, claims):
@@ -1010,10 +1010,17 @@ def grow(
 
 
 class Passages(NamedTuple):
-    """One group's passages (rows of one article each) and their vectors, if computed."""
+    """One group's passages (rows of one article each), their vectors and their sum."""
 
     rows: list[list[int]]
     vectors: list[SparseVector]  # ``passage_vector`` of each; empty for a group of one
+    total: SparseVector  # the sum of ``vectors``
+    square: float  # its squared norm
+
+
+def texts_of(corpus: Corpus, passage: Sequence[int]) -> tuple[int, ...]:
+    """The forms of a passage's sentences: passages of the same texts have the same vector."""
+    return tuple(int(corpus.form[r]) for r in passage)
 
 
 def absorb_neighbours(
@@ -1021,32 +1028,60 @@ def absorb_neighbours(
 ) -> list[Passages]:
     """Turn clusters of rows into groups of passages, absorbing split sentences.
 
-    The passage vectors computed on the way are handed on with the passages
-    (``to_members`` scores with them). ``step`` hears how many groups are done.
+    The passage vectors and their sum are handed on with the passages
+    (``to_members`` scores with them). A passage's vector, and its cosine with
+    the rest of its group, are computed once per distinct text (``texts_of``):
+    a group of fifty reprints holds a few. ``step`` hears how many groups are done.
     """
     free = {g[0] for g in groups if len(g) == 1}
     multi = sorted((g for g in groups if len(g) > 1), key=lambda g: _group_key(corpus, g))
+    known: dict[tuple[int, ...], SparseVector] = {}
+
+    def vector_of(passage: list[int]) -> SparseVector:
+        texts = texts_of(corpus, passage)
+        if texts not in known:
+            known[texts] = passage_vector(corpus, passage)
+        return known[texts]
+
+    def claims_of_passage(passage: list[int]) -> set[str]:
+        return {key for r in passage for key in corpus.claims[r]}
+
     out: list[Passages] = []
     for done, group in enumerate(multi):
         step(done / len(multi))
         passages = [[row] for row in group]
-        vectors = [passage_vector(corpus, p) for p in passages]
+        vectors = [vector_of(p) for p in passages]
         total = sparse_sum(vectors)
         square = sparse_dot(total, total)
+        held = Counter(key for p in passages for key in claims_of_passage(p))  # by passages
+        rests: dict[tuple[int, ...], tuple[Rest, float]] = {}  # texts -> the rest, cosine
+        grew = False
         for k in range(len(passages)):
-            claims = frozenset(
-                key for p in passages if p is not passages[k] for r in p for key in corpus.claims[r]
-            )
-            others = Rest.of(total, vectors[k], square)
-            grown = grow(corpus, passages[k], others, free, claims, vectors[k])
+            own = claims_of_passage(passages[k])
+            claims = frozenset(key for key, n in held.items() if n > (key in own))
+            texts = texts_of(corpus, passages[k])
+            if texts not in rests:
+                others = Rest.of(total, vectors[k], square)
+                rests[texts] = others, others.cosine(vectors[k])
+            others, current = rests[texts]
+            grown = grow(corpus, passages[k], others, free, claims, current)
             if grown != passages[k]:
+                held.subtract(own)
+                held.update(claims_of_passage(grown))
                 passages[k] = grown
-                new = passage_vector(corpus, grown)
+                new = vector_of(grown)
                 total = sparse_add(sparse_add(total, vectors[k], -1.0), new)
                 square = sparse_dot(total, total)
                 vectors[k] = new
-        out.append(Passages(passages, vectors))
-    out.extend(Passages([[row]], []) for row in sorted(free, key=lambda r: _ref_key(corpus, r)))
+                rests.clear()
+                grew = True
+        if grew:  # summed afresh, as scoring a group that did not grow does
+            total = sparse_sum(vectors)
+            square = sparse_dot(total, total)
+        out.append(Passages(passages, vectors, total, square))
+    out.extend(
+        Passages([[row]], [], {}, 0.0) for row in sorted(free, key=lambda r: _ref_key(corpus, r))
+    )
     return out
 
 
@@ -1070,13 +1105,13 @@ def to_members(corpus: Corpus, group: Passages) -> tuple[Member, ...]:
     passages = group.rows
     if len(passages) == 1:
         return (_member(corpus, passages[0], 1.0),)
-    vectors = group.vectors or [passage_vector(corpus, p) for p in passages]
-    total = sparse_sum(vectors)
-    square = sparse_dot(total, total)
+    scores: dict[tuple[int, ...], float] = {}  # texts -> score: reprints score alike
     members = []
-    for passage, vector in zip(passages, vectors, strict=True):
-        score = Rest.of(total, vector, square).cosine(vector)
-        members.append(_member(corpus, passage, score))
+    for passage, vector in zip(passages, group.vectors, strict=True):
+        texts = texts_of(corpus, passage)
+        if texts not in scores:
+            scores[texts] = Rest.of(group.total, vector, group.square).cosine(vector)
+        members.append(_member(corpus, passage, scores[texts]))
     return tuple(sorted(members, key=lambda m: m.article))
 
 
