@@ -334,26 +334,27 @@ def claim_key(q: Quantity) -> str:
     return f"={q.kind} {q.unit} {head}"
 
 
-def sentence_frequency(bags: Sequence[Bag]) -> Counter[str]:
-    """How many sentences hold each feature."""
+def sentence_frequency(bags: Sequence[Bag], times: Sequence[int]) -> Counter[str]:
+    """How many sentences hold each feature (``times``: how many sentences each bag stands for)."""
     df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
+    for bag, n in zip(bags, times, strict=True):
+        for f in bag:
+            df[f] += n
     return df
 
 
-def idf_weights(bags: Sequence[Bag], df: Counter[str] | None = None) -> dict[str, float]:
-    """Inverse sentence frequency: IDF_FLOOR + log(n / df) (``df`` if already counted)."""
-    df = sentence_frequency(bags) if df is None else df
-    n = len(bags)
-    return {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
+def shared_features(bags: Sequence[Bag], owners: Sequence[set[int]]) -> list[str]:
+    """Features found in at least two articles, sorted (they alone link articles).
 
-
-def shared_features(bags: Sequence[Bag], owners: Sequence[int]) -> list[str]:
-    """Features found in at least two articles, sorted (they alone link articles)."""
+    ``owners``: the articles holding each bag.
+    """
     first_owner: dict[str, int] = {}
     shared: set[str] = set()
-    for bag, owner in zip(bags, owners, strict=True):
+    for bag, where in zip(bags, owners, strict=True):
+        if len(where) > 1:
+            shared.update(bag)
+            continue
+        owner = min(where)
         for f in bag:
             seen = first_owner.setdefault(f, owner)
             if seen != owner:
@@ -364,25 +365,33 @@ def shared_features(bags: Sequence[Bag], owners: Sequence[int]) -> list[str]:
 class Weighted(NamedTuple):
     """The weighing stage's output (see ``Corpus``)."""
 
-    vectors: tuple[SparseVector, ...]
-    norms: tuple[float, ...]
+    vectors: tuple[SparseVector, ...]  # by row
+    norms: tuple[float, ...]  # by row
     background: Part  # by form
     distinct: Part  # by form
 
 
-def weigh(bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int]) -> Weighted:
+def weigh(bags: Sequence[Bag], owners: Sequence[int], form: Sequence[int]) -> Weighted:
     """Unit tf-idf vectors over the shared features, split for fast exact scoring.
+
+    ``bags``: each form's features; ``owners`` and ``form``: each row's article
+    and form. A form is weighed once, however many rows print it.
 
     Features in more sentences than ``COMMON_PER_ARTICLE`` per article are the
     story's background (the leaders' names, the place, "ceasefire"): a fact's
     words turn up about once per article that reports it. Their part of the
     similarity is kept apart (``common``) because it alone is no evidence that
-    two sentences report the same fact. ``forms``: a row of each form, in
-    form order (the parts are built over them).
+    two sentences report the same fact.
     """
-    df = sentence_frequency(bags)
-    idf = idf_weights(bags, df)
-    shared = shared_features(bags, owners)
+    times = [0] * len(bags)
+    where: list[set[int]] = [set() for _ in bags]
+    for row, f in enumerate(form):
+        times[f] += 1
+        where[f].add(owners[row])
+    df = sentence_frequency(bags, times)
+    n = len(form)
+    idf = {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
+    shared = shared_features(bags, where)
     ids = {f: i for i, f in enumerate(shared)}
     vectors, norms = [], []
     for bag in bags:
@@ -396,10 +405,10 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int]) -> W
     common = frequency > limit
     dense = np.zeros(len(shared), dtype=bool)
     dense[np.argsort(-frequency, kind="stable")[: min(DENSE_MAX, int(common.sum()))]] = True
-    entries = Entries.of([vectors[row] for row in forms])
+    entries = Entries.of(vectors)
     return Weighted(
-        tuple(vectors),
-        tuple(norms),
+        tuple(vectors[f] for f in form),
+        tuple(norms[f] for f in form),
         Part(entries.columns(dense), entries.postings(common & ~dense)),
         Part(entries.columns(dense & ~common), entries.postings(~common)),
     )
@@ -461,45 +470,39 @@ def fingerprint(article: Article) -> str:
     return digest.hexdigest()
 
 
-def form_layout(first_rows: Sequence[int]) -> tuple[IntArray, list[int]]:
-    """Number the forms (``first_rows``: each row's first row of the same text) in
-    order of first appearance. Returns row -> form and form -> its first row."""
-    number: dict[int, int] = {}
-    for first in first_rows:
-        number.setdefault(first, len(number))
-    return np.asarray([number[f] for f in first_rows], dtype=np.int64), list(number)
-
-
 def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
-    """Tokenise, weigh and normalise every sentence of the input (``step``: per article)."""
-    words = [[tokens(s.text) for s in a.sentences] for a in articles]
-    variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
+    """Tokenise, weigh and normalise every sentence of the input (``step``: per article).
+
+    Sentences with the same text (reprints repeat them) are one form: its
+    features and claims are found once.
+    """
+    words = [[t for s in a.sentences for t in tokens(s.text)] for a in articles]
+    variants = variant_map_of_tokens(words)
     refs: list[Ref] = []
     rows: list[tuple[int, ...]] = []
-    bags: list[Bag] = []
-    claims: list[frozenset[str]] = []
-    quantities: list[tuple[Quantity, ...]] = []
-    seen: dict[str, int] = {}  # sentence text -> its first row: reprints repeat sentences
+    form: list[int] = []
+    bags: list[Bag] = []  # by form
+    keys: list[frozenset[str]] = []  # by form
+    found: list[tuple[Quantity, ...]] = []  # by form
+    seen: dict[str, int] = {}  # sentence text -> its form
     for a, article in enumerate(articles):
         step(a / len(articles))
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
-        for s, ws in zip(article.sentences, words[a], strict=True):
+        for s in article.sentences:
             refs.append((a, s.index))
-            keys = claim_features(s.text)
-            claims.append(frozenset(keys))
-            first = seen.setdefault(s.text, len(bags))
-            if first < len(bags):  # the same text: the same features, computed once
-                bag = bags[first]
-            else:
-                bag = sentence_features(ws, variants)
-                for key in keys:
-                    bag[key] += CLAIM_WEIGHT
-            quantities.append(claims_of(s.text))
+            f = seen.setdefault(s.text, len(bags))
+            form.append(f)
+            if f < len(bags):
+                continue
+            claims = claim_features(s.text)
+            bag = sentence_features(tokens(s.text), variants)
+            for key in claims:
+                bag[key] += CLAIM_WEIGHT
             bags.append(bag)
+            keys.append(frozenset(claims))
+            found.append(claims_of(s.text))
     owners = [r[0] for r in refs]
-    first_rows = [seen[s.text] for a in articles for s in a.sentences]
-    form, representatives = form_layout(first_rows)
-    weighted = weigh(bags, owners, representatives)
+    weighted = weigh(bags, owners, form)
     prints = [fingerprint(a) for a in articles]
     order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
     rank = [0] * len(articles)
@@ -514,10 +517,10 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
         weighted.norms,
         weighted.background,
         weighted.distinct,
-        form,
+        np.asarray(form, dtype=np.int64),
         tuple(rank),
-        tuple(claims),
-        tuple(quantities),
+        tuple(keys[f] for f in form),
+        tuple(found[f] for f in form),
     )
 
 
