@@ -26,7 +26,9 @@ Method
    Each form's best score in every article is then read off its row of
    scores (forms x sentences, not sentences x sentences: 100 articles of 50
    sentences drawn from one story hold about 300 forms), and every sentence
-   takes its form's best matches.
+   takes its form's best matches. A form found in one article only is never
+   scored against that article (its own forms are numbered in one run), so a
+   single long article costs its sentences x the others', not its square.
 4. Links. A pair from two articles is a link when each is the other's best
    match in that article (mutual best match, the main precision guard), the
    cosine reaches ``LINK_MIN``, and part of it (``DISTINCT_MIN``) comes from
@@ -199,6 +201,7 @@ class Postings(NamedTuple):
     feature_rows: IntArray
     feature_weights: FloatArray
     products: IntArray  # products[r]: pairs (entry, row holding its feature) of rows before r
+    keys: IntArray  # feature * rows + row of each entry, by feature (sorted)
 
 
 class Part(NamedTuple):
@@ -220,8 +223,10 @@ class Corpus:
     ``background`` part (common features) plus the ``distinct`` part (all
     other features). In each part the most frequent features (at most
     ``DENSE_MAX``) are a dense matrix, the others go through an inverted
-    index: only forms sharing a feature meet. Together this is the exact
-    cosine, at a cost that stays small when thousands of sentences are aligned.
+    index: only forms sharing a feature meet. Forms found in one article only
+    are numbered together by article, so an article's own forms skip each
+    other in one contiguous run. Together this is the exact cosine, at a cost
+    that stays small when thousands of sentences are aligned.
     """
 
     refs: tuple[Ref, ...]  # row -> (article, sentence index)
@@ -232,6 +237,7 @@ class Corpus:
     background: Part  # common features (the story's background), by form
     distinct: Part  # all other shared features, by form
     form: IntArray  # row -> its form (sentences of one text share one)
+    exclusive: tuple[tuple[int, int], ...]  # article -> its own forms (first, last + 1)
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
     quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
@@ -459,6 +465,7 @@ class Entries(NamedTuple):
             entry_row[by_feature],
             entry_weight[by_feature],
             products,
+            entry_feature[by_feature] * self.rows + entry_row[by_feature],
         )
 
 
@@ -470,43 +477,68 @@ def fingerprint(article: Article) -> str:
     return digest.hexdigest()
 
 
+def form_layout(
+    texts: Sequence[int], owners: Sequence[int], articles: int
+) -> tuple[list[int], list[int], tuple[tuple[int, int], ...]]:
+    """Number the forms (``texts``: each row's text, numbered in order of first appearance).
+
+    Forms found in one article only come first, article by article, then the
+    forms several articles share. Returns row -> form, form -> its text, and
+    article -> the range of its own forms.
+    """
+    found_in: dict[int, set[int]] = {}
+    for row, text in enumerate(texts):
+        found_in.setdefault(text, set()).add(owners[row])
+    own = sorted((min(where), t) for t, where in found_in.items() if len(where) == 1)
+    shared = sorted(t for t, where in found_in.items() if len(where) > 1)
+    order = [t for _, t in own] + shared
+    number = {t: k for k, t in enumerate(order)}
+    counts = Counter(a for a, _ in own)
+    bounds, start = [], 0
+    for a in range(articles):
+        bounds.append((start, start + counts[a]))
+        start += counts[a]
+    return [number[t] for t in texts], order, tuple(bounds)
+
+
 def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
     """Tokenise, weigh and normalise every sentence of the input (``step``: per article).
 
     Sentences with the same text (reprints repeat them) are one form: its
     features and claims are found once.
     """
-    words = [[t for s in a.sentences for t in tokens(s.text)] for a in articles]
-    variants = variant_map_of_tokens(words)
+    words = [[tokens(s.text) for s in a.sentences] for a in articles]
+    variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
     refs: list[Ref] = []
     rows: list[tuple[int, ...]] = []
-    form: list[int] = []
-    bags: list[Bag] = []  # by form
-    keys: list[frozenset[str]] = []  # by form
-    found: list[tuple[Quantity, ...]] = []  # by form
-    seen: dict[str, int] = {}  # sentence text -> its form
+    texts: list[int] = []  # row -> its text
+    bags: list[Bag] = []  # by text
+    keys: list[frozenset[str]] = []  # by text
+    found: list[tuple[Quantity, ...]] = []  # by text
+    seen: dict[str, int] = {}  # sentence text -> its number
     for a, article in enumerate(articles):
         step(a / len(articles))
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
-        for s in article.sentences:
+        for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
-            f = seen.setdefault(s.text, len(bags))
-            form.append(f)
-            if f < len(bags):
+            t = seen.setdefault(s.text, len(bags))
+            texts.append(t)
+            if t < len(bags):
                 continue
             claims = claim_features(s.text)
-            bag = sentence_features(tokens(s.text), variants)
+            bag = sentence_features(ws, variants)
             for key in claims:
                 bag[key] += CLAIM_WEIGHT
             bags.append(bag)
             keys.append(frozenset(claims))
             found.append(claims_of(s.text))
     owners = [r[0] for r in refs]
-    weighted = weigh(bags, owners, form)
+    form, order, exclusive = form_layout(texts, owners, len(articles))
+    weighted = weigh([bags[t] for t in order], owners, form)
     prints = [fingerprint(a) for a in articles]
-    order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
+    ranked = sorted(range(len(articles)), key=lambda a: (prints[a], a))
     rank = [0] * len(articles)
-    for position, a in enumerate(order):
+    for position, a in enumerate(ranked):
         rank[a] = position
     paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
     return Corpus(
@@ -518,9 +550,10 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
         weighted.background,
         weighted.distinct,
         np.asarray(form, dtype=np.int64),
+        exclusive,
         tuple(rank),
-        tuple(keys[f] for f in form),
-        tuple(found[f] for f in form),
+        tuple(keys[t] for t in texts),
+        tuple(found[t] for t in texts),
     )
 
 
@@ -539,55 +572,81 @@ class Link(NamedTuple):
 Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
 
 
-def block_best(corpus: Corpus, first: int, last: int, forms: Forms) -> tuple[Scored, FloatArray]:
-    """Forms ``first:last``: their best matches in every article, and their best
-    score in each article (one column per article).
+def block_best(
+    corpus: Corpus, first: int, last: int, forms: Forms, article: int | None
+) -> tuple[Scored, FloatArray]:
+    """Forms ``first:last``: their best matches in every other article, and their
+    best score in each article (one column per article).
 
-    A form (a distinct sentence text) is scored once against every form,
-    however many articles print it; each row then takes its form's scores,
-    so the per-article maxima cost forms x rows, not rows x rows. A best match
-    must reach ``CONTEXT_LINK_MIN`` and hold ``DISTINCT_MIN`` of similarity
-    outside the story's background. Returns the best matches as (score, form,
-    row) and the per-article maxima; a form's own articles are scored too
-    (``expand_best`` leaves them out). A few BLAS and ``bincount`` calls per
-    block, never a Python loop over sentence pairs.
+    A form (a distinct sentence text) is scored once, however many articles
+    print it, and each row then takes its form's scores, so the per-article
+    maxima cost forms x rows, not rows x rows. Forms of one ``article`` only
+    skip that article's rows (and its other own forms); forms several
+    articles share meet every row (``expand_best`` leaves out each row's own
+    article). A best match must reach ``CONTEXT_LINK_MIN`` and hold
+    ``DISTINCT_MIN`` of similarity outside the story's background. Returns
+    the best matches as (score, form, row) and the per-article maxima (-1 for
+    ``article``). A few BLAS and ``bincount`` calls per block, never a Python
+    loop over sentence pairs.
     """
-    sims, distinct = form_similarity(corpus, np.arange(first, last))
-    by_row = sims[:, corpus.form]
-    per_article = np.maximum.reduceat(by_row, forms.starts, axis=1)
+    n = corpus.form.size
+    if article is None:
+        lo = hi = own_first = own_last = 0
+    else:
+        lo, hi = corpus.rows[article][0], corpus.rows[article][-1] + 1
+        own_first, own_last = corpus.exclusive[article]
+    cols = np.concatenate([np.arange(lo), np.arange(hi, n)])
+    sims, distinct = form_similarity(corpus, np.arange(first, last), own_first, own_last)
+    theirs = corpus.form[cols]
+    theirs = np.where(theirs >= own_last, theirs - (own_last - own_first), theirs)
+    by_row = sims[:, theirs]
+    other = forms.starts != lo if article is not None else np.ones(forms.starts.size, dtype=bool)
+    at = np.where(forms.starts > lo, forms.starts - (hi - lo), forms.starts)[other]
+    per_article = np.full((last - first, forms.starts.size), -1.0, dtype=np.float32)
+    if cols.size:
+        per_article[:, other] = np.maximum.reduceat(by_row, at, axis=1)
     best = (
         (by_row >= CONTEXT_LINK_MIN)
-        & (by_row >= per_article[:, forms.column])
-        & distinct[:, corpus.form]
+        & (by_row >= per_article[:, forms.column[cols]])
+        & distinct[:, theirs]
     )
     i, j = np.nonzero(best)
-    return (by_row[i, j], i + first, j), per_article
+    return (by_row[i, j], i + first, cols[j]), per_article
 
 
-def form_similarity(corpus: Corpus, mine: IntArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
-    """Cosines of forms ``mine`` with every form, rounded to ``ROUND`` decimals, and
-    whether at least ``DISTINCT_MIN`` of each lies outside the background."""
-    background = part_similarity(corpus.background, mine)
-    total = np.round(background + part_similarity(corpus.distinct, mine), ROUND)
+def form_similarity(
+    corpus: Corpus, mine: IntArray, first: int = 0, last: int = 0
+) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    """Cosines of forms ``mine`` with every form outside ``first:last`` (forms after
+    it shift down), rounded to ``ROUND`` decimals, and whether at least
+    ``DISTINCT_MIN`` of each lies outside the background."""
+    background = part_similarity(corpus.background, mine, first, last)
+    total = np.round(background + part_similarity(corpus.distinct, mine, first, last), ROUND)
     return total, total - background >= DISTINCT_MIN
 
 
-def part_similarity(part: Part, mine: IntArray) -> FloatArray:
-    """One part of the cosine of forms ``mine`` with every form, in form order."""
-    out = sparse_similarity(part.postings, mine)
+def part_similarity(part: Part, mine: IntArray, first: int, last: int) -> FloatArray:
+    """One part of the cosine of forms ``mine`` with every form outside ``first:last``
+    (the article's own), in form order."""
+    out = sparse_similarity(part.postings, mine, first, last)
     if part.dense.shape[1]:
-        out += part.dense[mine] @ part.dense.T
+        dense = part.dense[mine]
+        out[:, :first] += dense @ part.dense[:first].T
+        out[:, first:] += dense @ part.dense[last:].T
     return out
 
 
-def sparse_similarity(p: Postings, mine: IntArray) -> FloatArray:
-    """The sparse features' part of the cosine of forms ``mine`` with every form.
+def sparse_similarity(p: Postings, mine: IntArray, first: int, last: int) -> FloatArray:
+    """The sparse features' part of the cosine of forms ``mine`` with every form
+    outside ``first:last``.
 
     Each entry (form, feature) meets the feature's forms in the inverted
-    index; the products are summed per pair with ``bincount``, in chunks of at
-    most ``EXPAND_BUDGET`` products.
+    index, skipping the article's own (a contiguous run there); the products
+    are summed per pair with ``bincount``, in chunks of at most
+    ``EXPAND_BUDGET`` products.
     """
-    out = np.zeros((mine.size, p.row_ptr.size - 1), dtype=np.float32)
+    width = p.row_ptr.size - 1 - (last - first)
+    out = np.zeros((mine.size, width), dtype=np.float32)
     if not p.entry_row.size:
         return out
     cost = np.cumsum(np.diff(p.products)[mine])  # products of mine[:k + 1]
@@ -595,30 +654,37 @@ def sparse_similarity(p: Postings, mine: IntArray) -> FloatArray:
     while k < mine.size:
         done = int(cost[k - 1]) if k else 0
         stop = min(mine.size, max(k + 1, int(np.searchsorted(cost, done + EXPAND_BUDGET, "right"))))
-        out[k:stop] = _expand(p, mine[k:stop])
+        out[k:stop] = _expand(p, mine[k:stop], first, last)
         k = stop
     return out
 
 
-def _expand(p: Postings, forms: IntArray) -> FloatArray:
-    """Sum of w_i * w_j over the features ``forms`` share with each form j."""
+def _expand(p: Postings, forms: IntArray, first: int, last: int) -> FloatArray:
+    """Sum of w_i * w_j over the features ``forms`` share with each form j outside
+    ``first:last`` (forms after it shift down to close the gap)."""
     n = p.row_ptr.size - 1
     counts = p.row_ptr[forms + 1] - p.row_ptr[forms]
     entries = np.repeat(p.row_ptr[forms] - (np.cumsum(counts) - counts), counts) + np.arange(
         int(counts.sum())
     )
     features = p.entry_feature[entries]
-    begin = p.feature_ptr[features]
-    sizes = p.feature_ptr[features + 1] - begin
+    own_lo = np.searchsorted(p.keys, features * n + first)
+    own_hi = np.searchsorted(p.keys, features * n + last)
+    begin = np.concatenate([p.feature_ptr[features], own_hi])
+    sizes = np.concatenate([own_lo - p.feature_ptr[features], p.feature_ptr[features + 1] - own_hi])
+    rows = np.tile(np.repeat(np.arange(forms.size), counts), 2)
+    weights = np.tile(p.entry_weight[entries], 2)
+    width = n - (last - first)
     total = int(sizes.sum())
     if total == 0:
-        return np.zeros((forms.size, n), dtype=np.float32)
+        return np.zeros((forms.size, width), dtype=np.float32)
     at = np.repeat(begin - (np.cumsum(sizes) - sizes), sizes) + np.arange(total)
-    rows = np.repeat(np.arange(forms.size), counts)
-    flat = np.repeat(rows, sizes) * n + p.feature_rows[at]
-    products = np.repeat(p.entry_weight[entries], sizes) * p.feature_weights[at]
-    summed = np.bincount(flat, weights=products, minlength=forms.size * n)
-    return summed.reshape(forms.size, n).astype(np.float32)
+    other = p.feature_rows[at]
+    column = np.where(other >= last, other - (last - first), other)
+    flat = np.repeat(rows, sizes) * width + column
+    products = np.repeat(weights, sizes) * p.feature_weights[at]
+    summed = np.bincount(flat, weights=products, minlength=forms.size * width)
+    return summed.reshape(forms.size, width).astype(np.float32)
 
 
 class Forms(NamedTuple):
@@ -672,11 +738,17 @@ def candidate_links(corpus: Corpus, step: Step = _silent) -> tuple[Ranked, Score
         )
     forms = Forms.of(corpus, owner)
     count = forms.ptr.size - 1
-    size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // owner.size))  # forms x rows scores a block
+    runs: list[tuple[int, int, int | None]] = [  # each article's own forms, then the shared
+        (first, last, a) for a, (first, last) in enumerate(corpus.exclusive) if last > first
+    ]
+    runs.append((max((last for _, last, _ in runs), default=0), count, None))
     parts = []
-    for first in range(0, count, size):
-        step(first / count)
-        parts.append(block_best(corpus, first, min(count, first + size), forms))
+    for start, end, article in runs:
+        width = owner.size - (0 if article is None else len(corpus.rows[article]))
+        size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // max(1, width)))  # forms x rows a block
+        for first in range(start, end, size):
+            step(first / count)
+            parts.append(block_best(corpus, first, min(end, first + size), forms, article))
     found = (
         np.concatenate([p[0][0] for p in parts]),
         np.concatenate([p[0][1] for p in parts]),
