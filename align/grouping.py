@@ -16,14 +16,19 @@ Method
    weighs little and rare words, names and figures weigh much. Cosine between
    L2-normalised vectors; only features found in at least two articles get a
    dimension (others cannot link articles, but still count in the norm).
-3. Scoring. Exact cosines for all pairs, block by block (a few hundred rows
-   at a time): the background features (``COMMON_PER_ARTICLE``, few) as a
-   small dense matrix product, all others sparse: each sentence's features
-   are looked up in an inverted index (feature -> sentences), so only pairs
-   sharing a feature cost anything, and the products are summed with
-   ``numpy.bincount`` (no Python loop over sentence pairs). 5,000 sentences
-   cost about a second and little memory; the work grows with the pairs of
-   sentences sharing a feature.
+3. Scoring. Sentences with the same text (reprints repeat them) share one
+   *form*, scored once. Exact cosines of every form with every form, block by
+   block (a few hundred forms at a time): the background features
+   (``COMMON_PER_ARTICLE``, few) as a small dense matrix product, all others
+   sparse: each form's features are looked up in an inverted index (feature
+   -> forms), so only pairs sharing a feature cost anything, and the
+   products are summed with ``numpy.bincount`` (no Python loop over pairs).
+   Each form's best score in every article is then read off its row of
+   scores (forms x sentences, not sentences x sentences: 100 articles of 50
+   sentences drawn from one story hold about 300 forms), and every sentence
+   takes its form's best matches. A form found in one article only is never
+   scored against that article (its own forms are numbered in one run), so a
+   single long article costs its sentences x the others', not its square.
 4. Links. A pair from two articles is a link when each is the other's best
    match in that article (mutual best match, the main precision guard), the
    cosine reaches ``LINK_MIN``, and part of it (``DISTINCT_MIN``) comes from
@@ -158,8 +163,8 @@ CLAIM_WEIGHT = 1.0
 # discrepancies are closer (59 vs 58 soldiers; a corridor "4 miles wide" vs
 # 6 km either side, 1.9x). Seed F1: off 0.735, 2.0-3.0 0.746, 4.0 0.735.
 FAR_RATIO = 2.5
-BLOCK_ROWS = 512  # sentences scored per matrix product ...
-BLOCK_CELLS = 2_000_000  # ... and at most this many similarities at once
+BLOCK_ROWS = 512  # forms (distinct sentence texts) scored per block ...
+BLOCK_CELLS = 2_000_000  # ... and at most this many similarities (forms x sentences) at once
 # Most features of a part of the similarity scored as a dense matrix (the
 # most frequent; see ``Part``): bounds its memory to this many floats a row.
 DENSE_MAX = 256
@@ -222,11 +227,11 @@ class Corpus:
     other features). In each part the most frequent features (at most
     ``DENSE_MAX``) are a dense matrix, the others go through an inverted
     index: only forms sharing a feature meet. Forms found in one article only
-    are numbered together by article, so an article's sentences skip their
-    own article's forms in one contiguous run.
-    Together this is the exact cosine, at a cost that stays small when
-    thousands of sentences are aligned. A small input (``align.small``) is
-    scored from ``vectors`` and ``common`` alone: it has no parts or forms.
+    are numbered together by article, so an article's own forms skip each
+    other in one contiguous run. Together this is the exact cosine, at a cost
+    that stays small when thousands of sentences are aligned. A small input
+    (``align.small``) is scored from ``vectors`` and ``common`` alone: it has
+    no parts or forms.
     """
 
     refs: tuple[Ref, ...]  # row -> (article, sentence index)
@@ -236,7 +241,7 @@ class Corpus:
     norms: tuple[float, ...]  # row -> L2 norm of the raw tf-idf vector (all features)
     background: Part | None  # common features (the story's background), by form
     distinct: Part | None  # all other shared features, by form
-    form: IntArray | None  # row -> its form (sentences of one text share one)
+    form: tuple[int, ...]  # row -> its form (sentences of one text share one)
     exclusive: tuple[tuple[int, int], ...]  # article -> its own forms (first, last + 1)
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
@@ -341,26 +346,27 @@ def claim_key(q: Quantity) -> str:
     return f"={q.kind} {q.unit} {head}"
 
 
-def sentence_frequency(bags: Sequence[Bag]) -> Counter[str]:
-    """How many sentences hold each feature."""
+def sentence_frequency(bags: Sequence[Bag], times: Sequence[int]) -> Counter[str]:
+    """How many sentences hold each feature (``times``: how many sentences each bag stands for)."""
     df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
+    for bag, n in zip(bags, times, strict=True):
+        for f in bag:
+            df[f] += n
     return df
 
 
-def idf_weights(bags: Sequence[Bag], df: Counter[str] | None = None) -> dict[str, float]:
-    """Inverse sentence frequency: IDF_FLOOR + log(n / df) (``df`` if already counted)."""
-    df = sentence_frequency(bags) if df is None else df
-    n = len(bags)
-    return {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
+def shared_features(bags: Sequence[Bag], owners: Sequence[set[int]]) -> list[str]:
+    """Features found in at least two articles, sorted (they alone link articles).
 
-
-def shared_features(bags: Sequence[Bag], owners: Sequence[int]) -> list[str]:
-    """Features found in at least two articles, sorted (they alone link articles)."""
+    ``owners``: the articles holding each bag.
+    """
     first_owner: dict[str, int] = {}
     shared: set[str] = set()
-    for bag, owner in zip(bags, owners, strict=True):
+    for bag, where in zip(bags, owners, strict=True):
+        if len(where) > 1:
+            shared.update(bag)
+            continue
+        owner = min(where)
         for f in bag:
             seen = first_owner.setdefault(f, owner)
             if seen != owner:
@@ -371,28 +377,37 @@ def shared_features(bags: Sequence[Bag], owners: Sequence[int]) -> list[str]:
 class Weighted(NamedTuple):
     """The weighing stage's output (see ``Corpus``)."""
 
-    vectors: tuple[SparseVector, ...]
-    norms: tuple[float, ...]
+    vectors: tuple[SparseVector, ...]  # by row
+    norms: tuple[float, ...]  # by row
     background: Part | None  # by form (None without ``arrays``)
     distinct: Part | None  # by form
     common: frozenset[int]  # the background features' ids
 
 
 def weigh(
-    bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int], arrays: bool = True
+    bags: Sequence[Bag], owners: Sequence[int], form: Sequence[int], arrays: bool = True
 ) -> Weighted:
     """Unit tf-idf vectors over the shared features, split for fast exact scoring.
+
+    ``bags``: each form's features; ``owners`` and ``form``: each row's article
+    and form. A form is weighed once, however many rows print it.
 
     Features in more sentences than ``COMMON_PER_ARTICLE`` per article are the
     story's background (the leaders' names, the place, "ceasefire"): a fact's
     words turn up about once per article that reports it. Their part of the
     similarity is kept apart (``common``) because it alone is no evidence that
-    two sentences report the same fact. ``forms``: a row of each form, in
-    form order (the parts are built over them; only with ``arrays``).
+    two sentences report the same fact. Without ``arrays`` (a small input)
+    the numpy parts are left out.
     """
-    df = sentence_frequency(bags)
-    idf = idf_weights(bags, df)
-    shared = shared_features(bags, owners)
+    times = [0] * len(bags)
+    where: list[set[int]] = [set() for _ in bags]
+    for row, f in enumerate(form):
+        times[f] += 1
+        where[f].add(owners[row])
+    df = sentence_frequency(bags, times)
+    n = len(form)
+    idf = {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
+    shared = shared_features(bags, where)
     ids = {f: i for i, f in enumerate(shared)}
     vectors, norms = [], []
     for bag in bags:
@@ -403,18 +418,18 @@ def weigh(
         norms.append(norm)
     limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
     background = frozenset(i for i, f in enumerate(shared) if df[f] > limit)
+    by_row = tuple(vectors[f] for f in form), tuple(norms[f] for f in form)
     if not arrays:
-        return Weighted(tuple(vectors), tuple(norms), None, None, background)
+        return Weighted(*by_row, None, None, background)
     import numpy as np
 
     frequency = np.asarray([df[f] for f in shared], dtype=np.int64)
     common = frequency > limit
     dense = np.zeros(len(shared), dtype=bool)
     dense[np.argsort(-frequency, kind="stable")[: min(DENSE_MAX, int(common.sum()))]] = True
-    entries = Entries.of([vectors[row] for row in forms])
+    entries = Entries.of(vectors)
     return Weighted(
-        tuple(vectors),
-        tuple(norms),
+        *by_row,
         Part(entries.columns(dense), entries.postings(common & ~dense)),
         Part(entries.columns(dense & ~common), entries.postings(~common)),
         background,
@@ -485,67 +500,68 @@ def fingerprint(article: Article) -> str:
 
 
 def form_layout(
-    first_rows: Sequence[int], owners: Sequence[int], articles: int
+    texts: Sequence[int], owners: Sequence[int], articles: int
 ) -> tuple[list[int], list[int], tuple[tuple[int, int], ...]]:
-    """Number the forms (``first_rows``: each row's first row of the same text).
+    """Number the forms (``texts``: each row's text, numbered in order of first appearance).
 
     Forms found in one article only come first, article by article, then the
-    forms several articles share. Returns row -> form, form -> its first row,
-    and article -> the range of its own forms.
+    forms several articles share. Returns row -> form, form -> its text, and
+    article -> the range of its own forms.
     """
     found_in: dict[int, set[int]] = {}
-    for row, first in enumerate(first_rows):
-        found_in.setdefault(first, set()).add(owners[row])
-    own = sorted((owners[f], f) for f, where in found_in.items() if len(where) == 1)
-    shared = sorted(f for f, where in found_in.items() if len(where) > 1)
-    order = [f for _, f in own] + shared
-    number = {f: k for k, f in enumerate(order)}
+    for row, text in enumerate(texts):
+        found_in.setdefault(text, set()).add(owners[row])
+    own = sorted((min(where), t) for t, where in found_in.items() if len(where) == 1)
+    shared = sorted(t for t, where in found_in.items() if len(where) > 1)
+    order = [t for _, t in own] + shared
+    number = {t: k for k, t in enumerate(order)}
     counts = Counter(a for a, _ in own)
     bounds, start = [], 0
     for a in range(articles):
         bounds.append((start, start + counts[a]))
         start += counts[a]
-    return [number[f] for f in first_rows], order, tuple(bounds)
+    return [number[t] for t in texts], order, tuple(bounds)
 
 
 def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool = True) -> Corpus:
     """Tokenise, weigh and normalise every sentence of the input (``step``: per article).
 
-    Without ``arrays`` (a small input, see ``align.small``) the numpy parts
-    and forms are left out.
+    Sentences with the same text (reprints repeat them) are one form: its
+    features and claims are found once. Without ``arrays`` (a small input,
+    see ``align.small``) the numpy parts and forms are left out.
     """
     words = [[tokens(s.text) for s in a.sentences] for a in articles]
     variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
     refs: list[Ref] = []
     rows: list[tuple[int, ...]] = []
-    bags: list[Bag] = []
-    claims: list[frozenset[str]] = []
-    quantities: list[tuple[Quantity, ...]] = []
-    seen: dict[str, int] = {}  # sentence text -> its first row: reprints repeat sentences
+    texts: list[int] = []  # row -> its text
+    bags: list[Bag] = []  # by text
+    keys: list[frozenset[str]] = []  # by text
+    found: list[tuple[Quantity, ...]] = []  # by text
+    seen: dict[str, int] = {}  # sentence text -> its number
     for a, article in enumerate(articles):
         step(a / len(articles))
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
         for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
-            keys = claim_features(s.text)
-            claims.append(frozenset(keys))
-            first = seen.setdefault(s.text, len(bags))
-            if first < len(bags):  # the same text: the same features, computed once
-                bag = bags[first]
-            else:
-                bag = sentence_features(ws, variants)
-                for key in keys:
-                    bag[key] += CLAIM_WEIGHT
-            quantities.append(claims_of(s.text))
+            t = seen.setdefault(s.text, len(bags))
+            texts.append(t)
+            if t < len(bags):
+                continue
+            claims = claim_features(s.text)
+            bag = sentence_features(ws, variants)
+            for key in claims:
+                bag[key] += CLAIM_WEIGHT
             bags.append(bag)
+            keys.append(frozenset(claims))
+            found.append(claims_of(s.text))
     owners = [r[0] for r in refs]
-    first_rows = [seen[s.text] for a in articles for s in a.sentences]
-    form, representatives, exclusive = form_layout(first_rows, owners, len(articles))
-    weighted = weigh(bags, owners, representatives, arrays)
+    form, order, exclusive = form_layout(texts, owners, len(articles))
+    weighted = weigh([bags[t] for t in order], owners, form, arrays)
     prints = [fingerprint(a) for a in articles]
-    order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
+    ranked = sorted(range(len(articles)), key=lambda a: (prints[a], a))
     rank = [0] * len(articles)
-    for position, a in enumerate(order):
+    for position, a in enumerate(ranked):
         rank[a] = position
     paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
     return Corpus(
@@ -556,19 +572,13 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
         weighted.norms,
         weighted.background,
         weighted.distinct,
-        _int_array(form) if arrays else None,
+        tuple(form),
         exclusive,
         tuple(rank),
-        tuple(claims),
-        tuple(quantities),
+        tuple(keys[t] for t in texts),
+        tuple(found[t] for t in texts),
         weighted.common,
     )
-
-
-def _int_array(values: Sequence[int]) -> IntArray:
-    import numpy as np
-
-    return np.asarray(values, dtype=np.int64)
 
 
 # ---------------------------------------------------------------- links
@@ -588,57 +598,61 @@ if TYPE_CHECKING:
 
 
 def block_best(
-    corpus: Corpus, start: int, end: int, owner: IntArray, starts: IntArray
+    corpus: Corpus, first: int, last: int, forms: Forms, article: int | None
 ) -> tuple[Scored, FloatArray]:
-    """Each of rows ``start:end`` (one article's): its best matches in every other
-    article, and its best score in each article (one column per article; -1 in its own).
+    """Forms ``first:last``: their best matches in every other article, and their
+    best score in each article (one column per article).
 
-    Only rows of other articles are scored. A best match must reach
-    ``CONTEXT_LINK_MIN`` and hold ``DISTINCT_MIN`` of similarity outside the
-    story's background. A few BLAS and ``bincount`` calls per block, never a
-    Python loop over sentence pairs.
+    A form (a distinct sentence text) is scored once, however many articles
+    print it, and each row then takes its form's scores, so the per-article
+    maxima cost forms x rows, not rows x rows. Forms of one ``article`` only
+    skip that article's rows (and its other own forms); forms several
+    articles share meet every row (``expand_best`` leaves out each row's own
+    article). A best match must reach ``CONTEXT_LINK_MIN`` and hold
+    ``DISTINCT_MIN`` of similarity outside the story's background. Returns
+    the best matches as (score, form, row) and the per-article maxima (-1 for
+    ``article``). A few BLAS and ``bincount`` calls per block, never a Python
+    loop over sentence pairs.
     """
     import numpy as np
 
-    sims, distinct, cols = block_similarity(corpus, start, end)
-    first = corpus.rows[int(owner[start])][0]
-    other = starts != first
-    at = np.searchsorted(cols, starts[other])  # where each other article's columns begin
-    per_article = np.full((end - start, starts.size), -1.0, dtype=np.float32)
-    if cols.size:
-        per_article[:, other] = np.maximum.reduceat(sims, at, axis=1)
-    slot = np.searchsorted(at, np.arange(cols.size), side="right") - 1
-    best = (sims >= CONTEXT_LINK_MIN) & (sims >= per_article[:, other][:, slot]) & distinct
-    i, j = np.nonzero(best)
-    return (sims[i, j], i + start, cols[j]), per_article
-
-
-def block_similarity(
-    corpus: Corpus, start: int, end: int
-) -> tuple[FloatArray, npt.NDArray[np.bool_], IntArray]:
-    """Cosines of rows ``start:end`` (one article's) with every row of other articles.
-
-    Returns the cosines (rounded to ``ROUND`` decimals), whether at least
-    ``DISTINCT_MIN`` of each lies outside the background, and the rows they
-    are with (``cols``, in order). Each form is scored once, against the
-    forms other articles hold, and the rows take their forms' scores.
-    """
-    import numpy as np
-
-    assert corpus.form is not None and corpus.background and corpus.distinct, "no arrays"
-    article = corpus.refs[start][0]
-    first, last = corpus.rows[article][0], corpus.rows[article][-1] + 1
-    cols = np.concatenate([np.arange(first), np.arange(last, len(corpus.refs))])
-    mine, inverse = np.unique(corpus.form[start:end], return_inverse=True)
-    own_first, own_last = corpus.exclusive[article]
-    theirs = corpus.form[cols]
+    n = forms.form.size
+    if article is None:
+        lo = hi = own_first = own_last = 0
+    else:
+        lo, hi = corpus.rows[article][0], corpus.rows[article][-1] + 1
+        own_first, own_last = corpus.exclusive[article]
+    cols = np.concatenate([np.arange(lo), np.arange(hi, n)])
+    sims, distinct = form_similarity(corpus, np.arange(first, last), own_first, own_last)
+    theirs = forms.form[cols]
     theirs = np.where(theirs >= own_last, theirs - (own_last - own_first), theirs)
-    background = part_similarity(corpus.background, mine, own_first, own_last)
-    total = np.round(
-        background + part_similarity(corpus.distinct, mine, own_first, own_last), ROUND
+    by_row = sims[:, theirs]
+    other = forms.starts != lo if article is not None else np.ones(forms.starts.size, dtype=bool)
+    at = np.where(forms.starts > lo, forms.starts - (hi - lo), forms.starts)[other]
+    per_article = np.full((last - first, forms.starts.size), -1.0, dtype=np.float32)
+    if cols.size:
+        per_article[:, other] = np.maximum.reduceat(by_row, at, axis=1)
+    best = (
+        (by_row >= CONTEXT_LINK_MIN)
+        & (by_row >= per_article[:, forms.column[cols]])
+        & distinct[:, theirs]
     )
-    distinct = total - background >= DISTINCT_MIN
-    return total[inverse][:, theirs], distinct[inverse][:, theirs], cols
+    i, j = np.nonzero(best)
+    return (by_row[i, j], i + first, cols[j]), per_article
+
+
+def form_similarity(
+    corpus: Corpus, mine: IntArray, first: int = 0, last: int = 0
+) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    """Cosines of forms ``mine`` with every form outside ``first:last`` (forms after
+    it shift down), rounded to ``ROUND`` decimals, and whether at least
+    ``DISTINCT_MIN`` of each lies outside the background."""
+    import numpy as np
+
+    assert corpus.background is not None and corpus.distinct is not None, "built without arrays"
+    background = part_similarity(corpus.background, mine, first, last)
+    total = np.round(background + part_similarity(corpus.distinct, mine, first, last), ROUND)
+    return total, total - background >= DISTINCT_MIN
 
 
 def part_similarity(part: Part, mine: IntArray, first: int, last: int) -> FloatArray:
@@ -707,26 +721,52 @@ def _expand(p: Postings, forms: IntArray, first: int, last: int) -> FloatArray:
     return summed.reshape(forms.size, width).astype(np.float32)
 
 
-def row_blocks(corpus: Corpus) -> list[tuple[int, int]]:
-    """Each article's rows in blocks of at most ``BLOCK_ROWS`` rows and ``BLOCK_CELLS``
-    similarities (block rows x rows of other articles): memory stays bounded."""
-    n = len(corpus.refs)
-    out = []
-    for rows in corpus.rows:
-        if rows:
-            size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // max(1, n - len(rows))))
-            out += [(s, min(rows[-1] + 1, s + size)) for s in range(rows[0], rows[-1] + 1, size)]
-    return out
+class Forms(NamedTuple):
+    """Where each form's rows are, and the article columns scoring reads."""
+
+    ptr: IntArray  # rows of form f: rows[ptr[f]:ptr[f + 1]]
+    rows: IntArray
+    starts: IntArray  # each article's first row (articles with sentences)
+    column: IntArray  # row -> its article's column in ``starts``
+    form: IntArray  # row -> its form (``Corpus.form`` as an array)
+
+    @classmethod
+    def of(cls, corpus: Corpus, owner: IntArray) -> Forms:
+        import numpy as np
+
+        form = np.asarray(corpus.form, dtype=np.int64)
+        rows = np.argsort(form, kind="stable")
+        count = np.bincount(form, minlength=int(form.max()) + 1)
+        new_article = np.diff(owner, prepend=-1) != 0  # rows are numbered article by article
+        ptr = np.concatenate([[0], np.cumsum(count)])
+        return cls(ptr, rows, np.flatnonzero(new_article), np.cumsum(new_article) - 1, form)
+
+
+def expand_best(forms: Forms, owner: IntArray, best: Scored) -> Scored:
+    """Best matches of forms as best matches of rows: each row of the form takes its
+    form's best matches in the other articles (as (score, row, best row), by row)."""
+    import numpy as np
+
+    scores, form, other = best
+    counts = forms.ptr[form + 1] - forms.ptr[form]
+    total = int(counts.sum())
+    at = np.repeat(forms.ptr[form] - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    rows = forms.rows[at]
+    scores, other = np.repeat(scores, counts), np.repeat(other, counts)
+    keep = owner[rows] != owner[other]
+    scores, rows, other = scores[keep], rows[keep], other[keep]
+    order = np.argsort(rows * owner.size + other, kind="stable")
+    return scores[order], rows[order], other[order]
 
 
 def candidate_links(corpus: Corpus, step: Step = _silent) -> tuple[Ranked, Scored]:
     """Mutual-best links (strongest first) and one-sided best links (arrays).
 
     A pair is a mutual best when each is the other's best match in the
-    other's article: the row's own best matches, kept while scoring block by
-    block, are checked against the partner row's best score in the row's
-    article (cosine is symmetric), so no block needs all rows of an article
-    and only pairs of sentences from different articles are scored.
+    other's article: each form's best matches and best score per article are
+    found form by form (``block_best``), every row takes its form's, and a
+    row's best match is mutual when the row reaches the partner's best score
+    in the row's article (cosine is symmetric).
     """
     import numpy as np
 
@@ -738,18 +778,27 @@ def candidate_links(corpus: Corpus, step: Step = _silent) -> tuple[Ranked, Score
             empty,
             empty,
         )
-    starts = np.asarray([rows[0] for rows in corpus.rows if rows], dtype=np.int64)
-    column = np.cumsum([bool(rows) for rows in corpus.rows]) - 1  # article -> its column
-    blocks = row_blocks(corpus)
+    forms = Forms.of(corpus, owner)
+    count = forms.ptr.size - 1
+    runs: list[tuple[int, int, int | None]] = [  # each article's own forms, then the shared
+        (first, last, a) for a, (first, last) in enumerate(corpus.exclusive) if last > first
+    ]
+    runs.append((max((last for _, last, _ in runs), default=0), count, None))
     parts = []
-    for k, (first, last) in enumerate(blocks):
-        step(k / len(blocks))
-        parts.append(block_best(corpus, first, last, owner, starts))
-    scores = np.concatenate([p[0][0] for p in parts])
-    a = np.concatenate([p[0][1] for p in parts])
-    b = np.concatenate([p[0][2] for p in parts])
-    best = np.concatenate([p[1] for p in parts])
-    mutual = (owner[b] > owner[a]) & (scores >= best[b, column[owner[a]]])
+    for start, end, article in runs:
+        width = owner.size - (0 if article is None else len(corpus.rows[article]))
+        size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // max(1, width)))  # forms x rows a block
+        for first in range(start, end, size):
+            step(first / count)
+            parts.append(block_best(corpus, first, min(end, first + size), forms, article))
+    found = (
+        np.concatenate([p[0][0] for p in parts]),
+        np.concatenate([p[0][1] for p in parts]),
+        np.concatenate([p[0][2] for p in parts]),
+    )
+    best = np.concatenate([p[1] for p in parts])  # form x article column
+    scores, a, b = expand_best(forms, owner, found)
+    mutual = (owner[b] > owner[a]) & (scores >= best[forms.form[b], forms.column[a]])
     one_sided = scores >= SUPPORT_MIN
     votes: Scored = (scores[one_sided], a[one_sided], b[one_sided])
     return sorted_links(corpus, [(scores[mutual], a[mutual], b[mutual])]), votes
@@ -1067,15 +1116,15 @@ def grow(
     others: Rest,
     free: set[int],
     claims: frozenset[str] = frozenset(),
-    vector: SparseVector | None = None,
+    current: float | None = None,
 ) -> list[int]:
     """Extend a passage with free neighbours that make it match the group better.
 
     ``others`` is the sum of the other members' vectors, ``claims`` their claim
-    keys, ``vector`` the passage's own (``passage_vector``) when already known.
+    keys, ``current`` the passage's cosine with ``others`` when already known.
     """
-    vector = passage_vector(corpus, passage) if vector is None else vector
-    current = others.cosine(vector)
+    if current is None:
+        current = others.cosine(passage_vector(corpus, passage))
     while len(passage) < MAX_PASSAGE:
         options = []
         for row in neighbours(corpus, passage, claims):
@@ -1093,10 +1142,17 @@ def grow(
 
 
 class Passages(NamedTuple):
-    """One group's passages (rows of one article each) and their vectors, if computed."""
+    """One group's passages (rows of one article each), their vectors and their sum."""
 
     rows: list[list[int]]
     vectors: list[SparseVector]  # ``passage_vector`` of each; empty for a group of one
+    total: SparseVector  # the sum of ``vectors``
+    square: float  # its squared norm
+
+
+def texts_of(corpus: Corpus, passage: Sequence[int]) -> tuple[int, ...]:
+    """The forms of a passage's sentences: passages of the same texts have the same vector."""
+    return tuple(corpus.form[r] for r in passage)
 
 
 def absorb_neighbours(
@@ -1104,32 +1160,60 @@ def absorb_neighbours(
 ) -> list[Passages]:
     """Turn clusters of rows into groups of passages, absorbing split sentences.
 
-    The passage vectors computed on the way are handed on with the passages
-    (``to_members`` scores with them). ``step`` hears how many groups are done.
+    The passage vectors and their sum are handed on with the passages
+    (``to_members`` scores with them). A passage's vector, and its cosine with
+    the rest of its group, are computed once per distinct text (``texts_of``):
+    a group of fifty reprints holds a few. ``step`` hears how many groups are done.
     """
     free = {g[0] for g in groups if len(g) == 1}
     multi = sorted((g for g in groups if len(g) > 1), key=lambda g: _group_key(corpus, g))
+    known: dict[tuple[int, ...], SparseVector] = {}
+
+    def vector_of(passage: list[int]) -> SparseVector:
+        texts = texts_of(corpus, passage)
+        if texts not in known:
+            known[texts] = passage_vector(corpus, passage)
+        return known[texts]
+
+    def claims_of_passage(passage: list[int]) -> set[str]:
+        return {key for r in passage for key in corpus.claims[r]}
+
     out: list[Passages] = []
     for done, group in enumerate(multi):
         step(done / len(multi))
         passages = [[row] for row in group]
-        vectors = [passage_vector(corpus, p) for p in passages]
+        vectors = [vector_of(p) for p in passages]
         total = sparse_sum(vectors)
         square = sparse_dot(total, total)
+        held = Counter(key for p in passages for key in claims_of_passage(p))  # by passages
+        rests: dict[tuple[int, ...], tuple[Rest, float]] = {}  # texts -> the rest, cosine
+        grew = False
         for k in range(len(passages)):
-            claims = frozenset(
-                key for p in passages if p is not passages[k] for r in p for key in corpus.claims[r]
-            )
-            others = Rest.of(total, vectors[k], square)
-            grown = grow(corpus, passages[k], others, free, claims, vectors[k])
+            own = claims_of_passage(passages[k])
+            claims = frozenset(key for key, n in held.items() if n > (key in own))
+            texts = texts_of(corpus, passages[k])
+            if texts not in rests:
+                others = Rest.of(total, vectors[k], square)
+                rests[texts] = others, others.cosine(vectors[k])
+            others, current = rests[texts]
+            grown = grow(corpus, passages[k], others, free, claims, current)
             if grown != passages[k]:
+                held.subtract(own)
+                held.update(claims_of_passage(grown))
                 passages[k] = grown
-                new = passage_vector(corpus, grown)
+                new = vector_of(grown)
                 total = sparse_add(sparse_add(total, vectors[k], -1.0), new)
                 square = sparse_dot(total, total)
                 vectors[k] = new
-        out.append(Passages(passages, vectors))
-    out.extend(Passages([[row]], []) for row in sorted(free, key=lambda r: _ref_key(corpus, r)))
+                rests.clear()
+                grew = True
+        if grew:  # summed afresh, as scoring a group that did not grow does
+            total = sparse_sum(vectors)
+            square = sparse_dot(total, total)
+        out.append(Passages(passages, vectors, total, square))
+    out.extend(
+        Passages([[row]], [], {}, 0.0) for row in sorted(free, key=lambda r: _ref_key(corpus, r))
+    )
     return out
 
 
@@ -1153,13 +1237,13 @@ def to_members(corpus: Corpus, group: Passages) -> tuple[Member, ...]:
     passages = group.rows
     if len(passages) == 1:
         return (_member(corpus, passages[0], 1.0),)
-    vectors = group.vectors or [passage_vector(corpus, p) for p in passages]
-    total = sparse_sum(vectors)
-    square = sparse_dot(total, total)
+    scores: dict[tuple[int, ...], float] = {}  # texts -> score: reprints score alike
     members = []
-    for passage, vector in zip(passages, vectors, strict=True):
-        score = Rest.of(total, vector, square).cosine(vector)
-        members.append(_member(corpus, passage, score))
+    for passage, vector in zip(passages, group.vectors, strict=True):
+        texts = texts_of(corpus, passage)
+        if texts not in scores:
+            scores[texts] = Rest.of(group.total, vector, group.square).cosine(vector)
+        members.append(_member(corpus, passage, scores[texts]))
     return tuple(sorted(members, key=lambda m: m.article))
 
 

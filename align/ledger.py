@@ -173,6 +173,92 @@ def pair_outlets(
     return out
 
 
+# Outlets that give one measure in several readings are paired all at once
+# (``pair_many``) when they make at least this many pairs, each of at most
+# MANY_CLAIMS claims of the measure (the work grows with its cube), in chunks
+# of at most MANY_CELLS candidate pairs of claims; others one pair at a time.
+MANY_PAIRS = 200
+MANY_CLAIMS = 16
+MANY_CELLS = 1_000_000
+
+
+def pair_many(
+    outlets: Sequence[Sequence[int]], judge: Judge, reading_of: Sequence[int]
+) -> dict[tuple[int, int], list[tuple[int, int, Relation]]]:
+    """``pair_outlets`` of every two ``outlets`` of at most ``MANY_CLAIMS`` claims,
+    all pairs at once: (first, second) by position -> its pairs, in the same order.
+
+    Two claims relate as their readings do, so each two readings are judged
+    once, into a table that also ranks them as ``pair_outlets`` sorts
+    candidates (relation, then distance). A candidate's key is its table rank,
+    then its place in the outlets (reading order); each pair of outlets takes,
+    step by step, its least key whose claims are both still free, which is the
+    greedy pass of ``pair_outlets`` over its sorted candidates.
+    """
+    import numpy as np  # only for large sets: a small one never needs it
+
+    short = [k for k, ns in enumerate(outlets) if len(ns) <= MANY_CLAIMS]
+    if len(short) < 2:
+        return {}
+    local: dict[int, int] = {}  # reading -> its row in the table
+    first: list[int] = []  # a claim of each reading
+    for k in short:
+        for n in outlets[k]:
+            if local.setdefault(reading_of[n], len(first)) == len(first):
+                first.append(n)
+    count = len(first)
+    rank = np.full((count + 1, count + 1), len(RANK), dtype=np.int64)  # last: padding
+    far = np.zeros((count + 1, count + 1), dtype=np.float64)
+    for u in range(count):
+        for v in range(count):
+            found = judge(first[u], first[v])
+            if found is not None:
+                rank[u, v], far[u, v] = RANK[found[0]], found[1]
+    order = np.lexsort((far.ravel(), rank.ravel()))
+    step = np.concatenate(
+        [[0], (np.diff(rank.ravel()[order]) != 0) | (np.diff(far.ravel()[order]) != 0)]
+    )
+    table = np.empty(order.size, dtype=np.int64)
+    table[order] = np.cumsum(step)  # equal relation and distance: equal rank
+    table = table.reshape(rank.shape)
+    width = max(len(outlets[k]) for k in short)
+    cells = width * width
+    none = int(table.max() + 1) * cells  # a key past every candidate's
+    key = np.where(rank < len(RANK), table * cells, none)
+    held = np.full((len(short), width), count, dtype=np.int64)
+    for row, k in enumerate(short):
+        held[row, : len(outlets[k])] = [local[reading_of[n]] for n in outlets[k]]
+    lefts, rights = np.triu_indices(len(short), 1)
+    names: list[Relation] = list(RANK)
+    out: dict[tuple[int, int], list[tuple[int, int, Relation]]] = {}
+    chunk = max(1, MANY_CELLS // cells)
+    for start in range(0, lefts.size, chunk):
+        ls, rs = lefts[start : start + chunk], rights[start : start + chunk]
+        a, b = held[ls][:, :, None], held[rs][:, None, :]
+        keys = (key[a, b] + np.arange(cells).reshape(width, width)).reshape(ls.size, cells)
+        keys[key[a, b].reshape(ls.size, cells) == none] = none
+        taken: list[list[tuple[int, int, Relation]]] = [[] for _ in range(ls.size)]
+        live = np.arange(ls.size)
+        for _ in range(width):
+            best = keys[live].argmin(axis=1)
+            found = keys[live, best] < none
+            live, best = live[found], best[found]
+            if live.size == 0:
+                break
+            x, y = best // width, best % width
+            rows = keys[live].reshape(live.size, width, width)
+            rows[np.arange(live.size), x, :] = none  # the claims are taken
+            rows[np.arange(live.size), :, y] = none
+            keys[live] = rows.reshape(live.size, cells)
+            relations = rank[held[ls[live], x], held[rs[live], y]].tolist()
+            for p, i, j, r in zip(live.tolist(), x.tolist(), y.tolist(), relations, strict=True):
+                left, right = outlets[short[ls[p]]], outlets[short[rs[p]]]
+                taken[p].append((left[i], right[j], names[r]))
+        for p in range(ls.size):
+            out[(short[int(ls[p])], short[int(rs[p])])] = taken[p]
+    return out
+
+
 def find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
@@ -252,7 +338,8 @@ def compare_bucket(
     fifty copies of a wire story cost what one does, and a reading stands for
     every outlet that gives it. An outlet that gives the measure in several
     readings has each of its claims paired one-to-one with the others'
-    (``pair_outlets``); outlets whose readings are alike pair alike.
+    (``pair_outlets``); outlets whose readings are alike pair alike, and many
+    such outlets are paired all at once (``pair_many``).
     """
     readings: dict[int, list[int]] = defaultdict(list)  # reading -> one claim per outlet
     holders: dict[int, list[int]] = defaultdict(list)  # reading -> every claim that reads so
@@ -284,10 +371,17 @@ def compare_bucket(
         for reading, ns in readings.items():
             for i, j, relation in pair_outlets(by_article[a], ns[:1], judge):
                 tally.relate(i, j, relation, (i,), holders[reading])
+    outlets = [by_article[a] for a in several]
+    pairs = len(outlets) * (len(outlets) - 1) // 2
+    many = pair_many(outlets, judge, reading_of) if pairs >= MANY_PAIRS else {}
     matched: dict[tuple[tuple[int, ...], tuple[int, ...]], list[tuple[int, int, Relation]]] = {}
-    for x, a in enumerate(several):  # against each other, claim by claim
-        for b in several[x + 1 :]:
-            left, right = by_article[a], by_article[b]
+    for x, left in enumerate(outlets):  # against each other, claim by claim
+        for y in range(x + 1, len(outlets)):
+            right = outlets[y]
+            if (x, y) in many:
+                for i, j, relation in many[(x, y)]:
+                    tally.relate(i, j, relation, (i,), (j,))
+                continue
             key = (tuple(reading_of[n] for n in left), tuple(reading_of[n] for n in right))
             if key not in matched:
                 paired = pair_outlets(left, right, judge)

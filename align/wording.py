@@ -221,21 +221,45 @@ def group_variants(articles: Sequence[Article], members: Sequence[Member]) -> Va
     return variant_map_of_tokens(docs)
 
 
-def sentence_words(sentence: Sentence, variants: VariantMap) -> Iterator[Word]:
-    """The sentence's content words, negations and numbers (function words skipped)."""
+Keyed = list[tuple[Token, str, bool]]  # a text's diffable words: token, key, minor
+
+
+def keyed_words(text: str, variants: VariantMap) -> Keyed:
+    """A text's content words, negations and numbers (function words skipped)."""
+    out = []
     after_number = False
-    for token in tokens(sentence.text):
+    for token in tokens(text):
         norm = token.norm
         if norm in NEGATIONS or norm not in STOPWORDS:
             key = compare_key(token, variants)  # (pure: only the words kept need it)
-            minor = key == NUMBER_KEY or after_number or norm in FRAME_WORDS
-            yield Word(sentence, token, key, minor)
+            out.append((token, key, key == NUMBER_KEY or after_number or norm in FRAME_WORDS))
         after_number = token.is_number  # "six hours", not "six-hour meeting"
+    return out
 
 
-def passage_words(articles: Sequence[Article], member: Member, variants: VariantMap) -> list[Word]:
+def sentence_words(
+    sentence: Sentence, variants: VariantMap, known: dict[str, Keyed] | None = None
+) -> list[Word]:
+    """The sentence's diffable words (``keyed_words``); ``known``: texts already keyed
+    with these variants (reprints repeat sentences)."""
+    keyed = None if known is None else known.get(sentence.text)
+    if keyed is None:
+        keyed = keyed_words(sentence.text, variants)
+        if known is not None:
+            known[sentence.text] = keyed
+    return [Word(sentence, token, key, minor) for token, key, minor in keyed]
+
+
+def passage_words(
+    articles: Sequence[Article],
+    member: Member,
+    variants: VariantMap,
+    known: dict[str, Keyed] | None = None,
+) -> list[Word]:
     """The member's diffable words in reading order, across its sentences."""
-    return [w for s in member_sentences(articles, member) for w in sentence_words(s, variants)]
+    return [
+        w for s in member_sentences(articles, member) for w in sentence_words(s, variants, known)
+    ]
 
 
 def _content(words: Sequence[Word]) -> int:
@@ -546,7 +570,8 @@ def wording_only(
     with the wordings ``nearest_wordings`` names. Wordings are ordered most
     shared first (ties in member order), so the reference is the commonest.
     """
-    words = [passage_words(articles, m, variants) for m in members]
+    known: dict[str, Keyed] = {}  # each sentence text keyed once
+    words = [passage_words(articles, m, variants, known) for m in members]
     forms = sorted(wordings(words, members), key=lambda xs: (-len(xs), min(xs)))
     reps = [xs[0] for xs in forms]
     lone = [xs[0] for xs in forms if len(xs) == 1]
@@ -566,14 +591,22 @@ def wording_only(
 # ---------------------------------------------------------------- quotations
 
 
-def quotations(sentence: Sentence, variants: VariantMap) -> list[Quote]:
+def quotations(
+    sentence: Sentence, variants: VariantMap, known: dict[str, list[Quote]] | None = None
+) -> list[Quote]:
     """The direct quotations of a sentence (at most ``MAX_QUOTES``).
 
     A quotation of several sentences gives one ``Quote`` per sentence: outlets
     often quote different sentences of one statement, and each is compared
-    (and marked) on its own.
+    (and marked) on its own. ``known``: the quotations of texts already read
+    with these variants (reprints repeat sentences), by text.
     """
-    return list(islice(_quotes(sentence, variants), MAX_QUOTES))
+    found = None if known is None else known.get(sentence.text)
+    if found is None:
+        found = list(islice(_quotes(sentence, variants), MAX_QUOTES))
+        if known is not None:
+            known[sentence.text] = found
+    return [q._replace(sentence=sentence) for q in found]
 
 
 def _quotes(sentence: Sentence, variants: VariantMap) -> Iterator[Quote]:
@@ -693,10 +726,11 @@ def quote_drift(
     quotation of it is reworded; that member names the detail.
     """
     said: dict[Keys, list[Spoken]] = {}
+    known: dict[str, list[Quote]] = {}  # each sentence text read once
     order = count()
     for x, m in enumerate(members):
         for s in member_sentences(articles, m):
-            for q in quotations(s, variants):
+            for q in quotations(s, variants, known):
                 said.setdefault(q.keys, []).append(Spoken(next(order), x, q))
     by_word: dict[str, list[Keys]] = {}
     for keys in said:

@@ -16,11 +16,14 @@ from hypothesis import strategies as st
 from align import build, bundled_seeds, load_sources
 from align.figures import extract
 from align.grouping import (
-    block_similarity,
+    CONTEXT_LINK_MIN,
+    SUPPORT_MIN,
     build_corpus,
+    candidate_links,
     claim_features,
     far_apart,
     figure,
+    form_similarity,
     group_sentences,
     reading_order,
 )
@@ -425,20 +428,56 @@ def test_scores_are_exact_cosines_however_split(
     monkeypatch: pytest.MonkeyPatch, budget: int, dense: int
 ) -> None:
     """Each sentence's scores are the dot products of its vector with every sentence
-    of the other articles (reprinted sentences scored once), however the work is
+    (reprinted sentences share one form, scored once), however the work is
     chunked or split dense/sparse."""
     monkeypatch.setattr("align.grouping.EXPAND_BUDGET", budget)
     monkeypatch.setattr("align.grouping.DENSE_MAX", dense)
     corpus = build_corpus(reprinted(3))
-    assert len(set(corpus.form.tolist())) < len(corpus.refs)  # some texts repeat
-    for rows in corpus.rows[::2]:
-        start, end = rows[0] + 1, rows[-1] + 1
-        sims, _, cols = block_similarity(corpus, start, end)
-        assert cols.tolist() == [j for j in range(len(corpus.refs)) if j not in rows]
-        for i in range(start, end):
-            a = corpus.vectors[i]
-            expected = [sum(w * corpus.vectors[j].get(f, 0.0) for f, w in a.items()) for j in cols]
-            assert np.allclose(sims[i - start], expected, atol=2e-5)
+    form = np.asarray(corpus.form)
+    assert len(set(corpus.form)) < len(corpus.refs)  # some texts repeat
+    sims, _ = form_similarity(corpus, np.unique(form[::3]))
+    at = {f: k for k, f in enumerate(np.unique(form[::3]).tolist())}
+    for i in range(0, len(corpus.refs), 3):
+        a = corpus.vectors[i]
+        expected = [sum(w * b.get(f, 0.0) for f, w in a.items()) for b in corpus.vectors]
+        got = sims[at[corpus.form[i]]][form]
+        assert np.allclose(got, expected, atol=2e-5)
+
+
+@pytest.mark.parametrize("cells", [2_000_000, 50, 1])
+def test_links_are_the_mutual_best_matches_of_rows(
+    monkeypatch: pytest.MonkeyPatch, cells: int
+) -> None:
+    """Scoring each distinct text once gives what scoring every sentence would: a
+    sentence's best match in another article is its highest cosine there (ties
+    all kept, at least ``CONTEXT_LINK_MIN``, partly outside the background), a
+    link joins two sentences that are each other's best, a vote is a best match
+    reaching ``SUPPORT_MIN``; however many forms are scored at once."""
+    monkeypatch.setattr("align.grouping.BLOCK_CELLS", cells)
+    corpus = build_corpus(reprinted(5))
+    forms = corpus.form
+    sims, distinct = form_similarity(corpus, np.arange(max(forms) + 1))
+    owner = [r[0] for r in corpus.refs]
+    best: set[tuple[int, int]] = set()
+    for i in range(len(owner)):
+        for rows in corpus.rows:
+            if owner[rows[0]] == owner[i]:
+                continue
+            top = max(sims[forms[i], forms[j]] for j in rows)
+            best |= {
+                (i, j)
+                for j in rows
+                if sims[forms[i], forms[j]] == top
+                and top >= CONTEXT_LINK_MIN
+                and distinct[forms[i], forms[j]]
+            }
+    mutual = {frozenset(p) for p in best if p[::-1] in best}
+    votes = {p for p in best if sims[forms[p[0]], forms[p[1]]] >= SUPPORT_MIN}
+    ranked, (_, a, b) = candidate_links(corpus)
+    links = [tuple(p) for p in ranked.strong.tolist()] + [(k.a, k.b) for k in ranked.weak]
+    assert len(links) == len(mutual) and {frozenset(p) for p in links} == mutual
+    assert set(zip(a.tolist(), b.tolist(), strict=True)) == votes
+    assert len(votes) > len(mutual) > 10  # the test sees both kinds
 
 
 def test_a_figure_relates_as_the_quantity_it_comes_from() -> None:

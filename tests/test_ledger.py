@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from align import build, bundled_seeds
 from align.figures import extract
-from align.ledger import Ledger, build_ledger
-from align.model import Article, Claim, Divergence, Sentence, Source
+from align.ledger import Ledger, build_ledger, pair_many, pair_outlets
+from align.model import Article, Claim, Divergence, Relation, Sentence, Source
 
 INVENTED = Path(__file__).parent / "gold" / "invented"
 
@@ -408,3 +408,44 @@ def test_every_claim_of_a_reading_shares_its_relations() -> None:
     assert row.related(1) == ((0, "same"), (2, "same"), (3, "conflict"))
     assert row.related(3) == ((0, "conflict"), (1, "conflict"), (2, "conflict"))
     assert len(row.pairings) < 6  # one per two readings, not per two outlets
+
+
+RELATIONS: tuple[Relation | None, ...] = ("same", "precision", "conflict", None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    table=st.lists(st.sampled_from(RELATIONS), min_size=36, max_size=36),
+    distances=st.lists(st.sampled_from([0.0, 0.1, 0.5]), min_size=36, max_size=36),
+    outlets=st.lists(st.lists(st.integers(0, 5), min_size=1, max_size=7), min_size=2, max_size=9),
+)
+def test_pairing_many_outlets_at_once_pairs_as_one_pair_at_a_time(
+    table: list[Relation | None], distances: list[float], outlets: list[list[int]]
+) -> None:
+    """``pair_many`` (every two outlets at once, by readings) gives each two outlets
+    the pairs ``pair_outlets`` gives them, in its order: ties of relation and
+    distance go by reading order, and a claim is paired once."""
+    reading_of = [r for readings in outlets for r in readings]  # claim -> its reading
+    claims, start = [], 0
+    for readings in outlets:
+        claims.append(list(range(start, start + len(readings))))
+        start += len(readings)
+
+    def judge(i: int, j: int) -> tuple[Relation, float] | None:
+        cell = reading_of[i] * 6 + reading_of[j]
+        relation = table[cell]
+        return None if relation is None else (relation, distances[cell])
+
+    many = pair_many(claims, judge, reading_of)
+    assert set(many) == {(x, y) for x in range(len(claims)) for y in range(x + 1, len(claims))}
+    for (x, y), pairs in many.items():
+        assert pairs == pair_outlets(claims[x], claims[y], judge)
+
+
+def test_outlets_past_the_claim_limit_are_paired_one_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("align.ledger.MANY_CLAIMS", 2)
+    claims = [[0, 1], [2, 3, 4], [5, 6]]
+    many = pair_many(claims, lambda i, j: ("same", 0.0), list(range(7)))
+    assert set(many) == {(0, 2)}

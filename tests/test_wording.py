@@ -19,6 +19,8 @@ from align.model import Article, Divergence, Member
 from align.normalize import EMPTY_VARIANTS
 from align.wording import (
     MAX_RUNS,
+    Keyed,
+    Quote,
     diff,
     passage_words,
     quotations,
@@ -584,3 +586,22 @@ def test_many_reprints_of_one_quotation_mark_the_reworded_one() -> None:
         'quotation reworded: "repair" vs "rebuild"; "crossing" vs "bridge" (Paper 0)',
     )
     assert [a for a, _ in drift] == list(range(13))
+
+
+def test_texts_read_once_give_each_member_its_own_words_and_quotations() -> None:
+    """A sentence text keyed once (``known``) gives every member that prints it the
+    words and quotations it would get alone, placed in its own sentence."""
+    text = '"The pier reopens at noon," the harbour master said on Friday.'
+    arts, members = group(text, text, "The harbour master said the pier reopens at noon.")
+    known_words: dict[str, Keyed] = {}
+    known_quotes: dict[str, list[Quote]] = {}
+    for m in members:
+        alone = passage_words(arts, m, EMPTY_VARIANTS)
+        shared = passage_words(arts, m, EMPTY_VARIANTS, known_words)
+        assert shared == alone
+        assert all(w.sentence is arts[m.article].sentences[0] for w in shared)
+        sentence = arts[m.article].sentences[0]
+        assert quotations(sentence, EMPTY_VARIANTS, known_quotes) == quotations(
+            sentence, EMPTY_VARIANTS
+        )
+    assert len(known_words) == 2 and len(known_quotes) == 2
