@@ -42,9 +42,28 @@ def to_dict(alignment: Alignment, annotations: Sequence[JsonDict] | None = None)
 
 
 def to_json(alignment: Alignment, annotations: Sequence[JsonDict] | None = None) -> str:
-    """The JSON document as text (valid UTF-8, indented, stable key order)."""
-    text = json.dumps(to_dict(alignment, annotations), ensure_ascii=False, indent=2) + "\n"
-    return valid_text(text)
+    """The JSON document as text: valid UTF-8, stable key order, one article,
+    passage, quantity or annotation per line (see ``json_lines``)."""
+    return valid_text(json_lines(to_dict(alignment, annotations)))
+
+
+def json_lines(doc: JsonDict) -> str:
+    """A document whose values are lists or scalars, one list item per line.
+
+    Readable and diff-friendly at the scale of the input (a passage per
+    line), and written by the json module's C encoder: ``indent`` would send
+    every value through its pure-Python encoder, three times slower on the
+    12 MB export of 100 articles.
+    """
+    fields = []
+    for key, value in doc.items():
+        name = "  " + json.dumps(key)
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + json.dumps(v, ensure_ascii=False) for v in value)
+            fields.append(f"{name}: [\n{items}\n  ]")
+        else:
+            fields.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 def valid_text(text: str) -> str:
@@ -52,8 +71,13 @@ def valid_text(text: str) -> str:
 
     File names that are not valid UTF-8 reach Python as lone surrogates
     (PEP 383); they are shown with U+FFFD instead of breaking the output.
+    Text that encodes is returned as it is, without a search through it.
     """
-    return _SURROGATE.sub("\ufffd", text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _article(article: Any) -> JsonDict:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from align import Alignment, build, bundled_seeds
-from align.export import to_dict, to_json, to_markdown
+from align.export import to_dict, to_json, to_markdown, valid_text
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +92,18 @@ def test_report_says_who_disagrees_with_whom(seeds: Alignment) -> None:
     pairs = [line for line in summary.splitlines() if line.startswith("  - ")]
     assert any("58 (The Washington Post) ≠ 59 (The Hill" in line for line in pairs)
     assert len(pairs) == len(set(pairs))
+
+
+def test_json_has_one_article_passage_or_quantity_per_line(seeds: Alignment) -> None:
+    text = to_json(seeds)
+    assert json.loads(text) == to_dict(seeds)
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    items = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith("    {")]
+    doc = to_dict(seeds)
+    assert len(items) == len(doc["articles"]) + len(doc["groups"]) + len(doc["quantities"])
+
+
+def test_json_of_a_file_name_that_is_not_utf8_still_encodes() -> None:
+    assert valid_text("plain ✓ text") == "plain ✓ text"
+    assert valid_text("bad\udcff name").encode("utf-8") == "bad\ufffd name".encode()
