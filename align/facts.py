@@ -125,9 +125,10 @@ RANK = {"same": 0, "precision": 1, "conflict": 2}
 Candidate = tuple[tuple[int, int, int], int, Claim]
 
 
-def _candidates(drafts: Sequence[Sequence[Member]], row: Measured) -> list[Candidate]:
-    """The passages a claim of one ledger row may also join, with a sort key (best first)."""
-    present = [{m.article for m in ms} for ms in drafts]
+def _candidates(present: Sequence[set[int]], row: Measured) -> list[Candidate]:
+    """The passages a claim of one ledger row may also join, with a sort key (best first).
+
+    ``present``: each passage's articles."""
     carriers: dict[int, set[int]] = defaultdict(set)  # passage -> articles stating the row
     for claim in row.claims:
         carriers[claim.group].add(claim.article)
@@ -161,26 +162,26 @@ def _joins(
     each join the other's passage (two lone passages stating one figure), only
     the join into the lower passage stays.
     """
-    best: dict[tuple[int, int, int], tuple[tuple[int, int, int], int, tuple[int, int]]] = {}
+    present = [{m.article for m in ms} for ms in drafts]
+    Found = tuple[tuple[int, int, int], int, tuple[int, int], int]  # key, group, span, home
+    best: dict[tuple[int, int, int], Found] = {}
     for row in rows:
-        for key, group, claim in _candidates(drafts, row):
+        for key, group, claim in _candidates(present, row):
             text = articles[claim.article].sentences[claim.sentence].text
             span = clause_of(text, claim.quantity.start, claim.quantity.end)
             if span is None:
                 continue
             at = (claim.article, claim.sentence, claim.quantity.start)
             if at not in best or (key, group) < best[at][:2]:
-                best[at] = (key, group, span)
-    chosen: dict[tuple[int, int], tuple[tuple[int, int, int], int, tuple[int, int]]] = {}
-    for (article, index, _), (key, group, span) in sorted(best.items()):
-        found = (key, index, span)
+                best[at] = (key, group, span, claim.group)
+    chosen: dict[tuple[int, int], tuple[tuple[int, int, int], int, tuple[int, int], int]] = {}
+    for (article, index, _), (key, group, span, source) in sorted(best.items()):
+        found = (key, index, span, source)
         if (group, article) not in chosen or found < chosen[(group, article)]:
             chosen[(group, article)] = found
-    home = {(m.article, s): g for g, ms in enumerate(drafts) for m in ms for s in m.sentences}
-    moves = {(home[(a, s)], g) for (g, a), (_, s, _) in chosen.items()}
+    moves = {(source, g) for (g, _), (*_, source) in chosen.items()}
     out = {}
-    for (group, article), (_, index, span) in chosen.items():
-        source = home[(article, index)]
+    for (group, article), (_, index, span, source) in chosen.items():
         if (group, source) in moves and group > source:
             continue
         out[(group, article)] = (index, span)
