@@ -77,8 +77,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from statistics import median
@@ -93,6 +94,7 @@ from .normalize import (
     STOPWORDS,
     Token,
     VariantMap,
+    normalise_word,
     stem,
     tokens,
     variant_map_of_tokens,
@@ -155,6 +157,23 @@ CLAIM_WEIGHT = 1.0
 # discrepancies are closer (59 vs 58 soldiers; a corridor "4 miles wide" vs
 # 6 km either side, 1.9x). Seed F1: off 0.735, 2.0-3.0 0.746, 4.0 0.735.
 FAR_RATIO = 2.5
+# Who a statement is attributed to, when the sentence gives it as a statement:
+# reported speech ("Putin said Thursday that ...", "Erdogan told reporters ...
+# that ...") or a quotation's attribution ('"...," Erdogan said', '"...," said
+# Fire Chief Lena Marković': the last word). Two clusters whose statements are
+# attributed to different people never merge: "Erdogan told reporters ... that
+# the Syrian regime is the main reason for civilian suffering" is not "Putin said
+# ... that the agreement will end civilian suffering", however many words they
+# share. Only names count (``names_of``: "Survivors said" names no one), and a
+# fact reported with its source ("Seven cars derailed, said Cpl. Justin Dunn")
+# is not a statement: outlets cite different sources for one fact.
+_VERB = r"(?:said|says|told|added|warned)"
+_NAME = r"((?:[a-z]{1,3}-)?[A-Z][\w’'-]+)"
+SPEAKER = re.compile(
+    rf"\b{_NAME}\s+(?:has\s+|had\s+)?{_VERB}\b(?=[^.;\"“”]{{0,80}}?\bthat\b)"
+    rf"|[\"”’]\s+(?:[\w.-]+\s+){{0,4}}?{_NAME}\s+{_VERB}\b"
+    rf"|[\"”’]\s*,?\s*{_VERB}\s+(?:[A-Z][\w’'-]*\.?\s+)*{_NAME}"
+)
 BLOCK_ROWS = 512  # sentences scored per matrix product ...
 BLOCK_CELLS = 2_000_000  # ... and at most this many similarities at once
 # Most features of a part of the similarity scored as a dense matrix (the
@@ -237,6 +256,7 @@ class Corpus:
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
     quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
+    speakers: tuple[frozenset[str], ...] = ()  # row -> who its statement is attributed to
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -290,6 +310,34 @@ def figure(q: Quantity) -> Quantity:
 def claim_features(text: str) -> tuple[str, ...]:
     """Keys naming what the sentence's quantities measure (see ``claim_key``)."""
     return tuple(sorted({claim_key(q) for q in claims_of(text)}))
+
+
+def speakers_of(text: str, names: Container[str]) -> frozenset[str]:
+    """The normalised names a sentence attributes a statement to (``SPEAKER``), of
+    those in ``names``."""
+    found = (normalise_word(next(g for g in m if g)) for m in SPEAKER.findall(text))
+    return frozenset(name for name in found if name in names)
+
+
+def names_of(words: Sequence[Sequence[Sequence[Token]]]) -> frozenset[str]:
+    """Normalised words never written in lower case that two articles or more hold."""
+    lower: set[str] = set()
+    found: dict[str, set[int]] = defaultdict(set)
+    for a, doc in enumerate(words):
+        for ws in doc:
+            for t in ws:
+                if not t.surface[:1].isupper():
+                    lower.add(t.norm)
+                found[t.norm].add(a)
+    return frozenset(w for w, docs in found.items() if len(docs) > 1 and w not in lower)
+
+
+def other_speakers(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether both sides name speakers and none of one is one of the other's
+    ("alassad" and "assad" are one; "erdogan" and "putin" are two)."""
+    if not x or not y:
+        return False
+    return not any(a.endswith(b) or b.endswith(a) for a in x for b in y)
 
 
 def far_apart(a: Quantity, b: Quantity) -> bool:
@@ -525,6 +573,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
     for position, a in enumerate(order):
         rank[a] = position
     paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
+    names = names_of(words)
     return Corpus(
         tuple(refs),
         tuple(rows),
@@ -538,6 +587,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
         tuple(rank),
         tuple(claims),
         tuple(quantities),
+        tuple(speakers_of(s.text, names) for a in articles for s in a.sentences),
     )
 
 
@@ -765,6 +815,7 @@ class Clusters:
         self.figures: dict[int, set[Quantity]] = {
             i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
         }
+        self.speakers: dict[int, frozenset[str]] = dict(enumerate(corpus.speakers))
 
     def find(self, i: int) -> int:
         return int(self.root[i])
@@ -797,6 +848,8 @@ class Clusters:
             return False
         if self.far_conflict(x, y):
             return False
+        if self.speakers and other_speakers(self.speakers[x], self.speakers[y]):
+            return False
         keep, gone = min(x, y), max(x, y)
         total = self.sums.get(keep)
         if total is None:  # the first merge: start from a copy of the row's own vector
@@ -808,6 +861,8 @@ class Clusters:
         self.members[keep] += self.members.pop(gone)
         self.articles[keep] |= self.articles.pop(gone)
         self.figures[keep] |= self.figures.pop(gone)
+        if self.speakers:
+            self.speakers[keep] = self.speakers[keep] | self.speakers.pop(gone)
         return True
 
 
