@@ -164,16 +164,15 @@ FAR_RATIO = 2.5
 # attributed to different people never merge: "Erdogan told reporters ... that
 # the Syrian regime is the main reason for civilian suffering" is not "Putin said
 # ... that the agreement will end civilian suffering", however many words they
-# share. Only names count (``names_of``: "Survivors said" names no one), and a
+# share. Only names count (``VariantMap.names``: "Survivors said" names no one), and a
 # fact reported with its source ("Seven cars derailed, said Cpl. Justin Dunn")
 # is not a statement: outlets cite different sources for one fact.
-_VERB = r"(?:said|says|told|added|warned)"
-_NAME = r"((?:[a-z]{1,3}-)?[A-Z][\w’'-]+)"
-SPEAKER = re.compile(
-    rf"\b{_NAME}\s+(?:has\s+|had\s+)?{_VERB}\b(?=[^.;\"“”]{{0,80}}?\bthat\b)"
-    rf"|[\"”’]\s+(?:[\w.-]+\s+){{0,4}}?{_NAME}\s+{_VERB}\b"
-    rf"|[\"”’]\s*,?\s*{_VERB}\s+(?:[A-Z][\w’'-]*\.?\s+)*{_NAME}"
-)
+_VERBS = ("said", "says", "told", "added", "warned")
+_NAME = re.compile(r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]+")  # "Putin", "al-Assad"
+_THAT = re.compile(r"[^.;\"“”]{0,80}?\bthat\b")  # "... that": reported speech
+_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+)*((?:[a-z]{1,3}-)?[A-Z][\w’'-]+)")
+_QUOTES = '"”’'
+_REACH = 120  # characters before a verb read for its speaker
 BLOCK_ROWS = 512  # sentences scored per matrix product ...
 BLOCK_CELLS = 2_000_000  # ... and at most this many similarities at once
 # Most features of a part of the similarity scored as a dense matrix (the
@@ -313,23 +312,46 @@ def claim_features(text: str) -> tuple[str, ...]:
 
 
 def speakers_of(text: str, names: Container[str]) -> frozenset[str]:
-    """The normalised names a sentence attributes a statement to (``SPEAKER``), of
-    those in ``names``."""
-    found = (normalise_word(next(g for g in m if g)) for m in SPEAKER.findall(text))
-    return frozenset(name for name in found if name in names)
+    """The normalised names a sentence attributes a statement to, of those in
+    ``names``: each verb of saying (``_VERBS``, as a whole word) is read with the
+    words around it."""
+    found = []
+    for verb in _VERBS:
+        start = text.find(verb)
+        while start >= 0:
+            end = start + len(verb)
+            if _whole_word(text, start, end):
+                found += _speaker_at(text, start, end)
+            start = text.find(verb, end)
+    return frozenset(n for n in map(normalise_word, found) if n in names)
 
 
-def names_of(words: Sequence[Sequence[Sequence[Token]]]) -> frozenset[str]:
-    """Normalised words never written in lower case that two articles or more hold."""
-    lower: set[str] = set()
-    found: dict[str, set[int]] = defaultdict(set)
-    for a, doc in enumerate(words):
-        for ws in doc:
-            for t in ws:
-                if not t.surface[:1].isupper():
-                    lower.add(t.norm)
-                found[t.norm].add(a)
-    return frozenset(w for w, docs in found.items() if len(docs) > 1 and w not in lower)
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )
+
+
+def _speaker_at(text: str, start: int, end: int) -> list[str]:
+    """The name a verb of saying at ``text[start:end]`` attributes its statement to, if
+    any: "Putin said ... that", '"...," Erdogan said', '"...," fire chief Lena
+    Markovic said' (at most four words after the quotation), '"...," said Fire
+    Chief Lena Marković' (the last of the capitalised words after the verb)."""
+    before = text[max(0, start - _REACH) : start]
+    words = before.split()
+    if words and words[-1] in ("has", "had"):
+        words.pop()
+    name = words[-1] if words and _NAME.fullmatch(words[-1]) else None
+    if name and _THAT.match(text, end):
+        return [name]
+    quote = max(before.rfind(q) for q in _QUOTES)
+    closing = quote >= 0 and before[quote + 1 : quote + 2].isspace()  # not "Turkey’s"
+    if closing and name and len(before[quote + 1 :].split()) <= 5:
+        return [name]
+    if before.rstrip().rstrip(",").rstrip()[-1:] in tuple(_QUOTES):
+        after = _AFTER.match(text, end)
+        return [after.group(1)] if after else []
+    return []
 
 
 def other_speakers(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -573,7 +595,6 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
     for position, a in enumerate(order):
         rank[a] = position
     paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
-    names = names_of(words)
     return Corpus(
         tuple(refs),
         tuple(rows),
@@ -587,7 +608,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
         tuple(rank),
         tuple(claims),
         tuple(quantities),
-        tuple(speakers_of(s.text, names) for a in articles for s in a.sentences),
+        tuple(speakers_of(s.text, variants.names) for a in articles for s in a.sentences),
     )
 
 

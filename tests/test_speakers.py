@@ -1,7 +1,8 @@
 """Grouping: statements attributed to different people are different statements.
 
 Pinned through ``align.grouping``'s public functions (``speakers_of``,
-``names_of``, ``group_sentences``) on text written here and on the seeds.
+``group_sentences``; the names from ``normalize.variant_map_of_tokens``) on
+text written here and on the seeds.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from helpers_align import make_article
 
 from align import build, bundled_seeds
-from align.grouping import group_sentences, names_of, other_speakers, speakers_of
-from align.normalize import tokens
+from align.grouping import group_sentences, other_speakers, speakers_of
+from align.normalize import tokens, variant_map_of_tokens
 
 NAMES = frozenset({"ortiz", "blake", "markovic", "alassad"})
 
@@ -36,10 +37,10 @@ def test_a_fact_with_its_source_and_unnamed_speakers_name_no_one() -> None:
 
 def test_names_are_never_lower_case_and_in_two_articles() -> None:
     docs = [
-        [tokens("Ortiz said the survivors were safe."), tokens("Blake spoke.")],
-        [tokens("Survivors thanked Ortiz."), tokens("The survivors left.")],
+        [*tokens("Ortiz said the survivors were safe."), *tokens("Blake spoke.")],
+        [*tokens("Survivors thanked Ortiz."), *tokens("The survivors left.")],
     ]
-    names = names_of(docs)
+    names = variant_map_of_tokens(docs).names
     assert "ortiz" in names
     assert "survivors" not in names  # written in lower case
     assert "blake" not in names  # one article only
@@ -81,3 +82,8 @@ def test_seed_statements_of_erdogan_and_putin_are_apart() -> None:
     assert erdogan != putin
     assert alignment.group_of(ids["aljazeera"], 5) == putin
     assert alignment.group_of(ids["moscowtimes"], 5) == putin
+
+
+def test_a_possessive_is_no_quotation() -> None:
+    assert speakers_of("Turkey’s ally Ortiz said the talks went well.", NAMES) == set()
+    assert speakers_of("“We will stay,” Blake said.", NAMES) == {"blake"}
