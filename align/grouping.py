@@ -80,7 +80,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from statistics import median
 from typing import NamedTuple
@@ -255,7 +255,7 @@ class Corpus:
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
     quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
-    speakers: tuple[frozenset[str], ...] = ()  # row -> who its statement is attributed to
+    speakers: dict[int, frozenset[str]] = field(default_factory=dict)  # row -> who says it
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -352,6 +352,18 @@ def _speaker_at(text: str, start: int, end: int) -> list[str]:
         after = _AFTER.match(text, end)
         return [after.group(1)] if after else []
     return []
+
+
+def speakers_by_row(
+    articles: Sequence[Article], names: Container[str]
+) -> dict[int, frozenset[str]]:
+    """The rows whose statement is attributed to someone (``speakers_of``), with who."""
+    out = {}
+    for row, text in enumerate(s.text for a in articles for s in a.sentences):
+        found = speakers_of(text, names)
+        if found:
+            out[row] = found
+    return out
 
 
 def other_speakers(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -563,6 +575,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
     """Tokenise, weigh and normalise every sentence of the input (``step``: per article)."""
     words = [[tokens(s.text) for s in a.sentences] for a in articles]
     variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
+    speakers = speakers_by_row(articles, variants.names)
     refs: list[Ref] = []
     rows: list[tuple[int, ...]] = []
     bags: list[Bag] = []
@@ -608,7 +621,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
         tuple(rank),
         tuple(claims),
         tuple(quantities),
-        tuple(speakers_of(s.text, variants.names) for a in articles for s in a.sentences),
+        speakers,
     )
 
 
@@ -836,7 +849,7 @@ class Clusters:
         self.figures: dict[int, set[Quantity]] = {
             i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
         }
-        self.speakers: dict[int, frozenset[str]] = dict(enumerate(corpus.speakers))
+        self.speakers = dict(corpus.speakers)  # cluster root -> its speakers, if any
 
     def find(self, i: int) -> int:
         return int(self.root[i])
@@ -869,7 +882,8 @@ class Clusters:
             return False
         if self.far_conflict(x, y):
             return False
-        if self.speakers and other_speakers(self.speakers[x], self.speakers[y]):
+        speakers = self.speakers
+        if x in speakers and y in speakers and other_speakers(speakers[x], speakers[y]):
             return False
         keep, gone = min(x, y), max(x, y)
         total = self.sums.get(keep)
@@ -882,8 +896,8 @@ class Clusters:
         self.members[keep] += self.members.pop(gone)
         self.articles[keep] |= self.articles.pop(gone)
         self.figures[keep] |= self.figures.pop(gone)
-        if self.speakers:
-            self.speakers[keep] = self.speakers[keep] | self.speakers.pop(gone)
+        if gone in self.speakers:
+            self.speakers[keep] = self.speakers.get(keep, frozenset()) | self.speakers.pop(gone)
         return True
 
 
