@@ -8,6 +8,7 @@ written here and on the seeds.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -197,3 +198,9 @@ def test_seed_displacement_clauses_join_the_toll_passage(seeds: Alignment) -> No
 
 def test_seed_also_members_are_deterministic(seeds: Alignment) -> None:
     assert also_of(build([bundled_seeds()])) == also_of(seeds)
+
+
+def test_seed_also_members_follow_content_not_file_order(seeds: Alignment) -> None:
+    files = sorted(p for p in Path(bundled_seeds()).glob("*.txt"))
+    again = build([str(p) for p in reversed(files)])
+    assert also_of(again) == also_of(seeds)

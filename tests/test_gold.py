@@ -1,9 +1,10 @@
 """Alignment quality against the hand-made gold alignments (a regression guard).
 
 Floors sit a little below the figures reached when they were set (seeds:
-precision 0.78, recall 0.71, F1 0.75; invented ferry and wildfire sets: 1.0
-each; invented mine set, heavy paraphrase: precision 1.0, recall 0.47), so a
-change that makes the alignment clearly worse fails here.
+precision 0.90, recall 0.80, F1 0.85, counting a sentence's "also" memberships
+as its pairs too; invented ferry and wildfire sets: 1.0 each; invented mine
+set, heavy paraphrase: precision 1.0, recall 0.47), so a change that makes the
+alignment clearly worse fails here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 import gold_eval
 
 FLOORS = {
-    "seeds.yaml": (0.76, 0.69, 0.72),
+    "seeds.yaml": (0.88, 0.78, 0.83),
     "ferry.yaml": (0.95, 0.95, 0.95),
     "wildfire.yaml": (0.95, 0.95, 0.95),
     "mine.yaml": (0.95, 0.45, 0.60),
