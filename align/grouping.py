@@ -28,15 +28,17 @@ Method
    match in that article (mutual best match, the main precision guard), the
    cosine reaches ``LINK_MIN``, and part of it (``DISTINCT_MIN``) comes from
    features that are not the story's background (see ``COMMON_PER_ARTICLE``).
-5. Clusters. Links merge strongest first (union-find) under three
+5. Clusters. Links merge strongest first (union-find) under four
    constraints: a group never holds two passages of one article; the average
    cosine between the two clusters must reach ``AVERAGE_MIN`` (no chains
-   A~B~C where A and C share nothing); and no two members may state figures
+   A~B~C where A and C share nothing); no two members may state figures
    about the same thing that differ by ``FAR_RATIO`` or more (two facts, not
-   a discrepancy). Then weaker evidence: when a sentence's best matches in
-   ``SUPPORT`` other articles (each at least ``SUPPORT_MIN``) sit in one
-   cluster, agreement between articles stands in for strength and the
-   clusters merge under the same constraints. Last, context: a weak mutual
+   a discrepancy); and no two may be statements attributed to different
+   people (``speakers_of``: "Erdogan told reporters ... that" is not "Putin
+   said ... that", whatever words they share). Then weaker evidence: when a
+   sentence's best matches in ``SUPPORT`` other articles (each at least
+   ``SUPPORT_MIN``) sit in one cluster, agreement between articles stands in
+   for strength and the clusters merge under the same constraints. Last, context: a weak mutual
    best pair (``CONTEXT_LINK_MIN``) links when the sentences next to both are
    aligned to each other (already grouped, or themselves a weak mutual pair;
    parallel or crossed), each aligned neighbour pair adding

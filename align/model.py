@@ -8,6 +8,7 @@ One article flows through the stages like this::
     grouping.group_sentences(articles)  -> list[tuple[Member]] (who corresponds to whom)
     figures.extract(sentence.text)      -> tuple[Quantity]    (each figure and what it measures)
     ledger.build_ledger(articles, ...)  -> Ledger             (claims compared across the story)
+    facts.also_members(articles, ...)   -> list[tuple[Member]] (a sentence's second fact joins too)
     compare.compare_group(...)          -> divergences of one group (numbers and wording)
     pipeline.build(paths)               -> Alignment          (everything above, assembled)
 
