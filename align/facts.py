@@ -18,7 +18,8 @@ joins another passage when
 * every outlet in the other passage states that quantity, and the
   claim relates to one of theirs (``Measured.related``) without being far
   apart from any (``grouping.far_apart``: three times another figure is
-  another fact);
+  another fact) and, when it names a place ("92 deaths in Jajarkot alone"),
+  theirs name the same place (else it is part of their figure);
 * the sentence's article has no member in that passage (a passage holds at
   most one member per article).
 
@@ -148,6 +149,9 @@ def _candidates(present: Sequence[set[int]], row: Measured) -> list[Candidate]:
             theirs = [c.quantity for c in row.claims if c.group == group]
             if any(far_apart(claim.quantity, q) for q in theirs):
                 continue
+            place = claim.quantity.scope.place
+            if place and any(q.scope.place != place for q in theirs):
+                continue  # "92 deaths in Jajarkot alone" is part of the toll, not the toll
             out.append(((-len(present[group]), rank, group), group, claim))
     return out
 
