@@ -15,11 +15,12 @@ joins another passage when
   clause, one fact, and its home is where it belongs;
 * no other outlet's claim of that quantity sits in the sentence's home
   passage (there the fact is already shared: nothing is missing);
-* every outlet in the other passage states that quantity, and the
-  claim relates to one of theirs (``Measured.related``) without being far
-  apart from any (``grouping.far_apart``: three times another figure is
-  another fact) and, when it names a place ("92 deaths in Jajarkot alone"),
-  theirs name the same place (else it is part of their figure);
+* every outlet in the other passage states that quantity, and the claim
+  relates to one of theirs (``Measured.related``) and is comparable with
+  each of theirs (``figures.comparable``: three times another figure, or a
+  figure over another period, is another fact) and, when it names a place
+  ("92 deaths in Jajarkot alone"), theirs name the same place (else it is
+  part of their figure);
 * the sentence's article has no member in that passage (a passage holds at
   most one member per article).
 
@@ -34,7 +35,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .grouping import far_apart
+from .figures import comparable
 from .model import Article, Claim, Measured, Member
 from .normalize import STOPWORDS, stem, tokens
 
@@ -147,8 +148,8 @@ def _candidates(present: Sequence[set[int]], row: Measured) -> list[Candidate]:
             if not present[group] <= carriers[group]:
                 continue  # every outlet of the passage states the quantity
             theirs = [c.quantity for c in row.claims if c.group == group]
-            if any(far_apart(claim.quantity, q) for q in theirs):
-                continue
+            if not all(comparable(claim.quantity, q) for q in theirs):
+                continue  # three times another figure, or over another scope: another fact
             place = claim.quantity.scope.place
             if place and any(q.scope.place != place for q in theirs):
                 continue  # "92 deaths in Jajarkot alone" is part of the toll, not the toll
