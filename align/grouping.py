@@ -85,10 +85,7 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from statistics import median
-from typing import NamedTuple
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .figures import extract, relate, same_thing
 from .model import Article, Member, Quantity
@@ -103,8 +100,14 @@ from .normalize import (
     word_parts,
 )
 
-FloatArray = npt.NDArray[np.float32]
-IntArray = npt.NDArray[np.int64]
+# numpy is imported by the functions that use it, so a small input, scored by
+# ``align.small`` in plain Python, never loads it (about 0.15 s of start-up).
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float32]
+    IntArray = npt.NDArray[np.int64]
 
 # Cosine a mutual-best pair needs to become a link. Seed-gold F1 by value:
 # 0.08: 0.67, 0.10: 0.67, 0.12: 0.69, 0.15: 0.68, 0.18: 0.66, 0.22: 0.65,
@@ -242,7 +245,8 @@ class Corpus:
     are numbered together by article, so an article's sentences skip their
     own article's forms in one contiguous run.
     Together this is the exact cosine, at a cost that stays small when
-    thousands of sentences are aligned.
+    thousands of sentences are aligned. A small input (``align.small``) is
+    scored from ``vectors`` and ``common`` alone: it has no parts or forms.
     """
 
     refs: tuple[Ref, ...]  # row -> (article, sentence index)
@@ -250,13 +254,14 @@ class Corpus:
     paragraphs: tuple[int, ...]  # row -> paragraph index
     vectors: tuple[SparseVector, ...]  # row -> shared feature id -> unit weight
     norms: tuple[float, ...]  # row -> L2 norm of the raw tf-idf vector (all features)
-    background: Part  # common features (the story's background), by form
-    distinct: Part  # all other shared features, by form
-    form: IntArray  # row -> its form (sentences of one text share one)
+    background: Part | None  # common features (the story's background), by form
+    distinct: Part | None  # all other shared features, by form
+    form: IntArray | None  # row -> its form (sentences of one text share one)
     exclusive: tuple[tuple[int, int], ...]  # article -> its own forms (first, last + 1)
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
     quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
+    common: frozenset[int] = frozenset()  # the background features' ids
     speakers: dict[int, frozenset[str]] = field(default_factory=dict)  # row -> who says it
 
     def row(self, ref: Ref) -> int:
@@ -452,11 +457,14 @@ class Weighted(NamedTuple):
 
     vectors: tuple[SparseVector, ...]
     norms: tuple[float, ...]
-    background: Part  # by form
-    distinct: Part  # by form
+    background: Part | None  # by form (None without ``arrays``)
+    distinct: Part | None  # by form
+    common: frozenset[int]  # the background features' ids
 
 
-def weigh(bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int]) -> Weighted:
+def weigh(
+    bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int], arrays: bool = True
+) -> Weighted:
     """Unit tf-idf vectors over the shared features, split for fast exact scoring.
 
     Features in more sentences than ``COMMON_PER_ARTICLE`` per article are the
@@ -464,7 +472,7 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int]) -> W
     words turn up about once per article that reports it. Their part of the
     similarity is kept apart (``common``) because it alone is no evidence that
     two sentences report the same fact. ``forms``: a row of each form, in
-    form order (the parts are built over them).
+    form order (the parts are built over them; only with ``arrays``).
     """
     df = sentence_frequency(bags)
     idf = idf_weights(bags, df)
@@ -478,6 +486,11 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int]) -> W
         vectors.append({ids[f]: w * scale for f, w in weights.items() if f in ids})
         norms.append(norm)
     limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
+    background = frozenset(i for i, f in enumerate(shared) if df[f] > limit)
+    if not arrays:
+        return Weighted(tuple(vectors), tuple(norms), None, None, background)
+    import numpy as np
+
     frequency = np.asarray([df[f] for f in shared], dtype=np.int64)
     common = frequency > limit
     dense = np.zeros(len(shared), dtype=bool)
@@ -488,6 +501,7 @@ def weigh(bags: Sequence[Bag], owners: Sequence[int], forms: Sequence[int]) -> W
         tuple(norms),
         Part(entries.columns(dense), entries.postings(common & ~dense)),
         Part(entries.columns(dense & ~common), entries.postings(~common)),
+        background,
     )
 
 
@@ -501,6 +515,8 @@ class Entries(NamedTuple):
 
     @classmethod
     def of(cls, vectors: Sequence[SparseVector]) -> Entries:
+        import numpy as np
+
         sizes = [len(v) for v in vectors]
         feature = np.fromiter((f for v in vectors for f in v), dtype=np.int64, count=sum(sizes))
         weight = np.fromiter(
@@ -511,6 +527,8 @@ class Entries(NamedTuple):
 
     def columns(self, wanted: npt.NDArray[np.bool_]) -> FloatArray:
         """A dense rows x wanted features matrix of their weights (features in id order)."""
+        import numpy as np
+
         keep = wanted[self.feature] if self.feature.size else np.zeros(0, dtype=bool)
         position = np.cumsum(wanted) - 1
         out = np.zeros((self.rows, int(wanted.sum())), dtype=np.float32)
@@ -519,6 +537,8 @@ class Entries(NamedTuple):
 
     def postings(self, wanted: npt.NDArray[np.bool_]) -> Postings:
         """The wanted features' weights, by row and by feature."""
+        import numpy as np
+
         keep = wanted[self.feature] if self.feature.size else np.zeros(0, dtype=bool)
         entry_row, entry_feature = self.row[keep], self.feature[keep]
         entry_weight = self.weight[keep]
@@ -550,7 +570,7 @@ def fingerprint(article: Article) -> str:
 
 def form_layout(
     first_rows: Sequence[int], owners: Sequence[int], articles: int
-) -> tuple[IntArray, list[int], tuple[tuple[int, int], ...]]:
+) -> tuple[list[int], list[int], tuple[tuple[int, int], ...]]:
     """Number the forms (``first_rows``: each row's first row of the same text).
 
     Forms found in one article only come first, article by article, then the
@@ -569,12 +589,15 @@ def form_layout(
     for a in range(articles):
         bounds.append((start, start + counts[a]))
         start += counts[a]
-    form = np.asarray([number[f] for f in first_rows], dtype=np.int64)
-    return form, order, tuple(bounds)
+    return [number[f] for f in first_rows], order, tuple(bounds)
 
 
-def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
-    """Tokenise, weigh and normalise every sentence of the input (``step``: per article)."""
+def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool = True) -> Corpus:
+    """Tokenise, weigh and normalise every sentence of the input (``step``: per article).
+
+    Without ``arrays`` (a small input, see ``align.small``) the numpy parts
+    and forms are left out.
+    """
     words = [[tokens(s.text) for s in a.sentences] for a in articles]
     variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
     speakers = speakers_by_row(articles, variants.names)
@@ -603,7 +626,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
     owners = [r[0] for r in refs]
     first_rows = [seen[s.text] for a in articles for s in a.sentences]
     form, representatives, exclusive = form_layout(first_rows, owners, len(articles))
-    weighted = weigh(bags, owners, representatives)
+    weighted = weigh(bags, owners, representatives, arrays)
     prints = [fingerprint(a) for a in articles]
     order = sorted(range(len(articles)), key=lambda a: (prints[a], a))
     rank = [0] * len(articles)
@@ -618,13 +641,20 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent) -> Corpus:
         weighted.norms,
         weighted.background,
         weighted.distinct,
-        form,
+        _int_array(form) if arrays else None,
         exclusive,
         tuple(rank),
         tuple(claims),
         tuple(quantities),
+        weighted.common,
         speakers,
     )
+
+
+def _int_array(values: Sequence[int]) -> IntArray:
+    import numpy as np
+
+    return np.asarray(values, dtype=np.int64)
 
 
 # ---------------------------------------------------------------- links
@@ -639,7 +669,8 @@ class Link(NamedTuple):
     b: int  # row
 
 
-Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
+if TYPE_CHECKING:
+    Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
 
 
 def block_best(
@@ -653,6 +684,8 @@ def block_best(
     story's background. A few BLAS and ``bincount`` calls per block, never a
     Python loop over sentence pairs.
     """
+    import numpy as np
+
     sims, distinct, cols = block_similarity(corpus, start, end)
     first = corpus.rows[int(owner[start])][0]
     other = starts != first
@@ -676,6 +709,9 @@ def block_similarity(
     are with (``cols``, in order). Each form is scored once, against the
     forms other articles hold, and the rows take their forms' scores.
     """
+    import numpy as np
+
+    assert corpus.form is not None and corpus.background and corpus.distinct, "no arrays"
     article = corpus.refs[start][0]
     first, last = corpus.rows[article][0], corpus.rows[article][-1] + 1
     cols = np.concatenate([np.arange(first), np.arange(last, len(corpus.refs))])
@@ -711,6 +747,8 @@ def sparse_similarity(p: Postings, mine: IntArray, first: int, last: int) -> Flo
     are summed per pair with ``bincount``, in chunks of at most
     ``EXPAND_BUDGET`` products.
     """
+    import numpy as np
+
     width = p.row_ptr.size - 1 - (last - first)
     out = np.zeros((mine.size, width), dtype=np.float32)
     if not p.entry_row.size:
@@ -728,6 +766,8 @@ def sparse_similarity(p: Postings, mine: IntArray, first: int, last: int) -> Flo
 def _expand(p: Postings, forms: IntArray, first: int, last: int) -> FloatArray:
     """Sum of w_i * w_j over the features ``forms`` share with each form j outside
     ``first:last`` (forms after it shift down to close the gap)."""
+    import numpy as np
+
     n = p.row_ptr.size - 1
     counts = p.row_ptr[forms + 1] - p.row_ptr[forms]
     entries = np.repeat(p.row_ptr[forms] - (np.cumsum(counts) - counts), counts) + np.arange(
@@ -774,6 +814,8 @@ def candidate_links(corpus: Corpus, step: Step = _silent) -> tuple[Ranked, Score
     article (cosine is symmetric), so no block needs all rows of an article
     and only pairs of sentences from different articles are scored.
     """
+    import numpy as np
+
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     if owner.size == 0:
         empty = np.zeros(0, dtype=np.int64)
@@ -812,6 +854,8 @@ def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> Ranked:
     Ties are broken by content rank of the two articles, then sentence index,
     so the order does not depend on the order the articles were given in.
     """
+    import numpy as np
+
     scores = np.concatenate([p[0] for p in parts])
     a = np.concatenate([p[1] for p in parts])
     b = np.concatenate([p[2] for p in parts])
@@ -839,12 +883,13 @@ class Clusters:
 
     ``root[row]`` is the row's cluster (its lowest row), kept as an array and
     relabelled on each merge, so whole batches of links inside one cluster
-    are set aside at once (reprints give many).
+    are set aside at once (reprints give many). ``align.small`` keeps it in a
+    list (``_labels``, ``_relabel``).
     """
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.root: IntArray = np.arange(len(corpus.refs), dtype=np.int64)
+        self.root: Any = self._labels(len(corpus.refs))  # an int64 array (or a list)
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(corpus.refs))}
         self.articles: dict[int, set[int]] = {i: {r[0]} for i, r in enumerate(corpus.refs)}
         self.sums: dict[int, SparseVector] = {}
@@ -852,6 +897,16 @@ class Clusters:
             i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
         }
         self.speakers = dict(corpus.speakers)  # cluster root -> its speakers, if any
+
+    @staticmethod
+    def _labels(rows: int) -> Any:
+        """Each row its own cluster."""
+        import numpy as np
+
+        return np.arange(rows, dtype=np.int64)
+
+    def _relabel(self, rows: list[int], root: int) -> None:
+        self.root[rows] = root
 
     def find(self, i: int) -> int:
         return int(self.root[i])
@@ -894,7 +949,7 @@ class Clusters:
         for f, w in self.vector_sum(gone).items():
             total[f] = total.get(f, 0.0) + w
         self.sums.pop(gone, None)
-        self.root[self.members[gone]] = keep
+        self._relabel(self.members[gone], keep)
         self.members[keep] += self.members.pop(gone)
         self.articles[keep] |= self.articles.pop(gone)
         self.figures[keep] |= self.figures.pop(gone)
@@ -912,6 +967,8 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     agreement between several articles stands in for mutual strength. Returns
     one link per supported cluster pair, the pairs with most total vote first.
     """
+    import numpy as np
+
     scores, a, b = votes
     if scores.size == 0:
         return []
@@ -1277,8 +1334,11 @@ def group_sentences(articles: Sequence[Article], step: Step = _silent) -> list[t
     (one to three adjacent sentences) per article. ``step`` is told how far
     the work is, many times a second on a large input (it may raise to stop).
     """
-    corpus = build_corpus(articles, lambda f: step(0.2 * f))
-    clusters = cluster(corpus, lambda f: step(0.2 + 0.6 * f))
+    from . import small  # scoring in plain Python: no numpy for a small input
+
+    arrays = not small.is_small([len(a.sentences) for a in articles])
+    corpus = build_corpus(articles, lambda f: step(0.2 * f), arrays)
+    clusters = (cluster if arrays else small.cluster)(corpus, lambda f: step(0.2 + 0.6 * f))
     groups = absorb_neighbours(corpus, clusters, lambda f: step(0.8 + 0.2 * f))
     drafts = [to_members(corpus, group) for group in groups]
     return reading_order(articles, drafts)

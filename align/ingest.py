@@ -40,9 +40,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from .model import InputError, Source
+from .yamltext import YamlProblem, line_of, safe_load
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -455,28 +454,20 @@ def read_manifest(path: Path) -> dict[str, Meta]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot read the manifest ({exc})") from exc
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), _yaml_problem(exc)) from exc
+        data = safe_load(text)
+    except YamlProblem as exc:
+        raise InputError(str(path), f"invalid YAML, {exc}") from None
     return _manifest_entries(data, text, str(path))
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    """One line: what YAML complained about and where."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    where = f"line {mark.line + 1}: " if mark is not None else ""
-    return f"invalid YAML, {where}{problem}"
 
 
 def _manifest_entries(data: object, text: str, path: str) -> dict[str, Meta]:
     """Validate the parsed manifest and index its entries by file name."""
     if not isinstance(data, Mapping) or not isinstance(data.get("articles"), list):
-        line = _line_of(text, r"^articles\s*:") or 1
+        line = line_of(text, ("articles",)) or 1
         raise InputError(path, f"line {line}: expected a mapping with an 'articles' list")
     entries: dict[str, Meta] = {}
     for n, entry in enumerate(data["articles"]):
-        line = _entry_line(text, n)
+        line = line_of(text, ("articles", n)) or 1
         name, meta = _manifest_entry(entry, f"line {line}: article entry {n + 1}", path)
         if name in entries:
             raise InputError(path, f"line {line}: file {name!r} is listed twice")
@@ -497,22 +488,3 @@ def _manifest_entry(entry: object, where: str, path: str) -> tuple[str, Meta]:
             raise InputError(path, f"{where}: {key!r} must be text")
         values[key] = None if value is None else str(value).strip() or None
     return str(entry["file"]), Meta(**values)
-
-
-def _line_of(text: str, pattern: str) -> int | None:
-    """1-based number of the first line matching ``pattern``."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if re.search(pattern, line):
-            return number
-    return None
-
-
-def _entry_line(text: str, n: int) -> int:
-    """1-based line where the n-th list item after ``articles:`` starts (best effort)."""
-    start = _line_of(text, r"^articles\s*:") or 1
-    items = [
-        number
-        for number, line in enumerate(text.splitlines(), 1)
-        if number > start and re.match(r"\s*-\s", line)
-    ]
-    return items[n] if n < len(items) else start

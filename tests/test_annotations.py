@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -12,7 +13,6 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import align.annotations as annotations_module
 from align import build
 from align.annotations import (
     DEFAULT_TAGS,
@@ -22,12 +22,12 @@ from align.annotations import (
     AnnotationFileError,
     AnnotationStore,
     Document,
+    anchor_text,
     anchors_for,
     backup_path,
     dump_document,
     excerpt,
     locate,
-    normalise,
     parse_document,
     parse_tags,
     recovered_path,
@@ -105,10 +105,10 @@ def opened(path: Path, alignment: Alignment) -> AnnotationStore:
 # ---------------------------------------------------------------------------
 
 
-def test_normalise_folds_case_diacritics_quotes_dashes_and_space() -> None:
-    assert normalise("  Erdoğan  SAID “yes”\u00a0— ‘twice’\n") == "erdogan said \"yes\" - 'twice'"
-    assert normalise("ﬁnal Straße") == "final strasse"  # NFKC ligature, casefold ß
-    assert normalise("soft\u00adhyphen\x00nul\x1b[0m") == "softhyphen nul [0m"
+def test_anchor_text_folds_case_diacritics_quotes_dashes_and_space() -> None:
+    assert anchor_text("  Erdoğan  SAID “yes”\u00a0— ‘twice’\n") == "erdogan said \"yes\" - 'twice'"
+    assert anchor_text("ﬁnal Straße") == "final strasse"  # NFKC ligature, casefold ß
+    assert anchor_text("soft\u00adhyphen\x00nul\x1b[0m") == "softhyphen nul [0m"
 
 
 def test_sentence_hash_is_16_hex_and_ignores_cosmetic_differences() -> None:
@@ -384,7 +384,7 @@ def test_fuzzy_matching_finds_one_word_edits_and_nothing_else(source: str) -> No
     checked = 0
     for name, sentences in texts.items():
         for i, text in enumerate(sentences):
-            if len(normalise(excerpt(text).removesuffix("…"))) < 20:
+            if len(anchor_text(excerpt(text).removesuffix("…"))) < 20:
                 continue
             anchor = Anchor(name, "0" * 16, excerpt(text))  # a hash that matches nothing
             edited = [*sentences[:i], _change_one_word(text), *sentences[i + 1 :]]
@@ -570,7 +570,7 @@ def unwritable_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
         def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
             raise PermissionError(13, "Permission denied", str(directory))
 
-        monkeypatch.setattr(annotations_module.tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
     yield directory
     monkeypatch.undo()
     directory.chmod(0o755)
@@ -623,7 +623,7 @@ def test_a_failed_replace_leaves_no_temporary_file_and_the_old_file_intact(
     def refuse(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied", str(dst))
 
-    monkeypatch.setattr(annotations_module.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     assert not store.apply_edit(alignment.groups[1], edit("second")).ok
     assert ann_file.read_bytes() == before
     assert sorted(p.name for p in ann_file.parent.iterdir()) == [ann_file.name]

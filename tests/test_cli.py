@@ -254,3 +254,22 @@ def test_the_same_file_twice_names_the_duplicate(tmp_path: Path) -> None:
     proc = run_cli("export", a, a)
     assert_one_line_error(proc, "a.txt", "given twice", str(Path(a).resolve()))
     assert "at least two" not in proc.stderr
+
+
+def test_export_of_a_few_articles_does_not_import_numpy() -> None:
+    """A small input is grouped in plain Python (align.small): numpy's import, a
+    quarter of the seeds' export, is left out."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import contextlib, io, sys\n"
+            "from tui.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert main(['export']) == 0\n"
+            "assert 'numpy' not in sys.modules\n",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr

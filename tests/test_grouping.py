@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,7 +13,7 @@ from helpers_align import make_article, one_per_paragraph, synthetic_articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align import build, bundled_seeds
+from align import build, bundled_seeds, load_sources
 from align.figures import extract
 from align.grouping import (
     block_similarity,
@@ -448,3 +449,46 @@ def test_a_figure_relates_as_the_quantity_it_comes_from() -> None:
     for a in quantities[:60]:
         for b in quantities[:60]:
             assert far_apart(figure(a), figure(b)) == far_apart(a, b)
+
+
+# ---------------------------------------------------------------- small inputs
+
+
+def _gold_articles() -> dict[str, list[Article]]:
+    """The seeds and the invented and real gold sets, prepared."""
+    import yaml
+
+    from align.pipeline import prepare
+
+    here = Path(__file__).resolve().parent / "gold"
+    sets: dict[str, list[Path]] = {"seeds": [bundled_seeds()]}
+    for gold in sorted((here / "invented").glob("*.yaml")) + sorted((here / "real").glob("*.yaml")):
+        data = yaml.safe_load(gold.read_text(encoding="utf-8"))
+        folder = (gold.parent / data.get("folder", ".")).resolve()
+        named = data.get("articles")
+        sets[gold.stem] = (
+            [folder / n for n in named.values()] if isinstance(named, dict) else [folder]
+        )
+    return {name: [prepare(s) for s in load_sources(paths)] for name, paths in sets.items()}
+
+
+def test_small_inputs_group_alike_in_python_and_with_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """align.small scores a small input without numpy; forced either way, the seeds,
+    every gold set, synthetic articles and reprinted sentences give the same groups."""
+    sets = _gold_articles()
+    sets["synthetic"] = synthetic_articles(5, 20, 12, 4, seed=11)[0]
+    sets["reprinted"] = reprinted(5)
+    for name, articles in sets.items():
+        found = []
+        for limit in (0, 10**12):
+            monkeypatch.setattr("align.small.SMALL_PAIRS", limit)
+            found.append(group_sentences(articles))
+        assert found[0] == found[1], name
+
+
+def test_only_small_inputs_are_scored_in_python() -> None:
+    from align.small import SMALL_PAIRS, is_small
+
+    assert is_small([20, 20, 25, 15, 15])  # the seeds' size
+    assert not is_small([50] * 10)
+    assert is_small([SMALL_PAIRS // 2, 1]) and not is_small([SMALL_PAIRS // 2 + 1, 1])

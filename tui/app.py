@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -84,7 +84,7 @@ class IdlibReadApp(App[int]):
         self.alignment = alignment
         self.quit_anyway = False
 
-    def get_default_screen(self) -> Screen[object]:
+    def get_default_screen(self) -> Screen[Any]:
         """The loading view is the first screen, unless the alignment is already built."""
         if self.alignment is None:
             return LoadingScreen(len(self.sources))

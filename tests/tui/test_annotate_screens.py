@@ -21,12 +21,12 @@ from align.annotations import Annotation, AnnotationEdit, AnnotationStore, SaveR
 from align.model import Alignment, Article, Group, Member, Sentence, Source
 from tui.screens.annotate import (
     AnnotateScreen,
-    ConfirmScreen,
     TagSuggester,
     detached_passage,
     passage_content,
 )
 from tui.screens.annotations_list import AnnotationListScreen, list_entries
+from tui.screens.confirm import ConfirmScreen
 
 HOSTILE = "[@click=app.quit]x[/]"
 ARTICLES = {

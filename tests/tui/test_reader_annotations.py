@@ -69,6 +69,12 @@ async def test_detached_and_broken_annotation_files(tmp_path: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, AnnotateScreen)
+        app.screen.query_one(TextArea).text = "gone, but still worth checking"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = yaml.safe_load(notes.read_text(encoding="utf-8"))["annotations"]
+    assert [(a["id"], a["note"]) for a in saved] == [("abc123", "gone, but still worth checking")]
+    assert saved[0]["anchors"][0]["source"] == "nowhere.txt", "kept, not re-anchored"
     notes.write_text("annotations: [unclosed\n", encoding="utf-8")
     app = make_app(sample(), tmp_path)
     async with app.run_test(size=WIDE) as pilot:

@@ -48,12 +48,12 @@ from align.annotations import (
 from align.model import Alignment, Group
 
 from ..safe import clip, plain
+from .confirm import ConfirmScreen
 
 __all__ = [
     "DEFAULT_TAGS",
     "AnnotateScreen",
     "AnnotationEdit",
-    "ConfirmScreen",
     "TagSuggester",
     "detached_passage",
     "passage_content",
@@ -101,46 +101,6 @@ class TagSuggester(SuggestFromList):
             if folded.startswith(word) and folded not in used and folded != word:
                 return value + tag[len(word) :]
         return None
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; y or Enter on Yes confirms, n or Escape declines."""
-
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 60; max-width: 90%; height: auto;
-        border: round $warning; background: $surface; padding: 1 2;
-    }
-    ConfirmScreen Horizontal { height: auto; width: auto; margin-top: 1; }
-    ConfirmScreen Button { margin-right: 2; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
-
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
-        super().__init__()
-        self.question, self.yes, self.no = question, yes, no
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content(self.question))
-            with Horizontal():
-                yield Button(self.yes, id="confirm-yes", variant="warning")
-                yield Button(self.no, id="confirm-no")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
-
-    @on(Button.Pressed)
-    def pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class AnnotateScreen(ModalScreen[AnnotationEdit | None]):

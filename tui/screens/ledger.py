@@ -12,7 +12,7 @@ under the cursor holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import ClassVar
 
@@ -211,7 +211,7 @@ class LedgerScreen(Dialog[int]):
         ),
         Binding("escape", "close", "Close", tooltip="Back to the reader"),
     ]
-    COMMANDS: ClassVar[set[type[Provider]]] = {LedgerCommands}  # type: ignore[misc]
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {LedgerCommands}
 
     def __init__(self, alignment: Alignment) -> None:
         super().__init__()

@@ -544,14 +544,11 @@ class ReaderScreen(Screen[None]):
             self.app.push_screen(screen, partial(self._detached_edited, annotation))
 
     def _detached_edited(self, annotation: Annotation, edit: AnnotationEdit | None) -> None:
-        """A detached annotation can only be deleted (it has no passage to re-anchor to)."""
+        """Save the editor's result for a detached annotation: its note, tags and status
+        change (it has no passage to re-anchor to), or it is deleted."""
         if edit is None or self.store is None:
             return
-        if not edit.delete:
-            self.notify("A detached annotation can only be deleted.", timeout=4)
-            return
-        self.store.delete(annotation.id)
-        result = self.store.save()
+        result = self.store.apply_edit(None, edit, annotation)
         self.annotations_changed(result.message, not result.ok)
 
     def action_save(self) -> None:
