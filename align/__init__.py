@@ -6,7 +6,8 @@ Public surface::
     alignment = build([bundled_seeds()])
 
 The stages, in reading order: ingest, clean, segment, grouping, figures,
-ledger, compare (with wording), pipeline, export. See ``align.model`` for the data they hand on.
+ledger, facts, compare (with wording), pipeline, export. See ``align.model``
+for the data they hand on.
 """
 
 import os

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .model import Alignment, Claim, Divergence, Group, Measured, Sentence
+from .model import Alignment, Claim, Divergence, Group, Measured, Member, Sentence
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -31,7 +31,7 @@ def to_dict(alignment: Alignment, annotations: Sequence[JsonDict] | None = None)
         "format": FORMAT,
         "version": VERSION,
         "articles": [_article(a) for a in alignment.articles],
-        "groups": [_group(g, ids) for g in alignment.groups],
+        "groups": [_group(g, ids, alignment) for g in alignment.groups],
         "quantities": [_measured(m, ids) for m in alignment.ledger],
     }
     if alignment.warnings:
@@ -107,17 +107,23 @@ def _article(article: Any) -> JsonDict:
     }
 
 
-def _group(group: Group, ids: Sequence[str]) -> JsonDict:
+def _group(group: Group, ids: Sequence[str], alignment: Alignment) -> JsonDict:
     return {
         "id": group.id,
-        "members": [
-            {"article": ids[m.article], "sentence": s, "score": round(m.score, 4)}
-            for m in group.members
-            for s in m.sentences
-        ],
+        "members": [_member(m, s, ids, alignment) for m in group.members for s in m.sentences],
         "divergences": [_divergence(d, ids) for d in group.divergences],
         "claims": [_claim(c, ids) for c in group.claims],
     }
+
+
+def _member(m: Member, s: int, ids: Sequence[str], alignment: Alignment) -> JsonDict:
+    """One sentence of a member; an "also" member names its role and its clause (raw offsets)."""
+    out: JsonDict = {"article": ids[m.article], "sentence": s, "score": round(m.score, 4)}
+    if m.role == "also" and m.span is not None:
+        sentence = alignment.articles[m.article].sentences[s]
+        out["role"] = "also"
+        out["span"] = list(sentence.raw_span(*m.span))
+    return out
 
 
 def _divergence(d: Divergence, ids: Sequence[str]) -> JsonDict:
@@ -334,6 +340,11 @@ def _md_group(alignment: Alignment, group: Group, notes: Sequence[JsonDict]) -> 
     lines = [f"### Passage {group.id + 1}", "", md_escape(sub.capitalize()), ""]
     for member, sentences in alignment.passages(group):
         label = md_escape(alignment.articles[member.article].label)
+        if member.role == "also" and member.span is not None:
+            clause = md_escape(sentences[0].text[member.span[0] : member.span[1]])
+            where = _link(alignment.group_of(member.article, member.sentences[0]))
+            lines.append(f"- **{label}** (a clause of its sentence in {where}): … {clause} …")
+            continue
         marked = " ".join(_md_marked(s, group.divergences, member.article) for s in sentences)
         lines.append(f"- **{label}**: {marked}")
     rows = _rows_in(alignment, group.id)

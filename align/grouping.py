@@ -33,15 +33,17 @@ Method
    match in that article (mutual best match, the main precision guard), the
    cosine reaches ``LINK_MIN``, and part of it (``DISTINCT_MIN``) comes from
    features that are not the story's background (see ``COMMON_PER_ARTICLE``).
-5. Clusters. Links merge strongest first (union-find) under three
+5. Clusters. Links merge strongest first (union-find) under four
    constraints: a group never holds two passages of one article; the average
    cosine between the two clusters must reach ``AVERAGE_MIN`` (no chains
-   A~B~C where A and C share nothing); and no two members may state figures
+   A~B~C where A and C share nothing); no two members may state figures
    about the same thing that differ by ``FAR_RATIO`` or more (two facts, not
-   a discrepancy). Then weaker evidence: when a sentence's best matches in
-   ``SUPPORT`` other articles (each at least ``SUPPORT_MIN``) sit in one
-   cluster, agreement between articles stands in for strength and the
-   clusters merge under the same constraints. Last, context: a weak mutual
+   a discrepancy); and no two may be statements attributed to different
+   people (``speakers_of``: "Erdogan told reporters ... that" is not "Putin
+   said ... that", whatever words they share). Then weaker evidence: when a
+   sentence's best matches in ``SUPPORT`` other articles (each at least
+   ``SUPPORT_MIN``) sit in one cluster, agreement between articles stands in
+   for strength and the clusters merge under the same constraints. Last, context: a weak mutual
    best pair (``CONTEXT_LINK_MIN``) links when the sentences next to both are
    aligned to each other (already grouped, or themselves a weak mutual pair;
    parallel or crossed), each aligned neighbour pair adding
@@ -82,9 +84,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Container, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -95,6 +98,7 @@ from .normalize import (
     STOPWORDS,
     Token,
     VariantMap,
+    normalise_word,
     stem,
     tokens,
     variant_map_of_tokens,
@@ -163,6 +167,22 @@ CLAIM_WEIGHT = 1.0
 # discrepancies are closer (59 vs 58 soldiers; a corridor "4 miles wide" vs
 # 6 km either side, 1.9x). Seed F1: off 0.735, 2.0-3.0 0.746, 4.0 0.735.
 FAR_RATIO = 2.5
+# Who a statement is attributed to, when the sentence gives it as a statement:
+# reported speech ("Putin said Thursday that ...", "Erdogan told reporters ...
+# that ...") or a quotation's attribution ('"...," Erdogan said', '"...," said
+# Fire Chief Lena Marković': the last word). Two clusters whose statements are
+# attributed to different people never merge: "Erdogan told reporters ... that
+# the Syrian regime is the main reason for civilian suffering" is not "Putin said
+# ... that the agreement will end civilian suffering", however many words they
+# share. Only names count (``VariantMap.names``: "Survivors said" names no one), and a
+# fact reported with its source ("Seven cars derailed, said Cpl. Justin Dunn")
+# is not a statement: outlets cite different sources for one fact.
+_VERBS = ("said", "says", "told", "added", "warned")
+_NAME = re.compile(r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]+")  # "Putin", "al-Assad"
+_THAT = re.compile(r"[^.;\"“”]{0,80}?\bthat\b")  # "... that": reported speech
+_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+)*((?:[a-z]{1,3}-)?[A-Z][\w’'-]+)")
+_QUOTES = '"”’'
+_REACH = 120  # characters before a verb read for its speaker
 BLOCK_ROWS = 512  # forms (distinct sentence texts) scored per block ...
 BLOCK_CELLS = 2_000_000  # ... and at most this many similarities (forms x sentences) at once
 # Most features of a part of the similarity scored as a dense matrix (the
@@ -247,6 +267,7 @@ class Corpus:
     claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
     quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
     common: frozenset[int] = frozenset()  # the background features' ids
+    speakers: dict[int, frozenset[str]] = field(default_factory=dict)  # row -> who says it
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -300,6 +321,69 @@ def figure(q: Quantity) -> Quantity:
 def claim_features(text: str) -> tuple[str, ...]:
     """Keys naming what the sentence's quantities measure (see ``claim_key``)."""
     return tuple(sorted({claim_key(q) for q in claims_of(text)}))
+
+
+def speakers_of(text: str, names: Container[str]) -> frozenset[str]:
+    """The normalised names a sentence attributes a statement to, of those in
+    ``names``: each verb of saying (``_VERBS``, as a whole word) is read with the
+    words around it."""
+    found = []
+    for verb in _VERBS:
+        start = text.find(verb)
+        while start >= 0:
+            end = start + len(verb)
+            if _whole_word(text, start, end):
+                found += _speaker_at(text, start, end)
+            start = text.find(verb, end)
+    return frozenset(n for n in map(normalise_word, found) if n in names)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )
+
+
+def _speaker_at(text: str, start: int, end: int) -> list[str]:
+    """The name a verb of saying at ``text[start:end]`` attributes its statement to, if
+    any: "Putin said ... that", '"...," Erdogan said', '"...," fire chief Lena
+    Markovic said' (at most four words after the quotation), '"...," said Fire
+    Chief Lena Marković' (the last of the capitalised words after the verb)."""
+    before = text[max(0, start - _REACH) : start]
+    words = before.split()
+    if words and words[-1] in ("has", "had"):
+        words.pop()
+    name = words[-1] if words and _NAME.fullmatch(words[-1]) else None
+    if name and _THAT.match(text, end):
+        return [name]
+    quote = max(before.rfind(q) for q in _QUOTES)
+    closing = quote >= 0 and before[quote + 1 : quote + 2].isspace()  # not "Turkey’s"
+    if closing and name and len(before[quote + 1 :].split()) <= 5:
+        return [name]
+    if before.rstrip().rstrip(",").rstrip()[-1:] in tuple(_QUOTES):
+        after = _AFTER.match(text, end)
+        return [after.group(1)] if after else []
+    return []
+
+
+def speakers_by_row(
+    articles: Sequence[Article], names: Container[str]
+) -> dict[int, frozenset[str]]:
+    """The rows whose statement is attributed to someone (``speakers_of``), with who."""
+    out = {}
+    for row, text in enumerate(s.text for a in articles for s in a.sentences):
+        found = speakers_of(text, names)
+        if found:
+            out[row] = found
+    return out
+
+
+def other_speakers(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether both sides name speakers and none of one is one of the other's
+    ("alassad" and "assad" are one; "erdogan" and "putin" are two)."""
+    if not x or not y:
+        return False
+    return not any(a.endswith(b) or b.endswith(a) for a in x for b in y)
 
 
 def far_apart(a: Quantity, b: Quantity) -> bool:
@@ -532,6 +616,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
     """
     words = [[tokens(s.text) for s in a.sentences] for a in articles]
     variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
+    speakers = speakers_by_row(articles, variants.names)
     refs: list[Ref] = []
     rows: list[tuple[int, ...]] = []
     texts: list[int] = []  # row -> its text
@@ -578,6 +663,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
         tuple(keys[t] for t in texts),
         tuple(found[t] for t in texts),
         weighted.common,
+        speakers,
     )
 
 
@@ -859,6 +945,7 @@ class Clusters:
         self.figures: dict[int, set[Quantity]] = {
             i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
         }
+        self.speakers = dict(corpus.speakers)  # cluster root -> its speakers, if any
 
     @staticmethod
     def _labels(rows: int) -> Any:
@@ -901,6 +988,9 @@ class Clusters:
             return False
         if self.far_conflict(x, y):
             return False
+        speakers = self.speakers
+        if x in speakers and y in speakers and other_speakers(speakers[x], speakers[y]):
+            return False
         keep, gone = min(x, y), max(x, y)
         total = self.sums.get(keep)
         if total is None:  # the first merge: start from a copy of the row's own vector
@@ -912,6 +1002,8 @@ class Clusters:
         self.members[keep] += self.members.pop(gone)
         self.articles[keep] |= self.articles.pop(gone)
         self.figures[keep] |= self.figures.pop(gone)
+        if gone in self.speakers:
+            self.speakers[keep] = self.speakers.get(keep, frozenset()) | self.speakers.pop(gone)
         return True
 
 

@@ -8,6 +8,7 @@ One article flows through the stages like this::
     grouping.group_sentences(articles)  -> list[tuple[Member]] (who corresponds to whom)
     figures.extract(sentence.text)      -> tuple[Quantity]    (each figure and what it measures)
     ledger.build_ledger(articles, ...)  -> Ledger             (claims compared across the story)
+    facts.also_members(articles, ...)   -> list[tuple[Member]] (a sentence's second fact joins too)
     compare.compare_group(...)          -> divergences of one group (numbers and wording)
     pipeline.build(paths)               -> Alignment          (everything above, assembled)
 
@@ -132,11 +133,20 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """One article's passage in a group: one or more adjacent sentences."""
+    """One article's passage in a group: one or more adjacent sentences.
+
+    Every sentence has exactly one *home* member, where reading order places
+    it. A sentence that carries another passage's fact too (two facts in one
+    sentence) also joins that group as an ``"also"`` member: exactly one
+    sentence, with ``span`` the clause that carries the fact (local offsets
+    into the sentence's text, end exclusive). A home member's span is None.
+    """
 
     article: int  # index into Alignment.articles
     sentences: tuple[int, ...]  # sentence indices, ascending and adjacent
     score: float  # similarity to the rest of the group, 0..1 (1.0 for a group of one)
+    role: Literal["home", "also"] = "home"
+    span: tuple[int, int] | None = None  # an "also" member's clause, local offsets
 
 
 QuantityKind = Literal[
@@ -353,6 +363,7 @@ class Group:
 
     id: int  # position in reading order, from 0
     members: tuple[Member, ...]  # at most one per article, ordered by article index
+    # (home and "also" members alike: an "also" member joins only where its article has none)
     divergences: tuple[Divergence, ...] = ()
     claims: tuple[Claim, ...] = ()
 
@@ -365,6 +376,11 @@ class Group:
     @property
     def is_single(self) -> bool:
         return len(self.members) == 1
+
+    @property
+    def homes(self) -> tuple[Member, ...]:
+        """The members whose sentences live here (not those that only join with a clause)."""
+        return tuple(m for m in self.members if m.role == "home")
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,15 +395,27 @@ class Alignment:
         default_factory=dict, repr=False, compare=False, hash=False
     )
 
+    _also: dict[tuple[int, int], tuple[int, ...]] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
+
     def __post_init__(self) -> None:
         for group in self.groups:
             for member in group.members:
                 for s in member.sentences:
-                    self._index[(member.article, s)] = group.id
+                    if member.role == "home":
+                        self._index[(member.article, s)] = group.id
+                    else:
+                        key = (member.article, s)
+                        self._also[key] = (*self._also.get(key, ()), group.id)
 
     def group_of(self, article: int, sentence: int) -> int:
-        """The id of the group holding this sentence."""
+        """The id of the sentence's home group (where reading order places it)."""
         return self._index[(article, sentence)]
+
+    def groups_of(self, article: int, sentence: int) -> tuple[int, ...]:
+        """Every group holding this sentence: its home first, then those it also joins."""
+        return (self._index[(article, sentence)], *self._also.get((article, sentence), ()))
 
     def passages(self, group: Group) -> Iterator[tuple[Member, list[Sentence]]]:
         """Each member of the group with its sentences."""

@@ -225,9 +225,14 @@ def skeleton(norm: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class VariantMap:
-    """Spelling variants found in one input, each mapped to a canonical spelling."""
+    """Spelling variants found in one input, each mapped to a canonical spelling.
+
+    ``names``: the input's names found in two documents or more (words of five
+    letters or more never written in lower case), as normalised.
+    """
 
     canonical: Mapping[str, str]
+    names: frozenset[str] = frozenset()
 
     def __call__(self, norm: str) -> str:
         return self.canonical.get(norm, norm)
@@ -331,7 +336,8 @@ def variant_map_of_tokens(documents: Sequence[Iterable[Token]]) -> VariantMap:
     mapping: dict[str, str] = {}
     for words in buckets.values():
         mapping.update(_merge_bucket(words, seen_in))
-    return VariantMap(mapping)
+    shared = frozenset(w for w in counts if len(seen_in[w]) > 1)
+    return VariantMap(mapping, shared)
 
 
 def _merge_bucket(words: Sequence[str], seen_in: Mapping[str, set[int]]) -> dict[str, str]:

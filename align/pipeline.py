@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .clean import clean
 from .compare import compare_group
+from .facts import also_members
 from .figures import extract
 from .grouping import group_sentences
 from .ingest import load_sources
@@ -79,12 +80,13 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     }
     progress("comparing figures", 0.0)
     ledger = build_ledger(articles, lambda article, sentence: home[(article, sentence)])
+    passages = also_members(articles, drafts, ledger.rows)
     groups: list[Group] = []
-    for gid, members in enumerate(drafts):
+    for gid, (members, joined) in enumerate(zip(drafts, passages, strict=True)):
         progress("comparing", gid / max(1, len(drafts)))
         numbers = ledger.divergences.get(gid, ())
         divergences = compare_group(articles, gid, members, numbers)
-        groups.append(Group(gid, tuple(members), divergences, ledger.claims.get(gid, ())))
+        groups.append(Group(gid, joined, divergences, ledger.claims.get(gid, ())))
     progress("done", 1.0)
     warnings = (*(w for s in sources for w in s.warnings), *ledger.warnings)
     return Alignment(tuple(articles), tuple(groups), warnings, ledger.rows)

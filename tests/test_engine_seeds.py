@@ -107,8 +107,8 @@ def test_march_15_agrees_and_is_not_flagged(seeds: Alignment) -> None:
     assert flagged == []
 
 
-def test_every_sentence_in_exactly_one_group(seeds: Alignment) -> None:
-    seen = [(m.article, s) for g in seeds.groups for m in g.members for s in m.sentences]
+def test_every_sentence_has_exactly_one_home_group(seeds: Alignment) -> None:
+    seen = [(m.article, s) for g in seeds.groups for m in g.homes for s in m.sentences]
     assert len(seen) == len(set(seen))
     assert len(seen) == sum(len(a.sentences) for a in seeds.articles)
     for g in seeds.groups:

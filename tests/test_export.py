@@ -21,7 +21,11 @@ def test_quantities_list_every_claim_once_with_its_relations(seeds: Alignment) -
     doc = to_dict(seeds)
     claims = [(c["article"], c["start"]) for q in doc["quantities"] for c in q["claims"]]
     assert len(claims) == len(set(claims))
-    soldiers = next(q for q in doc["quantities"] if q["label"] == "turkish soldier killed")
+    soldiers = next(
+        q
+        for q in doc["quantities"]
+        if q["label"] == "turkish soldier killed" and any(c["text"] == "59" for c in q["claims"])
+    )
     assert soldiers["kind"] == "count"
     texts = {c["text"] for c in soldiers["claims"]}
     assert {"59", "58"} <= texts
@@ -107,3 +111,31 @@ def test_json_has_one_article_passage_or_quantity_per_line(seeds: Alignment) -> 
 def test_json_of_a_file_name_that_is_not_utf8_still_encodes() -> None:
     assert valid_text("plain ✓ text") == "plain ✓ text"
     assert valid_text("bad\udcff name").encode("utf-8") == "bad\ufffd name".encode()
+
+
+def test_an_also_member_names_its_role_and_its_clause_in_raw_offsets(seeds: Alignment) -> None:
+    doc = to_dict(seeds)
+    raw = {a.id: a.source.raw for a in seeds.articles}
+    also = [m for g in doc["groups"] for m in g["members"] if m.get("role") == "also"]
+    assert also
+    for m in also:
+        start, end = m["span"]
+        sentence = next(a for a in doc["articles"] if a["id"] == m["article"])["sentences"][
+            m["sentence"]
+        ]
+        assert sentence["start"] <= start < end <= sentence["end"]
+    moscow = next(m for m in also if m["article"] == "moscowtimes")
+    start, end = moscow["span"]
+    assert raw["moscowtimes"][start:end].startswith("Nearly a million civilians have fled")
+    homes = [m for g in doc["groups"] for m in g["members"] if "role" not in m]
+    assert all("span" not in m for m in homes)
+    claims = [(c["article"], c["start"]) for g in doc["groups"] for c in g["claims"]]
+    assert len(claims) == len(set(claims))  # a claim sits in its home group only
+
+
+def test_report_shows_an_also_member_by_its_clause(seeds: Alignment) -> None:
+    report = to_markdown(seeds)
+    assert "(a clause of its sentence in [passage " in report
+    line = next(x for x in report.splitlines() if "(a clause of" in x and "Moscow" in x)
+    assert "Nearly a million civilians have fled their homes due to the violence" in line
+    assert "dozens of Turkish soldiers" not in line

@@ -1,9 +1,10 @@
 """Alignment quality against the hand-made gold alignments (a regression guard).
 
 Floors sit a little below the figures reached when they were set (seeds:
-precision 0.78, recall 0.71, F1 0.75; invented ferry and wildfire sets: 1.0
-each; invented mine set, heavy paraphrase: precision 1.0, recall 0.47), so a
-change that makes the alignment clearly worse fails here.
+precision 0.90, recall 0.80, F1 0.85, counting a sentence's "also" memberships
+as its pairs too; invented ferry and wildfire sets: 1.0 each; invented mine
+set, heavy paraphrase: precision 1.0, recall 0.47), so a change that makes the
+alignment clearly worse fails here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 import gold_eval
 
 FLOORS = {
-    "seeds.yaml": (0.76, 0.69, 0.72),
+    "seeds.yaml": (0.88, 0.78, 0.83),
     "ferry.yaml": (0.95, 0.95, 0.95),
     "wildfire.yaml": (0.95, 0.95, 0.95),
     "mine.yaml": (0.95, 0.45, 0.60),
@@ -35,7 +36,7 @@ def test_scores_stay_above_floors(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", gold_eval.all_golds(), ids=lambda p: p.name)
-def test_gold_excerpts_resolve_to_distinct_sentences(path: Path) -> None:
+def test_gold_excerpts_resolve_to_sentences(path: Path) -> None:
     data = gold_eval.load(path)
     alignment, _ = gold_eval.evaluate(path)
     index = {
@@ -47,7 +48,11 @@ def test_gold_excerpts_resolve_to_distinct_sentences(path: Path) -> None:
         refs = gold_eval.refs(alignment, index, group)
         assert refs, group
         assert {a for a, _ in refs} == {index[k] for k in group if k != "name"}, group
-        assert not refs & seen, group["name"]
+        for a, s in refs & seen:  # a sentence with two facts: named here by a clause
+            text = alignment.articles[a].sentences[s].text
+            key = next(k for k, i in index.items() if i == a)
+            named = " ".join(gold_eval.as_list(group[key]))
+            assert len(named) < len(text) - 10, (group["name"], text)
         seen |= refs
 
 

@@ -57,7 +57,7 @@ def pinned(paths: list[Path]) -> list[dict[str, Any]]:
     doc = to_dict(build(paths))
     return [
         {
-            "members": [f"{m['article']}:{m['sentence']}" for m in g["members"]],
+            "members": [_member(m) for m in g["members"]],
             "divergences": [
                 {k: d[k] for k in ("kind", "article", "sentence", "start", "end", "text", "detail")}
                 for d in g["divergences"]
@@ -66,6 +66,12 @@ def pinned(paths: list[Path]) -> list[dict[str, Any]]:
         }
         for g in doc["groups"]
     ]
+
+
+def _member(m: dict[str, Any]) -> str:
+    """ "article:sentence", and for a sentence that only joins with a clause its raw span."""
+    name = f"{m['article']}:{m['sentence']}"
+    return f"{name} also {m['span'][0]}-{m['span'][1]}" if m.get("role") == "also" else name
 
 
 def _file(name: str) -> Path:

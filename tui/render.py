@@ -30,6 +30,9 @@ LEGEND_LABELS = SHORT_LABELS
 ONLY_HERE = "+"
 ANNOTATED = "✎"
 SEARCH_STYLE = "bold reverse $accent"
+# The clause by which a sentence joins a passage that is not its home (Member.role
+# "also"): the rest of the sentence belongs to another passage.
+CLAUSE_STYLE = "bold italic $secondary"
 
 
 def styled(text: str, marks: Iterable[Mark], limit: int = DISPLAY_LIMIT) -> Content:
@@ -45,10 +48,18 @@ def styled(text: str, marks: Iterable[Mark], limit: int = DISPLAY_LIMIT) -> Cont
 
 
 def sentence_content(
-    sentence: Sentence, article: int, group: Group, limit: int = DISPLAY_LIMIT
+    sentence: Sentence,
+    article: int,
+    group: Group,
+    limit: int = DISPLAY_LIMIT,
+    clause: tuple[int, int] | None = None,
 ) -> Content:
-    """One sentence with the divergences of its group highlighted."""
-    return styled(sentence.text, sentence_marks(sentence, article, group.divergences), limit)
+    """One sentence with the divergences of its group highlighted, and ``clause``
+    (local offsets) marked when the sentence joins the current passage by it."""
+    content = styled(sentence.text, sentence_marks(sentence, article, group.divergences), limit)
+    if clause is not None and clause[0] < min(clause[1], limit):
+        content = content.stylize(CLAUSE_STYLE, clause[0], min(clause[1], limit))
+    return content
 
 
 def gutter(single: bool, annotated: bool) -> Content:
@@ -64,6 +75,9 @@ def passage_content(alignment: Alignment, group: Group, article: int) -> Content
     if member is None:
         return None
     sentences = alignment.articles[article].sentences
+    if member.role == "also":  # the sentence lives in its home passage: marks from there
+        home = alignment.groups[alignment.group_of(article, member.sentences[0])]
+        return sentence_content(sentences[member.sentences[0]], article, home, clause=member.span)
     parts = [sentence_content(sentences[i], article, group) for i in member.sentences]
     return Content(" ").join(parts)
 

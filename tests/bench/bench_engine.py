@@ -117,6 +117,7 @@ def import_profile(top: int = 6) -> list[str]:
 def stage_times(folder: str) -> dict[str, float]:
     """Run once in this process: wall seconds per stage, and peak memory."""
     from align.export import to_json
+    from align.facts import also_members
     from align.grouping import group_sentences
     from align.ledger import build_ledger
     from align.model import Alignment, Group
@@ -139,13 +140,14 @@ def stage_times(folder: str) -> dict[str, float]:
     drafts = timed("grouping", lambda: group_sentences(articles))
     home = {(m.article, s): g for g, ms in enumerate(drafts) for m in ms for s in m.sentences}
     ledger = timed("numbers", lambda: build_ledger(articles, lambda a, s: home[(a, s)]))
+    passages = timed("facts", lambda: also_members(articles, drafts, ledger.rows))
     wording = timed(
         "wording", lambda: [wording_divergences(articles, g, m) for g, m in enumerate(drafts)]
     )
     groups = [
         Group(
             g,
-            tuple(m),
+            passages[g],
             tuple(sorted((*ledger.divergences.get(g, ()), *w), key=lambda d: (d.article, d.start))),
             ledger.claims.get(g, ()),
         )
@@ -161,7 +163,7 @@ def stage_times(folder: str) -> dict[str, float]:
     return out
 
 
-STAGES = ["clean/segment", "grouping", "numbers", "wording", "export"]
+STAGES = ["clean/segment", "grouping", "numbers", "facts", "wording", "export"]
 
 
 def scaling(tmp: Path, sizes: list[int], wire: bool) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 
 from ..claims import MARKS
 from ..passages import MARK_LABELS
-from ..render import ANNOTATED, ONLY_HERE, STYLES
+from ..render import ANNOTATED, CLAUSE_STYLE, ONLY_HERE, STYLES
 from .modal import Dialog
 
 MEANINGS = {
@@ -62,6 +62,13 @@ def legend_content() -> Content:
     lines.append(
         Content(
             "The current passage has a bar on its left; panes without it say “not reported here”."
+        )
+    )
+    lines.append(
+        Content.assemble(
+            "A sentence whose other clause belongs elsewhere shows the clause of this passage ",
+            Content.styled("like this", CLAUSE_STYLE),
+            ".",
         )
     )
     lines.append(

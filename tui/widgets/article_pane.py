@@ -81,6 +81,7 @@ class ArticlePane(Vertical):
         self.window = (0, 0)
         self.anchor = 0  # the sentence index the current passage is at (or would be)
         self.members: tuple[int, ...] = ()  # the current passage's sentences here
+        self.clause: tuple[int, tuple[int, int]] | None = None  # an "also" member's, marked
         self.partial = False  # the window is a first screenful: fill() mounts the rest
         self.views: dict[int, SentenceView] = {}
         self.current: list[SentenceView] = []
@@ -102,13 +103,24 @@ class ArticlePane(Vertical):
             yield self.more_after
             yield self.spacer
 
-    def _content(self, index: int) -> Content:
-        """Sentence ``index`` with its gutter and its group's highlights."""
+    def _content(self, index: int, clause: tuple[int, int] | None = None) -> Content:
+        """Sentence ``index`` with its gutter and its group's highlights (``clause``:
+        the span by which it joins the current passage, marked)."""
         sentence = self.alignment.articles[self.article].sentences[index]
         gid = self.alignment.group_of(self.article, index)
         group = self.alignment.groups[gid]
         marks = gutter(group.is_single, gid in self.annotated)
-        return marks + sentence_content(sentence, self.article, group)
+        return marks + sentence_content(sentence, self.article, group, clause=clause)
+
+    def _mark_clause(self, index: int | None, span: tuple[int, int] | None) -> None:
+        """Mark the clause of sentence ``index`` (an "also" member of the current passage),
+        after unmarking the one marked before."""
+        old = self.clause[0] if self.clause else None
+        self.clause = (index, span) if index is not None and span is not None else None
+        if old is not None and old != index and old in self.views:
+            self.views[old].update(self._content(old))
+        if self.clause and index in self.views:
+            self.views[index].update(self._content(index, span))
 
     def _view(self, index: int) -> SentenceView:
         """A new view of sentence ``index``."""
@@ -117,7 +129,8 @@ class ArticlePane(Vertical):
         classes = "-single" if self.alignment.groups[gid].is_single else ""
         if index > 0 and sentences[index].paragraph != sentences[index - 1].paragraph:
             classes += " -para"
-        return SentenceView(self._content(index), self.article, index, classes=classes)
+        span = self.clause[1] if self.clause and self.clause[0] == index else None
+        return SentenceView(self._content(index, span), self.article, index, classes=classes)
 
     def _needs_window(self, index: int) -> bool:
         lo, hi = self.window
@@ -212,6 +225,10 @@ class ArticlePane(Vertical):
         )
         for view in self.current:
             view.add_class("-current")
+        also = member is not None and member.role == "also"
+        self._mark_clause(
+            *((member.sentences[0], member.span) if member and also else (None, None))
+        )
         if member:
             self._hide_gap()
             self.marker = self.current[0] if self.current else None
@@ -261,7 +278,8 @@ class ArticlePane(Vertical):
         """Redraw the gutters after annotations changed."""
         self.annotated = annotated
         for index, view in self.views.items():
-            view.update(self._content(index))
+            span = self.clause[1] if self.clause and self.clause[0] == index else None
+            view.update(self._content(index, span))
 
 
 def _shifted(widget: Widget, old_gap: tuple[int, int] | None) -> int:
