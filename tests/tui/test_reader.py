@@ -7,10 +7,13 @@ status line and the dialogs say.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
-from textual.widget import Widget
+from textual.geometry import Size
+from textual.strip import Strip
 from textual.widgets import Input, OptionList, Static
 from tui_factory import sample
 
@@ -23,7 +26,7 @@ from tui.screens.original import OriginalScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.article_pane import ArticlePane
-from tui.widgets.sentence_view import SentenceView
+from tui.widgets.article_text import BAR
 
 NARROW = (80, 24)
 WIDE = (200, 50)
@@ -40,21 +43,79 @@ def reader(app: IdlibReadApp) -> ReaderScreen:
     return screen
 
 
-def current(screen: ReaderScreen) -> dict[int, list[int]]:
-    """Per displayed pane, the indices of the sentences marked current."""
+class Drawable(Protocol):
+    """Anything drawn line by line: a widget, or the rows of one sentence."""
+
+    @property
+    def size(self) -> Size: ...
+
+    def render_line(self, y: int) -> Strip: ...
+
+
+@dataclass
+class Drawn:
+    """The rows a pane draws for one sentence, without the edge cell (gutter and text)."""
+
+    article: int
+    sentence: int
+    rows: list[Strip]
+
+    @property
+    def size(self) -> Size:
+        return Size(0, len(self.rows))
+
+    def render_line(self, y: int) -> Strip:
+        return self.rows[y].crop(1)
+
+    @property
+    def is_current(self) -> bool:
+        """Drawn with the current passage's bar at its left edge."""
+        return bool(self.rows) and self.rows[0].text.startswith(BAR)
+
+
+def sentences(screen: ReaderScreen) -> dict[tuple[int, int], Drawn]:
+    """Every sentence laid out in the displayed panes, as drawn, by (article, sentence)."""
     return {
-        p.article: [v.sentence for v in p.query(SentenceView) if v.has_class("-current")]
+        (p.article, i): Drawn(p.article, i, p.body.lines_of(i))
+        for p in screen.panes()
+        for i in p.body.sentences
+    }
+
+
+def current(screen: ReaderScreen) -> dict[int, list[int]]:
+    """Per displayed pane, the indices of the sentences drawn as current."""
+    drawn = sentences(screen)
+    return {
+        p.article: [i for i in p.body.sentences if drawn[(p.article, i)].is_current]
         for p in screen.panes()
     }
 
 
-def shown(widget: Widget) -> str:
+def marked_rows(screen: ReaderScreen) -> set[int]:
+    """The screen rows where each pane's current passage (or gap line) starts, as drawn."""
+    rows = set()
+    for pane in screen.panes():
+        body = pane.body
+        drawn = [body.render_line(y).text for y in range(body.size.height)]
+        rows.add(body.region.y + next(y for y, line in enumerate(drawn) if line[:1] == BAR))
+    return rows
+
+
+async def click_sentence(pilot, screen: ReaderScreen, article: int, sentence: int) -> None:  # type: ignore[no-untyped-def]
+    """Click the middle of the first row of a sentence, as drawn on screen."""
+    body = screen.query_one(f"#pane-{article}", ArticlePane).body
+    row = body.row_of(sentence)
+    assert row is not None
+    await pilot.click(body, offset=(body.size.width // 2, row - body.scroll_offset.y))
+
+
+def shown(widget: Drawable) -> str:
     """The widget's rendered text, lines joined by newlines."""
     lines = (widget.render_line(y) for y in range(widget.size.height))
     return "\n".join("".join(seg.text for seg in line).rstrip() for line in lines)
 
 
-def styled(widget: Widget, **attrs: bool) -> list[str]:
+def styled(widget: Drawable, **attrs: bool) -> list[str]:
     """Runs of rendered text whose style has all the given attributes (bold=True, ...)."""
     runs: list[str] = []
     for y in range(widget.size.height):
@@ -112,10 +173,8 @@ async def test_wide_panes_line_up_current_passage_and_gap(tmp_path: Path) -> Non
         screen = reader(app)
         assert current(screen) == {0: [1], 1: [1], 2: []}
         gamma = screen.query_one("#pane-2", ArticlePane)
-        gap = gamma.query_one(".gap", Static)
-        assert not gap.has_class("-parked") and "not reported here" in shown(gap)
-        rows = {p.marker.region.y for p in screen.panes() if p.marker}
-        assert len(rows) == 1, "the passage and the gap line sit at one height"
+        assert "not reported here" in shown(gamma.body)
+        assert len(marked_rows(screen)) == 1, "the passage and the gap line sit at one height"
         assert "2 of 3 outlets" in status(screen)
         assert "conflicting number ×2" in status(screen)
 
@@ -168,7 +227,7 @@ async def test_highlights_in_panes(tmp_path: Path, size: tuple[int, int]) -> Non
         if screen.stacked:
             await pilot.press("l")
             await settle(pilot)
-        views = {(v.article, v.sentence): v for v in screen.query(SentenceView)}
+        views = sentences(screen)
         assert styled(views[(0, 1)], bold=True, reverse=True) == ["59"]
         assert styled(views[(1, 1)], bold=True, reverse=True) == ["58"]
         assert styled(views[(0, 2)], bold=True, underline=True) == ["6 km"]
@@ -249,11 +308,11 @@ async def test_click_sentence_makes_its_passage_current(
         if screen.stacked:
             await pilot.press("l")
             await settle(pilot)
-        target = next(v for v in screen.query(SentenceView) if (v.article, v.sentence) == (2, 1))
-        await pilot.click(target)
+        await click_sentence(pilot, screen, 2, 1)
         await settle(pilot)
         assert screen.current == 3
         assert current(screen) == {0: [], 1: [2], 2: [1]}
+        assert len(marked_rows(screen)) == 1, "lined up as after a key"
 
 
 @pytest.mark.parametrize("size", SIZES)
