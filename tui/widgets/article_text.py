@@ -43,6 +43,9 @@ class Row:
     line: int = 0  # which of its wrapped lines
 
 
+BLANK = Row("blank")
+
+
 class ArticleText(ScrollView, can_focus=False):
     """The sentences of a window of one article, wrapped to the pane's width.
 
@@ -88,9 +91,10 @@ class ArticleText(ScrollView, can_focus=False):
     def lay_out(self, sentences: range, breaks: Collection[int], hidden: tuple[int, int]) -> None:
         """Show ``sentences``; a blank row before each of ``breaks``; ``hidden`` (before,
         after): how many sentences lie outside, said in a note at either end."""
-        kept = {i: lines for i, lines in self._wrapped.items() if i in sentences}
         self.sentences, self.breaks, self.hidden = sentences, breaks, hidden
-        self._wrapped = kept
+        self._wrapped = {i: lines for i, lines in self._wrapped.items() if i in sentences}
+        notes = ("earlier", "later")  # their counts change with the window
+        self._drawn = {key: row for key, row in self._drawn.items() if key[0].kind not in notes}
         self._relayout()
 
     def mark(self, current: Collection[int], gap: int | None) -> None:
@@ -108,6 +112,7 @@ class ArticleText(ScrollView, can_focus=False):
     def rewrap(self) -> None:
         """Wrap every sentence again (its content changed, e.g. an annotation mark)."""
         self._wrapped.clear()
+        self._drawn.clear()
         self._relayout()
 
     def anchor_row(self) -> int | None:
@@ -136,8 +141,8 @@ class ArticleText(ScrollView, can_focus=False):
     # layout
 
     def _relayout(self) -> None:
+        """Lay the rows out again (drawn rows are kept: they do not depend on their place)."""
         self._rows = None
-        self._drawn.clear()
         if self._layout() is not None:
             self.refresh()
 
@@ -170,10 +175,12 @@ class ArticleText(ScrollView, can_focus=False):
             if index == self.gap:
                 rows.append(Row("gap", index))
             if index in self.breaks:
-                rows.append(Row("blank", index))
+                rows.append(BLANK)
             starts[index] = len(rows)
             rows.extend(Row("text", index, n) for n in range(len(self._lines(index))))
-        if self.gap is not None and self.gap not in starts:
+        if self.gap is None:  # the gap line's row, parked: the height stays, so no layout pass
+            rows.append(BLANK)
+        elif self.gap not in starts:
             rows.append(Row("gap", self.gap))
         if self.hidden[1]:
             rows.append(Row("later"))
@@ -208,9 +215,9 @@ class ArticleText(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         rows = self._layout()
         at = y + self.scroll_offset.y
-        if rows is None or not 0 <= at < len(rows):
+        if rows is None:
             return Strip.blank(self.scrollable_content_region.width, self.rich_style)
-        return self._draw(rows[at])
+        return self._draw(rows[at] if 0 <= at < len(rows) else BLANK)
 
     def _draw(self, row: Row) -> Strip:
         current = row.sentence in self.current and row.kind == "text"
