@@ -132,6 +132,11 @@ def styled(widget: Drawable, **attrs: bool) -> list[str]:
     return runs
 
 
+def footer(screen: ReaderScreen) -> str:
+    """The keys the footer shows, as drawn ("jNext nDiff …")."""
+    return " ".join(shown(key).strip() for key in screen.query("FooterKey"))
+
+
 def status(screen: ReaderScreen) -> str:
     return shown(screen.query_one("#status"))
 
@@ -332,6 +337,36 @@ async def test_search_jumps(tmp_path: Path, size: tuple[int, int]) -> None:
         assert reader(app).current == 3
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_search_then_next_and_previous_hit(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        await pilot.press("right_square_bracket")  # no search yet: says so, stays
+        await settle(pilot)
+        assert screen.current == 0
+        assert any("No search yet" in str(n.message) for n in app._notifications)
+        assert "]" not in footer(screen)
+        await pilot.press("slash", *"the")  # hits in passages 1, 3, 4 and 5
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.current == 0
+        assert "] Hit" in footer(screen)
+        seen = []
+        for key in ["right_square_bracket"] * 4 + ["left_square_bracket"] * 2:
+            await pilot.press(key)
+            await settle(pilot)
+            seen.append(screen.current)
+        # passage 4 holds two hits: passed over as one; past the last, back to the first
+        assert seen == [2, 3, 4, 0, 4, 3]
+        if not screen.stacked:
+            assert len(marked_rows(screen)) == 1
+        await pilot.press("slash")  # the search opens on the last query
+        assert app.screen.query_one(Input).value == "the"
+
+
 async def test_search_typing_q_does_not_quit(tmp_path: Path) -> None:
     app = make_app(sample(), tmp_path)
     async with app.run_test(size=WIDE) as pilot:
@@ -416,7 +451,7 @@ async def test_command_palette_offers_every_action(tmp_path: Path) -> None:
         for title in [
             "Next: Go to the next passage",
             "Diff: Next passage with a divergence",
-            "Search: Search the text of all articles and jump",
+            "Find: Search the text of all articles and jump",
             "Ledger: Claims ledger: measured quantities by outlet",
             "Other passage: Go to the passage holding a figure set against one here"
             " (again: next, back)",

@@ -24,6 +24,7 @@ from ..claims import Trail, follow, trail_note
 from ..passages import (
     FILTER_LABELS,
     FILTERS,
+    SEARCH_LIMIT,
     SHORT_LABELS,
     FilterName,
     filtered,
@@ -31,6 +32,7 @@ from ..passages import (
     next_divergent,
     reach,
     step,
+    step_hit,
     summary,
 )
 from ..render import legend
@@ -47,7 +49,7 @@ from .help import HelpScreen, key_name
 from .ledger import LedgerScreen
 from .notice import NoticeScreen
 from .original import OriginalScreen
-from .search import SearchScreen
+from .search import Found, SearchScreen
 
 MAX_PANES = 9  # keys 1..9 toggle them; further outlets appear in the stacked layout
 MIN_COLUMN = 30  # narrower columns are unreadable: switch to the stacked layout
@@ -111,7 +113,22 @@ class ReaderScreen(Screen[None]):
             show=False,
             tooltip="Previous passage with a divergence",
         ),
-        Binding("slash", "search", "Search", tooltip="Search the text of all articles and jump"),
+        Binding("slash", "search", "Find", tooltip="Search the text of all articles and jump"),
+        Binding(
+            "right_square_bracket",
+            "match(1)",
+            "Hit",
+            key_display="]",
+            tooltip="Go to the next passage with a hit of the last search",
+        ),
+        Binding(
+            "left_square_bracket",
+            "match(-1)",
+            "Prev hit",
+            key_display="[",
+            show=False,
+            tooltip="Go to the previous passage with a hit of the last search",
+        ),
         Binding("f", "cycle_filter", "Filter", tooltip="Cycle: all, divergent, numbers, single"),
         Binding("m", "ledger", "Ledger", tooltip="Claims ledger: measured quantities by outlet"),
         Binding("d", "details", "Details", tooltip="Every divergence of this passage, explained"),
@@ -162,6 +179,7 @@ class ReaderScreen(Screen[None]):
         self.ready = False  # True once the first passage is shown
         self.all_panes: list[ArticlePane] = []
         self.trail: Trail | None = None  # where the o key has led
+        self.found: Found | None = None  # the last search, and the hit shown
 
     # composition and layout
 
@@ -407,6 +425,10 @@ class ReaderScreen(Screen[None]):
                 return (
                     f"No pane {parameters[0]}: {count} outlets, keys 1–{keys} hide and show them."
                 )
+        if action == "match" and self.found is None:
+            return "No search yet: press / to search, then ] and [ go to the next and previous hit."
+        if action == "match" and self.found is not None and not self.found.hits:
+            return "The last search found nothing: press / to search again."
         if action == "divergent" and not any(g.divergences for g in self.alignment.groups):
             return "No passage has a divergence: the outlets agree throughout."
         return None
@@ -464,7 +486,40 @@ class ReaderScreen(Screen[None]):
         self.go(group_id)
 
     def action_search(self) -> None:
-        self.app.push_screen(SearchScreen(self.alignment), self.jump)
+        """Search (the last query typed again), then go to the hit chosen."""
+        query = self.found.query if self.found else ""
+        self.app.push_screen(SearchScreen(self.alignment, query), self.searched)
+
+    def searched(self, found: Found | None) -> None:
+        if found is not None:
+            self.found = found
+            self.show_hit(wrapped=False)
+
+    def action_match(self, delta: int) -> None:
+        """Go to the next (or previous) passage with a hit of the last search."""
+        if self.found is None or not self.found.hits:
+            return
+        index, wrapped = step_hit(self.found.hits, self.found.index, delta)
+        if index == self.found.index:
+            self.notify("Every hit of this search is in this passage.", timeout=3)
+            return
+        self.found = Found(self.found.query, self.found.hits, index)
+        self.show_hit(wrapped)
+
+    def show_hit(self, wrapped: bool) -> None:
+        """Go to the passage of the chosen hit, and say which hit of how many it is."""
+        assert self.found is not None
+        found, hit = self.found, self.found.hit
+        label = clip(self.alignment.articles[hit.article].label, 40)
+        where = " (wrapped around)" if wrapped else ""
+        count = f"{len(found.hits)}+" if len(found.hits) >= SEARCH_LIMIT else str(len(found.hits))
+        self.notify(
+            f"Hit {found.index + 1} of {count} for “{clip(found.query, 40)}”: "
+            f"{label}, passage {hit.group + 1}{where}. ] next, [ previous.",
+            timeout=3,
+            markup=False,
+        )
+        self.jump(hit.group)
 
     def action_ledger(self) -> None:
         self.app.push_screen(LedgerScreen(self.alignment), self.jump)
