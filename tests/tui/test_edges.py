@@ -6,7 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reader import SIZES, current, make_app, marked_rows, reader, settle, shown, status
+from test_reader import (
+    SIZES,
+    current,
+    make_app,
+    marked_rows,
+    pane_text,
+    reader,
+    settle,
+    shown,
+    status,
+)
 from tui_factory import make_alignment, make_article
 
 from align import bundled_seeds, load_sources
@@ -40,7 +50,7 @@ async def test_single_sentence_article_and_agreement(tmp_path: Path, size: tuple
         else:
             assert current(screen) == {0: [], 1: [1]}
             solo = screen.query_one("#pane-0", ArticlePane)
-            assert "not reported here" in shown(solo.body)
+            assert "not reported here" in pane_text(solo)
         await pilot.press("n", "N", "f", "f", "f", "f", "d", "escape", "r", "escape", "m", "escape")
         assert app.is_running
 

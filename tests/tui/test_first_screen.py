@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reader import current, marked_rows, shown
+from test_reader import current, marked_rows, pane_text
 from tui_factory import make_alignment, make_article
 
 from align.model import Alignment
@@ -48,7 +48,7 @@ async def test_first_frame_lays_out_a_screenful_then_the_window(
     fill = ArticlePane.fill
 
     def counted(pane: ArticlePane) -> bool:
-        before_fill.append(len(pane.body.sentences))
+        before_fill.append(len(pane.text.sentences))
         return fill(pane)
 
     monkeypatch.setattr(ArticlePane, "fill", counted)
@@ -59,13 +59,14 @@ async def test_first_frame_lays_out_a_screenful_then_the_window(
         assert isinstance(screen, ReaderScreen)
         # 50 rows, a sentence takes at least one: 50 to 60 sentences, not the window
         assert len(before_fill) == 2 and all(50 <= n <= 60 for n in before_fill), before_fill
-        assert [len(p.body.sentences) for p in screen.panes()] == [WINDOW, WINDOW]
+        assert [len(p.text.sentences) for p in screen.panes()] == [WINDOW, WINDOW]
         assert not any(p.partial for p in screen.panes())
         await pilot.press(*"jjj")
         await pilot.pause(0.3)
         assert current(screen) == {0: [3], 1: [3]}
         assert len(marked_rows(screen)) == 1
-        body = next(screen.panes()).body
-        body.scroll_to(y=body.max_scroll_y - 1, animate=False, immediate=True)  # the last row
+        pane = next(screen.panes())
+        last = pane.text.size.height - app.size.height - 1  # then a screen of blank rows
+        pane.body.scroll_to(y=last, animate=False, immediate=True)
         await pilot.pause()
-        assert f"{200 - WINDOW} later sentences" in shown(body).splitlines()[0]
+        assert f"{200 - WINDOW} later sentences" in pane_text(pane).splitlines()[0]

@@ -50,8 +50,8 @@ async def test_hostile_sentence_click_runs_no_action(tmp_path: Path) -> None:
         await settle(pilot)
         view = sentences(reader(app))[(0, 0)]
         assert "[@click=app.quit]x[/]" in shown(view)
-        body = reader(app).query_one("#pane-0", ArticlePane).body
-        row = body.row_of(0)
+        pane = reader(app).query_one("#pane-0", ArticlePane)
+        row, body = pane.text.row_of(0), pane.body
         assert row is not None
         for x in range(0, 20):
             await pilot.click(body, offset=(x, row - body.scroll_offset.y))

@@ -76,9 +76,9 @@ class Drawn:
 def sentences(screen: ReaderScreen) -> dict[tuple[int, int], Drawn]:
     """Every sentence laid out in the displayed panes, as drawn, by (article, sentence)."""
     return {
-        (p.article, i): Drawn(p.article, i, p.body.lines_of(i))
+        (p.article, i): Drawn(p.article, i, p.text.lines_of(i))
         for p in screen.panes()
-        for i in p.body.sentences
+        for i in p.text.sentences
     }
 
 
@@ -86,7 +86,7 @@ def current(screen: ReaderScreen) -> dict[int, list[int]]:
     """Per displayed pane, the indices of the sentences drawn as current."""
     drawn = sentences(screen)
     return {
-        p.article: [i for i in p.body.sentences if drawn[(p.article, i)].is_current]
+        p.article: [i for i in p.text.sentences if drawn[(p.article, i)].is_current]
         for p in screen.panes()
     }
 
@@ -95,17 +95,25 @@ def marked_rows(screen: ReaderScreen) -> set[int]:
     """The screen rows where each pane's current passage (or gap line) starts, as drawn."""
     rows = set()
     for pane in screen.panes():
-        body = pane.body
-        drawn = [body.render_line(y).text for y in range(body.size.height)]
-        rows.add(body.region.y + next(y for y, line in enumerate(drawn) if line[:1] == BAR))
+        top = pane.body.scroll_offset.y
+        drawn = [pane.text.render_line(top + y).text for y in range(pane.body.size.height)]
+        rows.add(pane.body.region.y + next(y for y, line in enumerate(drawn) if line[:1] == BAR))
     return rows
+
+
+def pane_text(pane: ArticlePane) -> str:
+    """What a pane's text shows on screen, lines joined by newlines."""
+    top = pane.body.scroll_offset.y
+    lines = (pane.text.render_line(top + y) for y in range(pane.body.size.height))
+    return "\n".join(line.text.rstrip() for line in lines)
 
 
 async def click_sentence(pilot, screen: ReaderScreen, article: int, sentence: int) -> None:  # type: ignore[no-untyped-def]
     """Click the middle of the first row of a sentence, as drawn on screen."""
-    body = screen.query_one(f"#pane-{article}", ArticlePane).body
-    row = body.row_of(sentence)
+    pane = screen.query_one(f"#pane-{article}", ArticlePane)
+    row = pane.text.row_of(sentence)
     assert row is not None
+    body = pane.body
     await pilot.click(body, offset=(body.size.width // 2, row - body.scroll_offset.y))
 
 
@@ -178,7 +186,7 @@ async def test_wide_panes_line_up_current_passage_and_gap(tmp_path: Path) -> Non
         screen = reader(app)
         assert current(screen) == {0: [1], 1: [1], 2: []}
         gamma = screen.query_one("#pane-2", ArticlePane)
-        assert "not reported here" in shown(gamma.body)
+        assert "not reported here" in pane_text(gamma)
         assert len(marked_rows(screen)) == 1, "the passage and the gap line sit at one height"
         assert "2 of 3 outlets" in status(screen)
         assert "conflicting number ×2" in status(screen)

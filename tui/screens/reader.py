@@ -246,6 +246,8 @@ class ReaderScreen(Screen[None]):
         return changed
 
     def on_resize(self, event: Resize) -> None:
+        for pane in self.all_panes:
+            pane.text.fit()
         if self._apply_layout():
             self.show_current()  # the panes line up again when they have their new sizes
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -59,6 +59,10 @@ def screenful(lengths: Sequence[int], index: int, width: int, rows: int) -> tupl
     return lo, max(hi, min(index + 1, len(lengths)))
 
 
+class PaneBody(VerticalScroll, can_focus=False):
+    """The scrolling part of a pane; never takes focus, so keys reach the screen."""
+
+
 class ArticlePane(Vertical):
     """An article's column. ``show(group)`` marks the group's member (or a gap line)."""
 
@@ -78,13 +82,15 @@ class ArticlePane(Vertical):
         self.members: tuple[int, ...] = ()  # the current passage's sentences here
         self.partial = False  # the window is a first screenful: fill() lays out the rest
         self.annotated = annotated
-        self.body = ArticleText(article, self._content, classes="body")
+        self.body = PaneBody(classes="body")
+        self.text = ArticleText(article, self._content, classes="text")
 
     def compose(self) -> ComposeResult:
         yield Static(
             heading(self.alignment.articles[self.article], self.article + 1), classes="heading"
         )
-        yield self.body
+        with self.body:
+            yield self.text
 
     def _content(self, index: int) -> Content:
         """Sentence ``index`` with its gutter and its group's highlights."""
@@ -108,7 +114,7 @@ class ArticlePane(Vertical):
             i for i in range(max(1, lo), hi) if sentences[i].paragraph != sentences[i - 1].paragraph
         }
         self.window = (lo, hi)
-        self.body.lay_out(range(lo, hi), breaks, (lo, len(sentences) - hi))
+        self.text.lay_out(range(lo, hi), breaks, (lo, len(sentences) - hi))
 
     def _rebuild(self, index: int, first: tuple[int, int] | None) -> None:
         """Lay out the window centred on ``index``.
@@ -152,13 +158,13 @@ class ArticlePane(Vertical):
         self.members = tuple(member.sentences) if member else ()
         if self._needs_window(self.anchor_index):
             self._rebuild(self.anchor_index, first if self.window == (0, 0) else None)
-        self.body.mark(self.members, None if member else index)
+        self.text.mark(self.members, None if member else index)
 
     def anchor_row(self) -> int | None:
         """The body row of the current passage (or its gap line); None before layout."""
-        return self.body.anchor_row()
+        return self.text.anchor_row()
 
     def refresh_marks(self, annotated: Collection[int]) -> None:
         """Redraw the gutters after annotations changed."""
         self.annotated = annotated
-        self.body.rewrap()
+        self.text.rewrap()

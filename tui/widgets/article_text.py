@@ -1,9 +1,11 @@
-"""An article's sentences as lines, drawn on demand: the scrolling part of a pane.
+"""An article's sentences as lines, drawn on demand: the text of a pane.
 
 One widget per pane, not one per sentence. Textual's line API asks only for
-the rows on screen (:meth:`ArticleText.render_line`); each sentence is wrapped
-once per width and its lines kept, so moving the current passage redraws the
-rows on screen and scrolls, with no widget mounted and no layout pass.
+the rows on screen (:meth:`ArticleText.render_line`), and keeps them: the pane
+scrolls this one tall widget, so scrolling draws only rows not drawn before.
+Each sentence is wrapped once per width; moving the current passage redraws
+the rows of the passage left and the passage reached, with no widget mounted
+and no layout pass (the gap line's row is kept, so the height never changes).
 
 The pane decides what is shown (:meth:`ArticleText.lay_out`: which sentences,
 where paragraphs break, how many lie outside) and what is marked
@@ -21,12 +23,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual
+from textual.widget import Widget
 
 NOT_HERE = "— not reported here —"
 BAR = "█"  # the current passage's left edge (as Textual draws a thick outline)
@@ -46,11 +48,13 @@ class Row:
 BLANK = Row("blank")
 
 
-class ArticleText(ScrollView, can_focus=False):
+class ArticleText(Widget, can_focus=False):
     """The sentences of a window of one article, wrapped to the pane's width.
 
     Every row is one column of edge (the current passage's bar), the text, one
-    column of padding. The styles are component classes of ``app.tcss``.
+    column of padding. The styles are component classes of ``app.tcss``. After
+    the text come as many blank rows as the pane is high, so that the last
+    passage can be lined up too.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -84,7 +88,7 @@ class ArticleText(ScrollView, can_focus=False):
         self._drawn: dict[tuple[Row, bool], Strip] = {}  # finished rows (edge, padding, style)
         self._rows: list[Row] | None = None  # None: to be laid out at the next use
         self._starts: dict[int, int] = {}  # sentence -> its first row
-        self._width = 0
+        self._width = 0  # the text's width (the widget's less the edge and the padding)
 
     # what is shown
 
@@ -102,17 +106,26 @@ class ArticleText(ScrollView, can_focus=False):
         current = frozenset(current)
         if current == self.current and gap == self.gap:
             return
+        changed = self.current ^ current
         moved = gap != self.gap
         self.current, self.gap = current, gap
-        if moved:
+        if moved:  # the rows after the gap line shift by one: all of them are drawn again
             self._relayout()
-        else:
-            self.refresh()
+        elif self._layout() is not None:  # only the passage left and the one reached
+            for index in changed:
+                start = self._starts.get(index)
+                if start is not None:
+                    height = len(self._lines(index))
+                    self.refresh(Region(0, start, self.size.width, height))
 
     def rewrap(self) -> None:
         """Wrap every sentence again (its content changed, e.g. an annotation mark)."""
         self._wrapped.clear()
         self._drawn.clear()
+        self._relayout()
+
+    def fit(self) -> None:
+        """The terminal was resized: the blank rows after the text follow its height."""
         self._relayout()
 
     def anchor_row(self) -> int | None:
@@ -141,30 +154,38 @@ class ArticleText(ScrollView, can_focus=False):
     # layout
 
     def _relayout(self) -> None:
-        """Lay the rows out again (drawn rows are kept: they do not depend on their place)."""
+        """Lay the rows out again (drawn rows are kept: they do not depend on their place);
+        a new number of rows asks for a layout pass, the same number only a redraw."""
+        before = len(self._rows) if self._rows is not None else None
         self._rows = None
-        if self._layout() is not None:
+        rows = self._layout()
+        if rows is not None and len(rows) == before:
             self.refresh()
 
-    def _text_width(self) -> int:
-        return max(1, self.scrollable_content_region.width - 2)
-
-    def _layout(self) -> list[Row] | None:
-        """The rows at the present width, laid out once after each change."""
-        if not self.scrollable_content_region.width:
+    def _layout(self, width: int | None = None) -> list[Row] | None:
+        """The rows at the widget's width (or at ``width``), laid out once after each change."""
+        width = self.size.width if width is None else width
+        if not width:
             return None
-        width = self._text_width()
-        if width != self._width:
-            self._width = width
+        text_width = max(1, width - 2)
+        if text_width != self._width:
+            self._width = text_width
             self._wrapped.clear()
             self._drawn.clear()
             self._rows = None
         if self._rows is None:
             self._rows = self._rows_now()
-            height = max(1, self.scrollable_content_region.height)
-            # a screen of blank rows after the text, so the last passage can be lined up too
-            self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + height)
+            # a terminal's height of blank rows after the text, so that the last passage
+            # can be lined up too; a new height is a layout pass, the same one none
+            height = len(self._rows) + self.app.size.height
+            if self.styles.height is None or self.styles.height.value != height:
+                self.styles.height = height
         return self._rows
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """At the first layout (the height is set after it): the rows of the text at
+        ``width``, then the terminal's height of blank rows."""
+        return len(self._layout(width) or ()) + self.app.size.height
 
     def _rows_now(self) -> list[Row]:
         rows: list[Row] = []
@@ -197,10 +218,8 @@ class ArticleText(ScrollView, can_focus=False):
         return lines
 
     def on_resize(self, event: events.Resize) -> None:
-        """Wrap again at the new width; the screen lines the panes up again."""
-        self._rows = None
-        self._drawn.clear()
-        self._layout()
+        """Laid out at a new size (wrapped again at a new width): the screen lines the panes
+        up again."""
         self.post_message(self.Relaid())
 
     def notify_style_update(self) -> None:
@@ -214,10 +233,9 @@ class ArticleText(ScrollView, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         rows = self._layout()
-        at = y + self.scroll_offset.y
         if rows is None:
-            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
-        return self._draw(rows[at] if 0 <= at < len(rows) else BLANK)
+            return Strip.blank(self.size.width, self.rich_style)
+        return self._draw(rows[y] if 0 <= y < len(rows) else BLANK)
 
     def _draw(self, row: Row) -> Strip:
         current = row.sentence in self.current and row.kind == "text"
@@ -259,7 +277,6 @@ class ArticleText(ScrollView, can_focus=False):
     def on_click(self, event: events.Click) -> None:
         """Tell the screen which sentence was clicked."""
         rows = self._layout()
-        at = event.y + self.scroll_offset.y
-        if rows is not None and 0 <= at < len(rows) and rows[at].kind == "text":
+        if rows is not None and 0 <= event.y < len(rows) and rows[event.y].kind == "text":
             event.stop()
-            self.post_message(self.Selected(self.article, rows[at].sentence))
+            self.post_message(self.Selected(self.article, rows[event.y].sentence))
