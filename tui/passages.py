@@ -165,7 +165,10 @@ class SearchHit:
     end: int
 
 
-def search(alignment: Alignment, query: str, limit: int = 200) -> list[SearchHit]:
+SEARCH_LIMIT = 200  # hits a search returns at most
+
+
+def search(alignment: Alignment, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
     """Sentences of all articles matching ``query``, in reading order (see :func:`find`)."""
     words = query_words(query)
     literal = query.strip().casefold()
@@ -217,3 +220,18 @@ def find(text: str, words: Sequence[str], literal: str = "") -> tuple[int, int] 
 
 
 BARE_NUMBER = re.compile(r"[\d.,\s]+")
+
+
+def step_hit(hits: Sequence[SearchHit], at: int, delta: int) -> tuple[int, bool]:
+    """The hit ``delta`` (1 or -1) passages away from hit ``at``, and whether the search
+    wrapped around an end to reach it.
+
+    Hits in the passage of hit ``at`` are passed over (the passage shows them
+    all); with hits in one passage only, ``at`` itself.
+    """
+    group = hits[at].group
+    for k in range(1, len(hits) + 1):
+        i = (at + delta * k) % len(hits)
+        if hits[i].group != group:
+            return i, (i < at) if delta > 0 else (i > at)
+    return at, False

@@ -12,10 +12,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reader import WIDE, make_app, reader, settle, shown, stacked_text, styled
+from test_reader import (
+    WIDE,
+    Drawn,
+    current,
+    make_app,
+    reader,
+    sentences,
+    settle,
+    shown,
+    stacked_text,
+    styled,
+)
 
 from align import Alignment, build, bundled_seeds
-from tui.widgets.sentence_view import SentenceView
 
 CLAUSE = "Nearly a million civilians have fled their homes due to the violence"
 
@@ -35,7 +45,7 @@ def toll(seeds: Alignment) -> tuple[int, int, int]:
     raise AssertionError("no also member of The Moscow Times")
 
 
-def clause_runs(view: SentenceView) -> str:
+def clause_runs(view: Drawn) -> str:
     return " ".join(styled(view, bold=True, italic=True))
 
 
@@ -50,19 +60,18 @@ async def test_pane_lines_up_the_sentence_and_marks_the_clause(
         if screen.stacked:
             await pilot.press("l")
             await settle(pilot)
-        await screen.go(gid)
+        screen.go(gid)
         await settle(pilot)
         pane = next(p for p in screen.panes() if p.article == mt)
-        current = [v for v in pane.query(SentenceView) if v.has_class("-current")]
-        assert [v.sentence for v in current] == [sentence]
-        assert clause_runs(current[0]) == CLAUSE
-        assert "not reported here" not in shown(pane.gap)
+        assert current(screen)[mt] == [sentence]
+        assert clause_runs(sentences(screen)[(mt, sentence)]) == CLAUSE
+        assert "not reported here" not in shown(pane.text)
         home = seeds.group_of(mt, sentence)
-        await screen.go(home)
+        screen.go(home)
         await settle(pilot)
-        view = next(v for v in pane.query(SentenceView) if v.sentence == sentence)
-        assert view.has_class("-current")
-        assert clause_runs(view) == ""  # at home the whole sentence is the passage's
+        assert sentence in current(screen)[mt]
+        # at home the whole sentence is the passage's: no clause is marked
+        assert clause_runs(sentences(screen)[(mt, sentence)]) == ""
 
 
 async def test_stacked_view_shows_the_clause_marked(seeds: Alignment, tmp_path: Path) -> None:
@@ -74,7 +83,7 @@ async def test_stacked_view_shows_the_clause_marked(seeds: Alignment, tmp_path: 
         if not screen.stacked:
             await pilot.press("l")
             await settle(pilot)
-        await screen.go(gid)
+        screen.go(gid)
         await settle(pilot)
         text = stacked_text(screen)
         label = seeds.articles[mt].label

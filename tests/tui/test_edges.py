@@ -6,12 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reader import SIZES, current, make_app, reader, settle, shown, status
+from test_reader import (
+    SIZES,
+    current,
+    make_app,
+    marked_rows,
+    pane_text,
+    reader,
+    settle,
+    shown,
+    status,
+)
 from tui_factory import make_alignment, make_article
 
 from align import bundled_seeds, load_sources
 from tui.app import IdlibReadApp
 from tui.screens.reader import ReaderScreen
+from tui.widgets.article_pane import ArticlePane
 
 
 def edge_alignment():  # type: ignore[no-untyped-def]
@@ -38,8 +49,8 @@ async def test_single_sentence_article_and_agreement(tmp_path: Path, size: tuple
             assert "Only Duo saw rain." in text and "not reported here" in text
         else:
             assert current(screen) == {0: [], 1: [1]}
-            solo = screen.query_one("#pane-0")
-            assert "not reported here" in shown(solo.query_one(".gap"))
+            solo = screen.query_one("#pane-0", ArticlePane)
+            assert "not reported here" in pane_text(solo)
         await pilot.press("n", "N", "f", "f", "f", "f", "d", "escape", "r", "escape", "m", "escape")
         assert app.is_running
 
@@ -64,5 +75,4 @@ async def test_resize_at_any_moment(tmp_path: Path) -> None:
         await pilot.press("j", "j")
         await settle(pilot)
         assert not screen.stacked
-        rows = {p.marker.region.y for p in screen.panes() if p.marker}
-        assert len(rows) == 1
+        assert len(marked_rows(screen)) == 1

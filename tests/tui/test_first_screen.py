@@ -1,17 +1,17 @@
-"""The first screenful: panes mount what fills the screen first, then the rest of their window."""
+"""The first screenful: panes lay out what fills the screen first, then the rest of their window."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from test_reader import current, marked_rows, pane_text
 from tui_factory import make_alignment, make_article
 
 from align.model import Alignment
 from tui.app import IdlibReadApp
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_pane import WINDOW, ArticlePane, screenful, window_around
-from tui.widgets.sentence_view import SentenceView
 
 
 def test_screenful_counts_rows_each_sentence_takes_at_least() -> None:
@@ -41,15 +41,15 @@ def long_pair(sentences: int) -> Alignment:
     return make_alignment(articles, [[(0, [i]), (1, [i])] for i in range(sentences)])
 
 
-async def test_first_frame_mounts_a_screenful_then_the_window(
+async def test_first_frame_lays_out_a_screenful_then_the_window(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before_fill: list[int] = []
     fill = ArticlePane.fill
 
-    async def counted(pane: ArticlePane) -> bool:
-        before_fill.append(len(pane.query(SentenceView)))
-        return await fill(pane)
+    def counted(pane: ArticlePane) -> bool:
+        before_fill.append(len(pane.text.sentences))
+        return fill(pane)
 
     monkeypatch.setattr(ArticlePane, "fill", counted)
     app = IdlibReadApp([], tmp_path / "notes.yaml", alignment=long_pair(200))
@@ -59,13 +59,14 @@ async def test_first_frame_mounts_a_screenful_then_the_window(
         assert isinstance(screen, ReaderScreen)
         # 50 rows, a sentence takes at least one: 50 to 60 sentences, not the window
         assert len(before_fill) == 2 and all(50 <= n <= 60 for n in before_fill), before_fill
-        assert [len(p.query(SentenceView)) for p in screen.panes()] == [WINDOW, WINDOW]
+        assert [len(p.text.sentences) for p in screen.panes()] == [WINDOW, WINDOW]
         assert not any(p.partial for p in screen.panes())
         await pilot.press(*"jjj")
         await pilot.pause(0.3)
-        panes = list(screen.panes())
-        assert all(isinstance(p, ArticlePane) and p.marker is not None for p in panes)
-        assert [[v.sentence for v in p.current] for p in panes] == [[3], [3]]
-        assert len({p.marker.region.y for p in panes if p.marker}) == 1
-        more = panes[0].query_one(".more.-after").render()
-        assert f"{200 - WINDOW} later" in str(more)
+        assert current(screen) == {0: [3], 1: [3]}
+        assert len(marked_rows(screen)) == 1
+        pane = next(screen.panes())
+        last = pane.text.size.height - app.size.height - 1  # then a screen of blank rows
+        pane.body.scroll_to(y=last, animate=False, immediate=True)
+        await pilot.pause()
+        assert f"{200 - WINDOW} later sentences" in pane_text(pane).splitlines()[0]

@@ -17,8 +17,9 @@ from tui_factory import ALPHA, BETA, CORRIDOR, GAMMA, Row, crossed, make_alignme
 from align import build, bundled_seeds
 from align.model import Alignment
 from tui.app import IdlibReadApp
+from tui.claims import in_cell
 from tui.screens.details import DetailsScreen
-from tui.screens.ledger import LedgerScreen
+from tui.screens.ledger import LedgerScreen, wrapped
 from tui.screens.reader import ReaderScreen
 
 SAMPLE_GROUPS = [[(m.article, list(m.sentences)) for m in g.members] for g in sample().groups]
@@ -80,16 +81,16 @@ async def test_each_figure_is_marked_on_its_own(tmp_path: Path, size: tuple[int,
     async with app.run_test(size=size) as pilot:
         grid = await open_ledger(app, pilot)
         daily = str(grid.get_cell_at(Coordinate(0, 1)))
-        first, second = daily.split("\n")  # two figures of one outlet, one per line
-        assert first.startswith("!nearl") and second.startswith("350 mi")
+        lines = daily.split("\n")  # two figures of one outlet, each on lines of its own
+        assert lines[0].startswith("!nearl") and [x for x in lines if x.startswith("350")]
         reversed_runs = styled(grid, reverse=True)
         assert any(run.startswith("!nearl") for run in reversed_runs)
         assert not any("350" in run for run in reversed_runs)  # the cell is not all marked
         underlined = styled(grid, underline=True)
         assert any(run.startswith("~six") for run in underlined)
-        assert str(grid.get_cell_at(Coordinate(0, 4))).startswith("six ho")  # agrees: plain
+        assert str(grid.get_cell_at(Coordinate(0, 4))).startswith("six")  # agrees: plain
         assert str(grid.get_cell_at(Coordinate(0, 5))) == "·"  # Metro Post gives none
-        labels = [str(grid.get_cell_at(Coordinate(r, 0))) for r in range(2)]
+        labels = [" ".join(str(grid.get_cell_at(Coordinate(r, 0))).split()) for r in range(2)]
         assert labels == ["! talks duration", "! people killed"]
         key = shown(app.screen.query_one("#ledger-key"))
         assert "!59 conflict" in key and "~nearly 6 different precision" in key
@@ -258,3 +259,33 @@ async def test_columns_follow_a_resize(tmp_path: Path) -> None:
         assert grid.ordered_columns[1].get_render_width(grid) < wide
         assert grid.max_scroll_x == 0 and grid.cursor_coordinate == Coordinate(1, 2)
         assert " 6 " in visible_heads(grid)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_figure_and_name_reads_in_full(
+    tmp_path: Path, size: tuple[int, int], seeds: Alignment
+) -> None:
+    """No figure or quantity is cut at 80 columns: long ones wrap and their row grows."""
+    app = make_app(seeds, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        grid = await open_ledger(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LedgerScreen)
+        widths = [column.width for column in grid.ordered_columns]
+        for r, row in enumerate(screen.rows):
+            cells = [grid.get_cell_at(Coordinate(r, c)) for c in range(len(widths))]
+            lines = [str(cell).split("\n") for cell in cells]
+            assert all(len(line) <= w for ls, w in zip(lines, widths, strict=True) for line in ls)
+            assert grid.ordered_rows[r].height == max(len(ls) for ls in lines)
+            assert " ".join(" ".join(lines[0]).split()).endswith(" ".join(row.label.split()))
+            for c in range(1, len(widths)):
+                said = "".join("".join(lines[c]).split())  # a long word may take two lines
+                for claim in (row.claims[i] for i in in_cell(row, c - 1)):
+                    assert "".join(claim.quantity.text.split()) in said, (said, claim)
+
+
+def test_wrapped_breaks_at_spaces_and_keeps_hyphenated_words() -> None:
+    assert wrapped("more than six hours", 9) == ["more than", "six hours"]
+    assert wrapped("the M-4 highway", 5) == ["the", "M-4", "highw", "ay"]
+    assert wrapped("!nearly six", 7, " ") == ["!nearly", " six"]
+    assert wrapped("", 5) == [""]

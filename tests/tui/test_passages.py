@@ -8,6 +8,7 @@ from tui_factory import sample
 
 from align.model import Divergence, Sentence
 from tui.passages import (
+    SearchHit,
     filtered,
     gap_index,
     nearest,
@@ -16,6 +17,7 @@ from tui.passages import (
     search,
     sentence_marks,
     step,
+    step_hit,
     summary,
 )
 from tui.safe import clip, sanitize
@@ -77,6 +79,21 @@ def test_search() -> None:
     hits = search(a, "  RESPOND ")
     assert [(h.article, h.sentence, h.group) for h in hits] == [(1, 2, 3), (2, 1, 3)]
     assert search(a, "   ") == []
+
+
+def test_step_hit_goes_passage_by_passage_and_wraps() -> None:
+    def hit(group: int) -> SearchHit:
+        return SearchHit(article=0, sentence=group, group=group, start=0, end=1)
+
+    hits = [hit(1), hit(1), hit(4), hit(7), hit(7), hit(9)]
+    assert step_hit(hits, 0, 1) == (2, False)  # the other hit of passage 1 is passed over
+    assert step_hit(hits, 2, 1) == (3, False)
+    assert step_hit(hits, 3, 1) == (5, False)
+    assert step_hit(hits, 5, 1) == (0, True)  # past the last: back to the first, said so
+    assert step_hit(hits, 0, -1) == (5, True)
+    assert step_hit(hits, 5, -1) == (4, False)  # the last hit of the passage before
+    assert step_hit(hits, 4, -1) == (2, False)
+    assert step_hit([hit(3), hit(3)], 1, 1) == (1, False)  # one passage: nowhere to go
 
 
 def test_clip_and_sanitize() -> None:

@@ -7,10 +7,13 @@ status line and the dialogs say.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
-from textual.widget import Widget
+from textual.geometry import Size
+from textual.strip import Strip
 from textual.widgets import Input, OptionList, Static
 from tui_factory import sample
 
@@ -23,7 +26,7 @@ from tui.screens.original import OriginalScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.article_pane import ArticlePane
-from tui.widgets.sentence_view import SentenceView
+from tui.widgets.article_text import BAR
 
 NARROW = (80, 24)
 WIDE = (200, 50)
@@ -40,21 +43,87 @@ def reader(app: IdlibReadApp) -> ReaderScreen:
     return screen
 
 
-def current(screen: ReaderScreen) -> dict[int, list[int]]:
-    """Per displayed pane, the indices of the sentences marked current."""
+class Drawable(Protocol):
+    """Anything drawn line by line: a widget, or the rows of one sentence."""
+
+    @property
+    def size(self) -> Size: ...
+
+    def render_line(self, y: int) -> Strip: ...
+
+
+@dataclass
+class Drawn:
+    """The rows a pane draws for one sentence, without the edge cell (gutter and text)."""
+
+    article: int
+    sentence: int
+    rows: list[Strip]
+
+    @property
+    def size(self) -> Size:
+        return Size(0, len(self.rows))
+
+    def render_line(self, y: int) -> Strip:
+        return self.rows[y].crop(1)
+
+    @property
+    def is_current(self) -> bool:
+        """Drawn with the current passage's bar at its left edge."""
+        return bool(self.rows) and self.rows[0].text.startswith(BAR)
+
+
+def sentences(screen: ReaderScreen) -> dict[tuple[int, int], Drawn]:
+    """Every sentence laid out in the displayed panes, as drawn, by (article, sentence)."""
     return {
-        p.article: [v.sentence for v in p.query(SentenceView) if v.has_class("-current")]
+        (p.article, i): Drawn(p.article, i, p.text.lines_of(i))
+        for p in screen.panes()
+        for i in p.text.sentences
+    }
+
+
+def current(screen: ReaderScreen) -> dict[int, list[int]]:
+    """Per displayed pane, the indices of the sentences drawn as current."""
+    drawn = sentences(screen)
+    return {
+        p.article: [i for i in p.text.sentences if drawn[(p.article, i)].is_current]
         for p in screen.panes()
     }
 
 
-def shown(widget: Widget) -> str:
+def marked_rows(screen: ReaderScreen) -> set[int]:
+    """The screen rows where each pane's current passage (or gap line) starts, as drawn."""
+    rows = set()
+    for pane in screen.panes():
+        top = pane.body.scroll_offset.y
+        drawn = [pane.text.render_line(top + y).text for y in range(pane.body.size.height)]
+        rows.add(pane.body.region.y + next(y for y, line in enumerate(drawn) if line[:1] == BAR))
+    return rows
+
+
+def pane_text(pane: ArticlePane) -> str:
+    """What a pane's text shows on screen, lines joined by newlines."""
+    top = pane.body.scroll_offset.y
+    lines = (pane.text.render_line(top + y) for y in range(pane.body.size.height))
+    return "\n".join(line.text.rstrip() for line in lines)
+
+
+async def click_sentence(pilot, screen: ReaderScreen, article: int, sentence: int) -> None:  # type: ignore[no-untyped-def]
+    """Click the middle of the first row of a sentence, as drawn on screen."""
+    pane = screen.query_one(f"#pane-{article}", ArticlePane)
+    row = pane.text.row_of(sentence)
+    assert row is not None
+    body = pane.body
+    await pilot.click(body, offset=(body.size.width // 2, row - body.scroll_offset.y))
+
+
+def shown(widget: Drawable) -> str:
     """The widget's rendered text, lines joined by newlines."""
     lines = (widget.render_line(y) for y in range(widget.size.height))
     return "\n".join("".join(seg.text for seg in line).rstrip() for line in lines)
 
 
-def styled(widget: Widget, **attrs: bool) -> list[str]:
+def styled(widget: Drawable, **attrs: bool) -> list[str]:
     """Runs of rendered text whose style has all the given attributes (bold=True, ...)."""
     runs: list[str] = []
     for y in range(widget.size.height):
@@ -69,6 +138,11 @@ def styled(widget: Widget, **attrs: bool) -> list[str]:
         if run:
             runs.append(run.strip())
     return runs
+
+
+def footer(screen: ReaderScreen) -> str:
+    """The keys the footer shows, as drawn ("jNext nDiff …")."""
+    return " ".join(shown(key).strip() for key in screen.query("FooterKey"))
 
 
 def status(screen: ReaderScreen) -> str:
@@ -112,10 +186,8 @@ async def test_wide_panes_line_up_current_passage_and_gap(tmp_path: Path) -> Non
         screen = reader(app)
         assert current(screen) == {0: [1], 1: [1], 2: []}
         gamma = screen.query_one("#pane-2", ArticlePane)
-        gap = gamma.query_one(".gap", Static)
-        assert not gap.has_class("-parked") and "not reported here" in shown(gap)
-        rows = {p.marker.region.y for p in screen.panes() if p.marker}
-        assert len(rows) == 1, "the passage and the gap line sit at one height"
+        assert "not reported here" in pane_text(gamma)
+        assert len(marked_rows(screen)) == 1, "the passage and the gap line sit at one height"
         assert "2 of 3 outlets" in status(screen)
         assert "conflicting number ×2" in status(screen)
 
@@ -168,7 +240,7 @@ async def test_highlights_in_panes(tmp_path: Path, size: tuple[int, int]) -> Non
         if screen.stacked:
             await pilot.press("l")
             await settle(pilot)
-        views = {(v.article, v.sentence): v for v in screen.query(SentenceView)}
+        views = sentences(screen)
         assert styled(views[(0, 1)], bold=True, reverse=True) == ["59"]
         assert styled(views[(1, 1)], bold=True, reverse=True) == ["58"]
         assert styled(views[(0, 2)], bold=True, underline=True) == ["6 km"]
@@ -249,11 +321,11 @@ async def test_click_sentence_makes_its_passage_current(
         if screen.stacked:
             await pilot.press("l")
             await settle(pilot)
-        target = next(v for v in screen.query(SentenceView) if (v.article, v.sentence) == (2, 1))
-        await pilot.click(target)
+        await click_sentence(pilot, screen, 2, 1)
         await settle(pilot)
         assert screen.current == 3
         assert current(screen) == {0: [], 1: [2], 2: [1]}
+        assert len(marked_rows(screen)) == 1, "lined up as after a key"
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -271,6 +343,36 @@ async def test_search_jumps(tmp_path: Path, size: tuple[int, int]) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert reader(app).current == 3
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_search_then_next_and_previous_hit(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        await pilot.press("right_square_bracket")  # no search yet: says so, stays
+        await settle(pilot)
+        assert screen.current == 0
+        assert any("No search yet" in str(n.message) for n in app._notifications)
+        assert "]" not in footer(screen)
+        await pilot.press("slash", *"the")  # hits in passages 1, 3, 4 and 5
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.current == 0
+        assert "] Hit" in footer(screen)
+        seen = []
+        for key in ["right_square_bracket"] * 4 + ["left_square_bracket"] * 2:
+            await pilot.press(key)
+            await settle(pilot)
+            seen.append(screen.current)
+        # passage 4 holds two hits: passed over as one; past the last, back to the first
+        assert seen == [2, 3, 4, 0, 4, 3]
+        if not screen.stacked:
+            assert len(marked_rows(screen)) == 1
+        await pilot.press("slash")  # the search opens on the last query
+        assert app.screen.query_one(Input).value == "the"
 
 
 async def test_search_typing_q_does_not_quit(tmp_path: Path) -> None:
@@ -357,7 +459,7 @@ async def test_command_palette_offers_every_action(tmp_path: Path) -> None:
         for title in [
             "Next: Go to the next passage",
             "Diff: Next passage with a divergence",
-            "Search: Search the text of all articles and jump",
+            "Find: Search the text of all articles and jump",
             "Ledger: Claims ledger: measured quantities by outlet",
             "Other passage: Go to the passage holding a figure set against one here"
             " (again: next, back)",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_reader import NARROW, WIDE, make_app, reader, settle, shown, status
+from test_reader import NARROW, WIDE, make_app, reader, sentences, settle, shown, status
 from textual.widgets import OptionList, TextArea
 from tui_factory import sample
 
@@ -15,7 +15,6 @@ from tui.screens.annotate import AnnotateScreen
 from tui.screens.annotations_list import AnnotationListScreen
 from tui.screens.notice import NoticeScreen
 from tui.screens.reader import ReaderScreen
-from tui.widgets.sentence_view import SentenceView
 
 
 async def test_annotate_saves_marks_and_lists(tmp_path: Path) -> None:
@@ -34,7 +33,7 @@ async def test_annotate_saves_marks_and_lists(tmp_path: Path) -> None:
         assert "✎ annotated" in line and "saved" in line
         saved = yaml.safe_load((tmp_path / "notes.yaml").read_text(encoding="utf-8"))
         assert saved["annotations"][0]["note"] == "Check [b]59[/b] against the ministry"
-        marked = [v for v in screen.query(SentenceView) if shown(v)[1:2] == "✎"]
+        marked = [v for v in sentences(screen).values() if shown(v)[1:2] == "✎"]
         assert {(v.article, v.sentence) for v in marked} == {(0, 1), (1, 1)}
         await pilot.press("g")
         await settle(pilot)

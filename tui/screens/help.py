@@ -33,7 +33,12 @@ EXTRA_KEYS = [
 
 def key_name(binding: Binding) -> str:
     """ "j / down" from "j,down"; "?" for question_mark; "/" for slash."""
-    names = {"question_mark": "?", "slash": "/"}
+    names = {
+        "question_mark": "?",
+        "slash": "/",
+        "right_square_bracket": "]",
+        "left_square_bracket": "[",
+    }
     return " / ".join(names.get(k, k) for k in binding.key.split(","))
 
 

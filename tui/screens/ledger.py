@@ -3,15 +3,17 @@
 It reads ``Alignment.ledger`` (computed once by the engine) and compares
 nothing itself. Every outlet gets a column that fits the terminal (a numbered
 short name over the column, the full names on a legend line); the quantity
-column stays put while the table scrolls sideways. Each figure in a cell
-carries its own mark: ``!`` and the conflict style when another outlet's
-figure contradicts it, ``~`` and the precision style when it is stated with
-different precision. The line under the table says in full what the cell
-under the cursor holds.
+column stays put while the table scrolls sideways. A figure or a quantity's
+name longer than its column wraps onto more lines (the row grows), so every
+cell reads in full at 80 columns too. Each figure in a cell carries its own
+mark: ``!`` and the conflict style when another outlet's figure contradicts
+it, ``~`` and the precision style when it is stated with different precision.
+The line under the table says in full what the cell under the cursor holds.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import ClassVar
@@ -50,6 +52,7 @@ CHROME = 5  # the dialog's border and padding (4) and the table's scrollbar (1)
 PADDING = 2  # a DataTable cell's padding, both sides
 MIN_LABEL, MIN_CELL, MAX_CELL = 12, 7, 40
 EXCERPT = 160  # characters of a figure's sentence shown under the table
+MAX_FIGURE = 120  # a figure or a name longer than this is cut (the line under the table has it)
 
 
 def column_widths(total: int, outlets: int, label: int, figure: int) -> tuple[int, int]:
@@ -70,30 +73,49 @@ def mark_style(relation: Relation | None) -> RichStyle:
     return Style.parse(STYLES[kind]).rich_style if kind else RichStyle()
 
 
-def figure_line(row: Measured, index: int, width: int) -> Text:
-    """One figure as a cell line: its mark and words, the whole span styled, clipped."""
+def wrapped(text: str, width: int, indent: str = "") -> list[str]:
+    """``text`` on lines of at most ``width`` cells, broken at spaces (inside a word only
+    when the word is longer than a line); lines after the first start with ``indent``."""
+    width = max(2, width)
+    lines = textwrap.wrap(
+        " ".join(text.split()),
+        width,
+        subsequent_indent=indent,
+        break_long_words=False,  # a word too long for a line gets lines of its own
+        break_on_hyphens=False,  # "M-4" and "5-6" stay whole
+    )
+    return [line[i : i + width] for line in lines for i in range(0, len(line), width)] or [""]
+
+
+def figure_lines(row: Measured, index: int, width: int) -> Text:
+    """One figure in a cell: its mark and words, wrapped to the cell, the whole span styled."""
     relation = row.relation_of(index)
     mark = MARKS[relation] if relation else ""
-    words = sanitize(clip(row.claims[index].quantity.text, max(1, width - len(mark))))
-    line = Text(mark + words, no_wrap=True, end="")
-    line.stylize(mark_style(relation), 0, len(line))
-    return line
+    words = sanitize(clip(row.claims[index].quantity.text, MAX_FIGURE))
+    lines = Text("\n".join(wrapped(mark + words, width, " " * len(mark))), no_wrap=True, end="")
+    lines.stylize(mark_style(relation), 0, len(lines))
+    return lines
 
 
 def cell_text(row: Measured, article: int, width: int) -> Text:
-    """An outlet's cell: each of its figures on its own line, each marked on its own."""
+    """An outlet's cell: each of its figures on lines of its own, each marked on its own."""
     indices = in_cell(row, article)
     if not indices:
         return Text(EMPTY, style="dim", end="")
-    return Text("\n", end="").join(figure_line(row, i, width) for i in indices)
+    return Text("\n", end="").join(figure_lines(row, i, width) for i in indices)
 
 
 def label_text(row: Measured, width: int) -> Text:
-    """The quantity's name, after the row's worst mark ("! talks duration")."""
-    mark = MARKS[row.worst] if row.worst else ""
-    text = Text(f"{mark or ' '} ", style="bold", no_wrap=True, end="")
-    text.append(sanitize(clip(row.label, max(1, width - 2))), style="bold")
-    return text
+    """The quantity's name, after the row's worst mark ("! talks duration"), wrapped."""
+    mark = MARKS[row.worst] if row.worst else " "
+    name = sanitize(clip(row.label, MAX_FIGURE))
+    lines = "\n  ".join(wrapped(name, width - 2))  # under the name, not under the mark
+    return Text(f"{mark} {lines}", style="bold", no_wrap=True, end="")
+
+
+def lines_in(text: Text) -> int:
+    """How many lines a cell's text takes (its lines are broken already)."""
+    return text.plain.count("\n") + 1
 
 
 def outlets_legend(alignment: Alignment) -> Content:
@@ -266,9 +288,10 @@ class LedgerScreen(Dialog[int]):
             shown = Text(sanitize(clip(head, cell_w)), style="bold")
             table.add_column(shown, width=cell_w, key=str(a))
         for row in self.rows:
-            cells = [cell_text(row, a, cell_w) for a in range(len(articles))]
-            height = max(len(in_cell(row, a)) for a in range(len(articles)))
-            table.add_row(label_text(row, label_w), *cells, key=str(row.id), height=max(1, height))
+            cells = [label_text(row, label_w)]
+            cells += [cell_text(row, a, cell_w) for a in range(len(articles))]
+            height = max(lines_in(cell) for cell in cells)
+            table.add_row(*cells, key=str(row.id), height=height)
         if self.rows:
             table.cursor_coordinate = Coordinate(min(cursor.row, len(self.rows) - 1), cursor.column)
         self.show_cell()

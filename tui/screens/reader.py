@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Key, Resize
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -23,6 +24,7 @@ from ..claims import Trail, follow, trail_note
 from ..passages import (
     FILTER_LABELS,
     FILTERS,
+    SEARCH_LIMIT,
     SHORT_LABELS,
     FilterName,
     filtered,
@@ -30,12 +32,13 @@ from ..passages import (
     next_divergent,
     reach,
     step,
+    step_hit,
     summary,
 )
 from ..render import legend
 from ..safe import clip
 from ..widgets.article_pane import ArticlePane
-from ..widgets.sentence_view import SentenceView
+from ..widgets.article_text import ArticleText
 from ..widgets.stacked_view import StackedView
 from ..widgets.status_line import Status, StatusLine
 from .annotate import AnnotateScreen, detached_passage
@@ -46,7 +49,7 @@ from .help import HelpScreen, key_name
 from .ledger import LedgerScreen
 from .notice import NoticeScreen
 from .original import OriginalScreen
-from .search import SearchScreen
+from .search import Found, SearchScreen
 
 MAX_PANES = 9  # keys 1..9 toggle them; further outlets appear in the stacked layout
 MIN_COLUMN = 30  # narrower columns are unreadable: switch to the stacked layout
@@ -87,7 +90,13 @@ class ReaderScreen(Screen[None]):
 
     The stylesheet (for the reader and its dialogs) is loaded with this screen,
     not with the app, so the loading view's first frame does not wait for it.
+
+    ``current`` is the current passage's group id: whatever sets it (a key, a
+    click, search, the ledger, the list of notes), :meth:`watch_current` shows
+    it and lines the panes up.
     """
+
+    current: reactive[int] = reactive(0, always_update=True, init=False)
 
     CSS_PATH = "../app.tcss"
 
@@ -104,7 +113,22 @@ class ReaderScreen(Screen[None]):
             show=False,
             tooltip="Previous passage with a divergence",
         ),
-        Binding("slash", "search", "Search", tooltip="Search the text of all articles and jump"),
+        Binding("slash", "search", "Find", tooltip="Search the text of all articles and jump"),
+        Binding(
+            "right_square_bracket",
+            "match(1)",
+            "Hit",
+            key_display="]",
+            tooltip="Go to the next passage with a hit of the last search",
+        ),
+        Binding(
+            "left_square_bracket",
+            "match(-1)",
+            "Prev hit",
+            key_display="[",
+            show=False,
+            tooltip="Go to the previous passage with a hit of the last search",
+        ),
         Binding("f", "cycle_filter", "Filter", tooltip="Cycle: all, divergent, numbers, single"),
         Binding("m", "ledger", "Ledger", tooltip="Claims ledger: measured quantities by outlet"),
         Binding("d", "details", "Details", tooltip="Every divergence of this passage, explained"),
@@ -144,7 +168,6 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.alignment = alignment
         self.store = store
-        self.current = 0
         self.home = 0  # the passage the user chose; filters look for the nearest to it
         self.filter_name: FilterName = "all"
         self.ids = filtered(alignment.groups, "all")
@@ -156,6 +179,7 @@ class ReaderScreen(Screen[None]):
         self.ready = False  # True once the first passage is shown
         self.all_panes: list[ArticlePane] = []
         self.trail: Trail | None = None  # where the o key has led
+        self.found: Found | None = None  # the last search, and the hit shown
 
     # composition and layout
 
@@ -172,19 +196,21 @@ class ReaderScreen(Screen[None]):
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
+        # The engine's results, the modules and these widgets live as long as the
+        # app: moving them out of the collector's reach keeps its full passes (100+
+        # ms over all of them) from landing on the first passage or on a keypress.
+        # Again after the first frame, for what drawing it made.
+        gc.freeze()
         detached = len(self.store.detached()) if self.store else 0
         if detached:
             note = f"{detached} annotation(s) no longer match a passage: press A to see them."
             self.notify(note, severity="warning", timeout=6)
         self._apply_layout()
-        await self.go(self.ids[0] if self.ids else 0)
+        self.go(self.ids[0] if self.ids else 0)
         self.ready = True
         if self.store is not None and self.store.load_error:
             self.call_after_refresh(self.warn_unreadable)  # over the first passage
-        # The engine's results, the modules and these widgets live as long as the
-        # app: moving them out of the collector's reach keeps its full passes (100+
-        # ms over all of them) from landing on a keypress.
         self.call_after_refresh(gc.freeze)
 
     def on_unmount(self) -> None:
@@ -219,44 +245,47 @@ class ReaderScreen(Screen[None]):
             pane.set_class(pane.article in self.hidden, "-hidden")
         return changed
 
-    async def on_resize(self, event: Resize) -> None:
+    def on_resize(self, event: Resize) -> None:
+        for pane in self.all_panes:
+            pane.text.fit()
         if self._apply_layout():
-            await self.show_current()
-        else:
-            self.call_after_refresh(self.line_up)
+            self.show_current()  # the panes line up again when they have their new sizes
 
     # showing the current passage
 
-    async def go(self, group_id: int, *, chosen: bool = True) -> None:
-        """Make ``group_id`` the current passage and show it everywhere.
+    def go(self, group_id: int, *, chosen: bool = True) -> None:
+        """Make ``group_id`` the current passage (shown by :meth:`watch_current`).
 
         ``chosen`` is False when a filter moved there: cycling back to "all"
         then returns to the passage the user had chosen, not a neighbour of it.
         """
         if not self.alignment.groups:
             return
-        self.current = max(0, min(group_id, len(self.alignment.groups) - 1))
+        target = max(0, min(group_id, len(self.alignment.groups) - 1))
         if chosen:
-            self.home = self.current
-        await self.show_current()
+            self.home = target
+        self.current = target
 
-    async def show_current(self) -> None:
+    def watch_current(self) -> None:
+        """The one place a new current passage is shown and the panes lined up."""
+        self.show_current()
+
+    def show_current(self) -> None:
         """Redraw whichever layout is active for the current passage."""
+        if not self.all_panes:  # not composed yet
+            return
         self.update_status()  # first, so its repaint joins the panes' in one frame
         if self.stacked:
             self.query_one(StackedView).show(
                 self.alignment, self.group, self.shown_articles(), self.context
             )
-        else:
-            first = self.screenful()
-            predicted = {pane.article: await pane.show(self.group, first) for pane in self.panes()}
-            if None in predicted.values():
-                self.call_after_refresh(self.line_up)
-            else:  # positions known now: scroll before the next frame, so it is the only one
-                self.scroll_panes({a: y for a, y in predicted.items() if y is not None})
-                self.call_after_refresh(self._check_lined_up, 0)
-            if any(pane.partial for pane in self.panes()):
-                self.call_after_refresh(self.fill_panes)
+            return
+        first = self.screenful()
+        for pane in self.panes():
+            pane.show(self.group, first)
+        self.line_up()
+        if any(pane.partial for pane in self.panes()):
+            self.call_after_refresh(self.fill_panes)
 
     def screenful(self) -> tuple[int, int]:
         """(width, rows) no pane's text exceeds: what a pane's first window must fill."""
@@ -264,43 +293,32 @@ class ReaderScreen(Screen[None]):
         size = self.size if self.size.area else self.app.size
         return (size.width // columns, size.height)
 
-    async def fill_panes(self) -> None:
-        """Once the first screenful is on screen, mount the rest of the panes' windows."""
-        filled = [await pane.fill() for pane in list(self.panes())]
+    def fill_panes(self) -> None:
+        """Once the first screenful is on screen, lay out the rest of the panes' windows."""
+        filled = [pane.fill() for pane in list(self.panes())]
         if any(filled):
-            self.call_after_refresh(self.line_up)
+            self.line_up()
 
-    def line_up(self, attempt: int = 0) -> None:
-        """Scroll every pane so the current passage (or its gap line) sits at one height.
+    @on(ArticleText.Relaid)
+    def line_up(self) -> None:
+        """Scroll every pane so the current passage (or its gap line) sits on one row.
 
-        Used when positions are known only after layout (freshly mounted sentences,
-        a resize); checks on screen and tries again a few times.
+        The row is a third of the way down, or higher when a passage is too near
+        the top of its article to come down that far. Each pane knows its rows
+        as soon as it has a width, so this scrolls before the next frame; a pane
+        without one yet (before the first layout) says so when it has one
+        (``ArticleText.Relaid``), and the panes are lined up again.
         """
         if self.stacked:
             return
-        anchored = [p for p in self.panes() if p.marker is not None]
-        self.scroll_panes({p.article: p.marker.virtual_region.y for p in anchored if p.marker})
-        if attempt < 5:
-            self.call_after_refresh(self._check_lined_up, attempt)
-
-    def scroll_panes(self, ys: dict[int, int]) -> None:
-        """Scroll pane ``a`` so that its body row ``ys[a]`` sits on one common screen row.
-
-        The row is a third of the way down, or higher when a passage is too near
-        the top of its article to come down that far.
-        """
-        panes = [p for p in self.panes() if p.article in ys]
-        if not panes:
+        panes = list(self.panes())
+        ys = [pane.anchor_row() for pane in panes]
+        if not panes or None in ys:
             return
-        row = min([panes[0].body.size.height // 3, *ys.values()])
-        for pane in panes:
-            pane.body.scroll_to(y=ys[pane.article] - row, animate=False, immediate=True)
-
-    def _check_lined_up(self, attempt: int) -> None:
-        """Line up again if the panes' anchors are not on one screen row yet."""
-        rows = {p.marker.region.y for p in self.panes() if p.marker is not None}
-        if len(rows) > 1 or 0 in {p.body.size.height for p in self.panes()}:
-            self.line_up(attempt + 1)
+        rows = [y for y in ys if y is not None]
+        row = min([panes[0].body.scrollable_content_region.height // 3, *rows])
+        for pane, y in zip(panes, rows, strict=True):
+            pane.body.scroll_to(y=y - row, animate=False, immediate=True)
 
     def status(self) -> Status:
         """What the status line should say now."""
@@ -327,25 +345,25 @@ class ReaderScreen(Screen[None]):
 
     # navigation
 
-    async def action_move(self, delta: int) -> None:
+    def action_move(self, delta: int) -> None:
         target = step(self.ids, self.current, delta)
         if target == self.current:
             self.app.bell()
-        await self.go(target)
+        self.go(target)
 
-    async def action_edge(self, last: int) -> None:
+    def action_edge(self, last: int) -> None:
         if self.ids:
-            await self.go(self.ids[-1] if last else self.ids[0])
+            self.go(self.ids[-1] if last else self.ids[0])
 
-    async def action_divergent(self, forward: int) -> None:
+    def action_divergent(self, forward: int) -> None:
         target = next_divergent(self.alignment.groups, self.ids, self.current, bool(forward))
         if target is None:
             where = "after" if forward else "before"
             self.notify(f"No passage with a divergence {where} this one.", timeout=3)
             return
-        await self.go(target)
+        self.go(target)
 
-    async def action_cycle_filter(self) -> None:
+    def action_cycle_filter(self) -> None:
         at = FILTERS.index(self.filter_name)
         for name in (*FILTERS[at + 1 :], *FILTERS[:at]):
             ids = filtered(self.alignment.groups, name)
@@ -354,21 +372,18 @@ class ReaderScreen(Screen[None]):
             self.notify(f"No {FILTER_LABELS[name]}: skipped.", timeout=3)
         self.filter_name, self.ids = name, ids
         self.notify(f"Showing {FILTER_LABELS[name]} ({len(ids)}).", timeout=2)
-        await self.go(nearest(ids, self.home), chosen=False)
+        self.go(nearest(ids, self.home), chosen=False)
 
-    @on(SentenceView.Selected)
-    async def select_sentence(self, event: SentenceView.Selected) -> None:
-        target = self.alignment.group_of(event.article, event.sentence)
-        if target not in self.ids:
-            self.filter_name, self.ids = "all", filtered(self.alignment.groups, "all")
-        await self.go(target)
+    @on(ArticleText.Selected)
+    def select_sentence(self, event: ArticleText.Selected) -> None:
+        self.jump(self.alignment.group_of(event.article, event.sentence))
 
     # layout keys
 
-    async def action_toggle_layout(self) -> None:
+    def action_toggle_layout(self) -> None:
         self.forced_stacked = not self.stacked
         self._apply_layout()
-        await self.show_current()
+        self.show_current()
 
     def action_page(self, direction: int) -> None:
         """Scroll the text by most of a screen: every pane together, or the stack."""
@@ -380,11 +395,11 @@ class ReaderScreen(Screen[None]):
             step = max(1, pane.body.size.height - 2)
             pane.body.scroll_relative(y=direction * step, animate=False)
 
-    async def action_toggle_context(self) -> None:
+    def action_toggle_context(self) -> None:
         self.context = not self.context
-        await self.show_current()
+        self.show_current()
 
-    async def action_toggle_pane(self, number: int) -> None:
+    def action_toggle_pane(self, number: int) -> None:
         article = number - 1
         if article >= len(self.alignment.articles):
             return
@@ -399,7 +414,7 @@ class ReaderScreen(Screen[None]):
             self.notify("At least one outlet stays shown.", timeout=3)
             return
         self._apply_layout()
-        await self.show_current()
+        self.show_current()
 
     def unavailable(self, action: str, parameters: tuple[object, ...]) -> str | None:
         """Why ``action`` cannot run now (said when its key is pressed), or None."""
@@ -412,6 +427,10 @@ class ReaderScreen(Screen[None]):
                 return (
                     f"No pane {parameters[0]}: {count} outlets, keys 1–{keys} hide and show them."
                 )
+        if action == "match" and self.found is None:
+            return "No search yet: press / to search, then ] and [ go to the next and previous hit."
+        if action == "match" and self.found is not None and not self.found.hits:
+            return "The last search found nothing: press / to search again."
         if action == "divergent" and not any(g.divergences for g in self.alignment.groups):
             return "No passage has a divergence: the outlets agree throughout."
         return None
@@ -460,28 +479,61 @@ class ReaderScreen(Screen[None]):
 
     # dialogs
 
-    async def jump(self, group_id: int | None) -> None:
-        """Go to a passage picked in a dialog, clearing a filter that would hide it."""
+    def jump(self, group_id: int | None) -> None:
+        """Go to a passage picked in a dialog or clicked, clearing a filter that would hide it."""
         if group_id is None:
             return
         if group_id not in self.ids:
             self.filter_name, self.ids = "all", filtered(self.alignment.groups, "all")
-        await self.go(group_id)
+        self.go(group_id)
 
     def action_search(self) -> None:
-        self.app.push_screen(SearchScreen(self.alignment), self.jump)
+        """Search (the last query typed again), then go to the hit chosen."""
+        query = self.found.query if self.found else ""
+        self.app.push_screen(SearchScreen(self.alignment, query), self.searched)
+
+    def searched(self, found: Found | None) -> None:
+        if found is not None:
+            self.found = found
+            self.show_hit(wrapped=False)
+
+    def action_match(self, delta: int) -> None:
+        """Go to the next (or previous) passage with a hit of the last search."""
+        if self.found is None or not self.found.hits:
+            return
+        index, wrapped = step_hit(self.found.hits, self.found.index, delta)
+        if index == self.found.index:
+            self.notify("Every hit of this search is in this passage.", timeout=3)
+            return
+        self.found = Found(self.found.query, self.found.hits, index)
+        self.show_hit(wrapped)
+
+    def show_hit(self, wrapped: bool) -> None:
+        """Go to the passage of the chosen hit, and say which hit of how many it is."""
+        assert self.found is not None
+        found, hit = self.found, self.found.hit
+        label = clip(self.alignment.articles[hit.article].label, 40)
+        where = " (wrapped around)" if wrapped else ""
+        count = f"{len(found.hits)}+" if len(found.hits) >= SEARCH_LIMIT else str(len(found.hits))
+        self.notify(
+            f"Hit {found.index + 1} of {count} for “{clip(found.query, 40)}”: "
+            f"{label}, passage {hit.group + 1}{where}. ] next, [ previous.",
+            timeout=3,
+            markup=False,
+        )
+        self.jump(hit.group)
 
     def action_ledger(self) -> None:
         self.app.push_screen(LedgerScreen(self.alignment), self.jump)
 
-    async def action_other(self) -> None:
+    def action_other(self) -> None:
         """Jump to the passage holding a counterpart of a figure here (again: the next one,
         then back); the status line says where it leads."""
         self.trail = follow(self.group, self.trail)
         if self.trail is None:
             self.notify("No figure here is set against another passage.", timeout=3)
             return
-        await self.jump(self.trail.current)
+        self.jump(self.trail.current)
 
     def action_details(self) -> None:
         self.app.push_screen(DetailsScreen(self.alignment, self.group))
@@ -530,13 +582,13 @@ class ReaderScreen(Screen[None]):
             entries = list_entries(self.store, self.alignment)
             self.app.push_screen(AnnotationListScreen(entries), self._listed)
 
-    async def _listed(self, ann_id: str | None) -> None:
+    def _listed(self, ann_id: str | None) -> None:
         """Jump to an attached annotation's passage; open a detached one to read or delete."""
         if ann_id is None or self.store is None:
             return
         group = self.store.group_of(ann_id)
         if group is not None:
-            await self.jump(group)
+            self.jump(group)
             return
         annotation = self.store.get(ann_id)
         if annotation is not None:

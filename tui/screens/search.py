@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -14,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from align.model import Alignment
 
-from ..passages import SearchHit, search
+from ..passages import SEARCH_LIMIT, SearchHit, search
 from ..render import SEARCH_STYLE
 from ..safe import plain, sanitize
 from .modal import Dialog
@@ -34,8 +35,24 @@ def hit_content(alignment: Alignment, hit: SearchHit) -> Content:
     return Content.assemble(label, f" · passage {hit.group + 1}: {before}", snippet, after)
 
 
-class SearchScreen(Dialog[int]):
-    """Type to search; Enter or a click on a result jumps to its passage."""
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a search found and which hit the user chose (the reader steps on from it)."""
+
+    query: str
+    hits: tuple[SearchHit, ...]
+    index: int
+
+    @property
+    def hit(self) -> SearchHit:
+        return self.hits[self.index]
+
+
+class SearchScreen(Dialog[Found]):
+    """Type to search; Enter or a click on a result jumps to its passage.
+
+    The reader then steps through the other hits' passages with ] and [.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "focus_results", "Results", show=False)
@@ -53,18 +70,23 @@ class SearchScreen(Dialog[int]):
                 "  (case, accents and hyphens ignored: m4 finds M-4)", "dim"
             )
             yield Static(title, classes="dialog-title")
-            yield Input(self.query_text, placeholder="words to find (Enter jumps to the first hit)")
+            yield Input(
+                self.query_text,
+                placeholder="words to find (Enter: go to the hit; then ] and [: next, previous)",
+            )
             yield Static("", id="search-count")
             yield OptionList(id="search-results")
         yield Footer()
 
     @on(Input.Changed)
     def refresh_results(self, event: Input.Changed) -> None:
+        self.query_text = event.value
         self.hits = search(self.alignment, event.value)
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(Option(hit_content(self.alignment, h)) for h in self.hits)
-        count = f"{len(self.hits)} sentence(s)" + (" (first 200)" if len(self.hits) >= 200 else "")
+        first = f" (first {SEARCH_LIMIT})" if len(self.hits) >= SEARCH_LIMIT else ""
+        count = f"{len(self.hits)} sentence(s){first}"
         self.query_one("#search-count", Static).update(
             Content(count if event.value.strip() else "")
         )
@@ -72,14 +94,16 @@ class SearchScreen(Dialog[int]):
             results.highlighted = 0
 
     @on(Input.Submitted)
-    def jump_first(self) -> None:
-        results = self.query_one(OptionList)
+    def jump_highlighted(self) -> None:
         if self.hits:
-            self.dismiss(self.hits[results.highlighted or 0].group)
+            self.choose(self.query_one(OptionList).highlighted or 0)
 
     @on(OptionList.OptionSelected)
     def jump_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[event.option_index].group)
+        self.choose(event.option_index)
+
+    def choose(self, index: int) -> None:
+        self.dismiss(Found(self.query_text.strip(), tuple(self.hits), index))
 
     def action_focus_results(self) -> None:
         self.query_one(OptionList).focus()
