@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from align.model import Alignment, Claim, Divergence, Group, Measured, Relation
 
-from .passages import MarkKind
+from .highlights import MarkKind
 
 # A text mark before each figure, so the relation reads without colour.
 MARKS: dict[Relation, str] = {"conflict": "!", "precision": "~", "same": ""}

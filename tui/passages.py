@@ -18,6 +18,8 @@ from typing import Literal
 from align.model import Alignment, Divergence, Group, Sentence
 from align.normalize import tokens
 
+from .highlights import HIGHLIGHTS, MarkKind
+
 FilterName = Literal["all", "divergent", "numbers", "single"]
 FILTERS: tuple[FilterName, ...] = ("all", "divergent", "numbers", "single")
 FILTER_LABELS: dict[FilterName, str] = {
@@ -25,14 +27,6 @@ FILTER_LABELS: dict[FilterName, str] = {
     "divergent": "divergent only",
     "numbers": "numbers only",
     "single": "single-outlet passages",
-}
-
-MarkKind = Literal["conflict", "precision", "wording", "quote"]
-MARK_LABELS: dict[MarkKind, str] = {
-    "conflict": "conflicting number",
-    "precision": "different precision",
-    "wording": "reworded",
-    "quote": "reworded quotation",
 }
 
 
@@ -119,22 +113,16 @@ def sentence_marks(
     return tuple(marks)
 
 
-SHORT_LABELS: dict[MarkKind, str] = {  # for a narrow status line, and the legend
-    "conflict": "conflict",
-    "precision": "precision",
-    "wording": "reworded",
-    "quote": "quote reworded",
-}
-
-
-def summary(group: Group, labels: dict[MarkKind, str] = MARK_LABELS) -> str:
-    """One phrase for the status line: "no divergences" or "conflicting number ×2, reworded"."""
+def summary(group: Group, short: bool = False) -> str:
+    """One phrase for the status line: "no divergences" or "conflicting number ×2, reworded"
+    (``short``: the highlights' short names, for a narrow line)."""
     if not group.divergences:
         return "no divergences"
     counts: dict[MarkKind, int] = {}
     for d in group.divergences:
         counts[mark_kind(d)] = counts.get(mark_kind(d), 0) + 1
-    return ", ".join(labels[k] + (f" ×{n}" if n > 1 else "") for k, n in counts.items())
+    names = {k: h.short if short else h.label for k, h in HIGHLIGHTS.items()}
+    return ", ".join(names[k] + (f" ×{n}" if n > 1 else "") for k, n in counts.items())
 
 
 def reach(alignment: Alignment) -> list[list[int]]:

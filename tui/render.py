@@ -1,8 +1,6 @@
 """Article text as styled ``Content``: highlights applied by offset, never by markup.
 
-Every highlight carries a non-colour attribute (bold, reverse, underline,
-italic) so it reads under NO_COLOR, and its colour is a theme variable so it
-reads on light and dark themes.
+The highlights' styles are defined in ``tui.highlights``.
 """
 
 from __future__ import annotations
@@ -13,20 +11,14 @@ from textual.content import Content
 
 from align.model import Alignment, Article, Group, Sentence
 
-from .passages import SHORT_LABELS, Mark, MarkKind, sentence_marks
+from .highlights import HIGHLIGHTS, MarkKind
+from .passages import Mark, sentence_marks
 from .safe import plain, sanitize
 
 # A sentence longer than this is shown cut, with a note; the original-text view
 # (key r) shows any part of it. Keeps a 1 MB paragraph from stalling layout.
 DISPLAY_LIMIT = 3000
 
-STYLES: dict[MarkKind, str] = {
-    "conflict": "bold reverse $error",
-    "precision": "bold underline $warning",
-    "wording": "underline $accent",
-    "quote": "italic underline $accent",
-}
-LEGEND_LABELS = SHORT_LABELS
 ONLY_HERE = "+"
 ANNOTATED = "✎"
 SEARCH_STYLE = "bold reverse $accent"
@@ -40,7 +32,9 @@ def styled(text: str, marks: Iterable[Mark], limit: int = DISPLAY_LIMIT) -> Cont
     shown = sanitize(text[:limit])
     content = Content(shown)
     for mark in marks:
-        content = content.stylize(STYLES[mark.kind], mark.start, min(mark.end, len(shown)))
+        content = content.stylize(
+            HIGHLIGHTS[mark.kind].style, mark.start, min(mark.end, len(shown))
+        )
     if len(text) > limit:
         more = f" … ({len(text) - limit:,} more characters: press r for the original)"
         content = content + Content.styled(more, "dim italic")
@@ -93,9 +87,9 @@ def heading(article: Article, number: int) -> Content:
     )
 
 
-def legend(kinds: Sequence[MarkKind] = ("conflict", "precision", "wording", "quote")) -> Content:
+def legend(kinds: Sequence[MarkKind] = tuple(HIGHLIGHTS)) -> Content:
     """A one-line key to the highlights, each sample styled as it appears."""
-    samples = [Content.styled(LEGEND_LABELS[k], STYLES[k]) for k in kinds]
+    samples = [Content.styled(HIGHLIGHTS[k].short, HIGHLIGHTS[k].style) for k in kinds]
     only = Content.assemble((ONLY_HERE, "bold $success"), " only here")
     note = Content.assemble((ANNOTATED, "bold $accent"), " annotated")
     return Content.styled("Key: ", "dim") + Content("  ").join([*samples, only, note])

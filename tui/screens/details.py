@@ -7,8 +7,9 @@ from textual.content import Content
 from align.model import Alignment, Claim, Divergence, Group, Relation
 
 from ..claims import RELATION_WORDS, relation_between
-from ..passages import MARK_LABELS, mark_kind
-from ..render import STYLES, passage_content
+from ..highlights import HIGHLIGHTS
+from ..passages import mark_kind
+from ..render import passage_content
 from ..safe import plain
 from .modal import PassageDialog
 
@@ -18,9 +19,9 @@ def divergence_line(alignment: Alignment, divergence: Divergence, group: Group) 
     then, for a figure, each figure it is set against with its outlet and passage."""
     kind = mark_kind(divergence)
     label = plain(alignment.articles[divergence.article].label, "bold")
-    quoted = Content("“") + plain(divergence.text[:300], STYLES[kind]) + Content("”")
+    quoted = Content("“") + plain(divergence.text[:300], HIGHLIGHTS[kind].style) + Content("”")
     detail = plain(divergence.detail[:500])
-    head = Content.styled(MARK_LABELS[kind], "bold")
+    head = Content.styled(HIGHLIGHTS[kind].label, "bold")
     lines = [Content.assemble(head, " · ", label, ": ", quoted, "\n    ", detail)]
     own = next((c for c in group.claims if same_span(c, divergence)), None)
     for claim in divergence.against:

@@ -11,16 +11,10 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from ..claims import MARKS
-from ..passages import MARK_LABELS
-from ..render import ANNOTATED, CLAUSE_STYLE, ONLY_HERE, STYLES
+from ..highlights import HIGHLIGHTS
+from ..render import ANNOTATED, CLAUSE_STYLE, ONLY_HERE
 from .modal import Dialog
 
-MEANINGS = {
-    "conflict": "the outlets' figures cannot both be true (bold, reversed)",
-    "precision": "compatible figures given with different precision (bold, underlined)",
-    "wording": "the same passage worded differently (underlined)",
-    "quote": "the same quotation worded differently (italic, underlined)",
-}
 EXTRA_KEYS = [
     ("ledger: enter", "Go to the passage of the figure under the cursor"),
     ("ledger: f", "Show only the quantities in conflict, or all of them"),
@@ -54,7 +48,7 @@ def keys_content(bindings: Sequence[Binding]) -> Content:
 def legend_content() -> Content:
     """What each highlight means, each shown in its own style."""
     lines = [
-        Content.styled(MARK_LABELS[k], STYLES[k]) + Content(f": {MEANINGS[k]}") for k in STYLES
+        Content.styled(h.label, h.style) + Content(f": {h.meaning}") for h in HIGHLIGHTS.values()
     ]
     lines.append(
         Content.styled(ONLY_HERE, "bold $success")
@@ -79,9 +73,9 @@ def legend_content() -> Content:
     lines.append(
         Content.assemble(
             "In the claims ledger (m) each figure is marked on its own: ",
-            Content.styled(f"{MARKS['conflict']}59", STYLES["conflict"]),
+            Content.styled(f"{MARKS['conflict']}59", HIGHLIGHTS["conflict"].style),
             " conflicts with another outlet's, ",
-            Content.styled(f"{MARKS['precision']}nearly 6", STYLES["precision"]),
+            Content.styled(f"{MARKS['precision']}nearly 6", HIGHLIGHTS["precision"].style),
             " is given with different precision; the mark by a quantity is its worst.",
         )
     )

@@ -44,7 +44,7 @@ from ..claims import (
     short_outlet,
     visible_rows,
 )
-from ..render import STYLES
+from ..highlights import HIGHLIGHTS
 from ..safe import clip, plain, sanitize
 from .modal import Dialog
 
@@ -70,7 +70,7 @@ def column_widths(total: int, outlets: int, label: int, figure: int) -> tuple[in
 def mark_style(relation: Relation | None) -> RichStyle:
     """The rich style of a marked figure: the reader's highlight of the same kind."""
     kind = MARK_KINDS.get(relation) if relation else None
-    return Style.parse(STYLES[kind]).rich_style if kind else RichStyle()
+    return Style.parse(HIGHLIGHTS[kind].style).rich_style if kind else RichStyle()
 
 
 def wrapped(text: str, width: int, indent: str = "") -> list[str]:
@@ -131,9 +131,9 @@ def marks_legend() -> Content:
     """The key to the marks, each shown as it appears in a cell."""
     return Content.assemble(
         ("Key: ", "dim"),
-        Content.styled(f"{MARKS['conflict']}59", STYLES["conflict"]),
+        Content.styled(f"{MARKS['conflict']}59", HIGHLIGHTS["conflict"].style),
         " conflict  ",
-        Content.styled(f"{MARKS['precision']}nearly 6", STYLES["precision"]),
+        Content.styled(f"{MARKS['precision']}nearly 6", HIGHLIGHTS["precision"].style),
         " different precision  ",
         (EMPTY, "dim"),
         " not given",
@@ -163,7 +163,7 @@ def figure_detail(alignment: Alignment, row: Measured, index: int) -> Content:
     relation = row.relation_of(index)
     kind = MARK_KINDS.get(relation) if relation else None
     mark = Content.styled(MARKS[relation] if relation else "", "bold")
-    said = excerpt(claim, alignment, STYLES[kind] if kind else "bold")
+    said = excerpt(claim, alignment, HIGHLIGHTS[kind].style if kind else "bold")
     lines = [Content.assemble(mark, said, f" (passage {claim.group + 1})")]
     others = set_against(row, index)
     if not others:

@@ -25,7 +25,6 @@ from ..passages import (
     FILTER_LABELS,
     FILTERS,
     SEARCH_LIMIT,
-    SHORT_LABELS,
     FilterName,
     filtered,
     nearest,
@@ -335,7 +334,7 @@ class ReaderScreen(Screen[None]):
             saved=self.saved[0],
             save_failed=self.saved[1],
             number=self.current + 1,
-            short_divergences=summary(self.group, SHORT_LABELS),
+            short_divergences=summary(self.group, short=True),
             short_saved=self.saved[2],
             note=trail_note(self.group, self.trail),
         )
