@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reader import (
+from pilot import (
     WIDE,
     Drawn,
     current,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reader import current, marked_rows, pane_text
+from pilot import current, marked_rows, pane_text
 from tui_factory import make_alignment, make_article
 
 from align.model import Alignment

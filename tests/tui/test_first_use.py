@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reader import NARROW, WIDE, make_app, reader, settle, shown, stacked_text, status
+from pilot import NARROW, WIDE, make_app, reader, settle, shown, stacked_text, status
 from textual.content import Content
 from textual.widgets import Input, OptionList
 from tui_factory import make_alignment, make_article, sample

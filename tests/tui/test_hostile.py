@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_reader import SIZES, WIDE, make_app, reader, sentences, settle, shown
+from pilot import SIZES, WIDE, make_app, reader, sentences, settle, shown
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 from tui_factory import hostile

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reader import NARROW, SIZES, WIDE, make_app, reader, settle, shown, status, styled
+from pilot import NARROW, SIZES, WIDE, make_app, reader, settle, shown, status, styled
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 from tui_factory import ALPHA, BETA, CORRIDOR, GAMMA, Row, crossed, make_alignment, many, sample

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_reader import NARROW, WIDE, make_app, reader, sentences, settle, shown, status
+from pilot import NARROW, WIDE, make_app, reader, sentences, settle, shown, status
 from textual.widgets import OptionList, TextArea
 from tui_factory import sample
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reader import SIZES, reader, settle, status
+from pilot import SIZES, reader, settle, status
 
 from align import bundled_seeds, load_sources
 from align.model import Source

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_reader import settle, shown
+from pilot import settle, shown
 
 from align import load_sources
 from tui.app import IdlibReadApp
