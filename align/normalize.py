@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 # A word: letters/digits, optionally joined by inner apostrophes or hyphens
 # ("cease-fire", "Ma'rat", "M-4", "won't"). Numbers with digit groups or a
 # decimal part come first so "3,200" and "00.01" stay one token.
@@ -39,7 +41,6 @@ _TOKEN_RE = re.compile(rf"(?:{_NUMBER})(?![^\W_])|{_WORD}")
 _POSSESSIVE_RE = re.compile(r"['’‘`´ʼ]s$", re.IGNORECASE)
 _JOINER_RE = re.compile(rf"[{_JOINERS}]")
 _HYPHEN_RE = re.compile(r"[\-‐‑]")
-_HYPHENS = frozenset("-‐‑")  # the characters _HYPHEN_RE matches
 
 NUMBER_WORDS: Mapping[str, str] = {
     "zero": "0",
@@ -90,8 +91,6 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 _VOWELS = frozenset("aeiouy")
-# Largest len(a) * len(b) compared in Python (``similarity``); names are short.
-_PYTHON_LCS_MAX = 4096
 
 
 class Token(NamedTuple):
@@ -158,29 +157,24 @@ def _number_compound(word: str) -> str | None:
     return None
 
 
-_new_tuple = tuple.__new__  # builds a Token without the named tuple's Python-level constructor
-
-
 @lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[Token, ...]:
     """The words and numbers of ``text`` with local offsets (punctuation skipped).
 
     Cached: grouping and wording both read every sentence, often more than once.
     """
-    out: list[Token] = []
-    append = out.append
-    for m in _TOKEN_RE.finditer(text):
-        surface = m.group()
-        append(_new_tuple(Token, (m.start(), m.end(), surface, normalise_word(surface))))
-    return tuple(out)
+    return tuple(
+        Token(m.start(), m.end(), m.group(), normalise_word(m.group()))
+        for m in _TOKEN_RE.finditer(text)
+    )
 
 
 def word_parts(token: Token) -> tuple[str, ...]:
     """The normalised parts of a hyphenated word ("Turkish-Russian" -> turkish, russian)."""
-    if _HYPHENS.isdisjoint(token.surface):  # what _HYPHEN_RE.search tests, without regex
+    pieces = _HYPHEN_RE.split(token.surface)
+    if len(pieces) == 1:
         return ()
-    parts = [normalise_word(p) for p in _HYPHEN_RE.split(token.surface)]
-    return tuple(p for p in parts if p) if len(parts) > 1 else ()
+    return tuple(part for part in map(normalise_word, pieces) if part)
 
 
 @lru_cache(maxsize=65536)
@@ -286,34 +280,8 @@ def _is_variant(a: str, b: str, docs_a: set[int], docs_b: set[int]) -> bool:
 
 
 def similarity(a: str, b: str) -> float:
-    """Character similarity 0..100: 100 * 2 * LCS / (len a + len b), the Indel ratio.
-
-    The same value, computed with the same floating-point steps, as
-    ``rapidfuzz.fuzz.ratio``; written out here because only short names are
-    compared, and importing rapidfuzz cost more start-up time than all the
-    comparisons of a run. Long strings (hostile input: the Python loop is
-    quadratic) still go to rapidfuzz's bit-parallel version.
-    """
-    if len(a) * len(b) > _PYTHON_LCS_MAX:
-        from rapidfuzz import fuzz
-
-        return fuzz.ratio(a, b)
-    total = len(a) + len(b)
-    if total == 0:
-        return 100.0
-    distance = total - 2 * _common_subsequence(a, b)
-    return (1.0 - distance / total) * 100
-
-
-def _common_subsequence(a: str, b: str) -> int:
-    """Length of the longest common subsequence (dynamic programming, one row)."""
-    previous = [0] * (len(b) + 1)
-    for ca in a:
-        current = [0]
-        for j, cb in enumerate(b):
-            current.append(previous[j] + 1 if ca == cb else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+    """Character similarity 0..100: 100 * 2 * LCS / (len a + len b), the Indel ratio."""
+    return fuzz.ratio(a, b)
 
 
 def variant_map(documents: Sequence[str]) -> VariantMap:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,6 +10,7 @@ from align.normalize import (
     content_keys,
     fold,
     match_key,
+    similarity,
     skeleton,
     stem,
     tokens,
@@ -144,3 +146,17 @@ def test_tokens_never_crash_and_offsets_hold(text: str) -> None:
         assert text[t.start : t.end] == t.surface
         assert t.norm == t.norm.casefold() or t.norm.isdigit()
     variant_map([text, text[::-1]])
+
+
+def test_word_parts_split_at_every_hyphen_character() -> None:
+    for hyphen in "-‐‑":
+        (token,) = tokens(f"six{hyphen}hour")
+        assert word_parts(token) == ("6", "hour")
+    assert word_parts(tokens("cease—fire")[0]) == ()  # a dash is not a hyphen
+
+
+def test_similarity_is_the_indel_ratio_of_names() -> None:
+    assert similarity("masrin", "misrin") == pytest.approx(100 * 10 / 12)
+    assert similarity("", "") == 100.0
+    assert similarity("abc", "") == 0.0
+    assert similarity("marat", "maaret") >= 70
