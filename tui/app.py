@@ -46,6 +46,7 @@ class IdlibReadApp(App[int]):
     """idlib-read: several reports of one event side by side, differences marked."""
 
     TITLE = "idlib-read"
+    CSS_PATH = "app.tcss"  # every screen's styles, in one stylesheet
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Leave idlib-read")
     ]

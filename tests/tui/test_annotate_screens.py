@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, RadioButton, Static, TextArea
 
+import tui
 from align.annotations import Annotation, AnnotationEdit, AnnotationStore, SaveResult, anchors_for
 from align.model import Alignment, Article, Group, Member, Sentence, Source
 from tui.screens.annotate import (
@@ -65,6 +66,7 @@ def make_alignment(articles: Mapping[str, Sequence[str]]) -> Alignment:
 class Host(App[None]):
     """The reader's wiring in miniature: `a` annotates group `current`, `A` lists."""
 
+    CSS_PATH = Path(tui.__file__).parent / "app.tcss"  # the reader's: dialogs lay out as there
     BINDINGS: ClassVar[list[BindingType]] = [
         ("a", "annotate", "Annotate"),
         ("A", "list", "Annotations"),

@@ -110,24 +110,6 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
     or None when cancelled.
     """
 
-    DEFAULT_CSS = """
-    AnnotateScreen { align: center middle; }
-    AnnotateScreen > .dialog {
-        width: 90%; max-width: 120; height: 90%; max-height: 40;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    AnnotateScreen .dialog-title { height: auto; }
-    AnnotateScreen #annotate-passage { height: auto; max-height: 25%; border: tall $panel; }
-    AnnotateScreen #annotate-note { height: 1fr; min-height: 3; }
-    AnnotateScreen .field-label { color: $text-muted; }
-    AnnotateScreen #annotate-bottom { height: auto; }
-    AnnotateScreen #annotate-bottom > Label { padding: 1 1 0 0; }
-    AnnotateScreen #annotate-status { layout: horizontal; height: auto; width: auto; }
-    AnnotateScreen #annotate-status RadioButton { width: auto; margin-right: 2; }
-    AnnotateScreen #annotate-spacer { width: 1fr; }
-    AnnotateScreen #annotate-problem { color: $error; height: auto; }
-    AnnotateScreen #annotate-bottom Button { margin-left: 1; min-width: 8; width: auto; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),

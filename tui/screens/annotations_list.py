@@ -78,16 +78,6 @@ def entry_content(entry: Entry, width: int = 100) -> Content:
 class AnnotationListScreen(Dialog[str]):
     """All annotations; Enter (or a click) returns the chosen annotation's id."""
 
-    DEFAULT_CSS = """
-    AnnotationListScreen { align: center middle; }
-    AnnotationListScreen > .dialog {
-        width: 90%; max-width: 120; height: 85%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    AnnotationListScreen .dialog-title { height: auto; padding-bottom: 1; }
-    AnnotationListScreen #annotation-list { height: 1fr; }
-    """
-
     def __init__(self, entries: Sequence[Entry]) -> None:
         super().__init__()
         self.entries = list(entries)

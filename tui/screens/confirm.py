@@ -16,15 +16,6 @@ from textual.widgets import Button, Footer, Static
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; y or Enter on Yes confirms, n or Escape declines."""
 
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 60; max-width: 90%; height: auto;
-        border: round $warning; background: $surface; padding: 1 2;
-    }
-    ConfirmScreen Horizontal { height: auto; width: auto; margin-top: 1; }
-    ConfirmScreen Button { margin-right: 2; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

@@ -35,11 +35,6 @@ class LoadingScreen(Screen[None]):
     with the engine thread for the interpreter.
     """
 
-    DEFAULT_CSS = """
-    LoadingScreen { align: center middle; }
-    #loading { width: auto; }
-    """
-
     def __init__(self, count: int) -> None:
         super().__init__()
         self.count = count

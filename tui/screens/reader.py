@@ -97,8 +97,6 @@ class ReaderScreen(Screen[None]):
 
     current: reactive[int] = reactive(0, always_update=True, init=False)
 
-    CSS_PATH = "../app.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Next", tooltip="Go to the next passage"),
         Binding("k,up", "move(-1)", "Prev", show=False, tooltip="Go to the previous passage"),
