@@ -34,6 +34,7 @@ from .grouping import (
     Ref,
     Step,
     context_links,
+    phrase_checked,
 )
 
 # Pairs of sentences from different articles up to which an input is small
@@ -103,6 +104,8 @@ def mutual_links(
     links = []
     for cosine, a, b in votes:
         if owner[b] > owner[a] and cosine >= best_in[b][owner[a]]:
+            if cosine >= LINK_MIN:
+                cosine = phrase_checked(corpus, a, b, cosine)
             if corpus.rank[owner[b]] < corpus.rank[owner[a]]:
                 a, b = b, a
             key = (*_ranked(corpus, a), *_ranked(corpus, b))

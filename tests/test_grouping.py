@@ -25,7 +25,9 @@ from align.grouping import (
     figure,
     form_similarity,
     group_sentences,
+    phrase_score,
     reading_order,
+    sparse_dot,
 )
 from align.model import Article, Member
 
@@ -124,6 +126,62 @@ def test_common_words_alone_do_not_link() -> None:
     check_invariants([a, b], groups)
     linked = {(g[0].sentences, g[1].sentences) for g in groups if len(g) == 2}
     assert ((1,), (1,)) not in linked
+
+
+FLOOD = (
+    [
+        "Floodwater broke through the levee at Marlow early on Sunday.",
+        "Port Harlow, the largest fishing harbour on the northern coast, has seen its catch"
+        " fall for three years.",
+        "Rescue crews evacuated about 400 residents by boat overnight.",
+        "The regional governor declared a state of emergency in the valley.",
+    ],
+    [
+        "The levee at Marlow gave way before dawn on Sunday, flooding the lower town.",
+        "Some 400 people were taken out by rescue crews in boats during the night.",
+        "A state of emergency was declared by the governor for the whole valley.",
+        "Fishermen in Port Harlow, the largest fishing harbour on the northern coast, tied up"
+        " their boats as the river rose.",
+    ],
+    [
+        "Marlow's levee failed on Sunday morning after days of rain.",
+        "Nearly 400 residents were evacuated overnight, the fire service said.",
+        "The governor has declared a state of emergency.",
+    ],
+)
+
+
+def test_a_shared_phrase_counts_as_one_word() -> None:
+    """Two sentences that share an epithet ("Port Harlow, the largest fishing harbour
+    on the northern coast") and little else score as if the phrase were one word;
+    words shared out of order, or one at a time, keep their whole cosine."""
+    articles = [one_per_paragraph(name, texts) for name, texts in zip("abc", FLOOD, strict=True)]
+    corpus = build_corpus(articles, arrays=False)
+
+    def scores(x: tuple[int, int], y: tuple[int, int]) -> tuple[float, float]:
+        a, b = corpus.row(x), corpus.row(y)
+        cosine = round(sparse_dot(corpus.vectors[a], corpus.vectors[b]), 5)
+        return cosine, phrase_score(corpus, a, b, cosine)
+
+    cosine, phrase = scores((0, 1), (1, 3))
+    assert cosine > 0.3 and phrase < 0.04  # the epithet was nearly all they shared
+    cosine, phrase = scores((0, 3), (2, 2))  # "declared a state of emergency": one phrase
+    assert phrase < cosine
+    cosine, phrase = scores((0, 2), (2, 1))  # "400", "residents", "evacuated": no run
+    assert phrase == cosine > 0.12
+
+
+def test_a_shared_catch_phrase_alone_does_not_link() -> None:
+    """Sentences whose only common ground is one phrase (an epithet of the place)
+    stay apart; the facts the outlets share around them are still grouped."""
+    articles = [one_per_paragraph(name, texts) for name, texts in zip("abc", FLOOD, strict=True)]
+    groups = group_sentences(articles)
+    check_invariants(articles, groups)
+    found = named_groups(articles, groups)
+    assert frozenset({("a", 1)}) in found and frozenset({("b", 3)}) in found
+    assert frozenset({("a", 2), ("b", 1), ("c", 1)}) in found
+    assert frozenset({("a", 3), ("b", 2), ("c", 2)}) in found
+    assert frozenset({("a", 0), ("b", 0), ("c", 0)}) in found
 
 
 def test_split_sentence_joins_one_member() -> None:
