@@ -105,7 +105,7 @@ from .normalize import (
     normalise_word,
     stem,
     tokens,
-    variant_map_of_tokens,
+    variant_map_of_texts,
     word_parts,
 )
 
@@ -643,7 +643,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
     see ``align.small``) the numpy parts and forms are left out.
     """
     words = [[tokens(s.text) for s in a.sentences] for a in articles]
-    variants = variant_map_of_tokens([[t for ws in doc for t in ws] for doc in words])
+    variants = variant_map_of_texts([[s.text for s in a.sentences] for a in articles])
     speakers = speakers_by_row(articles, variants.names)
     refs: list[Ref] = []
     rows: list[tuple[int, ...]] = []

@@ -235,30 +235,63 @@ class VariantMap:
 EMPTY_VARIANTS = VariantMap({})
 
 
+# A text's candidate names (see ``_proper_names``), each once in order of first
+# appearance: (normalised word, how often, whether it is ever written in lower case).
+NameCounts = tuple[tuple[str, int, bool], ...]
+
+
+def name_counts(words: Iterable[Token]) -> NameCounts:
+    """The candidate names among ``words``: 5+ letters, counted, lower-case use noted."""
+    found: dict[str, list[int]] = {}  # word -> [count, written in lower case]
+    for token in words:
+        norm = token.norm
+        if len(norm) < 5 or not norm.isalpha():  # (letters only: never a number)
+            continue
+        entry = found.get(norm)
+        if entry is None:
+            entry = found[norm] = [0, 0]
+        entry[0] += 1
+        if not token.surface[:1].isupper():
+            entry[1] = 1
+    return tuple((norm, n, bool(low)) for norm, (n, low) in found.items())
+
+
+@lru_cache(maxsize=8192)
+def text_name_counts(text: str) -> NameCounts:
+    """``name_counts`` of one text's tokens, cached: reprints repeat whole sentences."""
+    return name_counts(tokens(text))
+
+
 def _proper_names(
     documents: Sequence[Iterable[Token]],
 ) -> tuple[Counter[str], dict[str, set[int]]]:
-    """Candidate names: words of 5+ letters that never appear in lower case.
+    """Candidate names: words of 5+ letters that never appear in lower case."""
+    return _tally_names([[name_counts(doc)] for doc in documents])
 
-    Counted in a plain dict (a Counter calls ``__missing__`` in Python for
-    every new word) and each word's document set made only once: hot.
+
+def _tally_names(
+    documents: Sequence[Iterable[NameCounts]],
+) -> tuple[Counter[str], dict[str, set[int]]]:
+    """Candidate names over documents given as the ``NameCounts`` of their parts:
+    each name's count, the documents it is found in; names ever in lower case dropped.
+
+    Each part is read as its distinct names (a sentence's, counted once per
+    text however often reprints repeat it), so the work follows distinct words.
     """
     counts: dict[str, int] = {}
     seen_in: dict[str, set[int]] = {}
     lower: set[str] = set()
-    for doc_index, doc in enumerate(documents):
-        for token in doc:
-            norm = token.norm
-            if len(norm) < 5 or not norm.isalpha():  # (letters only: never a number)
-                continue
-            if not token.surface[:1].isupper():
-                lower.add(norm)
-            counts[norm] = counts.get(norm, 0) + 1
-            docs = seen_in.get(norm)
-            if docs is None:
-                seen_in[norm] = {doc_index}
-            else:
-                docs.add(doc_index)
+    for doc_index, parts in enumerate(documents):
+        for part in parts:
+            for norm, n, low in part:
+                if low:
+                    lower.add(norm)
+                counts[norm] = counts.get(norm, 0) + n
+                docs = seen_in.get(norm)
+                if docs is None:
+                    seen_in[norm] = {doc_index}
+                else:
+                    docs.add(doc_index)
     for word in lower:
         del counts[word]
     return Counter(counts), seen_in
@@ -290,14 +323,24 @@ def variant_map(documents: Sequence[str]) -> VariantMap:
 
 
 def variant_map_of_tokens(documents: Sequence[Iterable[Token]]) -> VariantMap:
-    """Find spelling variants of proper names across tokenised documents.
+    """Find spelling variants of proper names across tokenised documents."""
+    return _variants(*_proper_names(documents))
+
+
+def variant_map_of_texts(documents: Sequence[Iterable[str]]) -> VariantMap:
+    """Find spelling variants across documents given as their sentences' texts: the
+    same map as ``variant_map_of_tokens`` of their tokens, each distinct text read once."""
+    return _variants(*_tally_names([[text_name_counts(t) for t in doc] for doc in documents]))
+
+
+def _variants(counts: Counter[str], seen_in: dict[str, set[int]]) -> VariantMap:
+    """Spelling variants among candidate names (``_proper_names``).
 
     Only names with one skeleton can be variants, so names are bucketed by
     skeleton (linear time). Within a bucket each name is compared with the
     canonical names chosen so far (most frequent first, ties alphabetical), so
     chains A~B~C cannot merge A with an unlike C.
     """
-    counts, seen_in = _proper_names(documents)
     buckets: dict[str, list[str]] = {}
     for word in sorted(counts, key=lambda w: (-counts[w], w)):
         buckets.setdefault(skeleton(word), []).append(word)

@@ -13,7 +13,7 @@ from .grouping import group_sentences
 from .ingest import load_sources
 from .ledger import build_ledger
 from .model import Alignment, Article, Group, InputError, Source
-from .normalize import normalise_word, stem, tokens
+from .normalize import normalise_word, stem, text_name_counts, tokens
 from .segment import segment
 
 # Told the stage and how far it is (0..1), between steps that each take well
@@ -98,7 +98,7 @@ def clear_caches() -> None:
     They only save repeated work; clearing them frees memory after a large
     input and lets benchmarks measure a cold run in one process.
     """
-    for cached in (tokens, normalise_word, stem, extract):
+    for cached in (tokens, normalise_word, stem, text_name_counts, extract):
         cached.cache_clear()
 
 

@@ -62,7 +62,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from .model import Article, Divergence, Member, Sentence
-from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_tokens, word_parts
+from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
 
 # Two members are close paraphrases when the diff aligns at least this share
 # of the content words of each of them ...
@@ -217,8 +217,7 @@ def member_sentences(articles: Sequence[Article], member: Member) -> list[Senten
 
 def group_variants(articles: Sequence[Article], members: Sequence[Member]) -> VariantMap:
     """Spelling variants among the group's own passages (one document per member)."""
-    docs = [[t for s in member_sentences(articles, m) for t in tokens(s.text)] for m in members]
-    return variant_map_of_tokens(docs)
+    return variant_map_of_texts([[s.text for s in member_sentences(articles, m)] for m in members])
 
 
 Keyed = list[tuple[Token, str, bool]]  # a text's diffable words: token, key, minor

@@ -15,6 +15,8 @@ from align.normalize import (
     stem,
     tokens,
     variant_map,
+    variant_map_of_texts,
+    variant_map_of_tokens,
     word_parts,
 )
 
@@ -129,6 +131,36 @@ def test_no_chaining_through_a_middle_spelling() -> None:
     variants = variant_map(docs)
     assert variants("karamana") == "karaman"
     assert variants("karemena") == "karemena"
+
+
+def test_variants_of_texts_repeated_across_documents() -> None:
+    """Sentences given as texts, reprinted by several outlets: a reprint counts for
+    each outlet that prints it, and an outlet printing both spellings keeps them apart."""
+    wire = "Troops left Maaret Misrin on Friday."
+    docs = [
+        [wire, "Officials in Maaret spoke."],
+        [wire],
+        ["Residents fled Marat Masrin."],
+        ["Masrin and Misrin are two villages."],
+    ]
+    variants = variant_map_of_texts(docs)
+    assert variants("marat") == variants("maaret") == "maaret"  # 3 prints against 1
+    assert variants("masrin") != variants("misrin")  # written side by side in one document
+    assert variants.names == {"troops", "friday", "maaret", "misrin", "masrin"}  # 2+ documents
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["Marat Masrin.", "Maaret Misrin", "marat ok", "Assad 12"])),
+        max_size=5,
+    )
+)
+def test_variants_of_texts_equal_those_of_their_tokens(docs: list[list[str]]) -> None:
+    """Each distinct text is read once; the map is the one all the tokens give."""
+    by_tokens = variant_map_of_tokens([[t for text in doc for t in tokens(text)] for doc in docs])
+    by_texts = variant_map_of_texts(docs)
+    assert by_texts.canonical == by_tokens.canonical
+    assert by_texts.names == by_tokens.names
 
 
 def test_content_keys_drop_stopwords() -> None:
