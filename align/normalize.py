@@ -121,8 +121,6 @@ class Token(NamedTuple):
 
 def fold(text: str) -> str:
     """Casefold and strip diacritics ("Erdoğan" -> "erdogan")."""
-    if text.isascii():  # nothing to decompose or strip: the common case, done fast
-        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -278,7 +276,7 @@ def _tally_names(
     Each part is read as its distinct names (a sentence's, counted once per
     text however often reprints repeat it), so the work follows distinct words.
     """
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     seen_in: dict[str, set[int]] = {}
     lower: set[str] = set()
     for doc_index, parts in enumerate(documents):
@@ -286,15 +284,11 @@ def _tally_names(
             for norm, n, low in part:
                 if low:
                     lower.add(norm)
-                counts[norm] = counts.get(norm, 0) + n
-                docs = seen_in.get(norm)
-                if docs is None:
-                    seen_in[norm] = {doc_index}
-                else:
-                    docs.add(doc_index)
+                counts[norm] += n
+                seen_in.setdefault(norm, set()).add(doc_index)
     for word in lower:
         del counts[word]
-    return Counter(counts), seen_in
+    return counts, seen_in
 
 
 def _is_variant(a: str, b: str, docs_a: set[int], docs_b: set[int]) -> bool:

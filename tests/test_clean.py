@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import Cleaned, Source, build
-from align.clean import REASONS, clean
+from align.clean import END_CREDIT, REASONS, clean, may_end_in_credit
 from align.extract import extract
 
 
@@ -761,3 +761,11 @@ def test_issue_debris_is_neither_a_sentence_nor_a_claim(tmp_path: Path) -> None:
     assert set(texts) == {*kept, "Crews rescued forty people."}, texts
     claimed = [c.quantity.text for g in alignment.groups for c in g.claims]
     assert claimed and not any("2024" in t or "14" in t for t in claimed), claimed
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="aPhotVdeiCrgmvl ()*/©_.:,\nAB", max_size=60))
+def test_the_credit_precheck_never_hides_a_credit(text: str) -> None:
+    """Where END_CREDIT matches, ``may_end_in_credit`` says it may."""
+    if END_CREDIT.search(text):
+        assert may_end_in_credit(text)

@@ -192,3 +192,9 @@ def test_similarity_is_the_indel_ratio_of_names() -> None:
     assert similarity("", "") == 100.0
     assert similarity("abc", "") == 0.0
     assert similarity("marat", "maaret") >= 70
+
+
+def test_fold_strips_diacritics_and_case() -> None:
+    assert fold("Erdoğan") == "erdogan"
+    assert fold("MARAT") == "marat"
+    assert fold("Ṣanʿāʾ Straße") == "sanʿaʾ strasse"

@@ -15,12 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import Alignment, build, bundled_seeds
-from align.model import Article, Divergence, Member
-from align.normalize import EMPTY_VARIANTS
+from align.model import Article, Divergence, Member, Sentence
+from align.normalize import EMPTY_VARIANTS, Token
 from align.wording import (
     MAX_RUNS,
     Keyed,
     Quote,
+    Word,
+    content_before,
     diff,
     passage_words,
     quotations,
@@ -605,3 +607,15 @@ def test_texts_read_once_give_each_member_its_own_words_and_quotations() -> None
             sentence, EMPTY_VARIANTS
         )
     assert len(known_words) == 2 and len(known_quotes) == 2
+
+
+@given(st.lists(st.booleans(), max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_content_before_counts_the_content_words_of_a_slice(
+    minors: list[bool], i: int, j: int
+) -> None:
+    sentence = Sentence(0, "w", 0, 1, 0, (0,))
+    token = Token(0, 1, "w", "w")
+    words = [Word(sentence, token, "w", minor) for minor in minors]
+    i, j = sorted((min(i, len(words)), min(j, len(words))))
+    before = content_before(words)
+    assert before[j] - before[i] == sum(not w.minor for w in words[i:j])
