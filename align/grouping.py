@@ -392,18 +392,6 @@ def _speaker_at(text: str, start: int, end: int) -> list[str]:
     return []
 
 
-def speakers_by_row(
-    articles: Sequence[Article], names: Container[str]
-) -> dict[int, frozenset[str]]:
-    """The rows whose statement is attributed to someone (``speakers_of``), with who."""
-    out = {}
-    for row, text in enumerate(s.text for a in articles for s in a.sentences):
-        found = speakers_of(text, names)
-        if found:
-            out[row] = found
-    return out
-
-
 def other_speakers(x: frozenset[str], y: frozenset[str]) -> bool:
     """Whether both sides name speakers and none of one is one of the other's
     ("alassad" and "assad" are one; "erdogan" and "putin" are two)."""
@@ -644,7 +632,6 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
     """
     words = [[tokens(s.text) for s in a.sentences] for a in articles]
     variants = variant_map_of_texts([[s.text for s in a.sentences] for a in articles])
-    speakers = speakers_by_row(articles, variants.names)
     refs: list[Ref] = []
     rows: list[tuple[int, ...]] = []
     texts: list[int] = []  # row -> its text
@@ -652,6 +639,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
     keys: list[frozenset[str]] = []  # by text
     phrases: list[tuple[tuple[str, str], ...]] = []  # by text
     found: list[tuple[Quantity, ...]] = []  # by text
+    said: list[frozenset[str]] = []  # by text: who its statement is attributed to
     seen: dict[str, int] = {}  # sentence text -> its number
     for a, article in enumerate(articles):
         step(a / len(articles))
@@ -670,6 +658,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
             keys.append(frozenset(claims))
             phrases.append(phrase_keys(ws, variants))
             found.append(claims_of(s.text))
+            said.append(speakers_of(s.text, variants.names))
     owners = [r[0] for r in refs]
     form, order, exclusive = form_layout(texts, owners, len(articles))
     weighted = weigh([bags[t] for t in order], owners, form, arrays)
@@ -693,7 +682,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
         tuple(keys[t] for t in texts),
         tuple(found[t] for t in texts),
         weighted.common,
-        speakers,
+        {row: said[t] for row, t in enumerate(texts) if said[t]},
         tuple(phrases[t] for t in texts),
         weighted.ids,
     )
