@@ -4,34 +4,29 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from functools import partial
 from typing import ClassVar
 
 from textual import on
-from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import Key, Resize
+from textual.events import Resize
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from align.annotations import Annotation, AnnotationEdit, AnnotationStore
+from align.annotations import AnnotationStore
 from align.model import Alignment, Group
 
 from ..claims import Trail, follow, trail_note
 from ..passages import (
     FILTER_LABELS,
     FILTERS,
-    SEARCH_LIMIT,
     FilterName,
     filtered,
     nearest,
     next_divergent,
     reach,
     step,
-    step_hit,
     summary,
 )
 from ..render import legend
@@ -40,15 +35,13 @@ from ..widgets.article_pane import ArticlePane
 from ..widgets.article_text import ArticleText
 from ..widgets.stacked_view import StackedView
 from ..widgets.status_line import Status, StatusLine
-from .annotate import AnnotateScreen, detached_passage
-from .annotate import passage_content as annotation_passage
-from .annotations_list import AnnotationListScreen, list_entries
 from .details import DetailsScreen
+from .explained_keys import ExplainedKeys
 from .help import HelpScreen, key_name
 from .ledger import LedgerScreen
-from .notice import NoticeScreen
 from .original import OriginalScreen
-from .search import Found, SearchScreen
+from .reader_notes import NotesActions, opening_note
+from .search import SearchActions
 
 MAX_PANES = 9  # keys 1..9 toggle them; further outlets appear in the stacked layout
 MIN_COLUMN = 30  # narrower columns are unreadable: switch to the stacked layout
@@ -56,46 +49,27 @@ MIN_COLUMN = 30  # narrower columns are unreadable: switch to the stacked layout
 PaletteEntry = tuple[str, str, str]
 
 
-Note = tuple[str, bool, str]  # the status line's note on annotations: text, failed, short text
-
-
-def opening_note(store: AnnotationStore | None) -> Note:
-    """The status line's annotation note at start: a load problem, or how many notes."""
-    if store is None:
-        return ("", False, "")
-    if store.load_error:
-        return (store.status_message or store.load_error, True, UNREADABLE)
-    if store.folder_problem:
-        return (store.folder_problem, True, "⚠ notes folder missing")
-    count = len(store.all())
-    if not count:
-        return ("", False, "")
-    return (f"{count} note(s) in {store.path.name}", False, f"{count} notes")
-
-
-def save_note(store: AnnotationStore | None, message: str, failed: bool) -> Note:
-    """The note after a save or change; a file that could not be read stays in it."""
-    if store is not None and store.load_error:
-        return (f"{store.status_message} ({message})", True, UNREADABLE)
-    short = "⚠ notes not saved" if failed else message.split(" (")[0].split(" to ")[0]
-    return (message, failed, short)
-
-
-UNREADABLE = "⚠ notes file unreadable"
-
-
-class ReaderScreen(Screen[None]):
+class ReaderScreen(NotesActions, SearchActions, ExplainedKeys):
     """Reads an Alignment passage by passage; all navigation keys live here.
 
-    The stylesheet (for the reader and its dialogs) is loaded with this screen,
-    not with the app, so the loading view's first frame does not wait for it.
-
-    ``current`` is the current passage's group id: whatever sets it (a key, a
-    click, search, the ledger, the list of notes), :meth:`watch_current` shows
-    it and lines the panes up.
+    What is shown is said by reactives, and only their watchers draw:
+    ``current`` (the current passage's group id: whatever sets it, a key, a
+    click, search, the ledger or the list of notes, :meth:`watch_current`
+    shows it and lines the panes up), ``filter_name`` (which passages the keys
+    step through), ``hidden`` (outlets whose panes are hidden),
+    ``forced_stacked`` (the layout the user chose, or None for the one the
+    width allows) and ``context`` (the stacked layout's sentences around).
+    Annotations (``annotated``, ``saved``) and search are mixed in from
+    ``reader_notes`` and ``search``; keys that cannot apply say why
+    (``explained_keys``).
     """
 
     current: reactive[int] = reactive(0, always_update=True, init=False)
+    filter_name: reactive[FilterName] = reactive("all", init=False)
+    hidden: reactive[frozenset[int]] = reactive(frozenset(), init=False)
+    forced_stacked: reactive[bool | None] = reactive(None, init=False)
+    context: reactive[bool] = reactive(False, init=False)
+    DIMMED = frozenset({"divergent"})  # Diff is dimmed, not hidden, when nothing diverges
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Next", tooltip="Go to the next passage"),
@@ -166,17 +140,13 @@ class ReaderScreen(Screen[None]):
         self.alignment = alignment
         self.store = store
         self.home = 0  # the passage the user chose; filters look for the nearest to it
-        self.filter_name: FilterName = "all"
-        self.ids = filtered(alignment.groups, "all")
-        self.hidden: set[int] = set()
-        self.forced_stacked: bool | None = None
-        self.context = False
-        self.annotated: set[int] = store.annotated_groups() if store else set()
-        self.saved = opening_note(store)
+        self.ids = filtered(alignment.groups, "all")  # the passages filter_name lets through
+        annotated = frozenset(store.annotated_groups() if store else ())
+        self.set_reactive(ReaderScreen.annotated, annotated)
+        self.set_reactive(ReaderScreen.saved, opening_note(store))
         self.ready = False  # True once the first passage is shown
         self.all_panes: list[ArticlePane] = []
         self.trail: Trail | None = None  # where the o key has led
-        self.found: Found | None = None  # the last search, and the hit shown
 
     # composition and layout
 
@@ -203,7 +173,7 @@ class ReaderScreen(Screen[None]):
         if detached:
             note = f"{detached} annotation(s) no longer match a passage: press A to see them."
             self.notify(note, severity="warning", timeout=6)
-        self._apply_layout()
+        self.apply_layout()
         self.go(self.ids[0] if self.ids else 0)
         self.ready = True
         if self.store is not None and self.store.load_error:
@@ -230,7 +200,7 @@ class ReaderScreen(Screen[None]):
         """The panes currently displayed."""
         return (p for p in self.all_panes if p.article not in self.hidden)
 
-    def _apply_layout(self) -> bool:
+    def apply_layout(self) -> bool:
         """Pick side-by-side or stacked for the current width; True if it changed."""
         columns = max(1, sum(1 for _ in self.panes()))
         stacked = self.size.width < columns * MIN_COLUMN
@@ -245,8 +215,22 @@ class ReaderScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         for pane in self.all_panes:
             pane.text.fit()
-        if self._apply_layout():
+        if self.apply_layout():
             self.show_current()  # the panes line up again when they have their new sizes
+
+    def watch_hidden(self) -> None:
+        self.apply_layout()
+        self.show_current()
+
+    def watch_forced_stacked(self) -> None:
+        self.apply_layout()
+        self.show_current()
+
+    def watch_context(self) -> None:
+        self.show_current()
+
+    def watch_filter_name(self, name: FilterName) -> None:
+        self.ids = filtered(self.alignment.groups, name)
 
     # showing the current passage
 
@@ -317,11 +301,13 @@ class ReaderScreen(Screen[None]):
         for pane, y in zip(panes, rows, strict=True):
             pane.body.scroll_to(y=y - row, animate=False, immediate=True)
 
-    def status(self) -> Status:
-        """What the status line should say now."""
+    def update_status(self) -> None:
+        """Say on the status line where the reader is and what this passage holds."""
+        if not self.all_panes:  # not composed yet
+            return
         ids = self.ids
         position = ids.index(self.current) + 1 if self.current in ids else 0
-        return Status(
+        status = Status(
             position=position,
             shown=len(ids),
             filter_label=FILTER_LABELS[self.filter_name],
@@ -336,9 +322,7 @@ class ReaderScreen(Screen[None]):
             short_saved=self.saved[2],
             note=trail_note(self.group, self.trail),
         )
-
-    def update_status(self) -> None:
-        self.query_one(StatusLine).show(self.status())
+        self.query_one(StatusLine).show(status)
 
     # navigation
 
@@ -367,9 +351,9 @@ class ReaderScreen(Screen[None]):
             if ids:
                 break
             self.notify(f"No {FILTER_LABELS[name]}: skipped.", timeout=3)
-        self.filter_name, self.ids = name, ids
+        self.filter_name = name
         self.notify(f"Showing {FILTER_LABELS[name]} ({len(ids)}).", timeout=2)
-        self.go(nearest(ids, self.home), chosen=False)
+        self.go(nearest(self.ids, self.home), chosen=False)
 
     @on(ArticleText.Selected)
     def select_sentence(self, event: ArticleText.Selected) -> None:
@@ -379,8 +363,6 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_layout(self) -> None:
         self.forced_stacked = not self.stacked
-        self._apply_layout()
-        self.show_current()
 
     def action_page(self, direction: int) -> None:
         """Scroll the text by most of a screen: every pane together, or the stack."""
@@ -394,7 +376,6 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_context(self) -> None:
         self.context = not self.context
-        self.show_current()
 
     def action_toggle_pane(self, number: int) -> None:
         article = number - 1
@@ -402,16 +383,13 @@ class ReaderScreen(Screen[None]):
             return
         label = clip(self.alignment.articles[article].label, 60)
         if article in self.hidden:
-            self.hidden.discard(article)
+            self.hidden = self.hidden - {article}
             self.notify(f"Showing {label}.", timeout=2, markup=False)
         elif len(self.shown_articles()) > 1:
-            self.hidden.add(article)
+            self.hidden = self.hidden | {article}
             self.notify(f"Hid {label} (press {number} to show it again).", timeout=2, markup=False)
         else:
             self.notify("At least one outlet stays shown.", timeout=3)
-            return
-        self._apply_layout()
-        self.show_current()
 
     def unavailable(self, action: str, parameters: tuple[object, ...]) -> str | None:
         """Why ``action`` cannot run now (said when its key is pressed), or None."""
@@ -431,32 +409,6 @@ class ReaderScreen(Screen[None]):
         if action == "divergent" and not any(g.divergences for g in self.alignment.groups):
             return "No passage has a divergence: the outlets agree throughout."
         return None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide keys that cannot apply (context outside the stacked layout, absent panes)
-        and dim Diff when nothing diverges; :meth:`on_key` says why when one is pressed."""
-        if self.unavailable(action, parameters) is None:
-            return True
-        return None if action == "divergent" else False
-
-    def on_key(self, event: Key) -> None:
-        """A key whose action cannot run now says why instead of doing nothing."""
-        for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            if event.key in (k.strip() for k in binding.key.split(",")):
-                _, name, parameters = parse_action(binding.action)
-                reason = self.unavailable(name, parameters)
-                if reason is not None:
-                    self.notify(reason, timeout=4)
-
-    async def run_from_palette(self, action: str) -> None:
-        """Run an action picked in the command palette, or say why it cannot run now."""
-        _, name, parameters = parse_action(action)
-        reason = self.unavailable(name, parameters)
-        if reason is not None:
-            self.notify(reason, timeout=4)
-        else:
-            await self.run_action(action)
 
     def palette(self) -> list[PaletteEntry]:
         """(title, help, action) for the command palette: every key's action."""
@@ -481,44 +433,8 @@ class ReaderScreen(Screen[None]):
         if group_id is None:
             return
         if group_id not in self.ids:
-            self.filter_name, self.ids = "all", filtered(self.alignment.groups, "all")
+            self.filter_name = "all"
         self.go(group_id)
-
-    def action_search(self) -> None:
-        """Search (the last query typed again), then go to the hit chosen."""
-        query = self.found.query if self.found else ""
-        self.app.push_screen(SearchScreen(self.alignment, query), self.searched)
-
-    def searched(self, found: Found | None) -> None:
-        if found is not None:
-            self.found = found
-            self.show_hit(wrapped=False)
-
-    def action_match(self, delta: int) -> None:
-        """Go to the next (or previous) passage with a hit of the last search."""
-        if self.found is None or not self.found.hits:
-            return
-        index, wrapped = step_hit(self.found.hits, self.found.index, delta)
-        if index == self.found.index:
-            self.notify("Every hit of this search is in this passage.", timeout=3)
-            return
-        self.found = Found(self.found.query, self.found.hits, index)
-        self.show_hit(wrapped)
-
-    def show_hit(self, wrapped: bool) -> None:
-        """Go to the passage of the chosen hit, and say which hit of how many it is."""
-        assert self.found is not None
-        found, hit = self.found, self.found.hit
-        label = clip(self.alignment.articles[hit.article].label, 40)
-        where = " (wrapped around)" if wrapped else ""
-        count = f"{len(found.hits)}+" if len(found.hits) >= SEARCH_LIMIT else str(len(found.hits))
-        self.notify(
-            f"Hit {found.index + 1} of {count} for “{clip(found.query, 40)}”: "
-            f"{label}, passage {hit.group + 1}{where}. ] next, [ previous.",
-            timeout=3,
-            markup=False,
-        )
-        self.jump(hit.group)
 
     def action_ledger(self) -> None:
         self.app.push_screen(LedgerScreen(self.alignment), self.jump)
@@ -540,87 +456,3 @@ class ReaderScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)]))
-
-    # annotations: the store (align.annotations) autosaves after every change
-
-    def annotations_changed(self, message: str, failed: bool) -> None:
-        """Refresh the marks and the status line after the store changed or saved."""
-        self.saved = save_note(self.store, message, failed)
-        self.annotated = self.store.annotated_groups() if self.store else set()
-        for pane in self.all_panes:
-            pane.refresh_marks(self.annotated)
-        self.update_status()
-
-    def action_annotate(self) -> None:
-        if self.store is None:
-            self.notify("Annotations are unavailable here.", severity="warning", timeout=3)
-            return
-        group, existing = self.group, self.store.for_group(self.current)
-        screen = AnnotateScreen(
-            f"Passage {group.id + 1}",
-            annotation_passage(self.alignment, group),
-            existing,
-            suggestions=self.store.suggestions(),
-        )
-        self.app.push_screen(screen, partial(self._edited, group, existing))
-
-    def _edited(
-        self, group: Group, existing: Annotation | None, edit: AnnotationEdit | None
-    ) -> None:
-        if edit is None or self.store is None:
-            return
-        result = self.store.apply_edit(group, edit, existing)
-        self.annotations_changed(result.message, not result.ok)
-
-    def action_annotations(self) -> None:
-        if self.store is None:
-            self.action_annotate()
-        else:
-            entries = list_entries(self.store, self.alignment)
-            self.app.push_screen(AnnotationListScreen(entries), self._listed)
-
-    def _listed(self, ann_id: str | None) -> None:
-        """Jump to an attached annotation's passage; open a detached one to read or delete."""
-        if ann_id is None or self.store is None:
-            return
-        group = self.store.group_of(ann_id)
-        if group is not None:
-            self.jump(group)
-            return
-        annotation = self.store.get(ann_id)
-        if annotation is not None:
-            screen = AnnotateScreen("Detached annotation", detached_passage(annotation), annotation)
-            self.app.push_screen(screen, partial(self._detached_edited, annotation))
-
-    def _detached_edited(self, annotation: Annotation, edit: AnnotationEdit | None) -> None:
-        """Save the editor's result for a detached annotation: its note, tags and status
-        change (it has no passage to re-anchor to), or it is deleted."""
-        if edit is None or self.store is None:
-            return
-        result = self.store.apply_edit(None, edit, annotation)
-        self.annotations_changed(result.message, not result.ok)
-
-    def action_save(self) -> None:
-        if self.store is None:
-            return
-        result = self.store.save()
-        self.annotations_changed(result.message, not result.ok)
-        if self.store.load_error:  # the problem with the file is said again, not replaced
-            self.warn_unreadable(f"Now: {result.message}.")
-            return
-        self.notify(result.message, severity="information" if result.ok else "error", markup=False)
-
-    def warn_unreadable(self, now: str = "") -> None:
-        """Say that the annotation file could not be read, in a dialog that stays until closed."""
-        message = self.store.status_message if self.store else None
-        if message:
-            text = f"{message}.\n\n{now}".strip()
-            self.app.push_screen(NoticeScreen("Your annotation file could not be read", text))
-
-    def unsaved(self) -> bool:
-        """Try to save pending notes; True if some could not be saved."""
-        if self.store is None or not self.store.dirty:
-            return False
-        result = self.store.save()
-        self.annotations_changed(result.message, not result.ok)
-        return not result.ok

@@ -10,14 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from align.model import Alignment
 
-from ..passages import SEARCH_LIMIT, SearchHit, search
+from ..passages import SEARCH_LIMIT, SearchHit, search, step_hit
 from ..render import SEARCH_STYLE
-from ..safe import plain, sanitize
+from ..safe import clip, plain, sanitize
 from .modal import Dialog
 
 SNIPPET = 50  # characters of context either side of a match
@@ -107,3 +108,53 @@ class SearchScreen(Dialog[Found]):
 
     def action_focus_results(self) -> None:
         self.query_one(OptionList).focus()
+
+
+class SearchActions(Screen[None]):
+    """The reader's search keys: / asks, ] and [ step through the passages with a hit.
+
+    ``found`` is the last search and the hit shown; mixed into the reader,
+    whose ``jump`` goes to a hit's passage.
+    """
+
+    found: Found | None = None
+    alignment: Alignment  # what the reader provides
+
+    def jump(self, group_id: int | None) -> None:
+        raise NotImplementedError
+
+    def action_search(self) -> None:
+        """Search (the last query typed again), then go to the hit chosen."""
+        query = self.found.query if self.found else ""
+        self.app.push_screen(SearchScreen(self.alignment, query), self.searched)
+
+    def searched(self, found: Found | None) -> None:
+        if found is not None:
+            self.found = found
+            self.show_hit(wrapped=False)
+
+    def action_match(self, delta: int) -> None:
+        """Go to the next (or previous) passage with a hit of the last search."""
+        if self.found is None or not self.found.hits:
+            return
+        index, wrapped = step_hit(self.found.hits, self.found.index, delta)
+        if index == self.found.index:
+            self.notify("Every hit of this search is in this passage.", timeout=3)
+            return
+        self.found = Found(self.found.query, self.found.hits, index)
+        self.show_hit(wrapped)
+
+    def show_hit(self, wrapped: bool) -> None:
+        """Go to the passage of the chosen hit, and say which hit of how many it is."""
+        assert self.found is not None
+        found, hit = self.found, self.found.hit
+        label = clip(self.alignment.articles[hit.article].label, 40)
+        where = " (wrapped around)" if wrapped else ""
+        count = f"{len(found.hits)}+" if len(found.hits) >= SEARCH_LIMIT else str(len(found.hits))
+        self.notify(
+            f"Hit {found.index + 1} of {count} for “{clip(found.query, 40)}”: "
+            f"{label}, passage {hit.group + 1}{where}. ] next, [ previous.",
+            timeout=3,
+            markup=False,
+        )
+        self.jump(hit.group)
