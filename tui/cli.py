@@ -160,7 +160,9 @@ def read_list(path: str) -> list[str]:
 
 def _load(args: argparse.Namespace) -> tuple[list[Source], list[InputError]]:
     """Read every input; addresses that fail are returned as failures, unless fewer than
-    two articles remain, which ends the command with one line per failure (exit 2)."""
+    two articles remain, which ends the command with one line per failure (exit 2).
+    Fewer than two articles in all is refused by the engine (export) or before the
+    reader opens (``_read``)."""
     progress = _Progress()
     try:
         loaded = load_inputs(_inputs(args), refresh=args.refresh, progress=progress)
@@ -168,7 +170,6 @@ def _load(args: argparse.Namespace) -> tuple[list[Source], list[InputError]]:
         progress.clear()
     if loaded.failures and len(loaded.sources) < 2:
         raise _UsageError("\n".join(f"idlib-read: {e}" for e in loaded.failures))
-    require_two(loaded.sources)
     return loaded.sources, loaded.failures
 
 
@@ -225,7 +226,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace) -> int:
-    sources, failures = _load(args)  # every input error is reported before the screen opens
+    sources, failures = _load(args)
+    require_two(sources)  # every input error is reported before the screen opens
     from tui.app import run_reader  # Textual is imported only here
 
     skipped = [f"Not read: {failure}" for failure in failures]

@@ -45,8 +45,8 @@ VERSION = 1
 DEFAULT_TAGS = ("conflict", "verified", "needs-source", "quote-drift")
 HEADER = "# idlib-read annotations (format documented in the README, section Annotations)\n"
 
-Status = Literal["open", "checked"]
-STATUSES: tuple[Status, ...] = ("open", "checked")
+AnnotationStatus = Literal["open", "checked"]
+STATUSES: tuple[AnnotationStatus, ...] = ("open", "checked")
 JsonDict = dict[str, Any]
 
 
@@ -98,7 +98,7 @@ class Annotation:
     anchors: tuple[Anchor, ...]
     note: str
     tags: tuple[str, ...] = ()
-    status: Status = "open"
+    status: AnnotationStatus = "open"
     created: str = ""
     updated: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -109,7 +109,7 @@ class Annotation:
         anchors: tuple[Anchor, ...],
         note: str,
         tags: tuple[str, ...] = (),
-        status: Status = "open",
+        status: AnnotationStatus = "open",
     ) -> Annotation:
         """A fresh annotation with a new id, created and updated now."""
         now = utc_now()
@@ -119,7 +119,7 @@ class Annotation:
         self,
         note: str,
         tags: tuple[str, ...],
-        status: Status,
+        status: AnnotationStatus,
         anchors: tuple[Anchor, ...] | None = None,
     ) -> Annotation:
         """A copy with new content, ``updated`` stamped now (unchanged content: self)."""
@@ -137,7 +137,7 @@ class AnnotationEdit:
 
     note: str
     tags: tuple[str, ...]
-    status: Status
+    status: AnnotationStatus
     delete: bool = False
 
 

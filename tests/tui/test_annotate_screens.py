@@ -24,7 +24,7 @@ from tui.screens.annotate import (
     AnnotateScreen,
     TagSuggester,
     detached_passage,
-    passage_content,
+    note_excerpt,
 )
 from tui.screens.annotations_list import AnnotationListScreen, list_entries
 from tui.screens.confirm import ConfirmScreen
@@ -85,7 +85,7 @@ class Host(App[None]):
     def action_annotate(self) -> None:
         group = self.alignment.groups[self.current]
         existing = self.store.for_group(group.id)
-        passage = passage_content(self.alignment, group)
+        passage = note_excerpt(self.alignment, group)
         screen = AnnotateScreen(
             f"passage {group.id + 1}", passage, existing, self.store.suggestions()
         )

@@ -4,7 +4,7 @@ Wiring it into the reader (``a`` on the current group)::
 
     existing = store.for_group(group.id)
     screen = AnnotateScreen(
-        f"Passage {group.id + 1}", passage_content(alignment, group), existing,
+        f"Passage {group.id + 1}", note_excerpt(alignment, group), existing,
         suggestions=store.suggestions(),
     )
     app.push_screen(screen, callback)   # callback(edit: AnnotationEdit | None)
@@ -42,7 +42,7 @@ from align.annotations import (
     STATUSES,
     Annotation,
     AnnotationEdit,
-    Status,
+    AnnotationStatus,
     parse_tags,
 )
 from align.model import Alignment, Group
@@ -56,14 +56,14 @@ __all__ = [
     "AnnotationEdit",
     "TagSuggester",
     "detached_passage",
-    "passage_content",
+    "note_excerpt",
 ]
 
 
 PASSAGE_CHARS = 1200  # per outlet: enough to recognise the passage, bounded for huge lines
 
 
-def passage_content(alignment: Alignment, group: Group) -> Content:
+def note_excerpt(alignment: Alignment, group: Group) -> Content:
     """The group's passages, one paragraph per outlet: "Label: sentence text"
     (sanitized, never markup; long passages are cut with an ellipsis)."""
     lines = []
@@ -135,7 +135,9 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
         self.initial = self._initial_values(existing)
 
     @staticmethod
-    def _initial_values(existing: Annotation | None) -> tuple[str, tuple[str, ...], Status]:
+    def _initial_values(
+        existing: Annotation | None,
+    ) -> tuple[str, tuple[str, ...], AnnotationStatus]:
         if existing is None:
             return "", (), "open"
         return existing.note, existing.tags, existing.status
@@ -196,13 +198,13 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
 
     # -- the values in the form --------------------------------------------
 
-    def current(self) -> tuple[str, tuple[str, ...], Status]:
+    def current(self) -> tuple[str, tuple[str, ...], AnnotationStatus]:
         """The note, tags and status as they are in the form now."""
         note = self.query_one("#annotate-note", TextArea).text
         tags = parse_tags(self.query_one("#annotate-tags", Input).value)
         pressed = self.query_one("#annotate-status", RadioSet).pressed_button
         name = pressed.name if pressed is not None else "open"
-        status: Status = "checked" if name == "checked" else "open"
+        status: AnnotationStatus = "checked" if name == "checked" else "open"
         return note, tags, status
 
     @property

@@ -17,8 +17,7 @@ from align.annotations import Annotation, AnnotationEdit, AnnotationStore
 from align.model import Alignment, Group
 
 from ..widgets.article_pane import ArticlePane
-from .annotate import AnnotateScreen, detached_passage
-from .annotate import passage_content as annotation_passage
+from .annotate import AnnotateScreen, detached_passage, note_excerpt
 from .annotations_list import AnnotationListScreen, list_entries
 from .notice import NoticeScreen
 
@@ -90,7 +89,7 @@ class NotesActions(Screen[None]):
         group, existing = self.group, self.store.for_group(self.group.id)
         screen = AnnotateScreen(
             f"Passage {group.id + 1}",
-            annotation_passage(self.alignment, group),
+            note_excerpt(self.alignment, group),
             existing,
             suggestions=self.store.suggestions(),
         )
