@@ -11,14 +11,29 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from align.model import Article, Sentence, Source
+from align.model import Article, Dropped, Sentence, Source
+
+Paragraphs = Sequence[Sequence[str]]
 
 
 def make_article(
-    name: str, paragraphs: Sequence[Sequence[str]], label: str | None = None, shift: int = 0
+    name: str,
+    paragraphs: Paragraphs,
+    label: str | None = None,
+    *,
+    title: str | None = None,
+    prefix: str = "",
+    path: str | None = None,
 ) -> Article:
-    """An article whose raw text is the paragraphs joined (sentences by spaces)."""
-    raw = "#" * shift
+    """An article built straight from paragraphs of sentences: the one factory of the tests.
+
+        Its raw text is ``prefix`` then the paragraphs (a blank line between them,
+        sentences joined by spaces). The prefix is not part of any sentence (raw offsets
+        then differ from the sentences' own, as after cleaning) and is recorded as
+        debris dropped. ``name`` is also the article's id; ``label`` defaults to the name in
+    title case; ``path`` (as the reader shows it) to the name.
+    """
+    raw = prefix
     sentences: list[Sentence] = []
     for p, paragraph in enumerate(paragraphs):
         if p:
@@ -30,8 +45,9 @@ def make_article(
             raw += text
             origin = tuple(range(start, start + len(text)))
             sentences.append(Sentence(len(sentences), text, start, len(raw), p, origin))
-    source = Source(path=name, name=name, raw=raw, id=name, label=label or name.title())
-    return Article(source=source, sentences=tuple(sentences), dropped=(), title=name)
+    dropped = (Dropped(0, len(prefix), prefix, "site navigation"),) if prefix else ()
+    source = Source(path or name, name, raw, name, label or name.title(), title)
+    return Article(source=source, sentences=tuple(sentences), dropped=dropped, title=title or name)
 
 
 def one_per_paragraph(name: str, sentences: Sequence[str], label: str | None = None) -> Article:

@@ -36,7 +36,7 @@ LABELS = ["The Hill", "The Post", "The Times", "The Sun"]
 def group(*texts: str, shift: int = 0) -> tuple[list[Article], list[Member]]:
     """One-sentence articles, all in one group, labelled from ``LABELS``."""
     arts = [
-        make_article(f"a{k}", [[t]], label=LABELS[k], shift=shift if k else 0)
+        make_article(f"a{k}", [[t]], label=LABELS[k], prefix="#" * shift if k else "")
         for k, t in enumerate(texts)
     ]
     return arts, [Member(k, (0,), 0.8) for k in range(len(texts))]

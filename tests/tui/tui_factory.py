@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from helpers_align import Paragraphs
+from helpers_align import make_article as article
+
 from align.model import (
     WORST_FIRST,
     Alignment,
     Article,
     Claim,
     Divergence,
-    Dropped,
     Group,
     Measured,
     Member,
@@ -23,34 +25,16 @@ from align.model import (
     Quantity,
     QuantityKind,
     Relation,
-    Sentence,
-    Source,
 )
-
-Paragraphs = Sequence[Sequence[str]]
 
 
 def make_article(
     label: str, title: str, paragraphs: Paragraphs, prefix: str = "", name: str = ""
 ) -> Article:
-    """An article whose raw text is ``prefix`` then the paragraphs (blank line between).
-
-    The prefix stands for debris cleaning dropped: it is recorded as a Dropped span.
-    """
-    raw, sentences = prefix, []
-    for p, paragraph in enumerate(paragraphs):
-        if p:
-            raw += "\n\n"
-        for k, text in enumerate(paragraph):
-            raw += " " if k else ""
-            start = len(raw)
-            raw += text
-            origin = tuple(range(start, start + len(text)))
-            sentences.append(Sentence(len(sentences), text, start, len(raw), p, origin))
-    dropped = (Dropped(0, len(prefix), prefix, "site navigation"),) if prefix else ()
+    """The tests' one article factory (``helpers_align.make_article``), named from the
+    outlet's label; ``prefix`` stands for debris cleaning dropped."""
     key = name or label.lower().replace(" ", "-")
-    source = Source(f"/tmp/{key}.txt", f"{key}.txt", raw, key[:8], label, title)
-    return Article(source, tuple(sentences), dropped, title)
+    return article(key, paragraphs, label, title=title, prefix=prefix, path=f"/tmp/{key}.txt")
 
 
 @dataclass(frozen=True)
