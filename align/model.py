@@ -12,19 +12,21 @@ One article flows through the stages like this::
     compare.compare_group(...)          -> divergences of one group (numbers and wording)
     pipeline.build(paths)               -> Alignment          (everything above, assembled)
 
-Offsets. Every ``start``/``end`` in this module is a character offset into
-``Source.raw`` (the decoded original file), ``end`` exclusive, unless the field
-says it is local. Cleaning removes or replaces spans, so cleaned text is not a
-slice of the raw text; instead every cleaned character remembers where it came
-from (``origin``). ``Sentence.raw_span(i, j)`` turns local offsets in a
-sentence's text into raw offsets.
+Offsets, ``end`` always exclusive. What bounds a sentence or a dropped span
+(``Sentence``, ``Dropped``) is a character offset into ``Source.raw`` (the
+decoded original file). What lies inside one sentence (a ``Quantity``, a
+``Claim``'s figure, a ``Divergence``, an "also" ``Member``'s clause) is a local
+offset into that sentence's cleaned ``text``. Cleaning removes or replaces
+spans, so cleaned text is not a slice of the raw text; instead every cleaned
+character remembers where it came from (``origin``). Raw offsets of a local span
+are derived only where the original text is shown or exported, by
+``Sentence.raw_span(i, j)``.
 
 All classes are frozen: stages never mutate what an earlier stage produced.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -102,15 +104,13 @@ class Sentence:
     origin: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
-        """Raw offsets of ``text[i:j]`` (local, end exclusive; requires i < j)."""
-        return self.origin[i], self.origin[j - 1] + 1
+        """Raw offsets of ``text[i:j]`` (local, end exclusive; requires i < j).
 
-    def local_span(self, start: int, end: int) -> tuple[int, int]:
-        """Local offsets into ``text`` of the raw span ``[start, end)``, clipped to the sentence.
-
-        The inverse of ``raw_span``: characters whose origin lies in the raw span.
+        A sentence built without an origin map (in tests) counts from its start.
         """
-        return bisect_left(self.origin, start), bisect_left(self.origin, end)
+        if len(self.origin) >= j > i:
+            return self.origin[i], self.origin[j - 1] + 1
+        return self.start + i, self.start + j
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,13 +257,12 @@ WORST_FIRST: tuple[Relation, ...] = ("conflict", "precision", "same")
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A figure located in an article: its passage, sentence and raw offsets."""
+    """A figure located in an article: its passage and sentence. Where it stands in
+    the sentence's text is the quantity's (local) ``start``/``end``."""
 
     group: int
     article: int
     sentence: int
-    start: int  # raw offsets
-    end: int
     quantity: Quantity
 
 
@@ -279,7 +278,7 @@ class Divergence:
     kind: DivergenceKind
     article: int
     sentence: int
-    start: int  # raw offsets
+    start: int  # local offsets into the sentence's text
     end: int
     text: str
     detail: str  # one line: "conflict: 59 vs 58 (The Washington Post) turkish soldier killed"

@@ -464,9 +464,10 @@ def wording_marks(
 
 def _divergence(article: int, part: Sequence[Word], detail: str) -> Divergence:
     sentence = part[0].sentence
-    start, end = sentence.raw_span(part[0].token.start, part[-1].token.end)
-    text = sentence.text[part[0].token.start : part[-1].token.end]
-    return Divergence("wording", article, sentence.index, start, end, text, detail)
+    start, end = part[0].token.start, part[-1].token.end
+    return Divergence(
+        "wording", article, sentence.index, start, end, sentence.text[start:end], detail
+    )
 
 
 Form = tuple[tuple[str, bool], ...]  # a wording: (key, minor) of each word
@@ -811,9 +812,9 @@ def _readable(a: Keys, b: Keys) -> float:
 def _quote_mark(article: int, parts: tuple[Quote, Quote], their_label: str) -> Divergence:
     """The divergence marking ``parts[0]``, reworded as ``parts[1]`` in ``their_label``."""
     quote, other = parts
-    start, end = quote.sentence.raw_span(quote.start, quote.end)
     detail = f"quotation reworded: {quote_changes(quote, other)} ({their_label})"
-    return Divergence("quote", article, quote.sentence.index, start, end, quote.text, detail)
+    index = quote.sentence.index
+    return Divergence("quote", article, index, quote.start, quote.end, quote.text, detail)
 
 
 def quote_changes(quote: Quote, other: Quote, limit: int = 3) -> str:
@@ -867,4 +868,6 @@ def wording_divergences(
     for q in drift:
         where.setdefault((q.article, q.sentence), []).append(q)
     kept = [d for d in wording_only(articles, members, variants) if not _overlaps(d, where)]
-    return tuple(sorted([*kept, *drift], key=lambda d: (d.article, d.start, d.kind, d.end)))
+    return tuple(
+        sorted([*kept, *drift], key=lambda d: (d.article, d.sentence, d.start, d.kind, d.end))
+    )

@@ -236,8 +236,11 @@ def test_claims_carry_raw_offsets_in_reading_order() -> None:
         (1, 0, "96"),
     ]
     for c in claims:
-        raw = (a, b)[c.article].source.raw
-        assert raw[c.start : c.end] == c.quantity.text
+        art, q = (a, b)[c.article], c.quantity
+        start, end = art.sentences[c.sentence].raw_span(q.start, q.end)
+        assert (
+            art.source.raw[start:end] == art.sentences[c.sentence].text[q.start : q.end] == q.text
+        )
 
 
 def test_divergence_offsets_point_at_their_text() -> None:
@@ -247,9 +250,11 @@ def test_divergence_offsets_point_at_their_text() -> None:
     assert [(d.article, d.text) for d in divergences] == [(0, "300"), (1, "310")]
     for d in divergences:
         art = (a, b)[d.article]
-        assert art.source.raw[d.start : d.end] == d.text
         sentence = art.sentences[d.sentence]
-        assert sentence.start <= d.start < d.end <= sentence.end
+        assert sentence.text[d.start : d.end] == d.text
+        start, end = sentence.raw_span(d.start, d.end)
+        assert art.source.raw[start:end] == d.text
+        assert sentence.start <= start < end <= sentence.end
 
 
 def test_origin_map_with_gaps() -> None:
@@ -259,7 +264,7 @@ def test_origin_map_with_gaps() -> None:
     source = Source("g.txt", "g.txt", raw, "g", "G")
     art = Article(source, (Sentence(0, text, 100, 159, 0, origin),), (), "G")
     (claim,) = ledger(art).claims[0]
-    assert (claim.start, claim.end) == (150, 152)
+    assert art.sentences[0].raw_span(claim.quantity.start, claim.quantity.end) == (150, 152)
     assert raw[150:152] == "40"
 
 
@@ -288,7 +293,9 @@ def test_invented_reports_have_no_false_conflicts(story: str) -> None:
     for g in alignment.groups:
         assert [d for d in g.divergences if d.relation == "conflict"] == []
         for c in g.claims:
-            assert alignment.articles[c.article].source.raw[c.start : c.end] == c.quantity.text
+            art, q = alignment.articles[c.article], c.quantity
+            start, end = art.sentences[c.sentence].raw_span(q.start, q.end)
+            assert art.source.raw[start:end] == q.text
 
 
 def test_seed_figures_that_agree_are_never_marked() -> None:
@@ -353,8 +360,13 @@ def test_any_story_gives_consistent_marks(texts: list[list[str]]) -> None:
     assert len(claims) == sum(len(extract(s.text)) for a in arts for s in a.sentences)
     divergences = all_marks(found)
     for item in (*divergences, *claims):
-        text = item.text if isinstance(item, Divergence) else item.quantity.text
-        assert arts[item.article].source.raw[item.start : item.end] == text
+        text, span = (
+            (item.text, (item.start, item.end))
+            if isinstance(item, Divergence)
+            else (item.quantity.text, (item.quantity.start, item.quantity.end))
+        )
+        start, end = arts[item.article].sentences[item.sentence].raw_span(*span)
+        assert arts[item.article].source.raw[start:end] == text
     for d in divergences:
         assert d.relation in ("conflict", "precision")
         assert d.against and all(c.article != d.article for c in d.against)

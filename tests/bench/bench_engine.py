@@ -148,7 +148,12 @@ def stage_times(folder: str) -> dict[str, float]:
         Group(
             g,
             passages[g],
-            tuple(sorted((*ledger.divergences.get(g, ()), *w), key=lambda d: (d.article, d.start))),
+            tuple(
+                sorted(
+                    (*ledger.divergences.get(g, ()), *w),
+                    key=lambda d: (d.article, d.sentence, d.start),
+                )
+            ),
             ledger.claims.get(g, ()),
         )
         for g, (m, w) in enumerate(zip(drafts, wording, strict=True))
