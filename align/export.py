@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .model import Alignment, Claim, Divergence, Group, Measured, Member, Sentence
+from .text import is_control
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -229,17 +230,11 @@ def md_escape(text: str) -> str:
             out.append("\\" + ch)
         elif ch in "\r\n\t":
             out.append(" ")
-        elif _is_control(ch):
+        elif is_control(ch):
             continue
         else:
             out.append(ch)
     return "".join(out)
-
-
-def _is_control(ch: str) -> bool:
-    """C0 and C1 control characters and DEL."""
-    code = ord(ch)
-    return code < 0x20 or 0x7F <= code < 0xA0
 
 
 LEGEND = (

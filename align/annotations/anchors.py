@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Alignment, Group
+from ..text import CONTROL_CODES
 from .format import Anchor, Annotation, JsonDict
 
 HASH_CHARS = 16
@@ -50,13 +51,13 @@ class _FoldTable(dict[int, str]):
         if unicodedata.combining(char) or category == "Cf":
             folded = ""
         else:
-            folded = " " if category == "Cc" else _UNIFIED.get(char, char)
+            folded = " " if code in CONTROL_CODES else _UNIFIED.get(char, char)
         self[code] = folded
         return folded
 
 
 _FOLD = _FoldTable()
-_CONTROLS = {c: " " for c in (*range(0x20), *range(0x7F, 0xA0))}
+_CONTROLS = dict.fromkeys(CONTROL_CODES, " ")
 
 
 def anchor_text(text: str) -> str:
