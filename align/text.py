@@ -1,4 +1,5 @@
-"""Character classes of untrusted text, defined once for the engine and the reader.
+"""Untrusted text, defined once for the engine and the reader: its character
+classes, and how a long text is shortened to one line (``shorten``).
 
 Article text, file names and annotation notes come from outside. Three kinds
 of characters in them must never reach a terminal or a report as they are:
@@ -46,3 +47,26 @@ def char_class(codes: Iterable[int]) -> str:
             runs.append([code, code])
     parts = (f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in runs)
     return "[" + "".join(parts) + "]"
+
+
+ELLIPSIS = "…"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line of at most ``limit`` characters.
+
+    Every run of whitespace (line breaks too) becomes one space. A longer text
+    is cut after its last whole word that leaves room for an ellipsis ("…"),
+    or inside a word when that would keep less than half the room (a long
+    address, a word in a narrow column).
+    """
+    room = 4 * limit + 4  # enough raw text for ``limit`` characters of most texts
+    flat = " ".join(text[:room].split())
+    if len(flat) <= limit and len(text) > room:  # mostly whitespace: read it all
+        flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else ""
+    if len(cut) < limit // 2:
+        cut = flat[: limit - 1].rstrip()
+    return cut + ELLIPSIS

@@ -1,5 +1,6 @@
-"""The character classes of untrusted text (align.text) and every place that applies them:
-cleaning, the Markdown report, annotation anchors and excerpts."""
+"""Untrusted text (align.text): its character classes and every place that applies
+them (cleaning, the Markdown report, annotation anchors and excerpts), and the one
+way a text is shortened to a line (detail lines, excerpts, the reader)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from align.export import md_escape
 from align.text import (
     BIDI_CODES,
     CONTROL_CODES,
+    ELLIPSIS,
     INVISIBLE_CODES,
     LINE_CODES,
     char_class,
     is_control,
+    shorten,
 )
+from align.wording import QUOTED, quoted
 
 HIDDEN = sorted((CONTROL_CODES - LINE_CODES) | BIDI_CODES | INVISIBLE_CODES)
 
@@ -64,3 +68,44 @@ def test_anchors_and_excerpts_read_controls_as_spaces() -> None:
     for code in CONTROL_CODES:
         assert anchor_text(f"two{chr(code)}words") == "two words", hex(code)
         assert excerpt(f"two{chr(code)}words") == "two words", hex(code)
+
+
+# ---------------------------------------------------------------- shortening
+
+
+def test_shorten_cuts_after_the_last_whole_word_that_leaves_room() -> None:
+    assert shorten("Turkish and  Russian\nleaders", 80) == "Turkish and Russian leaders"
+    assert shorten("the quick brown fox jumps", 16) == "the quick brown…"
+    assert shorten("the quick brown fox jumps", 15) == "the quick…"  # "brown…" would be 16
+    assert shorten("", 5) == ""
+
+
+def test_shorten_cuts_inside_a_word_rather_than_lose_half_the_room() -> None:
+    assert shorten("https://example.org/a/very/long/address", 12) == "https://exa…"
+    assert shorten("Al Jazeera's correspondent", 20) == "Al Jazeera's…"
+    assert shorten("Al Internationalisation", 12) == "Al Internat…"
+
+
+def test_shorten_reads_past_a_long_run_of_whitespace() -> None:
+    assert shorten("a" + " " * 500 + "b" * 30, 10) == "a bbbbbbb…"
+    assert shorten(" " * 500 + "end", 10) == "end"
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t…"), max_size=300), st.integers(1, 60))
+def test_shorten_gives_one_line_within_the_limit(text: str, limit: int) -> None:
+    out = shorten(text, limit)
+    flat = " ".join(text.split())
+    assert len(out) <= limit and "\n" not in out and "  " not in out
+    if len(flat) <= limit:
+        assert out == flat
+    else:
+        kept = out.removesuffix(ELLIPSIS)
+        assert out.endswith(ELLIPSIS) and flat.startswith(kept)
+        at_word = flat[len(kept)] == " "
+        assert at_word or " " not in flat[limit // 2 : limit]
+
+
+def test_detail_lines_and_excerpts_shorten_alike() -> None:
+    long = "The ministry said the corridor would run six kilometres north and south " * 3
+    assert quoted(long) == shorten(long, QUOTED) and len(quoted(long)) <= QUOTED
+    assert excerpt(long) == shorten(long, 80)

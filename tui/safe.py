@@ -39,9 +39,3 @@ def plain(text: str, style: str = "") -> Content:
     """Untrusted text as a ``Content``: sanitized, never parsed as markup."""
     content = Content(sanitize(text))
     return content.stylize(style) if style else content
-
-
-def clip(text: str, limit: int) -> str:
-    """At most ``limit`` characters of ``text`` on one line, with an ellipsis if cut."""
-    flat = " ".join(text.split()) if len(text) <= 4 * limit else " ".join(text[: 4 * limit].split())
-    return flat if len(flat) <= limit else flat[: max(0, limit - 1)] + "…"

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Alignment, Group
-from ..text import CONTROL_CODES
+from ..text import CONTROL_CODES, shorten
 from .format import Anchor, Annotation, JsonDict
 
 HASH_CHARS = 16
@@ -80,12 +80,9 @@ def _digest(normalised: str) -> str:
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """A short, readable, single-line start of a sentence ("…" when cut)."""
-    head = text[: 4 * limit]
-    flat = " ".join(head.translate(_CONTROLS).split())
-    if len(flat) <= limit and len(head) == len(text):
-        return flat
-    return flat[: limit - 1].rstrip() + "…"
+    """A short, readable, single-line start of a sentence ("…" when cut), control
+    characters read as spaces."""
+    return shorten(text.translate(_CONTROLS), limit)
 
 
 def anchors_for(alignment: Alignment, group: Group) -> tuple[Anchor, ...]:

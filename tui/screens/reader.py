@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from align.annotations import Annotation, AnnotationEdit, AnnotationStore
 from align.model import Alignment, Group
+from align.text import shorten
 
 from ..claims import Trail, follow, trail_note
 from ..passages import (
@@ -35,7 +36,6 @@ from ..passages import (
     summary,
 )
 from ..render import legend
-from ..safe import clip
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_text import ArticleText
 from ..widgets.stacked_view import StackedView
@@ -400,7 +400,7 @@ class ReaderScreen(Screen[None]):
         article = number - 1
         if article >= len(self.alignment.articles):
             return
-        label = clip(self.alignment.articles[article].label, 60)
+        label = shorten(self.alignment.articles[article].label, 60)
         if article in self.hidden:
             self.hidden.discard(article)
             self.notify(f"Showing {label}.", timeout=2, markup=False)
@@ -469,7 +469,7 @@ class ReaderScreen(Screen[None]):
                 number = int(binding.action[len("toggle_pane(") : -1])
                 if number > len(self.alignment.articles):
                     continue
-                label = clip(self.alignment.articles[number - 1].label, 40)
+                label = shorten(self.alignment.articles[number - 1].label, 40)
                 title = f"Hide or show pane {number}: {label}"
             entries.append((title, keys, binding.action))
         return entries
@@ -509,11 +509,11 @@ class ReaderScreen(Screen[None]):
         """Go to the passage of the chosen hit, and say which hit of how many it is."""
         assert self.found is not None
         found, hit = self.found, self.found.hit
-        label = clip(self.alignment.articles[hit.article].label, 40)
+        label = shorten(self.alignment.articles[hit.article].label, 40)
         where = " (wrapped around)" if wrapped else ""
         count = f"{len(found.hits)}+" if len(found.hits) >= SEARCH_LIMIT else str(len(found.hits))
         self.notify(
-            f"Hit {found.index + 1} of {count} for “{clip(found.query, 40)}”: "
+            f"Hit {found.index + 1} of {count} for “{shorten(found.query, 40)}”: "
             f"{label}, passage {hit.group + 1}{where}. ] next, [ previous.",
             timeout=3,
             markup=False,
