@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .figures import comparable, extract, measure_key, relate
+from .figures import comparable, measure_key, relate, sentence_figures
 from .model import (
     WORST_FIRST,
     Article,
@@ -76,7 +76,7 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
                 )
                 break
             group = group_of(a, sentence.index)
-            for q in extract(sentence.text)[: MAX_ARTICLE_CLAIMS - count]:
+            for q in sentence_figures(sentence)[: MAX_ARTICLE_CLAIMS - count]:
                 claims.append(Claim(group, a, sentence.index, undated(q, article)))
                 count += 1
     return claims, warnings

@@ -93,7 +93,8 @@ class Sentence:
     """One sentence (or quotation plus its attribution) of an article.
 
     ``text`` is the cleaned text; ``start``/``end`` bound it in the raw text.
-    ``origin`` maps each character of ``text`` to its raw offset.
+    ``origin`` maps each character of ``text`` to its raw offset. ``figures``
+    are its figures, read once by ``figures.read_figures`` (None before).
     """
 
     index: int  # position among the article's kept sentences, from 0
@@ -102,6 +103,7 @@ class Sentence:
     end: int
     paragraph: int  # paragraph index in the cleaned article, from 0
     origin: tuple[int, ...] = field(repr=False, compare=False, default=())
+    figures: tuple[Quantity, ...] | None = field(repr=False, compare=False, default=None)
 
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
         """Raw offsets of ``text[i:j]`` (local, end exclusive; requires i < j).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import build, bundled_seeds
-from align.figures import extract
+from align.figures import extract, read_figures
 from align.ledger import Ledger, build_ledger, pair_many, pair_outlets
 from align.model import Article, Claim, Divergence, Relation, Sentence, Source
 
@@ -266,6 +267,19 @@ def test_origin_map_with_gaps() -> None:
     (claim,) = ledger(art).claims[0]
     assert art.sentences[0].raw_span(claim.quantity.start, claim.quantity.end) == (150, 152)
     assert raw[150:152] == "40"
+
+
+def test_figures_are_read_once_and_compared_as_carried() -> None:
+    a = article("A", "Officials counted 70 injured miners.", "Officials counted 70 injured miners.")
+    b = article("B", "Officials counted 75 injured miners.")
+    read = read_figures([a, b])
+    first, again = read[0].sentences
+    assert first.figures == extract(first.text) != ()
+    assert again.figures is first.figures  # one reading per distinct text
+    assert a.sentences[0].figures is None  # the input is left as it was
+    assert ledger(*read) == ledger(a, b)  # unread sentences are read when compared
+    blank = [replace(x, sentences=tuple(replace(s, figures=()) for s in x.sentences)) for x in read]
+    assert ledger(*blank).rows == ()  # what is compared is what the sentences carry
 
 
 def test_deterministic_and_order_independent() -> None:
