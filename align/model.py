@@ -5,12 +5,15 @@ One article flows through the stages like this::
     ingest.load_sources(paths)          -> list[Source]       (raw text, metadata)
     clean.clean(source.raw)             -> Cleaned            (text + origin map + dropped spans)
     segment.segment(cleaned)            -> tuple[Sentence]    (offsets into the raw text)
+    figures.read_figures(articles)      -> list[Article]      (Sentence.figures: each figure and
+                                                               what it measures)
     grouping.group_sentences(articles)  -> list[tuple[Member]] (who corresponds to whom)
-    figures.extract(sentence.text)      -> tuple[Quantity]    (each figure and what it measures)
     ledger.build_ledger(articles, ...)  -> Ledger             (claims compared across the story)
     facts.also_members(articles, ...)   -> list[tuple[Member]] (a sentence's second fact joins too)
-    compare.compare_group(...)          -> divergences of one group (numbers and wording)
-    pipeline.build(paths)               -> Alignment          (everything above, assembled)
+    compare.compare_group(...)          -> tuple[Divergence]  (numbers and wording of one group)
+    export.to_json(alignment)           -> str                (local offsets made raw)
+
+``pipeline.build(paths)`` runs them all and returns the ``Alignment``.
 
 Offsets, ``end`` always exclusive. What bounds a sentence or a dropped span
 (``Sentence``, ``Dropped``) is a character offset into ``Source.raw`` (the
