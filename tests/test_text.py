@@ -86,6 +86,12 @@ def test_shorten_cuts_inside_a_word_rather_than_lose_half_the_room() -> None:
     assert shorten("Al Internationalisation", 12) == "Al Internat…"
 
 
+def test_shorten_reads_only_the_start_of_a_long_text() -> None:
+    assert shorten("a  b\n c", 10) == "a b c"
+    assert shorten("abcdefghij", 5) == "abcd…"
+    assert shorten("x " * 1_000_000, 20) == "x " * 9 + "x…"
+
+
 def test_shorten_reads_past_a_long_run_of_whitespace() -> None:
     assert shorten("a" + " " * 500 + "b" * 30, 10) == "a bbbbbbb…"
     assert shorten(" " * 500 + "end", 10) == "end"

@@ -20,7 +20,7 @@ from tui.passages import (
     step_hit,
     summary,
 )
-from tui.safe import clip, sanitize
+from tui.safe import sanitize
 
 
 def test_step_moves_within_ids_and_clamps() -> None:
@@ -98,8 +98,5 @@ def test_step_hit_goes_passage_by_passage_and_wraps() -> None:
     assert step_hit([hit(3), hit(3)], 1, 1) == (1, False)  # one passage: nowhere to go
 
 
-def test_clip_and_sanitize() -> None:
-    assert clip("a  b\n c", 10) == "a b c"
-    assert clip("abcdefghij", 5) == "abcd…"
-    assert len(clip("x " * 1_000_000, 20)) == 20
+def test_sanitize() -> None:
     assert sanitize("\x1b[2J") == "␛[2J"
