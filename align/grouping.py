@@ -647,14 +647,15 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
             texts.append(t)
             if t < len(bags):
                 continue
-            claims = claim_features(sentence_figures(s))
+            figures = sentence_figures(s)
+            claims = claim_features(figures)
             bag = sentence_features(ws, variants)
             for key in claims:
                 bag[key] += CLAIM_WEIGHT
             bags.append(bag)
             keys.append(frozenset(claims))
             phrases.append(phrase_keys(ws, variants))
-            found.append(claims_of(sentence_figures(s)))
+            found.append(claims_of(figures))
             said.append(speakers_of(s.text, variants.names))
     owners = [r[0] for r in refs]
     form, order, exclusive = form_layout(texts, owners, len(articles))
