@@ -5,9 +5,10 @@ Public surface::
     from align import build, bundled_seeds, Alignment, InputError
     alignment = build([bundled_seeds()])
 
-The stages, in reading order: ingest, clean, segment, grouping, figures,
-ledger, facts, compare (with wording), pipeline, export. See ``align.model``
-for the data they hand on.
+The stages, in the order data flows (as in the README's "How it works"):
+ingest, clean, segment, figures, grouping, ledger, facts, compare (with
+wording), export; ``pipeline.build`` runs them. See ``align.model`` for the
+data they hand on.
 """
 
 import os

@@ -72,6 +72,7 @@ from itertools import islice, pairwise
 from typing import NamedTuple
 
 from .model import Cleaned, Dropped
+from .text import BIDI_CODES, CONTROL_CODES, INVISIBLE_CODES, LINE_CODES, char_class
 
 REASONS = frozenset(
     {
@@ -229,12 +230,9 @@ def _drop_view(
 
 # --- 1. control characters and template tokens -------------------------------------
 
-# Invisible and control characters; every CONTROL match starts with one
-# (ESC, 0x1b, is in the range).
-CONTROL_CLASS = (
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
-    r"\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
+# Control, bidi and invisible characters (``align.text``), tab and line breaks
+# kept; every CONTROL match starts with one (ESC, 0x1b, is a control code).
+CONTROL_CLASS = char_class((CONTROL_CODES - LINE_CODES) | BIDI_CODES | INVISIBLE_CODES)
 CONTROL = re.compile(
     r"\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]?"  # ANSI CSI sequence
     r"|\x1b\][^\x07\x1b\n]{0,256}(?:\x07|\x1b\\)?"  # OSC sequence (window titles, links)

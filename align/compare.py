@@ -16,8 +16,8 @@ from .wording import wording_divergences
 _KIND_ORDER = {"number": 0, "quote": 1, "wording": 2}
 
 
-def _order(d: Divergence) -> tuple[int, int, int, int]:
-    return d.article, d.start, _KIND_ORDER[d.kind], d.end
+def _order(d: Divergence) -> tuple[int, int, int, int, int]:
+    return d.article, d.sentence, d.start, _KIND_ORDER[d.kind], d.end
 
 
 def compare_group(

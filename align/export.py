@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .model import Alignment, Claim, Divergence, Group, Measured, Member, Sentence
+from .text import is_control
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -32,7 +33,7 @@ def to_dict(alignment: Alignment, annotations: Sequence[JsonDict] | None = None)
         "version": VERSION,
         "articles": [_article(a) for a in alignment.articles],
         "groups": [_group(g, ids, alignment) for g in alignment.groups],
-        "quantities": [_measured(m, ids) for m in alignment.ledger],
+        "quantities": [_measured(m, ids, alignment) for m in alignment.ledger],
     }
     if alignment.warnings:
         doc["warnings"] = list(alignment.warnings)
@@ -111,28 +112,33 @@ def _group(group: Group, ids: Sequence[str], alignment: Alignment) -> JsonDict:
     return {
         "id": group.id,
         "members": [_member(m, s, ids, alignment) for m in group.members for s in m.sentences],
-        "divergences": [_divergence(d, ids) for d in group.divergences],
-        "claims": [_claim(c, ids) for c in group.claims],
+        "divergences": [_divergence(d, ids, alignment) for d in group.divergences],
+        "claims": [_claim(c, ids, alignment) for c in group.claims],
     }
+
+
+def _raw_span(alignment: Alignment, article: int, sentence: int, start: int, end: int) -> list[int]:
+    """Raw offsets, for the document, of a local span in a sentence of the alignment."""
+    return list(alignment.articles[article].sentences[sentence].raw_span(start, end))
 
 
 def _member(m: Member, s: int, ids: Sequence[str], alignment: Alignment) -> JsonDict:
     """One sentence of a member; an "also" member names its role and its clause (raw offsets)."""
     out: JsonDict = {"article": ids[m.article], "sentence": s, "score": round(m.score, 4)}
     if m.role == "also" and m.span is not None:
-        sentence = alignment.articles[m.article].sentences[s]
         out["role"] = "also"
-        out["span"] = list(sentence.raw_span(*m.span))
+        out["span"] = _raw_span(alignment, m.article, s, *m.span)
     return out
 
 
-def _divergence(d: Divergence, ids: Sequence[str]) -> JsonDict:
+def _divergence(d: Divergence, ids: Sequence[str], alignment: Alignment) -> JsonDict:
+    start, end = _raw_span(alignment, d.article, d.sentence, d.start, d.end)
     out: JsonDict = {
         "kind": d.kind,
         "article": ids[d.article],
         "sentence": d.sentence,
-        "start": d.start,
-        "end": d.end,
+        "start": start,
+        "end": end,
         "text": d.text,
         "detail": d.detail,
     }
@@ -151,14 +157,15 @@ def _divergence(d: Divergence, ids: Sequence[str]) -> JsonDict:
     return out
 
 
-def _claim(c: Claim, ids: Sequence[str]) -> JsonDict:
+def _claim(c: Claim, ids: Sequence[str], alignment: Alignment) -> JsonDict:
     q = c.quantity
+    start, end = _raw_span(alignment, c.article, c.sentence, q.start, q.end)
     return {
         "article": ids[c.article],
         "sentence": c.sentence,
         "group": c.group,
-        "start": c.start,
-        "end": c.end,
+        "start": start,
+        "end": end,
         "text": q.text,
         "kind": q.kind,
         "measures": q.subject,
@@ -176,13 +183,13 @@ def _claim(c: Claim, ids: Sequence[str]) -> JsonDict:
     }
 
 
-def _measured(m: Measured, ids: Sequence[str]) -> JsonDict:
+def _measured(m: Measured, ids: Sequence[str], alignment: Alignment) -> JsonDict:
     return {
         "id": m.id,
         "label": m.label,
         "kind": m.kind,
         "unit": m.unit,
-        "claims": [_claim(c, ids) for c in m.claims],
+        "claims": [_claim(c, ids, alignment) for c in m.claims],
         "relations": [{"a": p.a, "b": p.b, "relation": p.relation} for p in m.pairings],
     }
 
@@ -223,17 +230,11 @@ def md_escape(text: str) -> str:
             out.append("\\" + ch)
         elif ch in "\r\n\t":
             out.append(" ")
-        elif _is_control(ch):
+        elif is_control(ch):
             continue
         else:
             out.append(ch)
     return "".join(out)
-
-
-def _is_control(ch: str) -> bool:
-    """C0 and C1 control characters and DEL."""
-    code = ord(ch)
-    return code < 0x20 or 0x7F <= code < 0xA0
 
 
 LEGEND = (
@@ -376,16 +377,14 @@ def _md_marked(sentence: Sentence, divergences: Iterable[Divergence], article: i
     """The sentence with its divergent spans marked; overlapping marks are merged."""
     spans: list[tuple[int, int, str, str]] = []
     for d in divergences:
-        if d.article == article and d.sentence == sentence.index:
-            i, j = sentence.local_span(d.start, d.end)
-            if i < j:
-                if d.kind == "number" and d.relation in MARKS:
-                    opening, closing = MARKS[d.relation]
-                elif d.kind == "quote":
-                    opening, closing = "_“", "”_"
-                else:
-                    opening, closing = "_", "_"
-                spans.append((i, j, opening, closing))
+        if d.article == article and d.sentence == sentence.index and d.start < d.end:
+            if d.kind == "number" and d.relation in MARKS:
+                opening, closing = MARKS[d.relation]
+            elif d.kind == "quote":
+                opening, closing = "_“", "”_"
+            else:
+                opening, closing = "_", "_"
+            spans.append((d.start, d.end, opening, closing))
     spans.sort()
     out, pos = [], 0
     for i, j, opening, closing in spans:

@@ -96,7 +96,7 @@ from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .figures import extract, relate, same_thing
+from .figures import relate, same_thing, sentence_figures
 from .model import Article, Member, Quantity
 from .normalize import (
     STOPWORDS,
@@ -328,12 +328,9 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
     return feats
 
 
-def claims_of(text: str) -> tuple[Quantity, ...]:
-    """The sentence's quantities that say what they measure (``claim_key`` not empty).
-
-    ``figures.extract`` is cached, so comparison reuses this work.
-    """
-    return tuple(q for q in extract(text) if claim_key(q))
+def claims_of(figures: Sequence[Quantity]) -> tuple[Quantity, ...]:
+    """A sentence's quantities that say what they measure (``claim_key`` not empty)."""
+    return tuple(q for q in figures if claim_key(q))
 
 
 def figure(q: Quantity) -> Quantity:
@@ -344,9 +341,9 @@ def figure(q: Quantity) -> Quantity:
     return replace(q, start=0, end=0, text="")
 
 
-def claim_features(text: str) -> tuple[str, ...]:
-    """Keys naming what the sentence's quantities measure (see ``claim_key``)."""
-    return tuple(sorted({claim_key(q) for q in claims_of(text)}))
+def claim_features(figures: Sequence[Quantity]) -> tuple[str, ...]:
+    """Keys naming what a sentence's quantities measure (see ``claim_key``)."""
+    return tuple(sorted({claim_key(q) for q in claims_of(figures)}))
 
 
 def speakers_of(text: str, names: Container[str]) -> frozenset[str]:
@@ -650,14 +647,15 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
             texts.append(t)
             if t < len(bags):
                 continue
-            claims = claim_features(s.text)
+            figures = sentence_figures(s)
+            claims = claim_features(figures)
             bag = sentence_features(ws, variants)
             for key in claims:
                 bag[key] += CLAIM_WEIGHT
             bags.append(bag)
             keys.append(frozenset(claims))
             phrases.append(phrase_keys(ws, variants))
-            found.append(claims_of(s.text))
+            found.append(claims_of(figures))
             said.append(speakers_of(s.text, variants.names))
     owners = [r[0] for r in refs]
     form, order, exclusive = form_layout(texts, owners, len(articles))

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .figures import comparable, extract, measure_key, relate
+from .figures import comparable, measure_key, relate, sentence_figures
 from .model import (
     WORST_FIRST,
     Article,
@@ -33,7 +33,6 @@ from .model import (
     Pairing,
     Quantity,
     Relation,
-    Sentence,
 )
 
 RANK: dict[Relation, int] = {"same": 0, "precision": 1, "conflict": 2}
@@ -61,13 +60,6 @@ class Ledger:
     warnings: tuple[str, ...] = ()
 
 
-def raw_span(sentence: Sentence, q: Quantity) -> tuple[int, int]:
-    """Raw offsets of a figure (from the sentence start when there is no origin map)."""
-    if len(sentence.origin) >= q.end > q.start:
-        return sentence.raw_span(q.start, q.end)
-    return sentence.start + q.start, sentence.start + q.end
-
-
 def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim], list[str]]:
     """Every figure of every sentence, as claims in article and reading order, and a
     warning for each article with more than ``MAX_ARTICLE_CLAIMS`` figures (a table or
@@ -84,10 +76,8 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
                 )
                 break
             group = group_of(a, sentence.index)
-            for q in extract(sentence.text)[: MAX_ARTICLE_CLAIMS - count]:
-                q = undated(q, article)
-                start, end = raw_span(sentence, q)
-                claims.append(Claim(group, a, sentence.index, start, end, q))
+            for q in sentence_figures(sentence)[: MAX_ARTICLE_CLAIMS - count]:
+                claims.append(Claim(group, a, sentence.index, undated(q, article)))
                 count += 1
     return claims, warnings
 
@@ -432,7 +422,7 @@ def ledger_rows(
     )
     rows: list[Measured] = []
     for row_id, (root, ns) in enumerate(ordered):
-        ns.sort(key=lambda n: (claims[n].article, claims[n].sentence, claims[n].start))
+        ns.sort(key=lambda n: (claims[n].article, claims[n].sentence, claims[n].quantity.start))
         index = {n: k for k, n in enumerate(ns)}
         pairings = tuple(Pairing(index[i], index[j], rel) for i, j, rel in row_pairs[root])
         relations = tuple(worst_of(tally, n) for n in ns)
@@ -480,7 +470,7 @@ def number_divergences(
     """A divergence for each claim another outlet contradicts or states less precisely."""
     out: dict[int, list[Divergence]] = defaultdict(list)
     noted = sorted(
-        tally.notes, key=lambda n: (claims[n].article, claims[n].sentence, claims[n].start)
+        tally.notes, key=lambda n: (claims[n].article, claims[n].sentence, claims[n].quantity.start)
     )
     for n in noted:
         claim = claims[n]
@@ -498,8 +488,8 @@ def number_divergences(
                 kind="number",
                 article=claim.article,
                 sentence=claim.sentence,
-                start=claim.start,
-                end=claim.end,
+                start=claim.quantity.start,
+                end=claim.quantity.end,
                 text=claim.quantity.text,
                 detail=detail(claim, readings, worst, claims, articles),
                 relation=worst,

@@ -5,26 +5,31 @@ One article flows through the stages like this::
     ingest.load_sources(paths)          -> list[Source]       (raw text, metadata)
     clean.clean(source.raw)             -> Cleaned            (text + origin map + dropped spans)
     segment.segment(cleaned)            -> tuple[Sentence]    (offsets into the raw text)
+    figures.read_figures(articles)      -> list[Article]      (Sentence.figures: each figure and
+                                                               what it measures)
     grouping.group_sentences(articles)  -> list[tuple[Member]] (who corresponds to whom)
-    figures.extract(sentence.text)      -> tuple[Quantity]    (each figure and what it measures)
     ledger.build_ledger(articles, ...)  -> Ledger             (claims compared across the story)
     facts.also_members(articles, ...)   -> list[tuple[Member]] (a sentence's second fact joins too)
-    compare.compare_group(...)          -> divergences of one group (numbers and wording)
-    pipeline.build(paths)               -> Alignment          (everything above, assembled)
+    compare.compare_group(...)          -> tuple[Divergence]  (numbers and wording of one group)
+    export.to_json(alignment)           -> str                (local offsets made raw)
 
-Offsets. Every ``start``/``end`` in this module is a character offset into
-``Source.raw`` (the decoded original file), ``end`` exclusive, unless the field
-says it is local. Cleaning removes or replaces spans, so cleaned text is not a
-slice of the raw text; instead every cleaned character remembers where it came
-from (``origin``). ``Sentence.raw_span(i, j)`` turns local offsets in a
-sentence's text into raw offsets.
+``pipeline.build(paths)`` runs them all and returns the ``Alignment``.
+
+Offsets, ``end`` always exclusive. What bounds a sentence or a dropped span
+(``Sentence``, ``Dropped``) is a character offset into ``Source.raw`` (the
+decoded original file). What lies inside one sentence (a ``Quantity``, a
+``Claim``'s figure, a ``Divergence``, an "also" ``Member``'s clause) is a local
+offset into that sentence's cleaned ``text``. Cleaning removes or replaces
+spans, so cleaned text is not a slice of the raw text; instead every cleaned
+character remembers where it came from (``origin``). Raw offsets of a local span
+are derived only where the original text is shown or exported, by
+``Sentence.raw_span(i, j)``.
 
 All classes are frozen: stages never mutate what an earlier stage produced.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -91,7 +96,8 @@ class Sentence:
     """One sentence (or quotation plus its attribution) of an article.
 
     ``text`` is the cleaned text; ``start``/``end`` bound it in the raw text.
-    ``origin`` maps each character of ``text`` to its raw offset.
+    ``origin`` maps each character of ``text`` to its raw offset. ``figures``
+    are its figures, read once by ``figures.read_figures`` (None before).
     """
 
     index: int  # position among the article's kept sentences, from 0
@@ -100,17 +106,16 @@ class Sentence:
     end: int
     paragraph: int  # paragraph index in the cleaned article, from 0
     origin: tuple[int, ...] = field(repr=False, compare=False, default=())
+    figures: tuple[Quantity, ...] | None = field(repr=False, compare=False, default=None)
 
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
-        """Raw offsets of ``text[i:j]`` (local, end exclusive; requires i < j)."""
-        return self.origin[i], self.origin[j - 1] + 1
+        """Raw offsets of ``text[i:j]`` (local, end exclusive; requires i < j).
 
-    def local_span(self, start: int, end: int) -> tuple[int, int]:
-        """Local offsets into ``text`` of the raw span ``[start, end)``, clipped to the sentence.
-
-        The inverse of ``raw_span``: characters whose origin lies in the raw span.
+        A sentence built without an origin map (in tests) counts from its start.
         """
-        return bisect_left(self.origin, start), bisect_left(self.origin, end)
+        if len(self.origin) >= j > i:
+            return self.origin[i], self.origin[j - 1] + 1
+        return self.start + i, self.start + j
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,13 +262,12 @@ WORST_FIRST: tuple[Relation, ...] = ("conflict", "precision", "same")
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A figure located in an article: its passage, sentence and raw offsets."""
+    """A figure located in an article: its passage and sentence. Where it stands in
+    the sentence's text is the quantity's (local) ``start``/``end``."""
 
     group: int
     article: int
     sentence: int
-    start: int  # raw offsets
-    end: int
     quantity: Quantity
 
 
@@ -279,7 +283,7 @@ class Divergence:
     kind: DivergenceKind
     article: int
     sentence: int
-    start: int  # raw offsets
+    start: int  # local offsets into the sentence's text
     end: int
     text: str
     detail: str  # one line: "conflict: 59 vs 58 (The Washington Post) turkish soldier killed"

@@ -8,7 +8,7 @@ from pathlib import Path
 from .clean import clean
 from .compare import compare_group
 from .facts import also_members
-from .figures import extract
+from .figures import read_figures
 from .grouping import group_sentences
 from .ingest import load_sources
 from .ledger import build_ledger
@@ -70,6 +70,7 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
         progress("cleaning", i / len(sources))
         articles.append(prepare(source))
     require_bounded(articles)
+    articles = read_figures(articles)
     progress("aligning", 0.0)
     drafts = group_sentences(articles, lambda fraction: progress("aligning", fraction))
     home = {
@@ -93,12 +94,12 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
 
 
 def clear_caches() -> None:
-    """Forget the per-sentence caches (tokens, stems, figures).
+    """Forget the per-sentence caches (tokens, stems, names).
 
     They only save repeated work; clearing them frees memory after a large
     input and lets benchmarks measure a cold run in one process.
     """
-    for cached in (tokens, normalise_word, stem, text_name_counts, extract):
+    for cached in (tokens, normalise_word, stem, text_name_counts):
         cached.cache_clear()
 
 

@@ -63,6 +63,7 @@ from rapidfuzz.distance import Indel
 
 from .model import Article, Divergence, Member, Sentence
 from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
+from .text import shorten
 
 # Two members are close paraphrases when the diff aligns at least this share
 # of the content words of each of them ...
@@ -455,18 +456,19 @@ def wording_marks(
         for part in by_sentence(mine[r.i1 : r.i2]):
             text = span_text(part)
             if other:
-                detail = f'reworded: "{_shorten(text)}" where {their_label} has "{_shorten(other)}"'
+                detail = f'reworded: "{quoted(text)}" where {their_label} has "{quoted(other)}"'
             else:
-                detail = f'added: "{_shorten(text)}" (not in {their_label}\'s version)'
+                detail = f'added: "{quoted(text)}" (not in {their_label}\'s version)'
             out.append(_divergence(article, part, detail))
     return out
 
 
 def _divergence(article: int, part: Sequence[Word], detail: str) -> Divergence:
     sentence = part[0].sentence
-    start, end = sentence.raw_span(part[0].token.start, part[-1].token.end)
-    text = sentence.text[part[0].token.start : part[-1].token.end]
-    return Divergence("wording", article, sentence.index, start, end, text, detail)
+    start, end = part[0].token.start, part[-1].token.end
+    return Divergence(
+        "wording", article, sentence.index, start, end, sentence.text[start:end], detail
+    )
 
 
 Form = tuple[tuple[str, bool], ...]  # a wording: (key, minor) of each word
@@ -811,16 +813,16 @@ def _readable(a: Keys, b: Keys) -> float:
 def _quote_mark(article: int, parts: tuple[Quote, Quote], their_label: str) -> Divergence:
     """The divergence marking ``parts[0]``, reworded as ``parts[1]`` in ``their_label``."""
     quote, other = parts
-    start, end = quote.sentence.raw_span(quote.start, quote.end)
     detail = f"quotation reworded: {quote_changes(quote, other)} ({their_label})"
-    return Divergence("quote", article, quote.sentence.index, start, end, quote.text, detail)
+    index = quote.sentence.index
+    return Divergence("quote", article, index, quote.start, quote.end, quote.text, detail)
 
 
 def quote_changes(quote: Quote, other: Quote, limit: int = 3) -> str:
     """The differing parts of two quotations: '"is unable to" vs "cannot"; ...'."""
     matcher = difflib.SequenceMatcher(None, quote.keys, other.keys, autojunk=False)
     if matcher.ratio() < QUOTE_DIFF_READABLE:
-        return f'"{_shorten(quote.text)}" vs "{_shorten(other.text)}"'
+        return f'"{quoted(quote.text)}" vs "{quoted(other.text)}"'
     parts = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -828,17 +830,17 @@ def quote_changes(quote: Quote, other: Quote, limit: int = 3) -> str:
         if i1 == i2 or j1 == j2:  # a pure addition: show it with the word before
             i1, j1 = (i1 - 1, j1 - 1) if i1 and j1 else (i1, j1)
             i2, j2 = (i2 + 1, j2 + 1) if i1 == i2 or j1 == j2 else (i2, j2)
-        parts.append(f'"{_shorten(_cut(quote, i1, i2))}" vs "{_shorten(_cut(other, j1, j2))}"')
+        parts.append(f'"{quoted(_cut(quote, i1, i2))}" vs "{quoted(_cut(other, j1, j2))}"')
     shown = "; ".join(parts[:limit])
     return shown + ("; ..." if len(parts) > limit else "")
 
 
-def _shorten(text: str, limit: int = 80) -> str:
-    """One line of at most ``limit`` characters, cut at a word boundary with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
+QUOTED = 80  # characters of an outlet's words quoted in a detail line
+
+
+def quoted(text: str) -> str:
+    """Words quoted in a detail line: on one line, shortened to ``QUOTED`` characters."""
+    return shorten(text, QUOTED)
 
 
 def _cut(quote: Quote, i: int, j: int) -> str:
@@ -867,4 +869,6 @@ def wording_divergences(
     for q in drift:
         where.setdefault((q.article, q.sentence), []).append(q)
     kept = [d for d in wording_only(articles, members, variants) if not _overlaps(d, where)]
-    return tuple(sorted([*kept, *drift], key=lambda d: (d.article, d.start, d.kind, d.end)))
+    return tuple(
+        sorted([*kept, *drift], key=lambda d: (d.article, d.sentence, d.start, d.kind, d.end))
+    )

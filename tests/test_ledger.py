@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import build, bundled_seeds
-from align.figures import extract
+from align.figures import extract, read_figures
 from align.ledger import Ledger, build_ledger, pair_many, pair_outlets
 from align.model import Article, Claim, Divergence, Relation, Sentence, Source
 
@@ -236,8 +237,11 @@ def test_claims_carry_raw_offsets_in_reading_order() -> None:
         (1, 0, "96"),
     ]
     for c in claims:
-        raw = (a, b)[c.article].source.raw
-        assert raw[c.start : c.end] == c.quantity.text
+        art, q = (a, b)[c.article], c.quantity
+        start, end = art.sentences[c.sentence].raw_span(q.start, q.end)
+        assert (
+            art.source.raw[start:end] == art.sentences[c.sentence].text[q.start : q.end] == q.text
+        )
 
 
 def test_divergence_offsets_point_at_their_text() -> None:
@@ -247,9 +251,11 @@ def test_divergence_offsets_point_at_their_text() -> None:
     assert [(d.article, d.text) for d in divergences] == [(0, "300"), (1, "310")]
     for d in divergences:
         art = (a, b)[d.article]
-        assert art.source.raw[d.start : d.end] == d.text
         sentence = art.sentences[d.sentence]
-        assert sentence.start <= d.start < d.end <= sentence.end
+        assert sentence.text[d.start : d.end] == d.text
+        start, end = sentence.raw_span(d.start, d.end)
+        assert art.source.raw[start:end] == d.text
+        assert sentence.start <= start < end <= sentence.end
 
 
 def test_origin_map_with_gaps() -> None:
@@ -259,8 +265,21 @@ def test_origin_map_with_gaps() -> None:
     source = Source("g.txt", "g.txt", raw, "g", "G")
     art = Article(source, (Sentence(0, text, 100, 159, 0, origin),), (), "G")
     (claim,) = ledger(art).claims[0]
-    assert (claim.start, claim.end) == (150, 152)
+    assert art.sentences[0].raw_span(claim.quantity.start, claim.quantity.end) == (150, 152)
     assert raw[150:152] == "40"
+
+
+def test_figures_are_read_once_and_compared_as_carried() -> None:
+    a = article("A", "Officials counted 70 injured miners.", "Officials counted 70 injured miners.")
+    b = article("B", "Officials counted 75 injured miners.")
+    read = read_figures([a, b])
+    first, again = read[0].sentences
+    assert first.figures == extract(first.text) != ()
+    assert again.figures is first.figures  # one reading per distinct text
+    assert a.sentences[0].figures is None  # the input is left as it was
+    assert ledger(*read) == ledger(a, b)  # unread sentences are read when compared
+    blank = [replace(x, sentences=tuple(replace(s, figures=()) for s in x.sentences)) for x in read]
+    assert ledger(*blank).rows == ()  # what is compared is what the sentences carry
 
 
 def test_deterministic_and_order_independent() -> None:
@@ -288,7 +307,9 @@ def test_invented_reports_have_no_false_conflicts(story: str) -> None:
     for g in alignment.groups:
         assert [d for d in g.divergences if d.relation == "conflict"] == []
         for c in g.claims:
-            assert alignment.articles[c.article].source.raw[c.start : c.end] == c.quantity.text
+            art, q = alignment.articles[c.article], c.quantity
+            start, end = art.sentences[c.sentence].raw_span(q.start, q.end)
+            assert art.source.raw[start:end] == q.text
 
 
 def test_seed_figures_that_agree_are_never_marked() -> None:
@@ -353,8 +374,13 @@ def test_any_story_gives_consistent_marks(texts: list[list[str]]) -> None:
     assert len(claims) == sum(len(extract(s.text)) for a in arts for s in a.sentences)
     divergences = all_marks(found)
     for item in (*divergences, *claims):
-        text = item.text if isinstance(item, Divergence) else item.quantity.text
-        assert arts[item.article].source.raw[item.start : item.end] == text
+        text, span = (
+            (item.text, (item.start, item.end))
+            if isinstance(item, Divergence)
+            else (item.quantity.text, (item.quantity.start, item.quantity.end))
+        )
+        start, end = arts[item.article].sentences[item.sentence].raw_span(*span)
+        assert arts[item.article].source.raw[start:end] == text
     for d in divergences:
         assert d.relation in ("conflict", "precision")
         assert d.against and all(c.article != d.article for c in d.against)

@@ -57,7 +57,9 @@ def quotes(*texts: str) -> list[Divergence]:
 
 
 def located(articles: Sequence[Article], d: Divergence) -> str:
-    return articles[d.article].source.raw[d.start : d.end]
+    """The raw text a divergence's local span comes from."""
+    start, end = articles[d.article].sentences[d.sentence].raw_span(d.start, d.end)
+    return articles[d.article].source.raw[start:end]
 
 
 # ---------------------------------------------------------------- not differences
@@ -272,7 +274,9 @@ def test_offsets_go_through_the_origin_map() -> None:
     arts, members = group(a, b, shift=17)
     found = wording_divergences(arts, 0, members)
     post = [d for d in found if d.article == 1]
-    assert len(post) == 1 and post[0].start >= 17
+    assert len(post) == 1
+    start, _ = arts[1].sentences[post[0].sentence].raw_span(post[0].start, post[0].end)
+    assert start >= 17
     assert located(arts, post[0]) == post[0].text == "announced"
 
 
@@ -465,13 +469,15 @@ def test_marks_point_at_their_text_and_are_deterministic(texts: list[str]) -> No
     arts, members = group(*texts)
     found = wording_divergences(arts, 0, members)
     assert found == wording_divergences(arts, 0, members)
-    assert list(found) == sorted(found, key=lambda d: (d.article, d.start, d.kind, d.end))
+    order = sorted(found, key=lambda d: (d.article, d.sentence, d.start, d.kind, d.end))
+    assert list(found) == order
     for d in found:
         assert located(arts, d) == d.text and d.text
-        assert "\n" not in d.detail and arts[d.article].sentences[d.sentence].start <= d.start
+        assert arts[d.article].sentences[d.sentence].text[d.start : d.end] == d.text
+        assert "\n" not in d.detail
         other = d.detail.rsplit("(", 1)[-1] if d.kind == "quote" else d.detail
         assert any(label in other for label in LABELS if label != arts[d.article].label)
-    marks = [(d.article, d.start, d.end) for d in found]
+    marks = [(d.article, d.sentence, d.start, d.end) for d in found]
     assert len(marks) == len(set(marks))  # one mark per place
 
 
@@ -513,9 +519,9 @@ def test_seed_divergences_point_at_their_text(seeds: Alignment) -> None:
     for g in seeds.groups:
         for d in wording_divergences(seeds.articles, g.id, g.members):
             sentence = seeds.articles[d.article].sentences[d.sentence]
-            i, j = sentence.local_span(d.start, d.end)
-            assert sentence.text[i:j] == d.text
-            assert sentence.start <= d.start < d.end <= sentence.end
+            assert sentence.text[d.start : d.end] == d.text
+            start, end = sentence.raw_span(d.start, d.end)
+            assert sentence.start <= start < end <= sentence.end
 
 
 # ---------------------------------------------------------------- many members

@@ -98,19 +98,12 @@ def mark_kind(divergence: Divergence) -> MarkKind:
 def sentence_marks(
     sentence: Sentence, article: int, divergences: Sequence[Divergence]
 ) -> tuple[Mark, ...]:
-    """The divergences located in this sentence, mapped to local offsets.
-
-    Divergences carry raw offsets; ``Sentence.local_span`` bisects the
-    sentence's origin map, so text that cleaning rewrote still lines up.
-    """
-    marks = []
-    for d in divergences:
-        if d.article != article or d.sentence != sentence.index or not sentence.origin:
-            continue
-        start, end = sentence.local_span(d.start, d.end)
-        if start < end:
-            marks.append(Mark(start, end, mark_kind(d)))
-    return tuple(marks)
+    """The divergences located in this sentence (their spans are local offsets already)."""
+    return tuple(
+        Mark(d.start, d.end, mark_kind(d))
+        for d in divergences
+        if d.article == article and d.sentence == sentence.index and d.start < d.end
+    )
 
 
 def summary(group: Group, short: bool = False) -> str:

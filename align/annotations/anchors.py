@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Alignment, Group
+from ..text import CONTROL_CODES, shorten
 from .format import Anchor, Annotation, JsonDict
 
 HASH_CHARS = 16
@@ -50,13 +51,13 @@ class _FoldTable(dict[int, str]):
         if unicodedata.combining(char) or category == "Cf":
             folded = ""
         else:
-            folded = " " if category == "Cc" else _UNIFIED.get(char, char)
+            folded = " " if code in CONTROL_CODES else _UNIFIED.get(char, char)
         self[code] = folded
         return folded
 
 
 _FOLD = _FoldTable()
-_CONTROLS = {c: " " for c in (*range(0x20), *range(0x7F, 0xA0))}
+_CONTROLS = dict.fromkeys(CONTROL_CODES, " ")
 
 
 def anchor_text(text: str) -> str:
@@ -79,12 +80,9 @@ def _digest(normalised: str) -> str:
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """A short, readable, single-line start of a sentence ("…" when cut)."""
-    head = text[: 4 * limit]
-    flat = " ".join(head.translate(_CONTROLS).split())
-    if len(flat) <= limit and len(head) == len(text):
-        return flat
-    return flat[: limit - 1].rstrip() + "…"
+    """A short, readable, single-line start of a sentence ("…" when cut), control
+    characters read as spaces."""
+    return shorten(text.translate(_CONTROLS), limit)
 
 
 def anchors_for(alignment: Alignment, group: Group) -> tuple[Anchor, ...]:

@@ -1,5 +1,10 @@
 """Figures: read every number-like claim of a sentence, and say how two relate.
 
+``read_figures(articles)`` reads every sentence's figures once, right after
+segmenting (one reading per distinct text: reprints repeat them), and hands
+the articles on with ``Sentence.figures`` filled; grouping and the ledger take
+them from there (``sentence_figures``).
+
 ``extract(text)`` returns one ``Quantity`` per figure ("more than 300
 civilians", "6 km (3.7 miles) to the north and 6 km south", "At 00.01",
 "March 15"), with local offsets covering hedge + number + unit as written,
@@ -25,9 +30,10 @@ number of tokens around each figure, so time is linear in the input; at most
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import replace
 
-from ..model import Quantity
+from ..model import Article, Quantity, Sentence
 from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, STARTS, VAGUE_WORDS
 from .measures import fraction_at, measure_at, skip_at
@@ -41,9 +47,11 @@ __all__ = [
     "comparable",
     "extract",
     "measure_key",
+    "read_figures",
     "relate",
     "same_measure",
     "same_thing",
+    "sentence_figures",
 ]
 
 READERS = (time_at, date_at, weekday_at, fraction_at, measure_at)
@@ -71,13 +79,28 @@ def read_hits(s: Stream) -> list[Hit]:
     return hits
 
 
-@lru_cache(maxsize=8192)
-def extract(text: str) -> tuple[Quantity, ...]:
-    """Every figure of one sentence, with local offsets into ``text``.
+def read_figures(articles: Sequence[Article]) -> list[Article]:
+    """The articles with every sentence's figures read (``Sentence.figures``), each
+    distinct sentence text once."""
+    read: dict[str, tuple[Quantity, ...]] = {}
+    out = []
+    for article in articles:
+        sentences = []
+        for s in article.sentences:
+            if s.text not in read:
+                read[s.text] = extract(s.text)
+            sentences.append(replace(s, figures=read[s.text]))
+        out.append(replace(article, sentences=tuple(sentences)))
+    return out
 
-    Cached: grouping and the ledger both read each sentence's figures, and the
-    result (a tuple of frozen Quantities) is safe to share.
-    """
+
+def sentence_figures(sentence: Sentence) -> tuple[Quantity, ...]:
+    """The sentence's figures as ``read_figures`` read them (read now if it did not)."""
+    return extract(sentence.text) if sentence.figures is None else sentence.figures
+
+
+def extract(text: str) -> tuple[Quantity, ...]:
+    """Every figure of one sentence, with local offsets into ``text``."""
     s = Stream(text)
     hits = read_hits(s)
     if not hits:

@@ -118,6 +118,7 @@ def stage_times(folder: str) -> dict[str, float]:
     """Run once in this process: wall seconds per stage, and peak memory."""
     from align.export import to_json
     from align.facts import also_members
+    from align.figures import read_figures
     from align.grouping import group_sentences
     from align.ledger import build_ledger
     from align.model import Alignment, Group
@@ -137,6 +138,7 @@ def stage_times(folder: str) -> dict[str, float]:
     require_two(sources)
     articles = timed("clean/segment", lambda: [prepare(s) for s in sources])
     require_bounded(articles)
+    articles = timed("figures", lambda: read_figures(articles))
     drafts = timed("grouping", lambda: group_sentences(articles))
     home = {(m.article, s): g for g, ms in enumerate(drafts) for m in ms for s in m.sentences}
     ledger = timed("numbers", lambda: build_ledger(articles, lambda a, s: home[(a, s)]))
@@ -148,7 +150,12 @@ def stage_times(folder: str) -> dict[str, float]:
         Group(
             g,
             passages[g],
-            tuple(sorted((*ledger.divergences.get(g, ()), *w), key=lambda d: (d.article, d.start))),
+            tuple(
+                sorted(
+                    (*ledger.divergences.get(g, ()), *w),
+                    key=lambda d: (d.article, d.sentence, d.start),
+                )
+            ),
             ledger.claims.get(g, ()),
         )
         for g, (m, w) in enumerate(zip(drafts, wording, strict=True))
@@ -163,7 +170,7 @@ def stage_times(folder: str) -> dict[str, float]:
     return out
 
 
-STAGES = ["clean/segment", "grouping", "numbers", "facts", "wording", "export"]
+STAGES = ["clean/segment", "figures", "grouping", "numbers", "facts", "wording", "export"]
 
 
 def scaling(tmp: Path, sizes: list[int], wire: bool) -> list[dict[str, Any]]:

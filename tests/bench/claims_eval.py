@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from align import Alignment, build
+from align import Alignment, Claim, build
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "gold"
 RELATIONS = ("conflict", "precision")
@@ -62,6 +62,13 @@ def locate(alignment: Alignment, keys: dict[str, int], side: dict[str, Any]) -> 
     return a, start, start + len(side["figure"])
 
 
+def raw_span(alignment: Alignment, claim: Claim) -> Span:
+    """A claim's figure as (article, raw start, raw end)."""
+    q = claim.quantity
+    sentence = alignment.articles[claim.article].sentences[claim.sentence]
+    return (claim.article, *sentence.raw_span(q.start, q.end))
+
+
 def engine_pairs(alignment: Alignment) -> dict[tuple[Span, Span], str]:
     """Every pair the ledger relates, keyed by the two claims' raw spans."""
     out: dict[tuple[Span, Span], str] = {}
@@ -69,7 +76,7 @@ def engine_pairs(alignment: Alignment) -> dict[tuple[Span, Span], str]:
         for i, x in enumerate(row.claims):
             for j, relation in row.related(i):
                 y = row.claims[j]
-                sx, sy = (x.article, x.start, x.end), (y.article, y.start, y.end)
+                sx, sy = raw_span(alignment, x), raw_span(alignment, y)
                 out[(sx, sy)] = out[(sy, sx)] = relation
     return out
 

@@ -20,7 +20,7 @@ from tui.passages import (
     step_hit,
     summary,
 )
-from tui.safe import clip, sanitize
+from tui.safe import sanitize
 
 
 def test_step_moves_within_ids_and_clamps() -> None:
@@ -53,16 +53,18 @@ def test_filters_and_divergent_navigation() -> None:
     assert summary(a.groups[4]) == "no divergences"
 
 
-def test_marks_follow_the_origin_map_when_cleaning_removed_text() -> None:
+def test_marks_are_local_where_cleaning_removed_text() -> None:
     # raw "AB<x>CD 59 EF": cleaning dropped "<x>", so the text is "ABCD 59 EF"
     text = "ABCD 59 EF"
     origin = (0, 1, 5, 6, 7, 8, 9, 10, 11, 12)
     sentence = Sentence(0, text, 0, 13, 0, origin)
-    d = Divergence("number", 0, 0, 8, 10, "59", "59 vs 58", "conflict")
+    d = Divergence("number", 0, 0, 5, 7, "59", "59 vs 58", "conflict")
     (mark,) = sentence_marks(sentence, 0, [d])
     assert text[mark.start : mark.end] == "59" and mark.kind == "conflict"
-    other_article = Divergence("number", 1, 0, 8, 10, "59", "x", "conflict")
-    assert sentence_marks(sentence, 0, [other_article]) == ()
+    assert sentence.raw_span(mark.start, mark.end) == (8, 10)  # "AB<x>CD 59 EF"[8:10]
+    other_article = Divergence("number", 1, 0, 5, 7, "59", "x", "conflict")
+    other_sentence = Divergence("number", 0, 1, 5, 7, "59", "x", "conflict")
+    assert sentence_marks(sentence, 0, [other_article, other_sentence]) == ()
 
 
 def test_gap_index_places_missing_passages_in_reading_order() -> None:
@@ -96,8 +98,5 @@ def test_step_hit_goes_passage_by_passage_and_wraps() -> None:
     assert step_hit([hit(3), hit(3)], 1, 1) == (1, False)  # one passage: nowhere to go
 
 
-def test_clip_and_sanitize() -> None:
-    assert clip("a  b\n c", 10) == "a b c"
-    assert clip("abcdefghij", 5) == "abcd…"
-    assert len(clip("x " * 1_000_000, 20)) == 20
+def test_sanitize() -> None:
     assert sanitize("\x1b[2J") == "␛[2J"

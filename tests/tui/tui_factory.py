@@ -74,10 +74,10 @@ class Row:
     pairs: Sequence[tuple[int, int, Relation]] = ()
 
 
-def _raw(articles: Sequence[Article], article: int, sentence: int, words: str) -> tuple[int, int]:
-    s = articles[article].sentences[sentence]
-    at = s.text.index(words)
-    return s.raw_span(at, at + len(words))
+def _local(articles: Sequence[Article], article: int, sentence: int, words: str) -> tuple[int, int]:
+    """Where ``words`` stand in the sentence's text (local offsets)."""
+    at = articles[article].sentences[sentence].text.index(words)
+    return at, at + len(words)
 
 
 def make_alignment(
@@ -98,7 +98,7 @@ def make_alignment(
                 d.kind,
                 d.article,
                 d.sentence,
-                *_raw(articles, d.article, d.sentence, d.words),
+                *_local(articles, d.article, d.sentence, d.words),
                 d.words,
                 d.detail,
                 d.relation,
@@ -131,12 +131,10 @@ def _worst(pairs: Sequence[tuple[int, int, Relation]], n: int) -> Relation | Non
 
 
 def _claim(articles: Sequence[Article], n: Num) -> Claim:
-    start, end = _raw(articles, n.article, n.sentence, n.words)
-    text = articles[n.article].sentences[n.sentence].text
-    at = text.index(n.words)
+    start, end = _local(articles, n.article, n.sentence, n.words)
     unit = "" if n.kind == "count" else "km"
-    q = Quantity(at, at + len(n.words), n.words, n.kind, 1.0, 1.0, unit, None, n.counted, True)
-    return Claim(n.group, n.article, n.sentence, start, end, q)
+    q = Quantity(start, end, n.words, n.kind, 1.0, 1.0, unit, None, n.counted, True)
+    return Claim(n.group, n.article, n.sentence, q)
 
 
 ALPHA = make_article(

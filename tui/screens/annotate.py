@@ -46,8 +46,9 @@ from align.annotations import (
     parse_tags,
 )
 from align.model import Alignment, Group
+from align.text import shorten
 
-from ..safe import clip, plain
+from ..safe import plain
 from .confirm import ConfirmScreen
 
 __all__ = [
@@ -69,7 +70,7 @@ def note_excerpt(alignment: Alignment, group: Group) -> Content:
     lines = []
     for member, sentences in alignment.passages(group):
         label = plain(alignment.articles[member.article].label, "bold")
-        text = clip(" ".join(s.text[: PASSAGE_CHARS + 1] for s in sentences), PASSAGE_CHARS)
+        text = shorten(" ".join(s.text[: PASSAGE_CHARS + 1] for s in sentences), PASSAGE_CHARS)
         lines.append(label + Content(": ") + plain(text))
     return Content("\n").join(lines)
 
@@ -184,7 +185,7 @@ class AnnotateScreen(ModalScreen[AnnotationEdit | None]):
         return title
 
     def _tags_label(self) -> Content:
-        shown = clip(", ".join(self.suggestions), 60)
+        shown = shorten(", ".join(self.suggestions), 60)
         return Content("Tags") + Content.styled(f"  suggested (→ completes): {shown}", "dim")
 
     def on_mount(self) -> None:

@@ -33,8 +33,9 @@ from textual.widgets.option_list import Option
 
 from align.annotations import Annotation, AnnotationStore
 from align.model import Alignment
+from align.text import shorten
 
-from ..safe import clip, plain
+from ..safe import plain
 from .modal import Dialog
 
 Entry = tuple[Annotation, int | None, str]  # annotation, group id (None: detached), label
@@ -69,10 +70,10 @@ def entry_content(entry: Entry, width: int = 100) -> Content:
     ann, group, label = entry
     style = "bold $warning" if group is None else "bold"
     status = Content.styled(f"[{ann.status}]", "$success" if ann.status == "checked" else "$accent")
-    tags = plain(clip(", ".join(ann.tags), 40), "italic") if ann.tags else Content("")
-    first = Content.assemble(plain(clip(label, 60), style), " ", status, " ", tags)
+    tags = plain(shorten(", ".join(ann.tags), 40), "italic") if ann.tags else Content("")
+    first = Content.assemble(plain(shorten(label, 60), style), " ", status, " ", tags)
     note = ann.note.strip().splitlines()[0] if ann.note.strip() else "(no note)"
-    return first + Content("\n  ") + plain(clip(note, width), "dim")
+    return first + Content("\n  ") + plain(shorten(note, width), "dim")
 
 
 class AnnotationListScreen(Dialog[str]):

@@ -32,8 +32,10 @@ def divergence_line(alignment: Alignment, divergence: Divergence, group: Group) 
 
 def same_span(claim: Claim, divergence: Divergence) -> bool:
     """Whether the divergence marks (part of) this claim's figure."""
-    d = divergence
-    return claim.article == d.article and claim.start < d.end and d.start < claim.end
+    d, q = divergence, claim.quantity
+    return (claim.article, claim.sentence) == (d.article, d.sentence) and (
+        q.start < d.end and d.start < q.end
+    )
 
 
 def against_line(

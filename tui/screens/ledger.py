@@ -32,6 +32,7 @@ from textual.style import Style
 from textual.widgets import DataTable, Footer, Static
 
 from align.model import Alignment, Claim, Measured, Relation
+from align.text import shorten
 
 from ..claims import (
     EMPTY,
@@ -45,7 +46,7 @@ from ..claims import (
     visible_rows,
 )
 from ..highlights import HIGHLIGHTS
-from ..safe import clip, plain, sanitize
+from ..safe import plain, sanitize
 from .modal import Dialog
 
 CHROME = 5  # the dialog's border and padding (4) and the table's scrollbar (1)
@@ -91,7 +92,7 @@ def figure_lines(row: Measured, index: int, width: int) -> Text:
     """One figure in a cell: its mark and words, wrapped to the cell, the whole span styled."""
     relation = row.relation_of(index)
     mark = MARKS[relation] if relation else ""
-    words = sanitize(clip(row.claims[index].quantity.text, MAX_FIGURE))
+    words = sanitize(shorten(row.claims[index].quantity.text, MAX_FIGURE))
     lines = Text("\n".join(wrapped(mark + words, width, " " * len(mark))), no_wrap=True, end="")
     lines.stylize(mark_style(relation), 0, len(lines))
     return lines
@@ -108,7 +109,7 @@ def cell_text(row: Measured, article: int, width: int) -> Text:
 def label_text(row: Measured, width: int) -> Text:
     """The quantity's name, after the row's worst mark ("! talks duration"), wrapped."""
     mark = MARKS[row.worst] if row.worst else " "
-    name = sanitize(clip(row.label, MAX_FIGURE))
+    name = sanitize(shorten(row.label, MAX_FIGURE))
     lines = "\n  ".join(wrapped(name, width - 2))  # under the name, not under the mark
     return Text(f"{mark} {lines}", style="bold", no_wrap=True, end="")
 
@@ -121,7 +122,7 @@ def lines_in(text: Text) -> int:
 def outlets_legend(alignment: Alignment) -> Content:
     """ "1 The Hill · 2 UPI · …": the column heads' numbers, with full names."""
     names = [
-        Content.styled(f"{a + 1} ", "bold") + plain(clip(article.label, 48))
+        Content.styled(f"{a + 1} ", "bold") + plain(shorten(article.label, 48))
         for a, article in enumerate(alignment.articles)
     ]
     return Content("Outlets: ") + Content(" · ").join(names)
@@ -170,14 +171,14 @@ def figure_detail(alignment: Alignment, row: Measured, index: int) -> Content:
         lines.append(Content("  No other outlet gives this quantity."))
     for other, how in others:
         where = plain(f"{outlet_name(alignment, other)}, passage {other.group + 1}")
-        figure = plain(clip(other.quantity.text, 40))
+        figure = plain(shorten(other.quantity.text, 40))
         lines.append(Content.assemble(f"  {RELATION_WORDS[how]} ", figure, " (", where, ")"))
     return Content("\n").join(lines)
 
 
 def cell_detail(alignment: Alignment, row: Measured, column: int) -> Content:
     """What the cell under the cursor holds, in full (column 0: the quantity itself)."""
-    name = plain(clip(row.label, 80), "bold")
+    name = plain(shorten(row.label, 80), "bold")
     if column == 0:
         outlets = len(row.articles)
         return name + Content(
@@ -185,7 +186,7 @@ def cell_detail(alignment: Alignment, row: Measured, column: int) -> Content:
             f" first in passage {first_passage(row) + 1}, where Enter goes."
         )
     article = column - 1
-    head = name + Content(" · ") + plain(clip(alignment.articles[article].label, 60))
+    head = name + Content(" · ") + plain(shorten(alignment.articles[article].label, 60))
     indices = in_cell(row, article)
     if not indices:
         return head + Content(": gives no figure for this quantity.")
@@ -285,7 +286,7 @@ class LedgerScreen(Dialog[int]):
         table.clear(columns=True)
         table.add_column(Text("quantity", style="bold"), width=label_w, key="quantity")
         for a, head in enumerate(heads):
-            shown = Text(sanitize(clip(head, cell_w)), style="bold")
+            shown = Text(sanitize(shorten(head, cell_w)), style="bold")
             table.add_column(shown, width=cell_w, key=str(a))
         for row in self.rows:
             cells = [label_text(row, label_w)]
@@ -323,7 +324,7 @@ class LedgerScreen(Dialog[int]):
             return
         indices = in_cell(row, table.cursor_column - 1)
         if not indices:
-            outlet = clip(self.alignment.articles[table.cursor_column - 1].label, 40)
+            outlet = shorten(self.alignment.articles[table.cursor_column - 1].label, 40)
             note = f"{outlet} gives no figure for this quantity: nothing to jump to."
             self.notify(note, timeout=3, markup=False)
             return

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from align.model import Alignment, Article, Dropped, Group
+from align.text import shorten
 
-from ..safe import clip, plain, sanitize
+from ..safe import plain, sanitize
 from .modal import PassageDialog
 
 BEFORE = 300  # raw characters shown before the passage (so it is on the first screen)
@@ -56,7 +57,7 @@ def original_content(article: Article, start: int, end: int) -> Content:
 
 def drop_line(dropped: Dropped) -> Content:
     """ "  - <reason>: “text”" (text on one line, clipped)."""
-    shown = plain(clip(dropped.text, 70), DROPPED_STYLE)
+    shown = plain(shorten(dropped.text, 70), DROPPED_STYLE)
     return Content.assemble("  - ", plain(dropped.reason, "italic"), ": “", shown, "”")
 
 

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 
 from align.annotations import AnnotationStore
 from align.model import Alignment, Group
+from align.text import shorten
 
 from ..claims import Trail, follow, trail_note
 from ..passages import (
@@ -30,7 +31,6 @@ from ..passages import (
     summary,
 )
 from ..render import legend
-from ..safe import clip
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_text import ArticleText
 from ..widgets.stacked_view import StackedView
@@ -381,7 +381,7 @@ class ReaderScreen(NotesActions, SearchActions, ExplainedKeys):
         article = number - 1
         if article >= len(self.alignment.articles):
             return
-        label = clip(self.alignment.articles[article].label, 60)
+        label = shorten(self.alignment.articles[article].label, 60)
         if article in self.hidden:
             self.hidden = self.hidden - {article}
             self.notify(f"Showing {label}.", timeout=2, markup=False)
@@ -421,7 +421,7 @@ class ReaderScreen(NotesActions, SearchActions, ExplainedKeys):
                 number = int(binding.action[len("toggle_pane(") : -1])
                 if number > len(self.alignment.articles):
                     continue
-                label = clip(self.alignment.articles[number - 1].label, 40)
+                label = shorten(self.alignment.articles[number - 1].label, 40)
                 title = f"Hide or show pane {number}: {label}"
             entries.append((title, keys, binding.action))
         return entries

@@ -15,10 +15,11 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from align.model import Alignment
+from align.text import shorten
 
 from ..passages import SEARCH_LIMIT, SearchHit, search, step_hit
 from ..render import SEARCH_STYLE
-from ..safe import clip, plain, sanitize
+from ..safe import plain, sanitize
 from .modal import Dialog
 
 SNIPPET = 50  # characters of context either side of a match
@@ -148,11 +149,11 @@ class SearchActions(Screen[None]):
         """Go to the passage of the chosen hit, and say which hit of how many it is."""
         assert self.found is not None
         found, hit = self.found, self.found.hit
-        label = clip(self.alignment.articles[hit.article].label, 40)
+        label = shorten(self.alignment.articles[hit.article].label, 40)
         where = " (wrapped around)" if wrapped else ""
         count = f"{len(found.hits)}+" if len(found.hits) >= SEARCH_LIMIT else str(len(found.hits))
         self.notify(
-            f"Hit {found.index + 1} of {count} for “{clip(found.query, 40)}”: "
+            f"Hit {found.index + 1} of {count} for “{shorten(found.query, 40)}”: "
             f"{label}, passage {hit.group + 1}{where}. ] next, [ previous.",
             timeout=3,
             markup=False,
