@@ -19,9 +19,9 @@ from claims_eval import GOLD_DIR, score
 FLOORS = {
     "seeds": (1.0, 1.0, 0),
     "kanpur_derailment": (0.9, 0.65, 1),
-    "ludian_earthquake": (0.3, 0.18, 3),
-    "nepal_jajarkot_quake": (0.7, 0.8, 15),
-    "amtrak_mendon": (0.13, 0.3, 24),
+    "ludian_earthquake": (0.5, 0.18, 1),
+    "nepal_jajarkot_quake": (0.75, 0.8, 15),
+    "amtrak_mendon": (0.33, 0.3, 11),
 }
 
 

@@ -25,6 +25,7 @@ number of tokens around each figure, so time is linear in the input; at most
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Quantity
@@ -32,7 +33,7 @@ from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, STARTS, VAGUE_WORDS
 from .measures import fraction_at, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
-from .scope import scope_at, scope_for, scopes, source_for, sources
+from .scope import part_scopes, scope_at, scope_for, scopes, source_for, sources
 from .subject import event_of, figures_of, listed_with, role_nouns, role_of
 from .tokens import Hit, Stream
 
@@ -123,6 +124,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
                 source=source_for(found_sources, hit.first),
             )
         )
+    for n, part in part_scopes(s, hits, [q.role for q in out]).items():
+        out[n] = replace(out[n], scope=replace(part, place=out[n].scope.place))
     # "in one air strike" is a scope, not a count of strikes
     return tuple(
         q

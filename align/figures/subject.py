@@ -292,6 +292,9 @@ def listed_with(s: Stream, hits: list[Hit], n: int) -> int:
 EVENT_WINDOW = 20  # words either side of a time, date or duration read for its event
 PHASE_WINDOW = 4  # words between a phase word and its time ("will begin at midnight")
 CLAUSE_COST = 6  # an event word across a clause boundary counts as this many words further
+# A duration's event stands in its clause within this many words ("a meeting that lasted
+# six hours"); further off it is another event's ("a crash ... service blocked for days").
+DURATION_WINDOW = 8
 
 
 def event_word(s: Stream, k: int) -> str:
@@ -317,6 +320,8 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
             return EVENT_OF[head], ""
     event, phase, best = "", "", EVENT_WINDOW * 2
     for k, steps, crossed in window(s, hit.first, hit.end, EVENT_WINDOW):
+        if hit.kind == "duration" and (crossed or steps >= DURATION_WINDOW):
+            continue  # "six hours of talks": a duration's event is named next to it
         found = event_word(s, k)
         if found and steps + CLAUSE_COST * crossed < best:
             event, best = found, steps + CLAUSE_COST * crossed
