@@ -21,7 +21,7 @@ FLOORS = {
     "kanpur_derailment": (0.9, 0.65, 1),
     "ludian_earthquake": (0.5, 0.18, 1),
     "nepal_jajarkot_quake": (0.75, 0.8, 15),
-    "amtrak_mendon": (0.33, 0.3, 11),
+    "amtrak_mendon": (0.6, 0.65, 8),
 }
 
 

@@ -623,6 +623,33 @@ def test_a_duration_takes_only_an_event_named_next_to_it() -> None:
     assert only(closed).event == ""
 
 
+def test_partitive_with_a_total_counts_the_part_and_sizes_the_whole() -> None:
+    said = "Seven of the bus's nine wagons derailed in the storm."
+    assert (find(said, "Seven").counted, find(said, "Seven").role) == ("wagon", "derailed")
+    assert pair(said, "Seven", "Seven wagons derailed.", "Seven") == "same"
+    assert pair(said, "Seven", "Eight wagons derailed.", "Eight") == "conflict"
+    # the total is the size of the whole, not what derailed
+    assert pair(said, "nine", "Eight wagons derailed.", "Eight") is None
+    assert pair(said, "nine", "The train had nine wagons.", "nine") == "same"
+    # with no number after "of", a share is still compared with nothing
+    assert extract("Four of the injured were flown out.")[0].role == ""
+
+
+def test_a_verb_after_a_list_of_counts_is_every_items() -> None:
+    listed = "Nine wagons and two engines derailed near the bridge."
+    assert find(listed, "Nine").role == find(listed, "two").role == "derailed"
+    # a count that opens its own clause keeps its own verb
+    both = "Four people died and at least 150 were injured."
+    assert (find(both, "Four").role, find(both, "at least 150").role) == ("killed", "injured")
+
+
+def test_off_the_tracks_is_derailed() -> None:
+    assert only("Six cars of the freight train went off the tracks.").role == "derailed"
+    assert only("Six coaches jumped the tracks at dawn.").role == "derailed"
+    assert rel("Six cars went off the tracks.", "Five cars derailed.") == "conflict"
+    assert only("The train had six cars.").role == ""
+
+
 # ---------------------------------------------------------------- properties
 
 _WORDS = st.sampled_from(
