@@ -19,7 +19,7 @@ from claims_eval import GOLD_DIR, score
 FLOORS = {
     "seeds": (1.0, 1.0, 0),
     "kanpur_derailment": (0.9, 0.65, 1),
-    "ludian_earthquake": (0.5, 0.18, 1),
+    "ludian_earthquake": (1.0, 0.18, 1),
     "nepal_jajarkot_quake": (0.75, 0.8, 15),
     "amtrak_mendon": (0.6, 0.65, 8),
 }

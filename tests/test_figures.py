@@ -41,7 +41,7 @@ def rel(a: str, b: str) -> str | None:
     [
         ("Officials said 59 Turkish soldiers have been killed.", 59, 59, "turkish soldier"),
         ("The storm destroyed 3,217 homes in the valley.", 3217, 3217, "home"),
-        ("The storm destroyed 3,200 homes in the valley.", 3151, 3249, "home"),  # round: +-49
+        ("The storm destroyed 3,200 homes in the valley.", 3151, 3298, "home"),  # round: -49, +98
         ("Thirteen people were injured on the bridge.", 13, 13, "people"),
         ("Rescuers found seven children under the rubble.", 7, 7, "child"),
         ("The ministry counted twenty-one new cases.", 21, 21, "case"),
@@ -648,6 +648,15 @@ def test_off_the_tracks_is_derailed() -> None:
     assert only("Six coaches jumped the tracks at dawn.").role == "derailed"
     assert rel("Six cars went off the tracks.", "Five cars derailed.") == "conflict"
     assert only("The train had six cars.").role == ""
+
+
+def test_a_round_tally_may_be_cut_as_well_as_rounded() -> None:
+    assert rel("1,800 people were injured.", "1,881 people were injured.") == "precision"
+    assert rel("1,800 people were injured.", "1,712 people were injured.") == "conflict"
+    assert rel("1,800 people were injured.", "1,905 people were injured.") == "conflict"
+    # one significant digit stays symmetric: a million is not 1.9 million
+    assert rel("1,000,000 people fled.", "1,900,000 people fled.") == "conflict"
+    assert rel("Half a million people fled.", "500,000 people fled.") == "same"
 
 
 # ---------------------------------------------------------------- properties
