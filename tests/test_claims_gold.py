@@ -20,7 +20,7 @@ FLOORS = {
     "seeds": (1.0, 1.0, 0),
     "kanpur_derailment": (0.9, 0.65, 1),
     "ludian_earthquake": (1.0, 0.18, 1),
-    "nepal_jajarkot_quake": (0.75, 0.8, 15),
+    "nepal_jajarkot_quake": (0.75, 0.8, 14),
     "amtrak_mendon": (0.6, 0.65, 8),
 }
 

@@ -659,6 +659,24 @@ def test_a_round_tally_may_be_cut_as_well_as_rounded() -> None:
     assert rel("Half a million people fled.", "500,000 people fled.") == "same"
 
 
+def test_places_spelled_two_ways_are_one_place() -> None:
+    a = "Floods killed 40 people in Rukum West."
+    assert rel(a, "Floods killed 41 people in West Rukum.") == "conflict"
+    assert rel(a, "Floods killed 41 people in Rukam West.") == "conflict"
+    assert rel(a, "Floods killed 41 people in Jajarkot.") is None
+    # compass words alone do not make two places one
+    assert rel("Floods killed 40 people in West Bengal.", a) is None
+
+
+def test_an_opening_place_clause_places_the_figure() -> None:
+    said = "In the nearby Rukum West district, 37 lives were lost."
+    assert only(said).scope.place == "rukum west"
+    assert rel(said, "Floods killed 41 people in Jajarkot.") is None
+    # a name that is the event's ("the Jajarkot earthquake") is not where a toll counts
+    toll = "The death toll in the Jajarkot earthquake reached 157."
+    assert only(toll).scope.place == ""
+
+
 # ---------------------------------------------------------------- properties
 
 _WORDS = st.sampled_from(

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import math
 
+from rapidfuzz import fuzz
+
 from ..model import Quantity, Relation, Scope
 from .lexicon import PEOPLE
 
@@ -82,6 +84,23 @@ def measure_key(q: Quantity) -> MeasureKey | None:
     return (q.kind, q.unit, head, q.role) if head else None
 
 
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"upper", "lower", "central", "new"}
+)
+PLACE_SIMILAR = 80.0  # rapidfuzz ratio of two spellings of one name ("Rukum", "Rukam")
+
+
+def same_place(a: str, b: str) -> bool:
+    """Do two place names name one place? Equal, or sharing a name word, spelled alike
+    ("rukum west", "west rukum", "rukam west", "rukum paschim"), compass words aside."""
+    if a == b:
+        return True
+    words_a = [w for w in a.split() if w not in COMPASS and len(w) >= 4]
+    words_b = [w for w in b.split() if w not in COMPASS and len(w) >= 4]
+    return any(fuzz.ratio(x, y) >= PLACE_SIMILAR for x in words_a for y in words_b)
+
+
 def scopes_fit(a: Scope, b: Scope) -> bool:
     """Do two scopes allow their figures to be compared?
 
@@ -90,7 +109,7 @@ def scopes_fit(a: Scope, b: Scope) -> bool:
     meet only figures of the same date, part or kind; a figure with no scope
     fits any other.
     """
-    if a.place and b.place and a.place != b.place:
+    if a.place and b.place and not same_place(a.place, b.place):
         return False
     if {"dated", "part", "earlier"} & {a.kind, b.kind}:
         return a.kind == b.kind and a.anchor == b.anchor

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..model import NO_SCOPE, Scope
 from .lexicon import (
     CLAUSE_ENDS,
+    EVENT_OF,
     FUNCTION,
     INCIDENTS,
     MONTHS,
@@ -238,7 +239,35 @@ def scope_for(s: Stream, found: list[Found], first: int, end: int) -> Scope:
     # the place after the figure ("92 were killed in Jajarkot"): one before it is as
     # often the place of something else ("which resulted in Turkey sending thousands")
     place = next((p for k in range(end, b) if (p := place_at(s, k))), "")
+    if not place and a > 0:
+        place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
     return replace(scope, place=place) if place else scope
+
+
+PLACE_NOUNS = frozenset(
+    {"district", "province", "county", "region", "state", "city", "town", "village"}
+    | {"municipality", "area", "areas", "prefecture", "township"}
+)
+
+
+def opening_place(s: Stream, first: int) -> str:
+    """The place an opening "In ..." clause names before the figure's clause ("In the
+    nearby Rukum West district, 37 lives were lost"; "In the hardest-hit areas like
+    Jajarkot district, ..."): a name followed by a word for a place."""
+    if s.low(0) not in ("in", "at"):
+        return ""
+    for k in range(1, min(first, CLAUSE_MAX)):
+        if s.low(k) in SENTENCE_ENDS:
+            return ""
+        if s.capital(k) and s.low(k) not in MONTHS and s.low(k) not in WEEKDAYS:
+            j = k
+            while s.capital(j):
+                j += 1
+            if s.low(j) in PLACE_NOUNS:
+                return " ".join(s.lows[k:j])
+            if s.low(j) == ",":
+                return ""
+    return ""
 
 
 def place_at(s: Stream, k: int) -> str:
@@ -254,6 +283,8 @@ def place_at(s: Stream, k: int) -> str:
     while s.capital(j) and s.low(j) not in MONTHS and s.low(j) not in WEEKDAYS:
         words.append(s.low(j))
         j += 1
+    if words and s.low(j) in EVENT_OF:
+        return ""  # "in the Jajarkot earthquake": the event's name, not where it counts
     return " ".join(words)
 
 
