@@ -157,7 +157,7 @@ class Member:
 QuantityKind = Literal[
     "count", "length", "area", "speed", "duration", "time", "date", "money", "percent"
 ]
-ScopeKind = Literal["", "period", "incident", "dated"]
+ScopeKind = Literal["", "period", "incident", "dated", "part", "earlier"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +167,15 @@ class Scope:
     ``period``: a span of days or more ("since Feb. 3", "in February", "in
     recent weeks", "this year"); ``incident``: one event or day ("in one
     attack", "on Thursday", "overnight"); ``dated``: a past year ("in 2012",
-    "last year"), which marks another event than the story's. ``anchor`` is
+    "last year"), which marks another event than the story's; ``part``: one
+    part of the whole the story counts ("two died on the train and one in the
+    truck", "Boone Hospital Center received 28 patients"); ``earlier``: a
+    figure its text gives as an earlier report ("initially", "in the first
+    hours", "the previously reported 37"). ``anchor`` is
     the normalised key two scopes are compared by ("feb", "recent week",
     "thursday", "2012", ""), ``text`` the words as written, ``place`` a place
     the clause names ("jajarkot"). A figure with no stated scope fits any
-    undated one.
+    undated one that is not a part or an earlier report.
     """
 
     kind: ScopeKind = ""

@@ -38,7 +38,7 @@ from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, STARTS, VAGUE_WORDS
 from .measures import fraction_at, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
-from .scope import scope_at, scope_for, scopes, source_for, sources
+from .scope import part_scopes, scope_at, scope_for, scopes, source_for, sources
 from .subject import event_of, figures_of, listed_with, role_nouns, role_of
 from .tokens import Hit, Stream
 
@@ -108,12 +108,18 @@ def extract(text: str) -> tuple[Quantity, ...]:
     found_scopes, found_sources = scopes(s), sources(s)
     found = figures_of(hits)
     out: list[Quantity] = []
+    totals = partitive_totals(s, hits)
     for n, hit in enumerate(hits):
         counted, role = role_nouns(hit)
         parent = listed_with(s, hits, n)
         inherited = out[parent].role if parent >= 0 else ""
-        if hit.kind == "count" and is_part(s, hit):
-            counted, role = "", ""  # "78 of the injured", "seven of the eight cars": a part
+        if n in totals:  # "seven of the train's eight cars derailed": seven cars derailed
+            counted, role = role_nouns(hits[n + 1])
+            role = role or role_of(s, found, n + 1, "")
+        elif n - 1 in totals:
+            role = ""  # the eight: how many cars the train had
+        elif hit.kind == "count" and is_part(s, hit):
+            counted, role = "", ""  # "78 of the injured", "four of them": a part
         elif hit.kind == "count":
             role = role or role_of(s, found, n, inherited)
         event, phase = ("", "")
@@ -146,6 +152,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
                 source=source_for(found_sources, hit.first),
             )
         )
+    for n, part in part_scopes(s, hits, [q.role for q in out]).items():
+        out[n] = replace(out[n], scope=replace(part, place=out[n].scope.place))
     # "in one air strike" is a scope, not a count of strikes
     return tuple(
         q
@@ -161,6 +169,24 @@ def is_part(s: Stream, hit: Hit) -> bool:
         hit.hedge not in VAGUE_WORDS
         and s.low(hit.end) == "of"
         and s.low(hit.end + 1) in {"the", "them", "those", "these", "whom", "its", "their"}
+    )
+
+
+PARTITIVE_GAP = 4  # words between "of" and the total ("of the train's eight cars")
+
+
+def partitive_totals(s: Stream, hits: list[Hit]) -> frozenset[int]:
+    """Counts followed by the total they are part of ("seven of the train's eight cars",
+    "12 of the 40 passengers"): the first counts what the sentence says happened, the
+    second is the size of the whole."""
+    return frozenset(
+        n
+        for n, hit in enumerate(hits[:-1])
+        if hit.kind == "count"
+        and hits[n + 1].kind == "count"
+        and is_part(s, hit)
+        and hits[n + 1].first <= hit.end + PARTITIVE_GAP
+        and hits[n + 1].counted
     )
 
 

@@ -45,7 +45,7 @@ SCALES = {
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6}
 VAGUE = {
-    "dozens": (24.0, 99.0),
+    "dozens": (24.0, 199.0),  # loose: "dozens" and 141 injured are both said; "hundreds" is next
     "scores": (40.0, 99.0),
     "hundreds": (200.0, 999.0),
     "thousands": (2000.0, 9999.0),

@@ -104,9 +104,18 @@ ABOUT = 0.07
 ROUND_FROM = 1000  # counts this large ending in zeros are read as rounded
 
 
+def place_of(x: float) -> int:
+    """The last stated place of a whole number: 1,800 -> 100, 59 -> 1."""
+    n, place = int(x), 1
+    while n and n % (place * 10) == 0:
+        place *= 10
+    return place
+
+
 def rounding(x: float) -> float:
-    """Half the last stated place of a round count: "12,000" homes is 12,000 +- 490,
-    "1,800" 1,800 +- 49, while "1,881" and "59" are exact."""
+    """Half the last stated place of a round count: "12,000" homes is 12,000 - 490,
+    "1,800" 1,800 - 49 (upwards a whole place: a count may be cut, not rounded), while
+    "1,881" and "59" are exact."""
     if x < ROUND_FROM or x != int(x):
         return 0.0
     n, place = int(x), 1
@@ -125,8 +134,10 @@ def hedged(core: Core, how: str | None, measure: bool) -> Interval:
     """
     x = core.value
     half = core.half if (measure or core.scaled) else 0.0
-    if how is None and half == 0.0:
-        half = rounding(x)
+    if how is None and half == 0.0 and (half := rounding(x)) and x >= 10 * place_of(x):
+        # a round count of two digits or more is rounded or cut: "1,800 injured" may be
+        # 1,881 (not 1,700); "1,000,000" stays 1 million +- half (cut, it would reach 2)
+        return Interval(x - half, x + 2 * half)
     stated = Interval(x - half, x + half)
     if core.is_range and core.vague is not None:
         return Interval(core.vague[0] - half, core.vague[1] + half)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import math
 
+from rapidfuzz import fuzz
+
 from ..model import Quantity, Relation, Scope
 from .lexicon import PEOPLE
 
@@ -30,6 +32,7 @@ MeasureKey = tuple[str, str, str, str]  # kind, unit, thing, role/event
 # (59 vs 58 soldiers, a corridor "4 miles wide" vs 12 km: 1.9x; 1,200 vs
 # 3,000 evacuated: 2.5x).
 FAR_RATIO = 3.0
+GAP_RATIO = 1.5
 EPSILON = 1e-9
 # Events a story reports many of: the day of "an attack" is not the day of another.
 RECURRING = frozenset({"attack"})
@@ -81,15 +84,34 @@ def measure_key(q: Quantity) -> MeasureKey | None:
     return (q.kind, q.unit, head, q.role) if head else None
 
 
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"upper", "lower", "central", "new"}
+)
+PLACE_SIMILAR = 80.0  # rapidfuzz ratio of two spellings of one name ("Rukum", "Rukam")
+
+
+def same_place(a: str, b: str) -> bool:
+    """Do two place names name one place? Equal, or sharing a name word, spelled alike
+    ("rukum west", "west rukum", "rukam west", "rukum paschim"), compass words aside."""
+    if a == b:
+        return True
+    words_a = [w for w in a.split() if w not in COMPASS and len(w) >= 4]
+    words_b = [w for w in b.split() if w not in COMPASS and len(w) >= 4]
+    return any(fuzz.ratio(x, y) >= PLACE_SIMILAR for x in words_a for y in words_b)
+
+
 def scopes_fit(a: Scope, b: Scope) -> bool:
     """Do two scopes allow their figures to be compared?
 
-    Places must agree when both are named; a dated figure ("in 2012") meets
-    only figures of the same date; a figure with no scope fits any other.
+    Places must agree when both are named; a dated figure ("in 2012"), a part
+    ("on the train", "at Boone Hospital") and an earlier report ("initially")
+    meet only figures of the same date, part or kind; a figure with no scope
+    fits any other.
     """
-    if a.place and b.place and a.place != b.place:
+    if a.place and b.place and not same_place(a.place, b.place):
         return False
-    if "dated" in (a.kind, b.kind):
+    if {"dated", "part", "earlier"} & {a.kind, b.kind}:
         return a.kind == b.kind and a.anchor == b.anchor
     if not a.kind or not b.kind:
         return True
@@ -114,16 +136,28 @@ def mods_fit(a: Quantity, b: Quantity) -> bool:
 
 
 def nominal(q: Quantity) -> float:
-    """The value a figure states: the middle of its interval, or its bound if open."""
-    return q.low if math.isinf(q.high) else (q.low + q.high) / 2
+    """The value a figure states: the middle of its interval (geometric for a positive
+    one, so a wide vague amount sits where its values are: "dozens" [24, 199] ~ 69),
+    or its bound if open."""
+    if math.isinf(q.high):
+        return q.low
+    if q.low > 0:
+        return math.sqrt(q.low * q.high)
+    return (q.low + q.high) / 2
 
 
 def far_apart(a: Quantity, b: Quantity) -> bool:
-    """Nominal values ``FAR_RATIO`` or more apart (not for times, dates and weekdays)."""
+    """Nominal values ``FAR_RATIO`` or more apart, with a gap of ``GAP_RATIO`` or more
+    between their intervals (not for times, dates and weekdays): "dozens" (~69) and
+    20 are not two facts, 24 being the least "dozens" can be."""
     if a.kind in ("time", "date"):
         return False
     x, y = abs(nominal(a)), abs(nominal(b))
-    return min(x, y) > 0 and max(x, y) >= FAR_RATIO * min(x, y)
+    if not (min(x, y) > 0 and max(x, y) >= FAR_RATIO * min(x, y)):
+        return False
+    small, large = (a, b) if x < y else (b, a)
+    top = small.low if math.isinf(small.high) else small.high
+    return top <= 0 or large.low >= GAP_RATIO * top
 
 
 def same_measure(a: Quantity, b: Quantity) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..model import NO_SCOPE, Scope
 from .lexicon import (
     CLAUSE_ENDS,
+    EVENT_OF,
     FUNCTION,
     INCIDENTS,
     MONTHS,
@@ -26,7 +27,7 @@ from .lexicon import (
 )
 from .numerals import is_year
 from .subject import noun
-from .tokens import Stream
+from .tokens import Hit, Stream
 
 Found = tuple[int, int, Scope]  # first token, end token, scope
 CLAUSE_MAX = 60  # tokens a clause may reach either side of a figure
@@ -35,6 +36,7 @@ RELATIVE_DAYS = frozenset({"yesterday", "today", "overnight", "tonight"})
 INCIDENT_MODIFIERS = frozenset({"single", "air", "suicide", "drone", "missile", "car", "bomb"})
 RECENT = frozenset({"past", "last", "recent", "previous"})
 MONTH_KEYS = {number: name[:3] for name, number in reversed(MONTHS.items())}
+CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
 
@@ -126,10 +128,36 @@ def incident_at(s: Stream, k: int) -> Found | None:
     return None
 
 
-READERS = (since_at, recent_at, month_in, incident_at)
+EARLY_WORDS = frozenset({"first", "early", "initial", "earliest", "earlier"})
+EARLY_REPORTS = frozenset({"report", "reports", "estimate", "estimates", "figures", "toll"})
+FIRST_SPANS = frozenset({"hour", "hours", "day", "days"})  # "in the first hours" ("early": a time)
+REPORT_VERBS = frozenset({"reported", "announced", "given", "stated", "put"})
+
+
+def earlier_at(s: Stream, k: int) -> Found | None:
+    """A figure its text gives as an earlier report: "initially", "at first", "in the
+    first hours", "early reports", "the previously reported 37"."""
+    word = s.low(k)
+    if word in ("initially", "originally"):
+        return k, k + 1, Scope("earlier", "", "")
+    if s.seq(k, ("at", "first")):
+        return k, k + 2, Scope("earlier", "", "")
+    if word == "previously" and s.low(k + 1) in REPORT_VERBS:
+        return k, k + 2, Scope("earlier", "", "")
+    if word in EARLY_WORDS and s.low(k + 1) in EARLY_REPORTS:
+        return k, k + 2, Scope("earlier", "", "")
+    first_span = s.low(k + 2) in ("first", "initial") and s.low(k + 3) in FIRST_SPANS
+    if first_span and s.seq(k, ("in", "the")):
+        return k, k + 4, Scope("earlier", "", "")
+    return None
+
+
+READERS = (earlier_at, since_at, recent_at, month_in, incident_at)
 # The words a scope can start with: the readers are tried only there.
 OPENERS = frozenset(
     {"since", "from", "in", "over", "during", "within", "the", "last", "this", "throughout"}
+    | {"initially", "originally", "at", "previously"}
+    | EARLY_WORDS
     | RELATIVE_DAYS
     | RECENT
     | WEEKDAYS.keys()
@@ -189,15 +217,18 @@ def skip_list(s: Stream, k: int) -> int:
 
 
 def scope_for(s: Stream, found: list[Found], first: int, end: int) -> Scope:
-    """The scope of the figure at tokens [first, end): its clause's, else the opening one;
+    """The scope of the figure at tokens [first, end): its clause's, else the opening one
+    unless a contrast ("but", "however") stands between;
     a year named in its clause dates it ("killed 81 people in 2012"), and a place
     named after it there ("in Jajarkot") narrows it."""
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
+    # "Early reports said ..., but the newest says at least 12,000": the opening stops
+    contrast = bool(found) and any(w in CONTRASTS for w in s.lows[found[0][1] : first])
     near = [f for f in found[lo:hi] if not first <= f[0] < end]
     if near:
         scope = min(near, key=lambda f: abs(f[0] - first))[2]
-    elif found and found[0][0] < OPENING and found[0][1] <= first:
+    elif found and found[0][0] < OPENING and found[0][1] <= first and not contrast:
         scope = found[0][2]
     else:
         scope = NO_SCOPE
@@ -208,7 +239,35 @@ def scope_for(s: Stream, found: list[Found], first: int, end: int) -> Scope:
     # the place after the figure ("92 were killed in Jajarkot"): one before it is as
     # often the place of something else ("which resulted in Turkey sending thousands")
     place = next((p for k in range(end, b) if (p := place_at(s, k))), "")
+    if not place and a > 0:
+        place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
     return replace(scope, place=place) if place else scope
+
+
+PLACE_NOUNS = frozenset(
+    {"district", "province", "county", "region", "state", "city", "town", "village"}
+    | {"municipality", "area", "areas", "prefecture", "township"}
+)
+
+
+def opening_place(s: Stream, first: int) -> str:
+    """The place an opening "In ..." clause names before the figure's clause ("In the
+    nearby Rukum West district, 37 lives were lost"; "In the hardest-hit areas like
+    Jajarkot district, ..."): a name followed by a word for a place."""
+    if s.low(0) not in ("in", "at"):
+        return ""
+    for k in range(1, min(first, CLAUSE_MAX)):
+        if s.low(k) in SENTENCE_ENDS:
+            return ""
+        if s.capital(k) and s.low(k) not in MONTHS and s.low(k) not in WEEKDAYS:
+            j = k
+            while s.capital(j):
+                j += 1
+            if s.low(j) in PLACE_NOUNS:
+                return " ".join(s.lows[k:j])
+            if s.low(j) == ",":
+                return ""
+    return ""
 
 
 def place_at(s: Stream, k: int) -> str:
@@ -224,6 +283,8 @@ def place_at(s: Stream, k: int) -> str:
     while s.capital(j) and s.low(j) not in MONTHS and s.low(j) not in WEEKDAYS:
         words.append(s.low(j))
         j += 1
+    if words and s.low(j) in EVENT_OF:
+        return ""  # "in the Jajarkot earthquake": the event's name, not where it counts
     return " ".join(words)
 
 
@@ -248,3 +309,87 @@ def source_for(found: list[tuple[int, str]], first: int) -> str:
     k = bisect_left(found, (first,))
     near = found[max(0, k - 1) : k + 1]
     return min(near, key=lambda f: abs(f[0] - first))[1] if near else ""
+
+
+# ---------------------------------------------------------------- parts of a whole
+
+LOCATIVES = frozenset({"on", "in", "aboard", "inside", "at"})
+LOCATIVE_WINDOW = 6  # words between a count and the place it is split by ("died on the train")
+# A named institution that receives or holds people: a count it gives is its own share.
+INSTITUTIONS = frozenset({"hospital", "clinic", "infirmary"})
+INSTITUTION_PAIRS = frozenset(
+    {("medical", "center"), ("medical", "centre"), ("health", "care"), ("trauma", "center")}
+)
+
+
+def locative_after(s: Stream, j: int, limit: int) -> tuple[str, int, int]:
+    """ "died on the train", "in the dump truck": the head of a common noun after a
+    figure, before token ``limit`` (the next figure) and within its clause, with the
+    tokens of the phrase; ("", 0, 0) when there is none."""
+    for k in range(j, min(limit, j + LOCATIVE_WINDOW, s.count)):
+        word = s.low(k)
+        if word in CLAUSE_ENDS or word in SENTENCE_ENDS:
+            break
+        if word in LOCATIVES and s.low(k + 1) in ("the", "a", "an"):
+            m = k + 2
+            head = ""
+            while m < min(limit, k + 5) and s.kind(m) == "word" and not s.capital(m):
+                if s.low(m) in FUNCTION:
+                    break
+                head = s.low(m)
+                m += 1
+            return (noun(head), k, m) if head else ("", 0, 0)
+    return "", 0, 0
+
+
+def institution(s: Stream, a: int, b: int) -> tuple[str, int, int]:
+    """A named hospital in tokens [a, b): "Boone Hospital Center", "University of
+    Missouri Health Care" (two words at least: "Hospital officials" names none)."""
+    for k in range(a, b):
+        word = s.low(k)
+        if not s.capital(k):
+            continue
+        if word not in INSTITUTIONS and (s.low(k - 1), word) not in INSTITUTION_PAIRS:
+            continue
+        first = k
+        while first - 1 >= a and (
+            s.capital(first - 1) or (s.low(first - 1) == "of" and s.capital(first - 2))
+        ):
+            first -= 1
+        end = k + 1
+        while end < b and s.capital(end) and s.low(end) in ("center", "centre", "care"):
+            end += 1
+        if end - first >= 2:
+            return " ".join(s.lows[first:end]), first, end
+    return "", 0, 0
+
+
+def part_scopes(s: Stream, hits: list[Hit], roles: list[str]) -> dict[int, Scope]:
+    """Counts that measure a part of the story's whole, by figure index.
+
+    A sentence that splits one role's count by place ("two people died on the
+    train and one died in the truck") gives parts, each scoped by its place; so
+    does a count a named hospital gives ("Boone Hospital Center received 28
+    patients"). A part meets only the same part in another outlet, never the
+    whole ("three killed").
+    """
+    found: dict[int, Scope] = {}
+    places: dict[int, tuple[str, int, int]] = {}
+    for n, hit in enumerate(hits):
+        if hit.kind == "count" and roles[n]:
+            limit = hits[n + 1].first if n + 1 < len(hits) else s.count
+            place = locative_after(s, hit.end, limit)
+            if place[0]:
+                places[n] = place
+    for role in {roles[n] for n in places}:
+        ns = [n for n in places if roles[n] == role]
+        if len({places[n][0] for n in ns}) >= 2:
+            for n in ns:
+                head, k, m = places[n]
+                found[n] = Scope("part", head, s.text[s.toks[k].start : s.toks[m - 1].end])
+    for n, hit in enumerate(hits):
+        if hit.kind == "count" and n not in found:
+            name, k, m = institution(s, *clause(s, hit.first, hit.end))
+            if name:
+                found[n] = Scope("part", name, s.text[s.toks[k].start : s.toks[m - 1].end])
+    return found

@@ -246,14 +246,36 @@ def role_after(s: Stream, j: int, found: Figures) -> str:
         if word in ("including", "among") and s.low(k - 1) == ",":
             k = next_comma(s, k)
             continue
+        if k in found.starts and s.low(k - 1) in ("and", "or") and listed(found, k):
+            k = next(h.end for h in found.hits if h.first == k)  # "8 cars and 2 engines derailed"
+            continue
         if word in SENTENCE_ENDS or k in found.starts:
             return ""
         if word in ROLE_OF:
             # "downed three warplanes and killed dozens": that verb is the next figure's
             return "" if k + 1 in found.objects else ROLE_OF[word]
+        if off_track(s, k):
+            return "derailed"
         k += 1
         seen += 1
     return ""
+
+
+def listed(found: Figures, k: int) -> bool:
+    """Is the count starting at token k one more item of a list ("and two locomotives"),
+    not a clause of its own ("and 150 were injured")? A count with a noun is an item."""
+    hit = next(h for h in found.hits if h.first == k)
+    return hit.kind == "count" and bool(hit.counted)
+
+
+def off_track(s: Stream, k: int) -> bool:
+    """ "went off the tracks", "jumped the tracks", "left the track", "rolled off track":
+    derailed, said in three words."""
+    if s.low(k) not in ("track", "tracks", "rails"):
+        return False
+    return s.low(k - 1) == "off" or (
+        s.low(k - 1) == "the" and s.low(k - 2) in ("off", "jumped", "left", "leaving")
+    )
 
 
 def next_comma(s: Stream, k: int) -> int:
@@ -292,6 +314,9 @@ def listed_with(s: Stream, hits: list[Hit], n: int) -> int:
 EVENT_WINDOW = 20  # words either side of a time, date or duration read for its event
 PHASE_WINDOW = 4  # words between a phase word and its time ("will begin at midnight")
 CLAUSE_COST = 6  # an event word across a clause boundary counts as this many words further
+# A duration's event stands in its clause within this many words ("a meeting that lasted
+# six hours"); further off it is another event's ("a crash ... service blocked for days").
+DURATION_WINDOW = 8
 
 
 def event_word(s: Stream, k: int) -> str:
@@ -317,6 +342,8 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
             return EVENT_OF[head], ""
     event, phase, best = "", "", EVENT_WINDOW * 2
     for k, steps, crossed in window(s, hit.first, hit.end, EVENT_WINDOW):
+        if hit.kind == "duration" and (crossed or steps >= DURATION_WINDOW):
+            continue  # "six hours of talks": a duration's event is named next to it
         found = event_word(s, k)
         if found and steps + CLAUSE_COST * crossed < best:
             event, best = found, steps + CLAUSE_COST * crossed
