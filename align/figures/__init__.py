@@ -38,7 +38,7 @@ from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, STARTS, VAGUE_WORDS
 from .measures import fraction_at, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
-from .scope import part_scopes, scope_at, scope_for, scopes, source_for, sources
+from .scope import opening_stop, part_scopes, scope_at, scope_for, scopes, source_for, sources
 from .subject import event_of, figures_of, listed_with, role_nouns, role_of
 from .tokens import Hit, Stream
 
@@ -106,6 +106,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
     if not hits:
         return ()
     found_scopes, found_sources = scopes(s), sources(s)
+    stop = opening_stop(s, found_scopes)
     found = figures_of(hits)
     out: list[Quantity] = []
     totals = partitive_totals(s, hits)
@@ -128,7 +129,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
             event, phase = event_of(s, hit)  # not "since Feb. 3": that is a scope
         if hit.kind == "speed":
             counted = speed_thing(s, hit)
-        scope = scope_for(s, found_scopes, hit.first, hit.end)
+        scope = scope_for(s, found_scopes, hit.first, hit.end, stop)
         if parent >= 0 and not scope.kind:
             scope = out[parent].scope
         start, end = s.toks[hit.first].start, s.toks[hit.end - 1].end

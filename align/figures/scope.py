@@ -216,15 +216,22 @@ def skip_list(s: Stream, k: int) -> int:
     return k + int(s.low(k) == ",")
 
 
-def scope_for(s: Stream, found: list[Found], first: int, end: int) -> Scope:
+def opening_stop(s: Stream, found: list[Found]) -> int:
+    """The token where the sentence's opening scope stops applying: the first contrast
+    ("Early reports said ..., but the newest says at least 12,000"), else the end.
+    Found once per sentence, so each figure's scope costs no scan of the text."""
+    start = found[0][1] if found else s.count
+    return next((k for k in range(start, s.count) if s.low(k) in CONTRASTS), s.count)
+
+
+def scope_for(s: Stream, found: list[Found], first: int, end: int, stop: int) -> Scope:
     """The scope of the figure at tokens [first, end): its clause's, else the opening one
-    unless a contrast ("but", "however") stands between;
+    unless a contrast ("but", "however") stands between (``stop``: ``opening_stop``);
     a year named in its clause dates it ("killed 81 people in 2012"), and a place
     named after it there ("in Jajarkot") narrows it."""
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
-    # "Early reports said ..., but the newest says at least 12,000": the opening stops
-    contrast = bool(found) and any(w in CONTRASTS for w in s.lows[found[0][1] : first])
+    contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
     near = [f for f in found[lo:hi] if not first <= f[0] < end]
     if near:
         scope = min(near, key=lambda f: abs(f[0] - first))[2]
