@@ -44,13 +44,21 @@ Method
    about the same thing that differ by ``FAR_RATIO`` or more (two facts, not
    a discrepancy); and no two may be statements attributed to different
    people (``speakers_of``: "Erdogan told reporters ... that" is not "Putin
-   said ... that", whatever words they share). Then weaker evidence: when a
+   said ... that", whatever words they share). A number shared by figures of
+   different kinds ("4,000 households", "4,000 hectares") is taken out of a
+   link's and a vote's score (``unlike_numbers``). Then the sentences whose best
+   match sits in a group that already holds a sentence of their own article
+   (a headline, a summary line) look again without it (``freed``): mutual best
+   among the free sentences links, and the next best is their vote. Then
+   weaker evidence: when a
    sentence's best matches in ``SUPPORT`` other articles (each at least
    ``SUPPORT_MIN``) sit in one cluster, agreement between articles stands in
    for strength and the clusters merge under the same constraints. Last, context: a weak mutual
    best pair (``CONTEXT_LINK_MIN``) links when the sentences next to both are
    aligned to each other (already grouped, or themselves a weak mutual pair;
-   parallel or crossed), each aligned neighbour pair adding
+   parallel or crossed; read with the paragraphs in the order given and in the
+   reverse order, the better of the two, so the order of an outlet's paragraphs
+   does not decide), each aligned neighbour pair adding
    ``CONTEXT_WEIGHT`` to its similarity (reports tell a story in roughly the
    same order, as sentence aligners of translations exploit).
 6. Split sentences. One outlet may say in two or three adjacent sentences what
@@ -283,6 +291,7 @@ class Corpus:
     speakers: dict[int, frozenset[str]] = field(default_factory=dict)  # row -> who says it
     phrases: tuple[tuple[tuple[str, str], ...], ...] = ()  # row -> ``phrase_keys``
     ids: dict[str, int] = field(default_factory=dict)  # shared feature -> its id in ``vectors``
+    kinds: tuple[dict[str, frozenset[str]], ...] = ()  # row -> ``number_kinds``
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -326,6 +335,22 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
     for a, b in pairwise(keys):
         feats[a + " " + b] += BIGRAM_WEIGHT
     return feats
+
+
+def number_kinds(text: str, words: Sequence[Token]) -> dict[str, frozenset[str]]:
+    """The sentence's number features ("#4000") -> the kinds of the figures that hold
+    them ("count", "area", "date"...); a number in no figure is left out.
+
+    "4,000 households" and "4,000 hectares" share the feature "#4000", weighted as
+    a distinctive word, though one counts and the other measures an area."""
+    found = extract(text)
+    out: dict[str, set[str]] = defaultdict(set)
+    for token in words:
+        if token.is_number:
+            for q in found:
+                if q.start <= token.start and token.end <= q.end:
+                    out["#" + token.norm].add(q.kind)
+    return {key: frozenset(kinds) for key, kinds in out.items()}
 
 
 def claims_of(text: str) -> tuple[Quantity, ...]:
@@ -640,6 +665,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
     phrases: list[tuple[tuple[str, str], ...]] = []  # by text
     found: list[tuple[Quantity, ...]] = []  # by text
     said: list[frozenset[str]] = []  # by text: who its statement is attributed to
+    kinds: list[dict[str, frozenset[str]]] = []  # by text: its numbers' kinds
     seen: dict[str, int] = {}  # sentence text -> its number
     for a, article in enumerate(articles):
         step(a / len(articles))
@@ -659,6 +685,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
             phrases.append(phrase_keys(ws, variants))
             found.append(claims_of(s.text))
             said.append(speakers_of(s.text, variants.names))
+            kinds.append(number_kinds(s.text, ws))
     owners = [r[0] for r in refs]
     form, order, exclusive = form_layout(texts, owners, len(articles))
     weighted = weigh([bags[t] for t in order], owners, form, arrays)
@@ -685,6 +712,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
         {row: said[t] for row, t in enumerate(texts) if said[t]},
         tuple(phrases[t] for t in texts),
         weighted.ids,
+        tuple(kinds[t] for t in texts),
     )
 
 
@@ -955,10 +983,33 @@ def phrase_score(corpus: Corpus, a: int, b: int, cosine: float) -> float:
     return round(cosine - sum(product(f) for f in found) + heaviest, ROUND)
 
 
+def unlike_numbers(corpus: Corpus, a: int, b: int) -> float:
+    """The part of the cosine of rows ``a`` and ``b`` that comes from numbers whose
+    figures measure different kinds of things in the two ("4,000 households" and
+    "4,000 hectares"): the same digits, not the same fact. A number in no figure
+    on either side is no evidence either way."""
+    mine, theirs = corpus.kinds[a], corpus.kinds[b]
+    if not mine or not theirs:
+        return 0.0
+    va, vb, ids = corpus.vectors[a], corpus.vectors[b], corpus.ids
+    out = 0.0
+    for number, kinds in mine.items():
+        other = theirs.get(number)
+        i = ids.get(number)
+        if other and i is not None and not kinds & other:
+            out += va.get(i, 0.0) * vb.get(i, 0.0)
+    return out
+
+
 def phrase_checked(corpus: Corpus, a: int, b: int, cosine: float) -> float:
     """A strong link's score: its cosine, or its ``phrase_score`` when that stays
     below ``PHRASE_MIN`` (the pair shares little but a phrase: the link turns weak
-    and needs the backing of its context)."""
+    and needs the backing of its context). Numbers shared by figures of different
+    kinds (``unlike_numbers``) are taken out first: what is left must still reach
+    ``LINK_MIN``, or the link turns weak."""
+    unlike = unlike_numbers(corpus, a, b) if corpus.kinds else 0.0
+    if unlike and cosine - unlike < LINK_MIN:
+        return round(cosine - unlike, ROUND)
     found = phrase_score(corpus, a, b, cosine)
     return found if found < PHRASE_MIN else cosine
 
@@ -1107,6 +1158,17 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     lo, hi, scores = lo[keep], hi[keep], scores[keep]
     _, first = np.unique(lo * len(roots) + hi, return_index=True)  # each sentence pair once
     lo, hi, scores = lo[first], hi[first], scores[first]
+    corpus = clusters.corpus
+    if corpus.kinds:  # a vote that rests on the same digits in unlike figures is no vote
+        numbered = np.asarray([bool(k) for k in corpus.kinds], dtype=bool)
+        for k in np.flatnonzero(numbered[lo] & numbered[hi]).tolist():
+            unlike = unlike_numbers(corpus, int(lo[k]), int(hi[k]))
+            if unlike:
+                scores[k] = round(float(scores[k]) - unlike, ROUND)
+        keep = scores >= SUPPORT_MIN
+        lo, hi, scores = lo[keep], hi[keep], scores[keep]
+        if scores.size == 0:
+            return []
     rx, ry = np.minimum(roots[lo], roots[hi]), np.maximum(roots[lo], roots[hi])
     pair_id = rx * len(roots) + ry
     _, inverse, counts = np.unique(pair_id, return_inverse=True, return_counts=True)
@@ -1128,6 +1190,111 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     return [Link(0.0, (0, 0, 0, 0), int(lo[k]), int(hi[k])) for k in order]
 
 
+class Freed(NamedTuple):
+    """What ``freed`` finds: links among free sentences and votes (cosine, row, row)."""
+
+    links: list[Link]
+    votes: list[tuple[float, int, int]]
+
+
+def freed(clusters: Clusters) -> Freed:
+    """Links and votes of sentences whose best matches were taken.
+
+    A sentence's best match in another article may sit in a group that already
+    holds another sentence of the first one's article (its headline, a summary
+    line, a second sentence on the same fact): it can never join that group, yet
+    it hides the second best, so two sentences that report the same fact stay
+    apart because each has a nearer twin at home. Once the strong links have
+    merged, a sentence still alone whose better matches in an article all sit in
+    such groups (``held_apart``; at least one does) reads that article again
+    without them:
+
+    * its best match among the sentences still alone there links with it when
+      that sentence's best among the free sentences of the first article is it
+      in turn, and the score reaches ``LINK_MIN`` (with the same checks as
+      every link: ``phrase_checked``, ``DISTINCT_MIN``);
+    * its best match among the sentences not held apart (``SUPPORT_MIN`` or
+      more) is its vote for the support pass, in place of the one it cannot join.
+
+    Only pairs that share a distinct (not background) feature are scored, so the
+    work grows with those, never with all pairs of sentences. Links strongest
+    first, ties by content (``Link``); votes in row order.
+    """
+    corpus = clusters.corpus
+    owner = [a for a, _ in corpus.refs]
+    alone = [len(clusters.members[clusters.find(r)]) == 1 for r in range(len(owner))]
+    if not any(alone):
+        return Freed([], [])
+    common = corpus.common
+    holders: dict[int, list[int]] = defaultdict(list)  # distinct feature -> rows holding it
+    for row, vector in enumerate(corpus.vectors):
+        for f in vector:
+            if f not in common:
+                holders[f].append(row)
+    cache: dict[int, dict[int, list[tuple[float, int]]]] = {}
+
+    def scores_of(row: int) -> dict[int, list[tuple[float, int]]]:
+        """Article -> (cosine, row) of the rows sharing a distinct feature with ``row``
+        and holding ``DISTINCT_MIN`` of their similarity outside the background."""
+        if row in cache:
+            return cache[row]
+        vector = corpus.vectors[row]
+        out: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for o in sorted({o for f in vector if f not in common for o in holders[f]}):
+            if owner[o] == owner[row]:
+                continue
+            theirs = corpus.vectors[o]
+            total = round(sparse_dot(vector, theirs), ROUND)
+            background = sum(w * theirs.get(f, 0.0) for f, w in vector.items() if f in common)
+            if total - background >= DISTINCT_MIN:
+                out[owner[o]].append((total, o))
+        cache[row] = out
+        return out
+
+    def held_apart(row: int, other: int) -> bool:
+        """Whether ``other``'s group holds a sentence of ``row``'s article that is not
+        next to ``row`` in its paragraph (next to it, ``row`` may be that sentence's
+        second half, which absorbing neighbours decides)."""
+        mine = [r for r in clusters.members[clusters.find(other)] if owner[r] == owner[row]]
+        para = corpus.paragraphs
+        return bool(mine) and all(abs(r - row) > 1 or para[r] != para[row] for r in mine)
+
+    def best(found: list[tuple[float, int]]) -> tuple[float, list[int]]:
+        if not found:
+            return 0.0, []
+        top = max(c for c, _ in found)
+        return top, [o for c, o in found if c == top]
+
+    links: set[Link] = set()
+    votes: list[tuple[float, int, int]] = []
+    for row in range(len(owner)):
+        if not alone[row]:
+            continue
+        for _, found in sorted(scores_of(row).items()):
+            top, _ = best(found)
+            apart = {o for c, o in found if c == top and held_apart(row, o)}
+            if not apart:
+                continue  # its best match could join it: the first pass judged that pair
+            open_ = [(c, o) for c, o in found if not held_apart(row, o)]
+            score, chosen = best(open_)
+            if score >= SUPPORT_MIN:
+                votes += [(score, row, o) for o in chosen]
+            score, chosen = best([(c, o) for c, o in open_ if alone[o]])
+            if score < LINK_MIN or any(c > score for c, _ in open_):
+                continue  # a better match is free to join it in another way
+            for other in chosen:
+                back = [(c, o) for c, o in scores_of(other)[owner[row]] if not held_apart(other, o)]
+                if row not in best(back)[1] or any(c > score for c, o in back if not alone[o]):
+                    continue
+                checked = phrase_checked(corpus, row, other, score)
+                if checked >= LINK_MIN:
+                    lo, hi = sorted((row, other), key=lambda r: _ref_key(corpus, r))
+                    links.add(
+                        Link(-checked, (*_ref_key(corpus, lo), *_ref_key(corpus, hi)), lo, hi)
+                    )
+    return Freed(sorted(links), votes)
+
+
 def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
     """Clusters of rows (each a list of rows, at most one per article).
 
@@ -1140,6 +1307,19 @@ def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
         step(0.8 + 0.2 * start / len(mutual.strong))
         for a, b in clusters.apart(mutual.strong[start : start + 512]).tolist():
             clusters.try_merge(a, b)
+    found = freed(clusters)
+    for link in found.links:
+        clusters.try_merge(link.a, link.b)
+    if found.votes:
+        import numpy as np
+
+        scores, a, b = votes
+        more = np.asarray(found.votes, dtype=np.float64)
+        votes = (
+            np.concatenate([scores, more[:, 0].astype(np.float32)]),
+            np.concatenate([a, more[:, 1].astype(np.int64)]),
+            np.concatenate([b, more[:, 2].astype(np.int64)]),
+        )
     for link in supported_merges(clusters, votes):
         clusters.try_merge(link.a, link.b)
     for link in context_links(clusters, mutual.weak):
@@ -1174,23 +1354,54 @@ def aligned_neighbours(
 
     A pair sharing a cluster counts 1; a pair that is itself a weak mutual
     best match (in ``paired``) counts ``WEAK_CONTEXT``: two weak matches side
-    by side support each other, as on the diagonal of an alignment.
+    by side support each other, as on the diagonal of an alignment. Both
+    articles are read with their paragraphs in the order given and in the
+    reverse order (``_beside``), and the better reading counts: reversing the
+    paragraphs gives the same support.
     """
     corpus = clusters.corpus
-    found = 0.0
-    for x in _beside(corpus, a):
-        for y in _beside(corpus, b):
-            if clusters.find(x) == clusters.find(y):
-                found += 1.0
-            elif paired and (x, y) in paired:
-                found += WEAK_CONTEXT
-    return found
+    best = 0.0
+    for flip_a, flip_b in ((False, False), (True, True)):
+        found = 0.0
+        for x in _beside(corpus, a, flip_a):
+            for y in _beside(corpus, b, flip_b):
+                if clusters.find(x) == clusters.find(y):
+                    found += 1.0
+                elif paired and (x, y) in paired:
+                    found += WEAK_CONTEXT
+        best = max(best, found)
+    return best
 
 
-def _beside(corpus: Corpus, row: int) -> list[int]:
-    """The rows just before and after ``row`` in its article."""
+def _beside(corpus: Corpus, row: int, flipped: bool = False) -> list[int]:
+    """The rows just before and after ``row`` in its article; ``flipped``: as if the
+    article's paragraphs were read in the other order (each paragraph as it is), so
+    a sentence that opens its paragraph meets the last sentence of the next one."""
     rows = corpus.rows[corpus.refs[row][0]]
-    return [r for r in (row - 1, row + 1) if rows[0] <= r <= rows[-1]]
+    first, last = rows[0], rows[-1]
+    para = corpus.paragraphs
+    out = [r for r in (row - 1, row + 1) if first <= r <= last and para[r] == para[row]]
+    if not flipped:
+        return out + [r for r in (row - 1, row + 1) if first <= r <= last and para[r] != para[row]]
+    if row == first or para[row - 1] != para[row]:  # it opens its paragraph
+        k = row
+        while k < last and para[k + 1] == para[row]:
+            k += 1  # the paragraph's last sentence
+        if k < last:
+            k += 1  # the next paragraph's first: find its last
+            while k < last and para[k + 1] == para[k]:
+                k += 1
+            out.append(k)
+    if row == last or para[row + 1] != para[row]:  # it closes its paragraph
+        k = row
+        while k > first and para[k - 1] == para[row]:
+            k -= 1  # the paragraph's first sentence
+        if k > first:
+            k -= 1  # the previous paragraph's last: find its first
+            while k > first and para[k - 1] == para[k]:
+                k -= 1
+            out.append(k)
+    return sorted(out)
 
 
 # ---------------------------------------------------------------- passages

@@ -283,6 +283,88 @@ def test_weak_pair_out_of_context_stays_apart() -> None:
     assert ((0, (1,)),) in [tuple((m.article, m.sentences) for m in g) for g in groups]
 
 
+def test_weak_pair_in_longer_paragraphs_links_in_either_paragraph_order() -> None:
+    """The same weak pair inside paragraphs of two sentences: its context backs it
+    whichever order the paragraphs come in (the sentence that touches a paragraph
+    break changes with the order, the story around it does not)."""
+    a_paragraphs = [[FLOOD_A[0], FLOOD_A[1]], [FLOOD_A[2]]]
+    b_paragraphs = [[FLOOD_B[0]], [FLOOD_B[1], FLOOD_B[2]]]
+    for flip in (False, True):
+        a = make_article("a", a_paragraphs[::-1] if flip else a_paragraphs)
+        b = make_article("b", b_paragraphs[::-1] if flip else b_paragraphs)
+        groups = group_sentences([a, b])
+        check_invariants([a, b], groups)
+        assert frozenset({FLOOD_A[1], FLOOD_B[1]}) in named_pairs([a, b], groups), flip
+
+
+# Three reports of a blackout, each with its headline as a line of its own (as
+# when a page's title is not at the top, or its paragraphs come reversed): each
+# lead is closer to the other outlets' headlines than to their leads.
+STORM = [
+    [
+        [
+            "Storm Elin left 30,000 homes in Harlow without power overnight, the grid operator"
+            " Nordnet said."
+        ],
+        ["Crews worked through the night to restore the lines."],
+        ["Storm Elin blackout: 30,000 Harlow homes without power"],
+    ],
+    [
+        [
+            "About 30,000 Harlow homes were without power overnight after Storm Elin, according"
+            " to Nordnet."
+        ],
+        ["Schools in Harlow will stay shut on Tuesday."],
+        ["Storm Elin blackout leaves 30,000 Harlow homes without power"],
+    ],
+    [
+        [
+            "Nordnet said power was cut overnight to some 30,000 homes around Harlow when Storm"
+            " Elin made landfall."
+        ],
+        ["The ferry to Skerra was cancelled."],
+        ["Blackout: 30,000 Harlow homes without power as Storm Elin hits"],
+    ],
+]
+
+
+def test_a_twin_at_home_does_not_hide_the_match() -> None:
+    """Each lead's best match in the other outlets is their headline, which groups with
+    its own headline and so can never join the lead: the leads, each other's best
+    among the sentences still free, are grouped too, in either paragraph order."""
+    for flip in (False, True):
+        articles = [
+            make_article(name, paragraphs[::-1] if flip else paragraphs)
+            for name, paragraphs in zip("abc", STORM, strict=True)
+        ]
+        groups = group_sentences(articles)
+        check_invariants(articles, groups)
+        found = {
+            frozenset((articles[m.article].sentences[s].text) for m in g for s in m.sentences)
+            for g in groups
+        }
+        assert frozenset(p[0][0] for p in STORM) in found, flip
+        assert frozenset(p[2][0] for p in STORM) in found, flip
+
+
+def test_the_same_number_in_figures_of_different_kinds_is_not_a_shared_fact() -> None:
+    """Figures "4,000 households" and "4,000 hectares" share the digits, not the fact: neither
+    a link nor a vote rests on them; the same count of the same kind still links."""
+    power = "Power was cut to 4,000 households as a precaution, the utility said."
+    fire = "The Marrow fire has burned more than 4,000 hectares, officials said."
+    again = "About 4,000 households lost power as a precaution."
+    a = one_per_paragraph("a", [power, "Schools in Marrow are closed on Friday."])
+    b = one_per_paragraph("b", [fire, "A choir sang at the town hall."])
+    c = one_per_paragraph("c", [again, "The fire crossed the Marrow road."])
+    for articles in ([a, b], [a, b, c]):
+        groups = group_sentences(articles)
+        check_invariants(articles, groups)
+        pairs = named_pairs(articles, groups)
+        assert frozenset({power, fire}) not in pairs
+        assert frozenset({again, fire}) not in pairs
+    assert frozenset({power, again}) in pairs
+
+
 def test_continuation_with_a_figure_crosses_a_paragraph_break() -> None:
     """One sentence per paragraph: the next sentence joins when it measures the same
     thing as the other outlet's passage; a scene-setting sentence does not."""
