@@ -18,6 +18,7 @@ from align.figures import extract
 from align.grouping import (
     CONTEXT_LINK_MIN,
     SUPPORT_MIN,
+    attribution,
     build_corpus,
     candidate_links,
     claim_features,
@@ -363,6 +364,49 @@ def test_the_same_number_in_figures_of_different_kinds_is_not_a_shared_fact() ->
         assert frozenset({power, fire}) not in pairs
         assert frozenset({again, fire}) not in pairs
     assert frozenset({power, again}) in pairs
+
+
+def test_attribution_finds_who_says_it_not_what_is_said() -> None:
+    """Trailing ("..., said Sgt. ...", "..., the agency said."), leading ("Officials
+    said ...", "X, a spokesman for Y, told reporters that ...") and "according to"."""
+    cases = {
+        "Nine died, said Sgt. Mara Olsen, press officer with the county police.": [
+            ", said Sgt. Mara Olsen, press officer with the county police."
+        ],
+        "Nine died, the agency said in a statement.": [", the agency said in a statement."],
+        "Police officials said investigators were at the scene.": ["Police officials said"],
+        "Mara Olsen, a spokeswoman for the police, told reporters that nine died.": [
+            "Mara Olsen, a spokeswoman for the police, told reporters that"
+        ],
+        "Nine carriages derailed, according to investigators.": ["according to investigators."],
+        "Elsewhere, the mayor said the bridge would reopen.": ["Elsewhere, the mayor said"],
+        "Nine carriages derailed near Kell on Monday.": [],
+        '"We are safe," Olsen said, though she added that nine died.': ['," Olsen said'],
+    }
+    for text, expected in cases.items():
+        assert [text[a:b] for a, b in attribution(text)] == expected, text
+
+
+def test_two_facts_from_one_spokesman_are_not_one_fact() -> None:
+    """Two outlets quote the same officer on two facts: her name and title in both
+    are not a fact in common; the same fact from her still links."""
+    carriages = (
+        "Nine carriages left the rails near Kell, said Sgt. Mara Olsen, press officer with"
+        " the Wexford County Police."
+    )
+    killed = "Two passengers were killed, Wexford County Police spokeswoman Sgt. Mara Olsen said."
+    a = one_per_paragraph("a", [carriages, "Both victims were travelling in the front carriage."])
+    b = one_per_paragraph("b", [killed, "The express had nine carriages, all of which derailed."])
+    groups = group_sentences([a, b])
+    check_invariants([a, b], groups)
+    assert frozenset({carriages, killed}) not in named_pairs([a, b], groups)
+    same = (
+        "All nine carriages of the express came off the rails near Kell, Sgt. Mara Olsen of"
+        " the Wexford County Police said."
+    )
+    c = one_per_paragraph("c", [same])
+    groups = group_sentences([a, c])
+    assert frozenset({carriages, same}) in named_pairs([a, c], groups)
 
 
 def test_continuation_with_a_figure_crosses_a_paragraph_break() -> None:
