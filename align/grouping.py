@@ -306,6 +306,7 @@ class Corpus:
     ids: dict[str, int] = field(default_factory=dict)  # shared feature -> its id in ``vectors``
     kinds: tuple[dict[str, frozenset[str]], ...] = ()  # row -> ``number_kinds``
     sourced: tuple[frozenset[str], ...] = ()  # row -> ``source_features``
+    figured: frozenset[int] = frozenset()  # ids of number and claim features ("#59", "=count ...")
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -785,6 +786,7 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
         weighted.ids,
         tuple(kinds[t] for t in texts),
         tuple(sourced[t] for t in texts),
+        frozenset(i for f, i in weighted.ids.items() if f[:1] in "#="),
     )
 
 
@@ -1099,15 +1101,31 @@ def unsupported(corpus: Corpus, a: int, b: int) -> float:
     return (unlike_numbers(corpus, a, b) if corpus.kinds else 0.0) + source_only(corpus, a, b)
 
 
+def one_word(corpus: Corpus, a: int, b: int) -> bool:
+    """Whether rows ``a`` and ``b`` share one word and no number or measured claim
+    ("My thoughts are with the bereaved families" and "I thought I was dead"
+    share "thought"): one word is not a fact in common, however rare."""
+    words = {k for k, _ in corpus.phrases[a]} & {k for k, _ in corpus.phrases[b]}
+    if len(words) != 1:
+        return False
+    va, vb = corpus.vectors[a], corpus.vectors[b]
+    if len(va) > len(vb):
+        va, vb = vb, va
+    return not any(i in vb for i in va if i in corpus.figured)
+
+
 def phrase_checked(corpus: Corpus, a: int, b: int, cosine: float) -> float:
     """A strong link's score: its cosine, or its ``phrase_score`` when that stays
     below ``PHRASE_MIN`` (the pair shares little but a phrase: the link turns weak
     and needs the backing of its context). Numbers shared by figures of different
     kinds (``unlike_numbers``) are taken out first: what is left must still reach
-    ``LINK_MIN``, or the link turns weak."""
+    ``LINK_MIN``, or the link turns weak; so does a link that rests on one shared
+    word (``one_word``)."""
     unlike = unsupported(corpus, a, b)
     if unlike and cosine - unlike < LINK_MIN:
         return round(cosine - unlike, ROUND)
+    if corpus.phrases and one_word(corpus, a, b):
+        return round(min(cosine, LINK_MIN - 0.1**ROUND), ROUND)
     found = phrase_score(corpus, a, b, cosine)
     return found if found < PHRASE_MIN else cosine
 

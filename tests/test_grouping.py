@@ -409,6 +409,29 @@ def test_two_facts_from_one_spokesman_are_not_one_fact() -> None:
     assert frozenset({carriages, same}) in named_pairs([a, c], groups)
 
 
+def test_one_shared_word_is_not_a_fact_in_common() -> None:
+    """Two quotations that share one rare word ("thoughts", "thought") and nothing
+    else do not pair, however high their cosine; the bridge's collapse still does."""
+    mourning = '"My thoughts are with them," Dalen said.'
+    survivor = '"I thought I was dead," Pirc said.'
+    a = one_per_paragraph(
+        "a",
+        [
+            "The Kell bridge collapsed on Monday.",
+            "Traffic was diverted to the ring road.",
+            mourning,
+        ],
+    )
+    b = one_per_paragraph(
+        "b", [survivor, "Divers searched the river.", "A bridge in Kell collapsed on Monday."]
+    )
+    groups = group_sentences([a, b])
+    check_invariants([a, b], groups)
+    pairs = named_pairs([a, b], groups)
+    assert frozenset({mourning, survivor}) not in pairs
+    assert frozenset({a.sentences[0].text, b.sentences[2].text}) in pairs
+
+
 def test_continuation_with_a_figure_crosses_a_paragraph_break() -> None:
     """One sentence per paragraph: the next sentence joins when it measures the same
     thing as the other outlet's passage; a scene-setting sentence does not."""
