@@ -1313,7 +1313,7 @@ class Freed(NamedTuple):
     votes: list[tuple[float, int, int]]
 
 
-def freed(clusters: Clusters) -> Freed:
+def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
     """Links and votes of sentences whose best matches were taken.
 
     A sentence's best match in another article may sit in a group that already
@@ -1332,40 +1332,47 @@ def freed(clusters: Clusters) -> Freed:
     * its best match among the sentences not held apart (``SUPPORT_MIN`` or
       more) is its vote for the support pass, in place of the one it cannot join.
 
-    Only pairs that share a distinct (not background) feature are scored, so the
-    work grows with those, never with all pairs of sentences. Links strongest
-    first, ties by content (``Link``); votes in row order.
+    ``best`` holds the free sentences' best matches (row, its best row in an
+    article; ``SUPPORT_MIN`` or more, as votes): only a sentence whose best match
+    there is held apart is read again, and only pairs that share a distinct (not
+    background) feature are scored, so the work grows with those, never with all
+    pairs of sentences. Links strongest first, ties by content (``Link``); votes
+    in row order.
     """
     corpus = clusters.corpus
     owner = [a for a, _ in corpus.refs]
     alone = [len(clusters.members[clusters.find(r)]) == 1 for r in range(len(owner))]
     if not any(alone):
         return Freed([], [])
-    common = corpus.common
-    holders: dict[int, list[int]] = defaultdict(list)  # distinct feature -> rows holding it
+    common, form = corpus.common, corpus.form
+    holders: dict[int, set[int]] = defaultdict(set)  # distinct feature -> forms holding it
+    placed: dict[tuple[int, int], list[int]] = defaultdict(list)  # (form, article) -> rows
+    first: dict[int, int] = {}  # form -> a row of it
     for row, vector in enumerate(corpus.vectors):
-        for f in vector:
-            if f not in common:
-                holders[f].append(row)
-    cache: dict[int, dict[int, list[tuple[float, int]]]] = {}
+        placed[(form[row], owner[row])].append(row)
+        if form[row] not in first:
+            first[form[row]] = row
+            for f in vector:
+                if f not in common:
+                    holders[f].add(form[row])
+    similar: dict[int, list[tuple[int, float]]] = {}  # form -> (form, cosine), distinct enough
 
-    def scores_of(row: int) -> dict[int, list[tuple[float, int]]]:
-        """Article -> (cosine, row) of the rows sharing a distinct feature with ``row``
-        and holding ``DISTINCT_MIN`` of their similarity outside the background."""
-        if row in cache:
-            return cache[row]
-        vector = corpus.vectors[row]
-        out: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for o in sorted({o for f in vector if f not in common for o in holders[f]}):
-            if owner[o] == owner[row]:
-                continue
-            theirs = corpus.vectors[o]
-            total = round(sparse_dot(vector, theirs), ROUND)
-            background = sum(w * theirs.get(f, 0.0) for f, w in vector.items() if f in common)
-            if total - background >= DISTINCT_MIN:
-                out[owner[o]].append((total, o))
-        cache[row] = out
-        return out
+    def scores_of(row: int, article: int) -> list[tuple[float, int]]:
+        """(cosine, row) of the rows of ``article`` that share a distinct feature with
+        ``row`` and hold ``DISTINCT_MIN`` of their similarity outside the background
+        (scored once per pair of texts: reprints repeat them)."""
+        mine = form[row]
+        if mine not in similar:
+            vector = corpus.vectors[row]
+            found = []
+            for other in sorted({g for f in vector if f not in common for g in holders[f]}):
+                theirs = corpus.vectors[first[other]]
+                total = round(sparse_dot(vector, theirs), ROUND)
+                background = sum(w * theirs.get(f, 0.0) for f, w in vector.items() if f in common)
+                if total - background >= DISTINCT_MIN:
+                    found.append((other, total))
+            similar[mine] = found
+        return [(total, o) for g, total in similar[mine] for o in placed.get((g, article), ())]
 
     def held_apart(row: int, other: int) -> bool:
         """Whether ``other``'s group holds a sentence of ``row``'s article that is not
@@ -1375,39 +1382,43 @@ def freed(clusters: Clusters) -> Freed:
         para = corpus.paragraphs
         return bool(mine) and all(abs(r - row) > 1 or para[r] != para[row] for r in mine)
 
-    def best(found: list[tuple[float, int]]) -> tuple[float, list[int]]:
+    def top_of(found: list[tuple[float, int]]) -> tuple[float, list[int]]:
         if not found:
             return 0.0, []
         top = max(c for c, _ in found)
         return top, [o for c, o in found if c == top]
 
+    candidates = sorted(
+        {
+            (row, owner[other])
+            for row, other in best
+            if alone[row]
+            and owner[row] in clusters.articles[clusters.find(other)]
+            and held_apart(row, other)
+        }
+    )
     links: set[Link] = set()
     votes: list[tuple[float, int, int]] = []
-    for row in range(len(owner)):
-        if not alone[row]:
-            continue
-        for _, found in sorted(scores_of(row).items()):
-            top, _ = best(found)
-            apart = {o for c, o in found if c == top and held_apart(row, o)}
-            if not apart:
-                continue  # its best match could join it: the first pass judged that pair
-            open_ = [(c, o) for c, o in found if not held_apart(row, o)]
-            score, chosen = best(open_)
-            if score >= SUPPORT_MIN:
-                votes += [(score, row, o) for o in chosen]
-            score, chosen = best([(c, o) for c, o in open_ if alone[o]])
-            if score < LINK_MIN or any(c > score for c, _ in open_):
-                continue  # a better match is free to join it in another way
-            for other in chosen:
-                back = [(c, o) for c, o in scores_of(other)[owner[row]] if not held_apart(other, o)]
-                if row not in best(back)[1] or any(c > score for c, o in back if not alone[o]):
-                    continue
-                checked = phrase_checked(corpus, row, other, score)
-                if checked >= LINK_MIN:
-                    lo, hi = sorted((row, other), key=lambda r: _ref_key(corpus, r))
-                    links.add(
-                        Link(-checked, (*_ref_key(corpus, lo), *_ref_key(corpus, hi)), lo, hi)
-                    )
+    for row, article in candidates:
+        found = scores_of(row, article)
+        top, _ = top_of(found)
+        if not any(c == top and held_apart(row, o) for c, o in found):
+            continue  # its best match could join it: the first pass judged that pair
+        open_ = [(c, o) for c, o in found if not held_apart(row, o)]
+        score, chosen = top_of(open_)
+        if score >= SUPPORT_MIN:
+            votes += [(score, row, o) for o in chosen]
+        score, chosen = top_of([(c, o) for c, o in open_ if alone[o]])
+        if score < LINK_MIN or any(c > score for c, _ in open_):
+            continue  # a better match is free to join it in another way
+        for other in chosen:
+            back = [(c, o) for c, o in scores_of(other, owner[row]) if not held_apart(other, o)]
+            if row not in top_of(back)[1] or any(c > score for c, o in back if not alone[o]):
+                continue
+            checked = phrase_checked(corpus, row, other, score)
+            if checked >= LINK_MIN:
+                lo, hi = sorted((row, other), key=lambda r: _ref_key(corpus, r))
+                links.add(Link(-checked, (*_ref_key(corpus, lo), *_ref_key(corpus, hi)), lo, hi))
     return Freed(sorted(links), votes)
 
 
@@ -1423,13 +1434,15 @@ def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
         step(0.8 + 0.2 * start / len(mutual.strong))
         for a, b in clusters.apart(mutual.strong[start : start + 512]).tolist():
             clusters.try_merge(a, b)
-    found = freed(clusters)
+    import numpy as np
+
+    scores, a, b = votes
+    sizes = np.bincount(clusters.root, minlength=len(clusters.root))
+    free = sizes[clusters.root[a]] == 1
+    found = freed(clusters, list(zip(a[free].tolist(), b[free].tolist(), strict=True)))
     for link in found.links:
         clusters.try_merge(link.a, link.b)
     if found.votes:
-        import numpy as np
-
-        scores, a, b = votes
         more = np.asarray(found.votes, dtype=np.float64)
         votes = (
             np.concatenate([scores, more[:, 0].astype(np.float32)]),

@@ -178,7 +178,10 @@ def cluster(corpus: Corpus, step: Step) -> list[list[int]]:
     step(0.8)
     for link in strong:
         clusters.try_merge(link.a, link.b)
-    found = freed(clusters)
+    free = [(a, b) for cosine, a, b in votes if cosine >= SUPPORT_MIN]
+    found = freed(
+        clusters, [(a, b) for a, b in free if len(clusters.members[clusters.find(a)]) == 1]
+    )
     for link in found.links:
         clusters.try_merge(link.a, link.b)
     for link in supported_merges(clusters, [*votes, *found.votes]):
