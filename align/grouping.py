@@ -226,6 +226,9 @@ DENSE_MAX = 256
 # memory of scoring (about 40 bytes each).
 EXPAND_BUDGET = 250_000
 MAX_PASSAGE = 3
+# A small number in no figure on either side ("S1 and S2", "B1/2/3", "one of
+# the") is no evidence of a fact in common (``unlike_numbers``).
+SMALL_NUMBER = 10
 IDF_FLOOR = 1.0  # added to log(n / df), so a feature in every sentence still counts
 ROUND = 5  # decimals kept of a similarity before comparing
 
@@ -354,7 +357,7 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
 
 def number_kinds(text: str, words: Sequence[Token]) -> dict[str, frozenset[str]]:
     """The sentence's number features ("#4000") -> the kinds of the figures that hold
-    them ("count", "area", "date"...); a number in no figure is left out.
+    them ("count", "area", "date"...); none for a number in no figure ("S1/2/3").
 
     "4,000 households" and "4,000 hectares" share the feature "#4000", weighted as
     a distinctive word, though one counts and the other measures an area."""
@@ -362,9 +365,10 @@ def number_kinds(text: str, words: Sequence[Token]) -> dict[str, frozenset[str]]
     out: dict[str, set[str]] = defaultdict(set)
     for token in words:
         if token.is_number:
+            kinds = out["#" + token.norm]
             for q in found:
                 if q.start <= token.start and token.end <= q.end:
-                    out["#" + token.norm].add(q.kind)
+                    kinds.add(q.kind)
     return {key: frozenset(kinds) for key, kinds in out.items()}
 
 
@@ -1060,8 +1064,9 @@ def phrase_score(corpus: Corpus, a: int, b: int, cosine: float) -> float:
 def unlike_numbers(corpus: Corpus, a: int, b: int) -> float:
     """The part of the cosine of rows ``a`` and ``b`` that comes from numbers whose
     figures measure different kinds of things in the two ("4,000 households" and
-    "4,000 hectares"): the same digits, not the same fact. A number in no figure
-    on either side is no evidence either way."""
+    "4,000 hectares"): the same digits, not the same fact; and from small numbers
+    (below ``SMALL_NUMBER``) in no figure on either side ("B1/2/3", "platforms
+    2/3"). A large number in no figure on either side is kept."""
     mine, theirs = corpus.kinds[a], corpus.kinds[b]
     if not mine or not theirs:
         return 0.0
@@ -1070,9 +1075,19 @@ def unlike_numbers(corpus: Corpus, a: int, b: int) -> float:
     for number, kinds in mine.items():
         other = theirs.get(number)
         i = ids.get(number)
-        if other and i is not None and not kinds & other:
+        if other is None or i is None:
+            continue
+        if (kinds and other and not kinds & other) or (not kinds and not other and _small(number)):
             out += va.get(i, 0.0) * vb.get(i, 0.0)
     return out
+
+
+def _small(number: str) -> bool:
+    """Whether a number feature ("#2") is below ``SMALL_NUMBER``."""
+    try:
+        return float(number[1:]) < SMALL_NUMBER
+    except ValueError:
+        return False
 
 
 def source_only(corpus: Corpus, a: int, b: int) -> float:

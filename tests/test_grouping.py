@@ -432,6 +432,22 @@ def test_one_shared_word_is_not_a_fact_in_common() -> None:
     assert frozenset({a.sentences[0].text, b.sentences[2].text}) in pairs
 
 
+def test_small_bare_numbers_are_not_a_fact_in_common() -> None:
+    """Small numbers in no figure ("B1/2/3", "platforms 2/3") are everywhere in a
+    report: sharing them is not sharing a fact; the same small count of the same
+    thing still links ("four coaches" and "four coaches")."""
+    coaches = "The damaged coaches were B1/2/3 and S4."
+    platforms = "Passengers were moved to platforms 2/3 at Kell."
+    a = one_per_paragraph("a", [coaches, "The Kell line reopened on Friday."])
+    b = one_per_paragraph("b", [platforms, "Services on the Kell line resumed on Friday."])
+    groups = group_sentences([a, b])
+    check_invariants([a, b], groups)
+    assert frozenset({coaches, platforms}) not in named_pairs([a, b], groups)
+    four = ["Four coaches overturned near Kell.", "Near Kell, four coaches overturned at dawn."]
+    c, d = one_per_paragraph("c", four[:1]), one_per_paragraph("d", four[1:])
+    assert frozenset(four) in named_pairs([c, d], group_sentences([c, d]))
+
+
 def test_continuation_with_a_figure_crosses_a_paragraph_break() -> None:
     """One sentence per paragraph: the next sentence joins when it measures the same
     thing as the other outlet's passage; a scene-setting sentence does not."""
