@@ -391,7 +391,11 @@ def attribution(text: str) -> list[tuple[int, int]]:
     for m in _SAYING.finditer(text):
         after = text[m.end() :].lstrip(" \u201d\"'")
         comma = text.rfind(",", 0, m.start())
-        short = len(after.split()) <= _TAIL_WORDS and not _CLAUSE.search(after)
+        if comma >= 0 and len(text[:comma].split()) < 2:
+            comma = -1  # "Elsewhere, Erdogan said ...": an opening word, not a fact
+        quoted = comma >= 0 and text[comma + 1 : comma + 2] in _QUOTES + "\u201d"
+        reach = _TAIL_WORDS * (2 if quoted else 1)  # '"...," X told the Y News Agency.'
+        short = len(after.split()) <= reach and not _CLAUSE.search(after)
         if comma >= 0 and after[:1] in ",;":  # '"...," Erdogan said, though he added'
             out.append((comma, m.end()))
         elif comma >= 0 and (not after.strip(" .") or short or after[:1].isupper()):

@@ -381,6 +381,10 @@ def test_attribution_finds_who_says_it_not_what_is_said() -> None:
         "Nine carriages derailed, according to investigators.": ["according to investigators."],
         "Elsewhere, the mayor said the bridge would reopen.": ["Elsewhere, the mayor said"],
         "Nine carriages derailed near Kell on Monday.": [],
+        '"The houses fell at once," Ana Pirc told the official Kell News Agency.': [
+            '," Ana Pirc told the official Kell News Agency.'
+        ],
+        "Elsewhere, the mayor said the bridge holds.": ["Elsewhere, the mayor said"],
         '"We are safe," Olsen said, though she added that nine died.': ['," Olsen said'],
     }
     for text, expected in cases.items():
