@@ -45,15 +45,16 @@ Method
    a discrepancy); and no two may be statements attributed to different
    people (``speakers_of``: "Erdogan told reporters ... that" is not "Putin
    said ... that", whatever words they share). A number shared by figures of
-   different kinds ("4,000 households", "4,000 hectares") is taken out of a
-   link's and a vote's score (``unlike_numbers``), and so is what both
-   sentences hold only in their attribution (``source_only``: "..., said Cpl.
-   Justin Dunn of the highway patrol" in two facts from one spokesman). Then
-   the sentences whose best match sits in a group that already holds a sentence of their own article
-   (a headline, a summary line) look again without it (``freed``): mutual best
+   different kinds ("4,000 households", "4,000 hectares"), or a small one in
+   no figure ("B1/2/3"), is taken out of a link's and a vote's score
+   (``unlike_numbers``), and so is what both sentences hold only in their
+   attribution (``source_only``: "..., said Cpl. Justin Dunn of the highway
+   patrol" in two facts from one spokesman); a link that rests on one shared
+   word turns weak (``one_word``). Then the sentences whose best match sits
+   in a group that already holds a sentence of their own article (a
+   headline, a summary line) look again without it (``freed``): mutual best
    among the free sentences links, and the next best is their vote. Then
-   weaker evidence: when a
-   sentence's best matches in ``SUPPORT`` other articles (each at least
+   weaker evidence: when a sentence's best matches in ``SUPPORT`` other articles (each at least
    ``SUPPORT_MIN``) sit in one cluster, agreement between articles stands in
    for strength and the clusters merge under the same constraints. Last, context: a weak mutual
    best pair (``CONTEXT_LINK_MIN``) links when the sentences next to both are
