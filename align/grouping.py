@@ -1297,10 +1297,16 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     corpus = clusters.corpus
     if corpus.kinds:  # a vote that rests on the same digits in unlike figures is no vote
         numbered = np.asarray([bool(k) for k in corpus.kinds], dtype=bool)
-        for k in np.flatnonzero(numbered[lo] & numbered[hi]).tolist():
-            unlike = unlike_numbers(corpus, int(lo[k]), int(hi[k]))
-            if unlike:
-                scores[k] = round(float(scores[k]) - unlike, ROUND)
+        both = np.flatnonzero(numbered[lo] & numbered[hi])
+        form = np.asarray(corpus.form, dtype=np.int64)
+        pairs = form[lo[both]] * (int(form.max()) + 1) + form[hi[both]]
+        _, first_of, inverse = np.unique(pairs, return_index=True, return_inverse=True)
+        unlike = np.asarray(  # once per pair of forms: reprints repeat them
+            [unlike_numbers(corpus, int(lo[both[k]]), int(hi[both[k]])) for k in first_of.tolist()],
+            dtype=np.float64,
+        )[inverse]
+        for k in both[np.flatnonzero(unlike)].tolist():
+            scores[k] = round(float(scores[k]) - unlike[np.searchsorted(both, k)], ROUND)
         keep = scores >= SUPPORT_MIN
         lo, hi, scores = lo[keep], hi[keep], scores[keep]
         if scores.size == 0:
@@ -1488,8 +1494,10 @@ def context_links(clusters: Clusters, weak: Sequence[Link]) -> list[Link]:
     """
     scored = []
     paired = {(link.a, link.b) for link in weak} | {(link.b, link.a) for link in weak}
+    near: dict[tuple[int, bool], list[int]] = {}  # (row, flipped) -> ``_beside``
+    roots = list(clusters.root.tolist() if hasattr(clusters.root, "tolist") else clusters.root)
     for link in weak:
-        support = aligned_neighbours(clusters, link.a, link.b, paired)
+        support = aligned_neighbours(clusters, link.a, link.b, paired, near, roots)
         boosted = -link.neg_score + CONTEXT_WEIGHT * support
         if boosted >= LINK_MIN:
             scored.append((-round(boosted, ROUND), link))
@@ -1497,7 +1505,12 @@ def context_links(clusters: Clusters, weak: Sequence[Link]) -> list[Link]:
 
 
 def aligned_neighbours(
-    clusters: Clusters, a: int, b: int, paired: set[tuple[int, int]] | None = None
+    clusters: Clusters,
+    a: int,
+    b: int,
+    paired: set[tuple[int, int]] | None = None,
+    near: dict[tuple[int, bool], list[int]] | None = None,
+    roots: Sequence[int] | None = None,
 ) -> float:
     """Pairs of the rows next to ``a`` and next to ``b`` that are aligned.
 
@@ -1506,15 +1519,31 @@ def aligned_neighbours(
     by side support each other, as on the diagonal of an alignment. Both
     articles are read with their paragraphs in the order given and in the
     reverse order (``_beside``), and the better reading counts: reversing the
-    paragraphs gives the same support.
+    paragraphs gives the same support. ``near`` keeps the rows next to each row
+    between calls, ``roots`` each row's cluster (``Clusters.find``) while no
+    cluster changes.
     """
     corpus = clusters.corpus
+    near = {} if near is None else near
+    find = roots.__getitem__ if roots is not None else clusters.find
+
+    def around(row: int, flipped: bool) -> list[int]:
+        if (row, flipped) not in near:
+            near[(row, flipped)] = sorted(_beside(corpus, row, flipped))
+        return near[(row, flipped)]
+
+    readings = [(around(a, False), around(b, False))]
+    flipped = (around(a, True), around(b, True))
+    if flipped != readings[0]:  # the paragraphs' order changes who is next to whom
+        readings.append(flipped)
     best = 0.0
-    for flip_a, flip_b in ((False, False), (True, True)):
+    for xs, ys in readings:
         found = 0.0
-        for x in _beside(corpus, a, flip_a):
-            for y in _beside(corpus, b, flip_b):
-                if clusters.find(x) == clusters.find(y):
+        theirs = [find(y) for y in ys]
+        for x in xs:
+            root = find(x)
+            for y, other in zip(ys, theirs, strict=True):
+                if root == other:
                     found += 1.0
                 elif paired and (x, y) in paired:
                     found += WEAK_CONTEXT
