@@ -1367,7 +1367,8 @@ def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
     """
     corpus = clusters.corpus
     owner = [a for a, _ in corpus.refs]
-    alone = [len(clusters.members[clusters.find(r)]) == 1 for r in range(len(owner))]
+    roots = list(clusters.root.tolist() if hasattr(clusters.root, "tolist") else clusters.root)
+    alone = [len(clusters.members[r]) == 1 for r in roots]
     if not any(alone):
         return Freed([], [])
     common, form = corpus.common, corpus.form
@@ -1400,11 +1401,20 @@ def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
             similar[mine] = found
         return [(total, o) for g, total in similar[mine] for o in placed.get((g, article), ())]
 
+    held: dict[int, dict[int, list[int]]] = {}  # cluster root -> article -> its rows there
+
     def held_apart(row: int, other: int) -> bool:
         """Whether ``other``'s group holds a sentence of ``row``'s article that is not
         next to ``row`` in its paragraph (next to it, ``row`` may be that sentence's
         second half, which absorbing neighbours decides)."""
-        mine = [r for r in clusters.members[clusters.find(other)] if owner[r] == owner[row]]
+        root = roots[other]
+        if owner[row] not in clusters.articles[root]:
+            return False
+        if root not in held:
+            held[root] = defaultdict(list)
+            for r in clusters.members[root]:
+                held[root][owner[r]].append(r)
+        mine = held[root][owner[row]]
         para = corpus.paragraphs
         return bool(mine) and all(abs(r - row) > 1 or para[r] != para[row] for r in mine)
 
@@ -1419,7 +1429,7 @@ def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
             (row, owner[other])
             for row, other in best
             if alone[row]
-            and owner[row] in clusters.articles[clusters.find(other)]
+            and owner[row] in clusters.articles[roots[other]]
             and held_apart(row, other)
         }
     )
