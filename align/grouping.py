@@ -44,13 +44,24 @@ Method
    about the same thing that differ by ``FAR_RATIO`` or more (two facts, not
    a discrepancy); and no two may be statements attributed to different
    people (``speakers_of``: "Erdogan told reporters ... that" is not "Putin
-   said ... that", whatever words they share). Then weaker evidence: when a
-   sentence's best matches in ``SUPPORT`` other articles (each at least
+   said ... that", whatever words they share). A number shared by figures of
+   different kinds ("4,000 households", "4,000 hectares"), or a small one in
+   no figure ("B1/2/3"), is taken out of a link's and a vote's score
+   (``unlike_numbers``), and so is what both sentences hold only in their
+   attribution (``source_only``: "..., said Cpl. Justin Dunn of the highway
+   patrol" in two facts from one spokesman); a link that rests on one shared
+   word turns weak (``one_word``). Then the sentences whose best match sits
+   in a group that already holds a sentence of their own article (a
+   headline, a summary line) look again without it (``freed``): mutual best
+   among the free sentences links, and the next best is their vote. Then
+   weaker evidence: when a sentence's best matches in ``SUPPORT`` other articles (each at least
    ``SUPPORT_MIN``) sit in one cluster, agreement between articles stands in
    for strength and the clusters merge under the same constraints. Last, context: a weak mutual
    best pair (``CONTEXT_LINK_MIN``) links when the sentences next to both are
    aligned to each other (already grouped, or themselves a weak mutual pair;
-   parallel or crossed), each aligned neighbour pair adding
+   parallel or crossed; read with the paragraphs in the order given and in the
+   reverse order, the better of the two, so the order of an outlet's paragraphs
+   does not decide), each aligned neighbour pair adding
    ``CONTEXT_WEIGHT`` to its similarity (reports tell a story in roughly the
    same order, as sentence aligners of translations exploit).
 6. Split sentences. One outlet may say in two or three adjacent sentences what
@@ -195,6 +206,17 @@ _NAME = re.compile(r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]+")  # "Putin", "al-Assad"
 _THAT = re.compile(r"[^.;\"“”]{0,80}?\bthat\b")  # "... that": reported speech
 _AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+)*((?:[a-z]{1,3}-)?[A-Z][\w’'-]+)")
 _QUOTES = '"”’'
+# Attribution (``attribution``): verbs of saying, how far a trailing one may reach
+# and how far into the sentence a leading one may stand.
+_SAYING = re.compile(r"\b(?:said|says|told|added|confirmed|reported|tweeted|wrote|stated)\b")
+_ACCORDING = re.compile(r"\baccording to\b[^,;]*")
+_THAT_AFTER = re.compile(r"(?:\s+[\w.'’-]+){0,6}?\s+that\b")
+_TAIL_WORDS = 4
+_CLAUSE = re.compile(
+    r"\b(?:that|is|are|was|were|will|would|has|have|had|could|can|though|but|while)\b"
+)
+_LEAD_WORDS = 16
+_LEAD_SHORT = 4
 _REACH = 120  # characters before a verb read for its speaker
 BLOCK_ROWS = 512  # forms (distinct sentence texts) scored per block ...
 BLOCK_CELLS = 2_000_000  # ... and at most this many similarities (forms x sentences) at once
@@ -205,6 +227,9 @@ DENSE_MAX = 256
 # memory of scoring (about 40 bytes each).
 EXPAND_BUDGET = 250_000
 MAX_PASSAGE = 3
+# A small number in no figure on either side ("S1 and S2", "B1/2/3", "one of
+# the") is no evidence of a fact in common (``unlike_numbers``).
+SMALL_NUMBER = 10
 IDF_FLOOR = 1.0  # added to log(n / df), so a feature in every sentence still counts
 ROUND = 5  # decimals kept of a similarity before comparing
 
@@ -283,6 +308,9 @@ class Corpus:
     speakers: dict[int, frozenset[str]] = field(default_factory=dict)  # row -> who says it
     phrases: tuple[tuple[tuple[str, str], ...], ...] = ()  # row -> ``phrase_keys``
     ids: dict[str, int] = field(default_factory=dict)  # shared feature -> its id in ``vectors``
+    kinds: tuple[dict[str, frozenset[str]], ...] = ()  # row -> ``number_kinds``
+    sourced: tuple[frozenset[str], ...] = ()  # row -> ``source_features``
+    figured: frozenset[int] = frozenset()  # ids of number and claim features ("#59", "=count ...")
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -326,6 +354,81 @@ def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
     for a, b in pairwise(keys):
         feats[a + " " + b] += BIGRAM_WEIGHT
     return feats
+
+
+def number_kinds(figures: Sequence[Quantity], words: Sequence[Token]) -> dict[str, frozenset[str]]:
+    """The sentence's number features ("#4000") -> the kinds of the figures that hold
+    them ("count", "area", "date"...); none for a number in no figure ("S1/2/3").
+
+    "4,000 households" and "4,000 hectares" share the feature "#4000", weighted as
+    a distinctive word, though one counts and the other measures an area."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for token in words:
+        if token.is_number:
+            kinds = out["#" + token.norm]
+            for q in figures:
+                if q.start <= token.start and token.end <= q.end:
+                    kinds.add(q.kind)
+    return {key: frozenset(kinds) for key, kinds in out.items()}
+
+
+def attribution(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentence that say where its facts come from, not what they are.
+
+    * A trailing attribution: a verb of saying after a comma, followed by a name
+      or the end of the sentence ("..., said Cpl. Justin Dunn, public information
+      officer with the Missouri State Highway Patrol", "..., the patrol said."):
+      from that comma to the end.
+    * A leading one: a verb of saying after a few words or a name (``_leads``),
+      followed by what was said ("Highway patrol officials said investigators ...", "Corporal
+      Justin Dunn, a spokesman for the Missouri State Highway Patrol, told
+      reporters on the scene that ..."): from the start to the verb (to "that").
+    * "according to ...": to the end of its clause.
+    """
+    out: list[tuple[int, int]] = []
+    for m in _ACCORDING.finditer(text):
+        out.append((m.start(), m.end()))
+    for m in _SAYING.finditer(text):
+        after = text[m.end() :].lstrip(" \u201d\"'")
+        comma = text.rfind(",", 0, m.start())
+        if comma >= 0 and len(text[:comma].split()) < 2:
+            comma = -1  # "Elsewhere, Erdogan said ...": an opening word, not a fact
+        quoted = comma >= 0 and text[comma + 1 : comma + 2] in _QUOTES + "\u201d"
+        reach = _TAIL_WORDS * (2 if quoted else 1)  # '"...," X told the Y News Agency.'
+        short = len(after.split()) <= reach and not _CLAUSE.search(after)
+        if comma >= 0 and after[:1] in ",;":  # '"...," Erdogan said, though he added'
+            out.append((comma, m.end()))
+        elif comma >= 0 and (not after.strip(" .") or short or after[:1].isupper()):
+            more = _CLAUSE.search(text, m.end()) if after[:1].isupper() else None
+            out.append((comma, more.start() if more else len(text)))
+        elif _leads(text[: m.start()].split()):
+            that = _THAT_AFTER.match(text, m.end())
+            out.append((0, that.end() if that else m.end()))
+    return out
+
+
+def _leads(words: Sequence[str]) -> bool:
+    """Whether the words before a verb of saying read as who says it: a few words
+    ("Police officials"), or a name or title among the first ``_LEAD_WORDS``
+    ("Corporal Justin Dunn, a spokesman for the ... Patrol")."""
+    if any(_SAYING.fullmatch(w.strip(",")) or any(q in w for q in '"“”') for w in words):
+        return False  # a quotation or another verb of saying: what was said, not who
+    if len(words) <= _LEAD_SHORT:
+        return True
+    return len(words) <= _LEAD_WORDS and any(w[:1].isupper() for w in words[1:])
+
+
+def source_features(words: Sequence[Token], text: str, variants: VariantMap) -> frozenset[str]:
+    """The features a sentence holds only in its attribution (``attribution``): who
+    said it, not what happened."""
+    spans = attribution(text)
+    if not spans:
+        return frozenset()
+    inside = [t for t in words if any(a <= t.start and t.end <= b for a, b in spans)]
+    rest = [t for t in words if not any(a <= t.start and t.end <= b for a, b in spans)]
+    return frozenset(sentence_features(inside, variants)) - frozenset(
+        sentence_features(rest, variants)
+    )
 
 
 def claims_of(figures: Sequence[Quantity]) -> tuple[Quantity, ...]:
@@ -637,6 +740,8 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
     phrases: list[tuple[tuple[str, str], ...]] = []  # by text
     found: list[tuple[Quantity, ...]] = []  # by text
     said: list[frozenset[str]] = []  # by text: who its statement is attributed to
+    kinds: list[dict[str, frozenset[str]]] = []  # by text: its numbers' kinds
+    sourced: list[frozenset[str]] = []  # by text: features of its attribution only
     seen: dict[str, int] = {}  # sentence text -> its number
     for a, article in enumerate(articles):
         step(a / len(articles))
@@ -657,6 +762,8 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
             phrases.append(phrase_keys(ws, variants))
             found.append(claims_of(figures))
             said.append(speakers_of(s.text, variants.names))
+            kinds.append(number_kinds(figures, ws))
+            sourced.append(source_features(ws, s.text, variants))
     owners = [r[0] for r in refs]
     form, order, exclusive = form_layout(texts, owners, len(articles))
     weighted = weigh([bags[t] for t in order], owners, form, arrays)
@@ -683,6 +790,9 @@ def build_corpus(articles: Sequence[Article], step: Step = _silent, arrays: bool
         {row: said[t] for row, t in enumerate(texts) if said[t]},
         tuple(phrases[t] for t in texts),
         weighted.ids,
+        tuple(kinds[t] for t in texts),
+        tuple(sourced[t] for t in texts),
+        frozenset(i for f, i in weighted.ids.items() if f[:1] in "#="),
     )
 
 
@@ -953,10 +1063,86 @@ def phrase_score(corpus: Corpus, a: int, b: int, cosine: float) -> float:
     return round(cosine - sum(product(f) for f in found) + heaviest, ROUND)
 
 
+def unlike_numbers(corpus: Corpus, a: int, b: int) -> float:
+    """The part of the cosine of rows ``a`` and ``b`` that comes from numbers whose
+    figures measure different kinds of things in the two ("4,000 households" and
+    "4,000 hectares"): the same digits, not the same fact; and from small numbers
+    (below ``SMALL_NUMBER``) in no figure on either side ("B1/2/3", "platforms
+    2/3"). A large number in no figure on either side is kept."""
+    mine, theirs = corpus.kinds[a], corpus.kinds[b]
+    if not mine or not theirs:
+        return 0.0
+    va, vb, ids = corpus.vectors[a], corpus.vectors[b], corpus.ids
+    out = 0.0
+    for number, kinds in mine.items():
+        other = theirs.get(number)
+        i = ids.get(number)
+        if other is None or i is None:
+            continue
+        if (kinds and other and not kinds & other) or (not kinds and not other and _small(number)):
+            out += va.get(i, 0.0) * vb.get(i, 0.0)
+    return out
+
+
+def _small(number: str) -> bool:
+    """Whether a number feature ("#2") is below ``SMALL_NUMBER``."""
+    try:
+        return float(number[1:]) < SMALL_NUMBER
+    except ValueError:
+        return False
+
+
+def source_only(corpus: Corpus, a: int, b: int) -> float:
+    """The part of the cosine of rows ``a`` and ``b`` that comes from features both
+    hold only in their attribution (``source_features``): two facts from one
+    spokesman share his name and title, not the fact. (A feature that is the
+    source in one and the fact in the other still counts: discounting those too
+    raised precision on the real golds but cost the seeds 0.03 recall.)"""
+    if not corpus.sourced:
+        return 0.0
+    found = corpus.sourced[a] & corpus.sourced[b]
+    if not found:
+        return 0.0
+    va, vb, ids = corpus.vectors[a], corpus.vectors[b], corpus.ids
+    out = 0.0
+    for feature in found:
+        i = ids.get(feature)
+        if i is not None:
+            out += va.get(i, 0.0) * vb.get(i, 0.0)
+    return out
+
+
+def unsupported(corpus: Corpus, a: int, b: int) -> float:
+    """What of the cosine of rows ``a`` and ``b`` is no evidence of a fact in common:
+    ``unlike_numbers`` and ``source_only``."""
+    return (unlike_numbers(corpus, a, b) if corpus.kinds else 0.0) + source_only(corpus, a, b)
+
+
+def one_word(corpus: Corpus, a: int, b: int) -> bool:
+    """Whether rows ``a`` and ``b`` share one word and no number or measured claim
+    ("My thoughts are with the bereaved families" and "I thought I was dead"
+    share "thought"): one word is not a fact in common, however rare."""
+    words = {k for k, _ in corpus.phrases[a]} & {k for k, _ in corpus.phrases[b]}
+    if len(words) != 1:
+        return False
+    va, vb = corpus.vectors[a], corpus.vectors[b]
+    if len(va) > len(vb):
+        va, vb = vb, va
+    return not any(i in vb for i in va if i in corpus.figured)
+
+
 def phrase_checked(corpus: Corpus, a: int, b: int, cosine: float) -> float:
     """A strong link's score: its cosine, or its ``phrase_score`` when that stays
     below ``PHRASE_MIN`` (the pair shares little but a phrase: the link turns weak
-    and needs the backing of its context)."""
+    and needs the backing of its context). Numbers shared by figures of different
+    kinds (``unlike_numbers``) are taken out first: what is left must still reach
+    ``LINK_MIN``, or the link turns weak; so does a link that rests on one shared
+    word (``one_word``)."""
+    unlike = unsupported(corpus, a, b)
+    if unlike and cosine - unlike < LINK_MIN:
+        return round(cosine - unlike, ROUND)
+    if corpus.phrases and one_word(corpus, a, b):
+        return round(min(cosine, LINK_MIN - 0.1**ROUND), ROUND)
     found = phrase_score(corpus, a, b, cosine)
     return found if found < PHRASE_MIN else cosine
 
@@ -1105,6 +1291,23 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     lo, hi, scores = lo[keep], hi[keep], scores[keep]
     _, first = np.unique(lo * len(roots) + hi, return_index=True)  # each sentence pair once
     lo, hi, scores = lo[first], hi[first], scores[first]
+    corpus = clusters.corpus
+    if corpus.kinds:  # a vote that rests on the same digits in unlike figures is no vote
+        numbered = np.asarray([bool(k) for k in corpus.kinds], dtype=bool)
+        both = np.flatnonzero(numbered[lo] & numbered[hi])
+        form = np.asarray(corpus.form, dtype=np.int64)
+        pairs = form[lo[both]] * (int(form.max()) + 1) + form[hi[both]]
+        _, first_of, inverse = np.unique(pairs, return_index=True, return_inverse=True)
+        unlike = np.asarray(  # once per pair of forms: reprints repeat them
+            [unlike_numbers(corpus, int(lo[both[k]]), int(hi[both[k]])) for k in first_of.tolist()],
+            dtype=np.float64,
+        )[inverse]
+        for k in both[np.flatnonzero(unlike)].tolist():
+            scores[k] = round(float(scores[k]) - unlike[np.searchsorted(both, k)], ROUND)
+        keep = scores >= SUPPORT_MIN
+        lo, hi, scores = lo[keep], hi[keep], scores[keep]
+        if scores.size == 0:
+            return []
     rx, ry = np.minimum(roots[lo], roots[hi]), np.maximum(roots[lo], roots[hi])
     pair_id = rx * len(roots) + ry
     _, inverse, counts = np.unique(pair_id, return_inverse=True, return_counts=True)
@@ -1126,6 +1329,132 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     return [Link(0.0, (0, 0, 0, 0), int(lo[k]), int(hi[k])) for k in order]
 
 
+class Freed(NamedTuple):
+    """What ``freed`` finds: links among free sentences and votes (cosine, row, row)."""
+
+    links: list[Link]
+    votes: list[tuple[float, int, int]]
+
+
+def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
+    """Links and votes of sentences whose best matches were taken.
+
+    A sentence's best match in another article may sit in a group that already
+    holds another sentence of the first one's article (its headline, a summary
+    line, a second sentence on the same fact): it can never join that group, yet
+    it hides the second best, so two sentences that report the same fact stay
+    apart because each has a nearer twin at home. Once the strong links have
+    merged, a sentence still alone whose better matches in an article all sit in
+    such groups (``held_apart``; at least one does) reads that article again
+    without them:
+
+    * its best match among the sentences still alone there links with it when
+      that sentence's best among the free sentences of the first article is it
+      in turn, and the score reaches ``LINK_MIN`` (with the same checks as
+      every link: ``phrase_checked``, ``DISTINCT_MIN``);
+    * its best match among the sentences not held apart (``SUPPORT_MIN`` or
+      more) is its vote for the support pass, in place of the one it cannot join.
+
+    ``best`` holds the free sentences' best matches (row, its best row in an
+    article; ``SUPPORT_MIN`` or more, as votes): only a sentence whose best match
+    there is held apart is read again, and only pairs that share a distinct (not
+    background) feature are scored, so the work grows with those, never with all
+    pairs of sentences. Links strongest first, ties by content (``Link``); votes
+    in row order.
+    """
+    corpus = clusters.corpus
+    owner = [a for a, _ in corpus.refs]
+    roots = list(clusters.root.tolist() if hasattr(clusters.root, "tolist") else clusters.root)
+    alone = [len(clusters.members[r]) == 1 for r in roots]
+    if not any(alone):
+        return Freed([], [])
+    common, form = corpus.common, corpus.form
+    holders: dict[int, set[int]] = defaultdict(set)  # distinct feature -> forms holding it
+    placed: dict[tuple[int, int], list[int]] = defaultdict(list)  # (form, article) -> rows
+    first: dict[int, int] = {}  # form -> a row of it
+    for row, vector in enumerate(corpus.vectors):
+        placed[(form[row], owner[row])].append(row)
+        if form[row] not in first:
+            first[form[row]] = row
+            for f in vector:
+                if f not in common:
+                    holders[f].add(form[row])
+    similar: dict[int, list[tuple[int, float]]] = {}  # form -> (form, cosine), distinct enough
+
+    def scores_of(row: int, article: int) -> list[tuple[float, int]]:
+        """(cosine, row) of the rows of ``article`` that share a distinct feature with
+        ``row`` and hold ``DISTINCT_MIN`` of their similarity outside the background
+        (scored once per pair of texts: reprints repeat them)."""
+        mine = form[row]
+        if mine not in similar:
+            vector = corpus.vectors[row]
+            found = []
+            for other in sorted({g for f in vector if f not in common for g in holders[f]}):
+                theirs = corpus.vectors[first[other]]
+                total = round(sparse_dot(vector, theirs), ROUND)
+                background = sum(w * theirs.get(f, 0.0) for f, w in vector.items() if f in common)
+                if total - background >= DISTINCT_MIN:
+                    found.append((other, total))
+            similar[mine] = found
+        return [(total, o) for g, total in similar[mine] for o in placed.get((g, article), ())]
+
+    held: dict[int, dict[int, list[int]]] = {}  # cluster root -> article -> its rows there
+
+    def held_apart(row: int, other: int) -> bool:
+        """Whether ``other``'s group holds a sentence of ``row``'s article that is not
+        next to ``row`` in its paragraph (next to it, ``row`` may be that sentence's
+        second half, which absorbing neighbours decides)."""
+        root = roots[other]
+        if owner[row] not in clusters.articles[root]:
+            return False
+        if root not in held:
+            held[root] = defaultdict(list)
+            for r in clusters.members[root]:
+                held[root][owner[r]].append(r)
+        mine = held[root][owner[row]]
+        para = corpus.paragraphs
+        return bool(mine) and all(abs(r - row) > 1 or para[r] != para[row] for r in mine)
+
+    def top_of(found: list[tuple[float, int]]) -> tuple[float, list[int]]:
+        if not found:
+            return 0.0, []
+        top = max(c for c, _ in found)
+        return top, [o for c, o in found if c == top]
+
+    candidates = sorted(
+        {
+            (row, owner[other])
+            for row, other in best
+            if alone[row]
+            and owner[row] in clusters.articles[roots[other]]
+            and held_apart(row, other)
+        }
+    )
+    links: set[Link] = set()
+    votes: list[tuple[float, int, int]] = []
+    for row, article in candidates:
+        found = scores_of(row, article)
+        top, _ = top_of(found)
+        if not any(c == top and held_apart(row, o) for c, o in found):
+            continue  # its best match could join it: the first pass judged that pair
+        open_ = [(c, o) for c, o in found if not held_apart(row, o)]
+        score, chosen = top_of(open_)
+        if score >= SUPPORT_MIN:
+            votes += [(score, row, o) for o in chosen]
+        score, chosen = top_of([(c, o) for c, o in open_ if alone[o]])
+        if score < LINK_MIN or any(c > score for c, _ in open_):
+            continue  # a better match is free to join it in another way
+        for other in chosen:
+            back = [(c, o) for c, o in scores_of(other, owner[row]) if not held_apart(other, o)]
+            if row not in top_of(back)[1] or any(c > score for c, o in back if not alone[o]):
+                continue
+            checked = phrase_checked(corpus, row, other, score)
+            if checked >= LINK_MIN:
+                lo, hi = sorted((row, other), key=lambda r: _ref_key(corpus, r))
+                links.add(Link(-checked, (*_ref_key(corpus, lo), *_ref_key(corpus, hi)), lo, hi))
+    return Freed(sorted(links), votes)
+
+
 def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
     """Clusters of rows (each a list of rows, at most one per article).
 
@@ -1138,6 +1467,21 @@ def cluster(corpus: Corpus, step: Step = _silent) -> list[list[int]]:
         step(0.8 + 0.2 * start / len(mutual.strong))
         for a, b in clusters.apart(mutual.strong[start : start + 512]).tolist():
             clusters.try_merge(a, b)
+    import numpy as np
+
+    scores, a, b = votes
+    sizes = np.bincount(clusters.root, minlength=len(clusters.root))
+    free = sizes[clusters.root[a]] == 1
+    found = freed(clusters, list(zip(a[free].tolist(), b[free].tolist(), strict=True)))
+    for link in found.links:
+        clusters.try_merge(link.a, link.b)
+    if found.votes:
+        more = np.asarray(found.votes, dtype=np.float64)
+        votes = (
+            np.concatenate([scores, more[:, 0].astype(np.float32)]),
+            np.concatenate([a, more[:, 1].astype(np.int64)]),
+            np.concatenate([b, more[:, 2].astype(np.int64)]),
+        )
     for link in supported_merges(clusters, votes):
         clusters.try_merge(link.a, link.b)
     for link in context_links(clusters, mutual.weak):
@@ -1157,8 +1501,10 @@ def context_links(clusters: Clusters, weak: Sequence[Link]) -> list[Link]:
     """
     scored = []
     paired = {(link.a, link.b) for link in weak} | {(link.b, link.a) for link in weak}
+    near: dict[tuple[int, bool], list[int]] = {}  # (row, flipped) -> ``_beside``
+    roots = list(clusters.root.tolist() if hasattr(clusters.root, "tolist") else clusters.root)
     for link in weak:
-        support = aligned_neighbours(clusters, link.a, link.b, paired)
+        support = aligned_neighbours(clusters, link.a, link.b, paired, near, roots)
         boosted = -link.neg_score + CONTEXT_WEIGHT * support
         if boosted >= LINK_MIN:
             scored.append((-round(boosted, ROUND), link))
@@ -1166,29 +1512,81 @@ def context_links(clusters: Clusters, weak: Sequence[Link]) -> list[Link]:
 
 
 def aligned_neighbours(
-    clusters: Clusters, a: int, b: int, paired: set[tuple[int, int]] | None = None
+    clusters: Clusters,
+    a: int,
+    b: int,
+    paired: set[tuple[int, int]] | None = None,
+    near: dict[tuple[int, bool], list[int]] | None = None,
+    roots: Sequence[int] | None = None,
 ) -> float:
     """Pairs of the rows next to ``a`` and next to ``b`` that are aligned.
 
     A pair sharing a cluster counts 1; a pair that is itself a weak mutual
     best match (in ``paired``) counts ``WEAK_CONTEXT``: two weak matches side
-    by side support each other, as on the diagonal of an alignment.
+    by side support each other, as on the diagonal of an alignment. Both
+    articles are read with their paragraphs in the order given and in the
+    reverse order (``_beside``), and the better reading counts: reversing the
+    paragraphs gives the same support. ``near`` keeps the rows next to each row
+    between calls, ``roots`` each row's cluster (``Clusters.find``) while no
+    cluster changes.
     """
     corpus = clusters.corpus
-    found = 0.0
-    for x in _beside(corpus, a):
-        for y in _beside(corpus, b):
-            if clusters.find(x) == clusters.find(y):
-                found += 1.0
-            elif paired and (x, y) in paired:
-                found += WEAK_CONTEXT
-    return found
+    near = {} if near is None else near
+    find = roots.__getitem__ if roots is not None else clusters.find
+
+    def around(row: int, flipped: bool) -> list[int]:
+        if (row, flipped) not in near:
+            near[(row, flipped)] = sorted(_beside(corpus, row, flipped))
+        return near[(row, flipped)]
+
+    readings = [(around(a, False), around(b, False))]
+    flipped = (around(a, True), around(b, True))
+    if flipped != readings[0]:  # the paragraphs' order changes who is next to whom
+        readings.append(flipped)
+    best = 0.0
+    for xs, ys in readings:
+        found = 0.0
+        theirs = [find(y) for y in ys]
+        for x in xs:
+            root = find(x)
+            for y, other in zip(ys, theirs, strict=True):
+                if root == other:
+                    found += 1.0
+                elif paired and (x, y) in paired:
+                    found += WEAK_CONTEXT
+        best = max(best, found)
+    return best
 
 
-def _beside(corpus: Corpus, row: int) -> list[int]:
-    """The rows just before and after ``row`` in its article."""
+def _beside(corpus: Corpus, row: int, flipped: bool = False) -> list[int]:
+    """The rows just before and after ``row`` in its article; ``flipped``: as if the
+    article's paragraphs were read in the other order (each paragraph as it is), so
+    a sentence that opens its paragraph meets the last sentence of the next one."""
     rows = corpus.rows[corpus.refs[row][0]]
-    return [r for r in (row - 1, row + 1) if rows[0] <= r <= rows[-1]]
+    first, last = rows[0], rows[-1]
+    para = corpus.paragraphs
+    out = [r for r in (row - 1, row + 1) if first <= r <= last and para[r] == para[row]]
+    if not flipped:
+        return out + [r for r in (row - 1, row + 1) if first <= r <= last and para[r] != para[row]]
+    if row == first or para[row - 1] != para[row]:  # it opens its paragraph
+        k = row
+        while k < last and para[k + 1] == para[row]:
+            k += 1  # the paragraph's last sentence
+        if k < last:
+            k += 1  # the next paragraph's first: find its last
+            while k < last and para[k + 1] == para[k]:
+                k += 1
+            out.append(k)
+    if row == last or para[row + 1] != para[row]:  # it closes its paragraph
+        k = row
+        while k > first and para[k - 1] == para[row]:
+            k -= 1  # the paragraph's first sentence
+        if k > first:
+            k -= 1  # the previous paragraph's last: find its first
+            while k > first and para[k - 1] == para[k]:
+                k -= 1
+            out.append(k)
+    return sorted(out)
 
 
 # ---------------------------------------------------------------- passages

@@ -34,7 +34,9 @@ from .grouping import (
     Ref,
     Step,
     context_links,
+    freed,
     phrase_checked,
+    unlike_numbers,
 )
 
 # Pairs of sentences from different articles up to which an input is small
@@ -121,10 +123,17 @@ def supported_merges(clusters: Clusters, votes: Sequence[Vote]) -> list[Link]:
     pairs with most total vote first."""
     root = list(clusters.root)
     first: dict[tuple[int, int], float] = {}  # each pair of sentences once: its first vote
+    corpus = clusters.corpus
     for cosine, a, b in votes:
         lo, hi = min(a, b), max(a, b)
         if cosine >= SUPPORT_MIN and root[lo] != root[hi]:
             first.setdefault((lo, hi), cosine)
+    if corpus.kinds:  # a vote that rests on the same digits in unlike figures is no vote
+        for pair, cosine in list(first.items()):
+            if corpus.kinds[pair[0]] and corpus.kinds[pair[1]]:
+                checked = round(cosine - unlike_numbers(corpus, *pair), ROUND)
+                if checked < SUPPORT_MIN:
+                    del first[pair]
     backing: dict[tuple[int, int], list[float]] = {}  # cluster pair -> its votes
     found: dict[tuple[int, int], tuple[int, int]] = {}  # cluster pair -> its first sentence pair
     for (lo, hi), cosine in sorted(first.items()):
@@ -169,7 +178,13 @@ def cluster(corpus: Corpus, step: Step) -> list[list[int]]:
     step(0.8)
     for link in strong:
         clusters.try_merge(link.a, link.b)
-    for link in supported_merges(clusters, votes):
+    free = [(a, b) for cosine, a, b in votes if cosine >= SUPPORT_MIN]
+    found = freed(
+        clusters, [(a, b) for a, b in free if len(clusters.members[clusters.find(a)]) == 1]
+    )
+    for link in found.links:
+        clusters.try_merge(link.a, link.b)
+    for link in supported_merges(clusters, [*votes, *found.votes]):
         clusters.try_merge(link.a, link.b)
     for link in context_links(clusters, weak):
         clusters.try_merge(link.a, link.b)

@@ -4,7 +4,11 @@ Floors sit a little below the figures reached when they were set (seeds:
 precision 0.90, recall 0.80, F1 0.85, counting a sentence's "also" memberships
 as its pairs too; invented ferry and wildfire sets: 1.0 each; invented mine
 set, heavy paraphrase: precision 1.0, recall 0.47), so a change that makes the
-alignment clearly worse fails here.
+alignment clearly worse fails here. The mine floor fell to recall 0.38 when a
+spokesman's name stopped counting as a fact in common (``grouping.source_only``):
+its pair '"... every one of them is talking to us," said rescue coordinator Tomas
+Brandl' / 'Every trapped worker has been heard from, according to Tomas Brandl'
+shares nothing else (recall 0.47 -> 0.40).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ FLOORS = {
     "seeds.yaml": (0.88, 0.78, 0.83),
     "ferry.yaml": (0.95, 0.95, 0.95),
     "wildfire.yaml": (0.95, 0.95, 0.95),
-    "mine.yaml": (0.95, 0.45, 0.60),
+    "mine.yaml": (0.95, 0.38, 0.55),
 }
 
 

@@ -18,6 +18,7 @@ from align.figures import extract
 from align.grouping import (
     CONTEXT_LINK_MIN,
     SUPPORT_MIN,
+    attribution,
     build_corpus,
     candidate_links,
     claim_features,
@@ -286,6 +287,174 @@ def test_weak_pair_out_of_context_stays_apart() -> None:
     groups = group_sentences([a, b])
     check_invariants([a, b], groups)
     assert ((0, (1,)),) in [tuple((m.article, m.sentences) for m in g) for g in groups]
+
+
+def test_weak_pair_in_longer_paragraphs_links_in_either_paragraph_order() -> None:
+    """The same weak pair inside paragraphs of two sentences: its context backs it
+    whichever order the paragraphs come in (the sentence that touches a paragraph
+    break changes with the order, the story around it does not)."""
+    a_paragraphs = [[FLOOD_A[0], FLOOD_A[1]], [FLOOD_A[2]]]
+    b_paragraphs = [[FLOOD_B[0]], [FLOOD_B[1], FLOOD_B[2]]]
+    for flip in (False, True):
+        a = make_article("a", a_paragraphs[::-1] if flip else a_paragraphs)
+        b = make_article("b", b_paragraphs[::-1] if flip else b_paragraphs)
+        groups = group_sentences([a, b])
+        check_invariants([a, b], groups)
+        assert frozenset({FLOOD_A[1], FLOOD_B[1]}) in named_pairs([a, b], groups), flip
+
+
+# Three reports of a blackout, each with its headline as a line of its own (as
+# when a page's title is not at the top, or its paragraphs come reversed): each
+# lead is closer to the other outlets' headlines than to their leads.
+STORM = [
+    [
+        [
+            "Storm Elin left 30,000 homes in Harlow without power overnight, the grid operator"
+            " Nordnet said."
+        ],
+        ["Crews worked through the night to restore the lines."],
+        ["Storm Elin blackout: 30,000 Harlow homes without power"],
+    ],
+    [
+        [
+            "About 30,000 Harlow homes were without power overnight after Storm Elin, according"
+            " to Nordnet."
+        ],
+        ["Schools in Harlow will stay shut on Tuesday."],
+        ["Storm Elin blackout leaves 30,000 Harlow homes without power"],
+    ],
+    [
+        [
+            "Nordnet said power was cut overnight to some 30,000 homes around Harlow when Storm"
+            " Elin made landfall."
+        ],
+        ["The ferry to Skerra was cancelled."],
+        ["Blackout: 30,000 Harlow homes without power as Storm Elin hits"],
+    ],
+]
+
+
+def test_a_twin_at_home_does_not_hide_the_match() -> None:
+    """Each lead's best match in the other outlets is their headline, which groups with
+    its own headline and so can never join the lead: the leads, each other's best
+    among the sentences still free, are grouped too, in either paragraph order."""
+    for flip in (False, True):
+        articles = [
+            make_article(name, paragraphs[::-1] if flip else paragraphs)
+            for name, paragraphs in zip("abc", STORM, strict=True)
+        ]
+        groups = group_sentences(articles)
+        check_invariants(articles, groups)
+        found = {
+            frozenset((articles[m.article].sentences[s].text) for m in g for s in m.sentences)
+            for g in groups
+        }
+        assert frozenset(p[0][0] for p in STORM) in found, flip
+        assert frozenset(p[2][0] for p in STORM) in found, flip
+
+
+def test_the_same_number_in_figures_of_different_kinds_is_not_a_shared_fact() -> None:
+    """Figures "4,000 households" and "4,000 hectares" share the digits, not the fact: neither
+    a link nor a vote rests on them; the same count of the same kind still links."""
+    power = "Power was cut to 4,000 households as a precaution, the utility said."
+    fire = "The Marrow fire has burned more than 4,000 hectares, officials said."
+    again = "About 4,000 households lost power as a precaution."
+    a = one_per_paragraph("a", [power, "Schools in Marrow are closed on Friday."])
+    b = one_per_paragraph("b", [fire, "A choir sang at the town hall."])
+    c = one_per_paragraph("c", [again, "The fire crossed the Marrow road."])
+    for articles in ([a, b], [a, b, c]):
+        groups = group_sentences(articles)
+        check_invariants(articles, groups)
+        pairs = named_pairs(articles, groups)
+        assert frozenset({power, fire}) not in pairs
+        assert frozenset({again, fire}) not in pairs
+    assert frozenset({power, again}) in pairs
+
+
+def test_attribution_finds_who_says_it_not_what_is_said() -> None:
+    """Trailing ("..., said Sgt. ...", "..., the agency said."), leading ("Officials
+    said ...", "X, a spokesman for Y, told reporters that ...") and "according to"."""
+    cases = {
+        "Nine died, said Sgt. Mara Olsen, press officer with the county police.": [
+            ", said Sgt. Mara Olsen, press officer with the county police."
+        ],
+        "Nine died, the agency said in a statement.": [", the agency said in a statement."],
+        "Police officials said investigators were at the scene.": ["Police officials said"],
+        "Mara Olsen, a spokeswoman for the police, told reporters that nine died.": [
+            "Mara Olsen, a spokeswoman for the police, told reporters that"
+        ],
+        "Nine carriages derailed, according to investigators.": ["according to investigators."],
+        "Elsewhere, the mayor said the bridge would reopen.": ["Elsewhere, the mayor said"],
+        "Nine carriages derailed near Kell on Monday.": [],
+        '"The houses fell at once," Ana Pirc told the official Kell News Agency.': [
+            '," Ana Pirc told the official Kell News Agency.'
+        ],
+        "Elsewhere, the mayor said the bridge holds.": ["Elsewhere, the mayor said"],
+        '"We are safe," Olsen said, though she added that nine died.': ['," Olsen said'],
+    }
+    for text, expected in cases.items():
+        assert [text[a:b] for a, b in attribution(text)] == expected, text
+
+
+def test_two_facts_from_one_spokesman_are_not_one_fact() -> None:
+    """Two outlets quote the same officer on two facts: her name and title in both
+    are not a fact in common; the same fact from her still links."""
+    carriages = (
+        "Nine carriages left the rails near Kell, said Sgt. Mara Olsen, press officer with"
+        " the Wexford County Police."
+    )
+    killed = "Two passengers were killed, Wexford County Police spokeswoman Sgt. Mara Olsen said."
+    a = one_per_paragraph("a", [carriages, "Both victims were travelling in the front carriage."])
+    b = one_per_paragraph("b", [killed, "The express had nine carriages, all of which derailed."])
+    groups = group_sentences([a, b])
+    check_invariants([a, b], groups)
+    assert frozenset({carriages, killed}) not in named_pairs([a, b], groups)
+    same = (
+        "All nine carriages of the express came off the rails near Kell, Sgt. Mara Olsen of"
+        " the Wexford County Police said."
+    )
+    c = one_per_paragraph("c", [same])
+    groups = group_sentences([a, c])
+    assert frozenset({carriages, same}) in named_pairs([a, c], groups)
+
+
+def test_one_shared_word_is_not_a_fact_in_common() -> None:
+    """Two quotations that share one rare word ("thoughts", "thought") and nothing
+    else do not pair, however high their cosine; the bridge's collapse still does."""
+    mourning = '"My thoughts are with them," Dalen said.'
+    survivor = '"I thought I was dead," Pirc said.'
+    a = one_per_paragraph(
+        "a",
+        [
+            "The Kell bridge collapsed on Monday.",
+            "Traffic was diverted to the ring road.",
+            mourning,
+        ],
+    )
+    b = one_per_paragraph(
+        "b", [survivor, "Divers searched the river.", "A bridge in Kell collapsed on Monday."]
+    )
+    groups = group_sentences([a, b])
+    check_invariants([a, b], groups)
+    pairs = named_pairs([a, b], groups)
+    assert frozenset({mourning, survivor}) not in pairs
+    assert frozenset({a.sentences[0].text, b.sentences[2].text}) in pairs
+
+
+def test_small_bare_numbers_are_not_a_fact_in_common() -> None:
+    """Small numbers in no figure ("B1/2/3", "platforms 2/3") are everywhere in a
+    report: sharing them is not sharing a fact; the same small count of the same
+    thing still links ("four coaches" and "four coaches")."""
+    coaches = "The damaged coaches were B1/2/3 and S4."
+    platforms = "Passengers were moved to platforms 2/3 at Kell."
+    a = one_per_paragraph("a", [coaches, "The Kell line reopened on Friday."])
+    b = one_per_paragraph("b", [platforms, "Services on the Kell line resumed on Friday."])
+    groups = group_sentences([a, b])
+    check_invariants([a, b], groups)
+    assert frozenset({coaches, platforms}) not in named_pairs([a, b], groups)
+    four = ["Four coaches overturned near Kell.", "Near Kell, four coaches overturned at dawn."]
+    c, d = one_per_paragraph("c", four[:1]), one_per_paragraph("d", four[1:])
+    assert frozenset(four) in named_pairs([c, d], group_sentences([c, d]))
 
 
 def test_continuation_with_a_figure_crosses_a_paragraph_break() -> None:

@@ -89,12 +89,42 @@ def locate(raw: str, excerpt: str) -> tuple[int, int]:
     return match.start(), match.end()
 
 
+def occurrences(raw: str, excerpt: str) -> list[tuple[int, int]]:
+    """Every raw span of ``excerpt`` (whitespace runs may differ), in order."""
+    pattern = r"\s+".join(re.escape(w) for w in excerpt.split())
+    found = [(m.start(), m.end()) for m in re.finditer(pattern, raw)]
+    if not found:
+        raise SystemExit(f"gold excerpt not found: {excerpt!r}")
+    return found
+
+
 def resolve(article: Article, excerpt: str) -> list[int]:
-    """Indices of the sentences whose raw span overlaps the excerpt (an excerpt over a
-    paragraph break is located paragraph by paragraph, so reordered paragraphs resolve)."""
+    """Indices of the sentences whose raw span overlaps the excerpt.
+
+    An excerpt over a paragraph break is located paragraph by paragraph, so
+    reordered paragraphs resolve. A page may repeat a paragraph (a photo caption
+    printed twice): each paragraph of the excerpt then takes the first copy that
+    no earlier paragraph of the excerpt took, and a paragraph inside the excerpt
+    (one with a break before or after it) takes a copy that is a whole paragraph
+    of the page where the excerpt breaks, not a phrase inside a longer line.
+    """
+    raw = article.source.raw
+    parts = [p for p in re.split(r"\n\s*\n", excerpt) if p.strip()]
+    taken: list[tuple[int, int]] = []
     out: list[int] = []
-    for part in (p for p in re.split(r"\n\s*\n", excerpt) if p.strip()):
-        start, end = locate(article.source.raw, part)
+    for k, part in enumerate(parts):
+        found = occurrences(raw, part)
+
+        def fits(span: tuple[int, int], k: int = k) -> bool:
+            start, end = span
+            if any(start < e and s < end for s, e in taken):
+                return False
+            before = k == 0 or raw[:start].rstrip(" \t").endswith("\n") or start == 0
+            after = k == len(parts) - 1 or raw[end:].lstrip(" \t")[:1] in ("\n", "")
+            return before and after
+
+        start, end = next((span for span in found if fits(span)), found[0])
+        taken.append((start, end))
         out += [s.index for s in article.sentences if s.start < end and start < s.end]
     return sorted(set(out))
 
