@@ -257,7 +257,7 @@ def test_the_same_file_twice_names_the_duplicate(tmp_path: Path) -> None:
 
 
 def test_export_of_a_few_articles_does_not_import_numpy() -> None:
-    """A small input is grouped in plain Python (align.small): numpy's import, a
+    """A small input is grouped in plain Python (align.grouping.small): numpy's import, a
     quarter of the seeds' export, is left out."""
     proc = subprocess.run(
         [

@@ -15,21 +15,12 @@ from hypothesis import strategies as st
 
 from align import build, bundled_seeds, load_sources
 from align.figures import extract
-from align.grouping import (
-    CONTEXT_LINK_MIN,
-    SUPPORT_MIN,
-    attribution,
-    build_corpus,
-    candidate_links,
-    claim_features,
-    far_apart,
-    figure,
-    form_similarity,
-    group_sentences,
-    phrase_score,
-    reading_order,
-    sparse_dot,
-)
+from align.grouping import group_sentences
+from align.grouping.corpus import build_corpus, claim_features, far_apart, figure
+from align.grouping.order import reading_order
+from align.grouping.similarity import candidate_links, form_similarity, phrase_score, sparse_dot
+from align.grouping.speakers import attribution
+from align.grouping.thresholds import CONTEXT_LINK_MIN, SUPPORT_MIN
 from align.model import Article, Member
 
 Groups = list[tuple[Member, ...]]
@@ -662,8 +653,8 @@ def test_scores_are_exact_cosines_however_split(
     """Each sentence's scores are the dot products of its vector with every sentence
     (reprinted sentences share one form, scored once), however the work is
     chunked or split dense/sparse."""
-    monkeypatch.setattr("align.grouping.EXPAND_BUDGET", budget)
-    monkeypatch.setattr("align.grouping.DENSE_MAX", dense)
+    monkeypatch.setattr("align.grouping.similarity.EXPAND_BUDGET", budget)
+    monkeypatch.setattr("align.grouping.corpus.DENSE_MAX", dense)
     corpus = build_corpus(reprinted(3))
     form = np.asarray(corpus.form)
     assert len(set(corpus.form)) < len(corpus.refs)  # some texts repeat
@@ -685,7 +676,7 @@ def test_links_are_the_mutual_best_matches_of_rows(
     all kept, at least ``CONTEXT_LINK_MIN``, partly outside the background), a
     link joins two sentences that are each other's best, a vote is a best match
     reaching ``SUPPORT_MIN``; however many forms are scored at once."""
-    monkeypatch.setattr("align.grouping.BLOCK_CELLS", cells)
+    monkeypatch.setattr("align.grouping.similarity.BLOCK_CELLS", cells)
     corpus = build_corpus(reprinted(5))
     forms = corpus.form
     sims, distinct = form_similarity(corpus, np.arange(max(forms) + 1))
@@ -744,7 +735,7 @@ def _gold_articles() -> dict[str, list[Article]]:
 
 
 def test_small_inputs_group_alike_in_python_and_with_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """align.small scores a small input without numpy; forced either way, the seeds,
+    """align.grouping.small scores a small input without numpy; forced either way, the seeds,
     every gold set, synthetic articles and reprinted sentences give the same groups."""
     sets = _gold_articles()
     sets["synthetic"] = synthetic_articles(5, 20, 12, 4, seed=11)[0]
@@ -752,13 +743,13 @@ def test_small_inputs_group_alike_in_python_and_with_numpy(monkeypatch: pytest.M
     for name, articles in sets.items():
         found = []
         for limit in (0, 10**12):
-            monkeypatch.setattr("align.small.SMALL_PAIRS", limit)
+            monkeypatch.setattr("align.grouping.small.SMALL_PAIRS", limit)
             found.append(group_sentences(articles))
         assert found[0] == found[1], name
 
 
 def test_only_small_inputs_are_scored_in_python() -> None:
-    from align.small import SMALL_PAIRS, is_small
+    from align.grouping.small import SMALL_PAIRS, is_small
 
     assert is_small([20, 20, 25, 15, 15])  # the seeds' size
     assert not is_small([50] * 10)

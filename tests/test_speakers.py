@@ -10,7 +10,8 @@ from __future__ import annotations
 from helpers_align import make_article
 
 from align import build, bundled_seeds
-from align.grouping import group_sentences, other_speakers, speakers_of
+from align.grouping import group_sentences
+from align.grouping.speakers import other_speakers, speakers_of
 from align.normalize import tokens, variant_map_of_tokens
 
 NAMES = frozenset({"ortiz", "blake", "markovic", "alassad"})

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from align import bundled_seeds, grouping, load_sources
-from align.grouping import block_best
+from align.grouping.similarity import block_best
 from tui.app import IdlibReadApp
 from tui.screens.loading import BAR_WIDTH, LoadingScreen, loading_text, progress_bar
 

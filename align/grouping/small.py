@@ -21,23 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .grouping import (
-    CONTEXT_LINK_MIN,
-    DISTINCT_MIN,
-    LINK_MIN,
-    ROUND,
-    SUPPORT,
-    SUPPORT_MIN,
-    Clusters,
-    Corpus,
-    Link,
-    Ref,
-    Step,
-    context_links,
-    freed,
-    phrase_checked,
-    unlike_numbers,
-)
+from .clusters import Clusters, context_links, freed
+from .corpus import Corpus, Ref, Step
+from .similarity import Link, phrase_checked, unlike_numbers
+from .thresholds import CONTEXT_LINK_MIN, DISTINCT_MIN, LINK_MIN, ROUND, SUPPORT, SUPPORT_MIN
 
 # Pairs of sentences from different articles up to which an input is small
 # (five articles of 50 sentences). Measured: the seeds (3,600 pairs) score

@@ -1,0 +1,433 @@
+"""Clusters: links merge strongest first under the grouping constraints, then votes and context."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..model import Quantity
+from .corpus import Corpus, SparseVector, Step, far_apart, figure, silent
+from .passages import ref_key
+from .similarity import Link, candidate_links, phrase_checked, sparse_dot, unlike_numbers
+from .speakers import other_speakers
+from .thresholds import (
+    AVERAGE_MIN,
+    CONTEXT_WEIGHT,
+    DISTINCT_MIN,
+    LINK_MIN,
+    ROUND,
+    SUPPORT,
+    SUPPORT_MIN,
+    WEAK_CONTEXT,
+)
+
+# numpy is imported by the functions that use it, so a small input, scored by
+# ``grouping.small`` in plain Python, never loads it (about 0.15 s of start-up).
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float32]
+    IntArray = npt.NDArray[np.int64]
+
+if TYPE_CHECKING:
+    Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
+
+
+class Clusters:
+    """Clusters of rows with per-cluster article sets and vector sums.
+
+    ``root[row]`` is the row's cluster (its lowest row), kept as an array and
+    relabelled on each merge, so whole batches of links inside one cluster
+    are set aside at once (reprints give many). ``grouping.small`` keeps it in a
+    list (``_labels``, ``_relabel``).
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.root: Any = self._labels(len(corpus.refs))  # an int64 array (or a list)
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(corpus.refs))}
+        self.articles: dict[int, set[int]] = {i: {r[0]} for i, r in enumerate(corpus.refs)}
+        self.sums: dict[int, SparseVector] = {}
+        self.figures: dict[int, set[Quantity]] = {
+            i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
+        }
+        self.speakers = dict(corpus.speakers)  # cluster root -> its speakers, if any
+
+    @staticmethod
+    def _labels(rows: int) -> Any:
+        """Each row its own cluster."""
+        import numpy as np
+
+        return np.arange(rows, dtype=np.int64)
+
+    def _relabel(self, rows: list[int], root: int) -> None:
+        self.root[rows] = root
+
+    def find(self, i: int) -> int:
+        return int(self.root[i])
+
+    def apart(self, links: IntArray) -> IntArray:
+        """The links (rows x 2) whose two rows are in different clusters."""
+        apart: IntArray = links[self.root[links[:, 0]] != self.root[links[:, 1]]]
+        return apart
+
+    def vector_sum(self, root: int) -> SparseVector:
+        found = self.sums.get(root)
+        return found if found is not None else self.corpus.vectors[root]
+
+    def average(self, x: int, y: int) -> float:
+        """Mean cosine between the members of two clusters."""
+        dot = sparse_dot(self.vector_sum(x), self.vector_sum(y))
+        return round(dot / (len(self.members[x]) * len(self.members[y])), ROUND)
+
+    def far_conflict(self, x: int, y: int) -> bool:
+        """Whether members of the two clusters state far-apart figures (``far_apart``).
+
+        Each distinct figure is compared once: copies of one story repeat them.
+        """
+        return any(far_apart(a, b) for a in self.figures[x] for b in self.figures[y])
+
+    def try_merge(self, a: int, b: int) -> bool:
+        """Merge the clusters of rows ``a`` and ``b`` unless that breaks a constraint."""
+        x, y = self.find(a), self.find(b)
+        if x == y or self.articles[x] & self.articles[y] or self.average(x, y) < AVERAGE_MIN:
+            return False
+        if self.far_conflict(x, y):
+            return False
+        speakers = self.speakers
+        if x in speakers and y in speakers and other_speakers(speakers[x], speakers[y]):
+            return False
+        keep, gone = min(x, y), max(x, y)
+        total = self.sums.get(keep)
+        if total is None:  # the first merge: start from a copy of the row's own vector
+            total = self.sums[keep] = dict(self.corpus.vectors[keep])
+        for f, w in self.vector_sum(gone).items():
+            total[f] = total.get(f, 0.0) + w
+        self.sums.pop(gone, None)
+        self._relabel(self.members[gone], keep)
+        self.members[keep] += self.members.pop(gone)
+        self.articles[keep] |= self.articles.pop(gone)
+        self.figures[keep] |= self.figures.pop(gone)
+        if gone in self.speakers:
+            self.speakers[keep] = self.speakers.get(keep, frozenset()) | self.speakers.pop(gone)
+        return True
+
+
+def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
+    """Links joining cluster pairs that at least ``SUPPORT`` best-match votes back.
+
+    A sentence whose best matches in two other articles are already grouped
+    together is probably the same fact even when each single match is weak.
+    A vote is a sentence's best match in one other article (one-sided), so
+    agreement between several articles stands in for mutual strength. Returns
+    one link per supported cluster pair, the pairs with most total vote first.
+    """
+    import numpy as np
+
+    scores, a, b = votes
+    if scores.size == 0:
+        return []
+    roots = clusters.root.copy()
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    keep = roots[lo] != roots[hi]
+    lo, hi, scores = lo[keep], hi[keep], scores[keep]
+    _, first = np.unique(lo * len(roots) + hi, return_index=True)  # each sentence pair once
+    lo, hi, scores = lo[first], hi[first], scores[first]
+    corpus = clusters.corpus
+    if corpus.kinds:  # a vote that rests on the same digits in unlike figures is no vote
+        numbered = np.asarray([bool(k) for k in corpus.kinds], dtype=bool)
+        both = np.flatnonzero(numbered[lo] & numbered[hi])
+        form = np.asarray(corpus.form, dtype=np.int64)
+        pairs = form[lo[both]] * (int(form.max()) + 1) + form[hi[both]]
+        _, first_of, inverse = np.unique(pairs, return_index=True, return_inverse=True)
+        unlike = np.asarray(  # once per pair of forms: reprints repeat them
+            [unlike_numbers(corpus, int(lo[both[k]]), int(hi[both[k]])) for k in first_of.tolist()],
+            dtype=np.float64,
+        )[inverse]
+        for k in both[np.flatnonzero(unlike)].tolist():
+            scores[k] = round(float(scores[k]) - unlike[np.searchsorted(both, k)], ROUND)
+        keep = scores >= SUPPORT_MIN
+        lo, hi, scores = lo[keep], hi[keep], scores[keep]
+        if scores.size == 0:
+            return []
+    rx, ry = np.minimum(roots[lo], roots[hi]), np.maximum(roots[lo], roots[hi])
+    pair_id = rx * len(roots) + ry
+    _, inverse, counts = np.unique(pair_id, return_inverse=True, return_counts=True)
+    totals = np.bincount(inverse, weights=scores)
+    chosen = np.flatnonzero(counts >= SUPPORT)
+    if chosen.size == 0:
+        return []
+    _, first_of = np.unique(inverse, return_index=True)
+    lo, hi = lo[first_of], hi[first_of]
+    rank = [ref_key(clusters.corpus, r) for r in range(len(roots))]
+    order = sorted(
+        chosen.tolist(),
+        key=lambda k: (
+            -round(float(totals[k]), ROUND),
+            min(rank[lo[k]], rank[hi[k]]),
+            max(rank[lo[k]], rank[hi[k]]),
+        ),
+    )
+    return [Link(0.0, (0, 0, 0, 0), int(lo[k]), int(hi[k])) for k in order]
+
+
+class Freed(NamedTuple):
+    """What ``freed`` finds: links among free sentences and votes (cosine, row, row)."""
+
+    links: list[Link]
+    votes: list[tuple[float, int, int]]
+
+
+def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
+    """Links and votes of sentences whose best matches were taken.
+
+    A sentence's best match in another article may sit in a group that already
+    holds another sentence of the first one's article (its headline, a summary
+    line, a second sentence on the same fact): it can never join that group, yet
+    it hides the second best, so two sentences that report the same fact stay
+    apart because each has a nearer twin at home. Once the strong links have
+    merged, a sentence still alone whose better matches in an article all sit in
+    such groups (``held_apart``; at least one does) reads that article again
+    without them:
+
+    * its best match among the sentences still alone there links with it when
+      that sentence's best among the free sentences of the first article is it
+      in turn, and the score reaches ``LINK_MIN`` (with the same checks as
+      every link: ``phrase_checked``, ``DISTINCT_MIN``);
+    * its best match among the sentences not held apart (``SUPPORT_MIN`` or
+      more) is its vote for the support pass, in place of the one it cannot join.
+
+    ``best`` holds the free sentences' best matches (row, its best row in an
+    article; ``SUPPORT_MIN`` or more, as votes): only a sentence whose best match
+    there is held apart is read again, and only pairs that share a distinct (not
+    background) feature are scored, so the work grows with those, never with all
+    pairs of sentences. Links strongest first, ties by content (``Link``); votes
+    in row order.
+    """
+    corpus = clusters.corpus
+    owner = [a for a, _ in corpus.refs]
+    roots = list(clusters.root.tolist() if hasattr(clusters.root, "tolist") else clusters.root)
+    alone = [len(clusters.members[r]) == 1 for r in roots]
+    if not any(alone):
+        return Freed([], [])
+    common, form = corpus.common, corpus.form
+    holders: dict[int, set[int]] = defaultdict(set)  # distinct feature -> forms holding it
+    placed: dict[tuple[int, int], list[int]] = defaultdict(list)  # (form, article) -> rows
+    first: dict[int, int] = {}  # form -> a row of it
+    for row, vector in enumerate(corpus.vectors):
+        placed[(form[row], owner[row])].append(row)
+        if form[row] not in first:
+            first[form[row]] = row
+            for f in vector:
+                if f not in common:
+                    holders[f].add(form[row])
+    similar: dict[int, list[tuple[int, float]]] = {}  # form -> (form, cosine), distinct enough
+
+    def scores_of(row: int, article: int) -> list[tuple[float, int]]:
+        """(cosine, row) of the rows of ``article`` that share a distinct feature with
+        ``row`` and hold ``DISTINCT_MIN`` of their similarity outside the background
+        (scored once per pair of texts: reprints repeat them)."""
+        mine = form[row]
+        if mine not in similar:
+            vector = corpus.vectors[row]
+            found = []
+            for other in sorted({g for f in vector if f not in common for g in holders[f]}):
+                theirs = corpus.vectors[first[other]]
+                total = round(sparse_dot(vector, theirs), ROUND)
+                background = sum(w * theirs.get(f, 0.0) for f, w in vector.items() if f in common)
+                if total - background >= DISTINCT_MIN:
+                    found.append((other, total))
+            similar[mine] = found
+        return [(total, o) for g, total in similar[mine] for o in placed.get((g, article), ())]
+
+    held: dict[int, dict[int, list[int]]] = {}  # cluster root -> article -> its rows there
+
+    def held_apart(row: int, other: int) -> bool:
+        """Whether ``other``'s group holds a sentence of ``row``'s article that is not
+        next to ``row`` in its paragraph (next to it, ``row`` may be that sentence's
+        second half, which absorbing neighbours decides)."""
+        root = roots[other]
+        if owner[row] not in clusters.articles[root]:
+            return False
+        if root not in held:
+            held[root] = defaultdict(list)
+            for r in clusters.members[root]:
+                held[root][owner[r]].append(r)
+        mine = held[root][owner[row]]
+        para = corpus.paragraphs
+        return bool(mine) and all(abs(r - row) > 1 or para[r] != para[row] for r in mine)
+
+    def top_of(found: list[tuple[float, int]]) -> tuple[float, list[int]]:
+        if not found:
+            return 0.0, []
+        top = max(c for c, _ in found)
+        return top, [o for c, o in found if c == top]
+
+    candidates = sorted(
+        {
+            (row, owner[other])
+            for row, other in best
+            if alone[row]
+            and owner[row] in clusters.articles[roots[other]]
+            and held_apart(row, other)
+        }
+    )
+    links: set[Link] = set()
+    votes: list[tuple[float, int, int]] = []
+    for row, article in candidates:
+        found = scores_of(row, article)
+        top, _ = top_of(found)
+        if not any(c == top and held_apart(row, o) for c, o in found):
+            continue  # its best match could join it: the first pass judged that pair
+        open_ = [(c, o) for c, o in found if not held_apart(row, o)]
+        score, chosen = top_of(open_)
+        if score >= SUPPORT_MIN:
+            votes += [(score, row, o) for o in chosen]
+        score, chosen = top_of([(c, o) for c, o in open_ if alone[o]])
+        if score < LINK_MIN or any(c > score for c, _ in open_):
+            continue  # a better match is free to join it in another way
+        for other in chosen:
+            back = [(c, o) for c, o in scores_of(other, owner[row]) if not held_apart(other, o)]
+            if row not in top_of(back)[1] or any(c > score for c, o in back if not alone[o]):
+                continue
+            checked = phrase_checked(corpus, row, other, score)
+            if checked >= LINK_MIN:
+                lo, hi = sorted((row, other), key=lambda r: ref_key(corpus, r))
+                links.add(Link(-checked, (*ref_key(corpus, lo), *ref_key(corpus, hi)), lo, hi))
+    return Freed(sorted(links), votes)
+
+
+def cluster(corpus: Corpus, step: Step = silent) -> list[list[int]]:
+    """Clusters of rows (each a list of rows, at most one per article).
+
+    Strong mutual-best links merge first; then best-match votes merge clusters
+    they jointly support. ``step`` hears of scoring (to 0.8) and merging.
+    """
+    clusters = Clusters(corpus)
+    mutual, votes = candidate_links(corpus, lambda f: step(0.8 * f))
+    for start in range(0, len(mutual.strong), 512):
+        step(0.8 + 0.2 * start / len(mutual.strong))
+        for a, b in clusters.apart(mutual.strong[start : start + 512]).tolist():
+            clusters.try_merge(a, b)
+    import numpy as np
+
+    scores, a, b = votes
+    sizes = np.bincount(clusters.root, minlength=len(clusters.root))
+    free = sizes[clusters.root[a]] == 1
+    found = freed(clusters, list(zip(a[free].tolist(), b[free].tolist(), strict=True)))
+    for link in found.links:
+        clusters.try_merge(link.a, link.b)
+    if found.votes:
+        more = np.asarray(found.votes, dtype=np.float64)
+        votes = (
+            np.concatenate([scores, more[:, 0].astype(np.float32)]),
+            np.concatenate([a, more[:, 1].astype(np.int64)]),
+            np.concatenate([b, more[:, 2].astype(np.int64)]),
+        )
+    for link in supported_merges(clusters, votes):
+        clusters.try_merge(link.a, link.b)
+    for link in context_links(clusters, mutual.weak):
+        clusters.try_merge(link.a, link.b)
+    return [sorted(rows) for rows in clusters.members.values()]
+
+
+def context_links(clusters: Clusters, weak: Sequence[Link]) -> list[Link]:
+    """Weak mutual-best links that the alignment of their neighbours backs.
+
+    Reports tell a story in roughly the same order, so when the sentences
+    around two weakly similar sentences are already grouped with each other
+    (before/before, after/after, or crossed when an outlet swapped two
+    sentences), the pair itself probably reports the same fact. Each aligned
+    neighbour pair adds ``CONTEXT_WEIGHT`` to the similarity; the link is kept
+    when the total reaches ``LINK_MIN``. Strongest first, as for the links.
+    """
+    scored = []
+    paired = {(link.a, link.b) for link in weak} | {(link.b, link.a) for link in weak}
+    near: dict[tuple[int, bool], list[int]] = {}  # (row, flipped) -> ``_beside``
+    roots = list(clusters.root.tolist() if hasattr(clusters.root, "tolist") else clusters.root)
+    for link in weak:
+        support = aligned_neighbours(clusters, link.a, link.b, paired, near, roots)
+        boosted = -link.neg_score + CONTEXT_WEIGHT * support
+        if boosted >= LINK_MIN:
+            scored.append((-round(boosted, ROUND), link))
+    return [link for _, link in sorted(scored)]
+
+
+def aligned_neighbours(
+    clusters: Clusters,
+    a: int,
+    b: int,
+    paired: set[tuple[int, int]] | None = None,
+    near: dict[tuple[int, bool], list[int]] | None = None,
+    roots: Sequence[int] | None = None,
+) -> float:
+    """Pairs of the rows next to ``a`` and next to ``b`` that are aligned.
+
+    A pair sharing a cluster counts 1; a pair that is itself a weak mutual
+    best match (in ``paired``) counts ``WEAK_CONTEXT``: two weak matches side
+    by side support each other, as on the diagonal of an alignment. Both
+    articles are read with their paragraphs in the order given and in the
+    reverse order (``_beside``), and the better reading counts: reversing the
+    paragraphs gives the same support. ``near`` keeps the rows next to each row
+    between calls, ``roots`` each row's cluster (``Clusters.find``) while no
+    cluster changes.
+    """
+    corpus = clusters.corpus
+    near = {} if near is None else near
+    find = roots.__getitem__ if roots is not None else clusters.find
+
+    def around(row: int, flipped: bool) -> list[int]:
+        if (row, flipped) not in near:
+            near[(row, flipped)] = sorted(_beside(corpus, row, flipped))
+        return near[(row, flipped)]
+
+    readings = [(around(a, False), around(b, False))]
+    flipped = (around(a, True), around(b, True))
+    if flipped != readings[0]:  # the paragraphs' order changes who is next to whom
+        readings.append(flipped)
+    best = 0.0
+    for xs, ys in readings:
+        found = 0.0
+        theirs = [find(y) for y in ys]
+        for x in xs:
+            root = find(x)
+            for y, other in zip(ys, theirs, strict=True):
+                if root == other:
+                    found += 1.0
+                elif paired and (x, y) in paired:
+                    found += WEAK_CONTEXT
+        best = max(best, found)
+    return best
+
+
+def _beside(corpus: Corpus, row: int, flipped: bool = False) -> list[int]:
+    """The rows just before and after ``row`` in its article; ``flipped``: as if the
+    article's paragraphs were read in the other order (each paragraph as it is), so
+    a sentence that opens its paragraph meets the last sentence of the next one."""
+    rows = corpus.rows[corpus.refs[row][0]]
+    first, last = rows[0], rows[-1]
+    para = corpus.paragraphs
+    out = [r for r in (row - 1, row + 1) if first <= r <= last and para[r] == para[row]]
+    if not flipped:
+        return out + [r for r in (row - 1, row + 1) if first <= r <= last and para[r] != para[row]]
+    if row == first or para[row - 1] != para[row]:  # it opens its paragraph
+        k = row
+        while k < last and para[k + 1] == para[row]:
+            k += 1  # the paragraph's last sentence
+        if k < last:
+            k += 1  # the next paragraph's first: find its last
+            while k < last and para[k + 1] == para[k]:
+                k += 1
+            out.append(k)
+    if row == last or para[row + 1] != para[row]:  # it closes its paragraph
+        k = row
+        while k > first and para[k - 1] == para[row]:
+            k -= 1  # the paragraph's first sentence
+        if k > first:
+            k -= 1  # the previous paragraph's last: find its first
+            while k > first and para[k - 1] == para[k]:
+                k -= 1
+            out.append(k)
+    return sorted(out)

@@ -1,0 +1,502 @@
+"""Features: each sentence as weighted match keys, and the corpus every later step reads."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..figures import relate, same_thing, sentence_figures
+from ..model import Article, Quantity
+from ..normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
+from .speakers import attribution, speakers_of
+from .thresholds import (
+    BIGRAM_WEIGHT,
+    CLAIM_WEIGHT,
+    COMMON_PER_ARTICLE,
+    COMPOUND_WEIGHT,
+    DENSE_MAX,
+    FAR_RATIO,
+    IDF_FLOOR,
+    NUMBER_WEIGHT,
+    PART_WEIGHT,
+)
+
+# numpy is imported by the functions that use it, so a small input, scored by
+# ``grouping.small`` in plain Python, never loads it (about 0.15 s of start-up).
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float32]
+    IntArray = npt.NDArray[np.int64]
+
+if TYPE_CHECKING:
+    Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
+
+
+Ref = tuple[int, int]  # (article, sentence index)
+Step = Callable[[float], None]  # told how far grouping is (0..1); may raise to stop it
+
+
+def silent(fraction: float) -> None:
+    """Default ``Step``: says nothing."""
+
+
+Bag = dict[str, float]  # feature -> weight
+SparseVector = dict[int, float]  # feature id -> weight
+
+
+class Postings(NamedTuple):
+    """The weights of the distinctive (not background) features, sparse.
+
+    By row: entries ``row_ptr[r]:row_ptr[r + 1]`` of ``entry_row``,
+    ``entry_feature`` and ``entry_weight`` are row ``r``'s. By feature: entries
+    ``feature_ptr[f]:feature_ptr[f + 1]`` of ``feature_rows`` and
+    ``feature_weights`` are the rows holding ``f`` (an inverted index).
+    """
+
+    row_ptr: IntArray
+    entry_row: IntArray
+    entry_feature: IntArray
+    entry_weight: FloatArray
+    feature_ptr: IntArray
+    feature_rows: IntArray
+    feature_weights: FloatArray
+    products: IntArray  # products[r]: pairs (entry, row holding its feature) of rows before r
+    keys: IntArray  # feature * rows + row of each entry, by feature (sorted)
+
+
+class Part(NamedTuple):
+    """One part of the similarity: its most frequent features dense, the others sparse.
+
+    Its rows are the corpus's forms (one per distinct sentence text).
+    """
+
+    dense: FloatArray  # rows x frequent features: unit weights
+    postings: Postings
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """All sentences of the input as sparse unit vectors, plus what scoring needs.
+
+    Sentences with the same text (reprints repeat them) share one *form* and
+    are scored once. Cosine similarity between two forms is the
+    ``background`` part (common features) plus the ``distinct`` part (all
+    other features). In each part the most frequent features (at most
+    ``DENSE_MAX``) are a dense matrix, the others go through an inverted
+    index: only forms sharing a feature meet. Forms found in one article only
+    are numbered together by article, so an article's own forms skip each
+    other in one contiguous run. Together this is the exact cosine, at a cost
+    that stays small when thousands of sentences are aligned. A small input
+    (``grouping.small``) is scored from ``vectors`` and ``common`` alone: it has
+    no parts or forms.
+    """
+
+    refs: tuple[Ref, ...]  # row -> (article, sentence index)
+    rows: tuple[tuple[int, ...], ...]  # article -> its rows, in sentence order
+    paragraphs: tuple[int, ...]  # row -> paragraph index
+    vectors: tuple[SparseVector, ...]  # row -> shared feature id -> unit weight
+    norms: tuple[float, ...]  # row -> L2 norm of the raw tf-idf vector (all features)
+    background: Part | None  # common features (the story's background), by form
+    distinct: Part | None  # all other shared features, by form
+    form: tuple[int, ...]  # row -> its form (sentences of one text share one)
+    exclusive: tuple[tuple[int, int], ...]  # article -> its own forms (first, last + 1)
+    rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
+    claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
+    quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
+    common: frozenset[int] = frozenset()  # the background features' ids
+    speakers: dict[int, frozenset[str]] = field(default_factory=dict)  # row -> who says it
+    phrases: tuple[tuple[tuple[str, str], ...], ...] = ()  # row -> ``phrase_keys``
+    ids: dict[str, int] = field(default_factory=dict)  # shared feature -> its id in ``vectors``
+    kinds: tuple[dict[str, frozenset[str]], ...] = ()  # row -> ``number_kinds``
+    sourced: tuple[frozenset[str], ...] = ()  # row -> ``source_features``
+    figured: frozenset[int] = frozenset()  # ids of number and claim features ("#59", "=count ...")
+
+    def row(self, ref: Ref) -> int:
+        return self.rows[ref[0]][ref[1]]
+
+
+def phrase_keys(words: Sequence[Token], variants: VariantMap) -> tuple[tuple[str, str], ...]:
+    """The sentence's words in order as (key, compound with the next word), for ``phrase_score``.
+
+    The words ``sentence_features`` keys, compounds and bigrams are made of:
+    numbers and stopwords left out.
+    """
+    spellings = [variants(t.norm) for t in words if not t.is_number and t.norm not in STOPWORDS]
+    compounds = [stem(a + b) for a, b in pairwise(spellings)] + [""]
+    return tuple(zip([stem(w) for w in spellings], compounds[: len(spellings)], strict=True))
+
+
+def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
+    """Weighted features of one sentence: words, numbers, hyphen parts, compounds, bigrams."""
+    feats: Bag = defaultdict(float)
+    keys: list[str] = []
+    norms: list[str] = []
+    for token in words:
+        norm = token.norm
+        if token.is_number:
+            feats["#" + norm] += NUMBER_WEIGHT
+            continue
+        if norm in STOPWORDS:
+            continue
+        spelling = variants(norm)
+        key = stem(spelling)
+        feats[key] += 1.0
+        keys.append(key)
+        norms.append(spelling)
+        for part in word_parts(token):
+            feats[stem(variants(part))] += PART_WEIGHT
+    for a, b in pairwise(norms):
+        feats[stem(a + b)] += COMPOUND_WEIGHT
+    for a, b in pairwise(keys):
+        feats[a + " " + b] += BIGRAM_WEIGHT
+    return feats
+
+
+def number_kinds(figures: Sequence[Quantity], words: Sequence[Token]) -> dict[str, frozenset[str]]:
+    """The sentence's number features ("#4000") -> the kinds of the figures that hold
+    them ("count", "area", "date"...); none for a number in no figure ("S1/2/3").
+
+    "4,000 households" and "4,000 hectares" share the feature "#4000", weighted as
+    a distinctive word, though one counts and the other measures an area."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for token in words:
+        if token.is_number:
+            kinds = out["#" + token.norm]
+            for q in figures:
+                if q.start <= token.start and token.end <= q.end:
+                    kinds.add(q.kind)
+    return {key: frozenset(kinds) for key, kinds in out.items()}
+
+
+def source_features(words: Sequence[Token], text: str, variants: VariantMap) -> frozenset[str]:
+    """The features a sentence holds only in its attribution (``attribution``): who
+    said it, not what happened."""
+    spans = attribution(text)
+    if not spans:
+        return frozenset()
+    inside = [t for t in words if any(a <= t.start and t.end <= b for a, b in spans)]
+    rest = [t for t in words if not any(a <= t.start and t.end <= b for a, b in spans)]
+    return frozenset(sentence_features(inside, variants)) - frozenset(
+        sentence_features(rest, variants)
+    )
+
+
+def claims_of(figures: Sequence[Quantity]) -> tuple[Quantity, ...]:
+    """A sentence's quantities that say what they measure (``claim_key`` not empty)."""
+    return tuple(q for q in figures if claim_key(q))
+
+
+def figure(q: Quantity) -> Quantity:
+    """What a quantity states, wherever and however it is written (offsets and text blanked).
+
+    ``figures.relate`` and ``figures.same_thing`` read only this, so equal figures relate alike.
+    """
+    return replace(q, start=0, end=0, text="")
+
+
+def claim_features(figures: Sequence[Quantity]) -> tuple[str, ...]:
+    """Keys naming what a sentence's quantities measure (see ``claim_key``)."""
+    return tuple(sorted({claim_key(q) for q in claims_of(figures)}))
+
+
+def far_apart(a: Quantity, b: Quantity) -> bool:
+    """Two figures about the same thing whose values differ by ``FAR_RATIO`` or more.
+
+    Outlets disagree on a toll by a few, or round a width differently; a
+    figure three times another is a different fact ("1 million displaced" on
+    the border vs "3 million" already in the country), and grouping them
+    would show a false conflict.
+    """
+    if not same_thing(a, b) or relate(a, b) != "conflict":
+        return False
+    x, y = _nominal(a), _nominal(b)
+    return min(x, y) > 0 and max(x, y) >= FAR_RATIO * min(x, y)
+
+
+def _nominal(q: Quantity) -> float:
+    """The value a quantity states: the middle of its interval, or its bound if open."""
+    if math.isinf(q.high):
+        return q.low
+    return (q.low + q.high) / 2
+
+
+def claim_key(q: Quantity) -> str:
+    """What a quantity measures, as a feature; "" for claims too generic to link.
+
+    Keyed like ``figures.same_thing`` compares (kind, unit, head noun), not by
+    value, so "about 4 miles wide" meets "6 km ... north and south" and 59
+    meets 58 soldiers. Generic claims give no key: weekdays and years (every
+    report names the day), imprecise clock times ("midnight"), and counts
+    with no noun. A duration with no noun ("a week") is keyed by its order of
+    magnitude, so "a week" meets "seven days" but not "six hours".
+    """
+    head = q.counted.split()[-1] if q.counted else ""
+    if q.kind == "date":
+        return f"=date {q.low:g}" if q.unit == "day" else ""
+    if q.kind == "time":
+        return f"=time {q.low:g}" if q.low == q.high else ""
+    if q.kind == "duration" and not head:
+        middle = (q.low + q.high) / 2 if math.isfinite(q.high) else q.low
+        return f"=duration ~{round(math.log2(max(middle, 1e-3)))}"
+    if q.kind == "count" and not head:
+        return ""
+    return f"={q.kind} {q.unit} {head}"
+
+
+def sentence_frequency(bags: Sequence[Bag], times: Sequence[int]) -> Counter[str]:
+    """How many sentences hold each feature (``times``: how many sentences each bag stands for)."""
+    df: Counter[str] = Counter()
+    for bag, n in zip(bags, times, strict=True):
+        for f in bag:
+            df[f] += n
+    return df
+
+
+def shared_features(bags: Sequence[Bag], owners: Sequence[set[int]]) -> list[str]:
+    """Features found in at least two articles, sorted (they alone link articles).
+
+    ``owners``: the articles holding each bag.
+    """
+    first_owner: dict[str, int] = {}
+    shared: set[str] = set()
+    for bag, where in zip(bags, owners, strict=True):
+        if len(where) > 1:
+            shared.update(bag)
+            continue
+        owner = min(where)
+        for f in bag:
+            seen = first_owner.setdefault(f, owner)
+            if seen != owner:
+                shared.add(f)
+    return sorted(shared)
+
+
+class Weighted(NamedTuple):
+    """The weighing stage's output (see ``Corpus``)."""
+
+    vectors: tuple[SparseVector, ...]  # by row
+    norms: tuple[float, ...]  # by row
+    background: Part | None  # by form (None without ``arrays``)
+    distinct: Part | None  # by form
+    common: frozenset[int]  # the background features' ids
+    ids: dict[str, int]  # shared feature -> id
+
+
+def weigh(
+    bags: Sequence[Bag], owners: Sequence[int], form: Sequence[int], arrays: bool = True
+) -> Weighted:
+    """Unit tf-idf vectors over the shared features, split for fast exact scoring.
+
+    ``bags``: each form's features; ``owners`` and ``form``: each row's article
+    and form. A form is weighed once, however many rows print it.
+
+    Features in more sentences than ``COMMON_PER_ARTICLE`` per article are the
+    story's background (the leaders' names, the place, "ceasefire"): a fact's
+    words turn up about once per article that reports it. Their part of the
+    similarity is kept apart (``common``) because it alone is no evidence that
+    two sentences report the same fact. Without ``arrays`` (a small input)
+    the numpy parts are left out.
+    """
+    times = [0] * len(bags)
+    where: list[set[int]] = [set() for _ in bags]
+    for row, f in enumerate(form):
+        times[f] += 1
+        where[f].add(owners[row])
+    df = sentence_frequency(bags, times)
+    n = len(form)
+    idf = {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
+    shared = shared_features(bags, where)
+    ids = {f: i for i, f in enumerate(shared)}
+    vectors, norms = [], []
+    for bag in bags:
+        weights = {f: tf * idf[f] for f, tf in bag.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        scale = 1.0 / norm if norm > 0 else 0.0
+        vectors.append({ids[f]: w * scale for f, w in weights.items() if f in ids})
+        norms.append(norm)
+    limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
+    background = frozenset(i for i, f in enumerate(shared) if df[f] > limit)
+    by_row = tuple(vectors[f] for f in form), tuple(norms[f] for f in form)
+    if not arrays:
+        return Weighted(*by_row, None, None, background, ids)
+    import numpy as np
+
+    frequency = np.asarray([df[f] for f in shared], dtype=np.int64)
+    common = frequency > limit
+    dense = np.zeros(len(shared), dtype=bool)
+    dense[np.argsort(-frequency, kind="stable")[: min(DENSE_MAX, int(common.sum()))]] = True
+    entries = Entries.of(vectors)
+    return Weighted(
+        *by_row,
+        Part(entries.columns(dense), entries.postings(common & ~dense)),
+        Part(entries.columns(dense & ~common), entries.postings(~common)),
+        background,
+        ids,
+    )
+
+
+class Entries(NamedTuple):
+    """Every (row, feature, weight) of the unit vectors, by row: arrays for the parts."""
+
+    row: IntArray
+    feature: IntArray
+    weight: FloatArray
+    rows: int
+
+    @classmethod
+    def of(cls, vectors: Sequence[SparseVector]) -> Entries:
+        import numpy as np
+
+        sizes = [len(v) for v in vectors]
+        feature = np.fromiter((f for v in vectors for f in v), dtype=np.int64, count=sum(sizes))
+        weight = np.fromiter(
+            (w for v in vectors for w in v.values()), dtype=np.float32, count=sum(sizes)
+        )
+        row = np.repeat(np.arange(len(vectors), dtype=np.int64), sizes)
+        return cls(row, feature, weight, len(vectors))
+
+    def columns(self, wanted: npt.NDArray[np.bool_]) -> FloatArray:
+        """A dense rows x wanted features matrix of their weights (features in id order)."""
+        import numpy as np
+
+        keep = wanted[self.feature] if self.feature.size else np.zeros(0, dtype=bool)
+        position = np.cumsum(wanted) - 1
+        out = np.zeros((self.rows, int(wanted.sum())), dtype=np.float32)
+        out[self.row[keep], position[self.feature[keep]]] = self.weight[keep]
+        return out
+
+    def postings(self, wanted: npt.NDArray[np.bool_]) -> Postings:
+        """The wanted features' weights, by row and by feature."""
+        import numpy as np
+
+        keep = wanted[self.feature] if self.feature.size else np.zeros(0, dtype=bool)
+        entry_row, entry_feature = self.row[keep], self.feature[keep]
+        entry_weight = self.weight[keep]
+        by_feature = np.argsort(entry_feature, kind="stable")
+        row_ptr = np.searchsorted(entry_row, np.arange(self.rows + 1))
+        feature_ptr = np.searchsorted(entry_feature[by_feature], np.arange(wanted.size + 1))
+        per_entry = np.diff(feature_ptr)[entry_feature]
+        products = np.concatenate([[0], np.cumsum(per_entry)])[row_ptr]
+        return Postings(
+            row_ptr,
+            entry_row,
+            entry_feature,
+            entry_weight,
+            feature_ptr,
+            entry_row[by_feature],
+            entry_weight[by_feature],
+            products,
+            entry_feature[by_feature] * self.rows + entry_row[by_feature],
+        )
+
+
+def fingerprint(article: Article) -> str:
+    """A content hash of an article's sentences (order-free tie-breaking)."""
+    digest = hashlib.sha1()
+    for s in article.sentences:
+        digest.update(s.text.encode("utf-8", "surrogatepass") + b"\x00")
+    return digest.hexdigest()
+
+
+def form_layout(
+    texts: Sequence[int], owners: Sequence[int], articles: int
+) -> tuple[list[int], list[int], tuple[tuple[int, int], ...]]:
+    """Number the forms (``texts``: each row's text, numbered in order of first appearance).
+
+    Forms found in one article only come first, article by article, then the
+    forms several articles share. Returns row -> form, form -> its text, and
+    article -> the range of its own forms.
+    """
+    found_in: dict[int, set[int]] = {}
+    for row, text in enumerate(texts):
+        found_in.setdefault(text, set()).add(owners[row])
+    own = sorted((min(where), t) for t, where in found_in.items() if len(where) == 1)
+    shared = sorted(t for t, where in found_in.items() if len(where) > 1)
+    order = [t for _, t in own] + shared
+    number = {t: k for k, t in enumerate(order)}
+    counts = Counter(a for a, _ in own)
+    bounds, start = [], 0
+    for a in range(articles):
+        bounds.append((start, start + counts[a]))
+        start += counts[a]
+    return [number[t] for t in texts], order, tuple(bounds)
+
+
+def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool = True) -> Corpus:
+    """Tokenise, weigh and normalise every sentence of the input (``step``: per article).
+
+    Sentences with the same text (reprints repeat them) are one form: its
+    features and claims are found once. Without ``arrays`` (a small input,
+    see ``grouping.small``) the numpy parts and forms are left out.
+    """
+    words = [[tokens(s.text) for s in a.sentences] for a in articles]
+    variants = variant_map_of_texts([[s.text for s in a.sentences] for a in articles])
+    refs: list[Ref] = []
+    rows: list[tuple[int, ...]] = []
+    texts: list[int] = []  # row -> its text
+    bags: list[Bag] = []  # by text
+    keys: list[frozenset[str]] = []  # by text
+    phrases: list[tuple[tuple[str, str], ...]] = []  # by text
+    found: list[tuple[Quantity, ...]] = []  # by text
+    said: list[frozenset[str]] = []  # by text: who its statement is attributed to
+    kinds: list[dict[str, frozenset[str]]] = []  # by text: its numbers' kinds
+    sourced: list[frozenset[str]] = []  # by text: features of its attribution only
+    seen: dict[str, int] = {}  # sentence text -> its number
+    for a, article in enumerate(articles):
+        step(a / len(articles))
+        rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
+        for s, ws in zip(article.sentences, words[a], strict=True):
+            refs.append((a, s.index))
+            t = seen.setdefault(s.text, len(bags))
+            texts.append(t)
+            if t < len(bags):
+                continue
+            figures = sentence_figures(s)
+            claims = claim_features(figures)
+            bag = sentence_features(ws, variants)
+            for key in claims:
+                bag[key] += CLAIM_WEIGHT
+            bags.append(bag)
+            keys.append(frozenset(claims))
+            phrases.append(phrase_keys(ws, variants))
+            found.append(claims_of(figures))
+            said.append(speakers_of(s.text, variants.names))
+            kinds.append(number_kinds(figures, ws))
+            sourced.append(source_features(ws, s.text, variants))
+    owners = [r[0] for r in refs]
+    form, order, exclusive = form_layout(texts, owners, len(articles))
+    weighted = weigh([bags[t] for t in order], owners, form, arrays)
+    prints = [fingerprint(a) for a in articles]
+    ranked = sorted(range(len(articles)), key=lambda a: (prints[a], a))
+    rank = [0] * len(articles)
+    for position, a in enumerate(ranked):
+        rank[a] = position
+    paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
+    return Corpus(
+        tuple(refs),
+        tuple(rows),
+        paragraphs,
+        weighted.vectors,
+        weighted.norms,
+        weighted.background,
+        weighted.distinct,
+        tuple(form),
+        exclusive,
+        tuple(rank),
+        tuple(keys[t] for t in texts),
+        tuple(found[t] for t in texts),
+        weighted.common,
+        {row: said[t] for row, t in enumerate(texts) if said[t]},
+        tuple(phrases[t] for t in texts),
+        weighted.ids,
+        tuple(kinds[t] for t in texts),
+        tuple(sourced[t] for t in texts),
+        frozenset(i for f, i in weighted.ids.items() if f[:1] in "#="),
+    )

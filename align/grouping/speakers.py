@@ -1,0 +1,133 @@
+"""Who says it: a statement's speaker, and the attribution that names a fact's source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+
+from ..normalize import normalise_word
+
+# Who a statement is attributed to, when the sentence gives it as a statement:
+# reported speech ("Putin said Thursday that ...", "Erdogan told reporters ...
+# that ...") or a quotation's attribution ('"...," Erdogan said', '"...," said
+# Fire Chief Lena Marković': the last word). Two clusters whose statements are
+# attributed to different people never merge: "Erdogan told reporters ... that
+# the Syrian regime is the main reason for civilian suffering" is not "Putin said
+# ... that the agreement will end civilian suffering", however many words they
+# share. Only names count (``VariantMap.names``: "Survivors said" names no one), and a
+# fact reported with its source ("Seven cars derailed, said Cpl. Justin Dunn")
+# is not a statement: outlets cite different sources for one fact.
+_VERBS = ("said", "says", "told", "added", "warned")
+_NAME = re.compile(r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]+")  # "Putin", "al-Assad"
+_THAT = re.compile(r"[^.;\"“”]{0,80}?\bthat\b")  # "... that": reported speech
+_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+)*((?:[a-z]{1,3}-)?[A-Z][\w’'-]+)")
+_QUOTES = '"”’'
+# Attribution (``attribution``): verbs of saying, how far a trailing one may reach
+# and how far into the sentence a leading one may stand.
+_SAYING = re.compile(r"\b(?:said|says|told|added|confirmed|reported|tweeted|wrote|stated)\b")
+_ACCORDING = re.compile(r"\baccording to\b[^,;]*")
+_THAT_AFTER = re.compile(r"(?:\s+[\w.'’-]+){0,6}?\s+that\b")
+_TAIL_WORDS = 4
+_CLAUSE = re.compile(
+    r"\b(?:that|is|are|was|were|will|would|has|have|had|could|can|though|but|while)\b"
+)
+_LEAD_WORDS = 16
+_LEAD_SHORT = 4
+_REACH = 120  # characters before a verb read for its speaker
+
+
+def attribution(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentence that say where its facts come from, not what they are.
+
+    * A trailing attribution: a verb of saying after a comma, followed by a name
+      or the end of the sentence ("..., said Cpl. Justin Dunn, public information
+      officer with the Missouri State Highway Patrol", "..., the patrol said."):
+      from that comma to the end.
+    * A leading one: a verb of saying after a few words or a name (``_leads``),
+      followed by what was said ("Highway patrol officials said investigators ...", "Corporal
+      Justin Dunn, a spokesman for the Missouri State Highway Patrol, told
+      reporters on the scene that ..."): from the start to the verb (to "that").
+    * "according to ...": to the end of its clause.
+    """
+    out: list[tuple[int, int]] = []
+    for m in _ACCORDING.finditer(text):
+        out.append((m.start(), m.end()))
+    for m in _SAYING.finditer(text):
+        after = text[m.end() :].lstrip(" \u201d\"'")
+        comma = text.rfind(",", 0, m.start())
+        if comma >= 0 and len(text[:comma].split()) < 2:
+            comma = -1  # "Elsewhere, Erdogan said ...": an opening word, not a fact
+        quoted = comma >= 0 and text[comma + 1 : comma + 2] in _QUOTES + "\u201d"
+        reach = _TAIL_WORDS * (2 if quoted else 1)  # '"...," X told the Y News Agency.'
+        short = len(after.split()) <= reach and not _CLAUSE.search(after)
+        if comma >= 0 and after[:1] in ",;":  # '"...," Erdogan said, though he added'
+            out.append((comma, m.end()))
+        elif comma >= 0 and (not after.strip(" .") or short or after[:1].isupper()):
+            more = _CLAUSE.search(text, m.end()) if after[:1].isupper() else None
+            out.append((comma, more.start() if more else len(text)))
+        elif _leads(text[: m.start()].split()):
+            that = _THAT_AFTER.match(text, m.end())
+            out.append((0, that.end() if that else m.end()))
+    return out
+
+
+def _leads(words: Sequence[str]) -> bool:
+    """Whether the words before a verb of saying read as who says it: a few words
+    ("Police officials"), or a name or title among the first ``_LEAD_WORDS``
+    ("Corporal Justin Dunn, a spokesman for the ... Patrol")."""
+    if any(_SAYING.fullmatch(w.strip(",")) or any(q in w for q in '"“”') for w in words):
+        return False  # a quotation or another verb of saying: what was said, not who
+    if len(words) <= _LEAD_SHORT:
+        return True
+    return len(words) <= _LEAD_WORDS and any(w[:1].isupper() for w in words[1:])
+
+
+def speakers_of(text: str, names: Container[str]) -> frozenset[str]:
+    """The normalised names a sentence attributes a statement to, of those in
+    ``names``: each verb of saying (``_VERBS``, as a whole word) is read with the
+    words around it."""
+    found = []
+    for verb in _VERBS:
+        start = text.find(verb)
+        while start >= 0:
+            end = start + len(verb)
+            if _whole_word(text, start, end):
+                found += _speaker_at(text, start, end)
+            start = text.find(verb, end)
+    return frozenset(n for n in map(normalise_word, found) if n in names)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )
+
+
+def _speaker_at(text: str, start: int, end: int) -> list[str]:
+    """The name a verb of saying at ``text[start:end]`` attributes its statement to, if
+    any: "Putin said ... that", '"...," Erdogan said', '"...," fire chief Lena
+    Markovic said' (at most four words after the quotation), '"...," said Fire
+    Chief Lena Marković' (the last of the capitalised words after the verb)."""
+    before = text[max(0, start - _REACH) : start]
+    words = before.split()
+    if words and words[-1] in ("has", "had"):
+        words.pop()
+    name = words[-1] if words and _NAME.fullmatch(words[-1]) else None
+    if name and _THAT.match(text, end):
+        return [name]
+    quote = max(before.rfind(q) for q in _QUOTES)
+    closing = quote >= 0 and before[quote + 1 : quote + 2].isspace()  # not "Turkey’s"
+    if closing and name and len(before[quote + 1 :].split()) <= 5:
+        return [name]
+    if before.rstrip().rstrip(",").rstrip()[-1:] in tuple(_QUOTES):
+        after = _AFTER.match(text, end)
+        return [after.group(1)] if after else []
+    return []
+
+
+def other_speakers(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether both sides name speakers and none of one is one of the other's
+    ("alassad" and "assad" are one; "erdogan" and "putin" are two)."""
+    if not x or not y:
+        return False
+    return not any(a.endswith(b) or b.endswith(a) for a in x for b in y)
