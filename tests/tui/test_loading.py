@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from align import bundled_seeds, grouping, load_sources
+from align import bundled_seeds, load_sources
+from align.grouping import similarity
 from align.grouping.similarity import block_best
 from tui.app import IdlibReadApp
 from tui.screens.loading import BAR_WIDTH, LoadingScreen, loading_text, progress_bar
@@ -64,7 +65,7 @@ async def test_q_while_a_large_set_aligns_stops_the_engine_at_once(
         scored.append(time.monotonic())
         return block_best(*args)
 
-    monkeypatch.setattr(grouping, "block_best", counting)
+    monkeypatch.setattr(similarity, "block_best", counting)
     paths = write_corpus(tmp_path / "set", 100)
     app = IdlibReadApp(load_sources(paths), tmp_path / "notes.yaml")
     async with app.run_test(size=(80, 24)) as pilot:
