@@ -206,97 +206,126 @@ def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
     pairs of sentences. Links strongest first, ties by content (``Link``); votes
     in row order.
     """
-    corpus = clusters.corpus
-    owner = [a for a, _ in corpus.refs]
-    roots = list(clusters.root.tolist() if hasattr(clusters.root, "tolist") else clusters.root)
-    alone = [len(clusters.members[r]) == 1 for r in roots]
-    if not any(alone):
+    search = FreeSearch(clusters)
+    if not any(search.alone):
         return Freed([], [])
-    common, form = corpus.common, corpus.form
-    holders: dict[int, set[int]] = defaultdict(set)  # distinct feature -> forms holding it
-    placed: dict[tuple[int, int], list[int]] = defaultdict(list)  # (form, article) -> rows
-    first: dict[int, int] = {}  # form -> a row of it
-    for row, vector in enumerate(corpus.vectors):
-        placed[(form[row], owner[row])].append(row)
-        if form[row] not in first:
-            first[form[row]] = row
-            for f in vector:
-                if f not in common:
-                    holders[f].add(form[row])
-    similar: dict[int, list[tuple[int, float]]] = {}  # form -> (form, cosine), distinct enough
-
-    def scores_of(row: int, article: int) -> list[tuple[float, int]]:
-        """(cosine, row) of the rows of ``article`` that share a distinct feature with
-        ``row`` and hold ``DISTINCT_MIN`` of their similarity outside the background
-        (scored once per pair of texts: reprints repeat them)."""
-        mine = form[row]
-        if mine not in similar:
-            vector = corpus.vectors[row]
-            found = []
-            for other in sorted({g for f in vector if f not in common for g in holders[f]}):
-                theirs = corpus.vectors[first[other]]
-                total = round(sparse_dot(vector, theirs), ROUND)
-                background = sum(w * theirs.get(f, 0.0) for f, w in vector.items() if f in common)
-                if total - background >= DISTINCT_MIN:
-                    found.append((other, total))
-            similar[mine] = found
-        return [(total, o) for g, total in similar[mine] for o in placed.get((g, article), ())]
-
-    held: dict[int, dict[int, list[int]]] = {}  # cluster root -> article -> its rows there
-
-    def held_apart(row: int, other: int) -> bool:
-        """Whether ``other``'s group holds a sentence of ``row``'s article that is not
-        next to ``row`` in its paragraph (next to it, ``row`` may be that sentence's
-        second half, which absorbing neighbours decides)."""
-        root = roots[other]
-        if owner[row] not in clusters.articles[root]:
-            return False
-        if root not in held:
-            held[root] = defaultdict(list)
-            for r in clusters.members[root]:
-                held[root][owner[r]].append(r)
-        mine = held[root][owner[row]]
-        para = corpus.paragraphs
-        return bool(mine) and all(abs(r - row) > 1 or para[r] != para[row] for r in mine)
-
-    def top_of(found: list[tuple[float, int]]) -> tuple[float, list[int]]:
-        if not found:
-            return 0.0, []
-        top = max(c for c, _ in found)
-        return top, [o for c, o in found if c == top]
-
-    candidates = sorted(
-        {
-            (row, owner[other])
-            for row, other in best
-            if alone[row]
-            and owner[row] in clusters.articles[roots[other]]
-            and held_apart(row, other)
-        }
-    )
     links: set[Link] = set()
     votes: list[tuple[float, int, int]] = []
-    for row, article in candidates:
-        found = scores_of(row, article)
+    for row, article in search.candidates(best):
+        found = search.scores_of(row, article)
         top, _ = top_of(found)
-        if not any(c == top and held_apart(row, o) for c, o in found):
+        if not any(c == top and search.held_apart(row, o) for c, o in found):
             continue  # its best match could join it: the first pass judged that pair
-        open_ = [(c, o) for c, o in found if not held_apart(row, o)]
+        open_ = [(c, o) for c, o in found if not search.held_apart(row, o)]
         score, chosen = top_of(open_)
         if score >= SUPPORT_MIN:
             votes += [(score, row, o) for o in chosen]
-        score, chosen = top_of([(c, o) for c, o in open_ if alone[o]])
+        score, chosen = top_of([(c, o) for c, o in open_ if search.alone[o]])
         if score < LINK_MIN or any(c > score for c, _ in open_):
             continue  # a better match is free to join it in another way
         for other in chosen:
-            back = [(c, o) for c, o in scores_of(other, owner[row]) if not held_apart(other, o)]
-            if row not in top_of(back)[1] or any(c > score for c, o in back if not alone[o]):
-                continue
-            checked = phrase_checked(corpus, row, other, score)
-            if checked >= LINK_MIN:
-                lo, hi = sorted((row, other), key=lambda r: ref_key(corpus, r))
-                links.add(Link(-checked, (*ref_key(corpus, lo), *ref_key(corpus, hi)), lo, hi))
+            link = search.link(row, other, score)
+            if link is not None:
+                links.add(link)
     return Freed(sorted(links), votes)
+
+
+def top_of(found: Sequence[tuple[float, int]]) -> tuple[float, list[int]]:
+    """The best score among (score, row) pairs and every row that reaches it."""
+    if not found:
+        return 0.0, []
+    top = max(c for c, _ in found)
+    return top, [o for c, o in found if c == top]
+
+
+class FreeSearch:
+    """What ``freed`` reads: the sentences still alone, the rows that share a distinct
+    feature with a sentence (scored once per pair of texts: reprints repeat them),
+    and which groups hold a sentence of a row's own article."""
+
+    def __init__(self, clusters: Clusters) -> None:
+        self.clusters = clusters
+        self.corpus = corpus = clusters.corpus
+        self.owner = [a for a, _ in corpus.refs]
+        root = clusters.root
+        self.roots = list(root.tolist() if hasattr(root, "tolist") else root)
+        self.alone = [len(clusters.members[r]) == 1 for r in self.roots]
+        self.holders: dict[int, set[int]] = defaultdict(set)  # distinct feature -> its forms
+        self.placed: dict[tuple[int, int], list[int]] = defaultdict(list)  # (form, article)
+        self.first: dict[int, int] = {}  # form -> a row of it
+        for row, vector in enumerate(corpus.vectors):
+            form = corpus.form[row]
+            self.placed[(form, self.owner[row])].append(row)
+            if form not in self.first:
+                self.first[form] = row
+                for f in vector:
+                    if f not in corpus.common:
+                        self.holders[f].add(form)
+        self.similar: dict[int, list[tuple[int, float]]] = {}  # form -> (form, cosine)
+        self.held: dict[int, dict[int, list[int]]] = {}  # cluster root -> article -> rows
+
+    def candidates(self, best: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(row, article) for each sentence alone whose best match in the article is
+        held apart."""
+        found = {
+            (row, self.owner[other])
+            for row, other in best
+            if self.alone[row]
+            and self.owner[row] in self.clusters.articles[self.roots[other]]
+            and self.held_apart(row, other)
+        }
+        return sorted(found)
+
+    def scores_of(self, row: int, article: int) -> list[tuple[float, int]]:
+        """(cosine, row) of the rows of ``article`` that share a distinct feature with
+        ``row`` and hold ``DISTINCT_MIN`` of their similarity outside the background."""
+        corpus, mine = self.corpus, self.corpus.form[row]
+        if mine not in self.similar:
+            vector = corpus.vectors[row]
+            found = []
+            forms = {g for f in vector if f not in corpus.common for g in self.holders[f]}
+            for other in sorted(forms):
+                theirs = corpus.vectors[self.first[other]]
+                total = round(sparse_dot(vector, theirs), ROUND)
+                background = sum(
+                    w * theirs.get(f, 0.0) for f, w in vector.items() if f in corpus.common
+                )
+                if total - background >= DISTINCT_MIN:
+                    found.append((other, total))
+            self.similar[mine] = found
+        placed = self.placed
+        return [(total, o) for g, total in self.similar[mine] for o in placed.get((g, article), ())]
+
+    def held_apart(self, row: int, other: int) -> bool:
+        """Whether ``other``'s group holds a sentence of ``row``'s article that is not
+        next to ``row`` in its paragraph (next to it, ``row`` may be that sentence's
+        second half, which absorbing neighbours decides)."""
+        root, article = self.roots[other], self.owner[row]
+        if article not in self.clusters.articles[root]:
+            return False
+        if root not in self.held:
+            self.held[root] = defaultdict(list)
+            for r in self.clusters.members[root]:
+                self.held[root][self.owner[r]].append(r)
+        mine = self.held[root][article]
+        para = self.corpus.paragraphs
+        return bool(mine) and all(abs(r - row) > 1 or para[r] != para[row] for r in mine)
+
+    def link(self, row: int, other: int, score: float) -> Link | None:
+        """The link of ``row`` and ``other`` when ``row`` is ``other``'s best match among
+        the free sentences of its article in turn, and the pair passes the phrase check."""
+        back = [
+            (c, o)
+            for c, o in self.scores_of(other, self.owner[row])
+            if not self.held_apart(other, o)
+        ]
+        if row not in top_of(back)[1] or any(c > score for c, o in back if not self.alone[o]):
+            return None
+        checked = phrase_checked(self.corpus, row, other, score)
+        if checked < LINK_MIN:
+            return None
+        lo, hi = sorted((row, other), key=lambda r: ref_key(self.corpus, r))
+        return Link(-checked, (*ref_key(self.corpus, lo), *ref_key(self.corpus, hi)), lo, hi)
 
 
 def cluster(corpus: Corpus, step: Step = silent) -> list[list[int]]:
