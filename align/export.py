@@ -112,7 +112,7 @@ def _group(group: Group, ids: Sequence[str], alignment: Alignment) -> JsonDict:
     return {
         "id": group.id,
         "members": [_member(m, s, ids, alignment) for m in group.members for s in m.sentences],
-        "divergences": [_divergence(d, ids, alignment) for d in group.divergences],
+        "divergences": [_divergence_json(d, ids, alignment) for d in group.divergences],
         "claims": [_claim(c, ids, alignment) for c in group.claims],
     }
 
@@ -131,7 +131,7 @@ def _member(m: Member, s: int, ids: Sequence[str], alignment: Alignment) -> Json
     return out
 
 
-def _divergence(d: Divergence, ids: Sequence[str], alignment: Alignment) -> JsonDict:
+def _divergence_json(d: Divergence, ids: Sequence[str], alignment: Alignment) -> JsonDict:
     start, end = _raw_span(alignment, d.article, d.sentence, d.start, d.end)
     out: JsonDict = {
         "kind": d.kind,

@@ -459,11 +459,11 @@ def wording_marks(
                 detail = f'reworded: "{quoted(text)}" where {their_label} has "{quoted(other)}"'
             else:
                 detail = f'added: "{quoted(text)}" (not in {their_label}\'s version)'
-            out.append(_divergence(article, part, detail))
+            out.append(_wording_divergence(article, part, detail))
     return out
 
 
-def _divergence(article: int, part: Sequence[Word], detail: str) -> Divergence:
+def _wording_divergence(article: int, part: Sequence[Word], detail: str) -> Divergence:
     sentence = part[0].sentence
     start, end = part[0].token.start, part[-1].token.end
     return Divergence(
