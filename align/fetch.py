@@ -129,10 +129,14 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
 
 def check_address(given: str, url: str) -> None:
     """Refuse addresses that are not ``http(s)://host...``."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:  # e.g. "http://[::1": an unclosed IPv6 host
+        raise InputError(given, f"not a valid web address ({exc})") from None
     if parts.scheme.lower() not in SCHEMES:
         raise InputError(given, f"only http and https addresses are read, not {url!r}")
-    if not parts.hostname:
+    if not host:
         raise InputError(given, f"no host in the address {url!r}")
 
 

@@ -198,7 +198,9 @@ def test_no_answer_in_time(server: Server) -> None:
     assert time.perf_counter() - start < 5
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/a.html", "file:///etc/passwd", "http:///x"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.com/a.html", "file:///etc/passwd", "http:///x", "http://[::1"]
+)
 def test_addresses_that_are_not_http_are_refused(url: str, cache: Path) -> None:
     with pytest.raises(InputError) as info:
         read_url(url, cache=cache)
