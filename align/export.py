@@ -337,8 +337,8 @@ def _md_summary(alignment: Alignment) -> str:
 
 def _md_group(alignment: Alignment, group: Group, notes: Sequence[JsonDict]) -> str:
     outlets = ", ".join(alignment.articles[m.article].label for m in group.members)
-    sub = "only " + outlets if group.is_single else f"{len(group.members)} outlets"
-    lines = [f"### Passage {group.id + 1}", "", md_escape(sub.capitalize()), ""]
+    sub = f"Only {outlets}" if group.is_single else f"{len(group.members)} outlets"
+    lines = [f"### Passage {group.id + 1}", "", md_escape(sub), ""]
     for member, sentences in alignment.passages(group):
         label = md_escape(alignment.articles[member.article].label)
         if member.role == "also" and member.span is not None:

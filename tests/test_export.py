@@ -139,3 +139,12 @@ def test_report_shows_an_also_member_by_its_clause(seeds: Alignment) -> None:
     line = next(x for x in report.splitlines() if "(a clause of" in x and "Moscow" in x)
     assert "Nearly a million civilians have fled their homes due to the violence" in line
     assert "dozens of Turkish soldiers" not in line
+
+
+def test_markdown_names_single_outlets_as_their_labels_are_written(seeds: Alignment) -> None:
+    report = to_markdown(seeds)
+    singles = [line for line in report.splitlines() if line.startswith("Only ")]
+    assert singles, "the seeds have passages only one outlet reports"
+    labels = {a.label for a in seeds.articles}
+    for line in singles:
+        assert line[len("Only ") :] in labels, line  # "Only UPI", never "Only upi"
