@@ -70,7 +70,7 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
         progress("cleaning", i / len(sources))
         articles.append(prepare(source))
     require_bounded(articles)
-    articles = read_figures(articles)
+    articles = read_figures(articles, lambda fraction: progress("reading figures", fraction))
     progress("aligning", 0.0)
     drafts = group_sentences(articles, lambda fraction: progress("aligning", fraction))
     home = {

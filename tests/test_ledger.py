@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers_align import make_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import build, bundled_seeds
-from align.figures import extract, read_figures
+from align.figures import STEP_SENTENCES, extract, read_figures
 from align.ledger import Ledger, build_ledger, pair_many, pair_outlets
 from align.model import Article, Claim, Divergence, Relation, Sentence, Source
 
@@ -475,3 +476,19 @@ def test_outlets_past_the_claim_limit_are_paired_one_at_a_time(
     claims = [[0, 1], [2, 3, 4], [5, 6]]
     many = pair_many(claims, lambda i, j: ("same", 0.0), list(range(7)))
     assert set(many) == {(0, 2)}
+
+
+def test_reading_figures_reports_progress_and_can_be_stopped() -> None:
+    class Stop(Exception):
+        pass
+
+    many = make_article("many", [[f"Crews moved {k} people from the coast." for k in range(1200)]])
+    heard: list[float] = []
+    read_figures([many], heard.append)
+    assert len(heard) == 1200 // STEP_SENTENCES and heard == sorted(heard) and heard[-1] < 1
+
+    def stop(fraction: float) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):  # the reader's quit: the engine stops at the next report
+        read_figures([many], stop)

@@ -30,7 +30,7 @@ number of tokens around each figure, so time is linear in the input; at most
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..model import Article, Quantity, Sentence
@@ -53,6 +53,8 @@ __all__ = [
     "same_thing",
     "sentence_figures",
 ]
+
+STEP_SENTENCES = 500  # sentences read between two progress reports (well under a second)
 
 READERS = (time_at, date_at, weekday_at, fraction_at, measure_at)
 
@@ -79,10 +81,15 @@ def read_hits(s: Stream) -> list[Hit]:
     return hits
 
 
-def read_figures(articles: Sequence[Article]) -> list[Article]:
+def read_figures(
+    articles: Sequence[Article], step: Callable[[float], None] = lambda fraction: None
+) -> list[Article]:
     """The articles with every sentence's figures read (``Sentence.figures``), each
-    distinct sentence text once."""
+    distinct sentence text once. ``step`` is told how far the reading is every
+    ``STEP_SENTENCES`` sentences (it may raise to stop the work)."""
     read: dict[str, tuple[Quantity, ...]] = {}
+    total = max(1, sum(len(a.sentences) for a in articles))
+    done = 0
     out = []
     for article in articles:
         sentences = []
@@ -90,6 +97,9 @@ def read_figures(articles: Sequence[Article]) -> list[Article]:
             if s.text not in read:
                 read[s.text] = extract(s.text)
             sentences.append(replace(s, figures=read[s.text]))
+            done += 1
+            if done % STEP_SENTENCES == 0:
+                step(done / total)
         out.append(replace(article, sentences=tuple(sentences)))
     return out
 
