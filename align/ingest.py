@@ -224,7 +224,7 @@ def _unique(files: Iterator[Path], seen: dict[Path, Path]) -> Iterator[Path]:
         key = file.resolve()
         if key in seen:
             first = seen[key]
-            also = "" if str(first) == str(file) else f", also as {first}"
+            also = "" if str(first) in (str(file), str(key)) else f", also as {first}"
             raise InputError(str(file), f"given twice ({key}{also}); name each article once")
         seen[key] = file
         yield file

@@ -61,7 +61,7 @@ async def test_detached_and_broken_annotation_files(tmp_path: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert any("no longer match a passage" in str(n.message) for n in app._notifications)
-        assert "1 note(s) in notes.yaml" in status(reader(app))
+        assert "1 note in notes.yaml" in status(reader(app))
         await pilot.press("A")
         await settle(pilot)
         assert "detached" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)

@@ -37,7 +37,8 @@ def opening_note(store: AnnotationStore | None) -> Note:
     count = len(store.all())
     if not count:
         return ("", False, "")
-    return (f"{count} note(s) in {store.path.name}", False, f"{count} notes")
+    notes = f"{count} note" if count == 1 else f"{count} notes"
+    return (f"{notes} in {store.path.name}", False, notes)
 
 
 def save_note(store: AnnotationStore | None, message: str, failed: bool) -> Note:
