@@ -22,6 +22,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .figures import comparable, measure_key, relate, sentence_figures
 from .model import (
@@ -34,6 +35,13 @@ from .model import (
     Quantity,
     Relation,
 )
+
+# numpy is imported by the functions that use it (only large sets need it).
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    IntArray = npt.NDArray[np.int64]
 
 RANK: dict[Relation, int] = {"same": 0, "precision": 1, "conflict": 2}
 # Pairing is quadratic in the claims one quantity has in two outlets; past this
@@ -190,14 +198,48 @@ def pair_many(
     short = [k for k, ns in enumerate(outlets) if len(ns) <= MANY_CLAIMS]
     if len(short) < 2:
         return {}
-    local: dict[int, int] = {}  # reading -> its row in the table
-    first: list[int] = []  # a claim of each reading
-    for k in short:
-        for n in outlets[k]:
+    kept = [outlets[k] for k in short]
+    local, first = _distinct_readings(kept, reading_of)
+    relation, table = _judged_readings(first, judge)
+    width = max(len(ns) for ns in kept)
+    key, none = _candidate_keys(relation, table, width)
+    held = np.full((len(kept), width), len(first), dtype=np.int64)  # last row: padding
+    for row, ns in enumerate(kept):
+        held[row, : len(ns)] = [local[reading_of[n]] for n in ns]
+    lefts, rights = np.triu_indices(len(kept), 1)
+    names: list[Relation] = list(RANK)
+    out: dict[tuple[int, int], list[tuple[int, int, Relation]]] = {}
+    chunk = max(1, MANY_CELLS // (width * width))
+    for start in range(0, lefts.size, chunk):
+        ls, rs = lefts[start : start + chunk], rights[start : start + chunk]
+        taken = _greedy_pairs(key, none, relation, held[ls], held[rs])
+        for u, v, pairs in zip(ls.tolist(), rs.tolist(), taken, strict=True):
+            left, right = kept[u], kept[v]
+            out[(short[u], short[v])] = [(left[i], right[j], names[k]) for i, j, k in pairs]
+    return out
+
+
+def _distinct_readings(
+    outlets: Sequence[Sequence[int]], reading_of: Sequence[int]
+) -> tuple[dict[int, int], list[int]]:
+    """Each reading's row in the table (reading -> row), and a claim of each row."""
+    local: dict[int, int] = {}
+    first: list[int] = []
+    for ns in outlets:
+        for n in ns:
             if local.setdefault(reading_of[n], len(first)) == len(first):
                 first.append(n)
+    return local, first
+
+
+def _judged_readings(first: Sequence[int], judge: Judge) -> tuple[IntArray, IntArray]:
+    """Every two readings judged once: the ``RANK`` of their relation (``len(RANK)``:
+    not comparable; the last row and column are padding), and their rank as
+    ``pair_outlets`` sorts candidates (equal relation and distance: equal rank)."""
+    import numpy as np
+
     count = len(first)
-    rank = np.full((count + 1, count + 1), len(RANK), dtype=np.int64)  # last: padding
+    rank = np.full((count + 1, count + 1), len(RANK), dtype=np.int64)
     far = np.zeros((count + 1, count + 1), dtype=np.float64)
     for u in range(count):
         for v in range(count):
@@ -209,44 +251,50 @@ def pair_many(
         [[0], (np.diff(rank.ravel()[order]) != 0) | (np.diff(far.ravel()[order]) != 0)]
     )
     table = np.empty(order.size, dtype=np.int64)
-    table[order] = np.cumsum(step)  # equal relation and distance: equal rank
-    table = table.reshape(rank.shape)
-    width = max(len(outlets[k]) for k in short)
+    table[order] = np.cumsum(step)
+    return rank, table.reshape(rank.shape)
+
+
+def _candidate_keys(rank: IntArray, table: IntArray, width: int) -> tuple[IntArray, int]:
+    """Each two readings' key, spaced to leave room for a place among ``width`` x
+    ``width`` claims, and the key past every candidate's (not comparable)."""
+    import numpy as np
+
     cells = width * width
-    none = int(table.max() + 1) * cells  # a key past every candidate's
-    key = np.where(rank < len(RANK), table * cells, none)
-    held = np.full((len(short), width), count, dtype=np.int64)
-    for row, k in enumerate(short):
-        held[row, : len(outlets[k])] = [local[reading_of[n]] for n in outlets[k]]
-    lefts, rights = np.triu_indices(len(short), 1)
-    names: list[Relation] = list(RANK)
-    out: dict[tuple[int, int], list[tuple[int, int, Relation]]] = {}
-    chunk = max(1, MANY_CELLS // cells)
-    for start in range(0, lefts.size, chunk):
-        ls, rs = lefts[start : start + chunk], rights[start : start + chunk]
-        a, b = held[ls][:, :, None], held[rs][:, None, :]
-        keys = (key[a, b] + np.arange(cells).reshape(width, width)).reshape(ls.size, cells)
-        keys[key[a, b].reshape(ls.size, cells) == none] = none
-        taken: list[list[tuple[int, int, Relation]]] = [[] for _ in range(ls.size)]
-        live = np.arange(ls.size)
-        for _ in range(width):
-            best = keys[live].argmin(axis=1)
-            found = keys[live, best] < none
-            live, best = live[found], best[found]
-            if live.size == 0:
-                break
-            x, y = best // width, best % width
-            rows = keys[live].reshape(live.size, width, width)
-            rows[np.arange(live.size), x, :] = none  # the claims are taken
-            rows[np.arange(live.size), :, y] = none
-            keys[live] = rows.reshape(live.size, cells)
-            relations = rank[held[ls[live], x], held[rs[live], y]].tolist()
-            for p, i, j, r in zip(live.tolist(), x.tolist(), y.tolist(), relations, strict=True):
-                left, right = outlets[short[ls[p]]], outlets[short[rs[p]]]
-                taken[p].append((left[i], right[j], names[r]))
-        for p in range(ls.size):
-            out[(short[int(ls[p])], short[int(rs[p])])] = taken[p]
-    return out
+    none = int(table.max() + 1) * cells
+    return np.where(rank < len(RANK), table * cells, none), none
+
+
+def _greedy_pairs(
+    key: IntArray, none: int, rank: IntArray, lefts: IntArray, rights: IntArray
+) -> list[list[tuple[int, int, int]]]:
+    """For each two outlets (their readings' rows, ``lefts[p]`` and ``rights[p]``), its
+    pairs in the order taken: least key first among claims both still free, as
+    (place in the left outlet, place in the right, ``RANK`` of the relation)."""
+    import numpy as np
+
+    size, width = lefts.shape
+    cells = width * width
+    a, b = lefts[:, :, None], rights[:, None, :]
+    keys = (key[a, b] + np.arange(cells).reshape(width, width)).reshape(size, cells)
+    keys[key[a, b].reshape(size, cells) == none] = none
+    taken: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
+    live = np.arange(size)
+    for _ in range(width):
+        best = keys[live].argmin(axis=1)
+        found = keys[live, best] < none
+        live, best = live[found], best[found]
+        if live.size == 0:
+            break
+        x, y = best // width, best % width
+        rows = keys[live].reshape(live.size, width, width)
+        rows[np.arange(live.size), x, :] = none  # the claims are taken
+        rows[np.arange(live.size), :, y] = none
+        keys[live] = rows.reshape(live.size, cells)
+        relations = rank[lefts[live, x], rights[live, y]].tolist()
+        for p, i, j, r in zip(live.tolist(), x.tolist(), y.tolist(), relations, strict=True):
+            taken[p].append((i, j, r))
+    return taken
 
 
 def find(parent: list[int], i: int) -> int:
