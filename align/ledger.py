@@ -379,10 +379,28 @@ def compare_bucket(
     (``pair_outlets``); outlets whose readings are alike pair alike, and many
     such outlets are paired all at once (``pair_many``).
     """
-    readings: dict[int, list[int]] = defaultdict(list)  # reading -> one claim per outlet
-    holders: dict[int, list[int]] = defaultdict(list)  # reading -> every claim that reads so
-    several = []
     by_article = dict(by_article)
+    readings, holders, several = _outlet_readings(by_article, claims, reading_of, tally)
+    _relate_readings(readings, holders, judge, tally)
+    for a in several:  # against each reading of the one-reading outlets
+        for reading, ns in readings.items():
+            for i, j, relation in pair_outlets(by_article[a], ns[:1], judge):
+                tally.relate(i, j, relation, (i,), holders[reading])
+    _pair_several([by_article[a] for a in several], judge, reading_of, tally)
+
+
+def _outlet_readings(
+    by_article: dict[int, list[int]],
+    claims: Sequence[Claim],
+    reading_of: Sequence[int],
+    tally: Tally,
+) -> tuple[dict[int, list[int]], dict[int, list[int]], list[int]]:
+    """Sort the outlets by how they read (their restating claims joined and dropped from
+    ``by_article``): reading -> one claim per outlet that reads only so, reading ->
+    every claim of those outlets that reads so, and the outlets of several readings."""
+    readings: dict[int, list[int]] = defaultdict(list)
+    holders: dict[int, list[int]] = defaultdict(list)
+    several = []
     for article in sorted(by_article):
         restating = restated(by_article[article], claims)
         for n, hedged in restating.items():  # the same statement: the same row, no marks
@@ -395,6 +413,13 @@ def compare_bucket(
                 tally.join(n, ns[0])
         else:
             several.append(article)
+    return readings, holders, several
+
+
+def _relate_readings(
+    readings: dict[int, list[int]], holders: dict[int, list[int]], judge: Judge, tally: Tally
+) -> None:
+    """Relate the one-reading outlets: alike within a reading, each two readings judged once."""
     for reading, ns in readings.items():
         for n in ns[1:]:
             tally.relate(ns[0], n, "same", holders[reading], holders[reading])
@@ -405,15 +430,17 @@ def compare_bucket(
             if found is not None:
                 i, j = readings[first][0], readings[second][0]
                 tally.relate(i, j, found[0], holders[first], holders[second])
-    for a in several:  # against each reading of the one-reading outlets
-        for reading, ns in readings.items():
-            for i, j, relation in pair_outlets(by_article[a], ns[:1], judge):
-                tally.relate(i, j, relation, (i,), holders[reading])
-    outlets = [by_article[a] for a in several]
+
+
+def _pair_several(
+    outlets: Sequence[Sequence[int]], judge: Judge, reading_of: Sequence[int], tally: Tally
+) -> None:
+    """Pair the outlets of several readings with each other, claim by claim: outlets
+    that read alike pair alike, and many outlets are paired at once (``pair_many``)."""
     pairs = len(outlets) * (len(outlets) - 1) // 2
     many = pair_many(outlets, judge, reading_of) if pairs >= MANY_PAIRS else {}
     matched: dict[tuple[tuple[int, ...], tuple[int, ...]], list[tuple[int, int, Relation]]] = {}
-    for x, left in enumerate(outlets):  # against each other, claim by claim
+    for x, left in enumerate(outlets):
         for y in range(x + 1, len(outlets)):
             right = outlets[y]
             if (x, y) in many:
