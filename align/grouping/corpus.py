@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..figures import relate, same_thing, sentence_figures
-from ..model import Article, Quantity
+from ..model import Article, Quantity, Sentence
 from ..normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
 from .speakers import attribution, speakers_of
 from .thresholds import (
@@ -429,6 +429,34 @@ def form_layout(
     return [number[t] for t in texts], order, tuple(bounds)
 
 
+@dataclass(slots=True)
+class TextFeatures:
+    """What ``build_corpus`` finds in each distinct sentence text, listed by the text's number."""
+
+    bags: list[Bag] = field(default_factory=list)
+    keys: list[frozenset[str]] = field(default_factory=list)
+    phrases: list[tuple[tuple[str, str], ...]] = field(default_factory=list)
+    found: list[tuple[Quantity, ...]] = field(default_factory=list)
+    said: list[frozenset[str]] = field(default_factory=list)  # who its statement is by
+    kinds: list[dict[str, frozenset[str]]] = field(default_factory=list)  # numbers' kinds
+    sourced: list[frozenset[str]] = field(default_factory=list)  # its attribution's features
+
+    def add(self, sentence: Sentence, words: Sequence[Token], variants: VariantMap) -> None:
+        """Find the features and claims of one more text (``words``: its tokens)."""
+        figures = sentence_figures(sentence)
+        claims = claim_features(figures)
+        bag = sentence_features(words, variants)
+        for key in claims:
+            bag[key] += CLAIM_WEIGHT
+        self.bags.append(bag)
+        self.keys.append(frozenset(claims))
+        self.phrases.append(phrase_keys(words, variants))
+        self.found.append(claims_of(figures))
+        self.said.append(speakers_of(sentence.text, variants.names))
+        self.kinds.append(number_kinds(figures, words))
+        self.sourced.append(source_features(words, sentence.text, variants))
+
+
 def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool = True) -> Corpus:
     """Tokenise, weigh and normalise every sentence of the input (``step``: per article).
 
@@ -441,62 +469,48 @@ def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool 
     refs: list[Ref] = []
     rows: list[tuple[int, ...]] = []
     texts: list[int] = []  # row -> its text
-    bags: list[Bag] = []  # by text
-    keys: list[frozenset[str]] = []  # by text
-    phrases: list[tuple[tuple[str, str], ...]] = []  # by text
-    found: list[tuple[Quantity, ...]] = []  # by text
-    said: list[frozenset[str]] = []  # by text: who its statement is attributed to
-    kinds: list[dict[str, frozenset[str]]] = []  # by text: its numbers' kinds
-    sourced: list[frozenset[str]] = []  # by text: features of its attribution only
+    by_text = TextFeatures()
     seen: dict[str, int] = {}  # sentence text -> its number
     for a, article in enumerate(articles):
         step(a / len(articles))
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
         for s, ws in zip(article.sentences, words[a], strict=True):
             refs.append((a, s.index))
-            t = seen.setdefault(s.text, len(bags))
+            t = seen.setdefault(s.text, len(by_text.bags))
             texts.append(t)
-            if t < len(bags):
-                continue
-            figures = sentence_figures(s)
-            claims = claim_features(figures)
-            bag = sentence_features(ws, variants)
-            for key in claims:
-                bag[key] += CLAIM_WEIGHT
-            bags.append(bag)
-            keys.append(frozenset(claims))
-            phrases.append(phrase_keys(ws, variants))
-            found.append(claims_of(figures))
-            said.append(speakers_of(s.text, variants.names))
-            kinds.append(number_kinds(figures, ws))
-            sourced.append(source_features(ws, s.text, variants))
+            if t == len(by_text.bags):
+                by_text.add(s, ws, variants)
     owners = [r[0] for r in refs]
     form, order, exclusive = form_layout(texts, owners, len(articles))
-    weighted = weigh([bags[t] for t in order], owners, form, arrays)
-    prints = [fingerprint(a) for a in articles]
-    ranked = sorted(range(len(articles)), key=lambda a: (prints[a], a))
-    rank = [0] * len(articles)
-    for position, a in enumerate(ranked):
-        rank[a] = position
-    paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
+    weighted = weigh([by_text.bags[t] for t in order], owners, form, arrays)
     return Corpus(
         tuple(refs),
         tuple(rows),
-        paragraphs,
+        tuple(s.paragraph for a in articles for s in a.sentences),
         weighted.vectors,
         weighted.norms,
         weighted.background,
         weighted.distinct,
         tuple(form),
         exclusive,
-        tuple(rank),
-        tuple(keys[t] for t in texts),
-        tuple(found[t] for t in texts),
+        fingerprint_ranks(articles),
+        tuple(by_text.keys[t] for t in texts),
+        tuple(by_text.found[t] for t in texts),
         weighted.common,
-        {row: said[t] for row, t in enumerate(texts) if said[t]},
-        tuple(phrases[t] for t in texts),
+        {row: by_text.said[t] for row, t in enumerate(texts) if by_text.said[t]},
+        tuple(by_text.phrases[t] for t in texts),
         weighted.ids,
-        tuple(kinds[t] for t in texts),
-        tuple(sourced[t] for t in texts),
+        tuple(by_text.kinds[t] for t in texts),
+        tuple(by_text.sourced[t] for t in texts),
         frozenset(i for f, i in weighted.ids.items() if f[:1] in "#="),
     )
+
+
+def fingerprint_ranks(articles: Sequence[Article]) -> tuple[int, ...]:
+    """Each article's place when the articles are sorted by ``fingerprint`` (then input order)."""
+    prints = [fingerprint(a) for a in articles]
+    ranked = sorted(range(len(articles)), key=lambda a: (prints[a], a))
+    rank = [0] * len(articles)
+    for position, a in enumerate(ranked):
+        rank[a] = position
+    return tuple(rank)
