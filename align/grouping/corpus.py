@@ -304,16 +304,39 @@ def weigh(
     two sentences report the same fact. Without ``arrays`` (a small input)
     the numpy parts are left out.
     """
-    times = [0] * len(bags)
-    where: list[set[int]] = [set() for _ in bags]
-    for row, f in enumerate(form):
-        times[f] += 1
-        where[f].add(owners[row])
+    times, where = form_spread(len(bags), owners, form)
     df = sentence_frequency(bags, times)
     n = len(form)
     idf = {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
     shared = shared_features(bags, where)
     ids = {f: i for i, f in enumerate(shared)}
+    vectors, norms = unit_vectors(bags, idf, ids)
+    limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
+    background = frozenset(i for i, f in enumerate(shared) if df[f] > limit)
+    by_row = tuple(vectors[f] for f in form), tuple(norms[f] for f in form)
+    if not arrays:
+        return Weighted(*by_row, None, None, background, ids)
+    in_background, distinct = split_parts(vectors, [df[f] for f in shared], limit)
+    return Weighted(*by_row, in_background, distinct, background, ids)
+
+
+def form_spread(
+    count: int, owners: Sequence[int], form: Sequence[int]
+) -> tuple[list[int], list[set[int]]]:
+    """For each of ``count`` forms: how many rows print it, and the articles they are in."""
+    times = [0] * count
+    where: list[set[int]] = [set() for _ in range(count)]
+    for row, f in enumerate(form):
+        times[f] += 1
+        where[f].add(owners[row])
+    return times, where
+
+
+def unit_vectors(
+    bags: Sequence[Bag], idf: dict[str, float], ids: dict[str, int]
+) -> tuple[list[SparseVector], list[float]]:
+    """Each bag's tf-idf vector scaled to unit length, over the features in ``ids``
+    (feature -> id), and the norm it was scaled by (0: an empty vector)."""
     vectors, norms = [], []
     for bag in bags:
         weights = {f: tf * idf[f] for f, tf in bag.items()}
@@ -321,24 +344,24 @@ def weigh(
         scale = 1.0 / norm if norm > 0 else 0.0
         vectors.append({ids[f]: w * scale for f, w in weights.items() if f in ids})
         norms.append(norm)
-    limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
-    background = frozenset(i for i, f in enumerate(shared) if df[f] > limit)
-    by_row = tuple(vectors[f] for f in form), tuple(norms[f] for f in form)
-    if not arrays:
-        return Weighted(*by_row, None, None, background, ids)
+    return vectors, norms
+
+
+def split_parts(
+    vectors: Sequence[SparseVector], frequencies: Sequence[int], limit: float
+) -> tuple[Part, Part]:
+    """The vectors' background part (features in more than ``limit`` sentences) and
+    distinct part; the ``DENSE_MAX`` most frequent background features are dense columns."""
     import numpy as np
 
-    frequency = np.asarray([df[f] for f in shared], dtype=np.int64)
+    frequency = np.asarray(frequencies, dtype=np.int64)
     common = frequency > limit
-    dense = np.zeros(len(shared), dtype=bool)
+    dense = np.zeros(len(frequencies), dtype=bool)
     dense[np.argsort(-frequency, kind="stable")[: min(DENSE_MAX, int(common.sum()))]] = True
     entries = Entries.of(vectors)
-    return Weighted(
-        *by_row,
+    return (
         Part(entries.columns(dense), entries.postings(common & ~dense)),
         Part(entries.columns(dense & ~common), entries.postings(~common)),
-        background,
-        ids,
     )
 
 
