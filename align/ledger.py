@@ -495,34 +495,44 @@ def ledger_rows(
     ordered = sorted(
         members.items(), key=lambda item: min((claims[n].group, claims[n].article) for n in item[1])
     )
-    rows: list[Measured] = []
-    for row_id, (root, ns) in enumerate(ordered):
-        ns.sort(key=lambda n: (claims[n].article, claims[n].sentence, claims[n].quantity.start))
-        index = {n: k for k, n in enumerate(ns)}
-        pairings = tuple(Pairing(index[i], index[j], rel) for i, j, rel in row_pairs[root])
-        relations = tuple(worst_of(tally, n) for n in ns)
-        numbers: dict[int, int] = {}
-        readings = tuple(numbers.setdefault(tally.reading_of[n], len(numbers)) for n in ns)
-        first = claims[ns[0]].quantity
-        label = Counter(claims[n].quantity.subject for n in ns).most_common(1)[0][0]
-        dated = {
-            claims[n].quantity.scope.anchor for n in ns if claims[n].quantity.scope.kind == "dated"
-        }
-        if len(dated) == 1:  # another event than the story's: say when
-            label += f" ({dated.pop()})"
-        rows.append(
-            Measured(
-                row_id,
-                label,
-                first.kind,
-                first.unit,
-                tuple(claims[n] for n in ns),
-                pairings,
-                relations,
-                readings,
-            )
-        )
-    return tuple(rows)
+    return tuple(
+        measured_row(row_id, ns, row_pairs[root], claims, tally)
+        for row_id, (root, ns) in enumerate(ordered)
+    )
+
+
+def measured_row(
+    row_id: int,
+    ns: list[int],
+    pairs: Sequence[tuple[int, int, Relation]],
+    claims: Sequence[Claim],
+    tally: Tally,
+) -> Measured:
+    """The ledger row of claims ``ns`` (sorted here into reading order) and their ``pairs``."""
+    ns.sort(key=lambda n: (claims[n].article, claims[n].sentence, claims[n].quantity.start))
+    index = {n: k for k, n in enumerate(ns)}
+    numbers: dict[int, int] = {}
+    first = claims[ns[0]].quantity
+    return Measured(
+        row_id,
+        row_label([claims[n].quantity for n in ns]),
+        first.kind,
+        first.unit,
+        tuple(claims[n] for n in ns),
+        tuple(Pairing(index[i], index[j], rel) for i, j, rel in pairs),
+        tuple(worst_of(tally, n) for n in ns),
+        tuple(numbers.setdefault(tally.reading_of[n], len(numbers)) for n in ns),
+    )
+
+
+def row_label(figures: Sequence[Quantity]) -> str:
+    """What a row measures: its figures' most common subject, and the date when all
+    its dated figures name one (another event than the story's: say when)."""
+    label = Counter(q.subject for q in figures).most_common(1)[0][0]
+    dated = {q.scope.anchor for q in figures if q.scope.kind == "dated"}
+    if len(dated) == 1:
+        label += f" ({dated.pop()})"
+    return label
 
 
 def worst_of(tally: Tally, n: int) -> Relation | None:
