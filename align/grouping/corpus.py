@@ -487,22 +487,7 @@ def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool 
     features and claims are found once. Without ``arrays`` (a small input,
     see ``grouping.small``) the numpy parts and forms are left out.
     """
-    words = [[tokens(s.text) for s in a.sentences] for a in articles]
-    variants = variant_map_of_texts([[s.text for s in a.sentences] for a in articles])
-    refs: list[Ref] = []
-    rows: list[tuple[int, ...]] = []
-    texts: list[int] = []  # row -> its text
-    by_text = TextFeatures()
-    seen: dict[str, int] = {}  # sentence text -> its number
-    for a, article in enumerate(articles):
-        step(a / len(articles))
-        rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
-        for s, ws in zip(article.sentences, words[a], strict=True):
-            refs.append((a, s.index))
-            t = seen.setdefault(s.text, len(by_text.bags))
-            texts.append(t)
-            if t == len(by_text.bags):
-                by_text.add(s, ws, variants)
+    refs, rows, texts, by_text = read_rows(articles, step)
     owners = [r[0] for r in refs]
     form, order, exclusive = form_layout(texts, owners, len(articles))
     weighted = weigh([by_text.bags[t] for t in order], owners, form, arrays)
@@ -527,6 +512,30 @@ def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool 
         tuple(by_text.sourced[t] for t in texts),
         frozenset(i for f, i in weighted.ids.items() if f[:1] in "#="),
     )
+
+
+def read_rows(
+    articles: Sequence[Article], step: Step
+) -> tuple[list[Ref], list[tuple[int, ...]], list[int], TextFeatures]:
+    """Every sentence as a row: each row's reference, each article's rows, each row's
+    text by number, and the features of each distinct text (found once)."""
+    words = [[tokens(s.text) for s in a.sentences] for a in articles]
+    variants = variant_map_of_texts([[s.text for s in a.sentences] for a in articles])
+    refs: list[Ref] = []
+    rows: list[tuple[int, ...]] = []
+    texts: list[int] = []  # row -> its text
+    by_text = TextFeatures()
+    seen: dict[str, int] = {}  # sentence text -> its number
+    for a, article in enumerate(articles):
+        step(a / len(articles))
+        rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
+        for s, ws in zip(article.sentences, words[a], strict=True):
+            refs.append((a, s.index))
+            t = seen.setdefault(s.text, len(by_text.bags))
+            texts.append(t)
+            if t == len(by_text.bags):
+                by_text.add(s, ws, variants)
+    return refs, rows, texts, by_text
 
 
 def fingerprint_ranks(articles: Sequence[Article]) -> tuple[int, ...]:
