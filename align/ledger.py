@@ -22,6 +22,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .figures import comparable, measure_key, relate, sentence_figures
 from .model import (
@@ -34,6 +35,13 @@ from .model import (
     Quantity,
     Relation,
 )
+
+# numpy is imported by the functions that use it (only large sets need it).
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    IntArray = npt.NDArray[np.int64]
 
 RANK: dict[Relation, int] = {"same": 0, "precision": 1, "conflict": 2}
 # Pairing is quadratic in the claims one quantity has in two outlets; past this
@@ -190,14 +198,48 @@ def pair_many(
     short = [k for k, ns in enumerate(outlets) if len(ns) <= MANY_CLAIMS]
     if len(short) < 2:
         return {}
-    local: dict[int, int] = {}  # reading -> its row in the table
-    first: list[int] = []  # a claim of each reading
-    for k in short:
-        for n in outlets[k]:
+    kept = [outlets[k] for k in short]
+    local, first = _distinct_readings(kept, reading_of)
+    relation, table = _judged_readings(first, judge)
+    width = max(len(ns) for ns in kept)
+    key, none = _candidate_keys(relation, table, width)
+    held = np.full((len(kept), width), len(first), dtype=np.int64)  # last row: padding
+    for row, ns in enumerate(kept):
+        held[row, : len(ns)] = [local[reading_of[n]] for n in ns]
+    lefts, rights = np.triu_indices(len(kept), 1)
+    names: list[Relation] = list(RANK)
+    out: dict[tuple[int, int], list[tuple[int, int, Relation]]] = {}
+    chunk = max(1, MANY_CELLS // (width * width))
+    for start in range(0, lefts.size, chunk):
+        ls, rs = lefts[start : start + chunk], rights[start : start + chunk]
+        taken = _greedy_pairs(key, none, relation, held[ls], held[rs])
+        for u, v, pairs in zip(ls.tolist(), rs.tolist(), taken, strict=True):
+            left, right = kept[u], kept[v]
+            out[(short[u], short[v])] = [(left[i], right[j], names[k]) for i, j, k in pairs]
+    return out
+
+
+def _distinct_readings(
+    outlets: Sequence[Sequence[int]], reading_of: Sequence[int]
+) -> tuple[dict[int, int], list[int]]:
+    """Each reading's row in the table (reading -> row), and a claim of each row."""
+    local: dict[int, int] = {}
+    first: list[int] = []
+    for ns in outlets:
+        for n in ns:
             if local.setdefault(reading_of[n], len(first)) == len(first):
                 first.append(n)
+    return local, first
+
+
+def _judged_readings(first: Sequence[int], judge: Judge) -> tuple[IntArray, IntArray]:
+    """Every two readings judged once: the ``RANK`` of their relation (``len(RANK)``:
+    not comparable; the last row and column are padding), and their rank as
+    ``pair_outlets`` sorts candidates (equal relation and distance: equal rank)."""
+    import numpy as np
+
     count = len(first)
-    rank = np.full((count + 1, count + 1), len(RANK), dtype=np.int64)  # last: padding
+    rank = np.full((count + 1, count + 1), len(RANK), dtype=np.int64)
     far = np.zeros((count + 1, count + 1), dtype=np.float64)
     for u in range(count):
         for v in range(count):
@@ -209,44 +251,50 @@ def pair_many(
         [[0], (np.diff(rank.ravel()[order]) != 0) | (np.diff(far.ravel()[order]) != 0)]
     )
     table = np.empty(order.size, dtype=np.int64)
-    table[order] = np.cumsum(step)  # equal relation and distance: equal rank
-    table = table.reshape(rank.shape)
-    width = max(len(outlets[k]) for k in short)
+    table[order] = np.cumsum(step)
+    return rank, table.reshape(rank.shape)
+
+
+def _candidate_keys(rank: IntArray, table: IntArray, width: int) -> tuple[IntArray, int]:
+    """Each two readings' key, spaced to leave room for a place among ``width`` x
+    ``width`` claims, and the key past every candidate's (not comparable)."""
+    import numpy as np
+
     cells = width * width
-    none = int(table.max() + 1) * cells  # a key past every candidate's
-    key = np.where(rank < len(RANK), table * cells, none)
-    held = np.full((len(short), width), count, dtype=np.int64)
-    for row, k in enumerate(short):
-        held[row, : len(outlets[k])] = [local[reading_of[n]] for n in outlets[k]]
-    lefts, rights = np.triu_indices(len(short), 1)
-    names: list[Relation] = list(RANK)
-    out: dict[tuple[int, int], list[tuple[int, int, Relation]]] = {}
-    chunk = max(1, MANY_CELLS // cells)
-    for start in range(0, lefts.size, chunk):
-        ls, rs = lefts[start : start + chunk], rights[start : start + chunk]
-        a, b = held[ls][:, :, None], held[rs][:, None, :]
-        keys = (key[a, b] + np.arange(cells).reshape(width, width)).reshape(ls.size, cells)
-        keys[key[a, b].reshape(ls.size, cells) == none] = none
-        taken: list[list[tuple[int, int, Relation]]] = [[] for _ in range(ls.size)]
-        live = np.arange(ls.size)
-        for _ in range(width):
-            best = keys[live].argmin(axis=1)
-            found = keys[live, best] < none
-            live, best = live[found], best[found]
-            if live.size == 0:
-                break
-            x, y = best // width, best % width
-            rows = keys[live].reshape(live.size, width, width)
-            rows[np.arange(live.size), x, :] = none  # the claims are taken
-            rows[np.arange(live.size), :, y] = none
-            keys[live] = rows.reshape(live.size, cells)
-            relations = rank[held[ls[live], x], held[rs[live], y]].tolist()
-            for p, i, j, r in zip(live.tolist(), x.tolist(), y.tolist(), relations, strict=True):
-                left, right = outlets[short[ls[p]]], outlets[short[rs[p]]]
-                taken[p].append((left[i], right[j], names[r]))
-        for p in range(ls.size):
-            out[(short[int(ls[p])], short[int(rs[p])])] = taken[p]
-    return out
+    none = int(table.max() + 1) * cells
+    return np.where(rank < len(RANK), table * cells, none), none
+
+
+def _greedy_pairs(
+    key: IntArray, none: int, rank: IntArray, lefts: IntArray, rights: IntArray
+) -> list[list[tuple[int, int, int]]]:
+    """For each two outlets (their readings' rows, ``lefts[p]`` and ``rights[p]``), its
+    pairs in the order taken: least key first among claims both still free, as
+    (place in the left outlet, place in the right, ``RANK`` of the relation)."""
+    import numpy as np
+
+    size, width = lefts.shape
+    cells = width * width
+    a, b = lefts[:, :, None], rights[:, None, :]
+    keys = (key[a, b] + np.arange(cells).reshape(width, width)).reshape(size, cells)
+    keys[key[a, b].reshape(size, cells) == none] = none
+    taken: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
+    live = np.arange(size)
+    for _ in range(width):
+        best = keys[live].argmin(axis=1)
+        found = keys[live, best] < none
+        live, best = live[found], best[found]
+        if live.size == 0:
+            break
+        x, y = best // width, best % width
+        rows = keys[live].reshape(live.size, width, width)
+        rows[np.arange(live.size), x, :] = none  # the claims are taken
+        rows[np.arange(live.size), :, y] = none
+        keys[live] = rows.reshape(live.size, cells)
+        relations = rank[lefts[live, x], rights[live, y]].tolist()
+        for p, i, j, r in zip(live.tolist(), x.tolist(), y.tolist(), relations, strict=True):
+            taken[p].append((i, j, r))
+    return taken
 
 
 def find(parent: list[int], i: int) -> int:
@@ -331,10 +379,28 @@ def compare_bucket(
     (``pair_outlets``); outlets whose readings are alike pair alike, and many
     such outlets are paired all at once (``pair_many``).
     """
-    readings: dict[int, list[int]] = defaultdict(list)  # reading -> one claim per outlet
-    holders: dict[int, list[int]] = defaultdict(list)  # reading -> every claim that reads so
-    several = []
     by_article = dict(by_article)
+    readings, holders, several = _outlet_readings(by_article, claims, reading_of, tally)
+    _relate_readings(readings, holders, judge, tally)
+    for a in several:  # against each reading of the one-reading outlets
+        for reading, ns in readings.items():
+            for i, j, relation in pair_outlets(by_article[a], ns[:1], judge):
+                tally.relate(i, j, relation, (i,), holders[reading])
+    _pair_several([by_article[a] for a in several], judge, reading_of, tally)
+
+
+def _outlet_readings(
+    by_article: dict[int, list[int]],
+    claims: Sequence[Claim],
+    reading_of: Sequence[int],
+    tally: Tally,
+) -> tuple[dict[int, list[int]], dict[int, list[int]], list[int]]:
+    """Sort the outlets by how they read (their restating claims joined and dropped from
+    ``by_article``): reading -> one claim per outlet that reads only so, reading ->
+    every claim of those outlets that reads so, and the outlets of several readings."""
+    readings: dict[int, list[int]] = defaultdict(list)
+    holders: dict[int, list[int]] = defaultdict(list)
+    several = []
     for article in sorted(by_article):
         restating = restated(by_article[article], claims)
         for n, hedged in restating.items():  # the same statement: the same row, no marks
@@ -347,6 +413,13 @@ def compare_bucket(
                 tally.join(n, ns[0])
         else:
             several.append(article)
+    return readings, holders, several
+
+
+def _relate_readings(
+    readings: dict[int, list[int]], holders: dict[int, list[int]], judge: Judge, tally: Tally
+) -> None:
+    """Relate the one-reading outlets: alike within a reading, each two readings judged once."""
     for reading, ns in readings.items():
         for n in ns[1:]:
             tally.relate(ns[0], n, "same", holders[reading], holders[reading])
@@ -357,15 +430,17 @@ def compare_bucket(
             if found is not None:
                 i, j = readings[first][0], readings[second][0]
                 tally.relate(i, j, found[0], holders[first], holders[second])
-    for a in several:  # against each reading of the one-reading outlets
-        for reading, ns in readings.items():
-            for i, j, relation in pair_outlets(by_article[a], ns[:1], judge):
-                tally.relate(i, j, relation, (i,), holders[reading])
-    outlets = [by_article[a] for a in several]
+
+
+def _pair_several(
+    outlets: Sequence[Sequence[int]], judge: Judge, reading_of: Sequence[int], tally: Tally
+) -> None:
+    """Pair the outlets of several readings with each other, claim by claim: outlets
+    that read alike pair alike, and many outlets are paired at once (``pair_many``)."""
     pairs = len(outlets) * (len(outlets) - 1) // 2
     many = pair_many(outlets, judge, reading_of) if pairs >= MANY_PAIRS else {}
     matched: dict[tuple[tuple[int, ...], tuple[int, ...]], list[tuple[int, int, Relation]]] = {}
-    for x, left in enumerate(outlets):  # against each other, claim by claim
+    for x, left in enumerate(outlets):
         for y in range(x + 1, len(outlets)):
             right = outlets[y]
             if (x, y) in many:
@@ -420,34 +495,44 @@ def ledger_rows(
     ordered = sorted(
         members.items(), key=lambda item: min((claims[n].group, claims[n].article) for n in item[1])
     )
-    rows: list[Measured] = []
-    for row_id, (root, ns) in enumerate(ordered):
-        ns.sort(key=lambda n: (claims[n].article, claims[n].sentence, claims[n].quantity.start))
-        index = {n: k for k, n in enumerate(ns)}
-        pairings = tuple(Pairing(index[i], index[j], rel) for i, j, rel in row_pairs[root])
-        relations = tuple(worst_of(tally, n) for n in ns)
-        numbers: dict[int, int] = {}
-        readings = tuple(numbers.setdefault(tally.reading_of[n], len(numbers)) for n in ns)
-        first = claims[ns[0]].quantity
-        label = Counter(claims[n].quantity.subject for n in ns).most_common(1)[0][0]
-        dated = {
-            claims[n].quantity.scope.anchor for n in ns if claims[n].quantity.scope.kind == "dated"
-        }
-        if len(dated) == 1:  # another event than the story's: say when
-            label += f" ({dated.pop()})"
-        rows.append(
-            Measured(
-                row_id,
-                label,
-                first.kind,
-                first.unit,
-                tuple(claims[n] for n in ns),
-                pairings,
-                relations,
-                readings,
-            )
-        )
-    return tuple(rows)
+    return tuple(
+        measured_row(row_id, ns, row_pairs[root], claims, tally)
+        for row_id, (root, ns) in enumerate(ordered)
+    )
+
+
+def measured_row(
+    row_id: int,
+    ns: list[int],
+    pairs: Sequence[tuple[int, int, Relation]],
+    claims: Sequence[Claim],
+    tally: Tally,
+) -> Measured:
+    """The ledger row of claims ``ns`` (sorted here into reading order) and their ``pairs``."""
+    ns.sort(key=lambda n: (claims[n].article, claims[n].sentence, claims[n].quantity.start))
+    index = {n: k for k, n in enumerate(ns)}
+    numbers: dict[int, int] = {}
+    first = claims[ns[0]].quantity
+    return Measured(
+        row_id,
+        row_label([claims[n].quantity for n in ns]),
+        first.kind,
+        first.unit,
+        tuple(claims[n] for n in ns),
+        tuple(Pairing(index[i], index[j], rel) for i, j, rel in pairs),
+        tuple(worst_of(tally, n) for n in ns),
+        tuple(numbers.setdefault(tally.reading_of[n], len(numbers)) for n in ns),
+    )
+
+
+def row_label(figures: Sequence[Quantity]) -> str:
+    """What a row measures: its figures' most common subject, and the date when all
+    its dated figures name one (another event than the story's: say when)."""
+    label = Counter(q.subject for q in figures).most_common(1)[0][0]
+    dated = {q.scope.anchor for q in figures if q.scope.kind == "dated"}
+    if len(dated) == 1:
+        label += f" ({dated.pop()})"
+    return label
 
 
 def worst_of(tally: Tally, n: int) -> Relation | None:

@@ -33,13 +33,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..model import Article, Quantity, Sentence
+from ..model import Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, STARTS, VAGUE_WORDS
 from .measures import fraction_at, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import opening_stop, part_scopes, scope_at, scope_for, scopes, source_for, sources
-from .subject import event_of, figures_of, listed_with, role_nouns, role_of
+from .subject import Figures, event_of, figures_of, listed_with, role_nouns, role_of
 from .tokens import Hit, Stream
 
 __all__ = [
@@ -121,18 +121,9 @@ def extract(text: str) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     totals = partitive_totals(s, hits)
     for n, hit in enumerate(hits):
-        counted, role = role_nouns(hit)
         parent = listed_with(s, hits, n)
         inherited = out[parent].role if parent >= 0 else ""
-        if n in totals:  # "seven of the train's eight cars derailed": seven cars derailed
-            counted, role = role_nouns(hits[n + 1])
-            role = role or role_of(s, found, n + 1, "")
-        elif n - 1 in totals:
-            role = ""  # the eight: how many cars the train had
-        elif hit.kind == "count" and is_part(s, hit):
-            counted, role = "", ""  # "78 of the injured", "four of them": a part
-        elif hit.kind == "count":
-            role = role or role_of(s, found, n, inherited)
+        counted, role = counted_and_role(s, found, totals, n, inherited)
         event, phase = ("", "")
         in_scope = scope_at(found_scopes, hit.first)
         if hit.kind in ("time", "date", "duration") and hit.unit != "year" and not in_scope:
@@ -142,27 +133,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         scope = scope_for(s, found_scopes, hit.first, hit.end, stop)
         if parent >= 0 and not scope.kind:
             scope = out[parent].scope
-        start, end = s.toks[hit.first].start, s.toks[hit.end - 1].end
-        out.append(
-            Quantity(
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind=hit.kind,
-                low=hit.low,
-                high=hit.high,
-                unit=hit.unit,
-                hedge=hit.hedge,
-                counted=counted,
-                precise=hit.precise,
-                low_open=hit.low_open,
-                high_open=hit.high_open,
-                role=role or phase,
-                event=event,
-                scope=scope,
-                source=source_for(found_sources, hit.first),
-            )
-        )
+        source = source_for(found_sources, hit.first)
+        out.append(quantity_of(s, hit, counted, role or phase, event, scope, source))
     for n, part in part_scopes(s, hits, [q.role for q in out]).items():
         out[n] = replace(out[n], scope=replace(part, place=out[n].scope.place))
     # "in one air strike" is a scope, not a count of strikes
@@ -170,6 +142,50 @@ def extract(text: str) -> tuple[Quantity, ...]:
         q
         for q, hit in zip(out, hits, strict=True)
         if not (hit.kind == "count" and scope_at(found_scopes, hit.first))
+    )
+
+
+def counted_and_role(
+    s: Stream, found: Figures, totals: frozenset[int], n: int, inherited: str
+) -> tuple[str, str]:
+    """What figure ``n`` counts and what happened to it (``inherited``: the role of the
+    figure it is listed with; ``totals``: the counts a partitive total follows)."""
+    hits = found.hits
+    counted, role = role_nouns(hits[n])
+    if n in totals:  # "seven of the train's eight cars derailed": seven cars derailed
+        counted, role = role_nouns(hits[n + 1])
+        role = role or role_of(s, found, n + 1, "")
+    elif n - 1 in totals:
+        role = ""  # the eight: how many cars the train had
+    elif hits[n].kind == "count" and is_part(s, hits[n]):
+        counted, role = "", ""  # "78 of the injured", "four of them": a part
+    elif hits[n].kind == "count":
+        role = role or role_of(s, found, n, inherited)
+    return counted, role
+
+
+def quantity_of(
+    s: Stream, hit: Hit, counted: str, role: str, event: str, scope: Scope, source: str
+) -> Quantity:
+    """The figure ``hit`` reads, as a ``Quantity`` with local offsets into the sentence."""
+    start, end = s.toks[hit.first].start, s.toks[hit.end - 1].end
+    return Quantity(
+        start=start,
+        end=end,
+        text=s.text[start:end],
+        kind=hit.kind,
+        low=hit.low,
+        high=hit.high,
+        unit=hit.unit,
+        hedge=hit.hedge,
+        counted=counted,
+        precise=hit.precise,
+        low_open=hit.low_open,
+        high_open=hit.high_open,
+        role=role,
+        event=event,
+        scope=scope,
+        source=source,
     )
 
 

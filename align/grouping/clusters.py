@@ -135,23 +135,42 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
     lo, hi, scores = lo[keep], hi[keep], scores[keep]
     _, first = np.unique(lo * len(roots) + hi, return_index=True)  # each sentence pair once
     lo, hi, scores = lo[first], hi[first], scores[first]
-    corpus = clusters.corpus
-    if corpus.kinds:  # a vote that rests on the same digits in unlike figures is no vote
-        numbered = np.asarray([bool(k) for k in corpus.kinds], dtype=bool)
-        both = np.flatnonzero(numbered[lo] & numbered[hi])
-        form = np.asarray(corpus.form, dtype=np.int64)
-        pairs = form[lo[both]] * (int(form.max()) + 1) + form[hi[both]]
-        _, first_of, inverse = np.unique(pairs, return_index=True, return_inverse=True)
-        unlike = np.asarray(  # once per pair of forms: reprints repeat them
-            [unlike_numbers(corpus, int(lo[both[k]]), int(hi[both[k]])) for k in first_of.tolist()],
-            dtype=np.float64,
-        )[inverse]
-        for k in both[np.flatnonzero(unlike)].tolist():
-            scores[k] = round(float(scores[k]) - unlike[np.searchsorted(both, k)], ROUND)
-        keep = scores >= SUPPORT_MIN
-        lo, hi, scores = lo[keep], hi[keep], scores[keep]
+    if clusters.corpus.kinds:
+        lo, hi, scores = discount_unlike(clusters.corpus, lo, hi, scores)
         if scores.size == 0:
             return []
+    return ranked_merges(clusters.corpus, roots, lo, hi, scores)
+
+
+def discount_unlike(
+    corpus: Corpus, lo: IntArray, hi: IntArray, scores: FloatArray
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """The votes less what rests on the same digits in unlike figures (``unlike_numbers``,
+    once per pair of forms: reprints repeat them), those under ``SUPPORT_MIN`` dropped."""
+    import numpy as np
+
+    numbered = np.asarray([bool(k) for k in corpus.kinds], dtype=bool)
+    both = np.flatnonzero(numbered[lo] & numbered[hi])
+    form = np.asarray(corpus.form, dtype=np.int64)
+    pairs = form[lo[both]] * (int(form.max()) + 1) + form[hi[both]]
+    _, first_of, inverse = np.unique(pairs, return_index=True, return_inverse=True)
+    unlike = np.asarray(
+        [unlike_numbers(corpus, int(lo[both[k]]), int(hi[both[k]])) for k in first_of.tolist()],
+        dtype=np.float64,
+    )[inverse]
+    for k in both[np.flatnonzero(unlike)].tolist():
+        scores[k] = round(float(scores[k]) - unlike[np.searchsorted(both, k)], ROUND)
+    keep = scores >= SUPPORT_MIN
+    return lo[keep], hi[keep], scores[keep]
+
+
+def ranked_merges(
+    corpus: Corpus, roots: IntArray, lo: IntArray, hi: IntArray, scores: FloatArray
+) -> list[Link]:
+    """One link per cluster pair (``roots``) with at least ``SUPPORT`` votes, most total
+    vote first, then by where the pair's sentences sit (``ref_key``)."""
+    import numpy as np
+
     rx, ry = np.minimum(roots[lo], roots[hi]), np.maximum(roots[lo], roots[hi])
     pair_id = rx * len(roots) + ry
     _, inverse, counts = np.unique(pair_id, return_inverse=True, return_counts=True)
@@ -161,7 +180,7 @@ def supported_merges(clusters: Clusters, votes: Scored) -> list[Link]:
         return []
     _, first_of = np.unique(inverse, return_index=True)
     lo, hi = lo[first_of], hi[first_of]
-    rank = [ref_key(clusters.corpus, r) for r in range(len(roots))]
+    rank = [ref_key(corpus, r) for r in range(len(roots))]
     order = sorted(
         chosen.tolist(),
         key=lambda k: (

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..figures import relate, same_thing, sentence_figures
-from ..model import Article, Quantity
+from ..model import Article, Quantity, Sentence
 from ..normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
 from .speakers import attribution, speakers_of
 from .thresholds import (
@@ -304,16 +304,39 @@ def weigh(
     two sentences report the same fact. Without ``arrays`` (a small input)
     the numpy parts are left out.
     """
-    times = [0] * len(bags)
-    where: list[set[int]] = [set() for _ in bags]
-    for row, f in enumerate(form):
-        times[f] += 1
-        where[f].add(owners[row])
+    times, where = form_spread(len(bags), owners, form)
     df = sentence_frequency(bags, times)
     n = len(form)
     idf = {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
     shared = shared_features(bags, where)
     ids = {f: i for i, f in enumerate(shared)}
+    vectors, norms = unit_vectors(bags, idf, ids)
+    limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
+    background = frozenset(i for i, f in enumerate(shared) if df[f] > limit)
+    by_row = tuple(vectors[f] for f in form), tuple(norms[f] for f in form)
+    if not arrays:
+        return Weighted(*by_row, None, None, background, ids)
+    in_background, distinct = split_parts(vectors, [df[f] for f in shared], limit)
+    return Weighted(*by_row, in_background, distinct, background, ids)
+
+
+def form_spread(
+    count: int, owners: Sequence[int], form: Sequence[int]
+) -> tuple[list[int], list[set[int]]]:
+    """For each of ``count`` forms: how many rows print it, and the articles they are in."""
+    times = [0] * count
+    where: list[set[int]] = [set() for _ in range(count)]
+    for row, f in enumerate(form):
+        times[f] += 1
+        where[f].add(owners[row])
+    return times, where
+
+
+def unit_vectors(
+    bags: Sequence[Bag], idf: dict[str, float], ids: dict[str, int]
+) -> tuple[list[SparseVector], list[float]]:
+    """Each bag's tf-idf vector scaled to unit length, over the features in ``ids``
+    (feature -> id), and the norm it was scaled by (0: an empty vector)."""
     vectors, norms = [], []
     for bag in bags:
         weights = {f: tf * idf[f] for f, tf in bag.items()}
@@ -321,24 +344,24 @@ def weigh(
         scale = 1.0 / norm if norm > 0 else 0.0
         vectors.append({ids[f]: w * scale for f, w in weights.items() if f in ids})
         norms.append(norm)
-    limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
-    background = frozenset(i for i, f in enumerate(shared) if df[f] > limit)
-    by_row = tuple(vectors[f] for f in form), tuple(norms[f] for f in form)
-    if not arrays:
-        return Weighted(*by_row, None, None, background, ids)
+    return vectors, norms
+
+
+def split_parts(
+    vectors: Sequence[SparseVector], frequencies: Sequence[int], limit: float
+) -> tuple[Part, Part]:
+    """The vectors' background part (features in more than ``limit`` sentences) and
+    distinct part; the ``DENSE_MAX`` most frequent background features are dense columns."""
     import numpy as np
 
-    frequency = np.asarray([df[f] for f in shared], dtype=np.int64)
+    frequency = np.asarray(frequencies, dtype=np.int64)
     common = frequency > limit
-    dense = np.zeros(len(shared), dtype=bool)
+    dense = np.zeros(len(frequencies), dtype=bool)
     dense[np.argsort(-frequency, kind="stable")[: min(DENSE_MAX, int(common.sum()))]] = True
     entries = Entries.of(vectors)
-    return Weighted(
-        *by_row,
+    return (
         Part(entries.columns(dense), entries.postings(common & ~dense)),
         Part(entries.columns(dense & ~common), entries.postings(~common)),
-        background,
-        ids,
     )
 
 
@@ -429,6 +452,34 @@ def form_layout(
     return [number[t] for t in texts], order, tuple(bounds)
 
 
+@dataclass(slots=True)
+class TextFeatures:
+    """What ``build_corpus`` finds in each distinct sentence text, listed by the text's number."""
+
+    bags: list[Bag] = field(default_factory=list)
+    keys: list[frozenset[str]] = field(default_factory=list)
+    phrases: list[tuple[tuple[str, str], ...]] = field(default_factory=list)
+    found: list[tuple[Quantity, ...]] = field(default_factory=list)
+    said: list[frozenset[str]] = field(default_factory=list)  # who its statement is by
+    kinds: list[dict[str, frozenset[str]]] = field(default_factory=list)  # numbers' kinds
+    sourced: list[frozenset[str]] = field(default_factory=list)  # its attribution's features
+
+    def add(self, sentence: Sentence, words: Sequence[Token], variants: VariantMap) -> None:
+        """Find the features and claims of one more text (``words``: its tokens)."""
+        figures = sentence_figures(sentence)
+        claims = claim_features(figures)
+        bag = sentence_features(words, variants)
+        for key in claims:
+            bag[key] += CLAIM_WEIGHT
+        self.bags.append(bag)
+        self.keys.append(frozenset(claims))
+        self.phrases.append(phrase_keys(words, variants))
+        self.found.append(claims_of(figures))
+        self.said.append(speakers_of(sentence.text, variants.names))
+        self.kinds.append(number_kinds(figures, words))
+        self.sourced.append(source_features(words, sentence.text, variants))
+
+
 def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool = True) -> Corpus:
     """Tokenise, weigh and normalise every sentence of the input (``step``: per article).
 
@@ -436,67 +487,62 @@ def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool 
     features and claims are found once. Without ``arrays`` (a small input,
     see ``grouping.small``) the numpy parts and forms are left out.
     """
-    words = [[tokens(s.text) for s in a.sentences] for a in articles]
-    variants = variant_map_of_texts([[s.text for s in a.sentences] for a in articles])
-    refs: list[Ref] = []
-    rows: list[tuple[int, ...]] = []
-    texts: list[int] = []  # row -> its text
-    bags: list[Bag] = []  # by text
-    keys: list[frozenset[str]] = []  # by text
-    phrases: list[tuple[tuple[str, str], ...]] = []  # by text
-    found: list[tuple[Quantity, ...]] = []  # by text
-    said: list[frozenset[str]] = []  # by text: who its statement is attributed to
-    kinds: list[dict[str, frozenset[str]]] = []  # by text: its numbers' kinds
-    sourced: list[frozenset[str]] = []  # by text: features of its attribution only
-    seen: dict[str, int] = {}  # sentence text -> its number
-    for a, article in enumerate(articles):
-        step(a / len(articles))
-        rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
-        for s, ws in zip(article.sentences, words[a], strict=True):
-            refs.append((a, s.index))
-            t = seen.setdefault(s.text, len(bags))
-            texts.append(t)
-            if t < len(bags):
-                continue
-            figures = sentence_figures(s)
-            claims = claim_features(figures)
-            bag = sentence_features(ws, variants)
-            for key in claims:
-                bag[key] += CLAIM_WEIGHT
-            bags.append(bag)
-            keys.append(frozenset(claims))
-            phrases.append(phrase_keys(ws, variants))
-            found.append(claims_of(figures))
-            said.append(speakers_of(s.text, variants.names))
-            kinds.append(number_kinds(figures, ws))
-            sourced.append(source_features(ws, s.text, variants))
+    refs, rows, texts, by_text = read_rows(articles, step)
     owners = [r[0] for r in refs]
     form, order, exclusive = form_layout(texts, owners, len(articles))
-    weighted = weigh([bags[t] for t in order], owners, form, arrays)
-    prints = [fingerprint(a) for a in articles]
-    ranked = sorted(range(len(articles)), key=lambda a: (prints[a], a))
-    rank = [0] * len(articles)
-    for position, a in enumerate(ranked):
-        rank[a] = position
-    paragraphs = tuple(s.paragraph for a in articles for s in a.sentences)
+    weighted = weigh([by_text.bags[t] for t in order], owners, form, arrays)
     return Corpus(
         tuple(refs),
         tuple(rows),
-        paragraphs,
+        tuple(s.paragraph for a in articles for s in a.sentences),
         weighted.vectors,
         weighted.norms,
         weighted.background,
         weighted.distinct,
         tuple(form),
         exclusive,
-        tuple(rank),
-        tuple(keys[t] for t in texts),
-        tuple(found[t] for t in texts),
+        fingerprint_ranks(articles),
+        tuple(by_text.keys[t] for t in texts),
+        tuple(by_text.found[t] for t in texts),
         weighted.common,
-        {row: said[t] for row, t in enumerate(texts) if said[t]},
-        tuple(phrases[t] for t in texts),
+        {row: by_text.said[t] for row, t in enumerate(texts) if by_text.said[t]},
+        tuple(by_text.phrases[t] for t in texts),
         weighted.ids,
-        tuple(kinds[t] for t in texts),
-        tuple(sourced[t] for t in texts),
+        tuple(by_text.kinds[t] for t in texts),
+        tuple(by_text.sourced[t] for t in texts),
         frozenset(i for f, i in weighted.ids.items() if f[:1] in "#="),
     )
+
+
+def read_rows(
+    articles: Sequence[Article], step: Step
+) -> tuple[list[Ref], list[tuple[int, ...]], list[int], TextFeatures]:
+    """Every sentence as a row: each row's reference, each article's rows, each row's
+    text by number, and the features of each distinct text (found once)."""
+    words = [[tokens(s.text) for s in a.sentences] for a in articles]
+    variants = variant_map_of_texts([[s.text for s in a.sentences] for a in articles])
+    refs: list[Ref] = []
+    rows: list[tuple[int, ...]] = []
+    texts: list[int] = []  # row -> its text
+    by_text = TextFeatures()
+    seen: dict[str, int] = {}  # sentence text -> its number
+    for a, article in enumerate(articles):
+        step(a / len(articles))
+        rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
+        for s, ws in zip(article.sentences, words[a], strict=True):
+            refs.append((a, s.index))
+            t = seen.setdefault(s.text, len(by_text.bags))
+            texts.append(t)
+            if t == len(by_text.bags):
+                by_text.add(s, ws, variants)
+    return refs, rows, texts, by_text
+
+
+def fingerprint_ranks(articles: Sequence[Article]) -> tuple[int, ...]:
+    """Each article's place when the articles are sorted by ``fingerprint`` (then input order)."""
+    prints = [fingerprint(a) for a in articles]
+    ranked = sorted(range(len(articles)), key=lambda a: (prints[a], a))
+    rank = [0] * len(articles)
+    for position, a in enumerate(ranked):
+        rank[a] = position
+    return tuple(rank)

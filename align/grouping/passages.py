@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .corpus import Corpus, SparseVector, Step, silent
@@ -142,46 +142,58 @@ def absorb_neighbours(
             known[texts] = passage_vector(corpus, passage)
         return known[texts]
 
-    def claims_of_passage(passage: list[int]) -> set[str]:
-        return {key for r in passage for key in corpus.claims[r]}
-
     out: list[Passages] = []
     for done, group in enumerate(multi):
         step(done / len(multi))
-        passages = [[row] for row in group]
-        vectors = [vector_of(p) for p in passages]
-        total = sparse_sum(vectors)
-        square = sparse_dot(total, total)
-        held = Counter(key for p in passages for key in claims_of_passage(p))  # by passages
-        rests: dict[tuple[int, ...], tuple[Rest, float]] = {}  # texts -> the rest, cosine
-        grew = False
-        for k in range(len(passages)):
-            own = claims_of_passage(passages[k])
-            claims = frozenset(key for key, n in held.items() if n > (key in own))
-            texts = texts_of(corpus, passages[k])
-            if texts not in rests:
-                others = Rest.of(total, vectors[k], square)
-                rests[texts] = others, others.cosine(vectors[k])
-            others, current = rests[texts]
-            grown = grow(corpus, passages[k], others, free, claims, current)
-            if grown != passages[k]:
-                held.subtract(own)
-                held.update(claims_of_passage(grown))
-                passages[k] = grown
-                new = vector_of(grown)
-                total = sparse_add(sparse_add(total, vectors[k], -1.0), new)
-                square = sparse_dot(total, total)
-                vectors[k] = new
-                rests.clear()
-                grew = True
-        if grew:  # summed afresh, as scoring a group that did not grow does
-            total = sparse_sum(vectors)
-            square = sparse_dot(total, total)
-        out.append(Passages(passages, vectors, total, square))
+        out.append(absorb_group(corpus, group, free, vector_of))
     out.extend(
         Passages([[row]], [], {}, 0.0) for row in sorted(free, key=lambda r: ref_key(corpus, r))
     )
     return out
+
+
+def absorb_group(
+    corpus: Corpus,
+    group: list[int],
+    free: set[int],
+    vector_of: Callable[[list[int]], SparseVector],
+) -> Passages:
+    """One cluster's rows as passages, each grown by the ``free`` rows it absorbs (``grow``)."""
+    passages = [[row] for row in group]
+    vectors = [vector_of(p) for p in passages]
+    total = sparse_sum(vectors)
+    square = sparse_dot(total, total)
+    held = Counter(key for p in passages for key in passage_claims(corpus, p))  # by passages
+    rests: dict[tuple[int, ...], tuple[Rest, float]] = {}  # texts -> the rest, cosine
+    grew = False
+    for k in range(len(passages)):
+        own = passage_claims(corpus, passages[k])
+        claims = frozenset(key for key, n in held.items() if n > (key in own))
+        texts = texts_of(corpus, passages[k])
+        if texts not in rests:
+            others = Rest.of(total, vectors[k], square)
+            rests[texts] = others, others.cosine(vectors[k])
+        others, current = rests[texts]
+        grown = grow(corpus, passages[k], others, free, claims, current)
+        if grown != passages[k]:
+            held.subtract(own)
+            held.update(passage_claims(corpus, grown))
+            passages[k] = grown
+            new = vector_of(grown)
+            total = sparse_add(sparse_add(total, vectors[k], -1.0), new)
+            square = sparse_dot(total, total)
+            vectors[k] = new
+            rests.clear()
+            grew = True
+    if grew:  # summed afresh, as scoring a group that did not grow does
+        total = sparse_sum(vectors)
+        square = sparse_dot(total, total)
+    return Passages(passages, vectors, total, square)
+
+
+def passage_claims(corpus: Corpus, passage: list[int]) -> set[str]:
+    """The claim keys of a passage's rows."""
+    return {key for r in passage for key in corpus.claims[r]}
 
 
 def ref_key(corpus: Corpus, row: int) -> tuple[int, int]:

@@ -225,18 +225,7 @@ def candidate_links(corpus: Corpus, step: Step = silent) -> tuple[Ranked, Scored
             empty,
         )
     forms = Forms.of(corpus, owner)
-    count = forms.ptr.size - 1
-    runs: list[tuple[int, int, int | None]] = [  # each article's own forms, then the shared
-        (first, last, a) for a, (first, last) in enumerate(corpus.exclusive) if last > first
-    ]
-    runs.append((max((last for _, last, _ in runs), default=0), count, None))
-    parts = []
-    for start, end, article in runs:
-        width = owner.size - (0 if article is None else len(corpus.rows[article]))
-        size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // max(1, width)))  # forms x rows a block
-        for first in range(start, end, size):
-            step(first / count)
-            parts.append(block_best(corpus, first, min(end, first + size), forms, article))
+    parts = blocks_best(corpus, forms, owner, step)
     found = (
         np.concatenate([p[0][0] for p in parts]),
         np.concatenate([p[0][1] for p in parts]),
@@ -248,6 +237,26 @@ def candidate_links(corpus: Corpus, step: Step = silent) -> tuple[Ranked, Scored
     one_sided = scores >= SUPPORT_MIN
     votes: Scored = (scores[one_sided], a[one_sided], b[one_sided])
     return sorted_links(corpus, [(scores[mutual], a[mutual], b[mutual])]), votes
+
+
+def blocks_best(
+    corpus: Corpus, forms: Forms, owner: IntArray, step: Step
+) -> list[tuple[Scored, FloatArray]]:
+    """``block_best`` of every form, block by block: each article's own forms, then the
+    shared ones, in blocks of at most ``BLOCK_ROWS`` forms and ``BLOCK_CELLS`` cells."""
+    count = forms.ptr.size - 1
+    runs: list[tuple[int, int, int | None]] = [
+        (first, last, a) for a, (first, last) in enumerate(corpus.exclusive) if last > first
+    ]
+    runs.append((max((last for _, last, _ in runs), default=0), count, None))
+    parts = []
+    for start, end, article in runs:
+        width = owner.size - (0 if article is None else len(corpus.rows[article]))
+        size = max(1, min(BLOCK_ROWS, BLOCK_CELLS // max(1, width)))  # forms x rows a block
+        for first in range(start, end, size):
+            step(first / count)
+            parts.append(block_best(corpus, first, min(end, first + size), forms, article))
+    return parts
 
 
 def phrase_score(corpus: Corpus, a: int, b: int, cosine: float) -> float:
