@@ -495,10 +495,35 @@ def ledger_rows(
     ordered = sorted(
         members.items(), key=lambda item: min((claims[n].group, claims[n].article) for n in item[1])
     )
-    return tuple(
+    rows = [
         measured_row(row_id, ns, row_pairs[root], claims, tally)
         for row_id, (root, ns) in enumerate(ordered)
-    )
+    ]
+    return tuple(told_apart(rows))
+
+
+def told_apart(rows: Sequence[Measured]) -> list[Measured]:
+    """Rows that would read alike ("civilian killed" twice: one "since the offensive",
+    one "since last December", scopes the engine cannot equate) say the scope their
+    claims share, so a reader sees why they are not compared."""
+    count = Counter(row.label for row in rows)
+    out = []
+    for row in rows:
+        scope = shared_scope([c.quantity for c in row.claims])
+        if count[row.label] > 1 and scope:
+            row = replace(row, label=f"{row.label} · {scope}")
+        out.append(row)
+    return out
+
+
+def shared_scope(figures: Sequence[Quantity]) -> str:
+    """The scope every figure states, as the first one words it ("since the
+    offensive", "Since last December"), or "" when one states none or they differ."""
+    anchors = {(q.scope.kind, q.scope.anchor) for q in figures}
+    first = figures[0].scope
+    if len(anchors) != 1 or not first.anchor or first.kind == "dated":
+        return ""  # a dated row already says its year
+    return first.text.rstrip(" .,;:")
 
 
 def measured_row(

@@ -21,15 +21,9 @@ INVENTED = Path(__file__).parent / "gold" / "invented"
 
 def article(label: str, *texts: str, prefix: str = "Headline\n\n") -> Article:
     """An article whose sentences sit after ``prefix`` in the raw text, one per paragraph."""
-    raw = prefix
-    sentences: list[Sentence] = []
-    for i, text in enumerate(texts):
-        start = len(raw)
-        origin = tuple(range(start, start + len(text)))
-        sentences.append(Sentence(i, text, start, start + len(text), i, origin))
-        raw += text + "\n\n"
-    source = Source(f"{label}.txt", f"{label}.txt", raw, label.lower(), label)
-    return Article(source, tuple(sentences), (), label)
+    return make_article(
+        label.lower(), [[t] for t in texts], label, prefix=prefix, path=f"{label}.txt"
+    )
 
 
 def ledger(*articles: Article, group: int = 0) -> Ledger:
@@ -492,3 +486,19 @@ def test_reading_figures_reports_progress_and_can_be_stopped() -> None:
 
     with pytest.raises(Stop):  # the reader's quit: the engine stops at the next report
         read_figures([many], stop)
+
+
+def test_rows_that_would_read_alike_say_their_scope() -> None:
+    one = article("Ledger", "More than 300 civilians have been killed since the offensive began.")
+    two = article("Courier", "More than 300 civilians have been killed since last December.")
+    rows = ledger(one, two).rows
+    labels = sorted(row.label for row in rows)
+    assert len(rows) == 2, "two scopes the engine cannot equate: not compared"
+    assert labels[0] != labels[1], "the reader must see why they are two rows"
+    assert any("since the offensive" in label for label in labels)
+    assert any(label.endswith("since last December") for label in labels)
+    assert "since last December" in labels[0] + labels[1]  # as written, no full stop
+    three = article("Herald", "Seven soldiers were wounded on Tuesday.")
+    assert all("·" not in row.label for row in ledger(one, three).rows), (
+        "a label no other row shares stays short"
+    )
