@@ -22,17 +22,9 @@ from .thresholds import (
     WEAK_CONTEXT,
 )
 
-# numpy is imported by the functions that use it, so a small input, scored by
-# ``grouping.small`` in plain Python, never loads it (about 0.15 s of start-up).
+# numpy is imported by the functions that use it (see ``corpus``).
 if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
-    FloatArray = npt.NDArray[np.float32]
-    IntArray = npt.NDArray[np.int64]
-
-if TYPE_CHECKING:
-    Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
+    from .corpus import FloatArray, IntArray, Scored
 
 
 class Clusters:

@@ -28,14 +28,13 @@ from .thresholds import (
 
 # numpy is imported by the functions that use it, so a small input, scored by
 # ``grouping.small`` in plain Python, never loads it (about 0.15 s of start-up).
+# The array types of the whole package are named here.
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
     FloatArray = npt.NDArray[np.float32]
     IntArray = npt.NDArray[np.int64]
-
-if TYPE_CHECKING:
     Scored = tuple[FloatArray, IntArray, IntArray]  # similarities, rows, columns
 
 
