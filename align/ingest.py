@@ -467,24 +467,27 @@ def _manifest_entries(data: object, text: str, path: str) -> dict[str, Meta]:
         raise InputError(path, f"line {line}: expected a mapping with an 'articles' list")
     entries: dict[str, Meta] = {}
     for n, entry in enumerate(data["articles"]):
-        line = line_of(text, ("articles", n)) or 1
-        name, meta = _manifest_entry(entry, f"line {line}: article entry {n + 1}", path)
-        if name in entries:
-            raise InputError(path, f"line {line}: file {name!r} is listed twice")
+        try:
+            name, meta = _manifest_entry(entry, f"article entry {n + 1}")
+            if name in entries:
+                raise ValueError(f"file {name!r} is listed twice")
+        except ValueError as exc:  # only now is the entry's line looked up: it costs a parse
+            line = line_of(text, ("articles", n)) or 1
+            raise InputError(path, f"line {line}: {exc}") from None
         entries[name] = meta
     return entries
 
 
-def _manifest_entry(entry: object, where: str, path: str) -> tuple[str, Meta]:
-    """One ``articles`` entry: its file name and metadata."""
+def _manifest_entry(entry: object, where: str) -> tuple[str, Meta]:
+    """One ``articles`` entry: its file name and metadata (ValueError says what is wrong)."""
     if not isinstance(entry, Mapping) or not isinstance(entry.get("file"), str):
-        raise InputError(path, f"{where} needs a 'file' name")
+        raise ValueError(f"{where} needs a 'file' name")
     values: dict[str, str | None] = {}
     for key in MANIFEST_FIELDS:
         value = entry.get(key)
         if isinstance(value, dt.date):
             value = value.isoformat()
         if value is not None and not isinstance(value, str | int | float):
-            raise InputError(path, f"{where}: {key!r} must be text")
+            raise ValueError(f"{where}: {key!r} must be text")
         values[key] = None if value is None else str(value).strip() or None
     return str(entry["file"]), Meta(**values)

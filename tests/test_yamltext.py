@@ -35,5 +35,5 @@ def test_a_problem_names_its_line(text: str, line: int, words: str) -> None:
 
 
 def test_deep_nesting_is_a_problem_not_a_crash() -> None:
-    with pytest.raises(YamlProblem, match="nested too deeply"):
+    with pytest.raises(YamlProblem, match="nest"):  # "nested too deeply" or libyaml's own limit
         safe_load("[" * 100_000)
