@@ -893,6 +893,19 @@ def test_events_and_phases_of_times_and_dates() -> None:
     assert no_event.event == "" and not comparable(no_event, no_event)
 
 
+def test_a_time_set_before_the_main_clause_names_that_clause_s_moment() -> None:
+    fronted = only("At 06:00, the truce will be put in place, officials said.")
+    assert (fronted.event, fronted.role) == ("ceasefire", "start")
+    quoted = only('"At 23:00, the curfew ends," the mayor said.')
+    assert quoted.role == "end"
+    # "from" there belongs to another phrase: the time names no phase
+    gathered = only("At 3 pm, marchers came from across the city.")
+    assert gathered.role == ""
+    # a time inside the sentence keeps its own clause
+    inner = only("The talks, which opened at 10:00, ended with a truce that took effect later.")
+    assert inner.role != "start"
+
+
 def test_compound_durations_are_one_figure() -> None:
     q = only("The hearing lasted 3 hours 20 minutes.")
     assert q.text == "3 hours 20 minutes" and 3.32 < q.low <= q.high < 3.35

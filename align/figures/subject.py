@@ -352,7 +352,35 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
             phase = PHASE_OF[s.low(k)]
     if s.seq(hit.first - 2, ("as", "of")):
         phase = "start"
+    if not phase and hit.kind != "duration" and fronted(s, hit.first):
+        phase = main_clause_phase(s, hit.end)
     return event, phase
+
+
+# A time set before its sentence's main clause ("At 0001 tonight, the ceasefire will be put
+# in place") names the moment of that clause's verb, however far off it stands.
+FRONTING = frozenset({"at", "from", "on", "by", "as"})
+OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "«", "—", "–"})
+
+
+def fronted(s: Stream, first: int) -> bool:
+    """The figure opens its sentence after a preposition ("At 0001 tonight, ...")."""
+    if first > 4:
+        return False
+    before = [w for w in s.lows[:first] if w not in OPENING_MARKS]
+    return 1 <= len(before) <= 2 and all(w in FRONTING or w == "of" for w in before)
+
+
+def main_clause_phase(s: Stream, end: int) -> str:
+    """The phase named by a verb or noun of the sentence after a fronted time: the
+    prepositions "from" and "until" belong to other phrases there, and are not read."""
+    for k in range(end, s.count):
+        word = s.low(k)
+        if word in SENTENCE_ENDS:
+            break
+        if word not in ("from", "until") and word in PHASE_OF:
+            return PHASE_OF[word]
+    return ""
 
 
 def window(s: Stream, first: int, end: int, size: int) -> list[tuple[int, int, int]]:
