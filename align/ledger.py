@@ -22,6 +22,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .figures import comparable, measure_key, relate, sentence_figures
@@ -362,6 +363,19 @@ def restated(ns: Sequence[int], claims: Sequence[Claim]) -> dict[int, int]:
     return out
 
 
+def join_restatements(
+    by_article: dict[int, list[int]], claims: Sequence[Claim], judge: Judge, tally: Tally
+) -> None:
+    """An outlet that gives one measure twice in a sentence, compatibly ("at 0001
+    tonight, as in, from midnight"), says one thing: its two claims share a row."""
+    for ns in by_article.values():
+        for i, j in pairwise(ns):
+            if claims[i].sentence == claims[j].sentence:
+                found = judge(i, j)
+                if found is not None and found[0] != "conflict":
+                    tally.join(i, j)
+
+
 def compare_bucket(
     by_article: dict[int, list[int]],
     claims: Sequence[Claim],
@@ -467,6 +481,7 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
     judge, reading_of = judge_for(claims)
     tally = Tally(len(claims), reading_of)
     for by_article in buckets.values():
+        join_restatements(by_article, claims, judge, tally)
         compare_bucket(by_article, claims, judge, reading_of, tally)
     keyed = [n for by_article in buckets.values() for ns in by_article.values() for n in ns]
     rows = ledger_rows(claims, keyed, tally)

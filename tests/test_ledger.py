@@ -502,3 +502,23 @@ def test_rows_that_would_read_alike_say_their_scope() -> None:
     assert all("·" not in row.label for row in ledger(one, three).rows), (
         "a label no other row shares stays short"
     )
+
+
+def test_an_outlet_that_restates_a_time_in_one_sentence_gives_one_row() -> None:
+    found = apart(
+        article("A", "At 00:01 tonight, as in, from midnight, the truce will be put in place."),
+        article("B", "The truce will begin a minute after midnight."),
+        article("C", "The truce will begin at midnight."),
+    )
+    starts = [row for row in found.rows if row.label.startswith("ceasefire start")]
+    assert len(starts) == 1 and len(starts[0].claims) == 4
+    assert all(d.relation != "conflict" for d in all_marks(found))
+
+
+def test_two_figures_of_one_measure_that_disagree_in_a_sentence_stay_apart() -> None:
+    found = apart(
+        article("A", "The truce will begin at 06:00, or at 09:00 in the north."),
+        article("B", "The truce will begin at 06:00."),
+    )
+    row = next(r for r in found.rows if r.label.startswith("ceasefire start"))
+    assert [c.quantity.text for c in row.claims] == ["06:00", "06:00"]
