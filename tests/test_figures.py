@@ -972,3 +972,21 @@ def test_a_time_with_its_conversion_is_one_time() -> None:
 
 def test_soldiers_lost_were_killed() -> None:
     assert only("Turkey lost 33 soldiers in one air strike.").role == "killed"
+
+
+def test_the_past_n_hours_is_a_period_of_that_length() -> None:
+    day = extract("In the past 24 hours, 40 people died.")
+    assert [q.kind for q in day] == ["duration", "count"]
+    assert day[1].scope.kind == "period"
+    two_days = extract("Over the past 48 hours, 90 people died.")[1]
+    assert two_days.scope.anchor != day[1].scope.anchor  # not one period
+    assert not comparable(day[1], two_days)
+    weeks = only("In recent weeks, 40 people died.")
+    assert weeks.scope.anchor == only("Over the past weeks, 41 people died.").scope.anchor
+
+
+def test_a_toll_without_death_counts_deaths() -> None:
+    its = extract("The strike killed 36 soldiers, bringing its toll since February to 59.")[1]
+    assert (its.role, its.scope.kind) == ("killed", "period")
+    assert extract("The toll rose to 40 on Friday.")[0].role == "killed"
+    assert only("The toll road cost 5 dollars.").kind == "money"

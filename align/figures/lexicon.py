@@ -413,6 +413,8 @@ INCIDENTS = frozenset(
     ]
 )
 TIME_UNITS = {
+    "hour": "hour",
+    "hours": "hour",
     "day": "day",
     "days": "day",
     "week": "week",

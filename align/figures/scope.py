@@ -96,7 +96,9 @@ def recent_at(s: Stream, k: int) -> Found | None:
                 return None
             if j == k and s.low(m) == "year":  # "last year": the calendar year before
                 return k, m + 1, Scope("dated", "last year", "")
-            return k, m + 1, Scope("period", "recent " + TIME_UNITS[s.low(m)], "")
+            # "the past 24 hours" is not "the past 48 hours": the count is part of the anchor
+            count = s.low(m - 1) + " " if m > j + 1 else ""
+            return k, m + 1, Scope("period", f"recent {count}{TIME_UNITS[s.low(m)]}", "")
     if s.low(k) == "this" and s.low(k + 1) in ("year", "month", "week"):
         return k, k + 2, Scope("period", "this " + s.low(k + 1), "")
     return None

@@ -133,13 +133,13 @@ def phrase_words(s: Stream, j: int) -> list[int]:
 def number_of_before(s: Stream, j: int) -> str:
     """ "the number of Turkish soldiers killed ... to 59": the head of that phrase.
 
-    "the death toll rose to 2,300" counts deaths.
+    "the death toll rose to 2,300" and "its toll rose to 59" count deaths.
     """
     for k in range(j - 2, max(s.floor, j - 16) - 1, -1):
         if s.low(k) in ("number", "total", "tally", "toll") and s.low(k + 1) == "of":
             return noun_phrase(s, k + 1)
-        if s.low(k) == "toll" and s.low(k - 1) == "death":
-            return "death"
+        if s.low(k) == "toll" and s.low(k - 1) in ("death", "the", "its", "their"):
+            return "death"  # "its toll rose to 59": a toll counts deaths
     return ""
 
 
