@@ -990,3 +990,12 @@ def test_a_toll_without_death_counts_deaths() -> None:
     assert (its.role, its.scope.kind) == ("killed", "period")
     assert extract("The toll rose to 40 on Friday.")[0].role == "killed"
     assert only("The toll road cost 5 dollars.").kind == "money"
+
+
+def test_an_age_set_off_by_commas_after_a_name_is_not_a_count() -> None:
+    assert extract("Putin, 67, hosted the talks.") == ()
+    smith = extract("John Smith, 45, of Dallas, was among 12 injured.")
+    assert [q.text for q in smith] == ["12"]
+    # after a month or a weekday the number is the figure
+    assert extract("Since February, 59 soldiers have died.")[0].text == "59"
+    assert [q.text for q in extract("On Thursday, 15, not 16, died.")][1:] == ["15", "16"]

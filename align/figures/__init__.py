@@ -36,7 +36,7 @@ from dataclasses import replace
 from ..model import Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, STARTS, VAGUE_WORDS
-from .measures import fraction_at, measure_at, skip_at
+from .measures import fraction_at, is_age_apposition, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import opening_stop, part_scopes, scope_at, scope_for, scopes, source_for, sources
 from .subject import Figures, event_of, figures_of, listed_with, role_nouns, role_of
@@ -69,7 +69,7 @@ def read_hits(s: Stream) -> list[Hit]:
     for j, (tok, low) in enumerate(zip(s.toks, s.lows, strict=True)):
         if len(hits) >= MAX_CLAIMS:
             break
-        if j < i or not (tok.kind == "num" or low in STARTS):
+        if j < i or not (tok.kind == "num" or low in STARTS) or is_age_apposition(s, j):
             continue
         hit = next((h for read in READERS if (h := read(s, j)) is not None), None)
         if hit is not None:

@@ -35,9 +35,11 @@ from .lexicon import (
     FRACTIONS,
     HEDGES,
     LENGTH,
+    MONTHS,
     ONES,
     OPPOSITE,
     SPEED,
+    WEEKDAYS,
     YEAR_PREPS,
 )
 from .numerals import (
@@ -351,6 +353,20 @@ def skip_at(s: Stream, i: int) -> int:
     if s.low(j) in ("year", "years") and is_age_tail(s, j + 1):
         return j + 1
     return i + 1
+
+
+def is_age_apposition(s: Stream, i: int) -> bool:
+    """ "Putin, 67, said": a small whole number set off by commas after a name is an
+    age, not a count of anything."""
+    return (
+        s.low(i - 1) == ","
+        and s.low(i + 1) == ","
+        and s.capital(i - 2)
+        and s.low(i - 2) not in MONTHS
+        and s.low(i - 2) not in WEEKDAYS
+        and s.low(i).isdigit()
+        and 0 < int(s.low(i)) < 120
+    )
 
 
 def is_age_tail(s: Stream, j: int) -> bool:
