@@ -999,3 +999,13 @@ def test_an_age_set_off_by_commas_after_a_name_is_not_a_count() -> None:
     # after a month or a weekday the number is the figure
     assert extract("Since February, 59 soldiers have died.")[0].text == "59"
     assert [q.text for q in extract("On Thursday, 15, not 16, died.")][1:] == ["15", "16"]
+
+
+def test_a_count_from_one_attack_is_not_the_day_s_count() -> None:
+    strike = extract("Six people died in a Russian air strike on a village on Thursday.")[0]
+    day = extract("At least 15 civilians were killed in air strikes on Thursday.")[0]
+    assert strike.scope.kind == day.scope.kind == "incident"
+    assert not comparable(strike, day)
+    other = only("Seven people were killed in the attack.")
+    assert comparable(strike, other) and relate(strike, other) == "conflict"
+    assert comparable(strike, only("Six people were killed."))

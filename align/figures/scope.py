@@ -123,10 +123,11 @@ def incident_at(s: Stream, k: int) -> Found | None:
         return k, k + 1, Scope("incident", "", "")
     if word in ("in", "during") and s.low(k + 1) in ("a", "an", "one", "the", "that", "this"):
         j = k + 2
-        while j < k + 4 and s.low(j) in INCIDENT_MODIFIERS:
+        while j < k + 4 and (s.low(j) in INCIDENT_MODIFIERS or s.capital(j)):  # "a Russian"
             j += 1
         if s.low(j) in INCIDENTS or noun(s.low(j)) in INCIDENTS:
-            return k, j + 1, Scope("incident", "", "")
+            # one attack: a part of any day's or period's count, met only by another attack's
+            return k, j + 1, Scope("incident", "one attack", "")
     return None
 
 
