@@ -70,3 +70,8 @@ def shorten(text: str, limit: int) -> str:
     if len(cut) < limit // 2:
         cut = flat[: limit - 1].rstrip()
     return cut + ELLIPSIS
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 figure", "4 figures", "0 sentences": a count with its noun in the right number."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"

@@ -60,7 +60,9 @@ async def test_detached_and_broken_annotation_files(tmp_path: Path) -> None:
     app = make_app(sample(), tmp_path)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert any("no longer match a passage" in str(n.message) for n in app._notifications)
+        assert any(
+            "1 annotation no longer matches a passage" in str(n.message) for n in app._notifications
+        )
         assert "1 note in notes.yaml" in status(reader(app))
         await pilot.press("A")
         await settle(pilot)

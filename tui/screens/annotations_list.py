@@ -33,7 +33,7 @@ from textual.widgets.option_list import Option
 
 from align.annotations import Annotation, AnnotationStore
 from align.model import Alignment
-from align.text import shorten
+from align.text import counted, shorten
 
 from ..safe import plain
 from .modal import Dialog
@@ -94,7 +94,7 @@ class AnnotationListScreen(Dialog[str]):
 
     def _title(self) -> Content:
         detached = sum(1 for _, group, _ in self.entries if group is None)
-        count = f"{len(self.entries)} annotation(s)" + (
+        count = counted(len(self.entries), "annotation") + (
             f", {detached} detached" if detached else ""
         )
         hint = "Enter jumps to the passage, Escape closes"

@@ -32,7 +32,7 @@ from textual.style import Style
 from textual.widgets import DataTable, Footer, Static
 
 from align.model import Alignment, Claim, Measured, Relation
-from align.text import shorten
+from align.text import counted, shorten
 
 from ..claims import (
     EMPTY,
@@ -181,8 +181,9 @@ def cell_detail(alignment: Alignment, row: Measured, column: int) -> Content:
     name = plain(shorten(row.label, 80), "bold")
     if column == 0:
         outlets = len(row.articles)
+        figures = counted(len(row.claims), "figure")
         return name + Content(
-            f": {len(row.claims)} figure(s) from {outlets} of {len(alignment.articles)} outlets;"
+            f": {figures} from {outlets} of {len(alignment.articles)} outlets;"
             f" first in passage {first_passage(row) + 1}, where Enter goes."
         )
     article = column - 1

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 
 from align.annotations import AnnotationStore
 from align.model import Alignment, Group
-from align.text import shorten
+from align.text import counted, shorten
 
 from ..claims import Trail, follow, trail_note
 from ..passages import (
@@ -171,7 +171,9 @@ class ReaderScreen(NotesActions, SearchActions, ExplainedKeys):
         gc.freeze()
         detached = len(self.store.detached()) if self.store else 0
         if detached:
-            note = f"{detached} annotation(s) no longer match a passage: press A to see them."
+            lost = counted(detached, "annotation")
+            verb = "matches" if detached == 1 else "match"
+            note = f"{lost} no longer {verb} a passage: press A to see them."
             self.notify(note, severity="warning", timeout=6)
         self.apply_layout()
         self.go(self.ids[0] if self.ids else 0)

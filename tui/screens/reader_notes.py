@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from align.annotations import Annotation, AnnotationEdit, AnnotationStore
 from align.model import Alignment, Group
+from align.text import counted
 
 from ..widgets.article_pane import ArticlePane
 from .annotate import AnnotateScreen, detached_passage, note_excerpt
@@ -37,7 +38,7 @@ def opening_note(store: AnnotationStore | None) -> Note:
     count = len(store.all())
     if not count:
         return ("", False, "")
-    notes = f"{count} note" if count == 1 else f"{count} notes"
+    notes = counted(count, "note")
     return (f"{notes} in {store.path.name}", False, notes)
 
 

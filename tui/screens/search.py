@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from align.model import Alignment
-from align.text import shorten
+from align.text import counted, shorten
 
 from ..passages import SEARCH_LIMIT, SearchHit, search, step_hit
 from ..render import SEARCH_STYLE
@@ -88,7 +88,7 @@ class SearchScreen(Dialog[Found]):
         results.clear_options()
         results.add_options(Option(hit_content(self.alignment, h)) for h in self.hits)
         first = f" (first {SEARCH_LIMIT})" if len(self.hits) >= SEARCH_LIMIT else ""
-        count = f"{len(self.hits)} sentence(s){first}"
+        count = f"{counted(len(self.hits), 'sentence')}{first}"
         self.query_one("#search-count", Static).update(
             Content(count if event.value.strip() else "")
         )
