@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import build, bundled_seeds, load_sources
-from align.figures import extract
+from align.figures import extract, read_figures
 from align.grouping import group_sentences
 from align.grouping.corpus import build_corpus, claim_features, far_apart, figure
 from align.grouping.order import reading_order
@@ -630,6 +630,26 @@ def test_reading_order_is_linear_in_unshared_sentences() -> None:
     ordered = reading_order([big, small], groups)
     assert time.perf_counter() - started < 2.0
     assert len(ordered) == len(groups) and set(ordered) == set(groups)
+
+
+def test_a_long_article_beside_a_short_one_groups_in_linear_time() -> None:
+    """A row meets only other articles' rows: the long article's own sentences, which
+    share words with each other, are never scored against each other."""
+
+    def timed(n: int) -> float:
+        long = one_per_paragraph(
+            "long",
+            [f"Officials in district {i} said people were hurt near town {i}." for i in range(n)],
+        )
+        short = one_per_paragraph("short", ["Officials said people were hurt."])
+        started = time.process_time()
+        group_sentences(read_figures([long, short], lambda fraction: None))
+        return time.process_time() - started
+
+    timed(100)  # caches and first imports out of the measure
+    small, big = timed(500), timed(4_000)
+    # 8x the sentences: linear work costs ~8x, quadratic ~64x
+    assert big < 20 * max(small, 0.05)
 
 
 # ---------------------------------------------------------------- scoring

@@ -52,12 +52,14 @@ def best_matches(corpus: Corpus) -> tuple[list[Vote], list[dict[int, float]]]:
     matches by row, then by matched row, and per row: article -> best cosine
     (0 where it shares nothing; its own article left out).
     """
-    holders: dict[int, list[tuple[int, float]]] = {}  # feature -> (row, weight): inverted
+    # feature -> article -> (row, weight): inverted, by article, so that a row meets only
+    # the other articles' rows (a long article's own rows would make the work quadratic)
+    holders: dict[int, dict[int, list[tuple[int, float]]]] = {}
+    owner = [a for a, _ in corpus.refs]
     for row, vector in enumerate(corpus.vectors):
         for f, w in vector.items():
-            holders.setdefault(f, []).append((row, w))
+            holders.setdefault(f, {}).setdefault(owner[row], []).append((row, w))
     articles = [a for a, rows in enumerate(corpus.rows) if rows]
-    owner = [a for a, _ in corpus.refs]
     votes: list[Vote] = []
     best_in: list[dict[int, float]] = []
     for row, vector in enumerate(corpus.vectors):
@@ -65,9 +67,10 @@ def best_matches(corpus: Corpus) -> tuple[list[Vote], list[dict[int, float]]]:
         common: dict[int, float] = {}  # the part from background features
         for f, w in vector.items():
             part = common if f in corpus.common else total
-            for other, v in holders[f]:
-                if owner[other] != owner[row]:
-                    part[other] = part.get(other, 0.0) + w * v
+            for article, held in holders[f].items():
+                if article != owner[row]:
+                    for other, v in held:
+                        part[other] = part.get(other, 0.0) + w * v
         scored = []
         top = {a: 0.0 for a in articles if a != owner[row]}
         for other in sorted(total.keys() | common.keys()):
