@@ -67,7 +67,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice, pairwise
 from typing import NamedTuple
 
@@ -875,25 +875,36 @@ def _separator(run: re.Match[str]) -> tuple[str, tuple[int, ...]]:
 # --- the stage ---------------------------------------------------------------------
 
 
-def clean(raw: str) -> Cleaned:
-    """Drop debris from ``raw``; keep paragraphs; map every kept character to its raw offset."""
+def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cleaned:
+    """Drop debris from ``raw``; keep paragraphs; map every kept character to its raw offset.
+
+    ``step`` hears the fraction done between passes (a 3 MB article takes seconds),
+    and may raise to stop the work.
+    """
     lines = _lines(raw)
     paragraphs = _paragraphs(raw, lines)
     drops = _merge(Drops(), _control(raw) + _templates(raw))
+    step(0.1)
     drops = _merge(drops, _line_debris(raw, lines, drops))
+    step(0.2)
     drops = _merge(drops, _embeds(raw, paragraphs, drops))
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     drops = _merge(drops, _fused_date(raw, lines, drops))
     headline, found = _headline(raw, lines, drops)
     drops = _merge(drops, found)
+    step(0.3)
     drops = _merge(drops, _captions_above_credits(raw, paragraphs, drops))
     drops = _merge(drops, _names_above_dates(raw, paragraphs, drops))
     drops = _merge(drops, _duplicates(raw, lines, drops))
+    step(0.4)
     drops = _merge(drops, _captions(raw, paragraphs, drops))
     drops = _merge(drops, _datelines(raw, paragraphs, drops))
     drops = _merge(drops, _hover_cards(raw))
+    step(0.5)
     drops = _merge(drops, _markdown(raw))
     drops = _merge(drops, _entities(raw))
+    step(0.6)
     drops = _merge(drops, _stray_stops(raw))
+    step(0.7)
     text, origin = _assemble(raw, drops)
     return Cleaned(text=text, origin=origin, dropped=drops.items, headline=headline)

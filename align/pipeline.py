@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from .clean import clean
@@ -25,10 +26,15 @@ def _quiet(stage: str, fraction: float) -> None:
     """Default progress callback: says nothing."""
 
 
-def prepare(source: Source) -> Article:
-    """Clean and segment one source."""
-    cleaned = clean(source.raw)
-    sentences = segment(cleaned)
+def _within(progress: Progress, i: int, count: int, fraction: float) -> None:
+    """Cleaning's progress while article ``i`` of ``count`` is ``fraction`` done."""
+    progress("cleaning", (i + fraction) / count)
+
+
+def prepare(source: Source, step: Callable[[float], None] = lambda fraction: None) -> Article:
+    """Clean and segment one source (``step``: the fraction done, now and then)."""
+    cleaned = clean(source.raw, step)
+    sentences = segment(cleaned, lambda fraction: step(0.8 + 0.2 * fraction))
     if not sentences:
         raise InputError(source.path, "no article text left after cleaning")
     title = source.title or cleaned.headline or sentences[0].text
@@ -67,8 +73,7 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     require_two(sources)
     articles: list[Article] = []
     for i, source in enumerate(sources):
-        progress("cleaning", i / len(sources))
-        articles.append(prepare(source))
+        articles.append(prepare(source, partial(_within, progress, i, len(sources))))
     require_bounded(articles)
     articles = read_figures(articles, lambda fraction: progress("reading figures", fraction))
     progress("aligning", 0.0)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from align import InputError, build, load_sources
+from align.clean import clean
 from align.ingest import MAX_BYTES
-from align.pipeline import MAX_PAIRS
+from align.pipeline import MAX_PAIRS, build_from_sources
 
 STORY = "The river rose by {n} metres overnight in the town of Wexley. Officials closed the bridge."
 
@@ -68,3 +69,39 @@ def test_the_command_refuses_a_large_input_in_one_line(tmp_path: Path) -> None:
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "big.txt" in lines[0] and "3 MiB" in lines[0], proc.stderr
+
+
+def large_article(paragraphs: int) -> str:
+    """An article of many distinct paragraphs (about 150 bytes each)."""
+    body = "\n\n".join(
+        f"Officials in district {n} said {n % 90 + 3} people were hurt on the road to town {n}."
+        for n in range(paragraphs)
+    )
+    return "A long report\n\n" + body + "\n"
+
+
+def test_cleaning_a_large_article_reports_progress_within_it() -> None:
+    heard: list[float] = []
+    clean(large_article(2_000), heard.append)
+    assert len(heard) >= 5 and heard == sorted(heard) and heard[0] > 0 and heard[-1] < 1
+
+
+def test_a_stop_raised_by_progress_stops_a_large_article_mid_way(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(large_article(6_000), encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("Short\n\nOfficials said 12 people were hurt.\n", encoding="utf-8")
+    heard: list[tuple[str, float]] = []
+
+    class Stop(Exception):
+        pass
+
+    def progress(stage: str, fraction: float) -> None:
+        heard.append((stage, fraction))
+        if len(heard) == 3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        build_from_sources(load_sources([big, small]), progress)
+    # the third report came from inside the first (large) article's cleaning
+    assert [stage for stage, _ in heard] == ["cleaning"] * 3 and heard[-1][1] < 0.5
