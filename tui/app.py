@@ -1,13 +1,16 @@
-"""The reader application: runs the engine in a worker, then opens the reader screen.
+"""The reader application: runs the engine in a thread, then opens the reader screen.
 
 Start-up is kept close to a bare Textual app's: the first screen is the light
 loading view, and the reader (its screens, widgets and stylesheet) and the
 engine's pipeline are imported only after that first frame is drawn (the
-pipeline inside the worker thread, off the UI thread).
+pipeline inside the engine's thread, off the UI thread).
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -15,12 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import get_current_worker
 
 from align.model import Alignment, InputError, Source
 
@@ -36,6 +38,10 @@ def reader_in(stack: Iterable[Screen[object]]) -> ReaderScreen | None:
     from .screens.reader import ReaderScreen
 
     return next((s for s in stack if isinstance(s, ReaderScreen)), None)
+
+
+DEFAULT_SWITCH_INTERVAL = sys.getswitchinterval()
+ENGINE_SWITCH_INTERVAL = 0.0005  # seconds; see ``start_engine``
 
 
 class _Stopped(Exception):
@@ -84,6 +90,9 @@ class IdlibReadApp(App[int]):
         self.annotations_path = annotations_path
         self.alignment = alignment
         self.quit_anyway = False
+        self.engine_running = False  # the engine's thread is aligning (``start_engine``)
+        self.stop = threading.Event()  # set on quit: the engine stops at its next step
+        self.engine_done = threading.Event()  # the engine finished, failed or stopped
 
     def get_default_screen(self) -> Screen[Any]:
         """The loading view is the first screen, unless the alignment is already built."""
@@ -95,22 +104,37 @@ class IdlibReadApp(App[int]):
         if self.alignment is not None:
             self.open_reader(self.alignment)
             return
-        self.call_after_refresh(self.build)  # the first frame is drawn before the engine starts
+        self.call_after_refresh(self.start_engine)  # the first frame is drawn first
 
-    @work(thread=True, exclusive=True)
-    def build(self) -> None:
-        """Run the engine off the UI thread; report progress and the result as messages.
+    def start_engine(self) -> None:
+        """Run the engine in a daemon thread of its own, off the UI thread.
 
-        A thread cannot be killed, and Python waits for it before the process
-        ends, so quitting cancels the worker and the engine stops at its next
-        progress report (many a second): ``q`` leaves at once, whatever the input.
+        Not a Textual thread worker: those run in asyncio's default executor,
+        which the app waits for on exit, and one step of the engine (cleaning
+        a 3 MB article) takes seconds. A daemon thread is not waited for, so
+        ``q`` leaves at once; quitting also asks the engine to stop at its
+        next progress report (``stop``).
         """
-        worker = get_current_worker()
+        self.engine_running = True
+        # The engine holds the interpreter lock in long runs; the UI thread gets it back
+        # every half millisecond instead of every 5 (Python's default), so keys are read
+        # while it works.
+        sys.setswitchinterval(ENGINE_SWITCH_INTERVAL)
+        threading.Thread(target=self.build, name="idlib-read engine", daemon=True).start()
+
+    def build(self) -> None:
+        """Align the sources; report progress and the result as messages (thread-safe)."""
+
+        shown = ("", -1.0)
 
         def report(stage: str, fraction: float) -> None:
-            if worker.is_cancelled:
+            nonlocal shown
+            if self.stop.is_set():
                 raise _Stopped
-            self.post_message(self.Progressed(stage, fraction))
+            # a percent at a time: thousands of passages would flood the UI's queue
+            if stage != shown[0] or fraction - shown[1] >= 0.01:
+                shown = (stage, fraction)
+                self.post_message(self.Progressed(stage, fraction))
 
         try:
             from align.pipeline import build_from_sources  # imported here, off the UI thread
@@ -122,6 +146,10 @@ class IdlibReadApp(App[int]):
             self.post_message(self.Failed(error))
         else:
             self.post_message(self.Built(alignment))
+        finally:
+            self.engine_running = False
+            sys.setswitchinterval(DEFAULT_SWITCH_INTERVAL)
+            self.engine_done.set()
 
     @on(Progressed)
     def show_progress(self, event: Progressed) -> None:
@@ -176,7 +204,7 @@ class IdlibReadApp(App[int]):
             warning = "Annotations could not be saved (see status line). Press q again to quit."
             self.notify(warning, severity="error", timeout=8)
             return
-        self.workers.cancel_all()  # the engine, if still aligning, stops at its next step
+        self.stop.set()  # the engine, if still aligning, stops at its next step
         self.exit(0)
 
 
@@ -187,4 +215,12 @@ def run_reader(
     that were left out) are listed in a notice when the reader opens."""
     app = IdlibReadApp(sources, annotations_path, notices=notices)
     app.run()
-    return app.return_code or 0
+    code = app.return_code or 0
+    if app.engine_running:
+        # Quit while the engine was in one long step: its daemon thread would be
+        # stopped in the middle of interpreter shutdown. Nothing is left to save (the
+        # reader never opened) and the terminal is restored, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

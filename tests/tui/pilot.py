@@ -7,6 +7,7 @@ A module of its own, not a conftest: ``tests/conftest.py`` and a
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -144,6 +145,15 @@ def status(screen: ReaderScreen) -> str:
 
 def stacked_text(screen: ReaderScreen) -> Static:
     return screen.query_one("#stacked-text", Static)
+
+
+async def aligned(app: IdlibReadApp, timeout: float = 120.0) -> None:
+    """Wait until the app's engine thread has finished (or failed, or stopped)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not app.engine_done.is_set():
+        assert loop.time() < deadline, "the engine did not finish"
+        await asyncio.sleep(0.01)
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pilot import (
     SIZES,
+    aligned,
     current,
     make_app,
     marked_rows,
@@ -67,7 +68,7 @@ async def test_resize_at_any_moment(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         for width, height in [(30, 10), (200, 50), (81, 25)]:  # while the engine runs
             await pilot.resize_terminal(width, height)
-        await app.workers.wait_for_complete()
+        await aligned(app)
         await settle(pilot)
         screen = reader(app)
         for key in ["d", "m", "r", "question_mark", "slash"]:  # with each dialog open

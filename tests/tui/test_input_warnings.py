@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot import aligned
+
 from align import load_sources
 from tui.app import IdlibReadApp
 
@@ -15,7 +17,7 @@ async def test_fallback_decoding_is_announced(tmp_path: Path) -> None:
     )
     app = IdlibReadApp(load_sources([tmp_path]), tmp_path / "notes.yaml")
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await aligned(app)
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
         assert any("[b]latin.txt" in m and "UTF-8" in m for m in messages), messages

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pilot import aligned
 
 from align import bundled_seeds, load_sources
 from align.grouping import similarity
@@ -47,7 +48,7 @@ async def test_loading_view_is_first_then_reader_opens(tmp_path: Path) -> None:
     app = IdlibReadApp(load_sources([bundled_seeds()]), tmp_path / "notes.yaml")
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen_stack[0], LoadingScreen)
-        await app.workers.wait_for_complete()
+        await aligned(app)
         await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
         assert app.screen.query("ArticlePane")
@@ -79,3 +80,30 @@ async def test_q_while_a_large_set_aligns_stops_the_engine_at_once(
     await asyncio.sleep(2.0)  # an engine left running would go on scoring meanwhile
     assert app.return_code == 0
     assert [t for t in scored if t > quit_at + 1.0] == []
+
+
+async def test_q_while_a_large_article_is_cleaned_stops_the_engine_within_it(
+    tmp_path: Path,
+) -> None:
+    """Cleaning a large article is one stage of several seconds: the engine stops inside
+    it, at its next pass, and the UI keeps reading keys meanwhile."""
+    big = tmp_path / "big.txt"
+    body = "\n\n".join(
+        f"Officials in district {n} said {n % 90 + 3} people were hurt on the road to town {n}."
+        for n in range(12_000)
+    )
+    big.write_text("A long report\n\n" + body + "\n", encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("Short\n\nOfficials said 12 people were hurt.\n", encoding="utf-8")
+    app = IdlibReadApp(load_sources([big, small]), tmp_path / "notes.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if app.engine_running:
+                break
+        quit_at = time.monotonic()
+        await pilot.press("q")
+    await asyncio.to_thread(app.engine_done.wait, 30)
+    # aligning this input takes well over ten seconds; it stopped within a pass or two
+    assert time.monotonic() - quit_at < 4.0
+    assert app.alignment is None and app.return_code == 0

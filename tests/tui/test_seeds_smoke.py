@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot import SIZES, reader, settle, status
+from pilot import SIZES, aligned, reader, settle, status
 
 from align import bundled_seeds, load_sources
 from align.model import Source
@@ -17,7 +17,7 @@ from tui.screens.reader import ReaderScreen
 async def test_seeds_open_and_every_key_works(tmp_path: Path, size: tuple[int, int]) -> None:
     app = IdlibReadApp(load_sources([bundled_seeds()]), tmp_path / "notes.yaml")
     async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
+        await aligned(app)
         await settle(pilot)
         screen = reader(app)
         total = len(screen.alignment.groups)
@@ -40,7 +40,7 @@ async def test_input_error_in_worker_exits_with_2(
     one = Source("/tmp/x.txt", "x.txt", "Only one.", "x", "X")
     app = IdlibReadApp([one], tmp_path / "notes.yaml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await aligned(app)
         await settle(pilot)
     assert app.return_code == 2
     assert "x.txt: need at least two articles" in capsys.readouterr().err
