@@ -232,7 +232,7 @@ def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
         if score >= SUPPORT_MIN:
             votes += [(score, row, o) for o in chosen]
         score, chosen = top_of([(c, o) for c, o in open_ if search.alone[o]])
-        if score < LINK_MIN or any(c > score for c, _ in open_):
+        if score < LINK_MIN or any(c > score and search.linkable(row, o, c) for c, o in open_):
             continue  # a better match is free to join it in another way
         for other in chosen:
             link = search.link(row, other, score)
@@ -322,13 +322,19 @@ class FreeSearch:
         para = self.corpus.paragraphs
         return bool(mine) and all(abs(r - row) > 1 or para[r] != para[row] for r in mine)
 
+    def linkable(self, row: int, other: int, score: float) -> bool:
+        """Whether the pair could link (``phrase_checked`` keeps ``LINK_MIN``): a better
+        match that shares only names, a catch-phrase or one word with a sentence is no
+        counterpart of it, and leaves the next best free to be its mutual best."""
+        return score >= LINK_MIN and phrase_checked(self.corpus, row, other, score) >= LINK_MIN
+
     def link(self, row: int, other: int, score: float) -> Link | None:
         """The link of ``row`` and ``other`` when ``row`` is ``other``'s best match among
         the free sentences of its article in turn, and the pair passes the phrase check."""
         back = [
             (c, o)
             for c, o in self.scores_of(other, self.owner[row])
-            if not self.held_apart(other, o)
+            if not self.held_apart(other, o) and (c <= score or self.linkable(other, o, c))
         ]
         if row not in top_of(back)[1] or any(c > score for c, o in back if not self.alone[o]):
             return None
