@@ -396,6 +396,41 @@ def test_sharing_only_the_protagonists_names_is_not_a_fact(
     assert frozenset({PORT[0][3], PORT[1][3]}) in pairs
 
 
+# Two reports of a rail strike's end with their paragraphs reversed: the headline
+# is a line of the text, beside the lead. Each lead's best match in the other
+# report is its headline, grouped with the other headline, and the two leads
+# share little but the story's names.
+RAIL = [
+    [
+        ["Crews worked through the night to clear the line."],
+        ["Nordrail and the drivers' union agreed on Monday to end the rail strike in Harlow."],
+        ["Nordrail, union agree to end Harlow rail strike"],
+    ],
+    [
+        ["Commuters in Harlow had faced two weeks without trains."],
+        ["Trains will run in Harlow again from Tuesday, after the drivers settled with Nordrail."],
+        ["Nordrail and union agree to end Harlow rail strike"],
+    ],
+]
+
+
+def test_leads_beside_grouped_headlines_pair_in_either_order() -> None:
+    """The leads, each other's best among the sentences still free but below a
+    link's strength, pair with the backing of the headlines beside them, whichever
+    order the paragraphs come in; the unrelated sentences beside them stay apart."""
+    for flip in (False, True):
+        articles = [
+            make_article(name, paragraphs[::-1] if flip else paragraphs)
+            for name, paragraphs in zip("ab", RAIL, strict=True)
+        ]
+        groups = group_sentences(articles)
+        check_invariants(articles, groups)
+        pairs = named_pairs(articles, groups)
+        assert frozenset({RAIL[0][1][0], RAIL[1][1][0]}) in pairs, flip
+        assert frozenset({RAIL[0][2][0], RAIL[1][2][0]}) in pairs, flip
+        assert frozenset({RAIL[0][0][0], RAIL[1][0][0]}) not in pairs, flip
+
+
 def test_the_same_number_in_figures_of_different_kinds_is_not_a_shared_fact() -> None:
     """Figures "4,000 households" and "4,000 hectares" share the digits, not the fact: neither
     a link nor a vote rests on them; the same count of the same kind still links."""

@@ -69,8 +69,8 @@ Method
    in a group that already holds a sentence of their own article (a
    headline, a summary line) look again without it (``freed``): mutual best
    among the free sentences links (a better match that could not link, sharing
-   only names or a catch-phrase, does not stand in the way), and the next
-   best is their vote. Then
+   only names or a catch-phrase, does not stand in the way), below ``LINK_MIN``
+   it is a weak link for the context pass, and the next best is their vote. Then
    weaker evidence: when a sentence's best matches in ``SUPPORT`` other articles (each at least
    ``SUPPORT_MIN``) sit in one cluster, agreement between articles stands in
    for strength and the clusters merge under the same constraints. Last, context: a weak mutual
