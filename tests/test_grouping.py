@@ -344,6 +344,93 @@ def test_a_twin_at_home_does_not_hide_the_match() -> None:
         assert frozenset(p[2][0] for p in STORM) in found, flip
 
 
+# Three reports of a port strike's end. The governor's criticism (a) shares with
+# b's sentence on her earlier cooperation only her full name and title and the
+# story's background ("the port authority"); b's own account of the criticism is
+# the counterpart, though its best match in a is the radio quote beside it.
+PORT = (
+    [
+        "The port authority and the dockworkers' union signed a deal on Friday to end the"
+        " strike at Varna.",
+        "The strike had kept cargo ships waiting outside Varna for three weeks.",
+        "Union-backed Regional Governor Mira Castell attacked the port authority over the deal,"
+        " saying it was selling out the harbour.",
+        '"The authority cannot explain why it gave away the night shifts," Castell said on'
+        " Radio Nord.",
+        "Work at the port will resume on Monday morning.",
+    ],
+    [
+        "Dockworkers and the port authority agreed on Friday to end the Varna strike.",
+        "Until the strike, Regional Governor Mira Castell had worked closely with the port"
+        " authority.",
+        "Castell, who spoke to Radio Nord on Friday, accused the authority of selling out the"
+        " harbour.",
+        '"The authority cannot explain why it handed over the night shifts," said Castell.',
+        "Ships have waited outside Varna for three weeks.",
+    ],
+    [
+        "The Varna port strike ended on Friday with a deal between the union and the port"
+        " authority.",
+        "Cargo ships had been held outside Varna for three weeks by the strike.",
+        "Loading will start again on Monday.",
+    ],
+)
+
+
+@pytest.mark.parametrize("numpy", [False, True])
+def test_sharing_only_the_protagonists_names_is_not_a_fact(
+    numpy: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two sentences whose common ground besides the story's background is a name
+    with its title ("Regional Governor Mira Castell") stay apart, however rare the
+    name; the sentence that reports the same criticism becomes the counterpart
+    although a better match (the quote beside it) is taken: a match that cannot
+    link does not stand in the way of the next best. Scored with numpy and without."""
+    monkeypatch.setattr("align.grouping.small.SMALL_PAIRS", 0 if numpy else 10**12)
+    articles = [one_per_paragraph(name, texts) for name, texts in zip("abc", PORT, strict=True)]
+    groups = group_sentences(articles)
+    check_invariants(articles, groups)
+    pairs = named_pairs(articles, groups)
+    assert frozenset({PORT[0][2], PORT[1][1]}) not in pairs
+    assert frozenset({PORT[0][2], PORT[1][2]}) in pairs
+    assert frozenset({PORT[0][3], PORT[1][3]}) in pairs
+
+
+# Two reports of a rail strike's end with their paragraphs reversed: the headline
+# is a line of the text, beside the lead. Each lead's best match in the other
+# report is its headline, grouped with the other headline, and the two leads
+# share little but the story's names.
+RAIL = [
+    [
+        ["Crews worked through the night to clear the line."],
+        ["Nordrail and the drivers' union agreed on Monday to end the rail strike in Harlow."],
+        ["Nordrail, union agree to end Harlow rail strike"],
+    ],
+    [
+        ["Commuters in Harlow had faced two weeks without trains."],
+        ["Trains will run in Harlow again from Tuesday, after the drivers settled with Nordrail."],
+        ["Nordrail and union agree to end Harlow rail strike"],
+    ],
+]
+
+
+def test_leads_beside_grouped_headlines_pair_in_either_order() -> None:
+    """The leads, each other's best among the sentences still free but below a
+    link's strength, pair with the backing of the headlines beside them, whichever
+    order the paragraphs come in; the unrelated sentences beside them stay apart."""
+    for flip in (False, True):
+        articles = [
+            make_article(name, paragraphs[::-1] if flip else paragraphs)
+            for name, paragraphs in zip("ab", RAIL, strict=True)
+        ]
+        groups = group_sentences(articles)
+        check_invariants(articles, groups)
+        pairs = named_pairs(articles, groups)
+        assert frozenset({RAIL[0][1][0], RAIL[1][1][0]}) in pairs, flip
+        assert frozenset({RAIL[0][2][0], RAIL[1][2][0]}) in pairs, flip
+        assert frozenset({RAIL[0][0][0], RAIL[1][0][0]}) not in pairs, flip
+
+
 def test_the_same_number_in_figures_of_different_kinds_is_not_a_shared_fact() -> None:
     """Figures "4,000 households" and "4,000 hectares" share the digits, not the fact: neither
     a link nor a vote rests on them; the same count of the same kind still links."""

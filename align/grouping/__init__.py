@@ -48,7 +48,10 @@ Method
    A shared phrase (words in the same order in both) counts as its heaviest
    word when a link is checked (``phrase_score``): a pair that shares little
    but an epithet or a title ("the last rebel stronghold in Syria") falls
-   below ``PHRASE_MIN`` and is only a weak link.
+   below ``PHRASE_MIN`` and is only a weak link; so is a pair that shares
+   less than ``DISTINCT_MIN`` besides the background and the names and titles
+   both write out in capitals ("Syrian President Bashar al-Assad"): the
+   protagonists alone are not a fact in common.
 5. Clusters. Links merge strongest first (union-find) under four
    constraints: a group never holds two passages of one article; the average
    cosine between the two clusters must reach ``AVERAGE_MIN`` (no chains
@@ -65,7 +68,9 @@ Method
    word turns weak (``one_word``). Then the sentences whose best match sits
    in a group that already holds a sentence of their own article (a
    headline, a summary line) look again without it (``freed``): mutual best
-   among the free sentences links, and the next best is their vote. Then
+   among the free sentences links (a better match that could not link, sharing
+   only names or a catch-phrase, does not stand in the way), below ``LINK_MIN``
+   it is a weak link for the context pass, and the next best is their vote. Then
    weaker evidence: when a sentence's best matches in ``SUPPORT`` other articles (each at least
    ``SUPPORT_MIN``) sit in one cluster, agreement between articles stands in
    for strength and the clusters merge under the same constraints. Last, context: a weak mutual

@@ -13,6 +13,7 @@ from .similarity import Link, candidate_links, phrase_checked, sparse_dot, unlik
 from .speakers import other_speakers
 from .thresholds import (
     AVERAGE_MIN,
+    CONTEXT_LINK_MIN,
     CONTEXT_WEIGHT,
     DISTINCT_MIN,
     LINK_MIN,
@@ -185,10 +186,12 @@ def ranked_merges(
 
 
 class Freed(NamedTuple):
-    """What ``freed`` finds: links among free sentences and votes (cosine, row, row)."""
+    """What ``freed`` finds: links among free sentences, votes (cosine, row, row), and
+    the weak links among free sentences (below ``LINK_MIN``: for the context pass)."""
 
     links: list[Link]
     votes: list[tuple[float, int, int]]
+    weak: list[Link]
 
 
 def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
@@ -208,7 +211,13 @@ def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
       in turn, and the score reaches ``LINK_MIN`` (with the same checks as
       every link: ``phrase_checked``, ``DISTINCT_MIN``);
     * its best match among the sentences not held apart (``SUPPORT_MIN`` or
-      more) is its vote for the support pass, in place of the one it cannot join.
+      more) is its vote for the support pass, in place of the one it cannot join;
+    * a mutual best match among the free sentences below ``LINK_MIN`` (at least
+      ``CONTEXT_LINK_MIN``) is a weak link, as in the first pass: its context may
+      back it. (An outlet's headline kept as a line of the text takes its lead's
+      best matches in the other outlets; the lead and theirs, often alike only in
+      the story's background words, then pair with the backing of the headlines
+      beside them, as they do when the headline is cut.)
 
     ``best`` holds the free sentences' best matches (row, its best row in an
     article; ``SUPPORT_MIN`` or more, as votes): only a sentence whose best match
@@ -219,8 +228,9 @@ def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
     """
     search = FreeSearch(clusters)
     if not any(search.alone):
-        return Freed([], [])
+        return Freed([], [], [])
     links: set[Link] = set()
+    weak: set[Link] = set()
     votes: list[tuple[float, int, int]] = []
     for row, article in search.candidates(best):
         found = search.scores_of(row, article)
@@ -232,13 +242,15 @@ def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
         if score >= SUPPORT_MIN:
             votes += [(score, row, o) for o in chosen]
         score, chosen = top_of([(c, o) for c, o in open_ if search.alone[o]])
-        if score < LINK_MIN or any(c > score for c, _ in open_):
+        if score < CONTEXT_LINK_MIN or any(
+            c > score and search.linkable(row, o, c) for c, o in open_
+        ):
             continue  # a better match is free to join it in another way
         for other in chosen:
             link = search.link(row, other, score)
             if link is not None:
-                links.add(link)
-    return Freed(sorted(links), votes)
+                (links if -link.neg_score >= LINK_MIN else weak).add(link)
+    return Freed(sorted(links), votes, sorted(weak))
 
 
 def top_of(found: Sequence[tuple[float, int]]) -> tuple[float, list[int]]:
@@ -322,19 +334,24 @@ class FreeSearch:
         para = self.corpus.paragraphs
         return bool(mine) and all(abs(r - row) > 1 or para[r] != para[row] for r in mine)
 
+    def linkable(self, row: int, other: int, score: float) -> bool:
+        """Whether the pair could link (``phrase_checked`` keeps ``LINK_MIN``): a better
+        match that shares only names, a catch-phrase or one word with a sentence is no
+        counterpart of it, and leaves the next best free to be its mutual best."""
+        return score >= LINK_MIN and phrase_checked(self.corpus, row, other, score) >= LINK_MIN
+
     def link(self, row: int, other: int, score: float) -> Link | None:
         """The link of ``row`` and ``other`` when ``row`` is ``other``'s best match among
-        the free sentences of its article in turn, and the pair passes the phrase check."""
+        the free sentences of its article in turn, scored as every link (``phrase_checked``):
+        below ``LINK_MIN`` it is weak."""
         back = [
             (c, o)
             for c, o in self.scores_of(other, self.owner[row])
-            if not self.held_apart(other, o)
+            if not self.held_apart(other, o) and (c <= score or self.linkable(other, o, c))
         ]
         if row not in top_of(back)[1] or any(c > score for c, o in back if not self.alone[o]):
             return None
-        checked = phrase_checked(self.corpus, row, other, score)
-        if checked < LINK_MIN:
-            return None
+        checked = phrase_checked(self.corpus, row, other, score) if score >= LINK_MIN else score
         lo, hi = sorted((row, other), key=lambda r: ref_key(self.corpus, r))
         return Link(-checked, (*ref_key(self.corpus, lo), *ref_key(self.corpus, hi)), lo, hi)
 
@@ -368,12 +385,14 @@ def cluster(corpus: Corpus, step: Step = silent) -> list[list[int]]:
         )
     for link in supported_merges(clusters, votes):
         clusters.try_merge(link.a, link.b)
-    for link in context_links(clusters, mutual.weak):
+    for link in context_links(clusters, mutual.weak, found.weak):
         clusters.try_merge(link.a, link.b)
     return [sorted(rows) for rows in clusters.members.values()]
 
 
-def context_links(clusters: Clusters, weak: Sequence[Link]) -> list[Link]:
+def context_links(
+    clusters: Clusters, weak: Sequence[Link], freed: Sequence[Link] = ()
+) -> list[Link]:
     """Weak mutual-best links that the alignment of their neighbours backs.
 
     Reports tell a story in roughly the same order, so when the sentences
@@ -382,9 +401,12 @@ def context_links(clusters: Clusters, weak: Sequence[Link]) -> list[Link]:
     sentences), the pair itself probably reports the same fact. Each aligned
     neighbour pair adds ``CONTEXT_WEIGHT`` to the similarity; the link is kept
     when the total reaches ``LINK_MIN``. Strongest first, as for the links.
+    ``freed`` adds the weak links among free sentences (``freed``): their context
+    may back them too, but a second choice backs no other pair.
     """
     scored = []
     paired = {(link.a, link.b) for link in weak} | {(link.b, link.a) for link in weak}
+    weak = [*weak, *(link for link in freed if (link.a, link.b) not in paired)]
     near: dict[tuple[int, bool], list[int]] = {}  # (row, flipped) -> ``_beside``
     roots = list(clusters.root.tolist() if hasattr(clusters.root, "tolist") else clusters.root)
     for link in weak:

@@ -116,6 +116,7 @@ class Corpus:
     kinds: tuple[dict[str, frozenset[str]], ...] = ()  # row -> ``number_kinds``
     sourced: tuple[frozenset[str], ...] = ()  # row -> ``source_features``
     figured: frozenset[int] = frozenset()  # ids of number and claim features ("#59", "=count ...")
+    titled: tuple[frozenset[int], ...] = ()  # row -> ``titled_keys``
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -130,6 +131,17 @@ def phrase_keys(words: Sequence[Token], variants: VariantMap) -> tuple[tuple[str
     spellings = [variants(t.norm) for t in words if not t.is_number and t.norm not in STOPWORDS]
     compounds = [stem(a + b) for a, b in pairwise(spellings)] + [""]
     return tuple(zip([stem(w) for w in spellings], compounds[: len(spellings)], strict=True))
+
+
+def titled_keys(words: Sequence[Token]) -> frozenset[int]:
+    """The places in ``phrase_keys`` of the words written with a capital ("Syrian",
+    "President", "al-Assad"), the sentence's first word left out (any word has one
+    there): the words of names and titles, for ``phrase_parts``."""
+    keyed = [t for t in words if not t.is_number and t.norm not in STOPWORDS]
+    first = words[0] if words else None
+    return frozenset(
+        k for k, t in enumerate(keyed) if t is not first and any(c.isupper() for c in t.surface)
+    )
 
 
 def sentence_features(words: Sequence[Token], variants: VariantMap) -> Bag:
@@ -458,6 +470,7 @@ class TextFeatures:
     bags: list[Bag] = field(default_factory=list)
     keys: list[frozenset[str]] = field(default_factory=list)
     phrases: list[tuple[tuple[str, str], ...]] = field(default_factory=list)
+    titled: list[frozenset[int]] = field(default_factory=list)  # its names' places in phrases
     found: list[tuple[Quantity, ...]] = field(default_factory=list)
     said: list[frozenset[str]] = field(default_factory=list)  # who its statement is by
     kinds: list[dict[str, frozenset[str]]] = field(default_factory=list)  # numbers' kinds
@@ -473,6 +486,7 @@ class TextFeatures:
         self.bags.append(bag)
         self.keys.append(frozenset(claims))
         self.phrases.append(phrase_keys(words, variants))
+        self.titled.append(titled_keys(words))
         self.found.append(claims_of(figures))
         self.said.append(speakers_of(sentence.text, variants.names))
         self.kinds.append(number_kinds(figures, words))
@@ -510,6 +524,7 @@ def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool 
         tuple(by_text.kinds[t] for t in texts),
         tuple(by_text.sourced[t] for t in texts),
         frozenset(i for f, i in weighted.ids.items() if f[:1] in "#="),
+        tuple(by_text.titled[t] for t in texts),
     )
 
 

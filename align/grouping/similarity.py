@@ -265,15 +265,30 @@ def phrase_score(corpus: Corpus, a: int, b: int, cosine: float) -> float:
     weighs as its heaviest word: a catch-phrase or the protagonists' titles
     alone are not a fact in common. Rounded like every similarity.
     """
+    return phrase_parts(corpus, a, b, cosine)[0]
+
+
+def phrase_parts(corpus: Corpus, a: int, b: int, cosine: float) -> tuple[float, float]:
+    """``phrase_score``, and what the two rows share outside the story's background
+    (``Corpus.common``) and outside the names and titles they share (a phrase
+    written with capitals in both, ``titled_keys``: "Syrian President Bashar
+    al-Assad", "Regional Governor Mira Castell"): two sentences that share only
+    the protagonists, named in full, and background words share no fact."""
+    va, vb, ids, common = corpus.vectors[a], corpus.vectors[b], corpus.ids, corpus.common
+    shorter, longer = (va, vb) if len(va) <= len(vb) else (vb, va)
+    background = sum(w * longer.get(i, 0.0) for i, w in shorter.items() if i in common)
     mine, theirs = corpus.phrases[a], corpus.phrases[b]
     if mine == theirs:
-        return cosine
+        return cosine, round(cosine - background, ROUND)
     at: dict[str, list[int]] = defaultdict(list)
     for j, (key, _) in enumerate(theirs):
         at[key].append(j)
     found: set[str] = set()  # features of the shared phrases
+    named: set[str] = set()  # ... of those that are names or titles
     heaviest = 0.0
-    va, vb, ids = corpus.vectors[a], corpus.vectors[b], corpus.ids
+    titled = corpus.titled
+    caps_a = titled[a] if titled else frozenset()
+    caps_b = titled[b] if titled else frozenset()
 
     def product(feature: str) -> float:
         i = ids.get(feature)
@@ -289,13 +304,18 @@ def phrase_score(corpus: Corpus, a: int, b: int, cosine: float) -> float:
             if n < 2:
                 continue
             words = [k for k, _ in mine[i : i + n]]
-            found.update(words)
-            found.update(c for _, c in mine[i : i + n - 1])
-            found.update(f"{x} {y}" for x, y in pairwise(words))
-            heaviest += max(product(w) for w in words)
+            features = {*words, *(c for _, c in mine[i : i + n - 1])}
+            features.update(f"{x} {y}" for x, y in pairwise(words))
+            found |= features
+            top = max(words, key=product)
+            heaviest += product(top)
+            if all(i + k in caps_a and j + k in caps_b for k in range(n)):
+                named |= features
     if not found:
-        return cosine
-    return round(cosine - sum(product(f) for f in found) + heaviest, ROUND)
+        return cosine, round(cosine - background, ROUND)
+    score = cosine - sum(product(f) for f in found) + heaviest
+    in_names = sum(product(f) for f in named if ids.get(f) not in common)
+    return round(score, ROUND), round(cosine - background - in_names, ROUND)
 
 
 def unlike_numbers(corpus: Corpus, a: int, b: int) -> float:
@@ -372,14 +392,22 @@ def phrase_checked(corpus: Corpus, a: int, b: int, cosine: float) -> float:
     and needs the backing of its context). Numbers shared by figures of different
     kinds (``unlike_numbers``) are taken out first: what is left must still reach
     ``LINK_MIN``, or the link turns weak; so does a link that rests on one shared
-    word (``one_word``)."""
+    word (``one_word``), and one that shares less than ``DISTINCT_MIN`` besides the
+    background and the names and titles both write out (``phrase_parts``: "Syrian
+    President Bashar Assad criticized Turkey" and "Putin and Erdogan had managed
+    to coordinate ... even though Moscow backed Syrian President Bashar al-Assad"
+    share the protagonists, not a fact)."""
     unlike = unsupported(corpus, a, b)
     if unlike and cosine - unlike < LINK_MIN:
         return round(cosine - unlike, ROUND)
     if corpus.phrases and one_word(corpus, a, b):
         return round(min(cosine, LINK_MIN - 0.1**ROUND), ROUND)
-    found = phrase_score(corpus, a, b, cosine)
-    return found if found < PHRASE_MIN else cosine
+    found, distinct = phrase_parts(corpus, a, b, cosine)
+    if found < PHRASE_MIN:
+        return found
+    if distinct < DISTINCT_MIN:
+        return round(min(found, LINK_MIN - 0.1**ROUND), ROUND)
+    return cosine
 
 
 class Ranked(NamedTuple):

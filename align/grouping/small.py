@@ -176,6 +176,6 @@ def cluster(corpus: Corpus, step: Step) -> list[list[int]]:
         clusters.try_merge(link.a, link.b)
     for link in supported_merges(clusters, [*votes, *found.votes]):
         clusters.try_merge(link.a, link.b)
-    for link in context_links(clusters, weak):
+    for link in context_links(clusters, weak, found.weak):
         clusters.try_merge(link.a, link.b)
     return [sorted(rows) for rows in clusters.members.values()]
