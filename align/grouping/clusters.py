@@ -41,7 +41,8 @@ class Clusters:
         self.corpus = corpus
         self.root: Any = self._labels(len(corpus.refs))  # an int64 array (or a list)
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(corpus.refs))}
-        self.articles: dict[int, set[int]] = {i: {r[0]} for i, r in enumerate(corpus.refs)}
+        # cluster root -> its articles as a bit set (bit ``a``: article ``a``)
+        self.articles: dict[int, int] = {i: 1 << r[0] for i, r in enumerate(corpus.refs)}
         self.sums: dict[int, SparseVector] = {}
         self.figures: dict[int, set[Quantity]] = {
             i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
@@ -294,7 +295,7 @@ class FreeSearch:
             (row, self.owner[other])
             for row, other in best
             if self.alone[row]
-            and self.owner[row] in self.clusters.articles[self.roots[other]]
+            and self.clusters.articles[self.roots[other]] >> self.owner[row] & 1
             and self.held_apart(row, other)
         }
         return sorted(found)
@@ -324,7 +325,7 @@ class FreeSearch:
         next to ``row`` in its paragraph (next to it, ``row`` may be that sentence's
         second half, which absorbing neighbours decides)."""
         root, article = self.roots[other], self.owner[row]
-        if article not in self.clusters.articles[root]:
+        if not self.clusters.articles[root] >> article & 1:
             return False
         if root not in self.held:
             self.held[root] = defaultdict(list)

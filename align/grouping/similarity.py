@@ -428,13 +428,21 @@ def sorted_links(corpus: Corpus, parts: Sequence[Scored]) -> Ranked:
     scores = np.concatenate([p[0] for p in parts])
     a = np.concatenate([p[1] for p in parts])
     b = np.concatenate([p[2] for p in parts])
-    checked: dict[tuple[int, int], float] = {}  # by pair of forms: reprints repeat them
-    for k in np.flatnonzero(scores.astype(np.float64) >= LINK_MIN).tolist():
-        ra, rb = int(a[k]), int(b[k])
-        pair = (corpus.form[ra], corpus.form[rb])
-        if pair not in checked:
-            checked[pair] = phrase_checked(corpus, ra, rb, float(scores[k]))
-        scores[k] = checked[pair]
+    # Checked once per pair of forms (reprints repeat them), on its first link.
+    linked = np.flatnonzero(scores.astype(np.float64) >= LINK_MIN)
+    form = np.asarray(corpus.form, dtype=np.int64)
+    pairs = form[a[linked]] * (int(form.max(initial=0)) + 1) + form[b[linked]]
+    _, first, inverse = np.unique(pairs, return_index=True, return_inverse=True)
+    checked = [
+        phrase_checked(corpus, ra, rb, cosine)
+        for ra, rb, cosine in zip(
+            a[linked[first]].tolist(),
+            b[linked[first]].tolist(),
+            scores[linked[first]].astype(np.float64).tolist(),
+            strict=True,
+        )
+    ]
+    scores[linked] = np.asarray(checked, dtype=scores.dtype)[inverse.reshape(-1)]
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     rank = np.asarray(corpus.rank, dtype=np.int64)[owner]
     sentence = np.asarray([r[1] for r in corpus.refs], dtype=np.int64)
