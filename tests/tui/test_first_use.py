@@ -70,6 +70,22 @@ async def test_pane_keys_beyond_the_outlets_say_why(tmp_path: Path) -> None:
         assert reader(app).hidden == set()
 
 
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+async def test_a_short_notice_hides_no_passage_text(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=size, notifications=True) as pilot:  # shown on screen
+        await settle(pilot)
+        await pilot.press("9")
+        await pilot.press("f")  # two notices at once
+        await settle(pilot)
+        screen = reader(app)
+        toasts = list(screen.query("Toast"))
+        assert len(toasts) >= 2
+        text = screen.query_one("#stacked" if screen.stacked else "#panes").region
+        for toast in toasts:
+            assert not toast.region.overlaps(text), (toast.region, text)
+
+
 async def test_context_key_in_side_by_side_layout_says_why(tmp_path: Path) -> None:
     app = make_app(sample(), tmp_path)
     async with app.run_test(size=WIDE) as pilot:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Footer, Static
 
 from align.annotations import AnnotationStore
@@ -64,11 +64,13 @@ class ReaderScreen(NotesActions, SearchActions, ExplainedKeys):
     (``explained_keys``).
     """
 
-    current: reactive[int] = reactive(0, always_update=True, init=False)
-    filter_name: reactive[FilterName] = reactive("all", init=False)
-    hidden: reactive[frozenset[int]] = reactive(frozenset(), init=False)
-    forced_stacked: reactive[bool | None] = reactive(None, init=False)
-    context: reactive[bool] = reactive(False, init=False)
+    # vars, not reactives: a reactive repaints the whole screen when it is set,
+    # where the watchers redraw only what changed (a j is the rows of two passages)
+    current: var[int] = var(0, always_update=True, init=False)
+    filter_name: var[FilterName] = var("all", init=False)
+    hidden: var[frozenset[int]] = var(frozenset(), init=False)
+    forced_stacked: var[bool | None] = var(None, init=False)
+    context: var[bool] = var(False, init=False)
     DIMMED = frozenset({"divergent"})  # Diff is dimmed, not hidden, when nothing diverges
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 
 from align.annotations import Annotation, AnnotationEdit, AnnotationStore
@@ -53,8 +53,8 @@ def save_note(store: AnnotationStore | None, message: str, failed: bool) -> Note
 class NotesActions(Screen[None]):
     """Annotating passages, listing the notes, saving them: mixed into the reader."""
 
-    annotated: reactive[frozenset[int]] = reactive(frozenset(), init=False)
-    saved: reactive[Note] = reactive(("", False, ""), init=False)
+    annotated: var[frozenset[int]] = var(frozenset(), init=False)  # watchers draw
+    saved: var[Note] = var(("", False, ""), init=False)
 
     # what the reader provides
     alignment: Alignment

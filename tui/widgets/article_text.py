@@ -48,6 +48,19 @@ class Row:
 BLANK = Row("blank")
 
 
+@dataclass(frozen=True, slots=True)
+class RowStyles:
+    """The styles a row is drawn in: the widget's, the current passage's and its edge's,
+    the gap line's and its edge's, and the notes' at either end of the window."""
+
+    base: Style
+    current: Style
+    bar: Style
+    gap: Style
+    gap_bar: Style
+    more: Style
+
+
 class ArticleText(Widget, can_focus=False):
     """The sentences of a window of one article, wrapped to the pane's width.
 
@@ -88,6 +101,7 @@ class ArticleText(Widget, can_focus=False):
         self._drawn: dict[tuple[Row, bool], Strip] = {}  # finished rows (edge, padding, style)
         self._rows: list[Row] | None = None  # None: to be laid out at the next use
         self._starts: dict[int, int] = {}  # sentence -> its first row
+        self._row_styles: RowStyles | None = None  # None: to be read at the next use
         self._width = 0  # the text's width (the widget's less the edge and the padding)
 
     # what is shown
@@ -237,6 +251,7 @@ class ArticleText(Widget, can_focus=False):
         self._wrapped.clear()
         self._rows = None
         self._drawn.clear()
+        self._row_styles = None
 
     # drawing
 
@@ -256,25 +271,39 @@ class ArticleText(Widget, can_focus=False):
 
     def _compose_row(self, row: Row, current: bool) -> Strip:
         """A row: one cell of edge, the text padded to the width, one cell of padding."""
-        base = self.rich_style
-        style = self.get_component_rich_style("article-text--current") if current else base
-        edge = Segment(" ", style)
-        if current:
-            edge = Segment(BAR, self._bar_style("article-text--bar", style))
+        styles = self._styles()
+        style = styles.current if current else styles.base
+        edge = Segment(BAR, styles.bar) if current else Segment(" ", style)
         if row.kind == "text":
             text = self._lines(row.sentence)[row.line]
         elif row.kind == "gap":
-            style = self.get_component_rich_style("article-text--gap")
-            edge = Segment(BAR, self._bar_style("article-text--gap-bar", base))
+            style = styles.gap
+            edge = Segment(BAR, styles.gap_bar)
             text = Strip([Segment(NOT_HERE)])
         elif row.kind in ("earlier", "later"):
             count = self.hidden[0] if row.kind == "earlier" else self.hidden[1]
-            style = self.get_component_rich_style("article-text--more")
+            style = styles.more
             text = Strip([Segment(f"… {count} {row.kind} sentences (move on to see them)")])
         else:
             text = Strip([])
         text = text.crop(0, self._width).extend_cell_length(self._width).apply_style(style)
         return Strip.join([Strip([edge]), text, Strip([Segment(" ", style)])])
+
+    def _styles(self) -> RowStyles:
+        """The rows' styles, read from the stylesheet once per style change (reading a
+        widget's style walks up the DOM: per row it was a third of the drawing)."""
+        if self._row_styles is None:
+            base = self.rich_style
+            current = self.get_component_rich_style("article-text--current")
+            self._row_styles = RowStyles(
+                base=base,
+                current=current,
+                bar=self._bar_style("article-text--bar", current),
+                gap=self.get_component_rich_style("article-text--gap"),
+                gap_bar=self._bar_style("article-text--gap-bar", base),
+                more=self.get_component_rich_style("article-text--more"),
+            )
+        return self._row_styles
 
     def _bar_style(self, name: str, under: Style) -> Style:
         """The edge's colour from component ``name``, over the row's background."""
