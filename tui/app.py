@@ -158,7 +158,7 @@ class IdlibReadApp(App[int]):
 
     @on(Built)
     def built(self, event: Built) -> None:
-        if not self.screen_stack:  # quit before the engine finished
+        if not self.screen_stack or self.stop.is_set():  # quit before the engine finished
             return
         self.alignment = event.alignment
         self.open_reader(event.alignment)
