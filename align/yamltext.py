@@ -15,9 +15,6 @@ from yaml.reader import ReaderError
 
 Where = tuple[str | int, ...]  # a path of keys and indices into the document
 
-# libyaml's parser when PyYAML was built with it (about 10x faster); the same safe constructor
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 class YamlProblem(Exception):
     """Text that is not YAML the program can use; ``line`` is 1-based, or None."""
@@ -31,7 +28,7 @@ class YamlProblem(Exception):
 def safe_load(text: str) -> object:
     """``yaml.safe_load`` with every failure as a YamlProblem naming the line."""
     try:
-        return yaml.load(text, Loader=_SafeLoader)  # a safe loader, never the full one
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise _problem(exc, text) from None
     except RecursionError:
@@ -56,7 +53,7 @@ def _problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
 def line_of(text: str, where: Where) -> int | None:
     """The 1-based line of the node at ``where`` (or of its deepest existing parent)."""
     try:
-        node = yaml.compose(text, Loader=_SafeLoader)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
         return None
     if node is None:
