@@ -40,12 +40,18 @@ SINGLE_QUOTE_CAP = 400  # the same for single quotes, which apostrophes make les
 ATTRIBUTION_WORDS = 8  # longest attribution merged into the quotation before it
 MAX_ABBREVIATION = 12  # longer words before a period are never abbreviations
 
-END = re.compile(r"[.!?…]+(?:[\"”’'»)\]]|’’|'')*(?=\s|$)|\.(?<=[a-z][a-z]\.)(?=[A-Z][a-z])")
+# The patterns scanned through whole paragraphs begin with one character class
+# or only with literals, so that ``finditer`` skips ahead to candidates fast.
+# END: the punctuation run before a space or the end ("...said." "?!" ".”"), or a
+# period fused to the next sentence ("Thursday.Officials": its lookbehind checks
+# that the character matched first is a period).
+END = re.compile(r"[.!?…](?:[.!?…]*(?:[\"”’'»)\]]|’’|'')*(?=\s|$)|(?<=[a-z][a-z]\.)(?=[A-Z][a-z]))")
 TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+")
 QUOTE_END = re.compile(r"[.!?…](?:[\"”»’']|’’|'')")
-SINGLE_QUOTE_MARK = re.compile(r"(?<![‘’'`])['‘’](?![‘’'])")
+# A single quote mark neither after nor before another one (or after a backtick).
+SINGLE_QUOTE_MARK = re.compile(r"['‘’](?<![‘’'`].)(?![‘’'])")
 LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")
-QUOTE_MARK = re.compile(r"‘‘|’’|``|''|[\"“”«»„]")
+QUOTE_MARK = re.compile(r"‘‘|’’|``|''|\"|“|”|«|»|„")
 ALNUM = re.compile(r"[^\W_]")
 WORD = re.compile(r"[A-Za-z]+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")

@@ -769,3 +769,32 @@ def test_the_credit_precheck_never_hides_a_credit(text: str) -> None:
     """Where END_CREDIT matches, ``may_end_in_credit`` says it may."""
     if END_CREDIT.search(text):
         assert may_end_in_credit(text)
+
+
+CREDIT_PIECES = [
+    *"aAeiIİıoxP /(*)©.:,\n“”’é",
+    *("PHOTO", "İmage", "pıcture", "VIDEO", "Credit", " by ", ": ", "Jane Doe", "AFP"),
+    *(" via ", "Getty Images", ", Pool", "MEDIA/", "Quoted “words” here.", "Émile Zola"),
+]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(CREDIT_PIECES), max_size=30).map("".join))
+def test_the_credit_precheck_never_hides_a_credit_in_any_script(text: str) -> None:
+    """The same with text that is not ASCII: curly quotes, accents, the Turkish i's."""
+    if END_CREDIT.search(text):
+        assert may_end_in_credit(text)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "İstanbul’s skyline at dusk. Photo by Ayşe Kaya",
+        "Émile Zola’s house, seen from the river. PHOTO: Jean Dupont",
+        "Crowds gather in the square. ıMAGE BY Ana Lee",
+    ],
+)
+def test_captions_with_credits_are_found_in_any_script(caption: str) -> None:
+    raw = f"A headline for the test\n\n{caption}\n\nThe story itself goes on here.\n"
+    cleaned = clean(raw)
+    assert cleaned.text == "The story itself goes on here.", cleaned.text

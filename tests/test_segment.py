@@ -163,6 +163,28 @@ def test_period_before_a_lowercase_word_does_not_split() -> None:
     assert split(raw) == ["The worst crisis in the Nine years of Syria. civil war.", "Most fled."]
 
 
+def test_a_period_fused_to_the_next_sentence_splits() -> None:
+    raw = "Crews reached the valley on Monday.Rescuers said the road was open. It rained!Then sun."
+    assert split(raw) == [
+        "Crews reached the valley on Monday.",
+        "Rescuers said the road was open.",
+        "It rained!Then sun.",  # only a period is read as fused
+    ]
+
+
+def test_a_period_inside_a_name_or_number_does_not_split() -> None:
+    raw = "The U.S.Navy ship left port 3.Five crews and Mr.Lee stayed on the quay.Later, rain."
+    assert split(raw) == [
+        "The U.S.Navy ship left port 3.Five crews and Mr.Lee stayed on the quay.",
+        "Later, rain.",
+    ]
+
+
+def test_doubled_ascii_quotes_are_quotation_marks() -> None:
+    raw = "``We are ready. Send help,'' the mayor said. Then the rain came."
+    assert split(raw) == ["``We are ready. Send help,'' the mayor said.", "Then the rain came."]
+
+
 def test_stray_periods_never_make_a_sentence() -> None:
     # cleaning drops a repeated full stop; a paragraph of stops alone is no sentence
     assert split("It repelled the army. . Then it left. .") == [
