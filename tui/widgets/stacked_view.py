@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual
+from textual.widget import Widget
 
 from align.model import Alignment, Group
 
@@ -70,6 +71,7 @@ class StackedView(ScrollView, can_focus=False):
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
+        self.set_reactive(Widget.auto_links, False)  # article text holds no link
         self.content = Content("")
         self._lines: list[Strip] | None = None  # the wrapped rows; None: wrap at next use
         self._width = 0  # the width they were wrapped at (the whole width, scroll bar or not)
