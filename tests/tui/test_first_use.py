@@ -63,7 +63,7 @@ def test_a_crowded_line_says_less_before_it_is_cut() -> None:
         short_note="↔ o: 12, 13",
     )  # fmt: skip
     assert status_content(many, 66).plain.endswith("↔ o: 12, 13 · conflict, +1 more (d)")
-    assert status_content(many, 60).plain.endswith("↔ o: 12, 13 · 2 divergences (d)")
+    assert status_content(many, 55).plain.endswith("↔ o: 12, 13 · 2 diffs (d)")
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE])

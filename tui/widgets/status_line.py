@@ -3,7 +3,7 @@
 It is one line at any width: when the full wording does not fit, a compact one
 is used (short labels, the note about annotations in a few words before the
 divergences); if even that is too wide, the last divergences are counted
-("+2 more (d)"), or only their number ("2 divergences (d)"), instead of cut
+("+2 more (d)"), or only their number ("2 diffs (d)"), instead of cut
 mid-word; ``d`` lists them all.
 """
 
@@ -59,8 +59,8 @@ def status_content(status: Status, width: int = 0) -> Content:
 
 
 def counted_divergences(count: int) -> str:
-    """The divergences said by their number alone: "1 divergence (d)", "3 divergences (d)"."""
-    return f"{count} divergence{'' if count == 1 else 's'} (d)"
+    """The divergences said by their number alone, in the footer's word: "1 diff (d)"."""
+    return f"{count} diff{'' if count == 1 else 's'} (d)"
 
 
 def _line(status: Status, compact: bool, divergences: str = "") -> Content:
