@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -42,6 +43,7 @@ def reader_in(stack: Iterable[Screen[object]]) -> ReaderScreen | None:
 
 DEFAULT_SWITCH_INTERVAL = sys.getswitchinterval()
 ENGINE_SWITCH_INTERVAL = 0.0005  # seconds; see ``start_engine``
+PROGRESS_INTERVAL = 0.1  # seconds between two progress reports shown while aligning
 
 
 class _Stopped(Exception):
@@ -125,15 +127,18 @@ class IdlibReadApp(App[int]):
     def build(self) -> None:
         """Align the sources; report progress and the result as messages (thread-safe)."""
 
-        shown = ("", -1.0)
+        shown_at = time.monotonic()  # the loading view says "starting" until then
 
         def report(stage: str, fraction: float) -> None:
-            nonlocal shown
+            nonlocal shown_at
             if self.stop.is_set():
                 raise _Stopped
-            # a percent at a time: thousands of passages would flood the UI's queue
-            if stage != shown[0] or fraction - shown[1] >= 0.01:
-                shown = (stage, fraction)
+            # At most every PROGRESS_INTERVAL: each report repaints the loading view on
+            # the UI thread, which takes the interpreter from the engine (a report per
+            # stage and per percent made aligning the seeds take twice as long).
+            now = time.monotonic()
+            if now - shown_at >= PROGRESS_INTERVAL:
+                shown_at = now
                 self.post_message(self.Progressed(stage, fraction))
 
         try:

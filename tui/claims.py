@@ -135,19 +135,21 @@ def follow(group: Group, trail: Trail | None) -> Trail | None:
     return Trail(group.id, targets) if targets else None
 
 
-def trail_note(group: Group, trail: Trail | None) -> str:
+def trail_note(group: Group, trail: Trail | None, short: bool = False) -> str:
     """The status line's word on other passages: where ``o`` leads from here, if anywhere.
 
     "↔ o: passages 3, 4" where figures here are set against figures there;
-    where ``o`` has led, the next stop: "↔ o: passage 4", "↔ o: back to 2". Short,
-    so that it fits after the rest of the status line at 80 columns.
+    where ``o`` has led, the next stop: "↔ o: passage 4", "↔ o: back to 2".
+    ``short`` (for a compact status line) leaves out the word "passage": "↔ o: 3, 4".
     """
     if trail is not None and trail.current == group.id and trail.at:
         if trail.ahead == trail.origin:
             return f"↔ o: back to {trail.origin + 1}"
-        return f"↔ o: passage {trail.ahead + 1}"
+        return f"↔ o: {'' if short else 'passage '}{trail.ahead + 1}"
     targets = counterpart_passages(group)
     if not targets:
         return ""
     names = ", ".join(str(t + 1) for t in targets[:3]) + (", …" if len(targets) > 3 else "")
+    if short:
+        return f"↔ o: {names}"
     return f"↔ o: passage{'s' if len(targets) > 1 else ''} {names}"

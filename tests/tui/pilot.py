@@ -14,13 +14,13 @@ from typing import Protocol
 
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.widgets import Static
 
 from align.model import Alignment
 from tui.app import IdlibReadApp
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_text import BAR
+from tui.widgets.stacked_view import StackedView
 
 NARROW = (80, 24)
 WIDE = (200, 50)
@@ -143,8 +143,22 @@ def status(screen: ReaderScreen) -> str:
     return shown(screen.query_one("#status"))
 
 
-def stacked_text(screen: ReaderScreen) -> Static:
-    return screen.query_one("#stacked-text", Static)
+@dataclass
+class Stack:
+    """The stacked layout's rows as drawn, all of them (scrolled into view or not)."""
+
+    view: StackedView
+
+    @property
+    def size(self) -> Size:
+        return Size(self.view.size.width, len(self.view.lines()))
+
+    def render_line(self, y: int) -> Strip:
+        return self.view.lines()[y]
+
+
+def stacked_text(screen: ReaderScreen) -> Stack:
+    return Stack(screen.query_one(StackedView))
 
 
 async def aligned(app: IdlibReadApp, timeout: float = 120.0) -> None:

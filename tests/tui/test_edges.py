@@ -16,6 +16,7 @@ from pilot import (
     reader,
     settle,
     shown,
+    stacked_text,
     status,
 )
 from tui_factory import make_alignment, make_article
@@ -53,7 +54,7 @@ async def test_single_sentence_article_and_agreement(tmp_path: Path, size: tuple
         await pilot.press("j")
         await settle(pilot)
         if screen.stacked:
-            text = " ".join(shown(screen.query_one("#stacked-text")).split())
+            text = " ".join(shown(stacked_text(screen)).split())
             assert "Only Duo saw rain." in text and "not reported here" in text
         else:
             assert current(screen) == {0: [], 1: [1]}

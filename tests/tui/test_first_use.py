@@ -46,6 +46,26 @@ def test_a_compact_line_keeps_the_note_before_the_divergences() -> None:
     assert "⚠ notes not saved" in compact
 
 
+def test_a_crowded_line_says_less_before_it_is_cut() -> None:
+    crowded = Status(
+        4, 88, "all passages", 4, 5, "different precision", False, "notes file unreadable",
+        True, note="↔ o: passages 12, 13", short_divergences="precision",
+        short_saved="⚠ notes unreadable", short_note="↔ o: 12, 13",
+    )  # fmt: skip
+    line = status_content(crowded, 78).plain
+    assert line == "Passage 4/88 · 4/5 outlets · ↔ o: 12, 13 · ⚠ notes unreadable · precision"
+    assert status_content(crowded, 200).plain.endswith(
+        "different precision · notes file unreadable"
+    )
+    many = Status(
+        4, 88, "all passages", 4, 5, "conflicting number, reworded quotation", False, "",
+        note="↔ o: passages 12, 13", short_divergences="conflict, quote reworded",
+        short_note="↔ o: 12, 13",
+    )  # fmt: skip
+    assert status_content(many, 66).plain.endswith("↔ o: 12, 13 · conflict, +1 more (d)")
+    assert status_content(many, 55).plain.endswith("↔ o: 12, 13 · 2 diffs (d)")
+
+
 @pytest.mark.parametrize("size", [NARROW, WIDE])
 async def test_status_line_is_never_cut(tmp_path: Path, size: tuple[int, int]) -> None:
     app = make_app(sample(), tmp_path)

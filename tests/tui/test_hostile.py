@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from pilot import SIZES, WIDE, make_app, reader, sentences, settle, shown
+from pilot import SIZES, WIDE, make_app, reader, sentences, settle, shown, stacked_text
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 from tui_factory import hostile
@@ -159,7 +159,7 @@ async def test_hostile_narrow_layout_is_stacked(tmp_path: Path) -> None:
     app = make_app(hostile(), tmp_path)
     async with app.run_test(size=(50, 24)) as pilot:  # two panes of 25 columns: stacked
         await settle(pilot)
-        text = shown(app.screen.query_one("#stacked-text"))
+        text = shown(stacked_text(app.screen))
         assert "[@click=app.quit]Evil[/] [Reuters]" in text
         assert "[@click=app.quit]x[/] said [Reuters] that a [/] b ␛[31mred" in text.replace(
             "\n", " "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,26 @@ async def test_loading_view_is_first_then_reader_opens(tmp_path: Path) -> None:
         await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
         assert app.screen.query("ArticlePane")
+
+
+async def test_progress_is_shown_at_most_ten_times_a_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each progress report repaints the loading view and takes the interpreter from the
+    engine: they are spaced out, and the stage shown still moves on a long run."""
+    shown: list[tuple[float, str]] = []
+
+    def record(screen: LoadingScreen, stage: str, fraction: float) -> None:
+        shown.append((time.monotonic(), stage))
+
+    monkeypatch.setattr(LoadingScreen, "progress", record)
+    app = IdlibReadApp(load_sources(write_corpus(tmp_path / "set", 30)), tmp_path / "n.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await aligned(app)
+        await pilot.pause()
+    times = [t for t, _ in shown]
+    assert len(shown) >= 2, "a run of a second or more shows its progress as it goes"
+    assert all(b - a >= 0.09 for a, b in pairwise(times)), times
 
 
 async def test_q_while_a_large_set_aligns_stops_the_engine_at_once(

@@ -378,3 +378,9 @@ async def test_page_keys_scroll_panes_together_and_the_stack(tmp_path: Path) -> 
         await pilot.press("pagedown")
         await settle(pilot)
         assert stack.scroll_y > 0
+        top = stack.region
+        await pilot.press("j")
+        await settle(pilot)
+        assert stack.scroll_y == 0, "the next passage is shown from its top"
+        assert stack.region == top, "the stack keeps its place and size from passage to passage"
+        assert "Beta Times" in shown(stacked_text(reader(app)))

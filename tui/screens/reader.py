@@ -325,6 +325,7 @@ class ReaderScreen(NotesActions, SearchActions, ExplainedKeys):
             short_divergences=summary(self.group, short=True),
             short_saved=self.saved[2],
             note=trail_note(self.group, self.trail),
+            short_note=trail_note(self.group, self.trail, short=True),
         )
         self.query_one(StatusLine).show(status)
 

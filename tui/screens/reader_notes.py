@@ -24,7 +24,7 @@ from .notice import NoticeScreen
 
 Note = tuple[str, bool, str]  # the status line's note on annotations: text, failed, short text
 
-UNREADABLE = "⚠ notes file unreadable"
+UNREADABLE = "⚠ notes unreadable"
 
 
 def opening_note(store: AnnotationStore | None) -> Note:

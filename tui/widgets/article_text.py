@@ -90,6 +90,9 @@ class ArticleText(Widget, can_focus=False):
 
     def __init__(self, article: int, content: Callable[[int], Content], *, classes: str) -> None:
         super().__init__(classes=classes)
+        # article text never holds a link: no link style to look up and lay over every
+        # wrapped line (a quarter of the wrapping), no repaint when the mouse moves over
+        self.set_reactive(Widget.auto_links, False)
         self.article = article
         self.content = content  # sentence index -> its Content (gutter and highlights)
         self.sentences = range(0)
@@ -150,6 +153,7 @@ class ArticleText(Widget, can_focus=False):
     def fit(self) -> None:
         """The terminal was resized: the blank rows after the text follow its height."""
         self._relayout()
+        self.refresh(layout=True)
 
     def anchor_row(self) -> int | None:
         """The row of the first current sentence or of the gap line; None before the first
@@ -182,8 +186,8 @@ class ArticleText(Widget, can_focus=False):
         before = len(self._rows) if self._rows is not None else None
         self._rows = None
         rows = self._layout()
-        if rows is not None and len(rows) == before:
-            self.refresh()
+        if rows is not None:  # else the first layout pass lays them out
+            self.refresh(layout=len(rows) != before)
 
     def _layout(self, width: int | None = None) -> list[Row] | None:
         """The rows at the widget's width (or at ``width``), laid out once after each change."""
@@ -198,16 +202,15 @@ class ArticleText(Widget, can_focus=False):
             self._rows = None
         if self._rows is None:
             self._rows = self._rows_now()
-            # a terminal's height of blank rows after the text, so that the last passage
-            # can be lined up too; a new height is a layout pass, the same one none
-            height = len(self._rows) + self.app.size.height
-            if self.styles.height is None or self.styles.height.value != height:
-                self.styles.height = height
         return self._rows
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """At the first layout (the height is set after it): the rows of the text at
-        ``width``, then the terminal's height of blank rows."""
+        """The rows of the text at ``width``, then a terminal's height of blank rows, so
+        that the last passage can be lined up too.
+
+        Asked at each layout pass; only a new number of rows asks for one (the height
+        is not set from here: setting a style during the layout made Textual lay the
+        whole screen out again inside it, once per pane)."""
         return len(self._layout(width) or ()) + self.app.size.height
 
     def _rows_now(self) -> list[Row]:

@@ -3,7 +3,8 @@
 It is one line at any width: when the full wording does not fit, a compact one
 is used (short labels, the note about annotations in a few words before the
 divergences); if even that is too wide, the last divergences are counted
-("+2 more (d)") instead of cut mid-word; ``d`` lists them all.
+("+2 more (d)"), or only their number ("2 diffs (d)"), instead of cut
+mid-word; ``d`` lists them all.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ class Status:
     save_failed: bool = False
     number: int = 0  # the passage's own number (as in details and the ledger), 0: = position
     short_divergences: str = ""  # the same with short labels ("conflict ×2"), "": divergences
-    short_saved: str = ""  # the note in a few words ("⚠ notes file unreadable"), "": saved
+    short_saved: str = ""  # the note in a few words ("⚠ notes unreadable"), "": saved
     note: str = ""  # where the o key leads: "↔ o: passages 3, 4"
+    short_note: str = ""  # the same in a few words ("↔ o: 3, 4"), "": note
 
 
 def status_content(status: Status, width: int = 0) -> Content:
@@ -43,13 +45,22 @@ def status_content(status: Status, width: int = 0) -> Content:
     if width <= 0 or full.cell_length <= width:
         return full
     kinds = (status.short_divergences or status.divergences).split(", ")
-    for keep in range(len(kinds), 0, -1):
-        more = len(kinds) - keep
-        shown = ", ".join(kinds[:keep]) + (f", +{more} more (d)" if more else "")
+    shorter = [
+        ", ".join(kinds[:keep]) + (f", +{len(kinds) - keep} more (d)" if keep < len(kinds) else "")
+        for keep in range(len(kinds), 0, -1)
+    ]
+    if status.divergences != "no divergences":  # last: only how many, d says which
+        shorter.append(counted_divergences(len(kinds)))
+    for shown in shorter:
         line = _line(status, compact=True, divergences=shown)
         if line.cell_length <= width:
             break
     return line
+
+
+def counted_divergences(count: int) -> str:
+    """The divergences said by their number alone, in the footer's word: "1 diff (d)"."""
+    return f"{count} diff{'' if count == 1 else 's'} (d)"
 
 
 def _line(status: Status, compact: bool, divergences: str = "") -> Content:
@@ -63,8 +74,9 @@ def _line(status: Status, compact: bool, divergences: str = "") -> Content:
     text = text or status.divergences
     said = Content.styled(text, "dim" if text == "no divergences" else "bold")
     parts: list[Content] = [Content.styled(where, "bold"), carried]
-    if status.note:  # before the divergences: short, and d lists those in full
-        parts.append(Content.styled(status.note, "bold $accent"))
+    note = (status.short_note or status.note) if compact else status.note
+    if note:  # before the divergences: short, and d lists those in full
+        parts.append(Content.styled(note, "bold $accent"))
     if not compact:
         parts.append(said)
     if status.annotated:
