@@ -616,6 +616,35 @@ def _link_list(raw: str, paragraph: Sequence[Line], drops: Drops) -> list[Droppe
     return [d for view in views for d in _drop_view(view, "related link", raw)]
 
 
+# A related-story teaser ends in its section's name and a dangling separator
+# ("... after a train derailed in Galicia World News -"): prose never ends so.
+TEASER_END = re.compile(r"\S+(?:\s+\S+){2,}?\s+[A-Z][\w'’&.]*(?:\s+[A-Z][\w'’&.]*){0,3}\s+[-–]")
+SEPARATOR_LINE = re.compile(r"[-–—•·]")
+
+
+def _teasers(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """Related-story teasers: a line ending in a section name and a dangling dash, with
+    the story's title on the readable line above it, and a line of a lone dash."""
+    out: list[Dropped] = []
+    above: View | None = None
+    for _, view in _live_lines(raw, lines, drops):
+        text = view.text.strip()
+        if SEPARATOR_LINE.fullmatch(text):
+            out += _drop_view(view, "related link", raw)
+        elif len(text) <= 2 * MAX_RULE_LINE and "|" not in text and TEASER_END.fullmatch(text):
+            out += _drop_view(view, "related link", raw)
+            if above is not None and _is_title_line(above.text):
+                out += _drop_view(above, "related link", raw)
+        above = view
+    return out
+
+
+def _is_title_line(text: str) -> bool:
+    """A line short enough for a title and without a sentence's end."""
+    plain = _markup_free(text)
+    return len(plain.split()) <= MAX_HEADLINE_WORDS and not TERMINAL_END.search(plain)
+
+
 def _is_link_title(text: str) -> bool:
     """A short line without a full stop: a link or tag, not a sentence."""
     return len(text.split()) <= MAX_LINK_WORDS and not text.rstrip().endswith(".")
@@ -888,6 +917,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _line_debris(raw, lines, drops))
     step(0.2)
     drops = _merge(drops, _embeds(raw, paragraphs, drops))
+    drops = _merge(drops, _teasers(raw, lines, drops))
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     drops = _merge(drops, _fused_date(raw, lines, drops))
     headline, found = _headline(raw, lines, drops)

@@ -299,6 +299,36 @@ def test_url_and_related_lines(line: str, reason: str) -> None:
     assert [r for r, _ in drops(c)] == [reason] and c.text == f"{BODY}\n\nEnd."
 
 
+def test_related_story_teasers_are_dropped_with_their_titles() -> None:
+    """A "more stories" block: a dash line, then titles over teasers that end in
+    their section's name and a dangling dash. None of its figures is the story's."""
+    block = (
+        "-\n\n"
+        "Six hurt as tram leaves the rails\n\n"
+        "Six people were hurt on Tuesday when a tram left the rails in Dunmore Sport -\n\n"
+        "12 rescued from flooded mine\n\n"
+        "Rescuers brought up the last of the miners late on Sunday night Regional News –"
+    )
+    c = cleaned(f"{BODY}\n\n{block}")
+    assert c.text == BODY
+    assert {r for r, _ in drops(c)} == {"related link"} and len(drops(c)) == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well -",
+        "Voters said one thing - and the council did another.",
+        "| Town | Hurt | Killed |",  # a table row keeps its bars
+        "The tram left the rails near the Market Square - and six people were hurt.",
+        "Six people were hurt on Tuesday.",
+    ],
+)
+def test_lines_that_only_resemble_teasers_are_kept(text: str) -> None:
+    c = cleaned(f"Short title here\n\n{BODY}\n\n{text}")
+    assert c.text == f"{BODY}\n\n{text}"
+
+
 def test_url_inside_prose_is_kept() -> None:
     line = "The report is online at https://example.org/report for anyone."
     assert drops(cleaned(f"{BODY} {line}")) == []
