@@ -1009,3 +1009,29 @@ def test_a_count_from_one_attack_is_not_the_day_s_count() -> None:
     other = only("Seven people were killed in the attack.")
     assert comparable(strike, other) and relate(strike, other) == "conflict"
     assert comparable(strike, only("Six people were killed."))
+
+
+def test_one_attack_after_the_figure_outweighs_a_period_before_it() -> None:
+    """ "Last week, when 34 were killed in an air strike": the count of that attack,
+    compared with another outlet's count of one attack, not with the week's toll."""
+    week = only("The fighting peaked last week when 14 rangers were killed in an ambush.")
+    attack = only("Twelve rangers died in a single ambush near the dam.")
+    assert week.scope.anchor == attack.scope.anchor == "one attack"
+    assert comparable(week, attack) and relate(week, attack) == "conflict"
+    # a period after the figure stays its scope; the attack after that is another count's
+    month = extract("At least 30 rangers were killed in May, including 12 in one ambush.")[0]
+    assert month.scope.kind == "period"
+    assert only("Last week, 14 rangers were killed.").scope.kind == "period"
+
+
+def test_an_attack_is_no_place_that_splits_a_toll_into_parts() -> None:
+    """ "Died in a single air strike in Idlib ..., and lost 59 in the province": the
+    attack says what killed them, not a part of the toll by place."""
+    found = extract(
+        "Twelve rangers died in a single ambush near the dam on May 3, "
+        "and the park has lost at least 30 rangers in the province this year."
+    )
+    assert found[0].scope.anchor == "one attack"
+    assert all(q.scope.kind != "part" for q in found)
+    parts = extract("Two people died on the train and one died in the truck.")
+    assert [q.scope.kind for q in parts] == ["part", "part"]
