@@ -1035,3 +1035,26 @@ def test_an_attack_is_no_place_that_splits_a_toll_into_parts() -> None:
     assert all(q.scope.kind != "part" for q in found)
     parts = extract("Two people died on the train and one died in the truck.")
     assert [q.scope.kind for q in parts] == ["part", "part"]
+
+
+def test_a_verb_right_after_an_event_noun_does_not_name_the_event() -> None:
+    """ "The truce agreed in Moscow took effect at 00:01": the truce's start, not the
+    agreement's, so it meets another outlet's "the ceasefire begins at midnight"."""
+    start = extract("The truce agreed in Vienna on Monday took effect at 00:01 on Tuesday.")
+    time_ = next(q for q in start if q.kind == "time")
+    assert (time_.event, time_.role) == ("ceasefire", "start")
+    other = only("The ceasefire begins at midnight.")
+    assert comparable(time_, other) and relate(time_, other) == "precision"
+    # the verb alone still names its event
+    assert only("The two sides agreed at noon to stop firing.").event == "agreement"
+
+
+def test_a_time_in_brackets_after_another_is_its_conversion() -> None:
+    """ "midnight local time (2200 GMT)": one moment written twice, one figure."""
+    found = extract("The truce began at midnight local time (2200 GMT) on Tuesday.")
+    assert [q.text for q in found if q.kind == "time"] == ["midnight"]
+    found = extract("The truce began at 00:01 on Tuesday (2201 GMT).")
+    assert [q.text for q in found if q.kind == "time"] == ["00:01"]
+    # a bracketed time far from any other is a figure of its own
+    found = extract("The blast was heard across the valley by everyone (0300 GMT).")
+    assert [q.text for q in found if q.kind == "time"] == ["0300 GMT"]
