@@ -273,6 +273,8 @@ META_WORD = (
 DATE_LINE = re.compile(
     rf"(?:{META_WORD}\s*:?\s*)*{DATE}(?:\s*(?:,|at|\||-|/)?\s*{TIME})?"
     rf"(?:\s*[|,;]?\s*(?:{META_WORD}\s*:?\s*)*(?:{DATE})?(?:\s*{TIME})?)?"
+    rf"|(?:{META_WORD}\s*:?\s*)+{TIME}\s*[,|]?\s*{DATE}"  # "Published 3:12 PM ET Thu, 5 March 2020"
+    r"|(?:published|updated|posted)\s+\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago"
     r"|(?:published|updated|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
     re.IGNORECASE,
 )
@@ -303,7 +305,7 @@ CREDIT_PART = (
     rf"|written|compiled|edited|translated)\s+(?i:by|from)\s+{CREDIT_NAMES}"
 )
 CREDIT_BYLINE = re.compile(
-    rf"{CREDIT_PART}(?:\s*[;,]\s*{CREDIT_PART})*[.;]?"
+    rf"\(?{CREDIT_PART}(?:\s*[;,]\s*{CREDIT_PART})*[.;]?\)?"
     r"|[^\n]{1,120}\b(?i:contributed(?:\s+reporting)?\s+(?:to|from)\s+(?:this|the)\s+"
     r"(?:report|story|article))\.?"
 )
@@ -323,11 +325,16 @@ BOILERPLATE_LINE = re.compile(
     r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
     r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+[\w ,]{1,60})?"
     # calls to action are short: a longer line starting "Sign up for ..." is prose
-    r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
+    r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?(?:\s+@\w+)?"
+    r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
+    r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+){0,2}newsletters?\b.{0,60}"
+    r"|our\s+standards\s*:.{0,80}|comments?\s*(?:\(\d+\)|\d+)?"
+    r"|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b.{0,100}"
     r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"
     r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
-    r"|(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved"
+    r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved)"
+    r"(?:\W+this\s+material\s+may\s+not\s+be\s+.{0,100})?"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40})\W*",
     re.IGNORECASE,
 )

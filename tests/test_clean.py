@@ -245,6 +245,20 @@ def test_no_dateline(para: str) -> None:
         ("Image copyright Getty Images", "photo credit"),
         ("AFP via Wire Images", "photo credit"),
         ("Last modified on Thu 5 Mar 2020 12.03 GMT", "date line"),
+        ("Published 9:05 AM ET Fri, 14 May 2021", "date line"),
+        ("Posted at 7:40 PM, Jun 02, 2019", "date line"),
+        ("Updated 3 hours ago", "date line"),
+        ("(Reporting by Sam Ortiz in Lagos; Editing by Ann Lee)", "byline"),
+        (
+            "Copyright 2021 Kestrel Wire. All rights reserved. This material may not be "
+            "published, broadcast, rewritten or redistributed.",
+            "boilerplate",
+        ),
+        ("Our Standards: The Kestrel Wire Trust Principles.", "boilerplate"),
+        ("Subscribe to our daily newsletter for the headlines you need.", "boilerplate"),
+        ("Follow us on Twitter @kestrelnews", "boilerplate"),
+        ("This story was first published by Kestrel Wire on 14 May 2021.", "boilerplate"),
+        ("Comments (31)", "boilerplate"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -265,6 +279,10 @@ def test_social_media_embed_paragraph() -> None:
         "Subscribers said the service failed.",
         "Advertising revenue fell 5%, the company said.",
         "Sign up sheets were posted at the door, officials said.",
+        "Comments from residents were mostly angry.",
+        "Posted guards stood at 12 checkpoints, the ministry said.",
+        "Our standards for water quality were met, the utility said.",
+        "This story was told by survivors of the flood.",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
