@@ -335,8 +335,25 @@ BOILERPLATE_LINE = re.compile(
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
     r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved)"
     r"(?:\W+this\s+material\s+may\s+not\s+be\s+.{0,100})?"
-    r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40})\W*",
+    r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40}"
+    # share buttons, widgets and page labels, each a line of its own
+    r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
+    r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
+    r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
+    r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
+    r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:and\s+)?(?:news\s+)?agenc(?:y|ies)"
+    r"|\d{1,2})\W*",  # a list's number alone ("Most read": 1, 2, ...)
     re.IGNORECASE,
+)
+# A video or audio teaser: a label and a short title without a sentence's end.
+MEDIA_TEASER = re.compile(
+    r"(?i:watch|video|listen|live|gallery|in\s+pictures|photos)\s*:\s*[^.!?\n]{1,100}"
+)
+# A news agency's name alone on a line: the wire credit of the story.
+AGENCY_LINE = re.compile(
+    r"\W*(?i:reuters|afp|ap|the\s+associated\s+press|associated\s+press"
+    r"|agence\s+france[-\s]presse|anadolu(?:\s+agency)?|tass|ria\s+novosti|sana|xinhua|dpa|efe"
+    r"|pti|ians|ani|upi|bernama)\W*"
 )
 CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
 LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -345,6 +362,8 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (CREDIT_BYLINE, "byline"),
     (DATE_LINE, "date line"),
     (BOILERPLATE_LINE, "boilerplate"),
+    (MEDIA_TEASER, "boilerplate"),
+    (AGENCY_LINE, "byline"),
     (CAPTION_LINE, "caption"),
     (CREDIT_LINE, "photo credit"),
 )

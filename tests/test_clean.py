@@ -259,6 +259,18 @@ def test_no_dateline(para: str) -> None:
         ("Follow us on Twitter @kestrelnews", "boilerplate"),
         ("This story was first published by Kestrel Wire on 14 May 2021.", "boilerplate"),
         ("Comments (31)", "boilerplate"),
+        ("Loading...", "boilerplate"),
+        ("WATCH: Rescuers reach the flooded valley", "boilerplate"),
+        ("Click to share on Twitter (Opens in new window)", "boilerplate"),
+        ("Email", "boilerplate"),
+        ("Print", "boilerplate"),
+        ("Most Read", "boilerplate"),
+        ("3", "boilerplate"),
+        ("Video duration 01 minutes 12 seconds 01:12", "boilerplate"),
+        ("Tags: floods, Kestrel valley", "boilerplate"),
+        ("SOURCE: Kestrel Wire and news agencies", "boilerplate"),
+        ("Reuters", "byline"),
+        ("(AFP)", "byline"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -283,6 +295,10 @@ def test_social_media_embed_paragraph() -> None:
         "Posted guards stood at 12 checkpoints, the ministry said.",
         "Our standards for water quality were met, the utility said.",
         "This story was told by survivors of the flood.",
+        "Watch: the river rose two metres in an hour.",
+        "Reuters reported 12 deaths on Monday.",
+        "Email records show the dam was inspected in 2019.",
+        "Source: the ministry's own count, released on Monday.",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
