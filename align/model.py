@@ -374,6 +374,11 @@ class Group:
     # (home and "also" members alike: an "also" member joins only where its article has none)
     divergences: tuple[Divergence, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # (article, group id) for each outlet without a member here whose nearest wording of
+    # the passage (its sentence best matching a member's) sits in another group: not a
+    # match, so the outlet may not report the fact, but the place to check before
+    # saying so. An outlet missing from here shares nothing distinct with the passage.
+    closest: tuple[tuple[int, int], ...] = ()
 
     def member_for(self, article: int) -> Member | None:
         for member in self.members:
@@ -389,6 +394,10 @@ class Group:
     def homes(self) -> tuple[Member, ...]:
         """The members whose sentences live here (not those that only join with a clause)."""
         return tuple(m for m in self.members if m.role == "home")
+
+    def closest_in(self, article: int) -> int | None:
+        """The group holding ``article``'s nearest wording of this passage, if any."""
+        return next((g for a, g in self.closest if a == article), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -10,12 +11,14 @@ from .clean import clean
 from .compare import compare_group
 from .facts import also_members
 from .figures import read_figures
-from .grouping import group_sentences
+from .grouping import group_passages
 from .ingest import load_sources
 from .ledger import build_ledger
-from .model import Alignment, Article, Group, InputError, Source
+from .model import Alignment, Article, Group, InputError, Member, Source
 from .normalize import normalise_word, stem, text_name_counts, tokens
 from .segment import segment
+
+Ref = tuple[int, int]  # (article, sentence index)
 
 # Told the stage and how far it is (0..1), between steps that each take well
 # under a second; it may raise to stop the work (the reader does, to quit).
@@ -87,7 +90,7 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     require_bounded(articles)
     articles = read_figures(articles, lambda fraction: progress("reading figures", fraction))
     progress("aligning", 0.0)
-    drafts = group_sentences(articles, lambda fraction: progress("aligning", fraction))
+    drafts, matches = group_passages(articles, lambda fraction: progress("aligning", fraction))
     home = {
         (m.article, s): gid
         for gid, members in enumerate(drafts)
@@ -97,15 +100,44 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     progress("comparing figures", 0.0)
     ledger = build_ledger(articles, lambda article, sentence: home[(article, sentence)])
     passages = also_members(articles, drafts, ledger.rows)
+    closest = closest_groups(matches, home, passages)
     groups: list[Group] = []
     for gid, (members, joined) in enumerate(zip(drafts, passages, strict=True)):
         progress("comparing", gid / max(1, len(drafts)))
         numbers = ledger.divergences.get(gid, ())
         divergences = compare_group(articles, gid, members, numbers)
-        groups.append(Group(gid, joined, divergences, ledger.claims.get(gid, ())))
+        claims = ledger.claims.get(gid, ())
+        groups.append(Group(gid, joined, divergences, claims, closest.get(gid, ())))
     progress("done", 1.0)
     warnings = (*(w for s in sources for w in s.warnings), *ledger.warnings)
     return Alignment(tuple(articles), tuple(groups), warnings, ledger.rows)
+
+
+def closest_groups(
+    matches: Sequence[tuple[float, Ref, Ref]],
+    home: dict[Ref, int],
+    passages: Sequence[Sequence[Member]],
+) -> dict[int, tuple[tuple[int, int], ...]]:
+    """For each group, the outlets it lacks whose sentence best matching one of its
+    members sits in another group: group -> ((article, that group), ...) by article.
+
+    Grouping links a pair only on strong evidence, so an outlet without a member
+    may still report the fact in other words or in a sentence about two facts.
+    Its nearest wording (the best match, highest cosine first, then reading order)
+    is where a reader checks before taking the fact as not reported there.
+    """
+    best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
+    for cosine, mine, theirs in matches:
+        group, article = home[mine], theirs[0]
+        if any(m.article == article for m in passages[group]):
+            continue  # the outlet has a member here (maybe one that joins with a clause)
+        found = best.get((group, article))
+        if found is None or (-cosine, theirs) < (-found[0], found[1]):
+            best[(group, article)] = (cosine, theirs, home[theirs])
+    out: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (group, article), (_, _, there) in sorted(best.items()):
+        out[group].append((article, there))
+    return {group: tuple(pairs) for group, pairs in out.items()}
 
 
 def clear_caches() -> None:

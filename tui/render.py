@@ -76,6 +76,16 @@ def passage_content(alignment: Alignment, group: Group, article: int) -> Content
     return Content(" ").join(parts)
 
 
+def absent(group: Group, article: int) -> str:
+    """What stands where an outlet has no member: the fact not found there, or, when
+    one of its sentences is the passage's nearest wording, no match and where that
+    sentence is (the engine links only on strong evidence: it may be the same fact)."""
+    there = group.closest_in(article)
+    if there is None:
+        return "not reported here"
+    return f"no match · nearest: passage {there + 1}"  # fits a pane of 36 columns
+
+
 def heading(article: Article, number: int) -> Content:
     """A pane's heading: pane number, the outlet in bold and the date dimmed, then the
     headline in italics."""
