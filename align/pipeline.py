@@ -14,7 +14,7 @@ from .figures import read_figures
 from .grouping import group_passages
 from .ingest import load_sources
 from .ledger import build_ledger
-from .model import Alignment, Article, Group, InputError, Member, Source
+from .model import Alignment, Article, Closest, Group, InputError, Measured, Member, Source
 from .normalize import normalise_word, stem, text_name_counts, tokens
 from .segment import segment
 
@@ -100,7 +100,7 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     progress("comparing figures", 0.0)
     ledger = build_ledger(articles, lambda article, sentence: home[(article, sentence)])
     passages = also_members(articles, drafts, ledger.rows)
-    closest = closest_groups(matches, home, passages)
+    closest = closest_groups(matches, home, passages, ledger.rows)
     groups: list[Group] = []
     for gid, (members, joined) in enumerate(zip(drafts, passages, strict=True)):
         progress("comparing", gid / max(1, len(drafts)))
@@ -117,27 +117,42 @@ def closest_groups(
     matches: Sequence[tuple[float, Ref, Ref]],
     home: dict[Ref, int],
     passages: Sequence[Sequence[Member]],
-) -> dict[int, tuple[tuple[int, int], ...]]:
-    """For each group, the outlets it lacks whose sentence best matching one of its
-    members sits in another group: group -> ((article, that group), ...) by article.
+    rows: Sequence[Measured],
+) -> dict[int, tuple[Closest, ...]]:
+    """For each group, the outlets it lacks that give one of its figures' quantities
+    elsewhere (a ledger row), or whose sentence best matching one of its members sits
+    in another group: group -> its ``Closest``, by article.
 
     Grouping links a pair only on strong evidence, so an outlet without a member
     may still report the fact in other words or in a sentence about two facts.
-    Its nearest wording (the best match, highest cosine first, then reading order)
-    is where a reader checks before taking the fact as not reported there.
+    Where it gives the same measured quantity (its first claim of the row, in
+    reading order), else its nearest wording (the best match, highest cosine
+    first, then reading order), is where a reader checks before taking the fact
+    as not reported there.
     """
+    present = [{m.article for m in members} for members in passages]
+    found: dict[tuple[int, int], Closest] = {}
+    for row in rows:
+        first: dict[int, int] = {}  # article -> the group of its first claim of the row
+        for claim in row.claims:
+            first.setdefault(claim.article, claim.group)
+        for claim in row.claims:
+            for article, there in first.items():
+                if article not in present[claim.group]:
+                    found.setdefault((claim.group, article), Closest(article, there, "figure"))
     best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
     for cosine, mine, theirs in matches:
-        group, article = home[mine], theirs[0]
-        if any(m.article == article for m in passages[group]):
-            continue  # the outlet has a member here (maybe one that joins with a clause)
-        found = best.get((group, article))
-        if found is None or (-cosine, theirs) < (-found[0], found[1]):
-            best[(group, article)] = (cosine, theirs, home[theirs])
-    out: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for (group, article), (_, _, there) in sorted(best.items()):
-        out[group].append((article, there))
-    return {group: tuple(pairs) for group, pairs in out.items()}
+        key = (home[mine], theirs[0])
+        if theirs[0] in present[key[0]] or key in found:
+            continue  # the outlet has a member here, or gives one of its figures elsewhere
+        known = best.get(key)
+        if known is None or (-cosine, theirs) < (-known[0], known[1]):
+            best[key] = (cosine, theirs, home[theirs])
+    found.update({key: Closest(key[1], there, "wording") for key, (_, _, there) in best.items()})
+    out: dict[int, list[Closest]] = defaultdict(list)
+    for (group, _), closest in sorted(found.items()):
+        out[group].append(closest)
+    return {group: tuple(found) for group, found in out.items()}
 
 
 def clear_caches() -> None:

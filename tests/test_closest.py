@@ -1,5 +1,6 @@
-"""An outlet a passage lacks: "not reported here", or "no match" and where its
-nearest wording is (``Group.closest``), in the engine, the exports and the reader."""
+"""An outlet a passage lacks: "not reported here", or "no match" and where it gives
+one of the passage's figures or its nearest wording (``Group.closest``), in the engine,
+the exports and the reader."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from align import build, bundled_seeds
 from align.export import to_dict, to_markdown
-from align.model import Alignment, Group
+from align.model import Alignment, Closest, Group
 from tui.render import absent
 
 TEXTS = {
@@ -22,10 +23,10 @@ TEXTS = {
 }
 
 
-def aligned(tmp_path: Path) -> Alignment:
-    for name, text in TEXTS.items():
+def aligned(tmp_path: Path, texts: dict[str, str] = TEXTS) -> Alignment:
+    for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    return build([str(tmp_path / name) for name in TEXTS])
+    return build([str(tmp_path / name) for name in texts])
 
 
 def group_of(alignment: Alignment, article: int, start: str) -> Group:
@@ -41,8 +42,8 @@ def test_an_outlet_s_nearest_wording_is_named_and_one_sharing_nothing_is_not(
     closed = group_of(alignment, 0, "River water closed")  # A's bridge, B's in other words
     shut = group_of(alignment, 1, "Commuters found the bridge shut")
     assert closed.id != shut.id  # the engine does not link them: too little in common
-    assert closed.closest == ((1, shut.id),)  # B's nearest wording; C shares nothing
-    assert shut.closest == ((0, closed.id),)
+    assert closed.closest == (Closest(1, shut.id, "wording"),)  # C shares nothing
+    assert shut.closest == (Closest(0, closed.id, "wording"),)
     rain = group_of(alignment, 1, "Forecasters expect")  # B and C alike, A has nothing
     assert {m.article for m in rain.members} == {1, 2} and rain.closest == ()
     assert absent(closed, 1) == f"no match · nearest: passage {shut.id + 1}"
@@ -54,10 +55,34 @@ def test_the_exports_say_where_the_nearest_wording_is(tmp_path: Path) -> None:
     closed = group_of(alignment, 0, "River water closed")
     shut = group_of(alignment, 1, "Commuters found the bridge shut")
     doc = to_dict(alignment)
-    assert doc["groups"][closed.id]["closest"] == [{"article": "b", "group": shut.id}]
+    closest = [{"article": "b", "group": shut.id, "by": "wording"}]
+    assert doc["groups"][closed.id]["closest"] == closest
     report = to_markdown(alignment)
     link = f"[passage {shut.id + 1}](#passage-{shut.id + 1})"
-    assert f"- *B*: no match; its nearest wording is in {link}" in report
+    assert f"- *B*: no match; has its nearest wording in {link}" in report
+
+
+def test_an_outlet_giving_the_passage_s_figure_elsewhere_is_pointed_there(
+    tmp_path: Path,
+) -> None:
+    """A toll one outlet states in a sentence the engine does not link: the same
+    measured quantity (a ledger row) names the passage, before any wording does."""
+    alignment = aligned(
+        tmp_path,
+        {
+            "a.txt": "Bridge falls\n\nThe old stone bridge over the Harlow fell on Monday "
+            "morning. Twelve people died in the collapse. Schools in the valley stayed open.\n",
+            "b.txt": "Valley mourns\n\nSchools in the valley stayed open. Officials put the "
+            "toll at 14 by the evening. Forecasters expect the rain to ease by Friday.\n",
+        },
+    )
+    died = group_of(alignment, 0, "Twelve people died")
+    toll = group_of(alignment, 1, "Officials put the toll")
+    assert died.id != toll.id
+    assert died.closest == (Closest(1, toll.id, "figure"),)
+    assert absent(died, 1) == f"no match · figure in passage {toll.id + 1}"
+    link = f"[passage {toll.id + 1}](#passage-{toll.id + 1})"
+    assert f"- *B*: no match; gives one of its figures in {link}" in to_markdown(alignment)
 
 
 def test_python_and_numpy_scoring_name_the_same_nearest_wordings(

@@ -77,13 +77,14 @@ def passage_content(alignment: Alignment, group: Group, article: int) -> Content
 
 
 def absent(group: Group, article: int) -> str:
-    """What stands where an outlet has no member: the fact not found there, or, when
-    one of its sentences is the passage's nearest wording, no match and where that
-    sentence is (the engine links only on strong evidence: it may be the same fact)."""
-    there = group.closest_in(article)
-    if there is None:
+    """What stands where an outlet has no member: the fact not found there, or no match
+    and where the outlet gives one of the passage's figures or its nearest wording
+    (the engine links only on strong evidence: it may be the same fact)."""
+    closest = group.closest_in(article)
+    if closest is None:
         return "not reported here"
-    return f"no match · nearest: passage {there + 1}"  # fits a pane of 36 columns
+    where = "figure in" if closest.by == "figure" else "nearest:"  # fits a pane of 36 columns
+    return f"no match · {where} passage {closest.group + 1}"
 
 
 def heading(article: Article, number: int) -> Content:

@@ -235,7 +235,7 @@ class Absences:
             f"  outlets without a member: 'not reported here' {self.not_reported} "
             f"(wrong {self.wrong}, {self.wrong / max(1, self.not_reported):.0%}); "
             f"'no match' {self.no_match} (reported there {self.reported}; "
-            f"the nearest wording holds it {self.pointed})"
+            f"the passage named holds it {self.pointed})"
         )
 
 
@@ -253,14 +253,14 @@ def absences(alignment: Alignment, gold: Gold) -> Absences:
             if article in present:
                 continue
             theirs = {r for x in mine for r in partners.get(x, ()) if r[0] == article}
-            there = group.closest_in(article)
-            if there is None:
+            closest = group.closest_in(article)
+            if closest is None:
                 counts[0] += 1
                 counts[1] += bool(theirs)
                 continue
             counts[2] += 1
             counts[3] += bool(theirs)
-            member = alignment.groups[there].member_for(article)
+            member = alignment.groups[closest.group].member_for(article)
             counts[4] += bool(member and any((article, s) in theirs for s in member.sentences))
     return Absences(*counts)
 

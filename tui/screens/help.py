@@ -61,7 +61,8 @@ def legend_content() -> Content:
     lines.append(
         Content(
             "The current passage has a bar on its left; a pane without it says “not reported"
-            " here”, or “no match” and the passage holding its nearest wording."
+            " here”, or “no match” and the passage where that outlet gives one of its figures"
+            " (“figure in”) or comes nearest in wording (“nearest”)."
         )
     )
     lines.append(
