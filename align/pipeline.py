@@ -136,10 +136,9 @@ def closest_groups(
         first: dict[int, int] = {}  # article -> the group of its first claim of the row
         for claim in row.claims:
             first.setdefault(claim.article, claim.group)
-        for claim in row.claims:
-            for article, there in first.items():
-                if article not in present[claim.group]:
-                    found.setdefault((claim.group, article), Closest(article, there, "figure"))
+        for group in dict.fromkeys(claim.group for claim in row.claims):
+            for article in first.keys() - present[group]:
+                found.setdefault((group, article), Closest(article, first[article], "figure"))
     best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
     for cosine, mine, theirs in matches:
         key = (home[mine], theirs[0])
