@@ -657,12 +657,23 @@ def _teasers(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
         text = view.text.strip()
         if SEPARATOR_LINE.fullmatch(text):
             out += _drop_view(view, "related link", raw)
-        elif len(text) <= 2 * MAX_RULE_LINE and "|" not in text and TEASER_END.fullmatch(text):
+        elif _is_teaser(text):
             out += _drop_view(view, "related link", raw)
             if above is not None and _is_title_line(above.text):
                 out += _drop_view(above, "related link", raw)
         above = view
     return out
+
+
+def _is_teaser(text: str) -> bool:
+    """A line that ends as a related story's teaser does (``TEASER_END``); the dash is
+    looked for first, so a line of prose costs no search."""
+    return (
+        text.endswith(("-", "–"))
+        and len(text) <= 2 * MAX_RULE_LINE
+        and "|" not in text
+        and TEASER_END.fullmatch(text) is not None
+    )
 
 
 def _is_title_line(text: str) -> bool:
