@@ -286,6 +286,8 @@ META_WORD = (
 DATE_LINE = re.compile(
     rf"(?:{META_WORD}\s*:?\s*)*{DATE}(?:\s*(?:,|at|\||-|/)?\s*{TIME})?"
     rf"(?:\s*[|,;]?\s*(?:{META_WORD}\s*:?\s*)*(?:{DATE})?(?:\s*{TIME})?)?"
+    rf"|(?:{META_WORD}\s*:?\s*)+{TIME}\s*[,|]?\s*{DATE}"  # "Published 3:12 PM ET Thu, 5 March 2020"
+    r"|(?:published|updated|posted)\s+\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago"
     r"|(?:published|updated|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
     re.IGNORECASE,
 )
@@ -316,7 +318,7 @@ CREDIT_PART = (
     rf"|written|compiled|edited|translated)\s+(?i:by|from)\s+{CREDIT_NAMES}"
 )
 CREDIT_BYLINE = re.compile(
-    rf"{CREDIT_PART}(?:\s*[;,]\s*{CREDIT_PART})*[.;]?"
+    rf"\(?{CREDIT_PART}(?:\s*[;,]\s*{CREDIT_PART})*[.;]?\)?"
     r"|[^\n]{1,120}\b(?i:contributed(?:\s+reporting)?\s+(?:to|from)\s+(?:this|the)\s+"
     r"(?:report|story|article))\.?"
 )
@@ -336,13 +338,35 @@ BOILERPLATE_LINE = re.compile(
     r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
     r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+[\w ,]{1,60})?"
     # calls to action are short: a longer line starting "Sign up for ..." is prose
-    r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
+    r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?(?:\s+@\w+)?"
+    r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
+    r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+){0,2}newsletters?\b.{0,60}"
+    r"|our\s+standards\s*:.{0,80}|comments?\s*(?:\(\d+\)|\d+)?"
+    r"|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b.{0,100}"
     r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"
     r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
-    r"|(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved"
-    r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40})\W*",
+    r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved)"
+    r"(?:\W+this\s+material\s+may\s+not\s+be\s+.{0,100})?"
+    r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40}"
+    # share buttons, widgets and page labels, each a line of its own
+    r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
+    r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
+    r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
+    r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
+    r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:and\s+)?(?:news\s+)?agenc(?:y|ies)"
+    r"|\d{1,2})\W*",  # a list's number alone ("Most read": 1, 2, ...)
     re.IGNORECASE,
+)
+# A video or audio teaser: a label and a short title without a sentence's end.
+MEDIA_TEASER = re.compile(
+    r"(?i:watch|video|listen|live|gallery|in\s+pictures|photos)\s*:\s*[^.!?\n]{1,100}"
+)
+# A news agency's name alone on a line: the wire credit of the story.
+AGENCY_LINE = re.compile(
+    r"\W*(?i:reuters|afp|ap|the\s+associated\s+press|associated\s+press"
+    r"|agence\s+france[-\s]presse|anadolu(?:\s+agency)?|tass|ria\s+novosti|sana|xinhua|dpa|efe"
+    r"|pti|ians|ani|upi|bernama)\W*"
 )
 CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
 LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -351,6 +375,8 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (CREDIT_BYLINE, "byline"),
     (DATE_LINE, "date line"),
     (BOILERPLATE_LINE, "boilerplate"),
+    (MEDIA_TEASER, "boilerplate"),
+    (AGENCY_LINE, "byline"),
     (CAPTION_LINE, "caption"),
     (CREDIT_LINE, "photo credit"),
 )
@@ -631,6 +657,46 @@ def _link_list(raw: str, paragraph: Sequence[Line], drops: Drops) -> list[Droppe
     if not all(_is_link_title(v.text) for v in views[1:]):
         return []
     return [d for view in views for d in _drop_view(view, "related link", raw)]
+
+
+# A related-story teaser ends in its section's name and a dangling separator
+# ("... after a train derailed in Galicia World News -"): prose never ends so.
+TEASER_END = re.compile(r"\S+(?:\s+\S+){2,}?\s+[A-Z][\w'’&.]*(?:\s+[A-Z][\w'’&.]*){0,3}\s+[-–]")
+SEPARATOR_LINE = re.compile(r"[-–—•·]")
+
+
+def _teasers(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """Related-story teasers: a line ending in a section name and a dangling dash, with
+    the story's title on the readable line above it, and a line of a lone dash."""
+    out: list[Dropped] = []
+    above: View | None = None
+    for _, view in _live_lines(raw, lines, drops):
+        text = view.text.strip()
+        if SEPARATOR_LINE.fullmatch(text):
+            out += _drop_view(view, "related link", raw)
+        elif _is_teaser(text):
+            out += _drop_view(view, "related link", raw)
+            if above is not None and _is_title_line(above.text):
+                out += _drop_view(above, "related link", raw)
+        above = view
+    return out
+
+
+def _is_teaser(text: str) -> bool:
+    """A line that ends as a related story's teaser does (``TEASER_END``); the dash is
+    looked for first, so a line of prose costs no search."""
+    return (
+        text.endswith(("-", "–"))
+        and len(text) <= 2 * MAX_RULE_LINE
+        and "|" not in text
+        and TEASER_END.fullmatch(text) is not None
+    )
+
+
+def _is_title_line(text: str) -> bool:
+    """A line short enough for a title and without a sentence's end."""
+    plain = _markup_free(text)
+    return len(plain.split()) <= MAX_HEADLINE_WORDS and not TERMINAL_END.search(plain)
 
 
 def _is_link_title(text: str) -> bool:
@@ -919,6 +985,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _line_debris(raw, lines, drops))
     step(0.2)
     drops = _merge(drops, _embeds(raw, paragraphs, drops))
+    drops = _merge(drops, _teasers(raw, lines, drops))
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     drops = _merge(drops, _fused_date(raw, lines, drops))
     headline, found = _headline(raw, lines, drops)

@@ -114,6 +114,9 @@ def _group(group: Group, ids: Sequence[str], alignment: Alignment) -> JsonDict:
         "members": [_member(m, s, ids, alignment) for m in group.members for s in m.sentences],
         "divergences": [_divergence_json(d, ids, alignment) for d in group.divergences],
         "claims": [_claim(c, ids, alignment) for c in group.claims],
+        "closest": [
+            {"article": ids[c.article], "group": c.group, "by": c.by} for c in group.closest
+        ],
     }
 
 
@@ -348,6 +351,10 @@ def _md_group(alignment: Alignment, group: Group, notes: Sequence[JsonDict]) -> 
             continue
         marked = " ".join(_md_marked(s, group.divergences, member.article) for s in sentences)
         lines.append(f"- **{label}**: {marked}")
+    for closest in group.closest:
+        label = md_escape(alignment.articles[closest.article].label)
+        what = "gives one of its figures" if closest.by == "figure" else "has its nearest wording"
+        lines.append(f"- *{label}*: no match; {what} in {_link(closest.group)}")
     rows = _rows_in(alignment, group.id)
     others = [d for d in group.divergences if d.kind != "number"]
     if rows or others:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 
 class InputError(Exception):
@@ -365,6 +365,16 @@ class Measured:
         return frozenset(c.article for c in self.claims)
 
 
+class Closest(NamedTuple):
+    """Where an outlet without a member in a group comes nearest to it: the group
+    holding its claim of one of the group's measured quantities ("figure"), else its
+    sentence best matching one of the group's ("wording")."""
+
+    article: int
+    group: int
+    by: Literal["figure", "wording"]
+
+
 @dataclass(frozen=True, slots=True)
 class Group:
     """Corresponding passages across articles, with what differs between them."""
@@ -374,6 +384,12 @@ class Group:
     # (home and "also" members alike: an "also" member joins only where its article has none)
     divergences: tuple[Divergence, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # for each outlet without a member here that gives one of the passage's measured
+    # quantities elsewhere, or whose sentence best matching a member's sits in another
+    # group, that group: not a match, so the outlet may not report the fact, but the
+    # place to check before saying so (by article). An outlet missing from it shares
+    # nothing distinct with the passage.
+    closest: tuple[Closest, ...] = ()
 
     def member_for(self, article: int) -> Member | None:
         for member in self.members:
@@ -389,6 +405,10 @@ class Group:
     def homes(self) -> tuple[Member, ...]:
         """The members whose sentences live here (not those that only join with a clause)."""
         return tuple(m for m in self.members if m.role == "home")
+
+    def closest_in(self, article: int) -> Closest | None:
+        """Where ``article`` gives this passage's figure or its nearest wording, if anywhere."""
+        return next((c for c in self.closest if c.article == article), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -10,12 +11,14 @@ from .clean import clean
 from .compare import compare_group
 from .facts import also_members
 from .figures import read_figures
-from .grouping import group_sentences
+from .grouping import group_passages
 from .ingest import load_sources
 from .ledger import build_ledger
-from .model import Alignment, Article, Group, InputError, Source
+from .model import Alignment, Article, Closest, Group, InputError, Measured, Member, Source
 from .normalize import normalise_word, stem, text_name_counts, tokens
 from .segment import segment
+
+Ref = tuple[int, int]  # (article, sentence index)
 
 # Told the stage and how far it is (0..1), between steps that each take well
 # under a second; it may raise to stop the work (the reader does, to quit).
@@ -87,7 +90,7 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     require_bounded(articles)
     articles = read_figures(articles, lambda fraction: progress("reading figures", fraction))
     progress("aligning", 0.0)
-    drafts = group_sentences(articles, lambda fraction: progress("aligning", fraction))
+    drafts, matches = group_passages(articles, lambda fraction: progress("aligning", fraction))
     home = {
         (m.article, s): gid
         for gid, members in enumerate(drafts)
@@ -97,15 +100,58 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     progress("comparing figures", 0.0)
     ledger = build_ledger(articles, lambda article, sentence: home[(article, sentence)])
     passages = also_members(articles, drafts, ledger.rows)
+    closest = closest_groups(matches, home, passages, ledger.rows)
     groups: list[Group] = []
     for gid, (members, joined) in enumerate(zip(drafts, passages, strict=True)):
         progress("comparing", gid / max(1, len(drafts)))
         numbers = ledger.divergences.get(gid, ())
         divergences = compare_group(articles, gid, members, numbers)
-        groups.append(Group(gid, joined, divergences, ledger.claims.get(gid, ())))
+        claims = ledger.claims.get(gid, ())
+        groups.append(Group(gid, joined, divergences, claims, closest.get(gid, ())))
     progress("done", 1.0)
     warnings = (*(w for s in sources for w in s.warnings), *ledger.warnings)
     return Alignment(tuple(articles), tuple(groups), warnings, ledger.rows)
+
+
+def closest_groups(
+    matches: Sequence[tuple[float, Ref, Ref]],
+    home: dict[Ref, int],
+    passages: Sequence[Sequence[Member]],
+    rows: Sequence[Measured],
+) -> dict[int, tuple[Closest, ...]]:
+    """For each group, the outlets it lacks that give one of its figures' quantities
+    elsewhere (a ledger row), or whose sentence best matching one of its members sits
+    in another group: group -> its ``Closest``, by article.
+
+    Grouping links a pair only on strong evidence, so an outlet without a member
+    may still report the fact in other words or in a sentence about two facts.
+    Where it gives the same measured quantity (its first claim of the row, in
+    reading order), else its nearest wording (the best match, highest cosine
+    first, then reading order), is where a reader checks before taking the fact
+    as not reported there.
+    """
+    present = [{m.article for m in members} for members in passages]
+    found: dict[tuple[int, int], Closest] = {}
+    for row in rows:
+        first: dict[int, int] = {}  # article -> the group of its first claim of the row
+        for claim in row.claims:
+            first.setdefault(claim.article, claim.group)
+        for group in dict.fromkeys(claim.group for claim in row.claims):
+            for article in first.keys() - present[group]:
+                found.setdefault((group, article), Closest(article, first[article], "figure"))
+    best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
+    for cosine, mine, theirs in matches:
+        key = (home[mine], theirs[0])
+        if theirs[0] in present[key[0]] or key in found:
+            continue  # the outlet has a member here, or gives one of its figures elsewhere
+        known = best.get(key)
+        if known is None or (-cosine, theirs) < (-known[0], known[1]):
+            best[key] = (cosine, theirs, home[theirs])
+    found.update({key: Closest(key[1], there, "wording") for key, (_, _, there) in best.items()})
+    out: dict[int, list[Closest]] = defaultdict(list)
+    for (group, _), closest in sorted(found.items()):
+        out[group].append(closest)
+    return {group: tuple(found) for group, found in out.items()}
 
 
 def clear_caches() -> None:

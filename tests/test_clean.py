@@ -245,6 +245,32 @@ def test_no_dateline(para: str) -> None:
         ("Image copyright Getty Images", "photo credit"),
         ("AFP via Wire Images", "photo credit"),
         ("Last modified on Thu 5 Mar 2020 12.03 GMT", "date line"),
+        ("Published 9:05 AM ET Fri, 14 May 2021", "date line"),
+        ("Posted at 7:40 PM, Jun 02, 2019", "date line"),
+        ("Updated 3 hours ago", "date line"),
+        ("(Reporting by Sam Ortiz in Lagos; Editing by Ann Lee)", "byline"),
+        (
+            "Copyright 2021 Kestrel Wire. All rights reserved. This material may not be "
+            "published, broadcast, rewritten or redistributed.",
+            "boilerplate",
+        ),
+        ("Our Standards: The Kestrel Wire Trust Principles.", "boilerplate"),
+        ("Subscribe to our daily newsletter for the headlines you need.", "boilerplate"),
+        ("Follow us on Twitter @kestrelnews", "boilerplate"),
+        ("This story was first published by Kestrel Wire on 14 May 2021.", "boilerplate"),
+        ("Comments (31)", "boilerplate"),
+        ("Loading...", "boilerplate"),
+        ("WATCH: Rescuers reach the flooded valley", "boilerplate"),
+        ("Click to share on Twitter (Opens in new window)", "boilerplate"),
+        ("Email", "boilerplate"),
+        ("Print", "boilerplate"),
+        ("Most Read", "boilerplate"),
+        ("3", "boilerplate"),
+        ("Video duration 01 minutes 12 seconds 01:12", "boilerplate"),
+        ("Tags: floods, Kestrel valley", "boilerplate"),
+        ("SOURCE: Kestrel Wire and news agencies", "boilerplate"),
+        ("Reuters", "byline"),
+        ("(AFP)", "byline"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -265,6 +291,14 @@ def test_social_media_embed_paragraph() -> None:
         "Subscribers said the service failed.",
         "Advertising revenue fell 5%, the company said.",
         "Sign up sheets were posted at the door, officials said.",
+        "Comments from residents were mostly angry.",
+        "Posted guards stood at 12 checkpoints, the ministry said.",
+        "Our standards for water quality were met, the utility said.",
+        "This story was told by survivors of the flood.",
+        "Watch: the river rose two metres in an hour.",
+        "Reuters reported 12 deaths on Monday.",
+        "Email records show the dam was inspected in 2019.",
+        "Source: the ministry's own count, released on Monday.",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
@@ -297,6 +331,36 @@ def test_template_tokens_leave_no_hex() -> None:
 def test_url_and_related_lines(line: str, reason: str) -> None:
     c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
     assert [r for r, _ in drops(c)] == [reason] and c.text == f"{BODY}\n\nEnd."
+
+
+def test_related_story_teasers_are_dropped_with_their_titles() -> None:
+    """A "more stories" block: a dash line, then titles over teasers that end in
+    their section's name and a dangling dash. None of its figures is the story's."""
+    block = (
+        "-\n\n"
+        "Six hurt as tram leaves the rails\n\n"
+        "Six people were hurt on Tuesday when a tram left the rails in Dunmore Sport -\n\n"
+        "12 rescued from flooded mine\n\n"
+        "Rescuers brought up the last of the miners late on Sunday night Regional News –"
+    )
+    c = cleaned(f"{BODY}\n\n{block}")
+    assert c.text == BODY
+    assert {r for r, _ in drops(c)} == {"related link"} and len(drops(c)) == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well -",
+        "Voters said one thing - and the council did another.",
+        "| Town | Hurt | Killed |",  # a table row keeps its bars
+        "The tram left the rails near the Market Square - and six people were hurt.",
+        "Six people were hurt on Tuesday.",
+    ],
+)
+def test_lines_that_only_resemble_teasers_are_kept(text: str) -> None:
+    c = cleaned(f"Short title here\n\n{BODY}\n\n{text}")
+    assert c.text == f"{BODY}\n\n{text}"
 
 
 def test_url_inside_prose_is_kept() -> None:

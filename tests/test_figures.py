@@ -1009,3 +1009,52 @@ def test_a_count_from_one_attack_is_not_the_day_s_count() -> None:
     other = only("Seven people were killed in the attack.")
     assert comparable(strike, other) and relate(strike, other) == "conflict"
     assert comparable(strike, only("Six people were killed."))
+
+
+def test_one_attack_after_the_figure_outweighs_a_period_before_it() -> None:
+    """ "Last week, when 34 were killed in an air strike": the count of that attack,
+    compared with another outlet's count of one attack, not with the week's toll."""
+    week = only("The fighting peaked last week when 14 rangers were killed in an ambush.")
+    attack = only("Twelve rangers died in a single ambush near the dam.")
+    assert week.scope.anchor == attack.scope.anchor == "one attack"
+    assert comparable(week, attack) and relate(week, attack) == "conflict"
+    # a period after the figure stays its scope; the attack after that is another count's
+    month = extract("At least 30 rangers were killed in May, including 12 in one ambush.")[0]
+    assert month.scope.kind == "period"
+    assert only("Last week, 14 rangers were killed.").scope.kind == "period"
+
+
+def test_an_attack_is_no_place_that_splits_a_toll_into_parts() -> None:
+    """ "Died in a single air strike in Idlib ..., and lost 59 in the province": the
+    attack says what killed them, not a part of the toll by place."""
+    found = extract(
+        "Twelve rangers died in a single ambush near the dam on May 3, "
+        "and the park has lost at least 30 rangers in the province this year."
+    )
+    assert found[0].scope.anchor == "one attack"
+    assert all(q.scope.kind != "part" for q in found)
+    parts = extract("Two people died on the train and one died in the truck.")
+    assert [q.scope.kind for q in parts] == ["part", "part"]
+
+
+def test_a_verb_right_after_an_event_noun_does_not_name_the_event() -> None:
+    """ "The truce agreed in Moscow took effect at 00:01": the truce's start, not the
+    agreement's, so it meets another outlet's "the ceasefire begins at midnight"."""
+    start = extract("The truce agreed in Vienna on Monday took effect at 00:01 on Tuesday.")
+    time_ = next(q for q in start if q.kind == "time")
+    assert (time_.event, time_.role) == ("ceasefire", "start")
+    other = only("The ceasefire begins at midnight.")
+    assert comparable(time_, other) and relate(time_, other) == "precision"
+    # the verb alone still names its event
+    assert only("The two sides agreed at noon to stop firing.").event == "agreement"
+
+
+def test_a_time_in_brackets_after_another_is_its_conversion() -> None:
+    """ "midnight local time (2200 GMT)": one moment written twice, one figure."""
+    found = extract("The truce began at midnight local time (2200 GMT) on Tuesday.")
+    assert [q.text for q in found if q.kind == "time"] == ["midnight"]
+    found = extract("The truce began at 00:01 on Tuesday (2201 GMT).")
+    assert [q.text for q in found if q.kind == "time"] == ["00:01"]
+    # a bracketed time far from any other is a figure of its own
+    found = extract("The blast was heard across the valley by everyone (0300 GMT).")
+    assert [q.text for q in found if q.kind == "time"] == ["0300 GMT"]

@@ -803,7 +803,7 @@ def test_links_are_the_mutual_best_matches_of_rows(
             }
     mutual = {frozenset(p) for p in best if p[::-1] in best}
     votes = {p for p in best if sims[forms[p[0]], forms[p[1]]] >= SUPPORT_MIN}
-    ranked, (_, a, b) = candidate_links(corpus)
+    ranked, (_, a, b), _ = candidate_links(corpus)
     links = [tuple(p) for p in ranked.strong.tolist()] + [(k.a, k.b) for k in ranked.weak]
     assert len(links) == len(mutual) and {frozenset(p) for p in links} == mutual
     assert set(zip(a.tolist(), b.tolist(), strict=True)) == votes

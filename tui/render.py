@@ -76,6 +76,17 @@ def passage_content(alignment: Alignment, group: Group, article: int) -> Content
     return Content(" ").join(parts)
 
 
+def absent(group: Group, article: int) -> str:
+    """What stands where an outlet has no member: the fact not found there, or no match
+    and where the outlet gives one of the passage's figures or its nearest wording
+    (the engine links only on strong evidence: it may be the same fact)."""
+    closest = group.closest_in(article)
+    if closest is None:
+        return "not reported here"
+    where = "figure in" if closest.by == "figure" else "nearest:"  # fits a pane of 36 columns
+    return f"no match · {where} passage {closest.group + 1}"
+
+
 def heading(article: Article, number: int) -> Content:
     """A pane's heading: pane number, the outlet in bold and the date dimmed, then the
     headline in italics."""

@@ -73,12 +73,24 @@ def read_hits(s: Stream) -> list[Hit]:
             continue
         hit = next((h for read in READERS if (h := read(s, j)) is not None), None)
         if hit is not None:
-            hits.append(hit)
+            if not is_time_conversion(s, hits, hit):
+                hits.append(hit)
             s.floor = hit.end
             i = hit.end
         else:
             i = skip_at(s, j)
     return hits
+
+
+CONVERSION_GAP = 4  # words between a time and "(" its conversion may stand apart
+
+
+def is_time_conversion(s: Stream, hits: list[Hit], hit: Hit) -> bool:
+    """A time in brackets a few words after another ("midnight local time (2200 GMT)",
+    "00:01 on Friday (2201 GMT)"): the same moment in another zone, not a second time."""
+    if hit.kind != "time" or s.low(hit.first - 1) != "(":
+        return False
+    return any(h.kind == "time" and hit.first - 1 - h.end <= CONVERSION_GAP for h in hits)
 
 
 def read_figures(

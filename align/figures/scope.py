@@ -37,6 +37,7 @@ INCIDENT_MODIFIERS = frozenset({"single", "air", "suicide", "drone", "missile", 
 RECENT = frozenset({"past", "last", "recent", "previous"})
 MONTH_KEYS = {number: name[:3] for name, number in reversed(MONTHS.items())}
 CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
+ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air strike")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
 
@@ -127,7 +128,7 @@ def incident_at(s: Stream, k: int) -> Found | None:
             j += 1
         if s.low(j) in INCIDENTS or noun(s.low(j)) in INCIDENTS:
             # one attack: a part of any day's or period's count, met only by another attack's
-            return k, j + 1, Scope("incident", "one attack", "")
+            return k, j + 1, Scope("incident", ONE_ATTACK, "")
     return None
 
 
@@ -236,7 +237,10 @@ def scope_for(s: Stream, found: list[Found], first: int, end: int, stop: int) ->
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
     near = [f for f in found[lo:hi] if not first <= f[0] < end]
-    if near:
+    after = next((f[2] for f in near if f[0] >= end), NO_SCOPE)
+    if after.anchor == ONE_ATTACK:  # "last week, when 34 were killed in an air strike"
+        scope = after  # the count of that attack, whatever the period before it
+    elif near:
         scope = min(near, key=lambda f: abs(f[0] - first))[2]
     elif found and found[0][0] < OPENING and found[0][1] <= first and not contrast:
         scope = found[0][2]
@@ -348,6 +352,8 @@ def locative_after(s: Stream, j: int, limit: int) -> tuple[str, int, int]:
                     break
                 head = s.low(m)
                 m += 1
+            if noun(head) in INCIDENTS:  # "died in a single air strike": what, not where
+                return "", 0, 0
             return (noun(head), k, m) if head else ("", 0, 0)
     return "", 0, 0
 

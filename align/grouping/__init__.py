@@ -115,16 +115,26 @@ input articles gives the same groups up to relabelling.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..model import Article, Member
 from .clusters import cluster
-from .corpus import Step, build_corpus, silent
+from .corpus import Ref, Step, build_corpus, silent
 from .order import reading_order, to_members
 from .passages import absorb_neighbours
 
 
-def group_sentences(articles: Sequence[Article], step: Step = silent) -> list[tuple[Member, ...]]:
-    """Passage groups over all articles, in reading order.
+class Grouped(NamedTuple):
+    """Passage groups in reading order, and the best matches between sentences that
+    ended in different groups (cosine, sentence, its best match in another article)."""
+
+    groups: list[tuple[Member, ...]]
+    matches: list[tuple[float, Ref, Ref]]
+
+
+def group_passages(articles: Sequence[Article], step: Step = silent) -> Grouped:
+    """Passage groups over all articles, in reading order, with the best matches
+    that cross groups.
 
     Every sentence is in exactly one group; a group holds at most one passage
     (one to three adjacent sentences) per article. ``step`` is told how far
@@ -134,7 +144,15 @@ def group_sentences(articles: Sequence[Article], step: Step = silent) -> list[tu
 
     arrays = not small.is_small([len(a.sentences) for a in articles])
     corpus = build_corpus(articles, lambda f: step(0.2 * f), arrays)
-    clusters = (cluster if arrays else small.cluster)(corpus, lambda f: step(0.2 + 0.6 * f))
+    clusters, matches = (cluster if arrays else small.cluster)(
+        corpus, lambda f: step(0.2 + 0.6 * f)
+    )
     groups = absorb_neighbours(corpus, clusters, lambda f: step(0.8 + 0.2 * f))
     drafts = [to_members(corpus, group) for group in groups]
-    return reading_order(articles, drafts)
+    refs = corpus.refs
+    return Grouped(reading_order(articles, drafts), [(c, refs[a], refs[b]) for c, a, b in matches])
+
+
+def group_sentences(articles: Sequence[Article], step: Step = silent) -> list[tuple[Member, ...]]:
+    """Passage groups over all articles, in reading order (``group_passages``)."""
+    return group_passages(articles, step).groups

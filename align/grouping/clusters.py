@@ -357,14 +357,18 @@ class FreeSearch:
         return Link(-checked, (*ref_key(self.corpus, lo), *ref_key(self.corpus, hi)), lo, hi)
 
 
-def cluster(corpus: Corpus, step: Step = silent) -> list[list[int]]:
-    """Clusters of rows (each a list of rows, at most one per article).
+Match = tuple[float, int, int]  # cosine, row, the row's best match in another article
+
+
+def cluster(corpus: Corpus, step: Step = silent) -> tuple[list[list[int]], list[Match]]:
+    """Clusters of rows (each a list of rows, at most one per article), and the best
+    matches that cross clusters (``crossing``).
 
     Strong mutual-best links merge first; then best-match votes merge clusters
     they jointly support. ``step`` hears of scoring (to 0.8) and merging.
     """
     clusters = Clusters(corpus)
-    mutual, votes = candidate_links(corpus, lambda f: step(0.8 * f))
+    mutual, votes, matches = candidate_links(corpus, lambda f: step(0.8 * f))
     for start in range(0, len(mutual.strong), 512):
         step(0.8 + 0.2 * start / len(mutual.strong))
         for a, b in clusters.apart(mutual.strong[start : start + 512]).tolist():
@@ -388,7 +392,25 @@ def cluster(corpus: Corpus, step: Step = silent) -> list[list[int]]:
         clusters.try_merge(link.a, link.b)
     for link in context_links(clusters, mutual.weak, found.weak):
         clusters.try_merge(link.a, link.b)
-    return [sorted(rows) for rows in clusters.members.values()]
+    return [sorted(rows) for rows in clusters.members.values()], crossing(clusters, matches)
+
+
+def crossing(clusters: Clusters, matches: Scored) -> list[Match]:
+    """The best matches whose two rows ended in different clusters, the best one for
+    each cluster and article of the match (then the earliest row): where a passage's
+    nearest wording stands in an outlet its group lacks (``pipeline.closest_groups``)."""
+    import numpy as np
+
+    scores, a, b = matches
+    root = clusters.root
+    owner = np.asarray([r[0] for r in clusters.corpus.refs], dtype=np.int64)
+    apart = root[a] != root[b]
+    scores, a, b = scores[apart], a[apart], b[apart]
+    order = np.lexsort((b, -scores.astype(np.float64), owner[b], root[a]))
+    key = root[a][order] * (int(owner.max(initial=0)) + 1) + owner[b][order]
+    first = order[np.flatnonzero(np.diff(key, prepend=-1) != 0)]
+    found = scores[first].astype(np.float64).tolist(), a[first].tolist(), b[first].tolist()
+    return list(zip(*found, strict=True))
 
 
 def context_links(

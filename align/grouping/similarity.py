@@ -200,8 +200,9 @@ def expand_best(forms: Forms, owner: IntArray, best: Scored) -> Scored:
     return scores[order], rows[order], other[order]
 
 
-def candidate_links(corpus: Corpus, step: Step = silent) -> tuple[Ranked, Scored]:
-    """Mutual-best links (strongest first) and one-sided best links (arrays).
+def candidate_links(corpus: Corpus, step: Step = silent) -> tuple[Ranked, Scored, Scored]:
+    """Mutual-best links (strongest first), one-sided best links of ``SUPPORT_MIN`` or
+    more (the votes), and every best match (arrays: score, row, best row).
 
     A pair is a mutual best when each is the other's best match in the
     other's article: each form's best matches and best score per article are
@@ -214,11 +215,8 @@ def candidate_links(corpus: Corpus, step: Step = silent) -> tuple[Ranked, Scored
     owner = np.asarray([r[0] for r in corpus.refs], dtype=np.int64)
     if owner.size == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return Ranked(np.zeros((0, 2), dtype=np.int64), []), (
-            np.zeros(0, dtype=np.float32),
-            empty,
-            empty,
-        )
+        none: Scored = (np.zeros(0, dtype=np.float32), empty, empty)
+        return Ranked(np.zeros((0, 2), dtype=np.int64), []), none, none
     forms = Forms.of(corpus, owner)
     parts = blocks_best(corpus, forms, owner, step)
     found = (
@@ -231,7 +229,7 @@ def candidate_links(corpus: Corpus, step: Step = silent) -> tuple[Ranked, Scored
     mutual = (owner[b] > owner[a]) & (scores >= best[forms.form[b], forms.column[a]])
     one_sided = scores >= SUPPORT_MIN
     votes: Scored = (scores[one_sided], a[one_sided], b[one_sided])
-    return sorted_links(corpus, [(scores[mutual], a[mutual], b[mutual])]), votes
+    return sorted_links(corpus, [(scores[mutual], a[mutual], b[mutual])]), votes, (scores, a, b)
 
 
 def blocks_best(

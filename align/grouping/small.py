@@ -157,10 +157,10 @@ def _ranked(corpus: Corpus, row: int) -> Ref:
     return corpus.rank[article], sentence
 
 
-def cluster(corpus: Corpus, step: Step) -> list[list[int]]:
+def cluster(corpus: Corpus, step: Step) -> tuple[list[list[int]], list[Vote]]:
     """``grouping.cluster`` for a small input: strong mutual-best links merge first,
     then the clusters best-match votes jointly support, then weak links their
-    context backs."""
+    context backs. Also returns the best matches that cross clusters."""
     clusters = RowClusters(corpus)
     step(0.0)
     votes, best_in = best_matches(corpus)
@@ -178,4 +178,6 @@ def cluster(corpus: Corpus, step: Step) -> list[list[int]]:
         clusters.try_merge(link.a, link.b)
     for link in context_links(clusters, weak, found.weak):
         clusters.try_merge(link.a, link.b)
-    return [sorted(rows) for rows in clusters.members.values()]
+    root = clusters.root
+    crossing = [vote for vote in votes if root[vote[1]] != root[vote[2]]]
+    return [sorted(rows) for rows in clusters.members.values()], crossing

@@ -217,6 +217,54 @@ def evaluate(path: Path = SEEDS_GOLD, reversed_: bool = False) -> tuple[Alignmen
         return alignment, score(alignment, resolve_gold(alignment, path, data))
 
 
+@dataclass(frozen=True)
+class Absences:
+    """What the panes of outlets without a member say, against the gold: "not reported
+    here" lines and how many are wrong (the gold pairs one of the passage's sentences
+    with one of that outlet's); "no match" lines (``Group.closest``), how many of
+    those outlets do report the fact, and how often the named passage holds it."""
+
+    not_reported: int
+    wrong: int
+    no_match: int
+    reported: int
+    pointed: int
+
+    def line(self) -> str:
+        return (
+            f"  outlets without a member: 'not reported here' {self.not_reported} "
+            f"(wrong {self.wrong}, {self.wrong / max(1, self.not_reported):.0%}); "
+            f"'no match' {self.no_match} (reported there {self.reported}; "
+            f"the passage named holds it {self.pointed})"
+        )
+
+
+def absences(alignment: Alignment, gold: Gold) -> Absences:
+    """Score every absent outlet's line in every passage (see ``Absences``)."""
+    partners: dict[SentenceRef, set[SentenceRef]] = {}
+    for x, y in gold.pairs:
+        partners.setdefault(x, set()).add(y)
+        partners.setdefault(y, set()).add(x)
+    counts = [0, 0, 0, 0, 0]
+    for group in alignment.groups:
+        present = {m.article for m in group.members}
+        mine = [(m.article, s) for m in group.members for s in m.sentences]
+        for article in range(len(alignment.articles)):
+            if article in present:
+                continue
+            theirs = {r for x in mine for r in partners.get(x, ()) if r[0] == article}
+            closest = group.closest_in(article)
+            if closest is None:
+                counts[0] += 1
+                counts[1] += bool(theirs)
+                continue
+            counts[2] += 1
+            counts[3] += bool(theirs)
+            member = alignment.groups[closest.group].member_for(article)
+            counts[4] += bool(member and any((article, s) in theirs for s in member.sentences))
+    return Absences(*counts)
+
+
 def single_outlet(alignment: Alignment) -> int:
     """Passages that hold one outlet's sentence(s) only."""
     return sum(group.is_single for group in alignment.groups)
@@ -243,6 +291,7 @@ def report(path: Path, verbose: bool, reversed_: bool = False) -> str:
         f"(true pairs {s.true_pos}, false pos {len(s.false_pos)}, false neg {len(s.false_neg)}; "
         f"single-outlet passages {single_outlet(alignment)} of {len(alignment.groups)})"
     ]
+    lines.append(absences(alignment, resolve_gold(alignment, path, load(path))).line())
     if verbose:
         for title, pairs in (("false positives", s.false_pos), ("false negatives", s.false_neg)):
             lines.append(f"  {title}:")

@@ -60,7 +60,9 @@ def legend_content() -> Content:
     )
     lines.append(
         Content(
-            "The current passage has a bar on its left; panes without it say “not reported here”."
+            "The current passage has a bar on its left; a pane without it says “not reported"
+            " here”, or “no match” and the passage where that outlet gives one of its figures"
+            " (“figure in”) or comes nearest in wording (“nearest”)."
         )
     )
     lines.append(

@@ -23,7 +23,7 @@ from textual.widgets import Static
 from align.model import Alignment, Group
 
 from ..passages import gap_index
-from ..render import DISPLAY_LIMIT, gutter, heading, sentence_content
+from ..render import DISPLAY_LIMIT, absent, gutter, heading, sentence_content
 from .article_text import ArticleText
 
 WINDOW = 160
@@ -171,7 +171,9 @@ class ArticlePane(Vertical):
         self.members = tuple(member.sentences) if member else ()
         if self._needs_window(self.anchor_index):
             self._rebuild(self.anchor_index, first if self.window == (0, 0) else None)
-        self.text.mark(self.members, None if member else index)
+        self.text.mark(
+            self.members, None if member else index, f"— {absent(group, self.article)} —"
+        )
         also = member is not None and member.role == "also"
         self._mark_clause(
             *((member.sentences[0], member.span) if member and also else (None, None))

@@ -100,6 +100,7 @@ class ArticleText(Widget, can_focus=False):
         self.hidden = (0, 0)  # sentences before and after the window
         self.current: frozenset[int] = frozenset()
         self.gap: int | None = None  # the gap line stands before this sentence (or at the end)
+        self.gap_text = NOT_HERE  # what the gap line says
         self._wrapped: dict[int, list[Strip]] = {}  # sentence -> its lines, at _width
         self._drawn: dict[tuple[Row, bool], Strip] = {}  # finished rows (edge, padding, style)
         self._rows: list[Row] | None = None  # None: to be laid out at the next use
@@ -118,15 +119,17 @@ class ArticleText(Widget, can_focus=False):
         self._drawn = {key: row for key, row in self._drawn.items() if key[0].kind not in notes}
         self._relayout()
 
-    def mark(self, current: Collection[int], gap: int | None) -> None:
-        """Draw ``current`` as the current passage, or the gap line before sentence ``gap``."""
+    def mark(self, current: Collection[int], gap: int | None, gap_text: str = NOT_HERE) -> None:
+        """Draw ``current`` as the current passage, or the gap line before sentence ``gap``
+        saying ``gap_text``."""
         current = frozenset(current)
-        if current == self.current and gap == self.gap:
+        if current == self.current and gap == self.gap and gap_text == self.gap_text:
             return
         changed = self.current ^ current
-        moved = gap != self.gap
-        self.current, self.gap = current, gap
+        moved = gap != self.gap or gap_text != self.gap_text
+        self.current, self.gap, self.gap_text = current, gap, gap_text
         if moved:  # the rows after the gap line shift by one: all of them are drawn again
+            self._drawn = {key: row for key, row in self._drawn.items() if key[0].kind != "gap"}
             self._relayout()
         elif self._layout() is not None:  # only the passage left and the one reached
             for index in changed:
@@ -282,7 +285,7 @@ class ArticleText(Widget, can_focus=False):
         elif row.kind == "gap":
             style = styles.gap
             edge = Segment(BAR, styles.gap_bar)
-            text = Strip([Segment(NOT_HERE)])
+            text = Strip([Segment(self.gap_text)])
         elif row.kind in ("earlier", "later"):
             count = self.hidden[0] if row.kind == "earlier" else self.hidden[1]
             style = styles.more

@@ -23,7 +23,7 @@ from textual.widget import Widget
 
 from align.model import Alignment, Group
 
-from ..render import DISPLAY_LIMIT, ONLY_HERE, passage_content
+from ..render import DISPLAY_LIMIT, ONLY_HERE, absent, passage_content
 from ..safe import plain
 
 BEFORE = "↑ "  # context marks: they tell the context from the passage without colour
@@ -46,7 +46,7 @@ def outlet_block(alignment: Alignment, group: Group, article: int, context: bool
     )
     text = passage_content(alignment, group, article)
     if text is None:
-        return label + Content.styled("  — not reported here", "dim italic")
+        return label + Content.styled(f"  — {absent(group, article)}", "dim italic")
     if group.is_single:
         label += Content.styled(f"  {ONLY_HERE} only this outlet has this passage", "italic")
     parts = [label, text]

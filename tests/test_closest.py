@@ -1,0 +1,98 @@
+"""An outlet a passage lacks: "not reported here", or "no match" and where it gives
+one of the passage's figures or its nearest wording (``Group.closest``), in the engine,
+the exports and the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from align import build, bundled_seeds
+from align.export import to_dict, to_markdown
+from align.model import Alignment, Closest, Group
+from tui.render import absent
+
+TEXTS = {
+    "a.txt": "Harlow floods\n\nRiver water closed the old stone bridge on Monday morning. "
+    "The mayor said repairs would take three weeks. Schools in the valley stayed open.\n",
+    "b.txt": "Valley under water\n\nCommuters found the bridge shut as the river rose. "
+    "Schools in the valley stayed open. Forecasters expect the rain to ease by Friday.\n",
+    "c.txt": "Storm moves east\n\nForecasters expect the rain to ease by Friday. "
+    "Farmers counted losses in the lower fields.\n",
+}
+
+
+def aligned(tmp_path: Path, texts: dict[str, str] = TEXTS) -> Alignment:
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return build([str(tmp_path / name) for name in texts])
+
+
+def group_of(alignment: Alignment, article: int, start: str) -> Group:
+    sentences = alignment.articles[article].sentences
+    index = next(s.index for s in sentences if s.text.startswith(start))
+    return alignment.groups[alignment.group_of(article, index)]
+
+
+def test_an_outlet_s_nearest_wording_is_named_and_one_sharing_nothing_is_not(
+    tmp_path: Path,
+) -> None:
+    alignment = aligned(tmp_path)
+    closed = group_of(alignment, 0, "River water closed")  # A's bridge, B's in other words
+    shut = group_of(alignment, 1, "Commuters found the bridge shut")
+    assert closed.id != shut.id  # the engine does not link them: too little in common
+    assert closed.closest == (Closest(1, shut.id, "wording"),)  # C shares nothing
+    assert shut.closest == (Closest(0, closed.id, "wording"),)
+    rain = group_of(alignment, 1, "Forecasters expect")  # B and C alike, A has nothing
+    assert {m.article for m in rain.members} == {1, 2} and rain.closest == ()
+    assert absent(closed, 1) == f"no match · nearest: passage {shut.id + 1}"
+    assert absent(closed, 2) == absent(rain, 0) == "not reported here"
+
+
+def test_the_exports_say_where_the_nearest_wording_is(tmp_path: Path) -> None:
+    alignment = aligned(tmp_path)
+    closed = group_of(alignment, 0, "River water closed")
+    shut = group_of(alignment, 1, "Commuters found the bridge shut")
+    doc = to_dict(alignment)
+    closest = [{"article": "b", "group": shut.id, "by": "wording"}]
+    assert doc["groups"][closed.id]["closest"] == closest
+    report = to_markdown(alignment)
+    link = f"[passage {shut.id + 1}](#passage-{shut.id + 1})"
+    assert f"- *B*: no match; has its nearest wording in {link}" in report
+
+
+def test_an_outlet_giving_the_passage_s_figure_elsewhere_is_pointed_there(
+    tmp_path: Path,
+) -> None:
+    """A toll one outlet states in a sentence the engine does not link: the same
+    measured quantity (a ledger row) names the passage, before any wording does."""
+    alignment = aligned(
+        tmp_path,
+        {
+            "a.txt": "Bridge falls\n\nThe old stone bridge over the Harlow fell on Monday "
+            "morning. Twelve people died in the collapse. Schools in the valley stayed open.\n",
+            "b.txt": "Valley mourns\n\nSchools in the valley stayed open. Officials put the "
+            "toll at 14 by the evening. Forecasters expect the rain to ease by Friday.\n",
+        },
+    )
+    died = group_of(alignment, 0, "Twelve people died")
+    toll = group_of(alignment, 1, "Officials put the toll")
+    assert died.id != toll.id
+    assert died.closest == (Closest(1, toll.id, "figure"),)
+    assert absent(died, 1) == f"no match · figure in passage {toll.id + 1}"
+    link = f"[passage {toll.id + 1}](#passage-{toll.id + 1})"
+    assert f"- *B*: no match; gives one of its figures in {link}" in to_markdown(alignment)
+
+
+def test_python_and_numpy_scoring_name_the_same_nearest_wordings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A small input is scored in plain Python, a large one with numpy (forced either
+    way here): the seeds' groups and nearest wordings come out the same."""
+    found = []
+    for limit in (0, 10**12):
+        monkeypatch.setattr("align.grouping.small.SMALL_PAIRS", limit)
+        found.append([g.closest for g in build([bundled_seeds()]).groups])
+    assert found[0] == found[1]
+    assert sum(map(len, found[0])) > 20  # the seeds exercise it
