@@ -336,9 +336,12 @@ CREDIT_LINE = re.compile(
 )
 BOILERPLATE_LINE = re.compile(
     r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
-    r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+[\w ,]{1,60})?"
+    r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via|with)\s+[\w ,]{1,100})?"
+    r"|reuse\s+this\s+content"
     # calls to action are short: a longer line starting "Sign up for ..." is prose
     r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?(?:\s+@\w+)?"
+    r"|follow\s+(?:\S+\s+){1,3}?on\s+(?:twitter|facebook|telegram|instagram|youtube|tiktok"
+    r"|whatsapp)\b.{0,40}"
     r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+){0,2}newsletters?\b.{0,60}"
     r"|our\s+standards\s*:.{0,80}|comments?\s*(?:\(\d+\)|\d+)?"
@@ -362,6 +365,12 @@ BOILERPLATE_LINE = re.compile(
 MEDIA_TEASER = re.compile(
     r"(?i:watch|video|listen|live|gallery|in\s+pictures|photos)\s*:\s*[^.!?\n]{1,100}"
 )
+# An outlet "with agencies" alone on a line ("Euronews with AFP, AP"): the story's credit.
+WITH_AGENCIES = re.compile(
+    r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s+(?i:with)\s+"
+    r"(?i:agencies|wires|afp|ap|reuters|dpa)(?:(?:,|\s+and)\s+(?i:afp|ap|reuters|dpa))*"
+    r"(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # and a dateline's place
+)
 # A news agency's name alone on a line: the wire credit of the story.
 AGENCY_LINE = re.compile(
     r"\W*(?i:reuters|afp|ap|the\s+associated\s+press|associated\s+press"
@@ -377,6 +386,7 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (BOILERPLATE_LINE, "boilerplate"),
     (MEDIA_TEASER, "boilerplate"),
     (AGENCY_LINE, "byline"),
+    (WITH_AGENCIES, "byline"),
     (CAPTION_LINE, "caption"),
     (CREDIT_LINE, "photo credit"),
 )
@@ -768,11 +778,15 @@ def _lines_dropped_for(raw: str, drops: Drops, reason: str) -> set[int]:
 
 # --- 5. inline debris --------------------------------------------------------------
 
+WIRES = r"(?:CNN|AP|AFP|Reuters|UPI|AA|TASS|Xinhua|ANI|PTI|IANS|dpa|EFE|Sputnik|RIA)"
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"  # PLACE in capitals
     r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"  # optional ", Country"
+    rf"(?:,\s(?i:{MONTH})\s\d{{1,2}}|,\s\d{{1,2}}\s(?i:{MONTH}))?"  # optional ", March 5"
     r"(?:\s\([A-Za-z .]{1,30}\))?"  # optional (Agency)
-    r"(?:\s*[—–]|\s--?)\s+(?=[A-Z0-9\"“‘'])"  # a sentence starts after it
+    r"(?:(?:\s*[—–]|\s--?)\s+|\.\s/[A-Z]{2,10}/\.\s+)"  # a dash, or ". /TASS/. "
+    r"(?=[A-Z0-9\"“‘'])"  # a sentence starts after it
+    rf"|[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}}\s\({WIRES}\)\s?(?=[A-Z])"  # Moscow (CNN)
 )
 
 

@@ -214,6 +214,10 @@ def test_names_directly_above_a_date_line_are_a_byline() -> None:
         ("KESTREL CITY — The river rose.", "KESTREL CITY — "),
         ("LAGOS, Nigeria (Wire) - The river rose.", "LAGOS, Nigeria (Wire) - "),
         ("ST. ANNE -- The river rose.", "ST. ANNE -- "),
+        # with the wire's date, which is no figure of the story's
+        ("PORT ELLIS, May 14 (Xinhua) -- The river rose.", "PORT ELLIS, May 14 (Xinhua) -- "),
+        ("PORT ELLIS, 14 May. /TASS/. The river rose.", "PORT ELLIS, 14 May. /TASS/. "),
+        ("Port Ellis (CNN)The river rose.", "Port Ellis (CNN)"),
     ],
 )
 def test_dateline_at_paragraph_start(para: str, dateline: str) -> None:
@@ -227,6 +231,9 @@ def test_dateline_at_paragraph_start(para: str, dateline: str) -> None:
         "NATO-led forces left the town.",
         "He said KESTREL CITY — not a dateline.",
         "NATO — the alliance — met on Monday.",
+        "Doctors Without Borders (MSF) said the clinic had closed.",
+        "The United Nations (UN) Security Council met on Monday.",
+        "MAY 14 was the day the river rose.",
     ],
 )
 def test_no_dateline(para: str) -> None:
@@ -271,6 +278,11 @@ def test_no_dateline(para: str) -> None:
         ("SOURCE: Kestrel Wire and news agencies", "boilerplate"),
         ("Reuters", "byline"),
         ("(AFP)", "byline"),
+        ("Share this with Email Facebook Messenger Twitter WhatsApp Copy this link", "boilerplate"),
+        ("Reuse this content", "boilerplate"),
+        ("Follow Kestrel News on Telegram", "boilerplate"),
+        ("Kestrel News with AFP, AP", "byline"),
+        ("THE VALLEY HERALD WITH AGENCIES PORT ELLIS", "byline"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -299,6 +311,9 @@ def test_social_media_embed_paragraph() -> None:
         "Reuters reported 12 deaths on Monday.",
         "Email records show the dam was inspected in 2019.",
         "Source: the ministry's own count, released on Monday.",
+        "Share prices fell with the pound on Monday.",
+        "Follow-up talks on the dam are due on Friday.",
+        "Residents said the council went ahead with the plan anyway.",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
