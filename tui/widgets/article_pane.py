@@ -171,9 +171,10 @@ class ArticlePane(Vertical):
         self.members = tuple(member.sentences) if member else ()
         if self._needs_window(self.anchor_index):
             self._rebuild(self.anchor_index, first if self.window == (0, 0) else None)
-        self.text.mark(
-            self.members, None if member else index, f"— {absent(group, self.article)} —"
-        )
+        if member:
+            self.text.mark(self.members, None)
+        else:
+            self.text.mark((), index, f"— {absent(group, self.article)} —")
         also = member is not None and member.role == "also"
         self._mark_clause(
             *((member.sentences[0], member.span) if member and also else (None, None))

@@ -30,7 +30,6 @@ from textual.style import Style as VisualStyle
 from textual.visual import Visual
 from textual.widget import Widget
 
-NOT_HERE = "— not reported here —"
 BAR = "█"  # the current passage's left edge (as Textual draws a thick outline)
 
 RowKind = Literal["text", "blank", "gap", "earlier", "later"]
@@ -100,7 +99,7 @@ class ArticleText(Widget, can_focus=False):
         self.hidden = (0, 0)  # sentences before and after the window
         self.current: frozenset[int] = frozenset()
         self.gap: int | None = None  # the gap line stands before this sentence (or at the end)
-        self.gap_text = NOT_HERE  # what the gap line says
+        self.gap_text = ""  # what the gap line says (the pane words it: ``render.absent``)
         self._wrapped: dict[int, list[Strip]] = {}  # sentence -> its lines, at _width
         self._drawn: dict[tuple[Row, bool], Strip] = {}  # finished rows (edge, padding, style)
         self._rows: list[Row] | None = None  # None: to be laid out at the next use
@@ -119,7 +118,7 @@ class ArticleText(Widget, can_focus=False):
         self._drawn = {key: row for key, row in self._drawn.items() if key[0].kind not in notes}
         self._relayout()
 
-    def mark(self, current: Collection[int], gap: int | None, gap_text: str = NOT_HERE) -> None:
+    def mark(self, current: Collection[int], gap: int | None, gap_text: str = "") -> None:
         """Draw ``current`` as the current passage, or the gap line before sentence ``gap``
         saying ``gap_text``."""
         current = frozenset(current)
