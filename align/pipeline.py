@@ -12,13 +12,12 @@ from .compare import compare_group
 from .facts import also_members
 from .figures import read_figures
 from .grouping import group_passages
+from .grouping.corpus import Ref
 from .ingest import load_sources
 from .ledger import build_ledger
 from .model import Alignment, Article, Closest, Group, InputError, Measured, Member, Source
 from .normalize import normalise_word, stem, text_name_counts, tokens
 from .segment import segment
-
-Ref = tuple[int, int]  # (article, sentence index)
 
 # Told the stage and how far it is (0..1), between steps that each take well
 # under a second; it may raise to stop the work (the reader does, to quit).
@@ -151,7 +150,7 @@ def closest_groups(
     out: dict[int, list[Closest]] = defaultdict(list)
     for (group, _), closest in sorted(found.items()):
         out[group].append(closest)
-    return {group: tuple(found) for group, found in out.items()}
+    return {group: tuple(pointers) for group, pointers in out.items()}
 
 
 def clear_caches() -> None:

@@ -186,12 +186,15 @@ def ranked_merges(
     return [Link(0.0, (0, 0, 0, 0), int(lo[k]), int(hi[k])) for k in order]
 
 
+Vote = tuple[float, int, int]  # cosine, row, the row's best match in another article
+
+
 class Freed(NamedTuple):
     """What ``freed`` finds: links among free sentences, votes (cosine, row, row), and
     the weak links among free sentences (below ``LINK_MIN``: for the context pass)."""
 
     links: list[Link]
-    votes: list[tuple[float, int, int]]
+    votes: list[Vote]
     weak: list[Link]
 
 
@@ -232,7 +235,7 @@ def freed(clusters: Clusters, best: Sequence[tuple[int, int]]) -> Freed:
         return Freed([], [], [])
     links: set[Link] = set()
     weak: set[Link] = set()
-    votes: list[tuple[float, int, int]] = []
+    votes: list[Vote] = []
     for row, article in search.candidates(best):
         found = search.scores_of(row, article)
         top, _ = top_of(found)
@@ -357,10 +360,7 @@ class FreeSearch:
         return Link(-checked, (*ref_key(self.corpus, lo), *ref_key(self.corpus, hi)), lo, hi)
 
 
-Match = tuple[float, int, int]  # cosine, row, the row's best match in another article
-
-
-def cluster(corpus: Corpus, step: Step = silent) -> tuple[list[list[int]], list[Match]]:
+def cluster(corpus: Corpus, step: Step = silent) -> tuple[list[list[int]], list[Vote]]:
     """Clusters of rows (each a list of rows, at most one per article), and the best
     matches that cross clusters (``crossing``).
 
@@ -395,7 +395,7 @@ def cluster(corpus: Corpus, step: Step = silent) -> tuple[list[list[int]], list[
     return [sorted(rows) for rows in clusters.members.values()], crossing(clusters, matches)
 
 
-def crossing(clusters: Clusters, matches: Scored) -> list[Match]:
+def crossing(clusters: Clusters, matches: Scored) -> list[Vote]:
     """The best matches whose two rows ended in different clusters, the best one for
     each cluster and article of the match (then the earliest row): where a passage's
     nearest wording stands in an outlet its group lacks (``pipeline.closest_groups``)."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .clusters import Clusters, context_links, freed
+from .clusters import Clusters, Vote, context_links, freed
 from .corpus import Corpus, Ref, Step
 from .similarity import Link, phrase_checked, unlike_numbers
 from .thresholds import CONTEXT_LINK_MIN, DISTINCT_MIN, LINK_MIN, ROUND, SUPPORT, SUPPORT_MIN
@@ -33,8 +33,6 @@ from .thresholds import CONTEXT_LINK_MIN, DISTINCT_MIN, LINK_MIN, ROUND, SUPPORT
 # import); ten (225,000 pairs) take 1.1 s here and 0.15 s with numpy. The
 # work grows with the pairs of sentences sharing a feature.
 SMALL_PAIRS = 50_000
-
-Vote = tuple[float, int, int]  # cosine, row, the row's best match in another article
 
 
 def is_small(sentences: Sequence[int]) -> bool:
