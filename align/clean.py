@@ -334,6 +334,12 @@ CREDIT_LINE = re.compile(
     r"|(?:[A-Z][\w.'’-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"  # AFP via Agency
     r"(?:,\s*(?:Pool|File))?"
 )
+# News agencies and wire services, as credits and datelines name them (any case).
+AGENCIES = (
+    r"(?:reuters|afp|ap|(?:the\s+)?associated\s+press|agence\s+france[-\s]presse"
+    r"|anadolu(?:\s+agency)?|aa|tass|ria(?:\s+novosti)?|sputnik|sana|xinhua|dpa|efe|pti|ians"
+    r"|ani|upi|cnn|bernama)"
+)
 BOILERPLATE_LINE = re.compile(
     r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
     r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via|with)\s+[\w ,]{1,100})?"
@@ -368,15 +374,11 @@ MEDIA_TEASER = re.compile(
 # An outlet "with agencies" alone on a line ("Euronews with AFP, AP"): the story's credit.
 WITH_AGENCIES = re.compile(
     r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s+(?i:with)\s+"
-    r"(?i:agencies|wires|afp|ap|reuters|dpa)(?:(?:,|\s+and)\s+(?i:afp|ap|reuters|dpa))*"
+    rf"(?i:agencies|wires|{AGENCIES})(?:(?:,|\s+and)\s+(?i:{AGENCIES}))*"
     r"(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # and a dateline's place
 )
 # A news agency's name alone on a line: the wire credit of the story.
-AGENCY_LINE = re.compile(
-    r"\W*(?i:reuters|afp|ap|the\s+associated\s+press|associated\s+press"
-    r"|agence\s+france[-\s]presse|anadolu(?:\s+agency)?|tass|ria\s+novosti|sana|xinhua|dpa|efe"
-    r"|pti|ians|ani|upi|bernama)\W*"
-)
+AGENCY_LINE = re.compile(rf"\W*(?i:{AGENCIES})\W*")
 CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
 LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (URL_LINE, "url"),
@@ -778,7 +780,6 @@ def _lines_dropped_for(raw: str, drops: Drops, reason: str) -> set[int]:
 
 # --- 5. inline debris --------------------------------------------------------------
 
-WIRES = r"(?:CNN|AP|AFP|Reuters|UPI|AA|TASS|Xinhua|ANI|PTI|IANS|dpa|EFE|Sputnik|RIA)"
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"  # PLACE in capitals
     r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"  # optional ", Country"
@@ -786,7 +787,7 @@ DATELINE = re.compile(
     r"(?:\s\([A-Za-z .]{1,30}\))?"  # optional (Agency)
     r"(?:(?:\s*[—–]|\s--?)\s+|\.\s/[A-Z]{2,10}/\.\s+)"  # a dash, or ". /TASS/. "
     r"(?=[A-Z0-9\"“‘'])"  # a sentence starts after it
-    rf"|[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}}\s\({WIRES}\)\s?(?=[A-Z])"  # Moscow (CNN)
+    rf"|[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}}\s\((?i:{AGENCIES})\)\s?(?=[A-Z])"  # Moscow (CNN)
 )
 
 
