@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +62,22 @@ def check_invariants(articles: Sequence[Article], groups: Groups) -> None:
             assert 0.0 <= m.score <= 1.0
         if len(g) == 1:
             assert g[0].score == 1.0
+
+
+def grouped_both_ways(
+    stories: Sequence[Sequence[Sequence[str]]],
+) -> Iterator[tuple[bool, list[Article], Groups]]:
+    """Each story (its paragraphs of sentences) as an article named "a", "b", ...,
+    grouped as given and with every article's paragraphs in reverse order (checked):
+    (reversed or not, the articles, their groups)."""
+    for flip in (False, True):
+        articles = [
+            make_article(name, paragraphs[::-1] if flip else paragraphs)
+            for name, paragraphs in zip("abcdefgh", stories, strict=False)
+        ]
+        groups = group_sentences(articles)
+        check_invariants(articles, groups)
+        yield flip, articles, groups
 
 
 # ---------------------------------------------------------------- hand-made cases
@@ -286,12 +302,8 @@ def test_weak_pair_in_longer_paragraphs_links_in_either_paragraph_order() -> Non
     break changes with the order, the story around it does not)."""
     a_paragraphs = [[FLOOD_A[0], FLOOD_A[1]], [FLOOD_A[2]]]
     b_paragraphs = [[FLOOD_B[0]], [FLOOD_B[1], FLOOD_B[2]]]
-    for flip in (False, True):
-        a = make_article("a", a_paragraphs[::-1] if flip else a_paragraphs)
-        b = make_article("b", b_paragraphs[::-1] if flip else b_paragraphs)
-        groups = group_sentences([a, b])
-        check_invariants([a, b], groups)
-        assert frozenset({FLOOD_A[1], FLOOD_B[1]}) in named_pairs([a, b], groups), flip
+    for flip, articles, groups in grouped_both_ways([a_paragraphs, b_paragraphs]):
+        assert frozenset({FLOOD_A[1], FLOOD_B[1]}) in named_pairs(articles, groups), flip
 
 
 # Three reports of a blackout, each with its headline as a line of its own (as
@@ -329,13 +341,7 @@ def test_a_twin_at_home_does_not_hide_the_match() -> None:
     """Each lead's best match in the other outlets is their headline, which groups with
     its own headline and so can never join the lead: the leads, each other's best
     among the sentences still free, are grouped too, in either paragraph order."""
-    for flip in (False, True):
-        articles = [
-            make_article(name, paragraphs[::-1] if flip else paragraphs)
-            for name, paragraphs in zip("abc", STORM, strict=True)
-        ]
-        groups = group_sentences(articles)
-        check_invariants(articles, groups)
+    for flip, articles, groups in grouped_both_ways(STORM):
         found = {
             frozenset((articles[m.article].sentences[s].text) for m in g for s in m.sentences)
             for g in groups
@@ -418,13 +424,7 @@ def test_leads_beside_grouped_headlines_pair_in_either_order() -> None:
     """The leads, each other's best among the sentences still free but below a
     link's strength, pair with the backing of the headlines beside them, whichever
     order the paragraphs come in; the unrelated sentences beside them stay apart."""
-    for flip in (False, True):
-        articles = [
-            make_article(name, paragraphs[::-1] if flip else paragraphs)
-            for name, paragraphs in zip("ab", RAIL, strict=True)
-        ]
-        groups = group_sentences(articles)
-        check_invariants(articles, groups)
+    for flip, articles, groups in grouped_both_ways(RAIL):
         pairs = named_pairs(articles, groups)
         assert frozenset({RAIL[0][1][0], RAIL[1][1][0]}) in pairs, flip
         assert frozenset({RAIL[0][2][0], RAIL[1][2][0]}) in pairs, flip
