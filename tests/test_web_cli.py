@@ -36,8 +36,10 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Stands in for the screen: records what the reader would have opened with."""
     calls: list[dict[str, Any]] = []
 
-    def fake(sources: Sequence[Source], path: Path, notices: Sequence[str] = ()) -> int:
-        calls.append({"sources": list(sources), "notices": list(notices)})
+    def fake(
+        sources: Sequence[Source], path: Path, notices: Sequence[str] = (), engine: Any = None
+    ) -> int:
+        calls.append({"sources": list(sources), "notices": list(notices), "engine": engine})
         return 0
 
     monkeypatch.setattr(tui.app, "run_reader", fake)

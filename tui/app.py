@@ -1,9 +1,12 @@
-"""The reader application: runs the engine in a thread, then opens the reader screen.
+"""The reader application: waits for the engine (``tui.engine``), then opens the reader.
 
 Start-up is kept close to a bare Textual app's: the first screen is the light
-loading view, and the reader (its screens, widgets and stylesheet) and the
-engine's pipeline are imported only after that first frame is drawn (the
-pipeline inside the engine's thread, off the UI thread).
+loading view, and the reader (its screens, widgets and stylesheet) is imported
+only after that first frame is drawn. The engine aligns meanwhile: in a child
+process on the second core, started by the command line before Textual is
+imported, or else in the app's engine thread. (The app does not fork one
+itself: once Textual is loaded, the pages each side of a fork then writes are
+copied, and in a warm process that cost as much as it saved.)
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from textual.screen import Screen
 
 from align.model import Alignment, InputError, Source
 
+from .engine import Engine
 from .safe import sanitize
 from .screens.loading import LoadingScreen
 
@@ -85,8 +89,10 @@ class IdlibReadApp(App[int]):
         *,
         alignment: Alignment | None = None,
         notices: Sequence[str] = (),
+        engine: Engine | None = None,
     ) -> None:
         super().__init__()
+        self.engine = engine  # started by the command line, or at mount
         self.sources = list(sources)
         self.notices = list(notices)  # e.g. web addresses that could not be read
         self.annotations_path = annotations_path
@@ -109,15 +115,17 @@ class IdlibReadApp(App[int]):
         self.call_after_refresh(self.start_engine)  # the first frame is drawn first
 
     def start_engine(self) -> None:
-        """Run the engine in a daemon thread of its own, off the UI thread.
+        """Wait for the engine (or run it: ``Engine``) in a daemon thread of its own.
 
         Not a Textual thread worker: those run in asyncio's default executor,
         which the app waits for on exit, and one step of the engine (cleaning
         a 3 MB article) takes seconds. A daemon thread is not waited for, so
-        ``q`` leaves at once; quitting also asks the engine to stop at its
-        next progress report (``stop``).
+        ``q`` leaves at once; quitting also kills the engine's child, or asks
+        the engine to stop at its next progress report (``stop``).
         """
         self.engine_running = True
+        if self.engine is None:  # not started by the command line: align in this thread
+            self.engine = Engine.start(self.sources, fork=False)
         # The engine holds the interpreter lock in long runs; the UI thread gets it back
         # every half millisecond instead of every 5 (Python's default), so keys are read
         # while it works.
@@ -142,9 +150,8 @@ class IdlibReadApp(App[int]):
                 self.post_message(self.Progressed(stage, fraction))
 
         try:
-            from align.pipeline import build_from_sources  # imported here, off the UI thread
-
-            alignment = build_from_sources(self.sources, report)
+            assert self.engine is not None  # started at mount
+            alignment = self.engine.result(report)
         except _Stopped:
             return
         except Exception as error:  # reported on screen exit, never a traceback
@@ -210,15 +217,21 @@ class IdlibReadApp(App[int]):
             self.notify(warning, severity="error", timeout=8)
             return
         self.stop.set()  # the engine, if still aligning, stops at its next step
+        if self.engine is not None:
+            self.engine.kill()
         self.exit(0)
 
 
 def run_reader(
-    sources: Sequence[Source], annotations_path: Path, notices: Sequence[str] = ()
+    sources: Sequence[Source],
+    annotations_path: Path,
+    notices: Sequence[str] = (),
+    engine: Engine | None = None,
 ) -> int:
     """Run the reader on loaded sources; the exit status (0, 1 or 2). ``notices`` (inputs
-    that were left out) are listed in a notice when the reader opens."""
-    app = IdlibReadApp(sources, annotations_path, notices=notices)
+    that were left out) are listed in a notice when the reader opens; ``engine``: already
+    aligning them (``Engine.start``)."""
+    app = IdlibReadApp(sources, annotations_path, notices=notices, engine=engine)
     app.run()
     code = app.return_code or 0
     if app.engine_running:

@@ -228,10 +228,16 @@ def _export(args: argparse.Namespace) -> int:
 def _read(args: argparse.Namespace) -> int:
     sources, failures = _load(args)
     require_two(sources)  # every input error is reported before the screen opens
-    from tui.app import run_reader  # Textual is imported only here
+    from tui.engine import Engine
 
-    skipped = [f"Not read: {failure}" for failure in failures]
-    return run_reader(sources, Path(args.annotations), notices=skipped)
+    engine = Engine.start(sources)  # on the second core while Textual loads, where it can
+    try:
+        from tui.app import run_reader  # Textual is imported only here
+
+        skipped = [f"Not read: {failure}" for failure in failures]
+        return run_reader(sources, Path(args.annotations), notices=skipped, engine=engine)
+    finally:
+        engine.close()  # done already, unless the reader failed to start
 
 
 def main(argv: Sequence[str] | None = None) -> int:

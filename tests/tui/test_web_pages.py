@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot import settle, shown
+from pilot import aligned, settle, shown
 
 from align import load_sources
 from tui.app import IdlibReadApp
@@ -18,6 +18,7 @@ async def test_heading_shows_outlet_date_and_title_and_left_out_inputs(tmp_path:
     notice = "Not read: https://gone.example/story: HTTP error 404 Not Found [/]"
     app = IdlibReadApp(load_sources(pages), tmp_path / "notes.yaml", notices=[notice])
     async with app.run_test(size=(200, 40)) as pilot:
+        await aligned(app)
         await settle(pilot)
         first = shown(app.screen.query_one("#pane-0 .heading")).splitlines()
         second = shown(app.screen.query_one("#pane-1 .heading")).splitlines()
