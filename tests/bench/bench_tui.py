@@ -8,10 +8,12 @@ Run: ``python tests/bench/bench_tui.py`` (``--repeats N``, ``--quick``).
   two are interleaved in one run and the medians compared.
 - cold launch: the same, but from spawning a fresh interpreter, so the imports a
   user waits for count too (the reader's child imports ``tui.cli`` and loads the
-  seeds as the ``idlib-read`` command does; the bare app's imports Textual).
+  seeds as the ``idlib-read`` command does; the bare app's imports Textual); and
+  from spawning to the reader's first passage, started as the command starts it
+  (the engine's child forked before Textual is imported).
 - key: from a ``j`` keypress to the updated frame (press, then one refresh).
-- memory: peak RSS of a fresh interpreter that opens the reader and walks a few
-  passages, on the seeds and on 50 articles (seed copies with numbers changed).
+- memory: peak RSS of a fresh interpreter (and its engine child) that opens the reader and
+  walks a few passages, on the seeds and on 50 articles (seed copies with numbers changed).
 """
 
 from __future__ import annotations
@@ -207,6 +209,22 @@ def make():
 """
 )
 
+COLD_CLI = (
+    COLD_CLOCK
+    + """
+import tempfile
+from pathlib import Path
+import tui.cli  # what the idlib-read command imports first
+from align import bundled_seeds, load_sources
+from tui.engine import Engine
+def make():
+    sources = load_sources([bundled_seeds()])
+    engine = Engine.start(sources)  # as the command does, before Textual is imported
+    from tui.app import IdlibReadApp
+    return IdlibReadApp(sources, Path(tempfile.mkdtemp()) / "n.yaml", engine=engine)
+"""
+)
+
 COLD_BARE = (
     COLD_CLOCK
     + """
@@ -232,10 +250,23 @@ asyncio.run(main())
 """
 
 
-def cold_first_frame(code: str, size: tuple[int, int]) -> float:
-    """Seconds from spawning an interpreter running ``code`` to its first frame."""
+COLD_PASSAGE = """
+async def main():
+    app = make()
+    clock = FrameClock(app)
+    async with app.run_test(size={size!r}):
+        while clock.passage is None:
+            await asyncio.sleep(0.001)
+    print(time.time() - time.perf_counter() + clock.passage)
+asyncio.run(main())
+"""
+
+
+def cold_first_frame(code: str, size: tuple[int, int], run: str = COLD_RUN) -> float:
+    """Seconds from spawning an interpreter running ``code`` to its first frame (``run``:
+    ``COLD_PASSAGE``, to the first frame of the reader's first passage)."""
     clock = inspect.getsource(FrameClock)
-    script = code.format(root=str(ROOT)) + clock + COLD_RUN.format(size=size)
+    script = code.format(root=str(ROOT)) + clock + run.format(size=size)
     started = time.time()
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
@@ -254,6 +285,12 @@ def cold_figures(repeats: int) -> None:
         print(
             f"cold launch {size[0]}x{size[1]}: first frame {median_ms(ours):.0f} ms vs bare app "
             f"{median_ms(bare):.0f} ms (ratio {ratio:.2f}; median of {repeats})"
+        )
+    for size in SIZES:
+        passage = [cold_first_frame(COLD_CLI, size, COLD_PASSAGE) for _ in range(repeats)]
+        print(
+            f"cold launch {size[0]}x{size[1]}, as idlib-read starts: first passage on screen "
+            f"{median_ms(passage):.0f} ms (median of {repeats})"
         )
 
 
@@ -287,11 +324,15 @@ async def key_figures(presses: int, many: Path, huge: Path) -> None:
 
 
 PEAK = """
+import resource
 def peak_kb():
-    # VmHWM: this process's own peak RSS (ru_maxrss would include the parent's at fork)
+    # VmHWM: this process's own peak RSS (ru_maxrss would include the parent's at fork),
+    # plus the peak of the engine's child, if the reader forked one: an upper bound,
+    # as the pages they share count twice
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):
-            return int(line.split()[1])
+            return int(line.split()[1]) + children
 """
 
 CHILD = (
@@ -348,7 +389,7 @@ def memory_figures(many: Path) -> None:
     print(f"peak RSS, bare Textual app: {bare:.0f} MB")
     for label, paths in (("seeds", [str(bundled_seeds())]), ("50 articles", [str(many)])):
         rss = peak_rss_mb(CHILD.format(root=str(ROOT), paths=paths))
-        print(f"peak RSS, reader on {label}: {rss:.0f} MB")
+        print(f"peak RSS, reader on {label} (with its engine child): {rss:.0f} MB")
 
 
 def main() -> None:
