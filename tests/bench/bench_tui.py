@@ -342,12 +342,14 @@ import asyncio, json, sys, tempfile
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from align import load_sources
-from tui.app import IdlibReadApp
-from tests.bench.bench_tui import reader_ready
+from tui.engine import Engine
 
 async def main():
     sources = load_sources([Path(p) for p in {paths!r}])
-    app = IdlibReadApp(sources, Path(tempfile.mkdtemp()) / "n.yaml")
+    engine = Engine.start(sources)  # as the command does, before Textual is imported
+    from tui.app import IdlibReadApp
+    from tests.bench.bench_tui import reader_ready
+    app = IdlibReadApp(sources, Path(tempfile.mkdtemp()) / "n.yaml", engine=engine)
     async with app.run_test(size=(200, 50)) as pilot:
         await reader_ready(app, pilot)
         for key in "jjjjjnnGgl":
