@@ -5,7 +5,7 @@ The highlights' styles are defined in ``tui.highlights``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from textual.content import Content
 
@@ -21,7 +21,9 @@ DISPLAY_LIMIT = 3000
 
 ONLY_HERE = "+"
 ANNOTATED = "✎"
-SEARCH_STYLE = "bold reverse $accent"
+# A search's match: reversed and underlined, not bold, so that a match on a conflicting
+# figure (bold, reversed) is told from the conflict without colour.
+SEARCH_STYLE = "reverse underline $accent"
 # The clause by which a sentence joins a passage that is not its home (Member.role
 # "also"): the rest of the sentence belongs to another passage.
 CLAUSE_STYLE = "bold italic $secondary"
@@ -47,12 +49,15 @@ def sentence_content(
     group: Group,
     limit: int = DISPLAY_LIMIT,
     clause: tuple[int, int] | None = None,
+    found: tuple[int, int] | None = None,
 ) -> Content:
-    """One sentence with the divergences of its group highlighted, and ``clause``
-    (local offsets) marked when the sentence joins the current passage by it."""
+    """One sentence with the divergences of its group highlighted, ``clause`` (local
+    offsets) marked when the sentence joins the current passage by it, and ``found``
+    marked: what the last search matched here."""
     content = styled(sentence.text, sentence_marks(sentence, article, group.divergences), limit)
-    if clause is not None and clause[0] < min(clause[1], limit):
-        content = content.stylize(CLAUSE_STYLE, clause[0], min(clause[1], limit))
+    for span, style in ((clause, CLAUSE_STYLE), (found, SEARCH_STYLE)):
+        if span is not None and span[0] < min(span[1], limit):
+            content = content.stylize(style, span[0], min(span[1], limit))
     return content
 
 
@@ -63,16 +68,29 @@ def gutter(single: bool, annotated: bool) -> Content:
     return first + second
 
 
-def passage_content(alignment: Alignment, group: Group, article: int) -> Content | None:
-    """The member of ``article`` in ``group`` as one paragraph, or None if it has none."""
+Found = Mapping[tuple[int, int], tuple[int, int]]  # (article, sentence) -> the search's match
+
+
+def passage_content(
+    alignment: Alignment, group: Group, article: int, found: Found | None = None
+) -> Content | None:
+    """The member of ``article`` in ``group`` as one paragraph, or None if it has none;
+    ``found``: what the last search matched, marked."""
     member = group.member_for(article)
     if member is None:
         return None
+    found = found or {}
     sentences = alignment.articles[article].sentences
     if member.role == "also":  # the sentence lives in its home passage: marks from there
-        home = alignment.groups[alignment.group_of(article, member.sentences[0])]
-        return sentence_content(sentences[member.sentences[0]], article, home, clause=member.span)
-    parts = [sentence_content(sentences[i], article, group) for i in member.sentences]
+        index = member.sentences[0]
+        home = alignment.groups[alignment.group_of(article, index)]
+        return sentence_content(
+            sentences[index], article, home, clause=member.span, found=found.get((article, index))
+        )
+    parts = [
+        sentence_content(sentences[i], article, group, found=found.get((article, i)))
+        for i in member.sentences
+    ]
     return Content(" ").join(parts)
 
 

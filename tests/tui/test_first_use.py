@@ -6,12 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot import NARROW, WIDE, make_app, reader, settle, shown, stacked_text, status
+from pilot import (
+    NARROW,
+    SIZES,
+    WIDE,
+    make_app,
+    reader,
+    sentences,
+    settle,
+    shown,
+    stacked_text,
+    status,
+    styled,
+)
 from textual.content import Content
 from textual.widgets import Input, OptionList
 from tui_factory import make_alignment, make_article, sample
 
 from tui.passages import find, query_words
+from tui.screens.reader import ReaderScreen
 from tui.widgets.status_line import Status, status_content
 
 LONG = Status(
@@ -198,3 +211,39 @@ async def test_search_dialog_highlights_the_normalised_match(tmp_path: Path) -> 
         await pilot.press("enter")
         await settle(pilot)
         assert reader(app).current == 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_passage_a_search_jumps_to_shows_the_match_marked(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The match is marked where the user lands, not only in the results list; the next
+    search's match replaces it."""
+    alpha = make_article("Alpha", "A", [["Fighting closed the M-4 highway near Saraqeb."]])
+    beta = make_article("Beta", "B", [["Erdoğan said the M4 would reopen."]])
+    app = make_app(make_alignment([alpha, beta], [[(0, [0])], [(1, [0])]]), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert marked_words(screen) == set()
+        await pilot.press("slash", *"m4", "enter")
+        await settle(pilot)
+        assert marked_words(screen) == {"M-4", "M4"}
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = "erdogan"
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert marked_words(screen) == {"Erdoğan"}
+
+
+def marked_words(screen: ReaderScreen) -> set[str]:
+    """The words drawn in the search's style (reversed and underlined), in the panes or
+    in the stacked layout."""
+    if screen.stacked:
+        return set(styled(stacked_text(screen), reverse=True, underline=True))
+    return {
+        run
+        for drawn in sentences(screen).values()
+        for run in styled(drawn, reverse=True, underline=True)
+    }

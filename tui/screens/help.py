@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 
 from ..claims import MARKS
 from ..highlights import HIGHLIGHTS
-from ..render import ANNOTATED, CLAUSE_STYLE, ONLY_HERE
+from ..render import ANNOTATED, CLAUSE_STYLE, ONLY_HERE, SEARCH_STYLE
 from .modal import Dialog
 
 EXTRA_KEYS = [
@@ -70,6 +70,13 @@ def legend_content() -> Content:
             "A sentence whose other clause belongs elsewhere shows the clause of this passage ",
             Content.styled("like this", CLAUSE_STYLE),
             ".",
+        )
+    )
+    lines.append(
+        Content.assemble(
+            "What the last search (/) matched is marked ",
+            Content.styled("like this", SEARCH_STYLE),
+            " (reversed and underlined, not bold), in the list of hits and in the text.",
         )
     )
     lines.append(

@@ -262,7 +262,7 @@ class ReaderScreen(NotesActions, SearchActions, ExplainedKeys):
         self.update_status()  # first, so its repaint joins the panes' in one frame
         if self.stacked:
             self.query_one(StackedView).show(
-                self.alignment, self.group, self.shown_articles(), self.context
+                self.alignment, self.group, self.shown_articles(), self.context, self.matched
             )
             return
         first = self.screenful()
@@ -271,6 +271,14 @@ class ReaderScreen(NotesActions, SearchActions, ExplainedKeys):
         self.line_up()
         if any(pane.partial for pane in self.panes()):
             self.call_after_refresh(self.fill_panes)
+
+    def mark_matches(self) -> None:
+        """Mark what the last search matched: in the panes' text, and in the stacked
+        layout's passage (which marks it as it shows each passage)."""
+        for pane in self.all_panes:
+            pane.mark_found(self.matched)
+        if self.stacked:
+            self.show_current()
 
     def screenful(self) -> tuple[int, int]:
         """(width, rows) no pane's text exceeds: what a pane's first window must fill."""

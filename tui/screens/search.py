@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -119,9 +120,14 @@ class SearchActions(Screen[None]):
     """
 
     found: Found | None = None
+    matched: Mapping[tuple[int, int], tuple[int, int]] = {}  # the hits' spans, marked
     alignment: Alignment  # what the reader provides
 
     def jump(self, group_id: int | None) -> None:
+        raise NotImplementedError
+
+    def mark_matches(self) -> None:
+        """Mark ``matched`` wherever the text is shown (the reader's panes)."""
         raise NotImplementedError
 
     def action_search(self) -> None:
@@ -132,6 +138,8 @@ class SearchActions(Screen[None]):
     def searched(self, found: Found | None) -> None:
         if found is not None:
             self.found = found
+            self.matched = {(h.article, h.sentence): (h.start, h.end) for h in found.hits}
+            self.mark_matches()
             self.show_hit(wrapped=False)
 
     def action_match(self, delta: int) -> None:

@@ -23,7 +23,7 @@ from textual.widgets import Static
 from align.model import Alignment, Group
 
 from ..passages import gap_index
-from ..render import DISPLAY_LIMIT, absent, gutter, heading, sentence_content
+from ..render import DISPLAY_LIMIT, Found, absent, gutter, heading, sentence_content
 from .article_text import ArticleText
 
 WINDOW = 160
@@ -81,6 +81,7 @@ class ArticlePane(Vertical):
         self.anchor_index = 0  # the sentence index the current passage is at (or would be)
         self.members: tuple[int, ...] = ()  # the current passage's sentences here
         self.clause: tuple[int, tuple[int, int]] | None = None  # an "also" member's, marked
+        self.found: dict[int, tuple[int, int]] = {}  # sentence -> the last search's match
         self.partial = False  # the window is a first screenful: fill() lays out the rest
         self.annotated = annotated
         self.body = PaneBody(classes="body")
@@ -101,7 +102,16 @@ class ArticlePane(Vertical):
         gid = self.alignment.group_of(self.article, index)
         group = self.alignment.groups[gid]
         marks = gutter(group.is_single, gid in self.annotated)
-        return marks + sentence_content(sentence, self.article, group, clause=clause)
+        found = self.found.get(index)
+        return marks + sentence_content(sentence, self.article, group, clause=clause, found=found)
+
+    def mark_found(self, found: Found) -> None:
+        """Mark what the last search matched in this article (and unmark the search before)."""
+        mine = {s: span for (a, s), span in found.items() if a == self.article}
+        changed = {s for s in mine.keys() | self.found.keys() if mine.get(s) != self.found.get(s)}
+        self.found = mine
+        for index in changed:
+            self.text.redraw(index)
 
     def _mark_clause(self, index: int | None, span: tuple[int, int] | None) -> None:
         """Mark the clause of sentence ``index`` (an "also" member of the current passage),

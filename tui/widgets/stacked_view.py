@@ -23,7 +23,7 @@ from textual.widget import Widget
 
 from align.model import Alignment, Group
 
-from ..render import DISPLAY_LIMIT, ONLY_HERE, absent, passage_content
+from ..render import DISPLAY_LIMIT, ONLY_HERE, Found, absent, passage_content
 from ..safe import plain
 
 BEFORE = "↑ "  # context marks: they tell the context from the passage without colour
@@ -39,12 +39,15 @@ def _context(alignment: Alignment, article: int, index: int, mark: str) -> Conte
     return Content.styled(mark, "dim") + text
 
 
-def outlet_block(alignment: Alignment, group: Group, article: int, context: bool) -> Content:
-    """One outlet's wording of the passage, with a sentence either side on demand."""
+def outlet_block(
+    alignment: Alignment, group: Group, article: int, context: bool, found: Found | None = None
+) -> Content:
+    """One outlet's wording of the passage, with a sentence either side on demand;
+    ``found``: what the last search matched, marked."""
     label = Content.styled(f"{article + 1} ", "dim") + plain(
         alignment.articles[article].label, "bold"
     )
-    text = passage_content(alignment, group, article)
+    text = passage_content(alignment, group, article, found)
     if text is None:
         return label + Content.styled(f"  — {absent(group, article)}", "dim italic")
     if group.is_single:
@@ -59,10 +62,14 @@ def outlet_block(alignment: Alignment, group: Group, article: int, context: bool
 
 
 def stacked_content(
-    alignment: Alignment, group: Group, articles: Collection[int], context: bool
+    alignment: Alignment,
+    group: Group,
+    articles: Collection[int],
+    context: bool,
+    found: Found | None = None,
 ) -> Content:
     """Every shown outlet's block, separated by blank lines."""
-    blocks = [outlet_block(alignment, group, a, context) for a in sorted(articles)]
+    blocks = [outlet_block(alignment, group, a, context, found) for a in sorted(articles)]
     return Content("\n\n").join(blocks)
 
 
@@ -77,10 +84,16 @@ class StackedView(ScrollView, can_focus=False):
         self._width = 0  # the width they were wrapped at (the whole width, scroll bar or not)
 
     def show(
-        self, alignment: Alignment, group: Group, articles: Collection[int], context: bool
+        self,
+        alignment: Alignment,
+        group: Group,
+        articles: Collection[int],
+        context: bool,
+        found: Found | None = None,
     ) -> None:
-        """Show ``group`` for the given articles, from its top."""
-        self.content = stacked_content(alignment, group, articles, context)
+        """Show ``group`` for the given articles, from its top (``found``: what the last
+        search matched, marked)."""
+        self.content = stacked_content(alignment, group, articles, context, found)
         self._lines = None
         self._wrap()
         self.scroll_to(y=0, animate=False, immediate=True)
