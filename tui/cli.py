@@ -24,10 +24,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from align import InputError, Source, bundled_seeds, is_url, load_inputs
-from align.pipeline import require_two
+# The engine is imported inside ``main``, so that Ctrl-C while it loads ends the
+# command quietly (status 130), not with a traceback.
+if TYPE_CHECKING:
+    from align import InputError, Source
 
 DEFAULT_ANNOTATIONS = "idlib-annotations.yaml"
 EPILOG = (
@@ -133,6 +135,8 @@ def _input_arguments(p: argparse.ArgumentParser) -> None:
 
 def _inputs(args: argparse.Namespace) -> list[str | Path]:
     """What to read: the paths and addresses given, then those of each --list file."""
+    from align import bundled_seeds
+
     given: list[str | Path] = list(args.paths)
     for listing in args.list:
         given.extend(read_list(listing))
@@ -141,6 +145,8 @@ def _inputs(args: argparse.Namespace) -> list[str | Path]:
 
 def read_list(path: str) -> list[str]:
     """The web addresses in a list file: one per line, blank lines and '#' comments skipped."""
+    from align import InputError, is_url
+
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -163,6 +169,8 @@ def _load(args: argparse.Namespace) -> tuple[list[Source], list[InputError]]:
     two articles remain, which ends the command with one line per failure (exit 2).
     Fewer than two articles in all is refused by the engine (export) or before the
     reader opens (``_read``)."""
+    from align import load_inputs
+
     progress = _Progress()
     try:
         loaded = load_inputs(_inputs(args), refresh=args.refresh, progress=progress)
@@ -199,6 +207,7 @@ def printable(text: str) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from align import InputError
     from align.export import to_json, to_markdown
     from align.pipeline import build_from_sources
 
@@ -226,6 +235,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace) -> int:
+    from align.pipeline import require_two
+
     sources, failures = _load(args)
     require_two(sources)  # every input error is reported before the screen opens
     from tui.engine import Engine
@@ -242,7 +253,15 @@ def _read(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `idlib-read` console script."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:  # also while the engine's modules load
+        return 130
+
+
+def _main(argv: list[str]) -> int:
+    from align import InputError
+
     try:
         if argv[:1] == ["export"]:
             return _export(_export_parser().parse_args(argv[1:]))
@@ -257,8 +276,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
-        return 130
     except Exception as exc:  # never a traceback for the user
         if os.environ.get("IDLIB_READ_DEBUG"):
             raise

@@ -75,13 +75,26 @@ class Engine:
         return self.fd >= 0
 
     def fork(self) -> None:
+        """Start the child. Ctrl-C is the parent's to handle (it kills the child): the
+        child ignores it, and it is held back across the fork so that it cannot land in
+        the child's start-up."""
         read, write = os.pipe()
-        with warnings.catch_warnings():  # Python 3.12+ warns of forking with threads
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
-        if pid == 0:
-            os.close(read)
-            _child(self.sources, write)  # never returns
+        interrupt = {signal.SIGINT}
+        signal.pthread_sigmask(signal.SIG_BLOCK, interrupt)
+        try:
+            with warnings.catch_warnings():  # Python 3.12+ warns of forking with threads
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
+            if pid == 0:  # the child never leaves this branch
+                try:
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupt)
+                    os.close(read)
+                    _child(self.sources, write)
+                finally:
+                    os._exit(1)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupt)
         os.close(write)
         self.pid, self.fd = pid, read
 
