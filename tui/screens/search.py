@@ -75,7 +75,7 @@ class SearchScreen(Dialog[Found]):
             yield Static(title, classes="dialog-title")
             yield Input(
                 self.query_text,
-                placeholder="words to find (Enter: go to the hit; then ] and [: next, previous)",
+                placeholder="words to find · Enter: go there · ] [: next, previous hit",
             )
             yield Static("", id="search-count")
             yield OptionList(id="search-results")
