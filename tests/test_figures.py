@@ -964,6 +964,20 @@ def test_a_part_of_a_group_is_compared_with_nothing() -> None:
     assert only("Dozens of soldiers were killed.").role == "killed"  # vague, not a part
 
 
+def test_a_share_introduced_by_including_is_compared_with_nothing() -> None:
+    """ "59 soldiers, including 34 killed in one strike": 34 of the soldiers, not people
+    in general, so it must not meet another outlet's 33 civilians killed."""
+    text = "Turkey has lost 59 soldiers this month, including 34 killed in an air strike."
+    share = find(text, "34")
+    assert (share.counted, share.role) == ("", "")
+    assert not comparable(share, only("At least 33 civilians were killed in an air strike."))
+    day = find("Officials said 300 people were killed, including 100 on Thursday.", "100")
+    assert (day.counted, day.role) == ("", "")  # not 100 people killed, set against 120
+    named = find("The strikes killed 300 civilians, including 100 children.", "100")
+    assert (named.counted, named.role) == ("child", "killed")  # a noun of its own: kept
+    assert find(text, "59").role == "killed"
+
+
 def test_a_time_with_its_conversion_is_one_time() -> None:
     found = extract("The ceasefire came into effect at 00:01 local time (21:01 GMT) on Friday.")
     assert [q.text for q in found] == ["00:01 local time (21:01 GMT)", "Friday"]

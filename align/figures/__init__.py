@@ -136,6 +136,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         parent = listed_with(s, hits, n)
         inherited = out[parent].role if parent >= 0 else ""
         counted, role = counted_and_role(s, found, totals, n, inherited)
+        if parent >= 0 and is_subset(s, hit, counted):
+            counted, role = "", ""  # "59 soldiers, including 34 killed in one strike"
         event, phase = ("", "")
         in_scope = scope_at(found_scopes, hit.first)
         if hit.kind in ("time", "date", "duration") and hit.unit != "year" and not in_scope:
@@ -209,6 +211,13 @@ def is_part(s: Stream, hit: Hit) -> bool:
         and s.low(hit.end) == "of"
         and s.low(hit.end + 1) in {"the", "them", "those", "these", "whom", "its", "their"}
     )
+
+
+def is_subset(s: Stream, hit: Hit, counted: str) -> bool:
+    """A count without a noun of its own that a listed figure introduces as part of it
+    ("59 soldiers, including 34 killed in one strike", "among them 12"): a share of that
+    figure's group, compared with nothing (as a people count, it met civilians)."""
+    return hit.kind == "count" and not counted and s.low(hit.first - 1) in ("including", "among")
 
 
 PARTITIVE_GAP = 4  # words between "of" and the total ("of the train's eight cars")
