@@ -861,3 +861,53 @@ def test_only_small_inputs_are_scored_in_python() -> None:
     assert is_small([20, 20, 25, 15, 15])  # the seeds' size
     assert not is_small([50] * 10)
     assert is_small([SMALL_PAIRS // 2, 1]) and not is_small([SMALL_PAIRS // 2 + 1, 1])
+
+
+BRIDGE = [
+    [
+        [
+            "The council approved the Harlow bridge repair plan on Monday, after floods"
+            " damaged nearly 300 homes in the valley."
+        ],
+        ["Work will start in May."],
+        ["The mayor welcomed the vote."],
+    ],
+    [
+        ["The council approved the Harlow bridge repair plan on Monday."],
+        ["Repairs are due to begin in May."],
+        ["The mayor said the vote was good news."],
+    ],
+    [
+        ["Harlow's council approved a plan to repair the bridge on Monday."],
+        ["Crews will begin work in May."],
+        ["Traffic will be diverted."],
+    ],
+    [
+        ["On Monday the council approved the repair plan for the Harlow bridge."],
+        ["The work starts in May."],
+        ["Buses will use the ring road."],
+    ],
+    [
+        ["Floods damaged nearly 300 homes in the valley last month, officials said."],
+        ["Insurers expect large claims."],
+        ["The river has since fallen."],
+    ],
+]
+
+
+def outlets_with(groups: Groups, article: int, sentence: int) -> set[int]:
+    """The articles of the group holding ``sentence`` of ``article``."""
+    home = next(
+        g for g in groups if any(m.article == article and sentence in m.sentences for m in g)
+    )
+    return {m.article for m in home}
+
+
+def test_a_lead_with_a_second_fact_brings_no_sentence_on_it_into_the_first_facts_passage() -> None:
+    """Outlet a's lead gives the vote and, in passing, the floods; outlet e writes only of
+    the floods. e's sentence matches a's lead alone among the four leads on the vote, so
+    it does not join their passage (before, it did, as e's version of the vote)."""
+    for flip, _, groups in grouped_both_ways(BRIDGE):
+        lead = 2 if flip else 0  # the first paragraph's sentence, read in either order
+        assert 4 not in outlets_with(groups, 1, lead), flip  # the vote's passage
+        assert outlets_with(groups, 4, lead) <= {0, 4}, flip  # the floods: a's lead at most

@@ -48,6 +48,8 @@ class Clusters:
             i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
         }
         self.speakers = dict(corpus.speakers)  # cluster root -> its speakers, if any
+        # (row, cluster root, matches needed) -> the cluster's size when row missed it
+        self.missed: dict[tuple[int, int, int], int] = {}
 
     @staticmethod
     def _labels(rows: int) -> Any:
@@ -83,6 +85,46 @@ class Clusters:
         """
         return any(far_apart(a, b) for a in self.figures[x] for b in self.figures[y])
 
+    def bridged_by_more_than_one(self, x: int, y: int, a: int, b: int) -> bool:
+        """Whether the sentences of a cluster of one or two joining a passage of three or
+        more match its members, not only through one of their own: a lead that also
+        gives a second fact ("agreed a ceasefire, where the offensive has displaced
+        nearly a million") and another outlet's sentence on that fact must not join the
+        passage of the first fact together. A sentence alone matches two of the
+        passage's members (cosine ``CONTEXT_LINK_MIN`` or more), each of a pair one.
+        ``a`` and ``b`` are the rows whose link proposes the merge (they match)."""
+        small, big = (x, y) if len(self.members[x]) <= len(self.members[y]) else (y, x)
+        rows = self.members[small]
+        if len(self.members[big]) < 3 or len(rows) > 2:
+            return True
+        needed = 2 if len(rows) == 1 else 1
+        linked = {a: b, b: a}
+        return all(self.matches(row, big, needed, linked.get(row, -1)) for row in rows)
+
+    def matches(self, row: int, root: int, needed: int, known: int) -> bool:
+        """Whether ``row`` matches ``needed`` members of cluster ``root`` (cosine
+        ``CONTEXT_LINK_MIN`` or more), ``known`` (a member, or -1) among them, and any
+        reprint of ``row`` or of it; a miss is kept until the cluster grows."""
+        members = self.members[root]
+        key = (row, root, needed)
+        if self.missed.get(key) == len(members):
+            return False
+        vectors, form = self.corpus.vectors, self.corpus.form
+        mine = vectors[row]
+        found = 1 if known >= 0 and self.find(known) == root else 0
+        alike = {form[row], form[known]} if found else {form[row]}  # a reprint of either
+        for other in members:
+            if found >= needed:
+                return True
+            if other != known and (
+                form[other] in alike or sparse_dot(mine, vectors[other]) >= CONTEXT_LINK_MIN
+            ):
+                found += 1
+        if found >= needed:
+            return True
+        self.missed[key] = len(members)
+        return False
+
     def try_merge(self, a: int, b: int) -> bool:
         """Merge the clusters of rows ``a`` and ``b`` unless that breaks a constraint."""
         x, y = self.find(a), self.find(b)
@@ -92,6 +134,8 @@ class Clusters:
             return False
         speakers = self.speakers
         if x in speakers and y in speakers and other_speakers(speakers[x], speakers[y]):
+            return False
+        if not self.bridged_by_more_than_one(x, y, a, b):
             return False
         keep, gone = min(x, y), max(x, y)
         total = self.sums.get(keep)
