@@ -60,7 +60,10 @@ class IdlibReadApp(App[int]):
     TITLE = "idlib-read"
     CSS_PATH = "app.tcss"  # every screen's styles, in one stylesheet
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Leave idlib-read")
+        Binding("q", "quit", "Quit", tooltip="Leave idlib-read"),
+        # What a terminal user presses to leave; Textual would only say "press ctrl+q".
+        # A text field keeps ctrl+c for copying (its own binding comes first).
+        Binding("ctrl+c", "quit", show=False),
     ]
 
     @dataclass

@@ -130,3 +130,26 @@ async def test_the_notice_shows_a_hostile_file_name_literally(tmp_path: Path) ->
         await pilot.press("enter")
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, ReaderScreen)
+
+
+async def test_ctrl_c_quits_the_reader_but_copies_in_the_editor(tmp_path: Path) -> None:
+    """ctrl+c leaves as q does (Textual alone would only say "press ctrl+q"), except in
+    a text field, where it copies and the note being written stays."""
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        note = app.screen.query_one(TextArea)
+        note.text = "Check the toll"
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+        assert isinstance(app.screen, AnnotateScreen) and note.text == "Check the toll"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+    assert app.return_code == 0
+    saved = yaml.safe_load((tmp_path / "notes.yaml").read_text(encoding="utf-8"))
+    assert saved["annotations"][0]["note"] == "Check the toll"

@@ -53,3 +53,10 @@ async def test_quitting_at_any_moment_of_startup_is_clean(tmp_path: Path, delay:
         await pilot.pause(delay)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_ctrl_c_quits_while_the_engine_aligns(tmp_path: Path) -> None:
+    app = IdlibReadApp(load_sources([bundled_seeds()]), tmp_path / "notes.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+c")
+    assert app.return_code == 0 and app.alignment is None
