@@ -238,6 +238,8 @@ def run_reader(
     app.run()
     code = app.return_code or 0
     if app.engine_running:
+        if app.engine is not None:
+            app.engine.kill()  # left without q (an error, a signal): the child goes too
         # Quit while the engine was in one long step: its daemon thread would be
         # stopped in the middle of interpreter shutdown. Nothing is left to save (the
         # reader never opened) and the terminal is restored, so leave now.

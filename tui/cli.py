@@ -241,8 +241,9 @@ def _read(args: argparse.Namespace) -> int:
     require_two(sources)  # every input error is reported before the screen opens
     from tui.engine import Engine
 
-    engine = Engine.start(sources)  # on the second core while Textual loads, where it can
+    engine = Engine([])  # started inside the try: a Ctrl-C meanwhile still ends it
     try:
+        engine = Engine.start(sources)  # on the second core while Textual loads, where it can
         from tui.app import run_reader  # Textual is imported only here
 
         skipped = [f"Not read: {failure}" for failure in failures]

@@ -14,8 +14,7 @@ articles and a 3 MB one). A larger input, or a platform that cannot fork or has
 one core, runs the engine in the thread itself, as the thread only waited before.
 
 The child only computes and writes to its pipe, then leaves with ``os._exit``:
-it takes no lock another thread of the parent may hold (Textual's threads run
-when the app forks at mount), runs none of the parent's exit handlers and
+it takes no lock another thread of the parent may hold, runs none of the parent's exit handlers and
 flushes none of its buffers. No module here imports Textual.
 """
 
@@ -93,10 +92,10 @@ class Engine:
                     _child(self.sources, write)
                 finally:
                     os._exit(1)
+            os.close(write)
+            self.pid, self.fd = pid, read  # known before a held-back Ctrl-C is delivered
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupt)
-        os.close(write)
-        self.pid, self.fd = pid, read
 
     def result(self, progress: Progress) -> Alignment:
         """The alignment (``progress``: hears the stages, may raise to stop the work).
@@ -146,9 +145,10 @@ class Engine:
     def kill(self) -> None:
         """Stop the child now (from any thread); ``result`` then returns or raises as its
         ``progress`` says, and reaps it."""
-        if self.pid:
+        pid = self.pid  # read once: ``close`` may set it to 0 meanwhile (0 is the group)
+        if pid:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)
 
     def close(self) -> None:
         """Kill the child if it still runs, and reap it (idempotent)."""

@@ -214,9 +214,9 @@ def is_part(s: Stream, hit: Hit) -> bool:
 
 
 def is_subset(s: Stream, hit: Hit, counted: str) -> bool:
-    """A count without a noun of its own that a listed figure introduces as part of it
-    ("59 soldiers, including 34 killed in one strike", "among them 12"): a share of that
-    figure's group, compared with nothing (as a people count, it met civilians)."""
+    """A count without a noun of its own right after "including" or "among", listed
+    with the figure before it ("59 soldiers, including 34 killed in one strike"): a
+    share of that figure's group, compared with nothing (as people, it met civilians)."""
     return hit.kind == "count" and not counted and s.low(hit.first - 1) in ("including", "among")
 
 

@@ -48,8 +48,8 @@ class Clusters:
             i: {figure(q) for q in qs} for i, qs in enumerate(corpus.quantities)
         }
         self.speakers = dict(corpus.speakers)  # cluster root -> its speakers, if any
-        # (row, cluster root, matches needed) -> the cluster's size when row missed it
-        self.missed: dict[tuple[int, int, int], int] = {}
+        # (row, cluster root, matches needed, link partner) -> the cluster's size at the miss
+        self.missed: dict[tuple[int, int, int, int], int] = {}
 
     @staticmethod
     def _labels(rows: int) -> Any:
@@ -106,7 +106,7 @@ class Clusters:
         ``CONTEXT_LINK_MIN`` or more), ``known`` (a member, or -1) among them, and any
         reprint of ``row`` or of it; a miss is kept until the cluster grows."""
         members = self.members[root]
-        key = (row, root, needed)
+        key = (row, root, needed, known)
         if self.missed.get(key) == len(members):
             return False
         vectors, form = self.corpus.vectors, self.corpus.form
