@@ -95,7 +95,7 @@ class IdlibReadApp(App[int]):
         engine: Engine | None = None,
     ) -> None:
         super().__init__()
-        self.engine = engine  # started by the command line, or at mount
+        self.engine = engine  # started by the command line, else by ``start_engine``
         self.sources = list(sources)
         self.notices = list(notices)  # e.g. web addresses that could not be read
         self.annotations_path = annotations_path
@@ -153,7 +153,7 @@ class IdlibReadApp(App[int]):
                 self.post_message(self.Progressed(stage, fraction))
 
         try:
-            assert self.engine is not None  # started at mount
+            assert self.engine is not None  # set by ``start_engine``
             alignment = self.engine.result(report)
         except _Stopped:
             return

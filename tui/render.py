@@ -68,11 +68,11 @@ def gutter(single: bool, annotated: bool) -> Content:
     return first + second
 
 
-Found = Mapping[tuple[int, int], tuple[int, int]]  # (article, sentence) -> the search's match
+Matches = Mapping[tuple[int, int], tuple[int, int]]  # (article, sentence) -> the search's match
 
 
 def passage_content(
-    alignment: Alignment, group: Group, article: int, found: Found | None = None
+    alignment: Alignment, group: Group, article: int, found: Matches | None = None
 ) -> Content | None:
     """The member of ``article`` in ``group`` as one paragraph, or None if it has none;
     ``found``: what the last search matched, marked."""

@@ -111,7 +111,7 @@ class Clusters:
             return False
         vectors, form = self.corpus.vectors, self.corpus.form
         mine = vectors[row]
-        found = 1 if known >= 0 and self.find(known) == root else 0
+        found = 1 if known >= 0 else 0  # the link's partner: in the cluster, a match
         alike = {form[row], form[known]} if found else {form[row]}  # a reprint of either
         for other in members:
             if found >= needed:

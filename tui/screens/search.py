@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import ClassVar
 
 from textual import on
@@ -19,7 +19,7 @@ from align.model import Alignment
 from align.text import counted, shorten
 
 from ..passages import SEARCH_LIMIT, SearchHit, search, step_hit
-from ..render import SEARCH_STYLE
+from ..render import SEARCH_STYLE, Matches
 from ..safe import plain, sanitize
 from .modal import Dialog
 
@@ -120,7 +120,7 @@ class SearchActions(Screen[None]):
     """
 
     found: Found | None = None
-    matched: Mapping[tuple[int, int], tuple[int, int]] = {}  # the hits' spans, marked
+    matched: Matches = MappingProxyType({})  # the hits' spans, marked
     alignment: Alignment  # what the reader provides
 
     def jump(self, group_id: int | None) -> None:

@@ -23,7 +23,7 @@ from textual.widgets import Static
 from align.model import Alignment, Group
 
 from ..passages import gap_index
-from ..render import DISPLAY_LIMIT, Found, absent, gutter, heading, sentence_content
+from ..render import DISPLAY_LIMIT, Matches, absent, gutter, heading, sentence_content
 from .article_text import ArticleText
 
 WINDOW = 160
@@ -105,7 +105,7 @@ class ArticlePane(Vertical):
         found = self.found.get(index)
         return marks + sentence_content(sentence, self.article, group, clause=clause, found=found)
 
-    def mark_found(self, found: Found) -> None:
+    def mark_found(self, found: Matches) -> None:
         """Mark what the last search matched in this article (and unmark the search before)."""
         mine = {s: span for (a, s), span in found.items() if a == self.article}
         changed = {s for s in mine.keys() | self.found.keys() if mine.get(s) != self.found.get(s)}

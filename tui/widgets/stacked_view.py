@@ -23,7 +23,7 @@ from textual.widget import Widget
 
 from align.model import Alignment, Group
 
-from ..render import DISPLAY_LIMIT, ONLY_HERE, Found, absent, passage_content
+from ..render import DISPLAY_LIMIT, ONLY_HERE, Matches, absent, passage_content
 from ..safe import plain
 
 BEFORE = "↑ "  # context marks: they tell the context from the passage without colour
@@ -40,7 +40,7 @@ def _context(alignment: Alignment, article: int, index: int, mark: str) -> Conte
 
 
 def outlet_block(
-    alignment: Alignment, group: Group, article: int, context: bool, found: Found | None = None
+    alignment: Alignment, group: Group, article: int, context: bool, found: Matches | None = None
 ) -> Content:
     """One outlet's wording of the passage, with a sentence either side on demand;
     ``found``: what the last search matched, marked."""
@@ -66,7 +66,7 @@ def stacked_content(
     group: Group,
     articles: Collection[int],
     context: bool,
-    found: Found | None = None,
+    found: Matches | None = None,
 ) -> Content:
     """Every shown outlet's block, separated by blank lines."""
     blocks = [outlet_block(alignment, group, a, context, found) for a in sorted(articles)]
@@ -89,7 +89,7 @@ class StackedView(ScrollView, can_focus=False):
         group: Group,
         articles: Collection[int],
         context: bool,
-        found: Found | None = None,
+        found: Matches | None = None,
     ) -> None:
         """Show ``group`` for the given articles, from its top (``found``: what the last
         search matched, marked)."""
