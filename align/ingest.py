@@ -37,8 +37,8 @@ import datetime as dt
 import re
 import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import InputError, Source
 from .yamltext import YamlProblem, line_of, safe_load
@@ -58,8 +58,7 @@ def bundled_seeds() -> Path:
     raise InputError(str(here / "seeds"), "the bundled articles are missing from this installation")
 
 
-@dataclass(frozen=True, slots=True)
-class Meta:
+class Meta(NamedTuple):
     """What a manifest says about one file (all optional)."""
 
     id: str | None = None
@@ -75,8 +74,7 @@ def _quiet(number: int, total: int, url: str) -> None:
     """Default progress callback: says nothing."""
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     """What ``load_inputs`` read, and the addresses it could not read (with why)."""
 
     sources: list[Source]
@@ -434,7 +432,7 @@ def _unique_ids(sources: list[Source]) -> list[Source]:
             n += 1
             new_id = f"{source.id}-{n}"
         taken.add(new_id)
-        out.append(source if new_id == source.id else replace(source, id=new_id))
+        out.append(source if new_id == source.id else source._replace(id=new_id))
     return out
 
 

@@ -21,9 +21,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .figures import comparable, measure_key, relate, sentence_figures
 from .model import (
@@ -59,8 +58,7 @@ MAX_ARTICLE_CLAIMS = 2000
 GroupOf = Callable[[int, int], int]  # (article, sentence) -> group id
 
 
-@dataclass(frozen=True, slots=True)
-class Ledger:
+class Ledger(NamedTuple):
     """The ledger's rows, every claim by passage, and number divergences by passage."""
 
     rows: tuple[Measured, ...]
@@ -95,7 +93,7 @@ def undated(q: Quantity, article: Article) -> Quantity:
     """A figure dated to the year the article itself is from belongs to its story."""
     year = (article.source.date or "")[:4]
     if q.scope.kind == "dated" and year and q.scope.anchor == year:
-        return replace(q, scope=replace(q.scope, kind="", anchor=""))
+        return q._replace(scope=q.scope._replace(kind="", anchor=""))
     return q
 
 
@@ -526,7 +524,7 @@ def told_apart(rows: Sequence[Measured]) -> list[Measured]:
     for row in rows:
         scope = shared_scope([c.quantity for c in row.claims])
         if count[row.label] > 1 and scope:
-            row = replace(row, label=f"{row.label} · {scope}")
+            row = row._replace(label=f"{row.label} · {scope}")
         out.append(row)
     return out
 

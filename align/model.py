@@ -25,13 +25,13 @@ character remembers where it came from (``origin``). Raw offsets of a local span
 are derived only where the original text is shown or exported, by
 ``Sentence.raw_span(i, j)``.
 
-All classes are frozen: stages never mutate what an earlier stage produced.
+All classes are immutable records (named tuples; ``Alignment`` is made once and
+only read): stages never mutate what an earlier stage produced.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 
@@ -44,8 +44,7 @@ class InputError(Exception):
         self.problem = problem
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """One article as read from disk or the web, before cleaning."""
 
     path: str  # the path or address as given on the command line (or the bundled seed's path)
@@ -60,8 +59,7 @@ class Source:
     author: str | None = None  # the byline a web page or saved page names, if any
 
 
-@dataclass(frozen=True, slots=True)
-class Dropped:
+class Dropped(NamedTuple):
     """A span of the raw text that cleaning removed or rewrote, and why.
 
     ``replacement`` is what stands in the cleaned text instead ("" when the span
@@ -76,8 +74,7 @@ class Dropped:
     replacement: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Cleaned:
+class Cleaned(NamedTuple):
     """The article after cleaning.
 
     ``origin[i]`` is the raw offset of ``text[i]``; ``len(origin) == len(text)``.
@@ -91,8 +88,7 @@ class Cleaned:
     headline: str | None = None  # the first line, when it was recognised as the headline
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence (or quotation plus its attribution) of an article.
 
     ``text`` is the cleaned text; ``start``/``end`` bound it in the raw text.
@@ -100,13 +96,14 @@ class Sentence:
     are its figures, read once by ``figures.read_figures`` (None before).
     """
 
-    index: int  # position among the article's kept sentences, from 0
+    index: int  # type: ignore[assignment]  # position among the article's kept sentences
+    # (from 0; as a record's field it stands for tuple.index, which no one calls on it)
     text: str
     start: int
     end: int
     paragraph: int  # paragraph index in the cleaned article, from 0
-    origin: tuple[int, ...] = field(repr=False, compare=False, default=())
-    figures: tuple[Quantity, ...] | None = field(repr=False, compare=False, default=None)
+    origin: tuple[int, ...] = ()
+    figures: tuple[Quantity, ...] | None = None
 
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
         """Raw offsets of ``text[i:j]`` (local, end exclusive; requires i < j).
@@ -118,8 +115,7 @@ class Sentence:
         return self.start + i, self.start + j
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(NamedTuple):
     """A source after cleaning and segmentation."""
 
     source: Source
@@ -136,8 +132,7 @@ class Article:
         return self.source.label
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
     """One article's passage in a group: one or more adjacent sentences.
 
     Every sentence has exactly one *home* member, where reading order places
@@ -160,8 +155,7 @@ QuantityKind = Literal[
 ScopeKind = Literal["", "period", "incident", "dated", "part", "earlier"]
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(NamedTuple):
     """The period or incident a figure covers, when the sentence says.
 
     ``period``: a span of days or more ("since Feb. 3", "in February", "in
@@ -187,8 +181,7 @@ class Scope:
 NO_SCOPE = Scope()
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A figure in a sentence: an interval with its unit, and what it measures.
 
     ``start``/``end`` are local offsets into the sentence text. ``low``/``high``
@@ -264,8 +257,7 @@ DivergenceKind = Literal["number", "wording", "quote"]
 WORST_FIRST: tuple[Relation, ...] = ("conflict", "precision", "same")
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     """A figure located in an article: its passage and sentence. Where it stands in
     the sentence's text is the quantity's (local) ``start``/``end``."""
 
@@ -275,8 +267,7 @@ class Claim:
     quantity: Quantity
 
 
-@dataclass(frozen=True, slots=True)
-class Divergence:
+class Divergence(NamedTuple):
     """One marked difference inside a group, located in one member's text.
 
     For a number, ``against`` holds the claims of other outlets it is set
@@ -295,8 +286,7 @@ class Divergence:
     against: tuple[Claim, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Pairing:
+class Pairing(NamedTuple):
     """How two claims of one measured quantity relate (indices into its ``claims``)."""
 
     a: int
@@ -304,8 +294,7 @@ class Pairing:
     relation: Relation
 
 
-@dataclass(frozen=True, slots=True)
-class Measured:
+class Measured(NamedTuple):
     """One measured quantity of the story: a row of the claims ledger.
 
     Its claims are the figures outlets give for one thing over one scope
@@ -375,8 +364,7 @@ class Closest(NamedTuple):
     by: Literal["figure", "wording"]
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """Corresponding passages across articles, with what differs between them."""
 
     id: int  # position in reading order, from 0
@@ -411,24 +399,29 @@ class Group:
         return next((c for c in self.closest if c.article == article), None)
 
 
-@dataclass(frozen=True, slots=True)
 class Alignment:
-    """The engine's result: articles and their passage groups in reading order."""
+    """The engine's result: articles and their passage groups in reading order.
 
-    articles: tuple[Article, ...]
-    groups: tuple[Group, ...]
-    warnings: tuple[str, ...] = ()
-    ledger: tuple[Measured, ...] = ()  # the claims ledger: one row per measured quantity
-    _index: dict[tuple[int, int], int] = field(
-        default_factory=dict, repr=False, compare=False, hash=False
-    )
+    Made once by the pipeline and read-only from then on (like the records
+    above), with an index from each sentence to the groups holding it.
+    """
 
-    _also: dict[tuple[int, int], tuple[int, ...]] = field(
-        default_factory=dict, repr=False, compare=False, hash=False
-    )
+    __slots__ = ("_also", "_index", "articles", "groups", "ledger", "warnings")
 
-    def __post_init__(self) -> None:
-        for group in self.groups:
+    def __init__(
+        self,
+        articles: tuple[Article, ...],
+        groups: tuple[Group, ...],
+        warnings: tuple[str, ...] = (),
+        ledger: tuple[Measured, ...] = (),  # the claims ledger: one row per measured quantity
+    ) -> None:
+        self.articles = articles
+        self.groups = groups
+        self.warnings = warnings
+        self.ledger = ledger
+        self._index: dict[tuple[int, int], int] = {}
+        self._also: dict[tuple[int, int], tuple[int, ...]] = {}
+        for group in groups:
             for member in group.members:
                 for s in member.sentences:
                     if member.role == "home":

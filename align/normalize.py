@@ -25,7 +25,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -215,8 +214,7 @@ def skeleton(norm: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True, slots=True)
-class VariantMap:
+class VariantMap(NamedTuple):
     """Spelling variants found in one input, each mapped to a canonical spelling.
 
     ``names``: the input's names found in two documents or more (words of five

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -273,7 +272,7 @@ def test_figures_are_read_once_and_compared_as_carried() -> None:
     assert again.figures is first.figures  # one reading per distinct text
     assert a.sentences[0].figures is None  # the input is left as it was
     assert ledger(*read) == ledger(a, b)  # unread sentences are read when compared
-    blank = [replace(x, sentences=tuple(replace(s, figures=()) for s in x.sentences)) for x in read]
+    blank = [x._replace(sentences=tuple(s._replace(figures=()) for s in x.sentences)) for x in read]
     assert ledger(*blank).rows == ()  # what is compared is what the sentences carry
 
 

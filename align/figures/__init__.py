@@ -31,7 +31,6 @@ number of tokens around each figure, so time is linear in the input; at most
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from ..model import Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
@@ -108,11 +107,11 @@ def read_figures(
         for s in article.sentences:
             if s.text not in read:
                 read[s.text] = extract(s.text)
-            sentences.append(replace(s, figures=read[s.text]))
+            sentences.append(s._replace(figures=read[s.text]))
             done += 1
             if done % STEP_SENTENCES == 0:
                 step(done / total)
-        out.append(replace(article, sentences=tuple(sentences)))
+        out.append(article._replace(sentences=tuple(sentences)))
     return out
 
 
@@ -150,7 +149,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
         source = source_for(found_sources, hit.first)
         out.append(quantity_of(s, hit, counted, role or phase, event, scope, source))
     for n, part in part_scopes(s, hits, [q.role for q in out]).items():
-        out[n] = replace(out[n], scope=replace(part, place=out[n].scope.place))
+        out[n] = out[n]._replace(scope=part._replace(place=out[n].scope.place))
     # "in one air strike" is a scope, not a count of strikes
     return tuple(
         q

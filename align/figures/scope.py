@@ -11,7 +11,6 @@ a figure takes the nearest one in its sentence.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 
 from ..model import NO_SCOPE, Scope
 from .lexicon import (
@@ -255,7 +254,7 @@ def scope_for(s: Stream, found: list[Found], first: int, end: int, stop: int) ->
     place = next((p for k in range(end, b) if (p := place_at(s, k))), "")
     if not place and a > 0:
         place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
-    return replace(scope, place=place) if place else scope
+    return scope._replace(place=place) if place else scope
 
 
 PLACE_NOUNS = frozenset(

@@ -6,7 +6,6 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -80,8 +79,7 @@ class Part(NamedTuple):
     postings: Postings
 
 
-@dataclass(frozen=True, slots=True)
-class Corpus:
+class Corpus(NamedTuple):
     """All sentences of the input as sparse unit vectors, plus what scoring needs.
 
     Sentences with the same text (reprints repeat them) share one *form* and
@@ -107,16 +105,16 @@ class Corpus:
     form: tuple[int, ...]  # row -> its form (sentences of one text share one)
     exclusive: tuple[tuple[int, int], ...]  # article -> its own forms (first, last + 1)
     rank: tuple[int, ...]  # article -> content rank, for order-free tie-breaks
-    claims: tuple[frozenset[str], ...] = ()  # row -> claim keys (``claim_features``)
-    quantities: tuple[tuple[Quantity, ...], ...] = ()  # row -> its claims (``claims_of``)
-    common: frozenset[int] = frozenset()  # the background features' ids
-    speakers: dict[int, frozenset[str]] = field(default_factory=dict)  # row -> who says it
-    phrases: tuple[tuple[tuple[str, str], ...], ...] = ()  # row -> ``phrase_keys``
-    ids: dict[str, int] = field(default_factory=dict)  # shared feature -> its id in ``vectors``
-    kinds: tuple[dict[str, frozenset[str]], ...] = ()  # row -> ``number_kinds``
-    sourced: tuple[frozenset[str], ...] = ()  # row -> ``source_features``
-    figured: frozenset[int] = frozenset()  # ids of number and claim features ("#59", "=count ...")
-    titled: tuple[frozenset[int], ...] = ()  # row -> ``titled_keys``
+    claims: tuple[frozenset[str], ...]  # row -> claim keys (``claim_features``)
+    quantities: tuple[tuple[Quantity, ...], ...]  # row -> its claims (``claims_of``)
+    common: frozenset[int]  # the background features' ids
+    speakers: dict[int, frozenset[str]]  # row -> who says it
+    phrases: tuple[tuple[tuple[str, str], ...], ...]  # row -> ``phrase_keys``
+    ids: dict[str, int]  # shared feature -> its id in ``vectors``
+    kinds: tuple[dict[str, frozenset[str]], ...]  # row -> ``number_kinds``
+    sourced: tuple[frozenset[str], ...]  # row -> ``source_features``
+    figured: frozenset[int]  # ids of number and claim features ("#59", "=count ...")
+    titled: tuple[frozenset[int], ...]  # row -> ``titled_keys``
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -209,7 +207,7 @@ def figure(q: Quantity) -> Quantity:
 
     ``figures.relate`` and ``figures.same_thing`` read only this, so equal figures relate alike.
     """
-    return replace(q, start=0, end=0, text="")
+    return q._replace(start=0, end=0, text="")
 
 
 def claim_features(figures: Sequence[Quantity]) -> tuple[str, ...]:
@@ -463,18 +461,18 @@ def form_layout(
     return [number[t] for t in texts], order, tuple(bounds)
 
 
-@dataclass(slots=True)
 class TextFeatures:
     """What ``build_corpus`` finds in each distinct sentence text, listed by the text's number."""
 
-    bags: list[Bag] = field(default_factory=list)
-    keys: list[frozenset[str]] = field(default_factory=list)
-    phrases: list[tuple[tuple[str, str], ...]] = field(default_factory=list)
-    titled: list[frozenset[int]] = field(default_factory=list)  # its names' places in phrases
-    found: list[tuple[Quantity, ...]] = field(default_factory=list)
-    said: list[frozenset[str]] = field(default_factory=list)  # who its statement is by
-    kinds: list[dict[str, frozenset[str]]] = field(default_factory=list)  # numbers' kinds
-    sourced: list[frozenset[str]] = field(default_factory=list)  # its attribution's features
+    def __init__(self) -> None:
+        self.bags: list[Bag] = []
+        self.keys: list[frozenset[str]] = []
+        self.phrases: list[tuple[tuple[str, str], ...]] = []
+        self.titled: list[frozenset[int]] = []  # its names' places in phrases
+        self.found: list[tuple[Quantity, ...]] = []
+        self.said: list[frozenset[str]] = []  # who its statement is by
+        self.kinds: list[dict[str, frozenset[str]]] = []  # numbers' kinds
+        self.sourced: list[frozenset[str]] = []  # its attribution's features
 
     def add(self, sentence: Sentence, words: Sequence[Token], variants: VariantMap) -> None:
         """Find the features and claims of one more text (``words``: its tokens)."""
