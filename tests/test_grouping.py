@@ -911,3 +911,18 @@ def test_a_lead_with_a_second_fact_brings_no_sentence_on_it_into_the_first_facts
         lead = 2 if flip else 0  # the first paragraph's sentence, read in either order
         assert 4 not in outlets_with(groups, 1, lead), flip  # the vote's passage
         assert outlets_with(groups, 4, lead) <= {0, 4}, flip  # the floods: a's lead at most
+
+
+def test_reprints_of_a_lead_with_a_second_fact_are_one_text_for_the_bridge_rule() -> None:
+    """Papers b and f reprint outlet a word for word (the wire copy): three copies of
+    a's lead, which gives the vote and, in passing, the floods. g writes only of the
+    floods. Three copies are one text, so g and the copies are a pair, not a passage
+    of four that the vote's leads (c, d, e) could join through the copies alone:
+    g is never e's version of the vote (before, each copy counted as a second
+    member that g matched, and g sat in the vote's passage)."""
+    stories = [BRIDGE[0], BRIDGE[0], *BRIDGE[1:4], BRIDGE[0], BRIDGE[4]]  # b and f copy a
+    for flip, _, groups in grouped_both_ways(stories):
+        lead = 2 if flip else 0
+        assert {0, 1, 5} <= outlets_with(groups, 0, lead), flip  # the copies stay together
+        assert outlets_with(groups, 2, lead) >= {2, 3, 4}, flip  # the vote's three leads
+        assert 6 not in outlets_with(groups, 2, lead), flip  # and never g's floods

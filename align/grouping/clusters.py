@@ -86,41 +86,56 @@ class Clusters:
         return any(far_apart(a, b) for a in self.figures[x] for b in self.figures[y])
 
     def bridged_by_more_than_one(self, x: int, y: int, a: int, b: int) -> bool:
-        """Whether the sentences of a cluster of one or two joining a passage of three or
+        """Whether the texts of a cluster of one or two joining a passage of three texts or
         more match its members, not only through one of their own: a lead that also
         gives a second fact ("agreed a ceasefire, where the offensive has displaced
         nearly a million") and another outlet's sentence on that fact must not join the
-        passage of the first fact together. A sentence alone matches two of the
-        passage's members (cosine ``CONTEXT_LINK_MIN`` or more), each of a pair one.
-        ``a`` and ``b`` are the rows whose link proposes the merge (they match)."""
-        small, big = (x, y) if len(self.members[x]) <= len(self.members[y]) else (y, x)
-        rows = self.members[small]
-        if len(self.members[big]) < 3 or len(rows) > 2:
+        passage of the first fact together. A text alone matches two of the passage's
+        texts (cosine ``CONTEXT_LINK_MIN`` or more), each of a pair one. Texts, not
+        members: reprints of one wire lead are one text, whether in the passage or in
+        the cluster joining it. ``a`` and ``b`` are the rows whose link proposes the
+        merge (they match)."""
+        texts = {root: self.texts(root, (a, b)) for root in (x, y)}
+        small, big = (x, y) if len(texts[x]) <= len(texts[y]) else (y, x)
+        if len(texts[small]) > 2 or len(texts[big]) < 3:
             return True
-        needed = 2 if len(rows) == 1 else 1
+        needed = 2 if len(texts[small]) == 1 else 1
         linked = {a: b, b: a}
-        return all(self.matches(row, big, needed, linked.get(row, -1)) for row in rows)
+        return all(self.matches(row, big, needed, linked.get(row, -1)) for row in texts[small])
+
+    def texts(self, root: int, preferred: tuple[int, ...]) -> list[int]:
+        """One member of cluster ``root`` for each distinct text (form) in it: one of
+        ``preferred`` where it holds that text, else the first member holding it."""
+        form = self.corpus.form
+        first: dict[int, int] = {}
+        for row in self.members[root]:
+            first.setdefault(form[row], row)
+        for row in preferred:
+            if first.get(form[row], -1) >= 0 and self.find(row) == root:
+                first[form[row]] = row
+        return list(first.values())
 
     def matches(self, row: int, root: int, needed: int, known: int) -> bool:
-        """Whether ``row`` matches ``needed`` members of cluster ``root`` (cosine
-        ``CONTEXT_LINK_MIN`` or more), ``known`` (a member, or -1) among them, and any
-        reprint of ``row`` or of it; a miss is kept until the cluster grows."""
+        """Whether ``row`` matches ``needed`` distinct texts among the members of cluster
+        ``root`` (cosine ``CONTEXT_LINK_MIN`` or more), ``known`` (a member, or -1) among
+        them. Reprints (one form) are one text: copies of a wire lead are one match, as
+        is a copy of ``row`` itself. A miss is kept until the cluster grows."""
         members = self.members[root]
         key = (row, root, needed, known)
         if self.missed.get(key) == len(members):
             return False
         vectors, form = self.corpus.vectors, self.corpus.form
         mine = vectors[row]
-        found = 1 if known >= 0 else 0  # the link's partner: in the cluster, a match
-        alike = {form[row], form[known]} if found else {form[row]}  # a reprint of either
+        matched = {form[known]} if known >= 0 else set()  # the link's partner: a match
         for other in members:
-            if found >= needed:
+            if len(matched) >= needed:
                 return True
-            if other != known and (
-                form[other] in alike or sparse_dot(mine, vectors[other]) >= CONTEXT_LINK_MIN
+            text = form[other]
+            if text not in matched and (
+                text == form[row] or sparse_dot(mine, vectors[other]) >= CONTEXT_LINK_MIN
             ):
-                found += 1
-        if found >= needed:
+                matched.add(text)
+        if len(matched) >= needed:
             return True
         self.missed[key] = len(members)
         return False
