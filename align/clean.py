@@ -418,7 +418,7 @@ def _line_reason(text: str) -> str | None:
     plain = _markup_free(text)
     if not plain:
         return None
-    if plain.startswith(("By", "by", "BY")) and _is_byline(plain):
+    if _is_byline(plain):
         return "byline"
     for pattern, reason in LINE_RULES:
         if pattern.match(plain) and (pattern is RELATED_LINE or pattern.fullmatch(plain)):
@@ -431,13 +431,14 @@ AGENCY = re.compile(r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
 
 
 def _is_byline(text: str) -> bool:
-    """ "By Name", or "By Name | May 14, 2024 | Agency": a byline, then dates or agency names."""
-    if BYLINE.fullmatch(text):
+    """ "By Name", or "By Name | May 14, 2024 | Agency" and "Name | 05.03.2020": a
+    byline or a name, then dates or agency names, a date among them."""
+    if text.startswith(("By", "by", "BY")) and BYLINE.fullmatch(text):
         return True
     head, *rest = BYLINE_SEPARATOR.split(text)
     return (
         bool(rest)
-        and BYLINE.fullmatch(head) is not None
+        and (BYLINE.fullmatch(head) or NAME_LINE.fullmatch(head)) is not None
         and all(DATE_LINE.fullmatch(part) or AGENCY.fullmatch(part) for part in rest)
         and any(DATE_LINE.fullmatch(part) for part in rest)
     )
@@ -785,24 +786,37 @@ DATELINE = re.compile(
     r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"  # optional ", Country"
     rf"(?:,\s(?i:{MONTH})\s\d{{1,2}}|,\s\d{{1,2}}\s(?i:{MONTH}))?"  # optional ", March 5"
     r"(?:\s\([A-Za-z .]{1,30}\))?"  # optional (Agency)
-    r"(?:(?:\s*[—–]|\s--?)\s+|\.\s/[A-Z]{2,10}/\.\s+)"  # a dash, or ". /TASS/. "
+    r"(?:(?:(?:\s*[—–]|\s--?)\s+|\.\s/[A-Z]{2,10}/\.\s+)"  # a dash, or ". /TASS/. "
     r"(?=[A-Z0-9\"“‘'])"  # a sentence starts after it
+    r"|\s*$)"  # or nothing does: the dateline alone on its line
     rf"|[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}}\s\((?i:{AGENCIES})\)\s?(?=[A-Z])"  # Moscow (CNN)
 )
 
 
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
 def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """ "PLACE — " opening a paragraph."""
+    """ "PLACE — " opening a paragraph, and "PLACE" alone on a line above the story's
+    first paragraph, as agencies' pages set it: a headline, byline or standfirst may
+    come before it, but no more than one paragraph ending as sentences do. Capitals
+    alone further down are a heading: kept."""
     out: list[Dropped] = []
+    told = 0  # paragraphs read that end as sentences do
     for paragraph in paragraphs:
-        live = next(_live_lines(raw, paragraph, drops), None)
-        if live is None:
+        lines = _live_lines(raw, paragraph, drops)
+        live = [view for _, view in islice(lines, 1 if told > 1 else None)]
+        if not live:
             continue
-        view = live[1]
+        view = live[0]
         lead = len(view.text) - len(view.text.lstrip())
         m = DATELINE.match(view.text, lead)
-        if m:
-            out.append(_drop(raw, *view.span(m.start(), m.end()), "dateline"))
+        alone = m is not None and m.end() == len(view.text)
+        if m and not (alone and told > 1):
+            end = lead + len(m.group().rstrip()) if alone else m.end()
+            out.append(_drop(raw, *view.span(m.start(), end), "dateline"))
+        if told <= 1 and any(SENTENCE_END.search(v.text.rstrip()) for v in live):
+            told += 1
     return out
 
 

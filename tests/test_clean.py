@@ -165,6 +165,8 @@ def test_body_paragraphs_that_merely_resemble_captions_are_kept(paragraph: str) 
         "By Jane Doe, Staff Writer",
         "With reports by Sam Ortiz in Lagos.",
         "Reporting by Sam Ortiz; Editing by Ann Lee",
+        "Ann Lee | 05.03.2020",  # a name and a date, without "By"
+        "Sam Ortiz and Ann Lee - May 14, 2024 - Wire",
     ],
 )
 def test_bylines(line: str) -> None:
@@ -194,6 +196,7 @@ def test_date_lines(line: str) -> None:
         "By Thursday, the troops had left the town.",
         "On March 5, 2020, the deal was signed.",
         "Source: the ministry said the figures were final.",
+        "Ann Lee | The river | 05.03.2020",  # not only a name before the date
     ],
 )
 def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
@@ -223,6 +226,32 @@ def test_names_directly_above_a_date_line_are_a_byline() -> None:
 def test_dateline_at_paragraph_start(para: str, dateline: str) -> None:
     c = cleaned(f"{BODY}\n\n{para}")
     assert drops(c) == [("dateline", dateline)] and c.text.endswith("\n\nThe river rose.")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["KESTREL CITY", "PORT ELLIS, Norland", "PORT ELLIS, May 14", "LAGOS, Nigeria (Wire)"],
+)
+@pytest.mark.parametrize("apart", ["\n\n", "\n"])
+def test_dateline_alone_on_its_line_above_the_story(dateline: str, apart: str) -> None:
+    """As agencies' pages set it: after the headline, standfirst and byline (no
+    sentence has ended yet), the place alone, then the story's first paragraph."""
+    top = "River floods Kestrel valley\n\nThousands leave their homes as water rises\n\n"
+    c = cleaned(f"{top}Ann Lee | 05.03.2020\n\n{dateline}{apart}{BODY}")
+    assert drops(c)[-2:] == [("byline", "Ann Lee | 05.03.2020"), ("dateline", dateline)]
+    assert c.text.endswith(f"as water rises\n\n{BODY}")
+
+
+def test_a_dateline_alone_may_follow_a_standfirst_that_ends_as_a_sentence() -> None:
+    top = "River floods Kestrel valley\n\nThousands leave their homes as water rises.\n\n"
+    c = cleaned(f"{top}KESTREL CITY\n\n{BODY}")
+    assert drops(c)[-1] == ("dateline", "KESTREL CITY") and c.text.endswith(f"rises.\n\n{BODY}")
+
+
+def test_capitals_alone_once_the_story_has_begun_are_a_heading_and_kept() -> None:
+    story = f"River floods Kestrel valley\n\n{BODY}\n\nThe river rose.\nIt fell on Friday."
+    c = cleaned(f"{story}\n\nBACKGROUND\n\nThe dam was built in 1990.")
+    assert [r for r, _ in drops(c)] == ["headline"] and "\n\nBACKGROUND\n\n" in c.text
 
 
 @pytest.mark.parametrize(
