@@ -623,6 +623,19 @@ def test_a_duration_takes_only_an_event_named_next_to_it() -> None:
     assert only(closed).event == ""
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Speaking after the meeting, which lasted nearly six hours, the minister left.",
+        "The summit, which lasted nearly six hours, ended late.",
+        "Talks that took nearly six hours ended late.",
+    ],
+)
+def test_a_relative_clause_gives_its_duration_to_the_noun_before_it(sentence: str) -> None:
+    assert only(sentence).event == "talks"
+    assert rel(sentence, "They met for more than six hours.") == "conflict"
+
+
 def test_partitive_with_a_total_counts_the_part_and_sizes_the_whole() -> None:
     said = "Seven of the bus's nine wagons derailed in the storm."
     assert (find(said, "Seven").counted, find(said, "Seven").role) == ("wagon", "derailed")
@@ -986,6 +999,12 @@ def test_a_time_with_its_conversion_is_one_time() -> None:
 
 def test_soldiers_lost_were_killed() -> None:
     assert only("Turkey lost 33 soldiers in one air strike.").role == "killed"
+
+
+def test_martyred_is_killed() -> None:
+    """Turkish and Arab outlets' word for soldiers and civilians killed."""
+    found = only("33 Turkish soldiers were martyred in an airstrike.")
+    assert (found.counted, found.role) == ("turkish soldier", "killed")
 
 
 def test_the_past_n_hours_is_a_period_of_that_length() -> None:

@@ -300,7 +300,7 @@ AREA = {"hectare": 0.01, "hectares": 0.01, "ha": 0.01, "acre": 0.0040468564, "ac
 # What happened to what a figure counts: the words that say it, by role.
 ROLES = {
     "killed": "killed killing kill kills died die dies dying dead death deaths slain "
-    "perished fatalities fatality massacred drowned executed lost losing",
+    "perished fatalities fatality massacred drowned executed lost losing martyred",
     "injured": "injured injuring injure injures wounded wounding wound injuries hurt "
     "hospitalised hospitalized",
     "displaced": "displaced displacing fled flee flees fleeing uprooted homeless",

@@ -343,6 +343,8 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
         head = hit.counted.rsplit(" ", 1)[-1]
         if EVENT_OF.get(head):
             return EVENT_OF[head], ""
+    if hit.kind == "duration" and (lasted := relative_event(s, hit.first)):
+        return lasted, ""
     event, phase, best = "", "", EVENT_WINDOW * 2
     for k, steps, crossed in window(s, hit.first, hit.end, EVENT_WINDOW):
         if hit.kind == "duration" and (crossed or steps >= DURATION_WINDOW):
@@ -358,6 +360,21 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
     if not phase and hit.kind != "duration" and fronted(s, hit.first):
         phase = main_clause_phase(s, hit.end)
     return event, phase
+
+
+LASTED = frozenset({"lasted", "lasting", "lasts", "last", "took", "taking"})
+RELATIVE = frozenset({",", "which", "that"})
+
+
+def relative_event(s: Stream, first: int) -> str:
+    """The event a relative clause gives a duration to: "the meeting, which lasted
+    nearly six hours", "talks that took five hours", "a meeting lasting six hours"."""
+    if s.low(first - 1) not in LASTED:
+        return ""
+    k = first - 2
+    while k >= first - 4 and s.low(k) in RELATIVE:
+        k -= 1
+    return event_word(s, k)
 
 
 # A time set before its sentence's main clause ("At 0001 tonight, the ceasefire will be put
