@@ -363,7 +363,9 @@ BOILERPLATE_LINE = re.compile(
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
-    r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:and\s+)?(?:news\s+)?agenc(?:y|ies)"
+    # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
+    r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:(?:and|\+)\s+)?(?:news\s+)?agenc(?:y|ies)"
+    rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&)\s*{AGENCIES})*"
     r"|\d{1,2})\W*",  # a list's number alone ("Most read": 1, 2, ...)
     re.IGNORECASE,
 )
