@@ -312,7 +312,9 @@ BYLINE = re.compile(
 # "Reporting by Jane Doe; Editing by Ali Khan", "With reports by Jane Doe in Antakya.",
 # "AP writer Jane Doe contributed to this report.": after "reporting by" and the like
 # only names may follow, so prose such as "Reports from Idlib said ..." is kept.
-CREDIT_NAMES = rf"[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}"
+# "Dubai newsroom", "Moscow bureau", "Wire staff": a desk credited instead of a name
+DESK = r"(?:staff|newsroom|bureau|desk|team|reporters|correspondents?)"
+CREDIT_NAMES = rf"[A-Z][\w.'’-]*(?:,?\s+(?:{NAME_WORD}|{DESK})){{0,12}}"
 CREDIT_PART = (
     r"(?i:(?:with\s+)?(?:additional\s+)?(?:reporting|reports|writing|editing|input)"
     rf"|written|compiled|edited|translated)\s+(?i:by|from)\s+{CREDIT_NAMES}"

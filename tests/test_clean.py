@@ -165,6 +165,8 @@ def test_body_paragraphs_that_merely_resemble_captions_are_kept(paragraph: str) 
         "By Jane Doe, Staff Writer",
         "With reports by Sam Ortiz in Lagos.",
         "Reporting by Sam Ortiz; Editing by Ann Lee",
+        "Reporting by Kestrel newsroom; Editing by Ann Lee",
+        "Reporting by Wire staff; Writing by Sam Ortiz",
         "Ann Lee | 05.03.2020",  # a name and a date, without "By"
         "Sam Ortiz and Ann Lee - May 14, 2024 - Wire",
     ],
