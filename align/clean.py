@@ -284,9 +284,9 @@ META_WORD = (
     r"|first\s+published)"
 )
 DATE_LINE = re.compile(
-    rf"(?:{META_WORD}\s*:?\s*)*{DATE}(?:\s*(?:,|at|\||-|/)?\s*{TIME})?"
-    rf"(?:\s*[|,;]?\s*(?:{META_WORD}\s*:?\s*)*(?:{DATE})?(?:\s*{TIME})?)?"
-    rf"|(?:{META_WORD}\s*:?\s*)+{TIME}\s*[,|]?\s*{DATE}"  # "Published 3:12 PM ET Thu, 5 March 2020"
+    rf"(?:{META_WORD}(?:\s*:)?\s*)*{DATE}(?:(?:\s*(?:,|at|\||-|/))?\s*{TIME})?"
+    rf"(?:(?:\s*[|,;])?\s*(?:{META_WORD}(?:\s*:)?\s*)*(?:{DATE})?(?:\s*{TIME})?)?"
+    rf"|(?:{META_WORD}(?:\s*:)?\s*)+{TIME}(?:\s*[,|])?\s*{DATE}"  # "Published 3:12 PM ET Thu, 5 March 2020"
     r"|(?:published|updated|posted)\s+\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago"
     r"|(?:published|updated|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
     re.IGNORECASE,
@@ -463,7 +463,7 @@ def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]
 # the first sentence) must follow, so prose opening with "On March 5, 2020" is kept.
 META_PREFIX = r"(?:published|updated|last\s+(?:updated|modified)|modified|posted|date|dated)"
 DATE_PREFIX = re.compile(
-    rf"\s*(?i:(?:{META_PREFIX}\s*:?\s*)+{DATE}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?)"
+    rf"\s*(?i:(?:{META_PREFIX}(?:\s*:)?\s*)+{DATE}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?)"
     rf"(?i:\s*(?:,|at|\|)?\s*{TIME})?\s*[|·•—–,:-]?\s+(?=[\"“‘'(]?[A-Z])"
 )
 

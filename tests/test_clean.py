@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import time
 from itertools import pairwise
 from pathlib import Path
 
@@ -912,3 +913,42 @@ def test_captions_with_credits_are_found_in_any_script(caption: str) -> None:
     raw = f"A headline for the test\n\n{caption}\n\nThe story itself goes on here.\n"
     cleaned = clean(raw)
     assert cleaned.text == "The story itself goes on here.", cleaned.text
+
+
+# Words the line rules look for, repeated to half and to all of a line's full length
+# (``MAX_RULE_LINE``) and broken at the end: a rule that backtracks exponentially
+# shows it here (before, 20 "Updated " took 10 s in the date line rules, 37 forever).
+RULE_WORDS = [
+    "AP ",
+    "AP,",
+    "AP and ",
+    "Reuters + ",
+    "by ",
+    "By Jane Doe ",
+    "Jane Doe | ",
+    "and ",
+    "March 5, 2020 ",
+    "10:30 GMT ",
+    "Updated ",
+    "Source: ",
+    "Photo: ",
+    "/ ",
+    "via ",
+    "KESTREL CITY ",
+    "with AFP ",
+    "Reporting by ",
+    "newsroom; ",
+    "Share ",
+    "© ",
+    "- ",
+]
+
+
+@pytest.mark.parametrize("word", RULE_WORDS)
+def test_long_lines_of_debris_words_are_cleaned_fast(word: str) -> None:
+    lines = [(word * 300)[:n] + "!" for n in (160, 299)]
+    for line in (*lines, word * (300 // len(word)), "Source: " + word * 40):
+        raw = f"{BODY}\n\n{line}\n\n{BODY}"
+        started = time.perf_counter()
+        cleaned(raw)
+        assert time.perf_counter() - started < 0.5, (word, line[:60])
