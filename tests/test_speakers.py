@@ -7,11 +7,14 @@ text written here and on the seeds.
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from helpers_align import make_article
 
 from align import build, bundled_seeds
 from align.grouping import group_sentences
-from align.grouping.speakers import other_speakers, speakers_of
+from align.grouping.speakers import attribution, other_speakers, speakers_of
 from align.normalize import tokens, variant_map_of_tokens
 
 NAMES = frozenset({"ortiz", "blake", "markovic", "alassad"})
@@ -88,3 +91,27 @@ def test_seed_statements_of_erdogan_and_putin_are_apart() -> None:
 def test_a_possessive_is_no_quotation() -> None:
     assert speakers_of("Turkey’s ally Ortiz said the talks went well.", NAMES) == set()
     assert speakers_of("“We will stay,” Blake said.", NAMES) == {"blake"}
+
+
+def timed_attribution(text: str) -> float:
+    started = time.perf_counter()
+    attribution(text)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "A " * 50 + "said ",
+        "Jane said " + "x " * 30 + "that ",
+        "Officials, " + "word " * 40 + "said ",
+    ],
+    ids=["capitals", "reported-speech", "commas"],
+)
+def test_attribution_grows_linearly_in_a_sentence_of_junk(chunk: str) -> None:
+    """A "sentence" without an end, a verb of saying every few hundred characters:
+    each verb reads a bounded window, not all the text before and after it (before,
+    a megabyte took 50 to 100 s, growing with the square of the size)."""
+    small = timed_attribution(chunk * (50_000 // len(chunk)))
+    big = timed_attribution(chunk * (500_000 // len(chunk)))
+    assert big < 30 * max(small, 0.02)  # 10x the text: linear costs ~10x, quadratic ~100x

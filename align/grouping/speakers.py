@@ -34,6 +34,10 @@ _CLAUSE = re.compile(
 _LEAD_WORDS = 16
 _LEAD_SHORT = 4
 _REACH = 120  # characters before a verb read for its speaker
+# Characters around a verb of saying that ``attribution`` reads: more than any sentence
+# of prose needs, and a bound on the work where a "sentence" is a megabyte of junk
+# (every verb would otherwise read all the text before and after it).
+_WINDOW = 1000
 
 
 def attribution(text: str) -> list[tuple[int, int]]:
@@ -53,21 +57,22 @@ def attribution(text: str) -> list[tuple[int, int]]:
     for m in _ACCORDING.finditer(text):
         out.append((m.start(), m.end()))
     for m in _SAYING.finditer(text):
-        after = text[m.end() :].lstrip(" \u201d\"'")
-        comma = text.rfind(",", 0, m.start())
-        if comma >= 0 and len(text[:comma].split()) < 2:
+        start, end = m.start(), m.end()
+        after = text[end : end + _WINDOW].lstrip(" \u201d\"'")
+        comma = text.rfind(",", max(0, start - _WINDOW), start)
+        if 0 <= comma < _WINDOW and len(text[:comma].split()) < 2:
             comma = -1  # "Elsewhere, Erdogan said ...": an opening word, not a fact
         quoted = comma >= 0 and text[comma + 1 : comma + 2] in _QUOTES + "\u201d"
         reach = _TAIL_WORDS * (2 if quoted else 1)  # '"...," X told the Y News Agency.'
-        short = len(after.split()) <= reach and not _CLAUSE.search(after)
+        short = len(after.split(None, reach)) <= reach and not _CLAUSE.search(after)
         if comma >= 0 and after[:1] in ",;":  # '"...," Erdogan said, though he added'
-            out.append((comma, m.end()))
+            out.append((comma, end))
         elif comma >= 0 and (not after.strip(" .") or short or after[:1].isupper()):
-            more = _CLAUSE.search(text, m.end()) if after[:1].isupper() else None
+            more = _CLAUSE.search(text, end, end + _WINDOW) if after[:1].isupper() else None
             out.append((comma, more.start() if more else len(text)))
-        elif _leads(text[: m.start()].split()):
-            that = _THAT_AFTER.match(text, m.end())
-            out.append((0, that.end() if that else m.end()))
+        elif start < _WINDOW and _leads(text[:start].split()):
+            that = _THAT_AFTER.match(text, end)
+            out.append((0, that.end() if that else end))
     return out
 
 
