@@ -11,11 +11,14 @@ copied, and in a warm process that cost as much as it saved.)
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -112,6 +115,10 @@ class IdlibReadApp(App[int]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        with suppress(NotImplementedError, RuntimeError, ValueError):  # no signals here
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(number, self.terminated, number)
         if self.alignment is not None:
             self.open_reader(self.alignment)
             return
@@ -210,6 +217,19 @@ class IdlibReadApp(App[int]):
         if reader is not None:
             for title, help_text, action in reader.palette():
                 yield SystemCommand(title, help_text, partial(reader.run_from_palette, action))
+
+    def terminated(self, number: int) -> None:
+        """SIGTERM or SIGHUP (``kill``, a closed terminal): save pending notes, stop
+        the engine and leave as ``q`` does, restoring the terminal, with 128 + the
+        signal's number (Python's default handler would leave the screen as it was,
+        the terminal in raw mode and the notes unsaved)."""
+        reader = reader_in(self.screen_stack)
+        if reader is not None:
+            reader.unsaved()
+        self.stop.set()
+        if self.engine is not None:
+            self.engine.kill()
+        self.exit(128 + number, return_code=128 + number)
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Quit, saving pending notes; if that fails, warn once and quit on the next q."""

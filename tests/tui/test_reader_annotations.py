@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -153,3 +155,27 @@ async def test_ctrl_c_quits_the_reader_but_copies_in_the_editor(tmp_path: Path) 
     assert app.return_code == 0
     saved = yaml.safe_load((tmp_path / "notes.yaml").read_text(encoding="utf-8"))
     assert saved["annotations"][0]["note"] == "Check the toll"
+
+
+async def test_sigterm_saves_pending_notes_and_leaves_as_q_does(tmp_path: Path) -> None:
+    """kill (SIGTERM) or a closed terminal (SIGHUP): before, Python's default handler
+    ended the process on the spot, the terminal left in raw mode showing the reader
+    and pending notes unsaved. Now the reader saves them, restores the terminal and
+    leaves with 128 + the signal's number."""
+    app = make_app(sample(), tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        app.screen.query_one(TextArea).text = "Check the toll"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        store = reader(app).store
+        assert store is not None
+        store.delete(store.all()[0].id)  # pending: not saved yet
+        assert store.dirty
+        os.kill(os.getpid(), signal.SIGTERM)
+        await pilot.pause(0.2)
+    assert app.return_code == 128 + signal.SIGTERM
+    saved = yaml.safe_load((tmp_path / "notes.yaml").read_text(encoding="utf-8"))
+    assert not saved.get("annotations")
