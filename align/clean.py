@@ -286,7 +286,8 @@ META_WORD = (
 DATE_LINE = re.compile(
     rf"(?:{META_WORD}(?:\s*:)?\s*)*{DATE}(?:(?:\s*(?:,|at|\||-|/))?\s*{TIME})?"
     rf"(?:(?:\s*[|,;])?\s*(?:{META_WORD}(?:\s*:)?\s*)*(?:{DATE})?(?:\s*{TIME})?)?"
-    rf"|(?:{META_WORD}(?:\s*:)?\s*)+{TIME}(?:\s*[,|])?\s*{DATE}"  # "Published 3:12 PM ET Thu, 5 March 2020"
+    # "Published 3:12 PM ET Thu, 5 March 2020"
+    rf"|(?:{META_WORD}(?:\s*:)?\s*)+{TIME}(?:\s*[,|])?\s*{DATE}"
     r"|(?:published|updated|posted)\s+\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago"
     r"|(?:published|updated|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
     re.IGNORECASE,

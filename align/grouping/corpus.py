@@ -175,13 +175,33 @@ def number_kinds(figures: Sequence[Quantity], words: Sequence[Token]) -> dict[st
     "4,000 households" and "4,000 hectares" share the feature "#4000", weighted as
     a distinctive word, though one counts and the other measures an area."""
     out: dict[str, set[str]] = defaultdict(set)
+    ahead = sorted(figures, key=lambda q: q.start)  # read left to right with the words
+    reached: list[Quantity] = []  # the figures starting at or before the word, not yet ended
+    k = 0
     for token in words:
         if token.is_number:
+            while k < len(ahead) and ahead[k].start <= token.start:
+                reached.append(ahead[k])
+                k += 1
+            reached = [q for q in reached if q.end > token.start]
             kinds = out["#" + token.norm]
-            for q in figures:
-                if q.start <= token.start and token.end <= q.end:
-                    kinds.add(q.kind)
+            kinds.update(q.kind for q in reached if token.end <= q.end)
     return {key: frozenset(kinds) for key, kinds in out.items()}
+
+
+def inside_any(words: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For words in reading order: whether each lies wholly inside one of ``spans``.
+    One pass over both (a word is inside when the furthest end of the spans that
+    start at or before it reaches its end), not every word against every span."""
+    ends = sorted(spans)
+    out = []
+    k, furthest = 0, -1
+    for t in words:
+        while k < len(ends) and ends[k][0] <= t.start:
+            furthest = max(furthest, ends[k][1])
+            k += 1
+        out.append(t.end <= furthest)
+    return out
 
 
 def source_features(words: Sequence[Token], text: str, variants: VariantMap) -> frozenset[str]:
@@ -190,8 +210,9 @@ def source_features(words: Sequence[Token], text: str, variants: VariantMap) -> 
     spans = attribution(text)
     if not spans:
         return frozenset()
-    inside = [t for t in words if any(a <= t.start and t.end <= b for a, b in spans)]
-    rest = [t for t in words if not any(a <= t.start and t.end <= b for a, b in spans)]
+    held = inside_any(words, spans)
+    inside = [t for t, i in zip(words, held, strict=True) if i]
+    rest = [t for t, i in zip(words, held, strict=True) if not i]
     return frozenset(sentence_features(inside, variants)) - frozenset(
         sentence_features(rest, variants)
     )
