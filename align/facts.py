@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .figures import comparable
 from .model import Article, Claim, Measured, Member
@@ -61,18 +63,24 @@ _OPENER = re.compile(r"^(?:with|as|while|whereas|and|but|which|after)\s+", re.IG
 
 
 def _cuts(text: str) -> list[tuple[int, int]]:
-    """The separators between clauses, as (start, end) of each."""
+    """The separators between clauses, as (start, end) of each. A conjunction joins
+    two clauses when a verb stands between it and the separator before it."""
     cuts = [(m.start(), m.end()) for m in _HARD.finditer(text)]
     cuts += [(m.start(), m.end()) for m in _COMMA.finditer(text)]
+    ends = sorted(e for _, e in cuts)  # where the punctuation's clauses start
+    joined = 0  # the end of the last conjunction taken as a separator
     for m in _JOIN.finditer(text):
         if not _VERB_AHEAD.match(text, m.end()):
             continue
-        before = max((e for s, e in cuts if e <= m.start()), default=0)
+        k = bisect_right(ends, m.start())
+        before = max(ends[k - 1] if k else 0, joined)
         if _VERB.search(text, before, m.start()):
             cuts.append((m.start(), m.end()))
+            joined = m.end()
     return sorted(cuts)
 
 
+@lru_cache(maxsize=256)  # every figure of a sentence asks for its clause
 def clauses(text: str) -> tuple[tuple[int, int], ...]:
     """The clauses of a sentence as local (start, end) spans, in order.
 

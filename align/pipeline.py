@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .clean import clean
 from .compare import compare_group
-from .facts import also_members
+from .facts import also_members, clauses
 from .figures import read_figures
 from .grouping import group_passages
 from .grouping.corpus import Ref
@@ -159,7 +159,7 @@ def clear_caches() -> None:
     They only save repeated work; clearing them frees memory after a large
     input and lets benchmarks measure a cold run in one process.
     """
-    for cached in (tokens, normalise_word, stem, text_name_counts):
+    for cached in (tokens, normalise_word, stem, text_name_counts, clauses):
         cached.cache_clear()
 
 
