@@ -6,11 +6,13 @@ import time
 from collections.abc import Callable
 
 import pytest
+from helpers_align import make_article
 from hypothesis import given
 from hypothesis import strategies as st
 
 from align.figures import extract
-from align.grouping.corpus import inside_any, number_kinds, source_features
+from align.grouping.corpus import build_corpus, inside_any, number_kinds, source_features
+from align.grouping.similarity import phrase_score
 from align.normalize import EMPTY_VARIANTS, Token, tokens
 
 
@@ -57,4 +59,20 @@ def test_features_of_a_sentence_of_junk_grow_linearly(chunk: str) -> None:
 
     small = timed(features, chunk * (10_000 // len(chunk)))
     big = timed(features, chunk * (100_000 // len(chunk)))
+    assert big < 30 * max(small, 0.02)  # 10x the text: linear costs ~10x, quadratic ~100x
+
+
+def test_shared_phrases_of_two_long_repetitive_sentences_grow_linearly() -> None:
+    """Two "sentences" that repeat the same three words thousands of times: every run
+    of shared words met every other (two 100 KB lines took over a minute)."""
+
+    def score(n: int) -> float:
+        one = make_article("a", [["troops moved north " * n]])
+        two = make_article("b", [["Soldiers " + "troops moved north " * n]])
+        corpus = build_corpus([one, two], arrays=False)
+        started = time.perf_counter()
+        phrase_score(corpus, 0, 1, 0.5)
+        return time.perf_counter() - started
+
+    small, big = score(300), score(3000)
     assert big < 30 * max(small, 0.02)  # 10x the text: linear costs ~10x, quadratic ~100x

@@ -266,6 +266,13 @@ def phrase_score(corpus: Corpus, a: int, b: int, cosine: float) -> float:
     return phrase_parts(corpus, a, b, cosine)[0]
 
 
+# Words of each sentence read for shared phrases: more than a sentence of prose holds.
+# A longer "sentence" is a table or junk, and in two of them that repeat the same
+# words every run would meet every other (the work grows with the square of their
+# lengths: two 100 KB lines took over a minute).
+PHRASE_WORDS = 300
+
+
 def phrase_parts(corpus: Corpus, a: int, b: int, cosine: float) -> tuple[float, float]:
     """``phrase_score``, and what the two rows share outside the story's background
     (``Corpus.common``) and outside the names and titles they share (a phrase
@@ -278,6 +285,7 @@ def phrase_parts(corpus: Corpus, a: int, b: int, cosine: float) -> tuple[float, 
     mine, theirs = corpus.phrases[a], corpus.phrases[b]
     if mine == theirs:
         return cosine, round(cosine - background, ROUND)
+    mine, theirs = mine[:PHRASE_WORDS], theirs[:PHRASE_WORDS]
     at: dict[str, list[int]] = defaultdict(list)
     for j, (key, _) in enumerate(theirs):
         at[key].append(j)
