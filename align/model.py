@@ -31,7 +31,7 @@ only read): stages never mutate what an earlier stage produced.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal, NamedTuple
 
 
@@ -83,7 +83,7 @@ class Cleaned(NamedTuple):
     """
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]  # an array of integers, built by ``clean``
     dropped: tuple[Dropped, ...]
     headline: str | None = None  # the first line, when it was recognised as the headline
 
@@ -102,7 +102,7 @@ class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int  # paragraph index in the cleaned article, from 0
-    origin: tuple[int, ...] = ()
+    origin: Sequence[int] = ()  # a slice of ``Cleaned.origin``
     figures: tuple[Quantity, ...] | None = None
 
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
