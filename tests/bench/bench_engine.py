@@ -2,6 +2,7 @@
 
     python tests/bench/bench_engine.py            # all figures
     python tests/bench/bench_engine.py --quick    # fewer repetitions, sizes 10 and 50
+    python tests/bench/bench_engine.py --junk     # only the inputs built to be costly
 
 Measures (1) aligning the five seeds in process, (2) the whole
 `idlib-read export` of the seeds as a ratio to `python -c "import numpy,
@@ -10,7 +11,9 @@ whole export of 100 synthetic articles of 50 sentences (time and peak memory),
 (4) how cost grows with 10, 50, 100 and 200 synthetic articles and a
 wire-reprint set, per stage, each size in its own process, (5) a single 3 MB
 and 16 MB article beside the seeds (time and peak memory, or the refusal),
-(6) precision/recall against the gold alignments in tests/gold/.
+(6) inputs built to be costly: junk that once made the work grow with the
+square of its size, and the input that needs the most memory within the limits,
+(7) precision/recall against the gold alignments in tests/gold/.
 
 Every command runs in a fresh process; peak memory is that process's peak
 resident set size (measured by a small parent, ``--measure``).
@@ -34,7 +37,13 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from synth import write_corpus, write_large, write_wire  # noqa: E402
+from synth import (  # noqa: E402
+    write_adversarial,
+    write_corpus,
+    write_distinct,
+    write_large,
+    write_wire,
+)
 
 from align import bundled_seeds, load_sources  # noqa: E402
 from align.pipeline import build_from_sources, clear_caches  # noqa: E402
@@ -201,6 +210,19 @@ def gold_scores() -> list[str]:
     return (proc.stdout or proc.stderr).strip().splitlines()
 
 
+def junk(tmp: Path) -> None:
+    """Inputs built to be costly (whole export; time, peak memory, exit status)."""
+    print("\njunk that once grew with the square of its size (1 MB per article):")
+    for name, paths in write_adversarial(tmp / "junk", 1_000_000).items():
+        r = measure([*EXPORT, *map(str, paths)])
+        print(f"  {name}: {r['wall']:.2f} s, peak {r['peak_mb']:.0f} MB, exit {r['code']}")
+    r = measure([*EXPORT, *map(str, write_distinct(tmp / "distinct", 2_600_000))])
+    print(
+        f"  2.6 MB of 24,000 distinct short sentences: {r['wall']:.2f} s, "
+        f"peak {r['peak_mb']:.0f} MB, exit {r['code']} (target < 500 MB)"
+    )
+
+
 def main() -> None:
     # Measure what an installed copy does: pip byte-compiles the modules it
     # installs, so each run reads the compiled code. Some machines set
@@ -209,6 +231,7 @@ def main() -> None:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--junk", action="store_true", help="only the costly inputs")
     parser.add_argument("--stages", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--measure", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -217,6 +240,10 @@ def main() -> None:
         return
     if args.measure:
         run_measured(args.measure)
+        return
+    if args.junk:
+        with tempfile.TemporaryDirectory() as name:
+            junk(Path(name))
         return
     repeat = 5 if args.quick else 15
     print(f"align the 5 seeds in process: {time_align(repeat) * 1000:.1f} ms (median of {repeat})")
@@ -257,6 +284,8 @@ def main() -> None:
             r = measure([*EXPORT, str(bundled_seeds()), str(path)])
             outcome = "served" if r["code"] == 0 else f"refused (exit {r['code']}): {r['stderr']}"
             print(f"  {mb} MB: {r['wall']:.2f} s, peak {r['peak_mb']:.0f} MB, {outcome}")
+        if not args.quick:
+            junk(tmp)
     print("\ngold alignment (precision / recall over cross-article sentence pairs):")
     for line in gold_scores():
         print("  " + line)

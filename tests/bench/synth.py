@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from align import bundled_seeds, load_sources
@@ -100,3 +101,65 @@ def write_large(path: Path, megabytes: float, seed: int = 7) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(parts), encoding="utf-8")
     return path
+
+
+# Junk that once made the engine's work grow with the square of its size: each
+# recipe is a fragment repeated on one line (one "sentence"), in one article or
+# in two that repeat it alike. Written to ``size`` bytes per article.
+ADVERSARIAL: dict[str, tuple[Callable[[int], str], int]] = {
+    "'6 km ' on one line": (lambda i: "6 km ", 1),
+    "'00:01 ' on one line": (lambda i: "00:01 ", 1),
+    "'according to the army; '": (lambda i: "according to the army; ", 1),
+    "'A A ... said ' (a verb every 100 characters)": (lambda i: "A " * 50 + "said ", 1),
+    "'Updated ' lines of 240 characters": (lambda i: "Updated " * 30 + "\n", 1),
+    "two articles of 'troops moved north '": (lambda i: "troops moved north ", 2),
+    "two articles of 'and N troops were killed '": (lambda i: f"and {i} troops were killed ", 2),
+    "two articles of 'N soldiers killed, '": (lambda i: f"{i} soldiers killed, ", 2),
+}
+
+
+def write_adversarial(folder: Path, size: int) -> dict[str, list[Path]]:
+    """Each ``ADVERSARIAL`` recipe as its article(s) of ``size`` bytes, beside a short
+    article when it has one: recipe -> the files to align together."""
+    folder.mkdir(parents=True, exist_ok=True)
+    short = folder / "short.txt"
+    short.write_text("Another headline\n\nThe council met on Monday. It approved the plan.\n")
+    out: dict[str, list[Path]] = {}
+    for n, (name, (fragment, articles)) in enumerate(ADVERSARIAL.items()):
+        paths = []
+        for k in range(articles):
+            parts, written, i = [f"Headline {n} {k}\n\n"], 0, 0
+            while written < size:
+                parts.append(fragment(i + k))
+                written += len(parts[-1])
+                i += 1
+            path = folder / f"junk{n}_{k}.txt"
+            path.write_text("".join(parts) + "\n", encoding="utf-8")
+            paths.append(path)
+        out[name] = paths if articles > 1 else [*paths, short]
+    return out
+
+
+def write_distinct(folder: Path, size: int, seed: int = 7) -> list[Path]:
+    """The most memory an accepted input has needed: an article of ``size`` bytes of
+    short distinct sentences (14 to 18 words from 20,000 made-up ones), beside one
+    of a 24th of that size: about 24,000 sentences at 2.6 MB, near both limits."""
+    rng = random.Random(seed)
+    words = [
+        "".join(
+            rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4))
+        )
+        for _ in range(20_000)
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k, target in enumerate((size, size // 24)):
+        parts, written = [f"Distinct sentences {k}\n\n"], 0
+        while written < target:
+            sentence = " ".join(rng.choice(words) for _ in range(rng.randint(14, 18)))
+            parts.append(sentence.capitalize() + ". ")
+            written += len(parts[-1])
+        path = folder / f"distinct{k}.txt"
+        path.write_text("".join(parts) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
