@@ -466,7 +466,7 @@ def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]
 META_PREFIX = r"(?:published|updated|last\s+(?:updated|modified)|modified|posted|date|dated)"
 DATE_PREFIX = re.compile(
     rf"\s*(?i:(?:{META_PREFIX}(?:\s*:)?\s*)+{DATE}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?)"
-    rf"(?i:\s*(?:,|at|\|)?\s*{TIME})?\s*[|·•—–,:-]?\s+(?=[\"“‘'(]?[A-Z])"
+    rf"(?i:(?:\s*(?:,|at|\|))?\s*{TIME})?(?:\s*[|·•—–,:-])?\s+(?=[\"“‘'(]?[A-Z])"
 )
 
 
@@ -804,25 +804,24 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """ "PLACE — " opening a paragraph, and "PLACE" alone on a line above the story's
-    first paragraph, as agencies' pages set it: a headline, byline or standfirst may
-    come before it, but no more than one paragraph ending as sentences do. Capitals
-    alone further down are a heading: kept."""
+    first sentence, as agencies' pages set it: only a headline, standfirst or byline
+    (no sentence end) comes before it. Capitals alone once a sentence has ended are a
+    heading: kept."""
     out: list[Dropped] = []
-    told = 0  # paragraphs read that end as sentences do
+    begun = False  # a line that ends as a sentence does has been read
     for paragraph in paragraphs:
         lines = _live_lines(raw, paragraph, drops)
-        live = [view for _, view in islice(lines, 1 if told > 1 else None)]
+        live = [view for _, view in islice(lines, 1 if begun else None)]  # all, until begun
         if not live:
             continue
         view = live[0]
         lead = len(view.text) - len(view.text.lstrip())
         m = DATELINE.match(view.text, lead)
         alone = m is not None and m.end() == len(view.text)
-        if m and not (alone and told > 1):
+        if m and not (alone and begun):
             end = lead + len(m.group().rstrip()) if alone else m.end()
             out.append(_drop(raw, *view.span(m.start(), end), "dateline"))
-        if told <= 1 and any(SENTENCE_END.search(v.text.rstrip()) for v in live):
-            told += 1
+        begun = begun or any(SENTENCE_END.search(v.text.rstrip()) for v in live)
     return out
 
 
