@@ -26,7 +26,10 @@ are derived only where the original text is shown or exported, by
 ``Sentence.raw_span(i, j)``.
 
 All classes are immutable records (named tuples; ``Alignment`` is made once and
-only read): stages never mutate what an earlier stage produced.
+only read): stages never mutate what an earlier stage produced. A record equals
+another of the same fields field by field (a sentence's ``origin`` and ``figures``
+included); one holding an origin map (``Cleaned``, ``Sentence``, ``Article``) is
+not hashable, as the map is an array; an ``Alignment`` equals only itself.
 """
 
 from __future__ import annotations
@@ -96,8 +99,9 @@ class Sentence(NamedTuple):
     are its figures, read once by ``figures.read_figures`` (None before).
     """
 
-    index: int  # type: ignore[assignment]  # position among the article's kept sentences
-    # (from 0; as a record's field it stands for tuple.index, which no one calls on it)
+    # Position among the article's kept sentences, from 0. As a field of a named tuple
+    # it hides tuple.index, which nothing calls on a sentence.
+    index: int  # type: ignore[assignment]
     text: str
     start: int
     end: int

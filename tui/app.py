@@ -117,8 +117,10 @@ class IdlibReadApp(App[int]):
     def on_mount(self) -> None:
         with suppress(NotImplementedError, RuntimeError, ValueError):  # no signals here
             loop = asyncio.get_running_loop()
-            for number in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(number, self.terminated, number)
+            for name in ("SIGTERM", "SIGHUP"):  # Windows has no SIGHUP
+                number = getattr(signal, name, None)
+                if number is not None:
+                    loop.add_signal_handler(number, self.terminated, number)
         if self.alignment is not None:
             self.open_reader(self.alignment)
             return
@@ -224,12 +226,14 @@ class IdlibReadApp(App[int]):
         signal's number (Python's default handler would leave the screen as it was,
         the terminal in raw mode and the notes unsaved)."""
         reader = reader_in(self.screen_stack)
-        if reader is not None:
-            reader.unsaved()
+        message = None
+        if reader is not None and reader.unsaved():
+            text = f"idlib-read: {self.annotations_path}: pending notes could not be saved"
+            message = Text(sanitize(text))
         self.stop.set()
         if self.engine is not None:
             self.engine.kill()
-        self.exit(128 + number, return_code=128 + number)
+        self.exit(128 + number, return_code=128 + number, message=message)
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Quit, saving pending notes; if that fails, warn once and quit on the next q."""

@@ -193,12 +193,12 @@ def inside_any(words: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list
     """For words in reading order: whether each lies wholly inside one of ``spans``.
     One pass over both (a word is inside when the furthest end of the spans that
     start at or before it reaches its end), not every word against every span."""
-    ends = sorted(spans)
+    by_start = sorted(spans)
     out = []
     k, furthest = 0, -1
     for t in words:
-        while k < len(ends) and ends[k][0] <= t.start:
-            furthest = max(furthest, ends[k][1])
+        while k < len(by_start) and by_start[k][0] <= t.start:
+            furthest = max(furthest, by_start[k][1])
             k += 1
         out.append(t.end <= furthest)
     return out

@@ -174,6 +174,8 @@ async def test_sigterm_saves_pending_notes_and_leaves_as_q_does(tmp_path: Path) 
         assert store is not None
         store.delete(store.all()[0].id)  # pending: not saved yet
         assert store.dirty
+        # the reader's handler, or the signal would end the test run itself
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN, None)
         os.kill(os.getpid(), signal.SIGTERM)
         await pilot.pause(0.2)
     assert app.return_code == 128 + signal.SIGTERM
