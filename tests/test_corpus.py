@@ -59,7 +59,7 @@ def test_features_of_a_sentence_of_junk_grow_linearly(chunk: str) -> None:
 
     small = timed(features, chunk * (10_000 // len(chunk)))
     big = timed(features, chunk * (100_000 // len(chunk)))
-    assert big < 30 * max(small, 0.02)  # 10x the text: linear costs ~10x, quadratic ~100x
+    assert big < 30 * max(small, 0.05)  # 10x the text: linear costs ~10x, quadratic ~100x
 
 
 def test_shared_phrases_of_two_long_repetitive_sentences_grow_linearly() -> None:
@@ -75,4 +75,4 @@ def test_shared_phrases_of_two_long_repetitive_sentences_grow_linearly() -> None
         return time.perf_counter() - started
 
     small, big = score(300), score(3000)
-    assert big < 30 * max(small, 0.02)  # 10x the text: linear costs ~10x, quadratic ~100x
+    assert big < 30 * max(small, 0.05)  # 10x the text: linear costs ~10x, quadratic ~100x

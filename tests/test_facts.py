@@ -234,4 +234,4 @@ def test_clauses_of_a_long_sentence_are_found_once_in_linear_time() -> None:
 
     small = clause_of_every_figure(sentence(200))
     big = clause_of_every_figure(sentence(2000))
-    assert big < 30 * max(small, 0.02)  # 10x the text: linear costs ~10x, quadratic ~100x
+    assert big < 30 * max(small, 0.05)  # 10x the text: linear costs ~10x, quadratic ~100x

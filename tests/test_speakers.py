@@ -114,4 +114,4 @@ def test_attribution_grows_linearly_in_a_sentence_of_junk(chunk: str) -> None:
     a megabyte took 50 to 100 s, growing with the square of the size)."""
     small = timed_attribution(chunk * (50_000 // len(chunk)))
     big = timed_attribution(chunk * (500_000 // len(chunk)))
-    assert big < 30 * max(small, 0.02)  # 10x the text: linear costs ~10x, quadratic ~100x
+    assert big < 30 * max(small, 0.05)  # 10x the text: linear costs ~10x, quadratic ~100x
