@@ -230,10 +230,7 @@ class IdlibReadApp(App[int]):
         if reader is not None and reader.unsaved():
             text = f"idlib-read: {self.annotations_path}: pending notes could not be saved"
             message = Text(sanitize(text))
-        self.stop.set()
-        if self.engine is not None:
-            self.engine.kill()
-        self.exit(128 + number, return_code=128 + number, message=message)
+        self.leave(128 + number, message)
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Quit, saving pending notes; if that fails, warn once and quit on the next q."""
@@ -243,10 +240,15 @@ class IdlibReadApp(App[int]):
             warning = "Annotations could not be saved (see status line). Press q again to quit."
             self.notify(warning, severity="error", timeout=8)
             return
-        self.stop.set()  # the engine, if still aligning, stops at its next step
+        self.leave(0)
+
+    def leave(self, code: int, message: Text | None = None) -> None:
+        """Stop the engine, if still aligning (at its next step, or its child at once),
+        and exit with ``code``."""
+        self.stop.set()
         if self.engine is not None:
             self.engine.kill()
-        self.exit(0)
+        self.exit(code, return_code=code, message=message)
 
 
 def run_reader(

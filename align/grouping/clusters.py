@@ -111,7 +111,7 @@ class Clusters:
         for row in self.members[root]:
             first.setdefault(form[row], row)
         for row in preferred:
-            if first.get(form[row], -1) >= 0 and self.find(row) == root:
+            if self.find(row) == root:
                 first[form[row]] = row
         return list(first.values())
 
