@@ -289,10 +289,12 @@ def sentence_frequency(bags: Sequence[Bag], times: Sequence[int]) -> Counter[str
     return df
 
 
-def shared_features(bags: Sequence[Bag], owners: Sequence[set[int]]) -> list[str]:
+def shared_features(bags: Sequence[Bag], owners: Sequence[set[int]], df: Counter[str]) -> list[str]:
     """Features found in at least two articles, sorted (they alone link articles).
 
-    ``owners``: the articles holding each bag.
+    ``owners``: the articles holding each bag; ``df``: each feature's sentences. A
+    feature of one sentence (most compounds and bigrams) is in one article: only
+    the others' first article is kept (not one entry per feature of the input).
     """
     first_owner: dict[str, int] = {}
     shared: set[str] = set()
@@ -302,6 +304,8 @@ def shared_features(bags: Sequence[Bag], owners: Sequence[set[int]]) -> list[str
             continue
         owner = min(where)
         for f in bag:
+            if df[f] < 2:
+                continue
             seen = first_owner.setdefault(f, owner)
             if seen != owner:
                 shared.add(f)
@@ -336,11 +340,9 @@ def weigh(
     """
     times, where = form_spread(len(bags), owners, form)
     df = sentence_frequency(bags, times)
-    n = len(form)
-    idf = {f: IDF_FLOOR + math.log(n / d) for f, d in df.items()}
-    shared = shared_features(bags, where)
+    shared = shared_features(bags, where, df)
     ids = {f: i for i, f in enumerate(shared)}
-    vectors, norms = unit_vectors(bags, idf, ids)
+    vectors, norms = unit_vectors(bags, df, len(form), ids)
     limit = max(2.0, COMMON_PER_ARTICLE * len(set(owners)))
     background = frozenset(i for i, f in enumerate(shared) if df[f] > limit)
     by_row = tuple(vectors[f] for f in form), tuple(norms[f] for f in form)
@@ -363,13 +365,16 @@ def form_spread(
 
 
 def unit_vectors(
-    bags: Sequence[Bag], idf: dict[str, float], ids: dict[str, int]
+    bags: Sequence[Bag], df: Counter[str], n: int, ids: dict[str, int]
 ) -> tuple[list[SparseVector], list[float]]:
     """Each bag's tf-idf vector scaled to unit length, over the features in ``ids``
-    (feature -> id), and the norm it was scaled by (0: an empty vector)."""
+    (feature -> id), and the norm it was scaled by (0: an empty vector). ``df``:
+    each feature's sentences, of ``n``; the idf is worked out where it is used (a
+    dictionary of it, one float per feature of the input, took 60 MB at 25,000
+    sentences)."""
     vectors, norms = [], []
     for bag in bags:
-        weights = {f: tf * idf[f] for f, tf in bag.items()}
+        weights = {f: tf * (IDF_FLOOR + math.log(n / df[f])) for f, tf in bag.items()}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         scale = 1.0 / norm if norm > 0 else 0.0
         vectors.append({ids[f]: w * scale for f, w in weights.items() if f in ids})
@@ -552,7 +557,6 @@ def read_rows(
 ) -> tuple[list[Ref], list[tuple[int, ...]], list[int], TextFeatures]:
     """Every sentence as a row: each row's reference, each article's rows, each row's
     text by number, and the features of each distinct text (found once)."""
-    words = [[tokens(s.text) for s in a.sentences] for a in articles]
     variants = variant_map_of_texts([[s.text for s in a.sentences] for a in articles])
     refs: list[Ref] = []
     rows: list[tuple[int, ...]] = []
@@ -562,12 +566,12 @@ def read_rows(
     for a, article in enumerate(articles):
         step(a / len(articles))
         rows.append(tuple(range(len(refs), len(refs) + len(article.sentences))))
-        for s, ws in zip(article.sentences, words[a], strict=True):
+        for s in article.sentences:
             refs.append((a, s.index))
             t = seen.setdefault(s.text, len(by_text.bags))
             texts.append(t)
-            if t == len(by_text.bags):
-                by_text.add(s, ws, variants)
+            if t == len(by_text.bags):  # tokens one text at a time: 25,000 at once held 70 MB
+                by_text.add(s, tokens(s.text), variants)
     return refs, rows, texts, by_text
 
 
