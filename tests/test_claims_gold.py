@@ -20,7 +20,9 @@ FLOORS = {
     "seeds": (1.0, 1.0, 0),
     "kanpur_derailment": (0.9, 0.65, 1),
     "ludian_earthquake": (1.0, 0.18, 1),
-    "nepal_jajarkot_quake": (0.75, 0.8, 14),
+    # a toll split by district is not set against a toll naming no place: 14 false
+    # relations to 5 (conflict recall 0.68 to 0.63: see the README)
+    "nepal_jajarkot_quake": (0.8, 0.6, 5),
     "amtrak_mendon": (0.6, 0.65, 8),
 }
 
