@@ -281,18 +281,38 @@ TIME = (
     r"(?:\s*(?:gmt|utc|[a-z]?[ecmp][sd]?t|bst|cet|[+-]\d{2}:?\d{2}))?"
 )
 META_WORD = (
-    r"(?:published|updated|last\s+(?:updated|modified)|modified|posted|date|dated|on|at"
+    r"(?:published|updated|last\s+(?:updated|modified)|modified|posted|dated|date|on|at"
     r"|first\s+published)"
 )
-DATE_LINE = re.compile(
-    rf"(?:{META_WORD}(?:\s*:)?\s*)*{DATE}(?:(?:\s*(?:,|at|\||-|/))?\s*{TIME})?"
-    rf"(?:(?:\s*[|,;])?\s*(?:{META_WORD}(?:\s*:)?\s*)*(?:{DATE})?(?:\s*{TIME})?)?"
-    # "Published 3:12 PM ET Thu, 5 March 2020"
-    rf"|(?:{META_WORD}(?:\s*:)?\s*)+{TIME}(?:\s*[,|])?\s*{DATE}"
-    r"|(?:published|updated|posted)\s+\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago"
+# One part of a date line: a date, a time, a metadata word, or a separator.
+DATE_PART = re.compile(
+    rf"\s*(?:(?P<date>{DATE})|{TIME}|{META_WORD}(?:\s*:)?|[,|;/-])", re.IGNORECASE
+)
+# A label alone ("Published", "Updated:") or with an age ("Updated 5 hours ago").
+DATE_LABEL = re.compile(
+    r"(?:published|updated|posted)\s+\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago"
     r"|(?:published|updated|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
     re.IGNORECASE,
 )
+
+
+def is_date_line(text: str) -> bool:
+    """A line made only of dates, times, metadata words ("Published", "Updated on",
+    "at") and separators, a date among them ("Published: 5 March 2020, 10:30 GMT |
+    Updated 6 March 2020"), or a date label alone. Read one part at a time, so no
+    line makes the work grow faster than its length."""
+    if DATE_LABEL.fullmatch(text):
+        return True
+    pos, dated = 0, False
+    while pos < len(text):
+        m = DATE_PART.match(text, pos)
+        if m is None or m.end() == pos:
+            return False
+        dated = dated or m.group("date") is not None
+        pos = m.end()
+    return dated
+
+
 URL = r"<?(?:https?://|www\.)[^\s<>]+>?"
 URL_LINE = re.compile(
     rf"{URL}|(?:(?:original|source|canonical|article|story)\s+)?(?:url|link|source)\s*:\s*(?:{URL})?",
@@ -386,17 +406,18 @@ WITH_AGENCIES = re.compile(
 # A news agency's name alone on a line: the wire credit of the story.
 AGENCY_LINE = re.compile(rf"\W*(?i:{AGENCIES})\W*")
 CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
-LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (URL_LINE, "url"),
-    (RELATED_LINE, "related link"),
-    (CREDIT_BYLINE, "byline"),
-    (DATE_LINE, "date line"),
-    (BOILERPLATE_LINE, "boilerplate"),
-    (MEDIA_TEASER, "boilerplate"),
-    (AGENCY_LINE, "byline"),
-    (WITH_AGENCIES, "byline"),
-    (CAPTION_LINE, "caption"),
-    (CREDIT_LINE, "photo credit"),
+# Each rule tests a whole line (markup removed); "Related ...: <a headline>" only its start.
+LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
+    (URL_LINE.fullmatch, "url"),
+    (RELATED_LINE.match, "related link"),
+    (CREDIT_BYLINE.fullmatch, "byline"),
+    (is_date_line, "date line"),
+    (BOILERPLATE_LINE.fullmatch, "boilerplate"),
+    (MEDIA_TEASER.fullmatch, "boilerplate"),
+    (AGENCY_LINE.fullmatch, "byline"),
+    (WITH_AGENCIES.fullmatch, "byline"),
+    (CAPTION_LINE.fullmatch, "caption"),
+    (CREDIT_LINE.fullmatch, "photo credit"),
 )
 MAX_RULE_LINE = 300  # longer lines are prose, never line debris
 
@@ -426,10 +447,7 @@ def _line_reason(text: str) -> str | None:
         return None
     if _is_byline(plain):
         return "byline"
-    for pattern, reason in LINE_RULES:
-        if pattern.match(plain) and (pattern is RELATED_LINE or pattern.fullmatch(plain)):
-            return reason
-    return None
+    return next((reason for test, reason in LINE_RULES if test(plain)), None)
 
 
 BYLINE_SEPARATOR = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
@@ -445,8 +463,8 @@ def _is_byline(text: str) -> bool:
     return (
         bool(rest)
         and (BYLINE.fullmatch(head) or NAME_LINE.fullmatch(head)) is not None
-        and all(DATE_LINE.fullmatch(part) or AGENCY.fullmatch(part) for part in rest)
-        and any(DATE_LINE.fullmatch(part) for part in rest)
+        and all(is_date_line(part) or AGENCY.fullmatch(part) for part in rest)
+        and any(is_date_line(part) for part in rest)
     )
 
 

@@ -281,6 +281,9 @@ def test_no_dateline(para: str) -> None:
         ("Published 9:05 AM ET Fri, 14 May 2021", "date line"),
         ("Posted at 7:40 PM, Jun 02, 2019", "date line"),
         ("Updated 3 hours ago", "date line"),
+        # any order of dates, times, date words and separators, a date among them
+        ("Published: 14 May 2021, 10:30 GMT | Updated on 15 May 2021 at 08:05 GMT", "date line"),
+        ("09:05 BST, 14/05/2021", "date line"),
         ("(Reporting by Sam Ortiz in Lagos; Editing by Ann Lee)", "byline"),
         (
             "Copyright 2021 Kestrel Wire. All rights reserved. This material may not be "
@@ -344,6 +347,9 @@ def test_social_media_embed_paragraph() -> None:
         "Share prices fell with the pound on Monday.",
         "Follow-up talks on the dam are due on Friday.",
         "Residents said the council went ahead with the plan anyway.",
+        "On 14 May 2021, at 10:30, the river rose.",
+        "Updated figures on 14 May 2021 showed 12 deaths.",
+        "Dated 14 May 2021, the letter was read out on Monday.",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
