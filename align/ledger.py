@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
-from .figures import by_place, comparable, measure_key, relate, same_place, sentence_figures
+from .figures import comparable, measure_key, relate, sentence_figures
 from .model import (
     WORST_FIRST,
     Article,
@@ -87,27 +87,6 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
                 claims.append(Claim(group, a, sentence.index, undated(q, article)))
                 count += 1
     return claims, warnings
-
-
-def parts_by_place(claims: Sequence[Claim]) -> list[Claim]:
-    """A figure of a place that some sentence of the input splits its measure by
-    ("92 were killed in Jajarkot and 36 in Rukum West") is a part of the whole
-    wherever it is given ("In Jajarkot, 92 died"): it then meets figures of that
-    place, never one that names no place (which may count the whole)."""
-    parts: dict[object, set[str]] = defaultdict(set)
-    for c in claims:
-        if by_place(c.quantity.scope):
-            parts[measure_key(c.quantity)].add(c.quantity.scope.place)
-    if not parts:
-        return list(claims)
-    out = []
-    for c in claims:
-        q = c.quantity
-        places = parts.get(measure_key(q), ())
-        if not q.scope.kind and q.scope.place and any(same_place(q.scope.place, p) for p in places):
-            c = c._replace(quantity=q._replace(scope=q.scope._replace(kind="part")))
-        out.append(c)
-    return out
 
 
 def undated(q: Quantity, article: Article) -> Quantity:
@@ -492,7 +471,6 @@ def _pair_several(
 def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
     """Compare every claim of the story with the other outlets' claims of its quantity."""
     claims, warnings = locate(articles, group_of)
-    claims = parts_by_place(claims)
     buckets: dict[object, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for n, claim in enumerate(claims):
         key = measure_key(claim.quantity)

@@ -36,30 +36,19 @@ from ..model import Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, STARTS, VAGUE_WORDS
 from .measures import fraction_at, is_age_apposition, measure_at, skip_at
-from .relate import (
-    by_place,
-    comparable,
-    measure_key,
-    place_parts,
-    relate,
-    same_measure,
-    same_place,
-    same_thing,
-)
+from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import opening_stop, part_scopes, scope_at, scope_for, scopes, source_for, sources
 from .subject import Figures, event_of, figures_of, listed_with, role_nouns, role_of
 from .tokens import Hit, Stream
 
 __all__ = [
     "MAX_CLAIMS",
-    "by_place",
     "comparable",
     "extract",
     "measure_key",
     "read_figures",
     "relate",
     "same_measure",
-    "same_place",
     "same_thing",
     "sentence_figures",
 ]
@@ -161,8 +150,6 @@ def extract(text: str) -> tuple[Quantity, ...]:
         out.append(quantity_of(s, hit, counted, role or phase, event, scope, source))
     for n, part in part_scopes(s, hits, [q.role for q in out]).items():
         out[n] = out[n]._replace(scope=part._replace(place=out[n].scope.place))
-    for n, part in place_parts(out).items():
-        out[n] = out[n]._replace(scope=part)
     # "in one air strike" is a scope, not a count of strikes
     return tuple(
         q

@@ -19,7 +19,6 @@ while "six hours" [5.51, 6.49] meets both.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
@@ -102,43 +101,16 @@ def same_place(a: str, b: str) -> bool:
     return any(fuzz.ratio(x, y) >= PLACE_SIMILAR for x in words_a for y in words_b)
 
 
-def place_parts(figures: Sequence[Quantity]) -> dict[int, Scope]:
-    """The counts of one sentence that split one role's count by place ("92 people
-    were killed in Jajarkot and 36 in the neighbouring Rukum West"), by index: each
-    is a part of the story's whole, the part its place names (``by_place``)."""
-    found: dict[int, Scope] = {}
-    for role in {q.role for q in figures if q.role}:
-        placed = [
-            n
-            for n, q in enumerate(figures)
-            if q.kind == "count" and q.role == role and q.scope.place and not q.scope.kind
-        ]
-        places = [figures[n].scope.place for n in placed]
-        if any(not same_place(p, q) for p in places for q in places):
-            for n in placed:
-                found[n] = figures[n].scope._replace(kind="part", anchor="")
-    return found
-
-
-def by_place(scope: Scope) -> bool:
-    """Is it a part of the whole that its place names (``place_parts``)?"""
-    return scope.kind == "part" and not scope.anchor and bool(scope.place)
-
-
 def scopes_fit(a: Scope, b: Scope) -> bool:
     """Do two scopes allow their figures to be compared?
 
     Places must agree when both are named; a dated figure ("in 2012"), a part
     ("on the train", "at Boone Hospital") and an earlier report ("initially")
-    meet only figures of the same date, part or kind; a part by place ("36 in
-    Rukum West" beside "92 in Jajarkot") meets figures of that place, never one
-    that names none (which may count the whole); a figure with no scope fits
-    any other.
+    meet only figures of the same date, part or kind; a figure with no scope
+    fits any other.
     """
     if a.place and b.place and not same_place(a.place, b.place):
         return False
-    if by_place(a) or by_place(b):
-        return all(x.place and (by_place(x) or x.kind in ("", "incident")) for x in (a, b))
     if {"dated", "part", "earlier"} & {a.kind, b.kind}:
         return a.kind == b.kind and a.anchor == b.anchor
     if not a.kind or not b.kind:

@@ -254,21 +254,7 @@ def scope_for(s: Stream, found: list[Found], first: int, end: int, stop: int) ->
     place = next((p for k in range(end, b) if (p := place_at(s, k))), "")
     if not place and a > 0:
         place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
-    if not place and s.low(a) == "where":
-        place = where_place(s, a)  # "the district of Jajarkot, where 105 were killed"
     return scope._replace(place=place) if place else scope
-
-
-def where_place(s: Stream, k: int) -> str:
-    """The place a "where" clause at token k is about: the name just before its comma,
-    after "in", "of" or "at" ("visited the district of Jajarkot, where 105 died")."""
-    j = k - 1 - int(s.low(k - 1) == ",")
-    end = j
-    while j > 0 and s.capital(j) and s.low(j) not in MONTHS and s.low(j) not in WEEKDAYS:
-        j -= 1
-    if j == end or s.low(j) not in ("in", "of", "at"):
-        return ""
-    return " ".join(s.lows[j + 1 : end + 1])
 
 
 PLACE_NOUNS = frozenset(
