@@ -106,8 +106,8 @@ sentence of its own article (so an outlet's unique sentences stay next to
 their context), after any earlier such groups, by article then sentence index;
 a unique sentence with no matched sentence before it comes first.
 
-Determinism: every tie is broken by content (a fingerprint of each article's
-sentences), never by hash order, and similarities are rounded before they are
+Determinism: every tie is broken by content (each article's sentences, compared
+as texts), never by hash order, and similarities are rounded before they are
 compared, so the same input always gives the same groups and reordering the
 input articles gives the same groups up to relabelling.
 """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -455,14 +454,6 @@ class Entries(NamedTuple):
         )
 
 
-def fingerprint(article: Article) -> str:
-    """A content hash of an article's sentences (order-free tie-breaking)."""
-    digest = hashlib.sha1()
-    for s in article.sentences:
-        digest.update(s.text.encode("utf-8", "surrogatepass") + b"\x00")
-    return digest.hexdigest()
-
-
 def form_layout(
     texts: Sequence[int], owners: Sequence[int], articles: int
 ) -> tuple[list[int], list[int], tuple[tuple[int, int], ...]]:
@@ -538,7 +529,7 @@ def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool 
         weighted.distinct,
         tuple(form),
         exclusive,
-        fingerprint_ranks(articles),
+        content_ranks(articles),
         tuple(by_text.keys[t] for t in texts),
         tuple(by_text.found[t] for t in texts),
         weighted.common,
@@ -575,10 +566,11 @@ def read_rows(
     return refs, rows, texts, by_text
 
 
-def fingerprint_ranks(articles: Sequence[Article]) -> tuple[int, ...]:
-    """Each article's place when the articles are sorted by ``fingerprint`` (then input order)."""
-    prints = [fingerprint(a) for a in articles]
-    ranked = sorted(range(len(articles)), key=lambda a: (prints[a], a))
+def content_ranks(articles: Sequence[Article]) -> tuple[int, ...]:
+    """Each article's place when the articles are sorted by their sentences' texts (then
+    input order): a tie-break that does not depend on the order they were given in."""
+    texts = [[s.text for s in a.sentences] for a in articles]
+    ranked = sorted(range(len(articles)), key=lambda a: (texts[a], a))
     rank = [0] * len(articles)
     for position, a in enumerate(ranked):
         rank[a] = position
