@@ -192,6 +192,34 @@ def test_death_toll_counts_deaths() -> None:
     assert comparable(toll, fatalities) and relate(toll, fatalities) == "conflict"
 
 
+def test_a_country_that_lost_them_says_whose_they_were() -> None:
+    # "Ukraine has lost 13 soldiers" counts Ukrainian soldiers: it meets them, and
+    # not soldiers of no stated side (often the other side's)
+    lost = only("Ukraine has lost 13 soldiers since the start of the month.")
+    assert (lost.counted, lost.role) == ("ukraine soldier", "killed")
+    assert (
+        rel(
+            "Ukraine has lost 13 soldiers since the start of the month.",
+            "Twelve Ukrainian soldiers have been killed since the start of the month.",
+        )
+        == "conflict"
+    )
+    assert rel("Kestrel has lost 13 soldiers.", "Ukrainian drones killed 30 soldiers.") is None
+    assert rel("Turkey lost 9 soldiers.", "Nine Turkmen soldiers were killed.") is None
+    for sentence in ("Officials have lost 3 soldiers.", "It has lost 5 soldiers."):
+        assert only(sentence).counted == "soldier"  # a plural or a pronoun: no owner
+
+
+def test_others_count_what_the_count_before_them_counts() -> None:
+    two, five = extract("Two firefighters died and five others were hurt in the blaze.")
+    assert (two.counted, five.counted, five.role) == ("firefighter", "firefighter", "injured")
+    _, others = extract("More than 2,000 houses collapsed and 9,000 others were damaged.")
+    assert (others.counted, others.role) == ("house", "damaged")
+    # people stay people: a count with a role and no noun already counts people
+    _, several = extract("The strike killed 15 people and wounded several others.")
+    assert (several.counted, several.role) == ("", "injured")
+
+
 def test_synonyms_and_plurals() -> None:
     assert only("The army sent 300 troops.").counted == "soldier"
     assert only("Storms hit 5 cities.").counted == "city"

@@ -112,6 +112,25 @@ def test_a_toll_with_a_place_is_still_set_against_one_naming_none() -> None:
     assert marked == [("Thirty-three", "conflict"), ("34", "conflict")]
 
 
+def test_a_country_that_lost_soldiers_is_compared_with_its_soldiers_only() -> None:
+    found = apart(
+        article("A", "Turkey has lost 59 soldiers since the beginning of February."),
+        article("B", "Since the beginning of February, 58 Turkish soldiers have been killed."),
+        article("C", "Turkish drones killed dozens of soldiers, a monitor said."),
+    )
+    marked = [(d.text, d.relation) for d in all_marks(found)]
+    assert marked == [("59", "conflict"), ("58", "conflict")]
+
+
+def test_others_wounded_beside_soldiers_are_soldiers_not_people() -> None:
+    # "six others" are soldiers: not set against civilians wounded elsewhere
+    found = apart(
+        article("A", "Two soldiers were killed and six others wounded in the attack."),
+        article("B", "The strike killed 15 people and wounded several others."),
+    )
+    assert all_marks(found) == []
+
+
 def test_different_periods_are_not_compared() -> None:
     found = marks(
         article("A", "Hundreds of civilians have been killed in recent weeks."),

@@ -34,11 +34,20 @@ from collections.abc import Callable, Sequence
 
 from ..model import Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
-from .lexicon import MAX_CLAIMS, STARTS, VAGUE_WORDS
+from .lexicon import MAX_CLAIMS, PEOPLE, STARTS, VAGUE_WORDS
 from .measures import fraction_at, is_age_apposition, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import opening_stop, part_scopes, scope_at, scope_for, scopes, source_for, sources
-from .subject import Figures, event_of, figures_of, listed_with, role_nouns, role_of
+from .subject import (
+    Figures,
+    event_of,
+    figures_of,
+    listed_with,
+    loser,
+    others_of,
+    role_nouns,
+    role_of,
+)
 from .tokens import Hit, Stream
 
 __all__ = [
@@ -137,6 +146,9 @@ def extract(text: str) -> tuple[Quantity, ...]:
         counted, role = counted_and_role(s, found, totals, n, inherited)
         if parent >= 0 and is_subset(s, hit, counted):
             counted, role = "", ""  # "59 soldiers, including 34 killed in one strike"
+        if not counted and others_of(s, hit):  # "two soldiers killed and six others wounded"
+            before = next((q.counted for q in reversed(out) if q.kind == "count"), "")
+            counted = "" if before in PEOPLE else before  # with a role, a count is of people
         event, phase = ("", "")
         in_scope = scope_at(found_scopes, hit.first)
         if hit.kind in ("time", "date", "duration") and hit.unit != "year" and not in_scope:
@@ -174,6 +186,9 @@ def counted_and_role(
         counted, role = "", ""  # "78 of the injured", "four of them": a part
     elif hits[n].kind == "count":
         role = role or role_of(s, found, n, inherited)
+        owner = loser(s, hits[n].first)
+        if owner and counted and " " not in counted:  # "Turkey has lost 59 soldiers"
+            counted = f"{owner} {counted}"
     return counted, role
 
 

@@ -39,9 +39,25 @@ RECURRING = frozenset({"attack"})
 
 
 def head_and_mods(counted: str) -> tuple[str, frozenset[str]]:
-    """The head noun and its modifiers ("turkish soldier" -> soldier, {turkish})."""
+    """The head noun and its modifiers ("turkish soldier" -> soldier, {turk}), each
+    modifier as its ``nation_key``."""
     words = counted.split()
-    return (words[-1], frozenset(words[:-1])) if words else ("", frozenset())
+    return (words[-1], frozenset(map(nation_key, words[:-1]))) if words else ("", frozenset())
+
+
+# Endings that make a country's adjective or name from one stem (longest first).
+NATION_ENDINGS = ("ish", "ian", "ese", "ia", "ey", "an", "e", "i", "a")
+
+
+def nation_key(word: str) -> str:
+    """A country's name and adjective as one key, for what a count is of ("Turkey has
+    lost 59 soldiers" and "59 Turkish soldiers"): the word less one ending, if four
+    letters remain (turkish, turkey -> turk; russian, russia -> russ; syrian, syria
+    -> syri; israeli -> israel); "turkmen" keeps its own."""
+    for ending in NATION_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def thing(q: Quantity) -> str:

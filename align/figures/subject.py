@@ -143,6 +143,25 @@ def number_of_before(s: Stream, j: int) -> str:
     return ""
 
 
+def loser(s: Stream, first: int) -> str:
+    """The name before "lost" right before a count ("Turkey has lost 59 soldiers"), in
+    lower case: whose they were; "" for a pronoun or a plural ("Officials said ...")."""
+    k = first - 1
+    if s.low(k) != "lost":
+        return ""
+    k -= 1 + int(s.low(k - 1) in ("has", "have", "had"))
+    word = s.low(k)
+    if k < 0 or not s.capital(k) or word in FUNCTION or plural(word):
+        return ""
+    return word
+
+
+def others_of(s: Stream, hit: Hit) -> bool:
+    """A count of "others" ("two soldiers were killed and six others wounded"): more
+    of what the count before it in the sentence counts."""
+    return s.low(hit.end) == "others"
+
+
 def noun_before(s: Stream, first: int) -> str:
     """The noun a measure applies to when it directly precedes it ("a corridor 4 km wide")."""
     k = first - 1
