@@ -17,8 +17,9 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         its date), "With reports by Name in Place.",
                         "Reporting by ...; Editing by ...", "Name contributed to this report.",
                         a line of names ("Jane Doe in Kestrel") directly above a date line
-``date line``           a line holding only a date/time, "date 2020-03-05" metadata, or a
-                        lone "Published" / "Updated" label, also in emphasis
+``date line``           a line of dates, times and date words, a date among them
+                        ("Published: 5 March 2020, 10:30 GMT"), "date 2020-03-05"
+                        metadata, or a lone "Published" / "Updated" label, also in emphasis
                         ("*Published 2024-05-14*"); such a date fused onto the start of
                         the first line ("date 2020-03-05 Turkey, Russia agree ...")
 ``headline``            the first line when it is the title (it goes to ``Cleaned.headline``),
@@ -278,7 +279,8 @@ DATE = (
 )
 TIME = (
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*(?:gmt|utc|[a-z]?[ecmp][sd]?t|bst|cet|[+-]\d{2}:?\d{2}))?"
+    # a time zone: GMT, ET, EST, AEDT... ("Oct", after a time, is the month)
+    r"(?:\s*(?:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t|[ecmp]t|[+-]\d{2}:?\d{2}))?"
 )
 META_WORD = (
     r"(?:published|updated|last\s+(?:updated|modified)|modified|posted|dated|date|on|at"
@@ -286,8 +288,10 @@ META_WORD = (
 )
 # One part of a date line: a date, a time, a metadata word, or a separator.
 DATE_PART = re.compile(
-    rf"\s*(?:(?P<date>{DATE})|{TIME}|{META_WORD}(?:\s*:)?|[,|;/-])", re.IGNORECASE
+    rf"\s*(?:(?P<date>{DATE})|(?P<time>{TIME})|(?P<word>{META_WORD})(?:\s*:)?|(?P<sep>[,|;/-]))",
+    re.IGNORECASE,
 )
+PREPOSITIONS = frozenset({"on", "at"})
 # A label alone ("Published", "Updated:") or with an age ("Updated 5 hours ago").
 DATE_LABEL = re.compile(
     r"(?:published|updated|posted)\s+\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago"
@@ -299,18 +303,33 @@ DATE_LABEL = re.compile(
 def is_date_line(text: str) -> bool:
     """A line made only of dates, times, metadata words ("Published", "Updated on",
     "at") and separators, a date among them ("Published: 5 March 2020, 10:30 GMT |
-    Updated 6 March 2020"), or a date label alone. Read one part at a time, so no
-    line makes the work grow faster than its length."""
+    Updated 6 March 2020"), or a date label alone.
+
+    It opens with a label or a date, maybe after "on"/"at" and a time ("at 3:12 PM
+    ET March 5, 2020"), and ends with no separator but "|": "at 10:30 GMT on 5
+    March 2020," is a line of a wrapped sentence, and "At 00:01 on 6 March 2020" a
+    heading. Read one part at a time, so no line makes the work grow faster than
+    its length.
+    """
     if DATE_LABEL.fullmatch(text):
         return True
-    pos, dated = 0, False
+    kinds, pos = [], 0
     while pos < len(text):
         m = DATE_PART.match(text, pos)
-        if m is None or m.end() == pos:
+        if m is None:
             return False
-        dated = dated or m.group("date") is not None
+        word = (m.group("word") or "").lower()
+        kinds.append("preposition" if word in PREPOSITIONS else m.lastgroup)
         pos = m.end()
-    return dated
+    if not kinds:
+        return False
+    opening = kinds[1:] if kinds[0] == "preposition" else kinds
+    if opening[:1] == ["time"]:
+        opening = opening[2:] if opening[1:2] == ["sep"] else opening[1:]
+        if opening[:1] != ["date"]:
+            return False
+    ends = kinds[-1] != "sep" or text.endswith("|")  # a "," or "-" continues a sentence
+    return opening[:1] in (["date"], ["word"]) and ends and "date" in kinds
 
 
 URL = r"<?(?:https?://|www\.)[^\s<>]+>?"
@@ -450,7 +469,9 @@ def _line_reason(text: str) -> str | None:
     return next((reason for test, reason in LINE_RULES if test(plain)), None)
 
 
-BYLINE_SEPARATOR = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
+# (each match starts where a run of spaces starts: trying every space of a long run
+# made splitting a line grow with the square of the run)
+BYLINE_SEPARATOR = re.compile(r"(?<!\s)\s+[|·•—–-]\s+|(?<!\s)\s*\|\s*")
 AGENCY = re.compile(r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
 
 
@@ -460,12 +481,11 @@ def _is_byline(text: str) -> bool:
     if text.startswith(("By", "by", "BY")) and BYLINE.fullmatch(text):
         return True
     head, *rest = BYLINE_SEPARATOR.split(text)
-    return (
-        bool(rest)
-        and (BYLINE.fullmatch(head) or NAME_LINE.fullmatch(head)) is not None
-        and all(is_date_line(part) or AGENCY.fullmatch(part) for part in rest)
-        and any(is_date_line(part) for part in rest)
-    )
+    if not rest or (BYLINE.fullmatch(head) or NAME_LINE.fullmatch(head)) is None:
+        return False
+    dated = [is_date_line(part) for part in rest]
+    agencies = (d or AGENCY.fullmatch(part) for part, d in zip(rest, dated, strict=True))
+    return any(dated) and all(agencies)
 
 
 def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:

@@ -254,10 +254,12 @@ def main() -> None:
     repeat = 5 if args.quick else 15
     print(f"align the 5 seeds in process: {time_align(repeat) * 1000:.1f} ms (median of {repeat})")
     export, imports, ratio = side_by_side(5 if args.quick else 21)
+    command = "idlib-read export" if USER_EXPORT is not EXPORT else "python -m tui export"
     print(
-        f"seeds: whole `idlib-read export` {export * 1000:.0f} ms, "
+        f"seeds: whole `{command}` {export * 1000:.0f} ms, "
         f"`python -c 'import numpy, rapidfuzz, yaml'` {imports * 1000:.0f} ms: "
-        f"ratio {export / imports:.2f}, median of paired runs {ratio:.2f} (target <= 1.5)"
+        f"ratio of the medians {export / imports:.2f}, median of the paired runs' ratios "
+        f"{ratio:.2f} (target: at most 1.5)"
     )
     for line in import_profile():
         print("  " + line)
