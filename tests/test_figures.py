@@ -1072,6 +1072,26 @@ def test_a_count_from_one_attack_is_not_the_day_s_count() -> None:
     assert comparable(strike, only("Six people were killed."))
 
 
+def test_a_count_of_one_day_is_not_a_period_total() -> None:
+    day = find("At least 14 rangers were killed on Aug. 3, officials said.", "At least 14")
+    assert (day.scope.kind, day.scope.anchor) == ("incident", "aug 3")
+    assert find("Twelve rangers were killed on 3 August.", "Twelve").scope.anchor == "aug 3"
+    month = only("In all, 40 rangers have died since the start of August.")
+    assert not comparable(day, month)
+    # the day and an attack are one event ("Aug." does not end the clause)
+    ambush = find("At least 14 rangers died on Aug. 3 in an ambush near the dam.", "At least 14")
+    assert ambush.scope.anchor == "one attack"
+    attack = only("Twelve rangers died in a single ambush.")
+    assert relate(ambush, attack) == "conflict" and comparable(day, attack)
+
+
+def test_a_date_is_not_scoped_by_its_own_words() -> None:
+    # "on March 15" is the figure, not the day it covers: March 15 meets March 16
+    assert rel("The truce will begin on March 15.", "The truce will begin on March 16.") == (
+        "conflict"
+    )
+
+
 def test_one_attack_after_the_figure_outweighs_a_period_before_it() -> None:
     """ "Last week, when 34 were killed in an air strike": the count of that attack,
     compared with another outlet's count of one attack, not with the week's toll."""

@@ -37,7 +37,16 @@ from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, PEOPLE, STARTS, VAGUE_WORDS
 from .measures import fraction_at, is_age_apposition, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
-from .scope import opening_stop, part_scopes, scope_at, scope_for, scopes, source_for, sources
+from .scope import (
+    is_day,
+    opening_stop,
+    part_scopes,
+    scope_at,
+    scope_for,
+    scopes,
+    source_for,
+    sources,
+)
 from .subject import (
     Figures,
     event_of,
@@ -136,6 +145,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
     if not hits:
         return ()
     found_scopes, found_sources = scopes(s), sources(s)
+    # a date that opens a period ("since Feb. 3") is no event's date; a day is ("on March 15")
+    bounds = [f for f in found_scopes if not is_day(f[2])]
     stop = opening_stop(s, found_scopes)
     found = figures_of(hits)
     out: list[Quantity] = []
@@ -150,7 +161,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
             before = next((q.counted for q in reversed(out) if q.kind == "count"), "")
             counted = "" if before in PEOPLE else before  # with a role, a count is of people
         event, phase = ("", "")
-        in_scope = scope_at(found_scopes, hit.first)
+        in_scope = scope_at(bounds, hit.first)
         if hit.kind in ("time", "date", "duration") and hit.unit != "year" and not in_scope:
             event, phase = event_of(s, hit)  # not "since Feb. 3": that is a scope
         if hit.kind == "speed":
@@ -166,7 +177,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
     return tuple(
         q
         for q, hit in zip(out, hits, strict=True)
-        if not (hit.kind == "count" and scope_at(found_scopes, hit.first))
+        if not (hit.kind == "count" and scope_at(bounds, hit.first))
     )
 
 

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from ..model import Quantity, Relation, Scope
 from .lexicon import PEOPLE
+from .scope import ONE_ATTACK, is_day
 
 MeasureKey = tuple[str, str, str, str]  # kind, unit, thing, role/event
 # Figures about one thing whose nominal values differ by this factor or more
@@ -133,8 +134,9 @@ def scopes_fit(a: Scope, b: Scope) -> bool:
         return True
     if a.kind != b.kind:
         return False
-    if a.kind == "incident":
-        return not a.anchor or not b.anchor or a.anchor == b.anchor
+    if a.kind == "incident":  # an attack may be the day's ("in an air strike", "on Feb. 27")
+        attack_day = ONE_ATTACK in (a.anchor, b.anchor) and (is_day(a) or is_day(b))
+        return not a.anchor or not b.anchor or a.anchor == b.anchor or attack_day
     return a.anchor == b.anchor
 
 

@@ -114,11 +114,35 @@ def month_in(s: Stream, k: int) -> Found | None:
     return k, k + 2, Scope("period", month, "")
 
 
+def is_day(scope: Scope) -> bool:
+    """Is it one day's ("on Feb. 27", ``day_on``)?"""
+    return scope.kind == "incident" and scope.anchor[-1:].isdigit()
+
+
+def day_on(s: Stream, k: int) -> Found | None:
+    """ "on Feb. 27", "on 27 February": one day (an incident's count, not a period's)."""
+    if s.low(k) != "on":
+        return None
+    month = month_key(s, k + 1)
+    if month:  # "on Feb. 27"
+        j = k + 2 + int(s.low(k + 2) == ".")
+        day, end = s.low(j), j + 1
+    else:  # "on 27 February"
+        day, month, end = s.low(k + 1), month_key(s, k + 2), k + 3
+    if not month or not (day.isdigit() and len(day) <= 2):
+        return None
+    return k, end, Scope("incident", f"{month} {int(day)}", "")
+
+
 def incident_at(s: Stream, k: int) -> Found | None:
-    """ "on Thursday", "Wednesday", "overnight", "in one attack", "in a single air strike"."""
+    """ "on Thursday", "Wednesday", "overnight", "in one attack", "in a single air strike",
+    "on Feb. 27"."""
     word = s.low(k)
     if s.capital(k) and word in WEEKDAYS and s.low(k - 1) not in ("midnight", "until", "by"):
         return k, k + 1, Scope("incident", word, "")
+    dated = day_on(s, k)
+    if dated is not None:
+        return dated
     if word in RELATIVE_DAYS:
         return k, k + 1, Scope("incident", "", "")
     if word in ("in", "during") and s.low(k + 1) in ("a", "an", "one", "the", "that", "this"):
@@ -159,7 +183,7 @@ READERS = (earlier_at, since_at, recent_at, month_in, incident_at)
 # The words a scope can start with: the readers are tried only there.
 OPENERS = frozenset(
     {"since", "from", "in", "over", "during", "within", "the", "last", "this", "throughout"}
-    | {"initially", "originally", "at", "previously"}
+    | {"initially", "originally", "at", "previously", "on"}
     | EARLY_WORDS
     | RELATIVE_DAYS
     | RECENT
@@ -194,14 +218,27 @@ def scope_at(found: list[Found], k: int) -> bool:
     return n >= 0 and found[n][0] <= k < found[n][1]
 
 
+def ends_sentence(s: Stream, k: int) -> bool:
+    """Token k ends a sentence: not the full stop of "Feb. 27" or "Gen. Ali" inside one."""
+    if s.low(k) != ".":
+        return s.low(k) in SENTENCE_ENDS
+    after = s.toks[k + 1] if k + 1 < s.count else None
+    abbreviation = s.glued(k) and after is not None and (after.kind == "num" or s.capital(k + 1))
+    return not (abbreviation and len(s.low(k - 1)) <= 4 and s.kind(k - 1) == "word")
+
+
+def ends_clause(s: Stream, k: int) -> bool:
+    return s.low(k) in CLAUSE_ENDS or ends_sentence(s, k)
+
+
 def clause(s: Stream, first: int, end: int) -> tuple[int, int]:
     """The token range of the clause around tokens [first, end), at most
     ``CLAUSE_MAX`` tokens either side (a clause, not a run-on table)."""
     a = first
-    while a > max(0, first - CLAUSE_MAX) and s.low(a - 1) not in CLAUSE_ENDS | SENTENCE_ENDS:
+    while a > max(0, first - CLAUSE_MAX) and not ends_clause(s, a - 1):
         a -= 1
     b = end
-    while b < min(s.count, end + CLAUSE_MAX) and s.low(b) not in SENTENCE_ENDS:
+    while b < min(s.count, end + CLAUSE_MAX) and not ends_sentence(s, b):
         if s.low(b) == "," and s.low(b + 1) in ("including", "among"):
             b = skip_list(s, b + 1)  # "300 civilians, including 100 children, have died since"
         elif s.low(b) in CLAUSE_ENDS:
@@ -235,10 +272,11 @@ def scope_for(s: Stream, found: list[Found], first: int, end: int, stop: int) ->
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
-    near = [f for f in found[lo:hi] if not first <= f[0] < end]
-    after = next((f[2] for f in near if f[0] >= end), NO_SCOPE)
+    near = [f for f in found[lo:hi] if not (f[0] < end and first < f[1])]  # not its own words
+    # the first scope after the figure, past a day ("killed on Feb. 27 in an air strike")
+    after = next((f[2] for f in near if f[0] >= end and not is_day(f[2])), NO_SCOPE)
     if after.anchor == ONE_ATTACK:  # "last week, when 34 were killed in an air strike"
-        scope = after  # the count of that attack, whatever the period before it
+        scope = after  # the count of that attack, whatever the period or day around it
     elif near:
         scope = min(near, key=lambda f: abs(f[0] - first))[2]
     elif found and found[0][0] < OPENING and found[0][1] <= first and not contrast:
