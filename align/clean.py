@@ -283,7 +283,7 @@ TIME = (
     r"(?:\s*(?:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t|[ecmp]t|[+-]\d{2}:?\d{2}))?"
 )
 META_WORD = (
-    r"(?:published|updated|last\s+(?:updated|modified)|modified|posted|dated|date|on|at"
+    r"(?:published|updated|update|last\s+(?:updated|modified)|modified|posted|dated|date|on|at"
     r"|first\s+published)"
 )
 # One part of a date line: a date, a time, a metadata word, or a separator.
@@ -295,7 +295,7 @@ PREPOSITIONS = frozenset({"on", "at"})
 # A label alone ("Published", "Updated:") or with an age ("Updated 5 hours ago").
 DATE_LABEL = re.compile(
     r"(?:published|updated|posted)\s+\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago"
-    r"|(?:published|updated|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
+    r"|(?:published|updated|update|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
     re.IGNORECASE,
 )
 
@@ -393,6 +393,7 @@ BOILERPLATE_LINE = re.compile(
     r"|whatsapp)\b.{0,40}"
     r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+){0,2}newsletters?\b.{0,60}"
+    r"|(?:sign\s+up|subscribe)\s+(?:for|to)\b[^.!?]{0,80}\bnewsletters?\b.{0,80}"
     r"|our\s+standards\s*:.{0,80}|comments?\s*(?:\(\d+\)|\d+)?"
     r"|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b.{0,100}"
     r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"

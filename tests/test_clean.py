@@ -285,6 +285,9 @@ def test_no_dateline(para: str) -> None:
         ("Published: 14 May 2021, 10:30 GMT | Updated on 15 May 2021 at 08:05 GMT", "date line"),
         ("09:05 BST, 14/05/2021", "date line"),
         ("Updated 10:32 AM Oct 5, 2020", "date line"),  # "Oct" after a time: the month
+        ("05.03.2021 - Update : 06.03.2021", "date line"),
+        ("Sign up to Morning Brief, our free daily newsletter, weekdays at 7am", "boilerplate"),
+        ("Sign up for Kestrel's Week in Review newsletter", "boilerplate"),
         ("at 3:12 PM ET March 5, 2020 |", "date line"),
         ("(Reporting by Sam Ortiz in Lagos; Editing by Ann Lee)", "byline"),
         (
@@ -353,6 +356,7 @@ def test_social_media_embed_paragraph() -> None:
         "Updated figures on 14 May 2021 showed 12 deaths.",
         "Dated 14 May 2021, the letter was read out on Monday.",
         "At 00:01 on 6 March 2020",  # a heading of a timeline, not page furniture
+        "Sign up sheets for the newsletter were posted at the door.",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
