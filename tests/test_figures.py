@@ -1003,6 +1003,11 @@ def test_a_part_of_a_group_is_compared_with_nothing() -> None:
     assert (part.counted, part.role) == ("", "")
     assert not comparable(part, only("About 150 people were injured."))
     assert only("Dozens of soldiers were killed.").role == "killed"  # vague, not a part
+    # "several of which", "several of Kestrel's posts": a share, vague or not
+    total, several = extract("Kestrel has 12 Kestrel outposts, several of which are surrounded.")
+    assert total.counted == "kestrel outpost" and (several.counted, several.role) == ("", "")
+    share = only("Several of Kestrel's outposts remain surrounded.")
+    assert (share.counted, share.role) == ("", "") and not comparable(share, total)
 
 
 def test_a_share_introduced_by_including_is_compared_with_nothing() -> None:

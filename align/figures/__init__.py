@@ -229,13 +229,20 @@ def quantity_of(
 
 
 def is_part(s: Stream, hit: Hit) -> bool:
-    """A count of part of a group named after it ("78 of the injured", "four of them"):
-    it measures a share, not the group, so it is compared with nothing."""
-    return (
-        hit.hedge not in VAGUE_WORDS
-        and s.low(hit.end) == "of"
-        and s.low(hit.end + 1) in {"the", "them", "those", "these", "whom", "its", "their"}
-    )
+    """A count of part of a group named after it ("78 of the injured", "four of them",
+    "several of which", "three of Turkey's posts"): it measures a share, not the
+    group, so it is compared with nothing."""
+    if s.low(hit.end) != "of":
+        return False
+    group = s.low(hit.end + 1)
+    if group in ("which", "whom", "them") or possessive(s, hit.end + 1):
+        return True
+    return hit.hedge not in VAGUE_WORDS and group in {"the", "those", "these", "its", "their"}
+
+
+def possessive(s: Stream, k: int) -> bool:
+    """Token k is a name with "'s" ("Turkey's")."""
+    return s.capital(k) and s.toks[k].text.lower().endswith(("'s", "’s"))
 
 
 def is_subset(s: Stream, hit: Hit, counted: str) -> bool:
