@@ -392,7 +392,6 @@ BOILERPLATE_LINE = re.compile(
     r"|follow\s+(?:\S+\s+){1,3}?on\s+(?:twitter|facebook|telegram|instagram|youtube|tiktok"
     r"|whatsapp)\b.{0,40}"
     r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
-    r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+){0,2}newsletters?\b.{0,60}"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\b[^.!?]{0,80}\bnewsletters?\b.{0,80}"
     r"|our\s+standards\s*:.{0,80}|comments?\s*(?:\(\d+\)|\d+)?"
     r"|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b.{0,100}"
