@@ -85,6 +85,11 @@ MAX_QUOTES = 20
 # Two quotations are "the same" from this Dice overlap of their distinctive
 # words on (see ``same_quotation``).
 QUOTE_SAME = 0.5
+# Where only a part of two quotations corresponds, it must share this many
+# distinctive words: two ("work together", "the harbour wall") are what two
+# remarks on one topic share, and the part's overlap is high only because the
+# part was cut around them.
+PART_SHARED = 3
 # Quotations (one sentence of one) are compared when they have this many words
 # and at most the maximum (a longer one is not a quotation but debris).
 QUOTE_MIN_WORDS = 2
@@ -660,6 +665,12 @@ def _same(a: Sequence[str], b: Sequence[str]) -> bool:
     return 2 * shared >= QUOTE_SAME * (len(mine) + len(theirs))
 
 
+def _same_part(a: Sequence[str], b: Sequence[str]) -> bool:
+    """``_same`` for the corresponding parts of two quotations, which must also share
+    ``PART_SHARED`` distinctive words, however short either part is."""
+    return len(_distinctive(a) & _distinctive(b)) >= PART_SHARED and _same(a, b)
+
+
 def _distinctive(keys: Sequence[str]) -> set[str]:
     return {k for k in keys if k not in STOPWORDS and k != NUMBER_KEY}
 
@@ -791,7 +802,8 @@ def drift_spans(a: Keys, b: Keys) -> Spans | None:
     """The spans to mark when ``a`` and ``b`` are one quotation reworded, else None.
 
     Not drift: no shared distinctive word (a cheap test first), word for word
-    the same where the two overlap, or not recognisably one quotation. The
+    the same where the two overlap, or not recognisably one quotation, as a
+    whole or in the parts that correspond (``_same_part``). The
     spans are the overlap, or the whole quotations when the overlap is too
     reworded for a word-by-word account.
     """
@@ -799,7 +811,7 @@ def drift_spans(a: Keys, b: Keys) -> Spans | None:
         return None
     a1, a2, b1, b2 = shared_spans(a, b)
     pa, pb = a[a1:a2], b[b1:b2]
-    if pa == pb or not (_same(pa, pb) or _same(a, b)):
+    if pa == pb or not (_same(a, b) or _same_part(pa, pb)):
         return None
     if _readable(pa, pb) >= QUOTE_DIFF_READABLE:
         return a1, a2, b1, b2

@@ -395,6 +395,18 @@ def test_two_remarks_on_one_topic_are_not_one_quotation() -> None:
     assert quotes(a, b) == []
 
 
+def test_two_remarks_sharing_a_phrase_are_not_one_quotation() -> None:
+    # The part around "working together" overlaps well, but two words are what
+    # two remarks on one topic share; the whole quotations share little else.
+    a = '"We will work together to bring the harvest in before the rain," he said.'
+    b = '"We have always solved our problems by working together," the premier said.'
+    assert quotes(a, b) == []
+    # Three shared words in the corresponding parts still make one quotation.
+    c = '"We will find out who allowed this boat to leave overloaded," the governor said.'
+    d = '"Whoever let this overloaded boat leave will be held to account," the governor said.'
+    assert {q.article for q in quotes(c, d)} == {0, 1}
+
+
 def test_quotation_styles() -> None:
     sentence = one_per_paragraph(
         "x", ["He said ‘‘we need to talk’’ and ''we will see'' and «nous verrons bien» then."]
