@@ -131,6 +131,36 @@ def test_others_wounded_beside_soldiers_are_soldiers_not_people() -> None:
     assert all_marks(found) == []
 
 
+def test_distances_of_two_named_places_from_one_city_are_not_compared() -> None:
+    found = apart(
+        article(
+            "A",
+            "The flood reached Harwick, where the old bridge crosses the river "
+            "about 15 km east of Dorchester.",
+        ),
+        article(
+            "B",
+            "Rescuers worked through the night in the village of Lymbury, "
+            "about 30 km east of Dorchester.",
+        ),
+    )
+    assert all_marks(found) == []
+
+
+def test_a_distance_naming_no_place_or_the_same_place_is_still_compared() -> None:
+    found = apart(
+        article("A", "The derailment happened in Harwick, Dorset, about 84 km west of Dorchester."),
+        article("B", "Harwick is a market town about 100 km west of Dorchester."),
+        article("C", "The crash occurred about 100 km west of Dorchester."),
+    )
+    marked = [(d.text, d.relation) for d in all_marks(found)]
+    assert marked == [
+        ("about 84 km", "conflict"),
+        ("about 100 km", "conflict"),
+        ("about 100 km", "conflict"),
+    ]
+
+
 def test_different_periods_are_not_compared() -> None:
     found = marks(
         article("A", "Hundreds of civilians have been killed in recent weeks."),

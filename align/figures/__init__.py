@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from ..model import Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, PEOPLE, STARTS, VAGUE_WORDS
-from .measures import fraction_at, is_age_apposition, measure_at, skip_at
+from .measures import fraction_at, is_age_apposition, located_place, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import (
     is_day,
@@ -169,6 +169,10 @@ def extract(text: str) -> tuple[Quantity, ...]:
         scope = scope_for(s, found_scopes, hit.first, hit.end, stop)
         if parent >= 0 and not scope.kind:
             scope = out[parent].scope
+        if hit.kind == "length" and counted.endswith(" distance"):
+            # a distance from a named place locates what its sentence names before it:
+            # "Saraqib, ... 15 km from Idlib" is not "Behun, ... 30 km from Idlib"
+            scope = scope._replace(place=located_place(s, hit.first) or scope.place)
         source = source_for(found_sources, hit.first)
         out.append(quantity_of(s, hit, counted, role or phase, event, scope, source))
     for n, part in part_scopes(s, hits, [q.role for q in out]).items():

@@ -33,11 +33,13 @@ from .lexicon import (
     DIMENSIONS,
     DURATION,
     FRACTIONS,
+    FUNCTION,
     HEDGES,
     LENGTH,
     MONTHS,
     ONES,
     OPPOSITE,
+    SENTENCE_ENDS,
     SPEED,
     WEEKDAYS,
     YEAR_PREPS,
@@ -279,6 +281,39 @@ def reference_place(s: Stream, j: int) -> str:
         words.append(s.low(j))
         j += 1
     return " ".join(words)
+
+
+LOCATED_REACH = 12  # words before a distance read for the place it locates
+
+
+def located_place(s: Stream, first: int) -> str:
+    """The place a distance from a named place locates: the nearest name before the
+    figure in its sentence, its words in a row or a comma apart ("in Mendon,
+    Missouri, about 84 miles northeast of Kansas City": "mendon missouri"; "the
+    village of Behun, about 30 km south of Idlib": "behun"); "" when no name
+    stands within ``LOCATED_REACH`` words ("The crash occurred about 100 miles
+    ...": its first word is a name only when it is not a function word)."""
+    stop = max(-1, first - 1 - LOCATED_REACH)
+    k = first - 1
+    while k > stop and not _name_at(s, k):
+        if s.low(k) in SENTENCE_ENDS:
+            return ""
+        k -= 1
+    words: list[str] = []
+    while k > stop and (_name_at(s, k) or (s.low(k) == "," and _name_at(s, k - 1))):
+        if s.low(k) != ",":
+            words.append(s.low(k))
+        k -= 1
+    return " ".join(reversed(words))
+
+
+def _name_at(s: Stream, k: int) -> bool:
+    """Token k is a word of a name: capitalised, not a month or weekday, nor the
+    sentence's first word when that is a function word ("The")."""
+    low = s.low(k)
+    if not s.capital(k) or low in MONTHS or low in WEEKDAYS:
+        return False
+    return k > 0 or low not in FUNCTION
 
 
 def conversion_end(s: Stream, j: int) -> int:
