@@ -283,18 +283,22 @@ TIME = (
     r"(?:\s*(?:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t|[ecmp]t|[+-]\d{2}:?\d{2}))?"
 )
 META_WORD = (
-    r"(?:published|updated|update|last\s+(?:updated|modified)|modified|posted|dated|date|on|at"
+    r"(?:published(?:\s+date)?|updated|update|last\s+(?:updated|modified|update)|modified|posted"
+    r"|dated|date|on|at"
     r"|first\s+published)"
 )
+AGE_UNIT = r"\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)"
+AGE = rf"{AGE_UNIT}(?:\s+{AGE_UNIT})?\s+ago"  # "2 hours ago", "1 year 2 months ago"
 # One part of a date line: a date, a time, a metadata word, or a separator.
 DATE_PART = re.compile(
-    rf"\s*(?:(?P<date>{DATE})|(?P<time>{TIME})|(?P<word>{META_WORD})(?:\s*:)?|(?P<sep>[,|;/-]))",
+    rf"\s*(?:(?P<date>{DATE})|(?P<time>{TIME})|(?P<word>{META_WORD}|{AGE})(?:\s*:)?"
+    r"|(?P<sep>[,|;/•·-]))",
     re.IGNORECASE,
 )
 PREPOSITIONS = frozenset({"on", "at"})
 # A label alone ("Published", "Updated:") or with an age ("Updated 5 hours ago").
 DATE_LABEL = re.compile(
-    r"(?:published|updated|posted)\s+\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago"
+    rf"(?:published|updated|posted)\s+{AGE}"
     r"|(?:published|updated|update|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
     re.IGNORECASE,
 )
@@ -334,7 +338,8 @@ def is_date_line(text: str) -> bool:
 
 URL = r"<?(?:https?://|www\.)[^\s<>]+>?"
 URL_LINE = re.compile(
-    rf"{URL}|(?:(?:original|source|canonical|article|story)\s+)?(?:url|link|source)\s*:\s*(?:{URL})?",
+    rf"{URL}|(?:(?:original|source|canonical|article|story)\s+)?(?:url|link|source)\s*:\s*(?:{URL})?"
+    rf"|(?:permalink|short\s+link)\s*:?\s*(?:{URL})?",
     re.IGNORECASE,
 )
 RELATED_LINE = re.compile(
@@ -343,10 +348,13 @@ RELATED_LINE = re.compile(
     re.IGNORECASE,
 )
 NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
-NAME_LINE = re.compile(  # "Jane Doe", "Jane Doe in Kestrel City", "Jane Doe and Ali Khan"
+NAME_ONE = (  # "Jane Doe", "Jane Doe in Kestrel City", "Jane Doe and Ali Khan"
     r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin)){1,5}"
     r"(?:\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
 )
+# ... or several of them: "Jane Doe in Kestrel City and Ali Khan in Harlow"
+NAME_LINE = re.compile(rf"{NAME_ONE}(?:(?:\s*,\s*|\s+(?:and|&)\s+){NAME_ONE}){{0,3}}")
+AUTHOR_LINE = re.compile(rf"(?i:authors?)\s*:?\s+{NAME_LINE.pattern}")  # "Author Jane Doe"
 BYLINE = re.compile(
     rf"(?:[Bb]y|BY)(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?"
 )
@@ -383,6 +391,7 @@ AGENCIES = (
     r"|anadolu(?:\s+agency)?|aa|tass|ria(?:\s+novosti)?|sputnik|sana|xinhua|dpa|efe|pti|ians"
     r"|ani|upi|cnn|bernama)"
 )
+SOCIAL = r"(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|telegram|messenger|pinterest|print)"
 BOILERPLATE_LINE = re.compile(
     r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
     r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via|with)\s+[\w ,]{1,100})?"
@@ -393,8 +402,11 @@ BOILERPLATE_LINE = re.compile(
     r"|whatsapp)\b.{0,40}"
     r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\b[^.!?]{0,80}\bnewsletters?\b.{0,80}"
-    r"|our\s+standards\s*:.{0,80}|comments?\s*(?:\(\d+\)|\d+)?"
+    r"|[^.!?\n]{0,60}\bnewsletters?\s*:\s*sign\s+up\b.{0,120}"  # "DW's ... newsletter: sign up"
+    r"|our\s+standards\s*:.{0,80}|comments?\s*:?\s*(?:\(\d+\)|\d+)?"
+    r"|(?:send\s+us\s+your\s+)?feedback(?:\s*:.{0,60})?"
     r"|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b.{0,100}"
+    r"|this\s+(?:article|story)\s+is\s+(?:also\s+)?available\s+in\s+[A-Z]\w+\b.{0,80}"
     r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"
     r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
@@ -403,9 +415,12 @@ BOILERPLATE_LINE = re.compile(
     r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40}"
     # share buttons, widgets and page labels, each a line of its own
     r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
+    rf"|(?:share\s+)?{SOCIAL}(?:[\s,|]+{SOCIAL})+"  # "Share Facebook Twitter Whatsapp E-Mail"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
+    # "Keywords Idlib, Recep Tayyip Erdogan, ceasefire": a list that opens with a name
+    r"|(?:keywords|related\s+(?:subjects|topics))\s*:?\s+(?-i:[A-Z])[^.!?\n]{0,150}"
     # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
     r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:(?:and|\+)\s+)?(?:news\s+)?agenc(?:y|ies)"
     rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&)\s*{AGENCIES})*"
@@ -430,6 +445,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (URL_LINE.fullmatch, "url"),
     (RELATED_LINE.match, "related link"),
     (CREDIT_BYLINE.fullmatch, "byline"),
+    (AUTHOR_LINE.fullmatch, "byline"),
     (is_date_line, "date line"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (MEDIA_TEASER.fullmatch, "boilerplate"),
@@ -677,10 +693,16 @@ def _captions_above_credits(
 
 
 def _names_above_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """A short line of capitalised names directly above a date line is a byline."""
+    """A short line of capitalised names directly above a date line is a byline, in its
+    paragraph or as a paragraph of its own above the date's."""
     out: list[Dropped] = []
     dates = _lines_dropped_for(raw, drops, "date line")
-    for view in _lines_above(raw, paragraphs, drops, dates):
+    alone = [
+        _view(raw, above[0].start, above[0].end, drops)
+        for above, below in pairwise(paragraphs)
+        if len(above) == 1 and below[0].number in dates
+    ]
+    for view in [*_lines_above(raw, paragraphs, drops, dates), *alone]:
         if NAME_LINE.fullmatch(view.text.strip()):
             out += _drop_view(view, "byline", raw)
     return out
@@ -688,8 +710,10 @@ def _names_above_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops)
 
 CAPTION_LABEL = re.compile(r"\s*(?i:(?:image|media|video|photo)\s+caption|caption)\s*[:,]?\s*")
 LIST_LABEL = re.compile(
-    r"\s*(?i:topics|tags|related(?:\s+(?:topics|stories|articles|links))?|more\s+on\s+this\s+story"
-    r"|read\s+more|see\s+also)\s*:?\s*"
+    r"\s*(?i:topics|tags|keywords"
+    r"|related(?:\s+(?:topics|stories|articles|links|content|subjects|coverage|news))?"
+    r"|more\s+(?:on\s+this\s+story|stories|from\s+[\w'’ ]{1,30})|most\s+(?:popular|read|viewed)"
+    r"|read\s+more|see\s+also|you\s+(?:may|might)\s+also\s+like)\s*:?\s*"
 )
 MAX_LINK_WORDS = 15
 
@@ -702,6 +726,31 @@ def _labelled_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) ->
             if CAPTION_LABEL.fullmatch(raw[label.start : label.end]):
                 out += _drop_view(_view(raw, line.start, line.end, drops), "caption", raw)
         out += _link_list(raw, paragraph, drops)
+    return out + _link_section(raw, paragraphs, drops)
+
+
+def _link_section(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """A label line alone in its paragraph ("Read more:", "More stories", "Most
+    popular") and the paragraphs after it that are each one link line ("1. Greek
+    police fire tear gas as 13,000 gather", "Greece: 35,000 stopped at the border
+    04.03.2020"): all of it, up to the first paragraph that is not a link."""
+    out: list[Dropped] = []
+    k = 0
+    while k < len(paragraphs):
+        label = paragraphs[k]
+        k += 1
+        if len(label) != 1 or not LIST_LABEL.fullmatch(raw[label[0].start : label[0].end]):
+            continue
+        links = []
+        while k < len(paragraphs) and len(paragraphs[k]) == 1:
+            view = _view(raw, paragraphs[k][0].start, paragraphs[k][0].end, drops)
+            if not _is_link_title(view.text):
+                break
+            links.append(view)
+            k += 1
+        if links:
+            views = [_view(raw, label[0].start, label[0].end, drops), *links]
+            out += [d for view in views for d in _drop_view(view, "related link", raw)]
     return out
 
 

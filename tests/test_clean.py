@@ -200,6 +200,10 @@ def test_date_lines(line: str) -> None:
         "On March 5, 2020, the deal was signed.",
         "Source: the ministry said the figures were final.",
         "Ann Lee | The river | 05.03.2020",  # not only a name before the date
+        "Share prices fell 4 percent on Monday.",
+        "Author Jane Doe wrote the report in May.",
+        "Feedback from residents was mixed.",
+        "Keywords matter less than links, the study found.",
     ],
 )
 def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
@@ -212,6 +216,33 @@ def test_names_directly_above_a_date_line_are_a_byline() -> None:
     assert [r for r, _ in drops(c)] == ["byline", "date line"]
     kept = cleaned(f"{BODY}\n\nThe vote was held on Monday.\n5 March 2020\n\nEnd.")
     assert "The vote was held on Monday." in kept.text
+
+
+def test_names_in_a_paragraph_above_a_date_line_are_a_byline() -> None:
+    names = "Jane Doe in Port Ellis and Ali Khan in Kestrel City"
+    c = cleaned(f"Storm hits the coast\n\n{names}\n\nPublished: 5 March 2020\n\n{BODY}")
+    assert [r for r, _ in drops(c)][1:] == ["byline", "date line"] and c.text == BODY
+    kept = cleaned(f"Storm hits the coast\n\nThe vote was held.\n\n5 March 2020\n\n{BODY}")
+    assert kept.text.startswith("The vote was held.")
+
+
+def test_a_list_of_links_under_its_label_is_dropped_paragraph_by_paragraph() -> None:
+    links = (
+        "Read more:\n\n1. Six hurt as tram leaves the rails\n\n"
+        "2. Council says 13,000 homes lost power\n\n"
+        "Storm: 35,000 without water in the valley 04.03.2021"
+    )
+    c = cleaned(f"{BODY}\n\n{links}\n\nThe harbour reopened on Friday.")
+    assert c.text == f"{BODY}\n\nThe harbour reopened on Friday."
+    assert {r for r, _ in drops(c)} == {"related link"} and len(drops(c)) == 4
+    for label in ("More stories", "Most Popular", "Related content", "More from the Herald"):
+        c = cleaned(f"{BODY}\n\n{label}\n\n1. Six hurt as tram leaves the rails")
+        assert c.text == BODY
+
+
+def test_prose_after_a_link_label_is_kept() -> None:
+    c = cleaned(f"{BODY}\n\nRead more:\n\nThe harbour reopened on Friday, the council said.")
+    assert c.text == f"{BODY}\n\nThe harbour reopened on Friday, the council said."
 
 
 @pytest.mark.parametrize(
@@ -320,6 +351,18 @@ def test_no_dateline(para: str) -> None:
         ("Follow Kestrel News on Telegram", "boilerplate"),
         ("Kestrel News with AFP, AP", "byline"),
         ("THE VALLEY HERALD WITH AGENCIES PORT ELLIS", "byline"),
+        ("Author Jane Doe", "byline"),
+        ("Share Facebook Twitter Whatsapp E-Mail", "boilerplate"),
+        ("Feedback: Send us your feedback.", "boilerplate"),
+        ("Permalink https://example.org/p/3Yq7k", "url"),
+        ("Comments: 112", "boilerplate"),
+        ("Keywords Kestrel valley, floods, Jane Doe", "boilerplate"),
+        ("Related Subjects Weather, Coast", "boilerplate"),
+        ("The Herald's weather newsletter: sign up here for the week's forecast", "boilerplate"),
+        ("This article is available in Welsh on the Herald's Welsh edition.", "boilerplate"),
+        ("March 5, 2021 / 6:41 PM / Updated 2 hours ago", "date line"),
+        ("5 March 2021 • 7:12pm", "date line"),
+        ("Published date: 5 March 2021 20:14 UTC | Last update: 1 year 2 months ago", "date line"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
