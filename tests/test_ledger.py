@@ -161,6 +161,46 @@ def test_a_distance_naming_no_place_or_the_same_place_is_still_compared() -> Non
     ]
 
 
+def test_one_attack_named_with_its_side_is_set_against_attacks_not_totals() -> None:
+    strike = (
+        "The talks came a week after 36 border guards were killed in a Valerian army drone strike."
+    )
+    found = apart(
+        article("A", strike),
+        article("B", "Thirty-four border guards died in a drone strike on March 3."),
+        article("C", "More than 60 border guards were killed in March."),
+        article("D", "Since the start of March, 59 border guards have been killed."),
+    )
+    rows = [sorted(c.quantity.text for c in row.claims) for row in found.rows]
+    assert ["36", "Thirty-four"] in rows and ["59", "More than 60"] in rows
+    assert {d.text for d in all_marks(found)} == {"36", "Thirty-four", "59", "More than 60"}
+    week = next(q for q in extract(strike) if q.text == "a week")
+    assert week.scope.kind == ""  # an attack scopes its toll, not the talks' "a week"
+
+
+def test_tolls_of_attacks_on_named_places_are_compared_only_for_one_place() -> None:
+    found = apart(
+        article("A", "On Tuesday, an air strike on the town of Halden killed nine civilians."),
+        article(
+            "B",
+            "A missile strike near the village of Orla, about 8 km north of the capital, "
+            "killed at least 15 civilians, the rescue service said.",
+        ),
+        article("C", "Rescuers said a strike on Wednesday had killed 11 civilians in Port Ellis."),
+    )
+    assert all_marks(found) == []
+    same = apart(
+        article("A", "On Tuesday, an air strike on the town of Halden killed nine civilians."),
+        article(
+            "D", "An air strike on Halden killed at least 12 civilians on Tuesday, officials said."
+        ),
+    )
+    assert [(d.text, d.relation) for d in all_marks(same)] == [
+        ("nine", "conflict"),
+        ("at least 12", "conflict"),
+    ]
+
+
 def test_different_periods_are_not_compared() -> None:
     found = marks(
         article("A", "Hundreds of civilians have been killed in recent weeks."),

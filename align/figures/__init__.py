@@ -32,12 +32,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..model import Article, Quantity, Scope, Sentence
+from ..model import NO_SCOPE, Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
 from .lexicon import MAX_CLAIMS, PEOPLE, STARTS, VAGUE_WORDS
 from .measures import fraction_at, is_age_apposition, located_place, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import (
+    ONE_ATTACK,
     is_day,
     opening_stop,
     part_scopes,
@@ -169,6 +170,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         scope = scope_for(s, found_scopes, hit.first, hit.end, stop)
         if parent >= 0 and not scope.kind:
             scope = out[parent].scope
+        if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
+            scope = NO_SCOPE  # "a week after 36 were killed in an air strike": the count's
         if hit.kind == "length" and counted.endswith(" distance"):
             # a distance from a named place locates what its sentence names before it:
             # "Saraqib, ... 15 km from Idlib" is not "Behun, ... 30 km from Idlib"

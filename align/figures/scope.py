@@ -32,7 +32,6 @@ Found = tuple[int, int, Scope]  # first token, end token, scope
 CLAUSE_MAX = 60  # tokens a clause may reach either side of a figure
 OPENING = 3  # a scope starting within this many tokens opens the sentence
 RELATIVE_DAYS = frozenset({"yesterday", "today", "overnight", "tonight"})
-INCIDENT_MODIFIERS = frozenset({"single", "air", "suicide", "drone", "missile", "car", "bomb"})
 RECENT = frozenset({"past", "last", "recent", "previous"})
 MONTH_KEYS = {number: name[:3] for name, number in reversed(MONTHS.items())}
 CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
@@ -146,13 +145,32 @@ def incident_at(s: Stream, k: int) -> Found | None:
     if word in RELATIVE_DAYS:
         return k, k + 1, Scope("incident", "", "")
     if word in ("in", "during") and s.low(k + 1) in ("a", "an", "one", "the", "that", "this"):
-        j = k + 2
-        while j < k + 4 and (s.low(j) in INCIDENT_MODIFIERS or s.capital(j)):  # "a Russian"
-            j += 1
-        if s.low(j) in INCIDENTS or noun(s.low(j)) in INCIDENTS:
+        j = incident_noun(s, k + 2)  # "in a single air strike", "in a Syrian government air strike"
+        if j >= 0:
             # one attack: a part of any day's or period's count, met only by another attack's
             return k, j + 1, Scope("incident", ONE_ATTACK, "")
     return None
+
+
+INCIDENT_REACH = 4  # words that may qualify an attack before its noun ("Syrian government air")
+# Words that say what kind of attack or whose (with names: "a Russian", "a Syrian
+# government"); not "worst" or "deadliest": "in the worst rail accident in years"
+# is the story's whole toll, not one attack's part of it.
+INCIDENT_MODIFIERS = frozenset(
+    {"single", "air", "suicide", "drone", "missile", "car", "bomb", "rocket", "artillery"}
+    | {"government", "regime", "army", "military", "rebel", "coalition", "militant"}
+)
+
+
+def incident_noun(s: Stream, k: int) -> int:
+    """The token of the attack noun at k or after a few words qualifying it ("single air
+    strike", "Syrian government air strike"), or -1."""
+    for j in range(k, k + INCIDENT_REACH + 1):
+        if s.low(j) in INCIDENTS or noun(s.low(j)) in INCIDENTS:
+            return j
+        if not (s.low(j) in INCIDENT_MODIFIERS or s.capital(j)):
+            return -1
+    return -1
 
 
 EARLY_WORDS = frozenset({"first", "early", "initial", "earliest", "earlier"})
@@ -292,7 +310,22 @@ def scope_for(s: Stream, found: list[Found], first: int, end: int, stop: int) ->
     place = next((p for k in range(end, b) if (p := place_at(s, k))), "")
     if not place and a > 0:
         place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
+    if not place:
+        place = attack_place(s, first)  # "an air strike on the town of Binnish killed nine"
     return scope._replace(place=place) if place else scope
+
+
+def attack_place(s: Stream, first: int) -> str:
+    """The place of the attack its sentence names before the figure at ``first``: "An
+    air strike on the town of Binnish killed nine", "a Russian air strike near
+    Maarat Misrin, about 8 km north of Idlib city, killed at least 15". The count is
+    that attack's, whatever clauses stand between."""
+    k = first - 1
+    while k >= max(0, first - CLAUSE_MAX) and not ends_sentence(s, k):
+        if s.low(k) in INCIDENTS or noun(s.low(k)) in INCIDENTS:
+            return place_at(s, k + 1, ("on", "outside", *PLACE_PREPOSITIONS))
+        k -= 1
+    return ""
 
 
 PLACE_NOUNS = frozenset(
@@ -321,12 +354,19 @@ def opening_place(s: Stream, first: int) -> str:
     return ""
 
 
-def place_at(s: Stream, k: int) -> str:
+PLACE_OF = PLACE_NOUNS | {"settlement", "villages", "towns", "outskirts", "suburb"}
+PLACE_PREPOSITIONS = ("in", "at", "near")
+
+
+def place_at(s: Stream, k: int, prepositions: tuple[str, ...] = PLACE_PREPOSITIONS) -> str:
     """The place named at token k: "in Jajarkot", "in the neighbouring Rukum West",
-    "in northern India", "at Mendon" (lower-case words before the name: two at most)."""
-    if s.low(k) not in ("in", "at", "near"):
+    "in northern India", "at Mendon" (lower-case words before the name: two at most),
+    "near the town of Binnish"."""
+    if s.low(k) not in prepositions:
         return ""
     j = k + 1 + int(s.low(k + 1) == "the")
+    if s.low(j) in PLACE_OF and s.low(j + 1) == "of":
+        j += 2
     for _ in range(2):
         if s.kind(j) == "word" and not s.capital(j) and s.low(j) not in FUNCTION:
             j += 1
