@@ -594,7 +594,10 @@ END_CREDIT = re.compile(
     r"|©[^\n]{0,100}"
     r"|(?<=[.!?\"”])[A-Z][^.!?\n]{0,80}\svia\s[^.!?\n]{1,60}"  # fused "... via Agency, Pool"
     r"|(?<=[.!?]\s)[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ ]{1,20})?"
-    r"|,\s*Pool)\s*$"
+    r"|,\s*Pool"
+    # "Soldiers patrol near Ariha on 3 March (AFP)": an agency right after the last word
+    # (a paragraph of prose that ends in a sentence and then "(AFP)" is kept)
+    rf"|(?<=\w)\s\((?i:{AGENCIES})\))\s*$"
 )
 POSITION_PAREN = re.compile(
     r"\((?:[LRC]|\d(?:st|nd|rd|th)?\s?[LR]|[LR]\s?-\s?[LR]|left|right|cent(?:er|re)|top|bottom"

@@ -139,9 +139,18 @@ def test_caption_paragraph_ending_in_a_parenthesised_credit() -> None:
     ]
 
 
+def test_caption_paragraph_ending_in_an_agency_credit() -> None:
+    caption = "Rescuers search the rubble of a school in Port Ellis on 3 March (AFP)"
+    assert drops(cleaned(f"{BODY}\n\n{caption}\n\nEnd.")) == [
+        ("caption", "Rescuers search the rubble of a school in Port Ellis on 3 March"),
+        ("photo credit", "(AFP)"),
+    ]
+
+
 @pytest.mark.parametrize(
     "paragraph",
     [
+        "The ministry said the talks would resume on Monday. (AFP)",  # a wire's sign-off
         "Only 3/4 of members voted, and/or abstained (see the table).",
         "Senator Lee (R) said the bill would pass on Friday.",
         "The ministry said the cost was high, left unchanged, and final.",
