@@ -122,6 +122,17 @@ def test_a_country_that_lost_soldiers_is_compared_with_its_soldiers_only() -> No
     assert marked == [("59", "conflict"), ("58", "conflict")]
 
 
+def test_a_count_of_its_own_people_is_compared_when_the_owner_is_named() -> None:
+    found = apart(
+        article("A", "Valeria says 59 of its border guards were killed in March."),
+        article("B", "In March, 58 Valerian border guards were killed, officials said."),
+        article("C", "Several of Valeria's border posts remain surrounded."),
+        article("D", "The ministry said 12 of its border guards were killed in March."),
+    )
+    marked = [(d.text, d.relation) for d in all_marks(found)]
+    assert marked == [("59", "conflict"), ("58", "conflict")]  # a share or no owner: nothing
+
+
 def test_others_wounded_beside_soldiers_are_soldiers_not_people() -> None:
     # "six others" are soldiers: not set against civilians wounded elsewhere
     found = apart(

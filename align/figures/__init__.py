@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 
 from ..model import NO_SCOPE, Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
-from .lexicon import MAX_CLAIMS, PEOPLE, STARTS, VAGUE_WORDS
+from .lexicon import FUNCTION, MAX_CLAIMS, MONTHS, PEOPLE, SENTENCE_ENDS, STARTS, VAGUE_WORDS
 from .measures import fraction_at, is_age_apposition, located_place, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import (
@@ -54,6 +54,7 @@ from .subject import (
     figures_of,
     listed_with,
     loser,
+    noun_phrase,
     others_of,
     role_nouns,
     role_of,
@@ -201,7 +202,11 @@ def counted_and_role(
     elif n - 1 in totals:
         role = ""  # the eight: how many cars the train had
     elif hits[n].kind == "count" and is_part(s, hits[n]):
-        counted, role = "", ""  # "78 of the injured", "four of them": a part
+        # "78 of the injured", "four of them": a part; "59 of its soldiers were killed":
+        # a count of its soldiers, when the sentence names whose and what happened
+        owned = owned_count(s, hits[n])
+        role = role_of(s, found, n, inherited) if owned else ""
+        counted = owned if role else ""
     elif hits[n].kind == "count":
         role = role or role_of(s, found, n, inherited)
         owner = loser(s, hits[n].first)
@@ -245,6 +250,30 @@ def is_part(s: Stream, hit: Hit) -> bool:
     if group in ("which", "whom", "them") or possessive(s, hit.end + 1):
         return True
     return hit.hedge not in VAGUE_WORDS and group in {"the", "those", "these", "its", "their"}
+
+
+OWNER_REACH = 8  # words before a count read for whose "its" or "their" is
+
+
+def owned_count(s: Stream, hit: Hit) -> str:
+    """What a count "of its/their/Turkey's NOUN" counts, with whose they are ("Turkey
+    says 59 of its soldiers were killed": "turkey soldier"); "" when the sentence
+    does not name the owner (a name before the count for "its"/"their")."""
+    k = hit.end + 1
+    if possessive(s, k):
+        owner = s.low(k).removesuffix("'s").removesuffix("’s")
+    elif s.low(k) in ("its", "their"):
+        owner = ""
+        for j in range(hit.first - 1, max(-1, hit.first - 1 - OWNER_REACH), -1):
+            if s.low(j) in SENTENCE_ENDS:
+                break
+            if s.capital(j) and s.low(j) not in FUNCTION and s.low(j) not in MONTHS:
+                owner = s.low(j)
+                break
+    else:
+        return ""
+    thing = noun_phrase(s, k + 1) if owner else ""
+    return f"{owner} {thing}" if thing and thing != "people" else ""
 
 
 def possessive(s: Stream, k: int) -> bool:
