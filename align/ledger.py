@@ -25,6 +25,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from .figures import comparable, measure_key, relate, sentence_figures
+from .figures.relate import head_and_mods
 from .model import (
     WORST_FIRST,
     Article,
@@ -476,6 +477,10 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
         key = measure_key(claim.quantity)
         if key is not None:
             buckets[key][claim.article].append(n)
+    for measure, by_article in list(buckets.items()):
+        for n in unowned(measure, by_article, claims):
+            by_article[claims[n].article].remove(n)
+            buckets[(measure, n)][claims[n].article].append(n)  # a row of its own
     judge, reading_of = judge_for(claims)
     tally = Tally(len(claims), reading_of)
     for by_article in buckets.values():
@@ -492,6 +497,20 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
         divergences=number_divergences(claims, tally, articles),
         warnings=tuple(warnings),
     )
+
+
+def unowned(key: object, by_article: dict[int, list[int]], claims: Sequence[Claim]) -> list[int]:
+    """The counts of a measure (``key``) that name no side ("33 soldiers were killed")
+    where the story counts that thing for two sides or more ("Turkish soldiers",
+    "Syrian soldiers"): whose they are is unknown, so they are compared with nothing.
+    People in general are never split by side ("Syrian civilians" and "civilians")."""
+    if not isinstance(key, tuple) or key[0] != "count" or key[2] == "people":
+        return []
+    held = [n for ns in by_article.values() for n in ns]
+    sides = {head_and_mods(claims[n].quantity.counted)[1] for n in held}
+    if len(sides - {frozenset()}) < 2:
+        return []
+    return [n for n in held if not head_and_mods(claims[n].quantity.counted)[1]]
 
 
 def ledger_rows(

@@ -133,6 +133,24 @@ def test_a_count_of_its_own_people_is_compared_when_the_owner_is_named() -> None
     assert marked == [("59", "conflict"), ("58", "conflict")]  # a share or no owner: nothing
 
 
+def test_soldiers_of_no_stated_side_are_not_compared_when_two_sides_lose_soldiers() -> None:
+    found = apart(
+        article("A", "At least 40 Valerian soldiers were killed in the fighting."),
+        article("B", "Valeria said its drones killed 120 Moravian soldiers."),
+        article("C", "According to the ministry, 38 soldiers were killed."),
+        article("D", "Monitors said dozens of soldiers died in the fighting."),
+    )
+    assert all_marks(found) == []
+    one_side = apart(
+        article("A", "Six soldiers were killed in the blast."),
+        article("B", "Seven soldiers died in the blast, officials said."),
+    )
+    assert [(d.text, d.relation) for d in all_marks(one_side)] == [
+        ("Six", "conflict"),
+        ("Seven", "conflict"),
+    ]
+
+
 def test_others_wounded_beside_soldiers_are_soldiers_not_people() -> None:
     # "six others" are soldiers: not set against civilians wounded elsewhere
     found = apart(
