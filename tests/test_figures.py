@@ -691,6 +691,13 @@ def test_off_the_tracks_is_derailed() -> None:
     assert only("The train had six cars.").role == ""
 
 
+def test_driven_from_their_homes_is_displaced() -> None:
+    assert only("The floods have driven 20,000 people from their homes.").role == "displaced"
+    assert only("The war forced 300,000 residents out of their homes.").role == "displaced"
+    assert rel("The floods drove 20,000 from their homes.", "20,000 people fled.") == "same"
+    assert only("Twelve people returned to their homes.").role == ""
+
+
 def test_a_round_tally_may_be_cut_as_well_as_rounded() -> None:
     assert rel("1,800 people were injured.", "1,881 people were injured.") == "precision"
     assert rel("1,800 people were injured.", "1,712 people were injured.") == "conflict"

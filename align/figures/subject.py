@@ -275,6 +275,8 @@ def role_after(s: Stream, j: int, found: Figures) -> str:
             return "" if k + 1 in found.objects else ROLE_OF[word]
         if off_track(s, k):
             return "derailed"
+        if from_homes(s, k):
+            return "displaced"
         k += 1
         seen += 1
     return ""
@@ -285,6 +287,16 @@ def listed(found: Figures, k: int) -> bool:
     not a clause of its own ("and 150 were injured")? A count with a noun is an item."""
     hit = next(h for h in found.hits if h.first == k)
     return hit.kind == "count" and bool(hit.counted)
+
+
+def from_homes(s: Stream, k: int) -> bool:
+    """ "driven ... from their homes", "forced out of their homes": displaced, said
+    without a role word."""
+    return (
+        s.low(k) in ("home", "homes")
+        and s.low(k - 1) in ("their", "his", "her")
+        and s.low(k - 2) in ("from", "of")
+    )
 
 
 def off_track(s: Stream, k: int) -> bool:
