@@ -287,8 +287,10 @@ META_WORD = (
     r"|dated|date|on|at"
     r"|first\s+published)"
 )
-AGE_UNIT = r"\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)"
-AGE = rf"{AGE_UNIT}(?:\s+{AGE_UNIT})?\s+ago"  # "2 hours ago", "1 year 2 months ago"
+AGE = (  # "2 hours ago", "1 year 2 months ago"
+    r"(?:\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+)"
+    r"{1,2}ago"
+)
 # One part of a date line: a date, a time, a metadata word, or a separator.
 DATE_PART = re.compile(
     rf"\s*(?:(?P<date>{DATE})|(?P<time>{TIME})|(?P<word>{META_WORD}|{AGE})(?:\s*:)?"
@@ -348,13 +350,20 @@ RELATED_LINE = re.compile(
     re.IGNORECASE,
 )
 NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
-NAME_ONE = (  # "Jane Doe", "Jane Doe in Kestrel City", "Jane Doe and Ali Khan"
-    r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin)){1,5}"
-    r"(?:\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+# "Jane Doe", "Jane Doe and Ali Khan", "Jane Doe in Kestrel City and Ali Khan in Harlow":
+# capitalised words and the words that join names
+NAME_LINE = re.compile(
+    r"[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|&|in|de|van|von|al|bin)){1,14}"
 )
-# ... or several of them: "Jane Doe in Kestrel City and Ali Khan in Harlow"
-NAME_LINE = re.compile(rf"{NAME_ONE}(?:(?:\s*,\s*|\s+(?:and|&)\s+){NAME_ONE}){{0,3}}")
-AUTHOR_LINE = re.compile(rf"(?i:authors?)\s*:?\s+{NAME_LINE.pattern}")  # "Author Jane Doe"
+AUTHOR = re.compile(r"(?i:authors?)\s*:?\s+")  # "Author Jane Doe", "Authors: ..."
+
+
+def is_author_line(text: str) -> bool:
+    """ "Author" and a line of names."""
+    label = AUTHOR.match(text)
+    return label is not None and NAME_LINE.fullmatch(text, label.end()) is not None
+
+
 BYLINE = re.compile(
     rf"(?:[Bb]y|BY)(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?"
 )
@@ -415,7 +424,7 @@ BOILERPLATE_LINE = re.compile(
     r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40}"
     # share buttons, widgets and page labels, each a line of its own
     r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
-    rf"|(?:share\s+)?{SOCIAL}(?:[\s,|]+{SOCIAL})+"  # "Share Facebook Twitter Whatsapp E-Mail"
+    rf"|(?:share\s+)?(?:{SOCIAL}[\s,|]*){{2,}}"  # "Share Facebook Twitter Whatsapp E-Mail"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
@@ -445,7 +454,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (URL_LINE.fullmatch, "url"),
     (RELATED_LINE.match, "related link"),
     (CREDIT_BYLINE.fullmatch, "byline"),
-    (AUTHOR_LINE.fullmatch, "byline"),
+    (is_author_line, "byline"),
     (is_date_line, "date line"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (MEDIA_TEASER.fullmatch, "boilerplate"),
@@ -594,10 +603,7 @@ END_CREDIT = re.compile(
     r"|©[^\n]{0,100}"
     r"|(?<=[.!?\"”])[A-Z][^.!?\n]{0,80}\svia\s[^.!?\n]{1,60}"  # fused "... via Agency, Pool"
     r"|(?<=[.!?]\s)[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ ]{1,20})?"
-    r"|,\s*Pool"
-    # "Soldiers patrol near Ariha on 3 March (AFP)": an agency right after the last word
-    # (a paragraph of prose that ends in a sentence and then "(AFP)" is kept)
-    rf"|(?<=\w)\s\((?i:{AGENCIES})\))\s*$"
+    r"|,\s*Pool)\s*$"
 )
 POSITION_PAREN = re.compile(
     r"\((?:[LRC]|\d(?:st|nd|rd|th)?\s?[LR]|[LR]\s?-\s?[LR]|left|right|cent(?:er|re)|top|bottom"
@@ -634,7 +640,17 @@ def may_end_in_credit(text: str) -> bool:
 
 def _credit_span(text: str) -> Span | None:
     m = END_CREDIT.search(text) if may_end_in_credit(text) else None
-    return (m.start(), m.end()) if m else None
+    return (m.start(), m.end()) if m else _agency_credit(text)
+
+
+def _agency_credit(text: str) -> Span | None:
+    """ "Soldiers patrol near Ariha on 3 March (AFP)": an agency in brackets right after
+    the last word ("... said on Monday. (AFP)", after a sentence, is a wire's sign-off)."""
+    end = len(text.rstrip())
+    start = text.rfind(" (", 0, end)
+    if start < 1 or text[end - 1 : end] != ")" or not text[start - 1].isalnum():
+        return None
+    return (start + 1, end) if AGENCY_LINE.fullmatch(text, start + 1, end) else None
 
 
 def _is_caption(text: str) -> bool:
@@ -715,7 +731,7 @@ CAPTION_LABEL = re.compile(r"\s*(?i:(?:image|media|video|photo)\s+caption|captio
 LIST_LABEL = re.compile(
     r"\s*(?i:topics|tags|keywords"
     r"|related(?:\s+(?:topics|stories|articles|links|content|subjects|coverage|news))?"
-    r"|more\s+(?:on\s+this\s+story|stories|from\s+[\w'’ ]{1,30})|most\s+(?:popular|read|viewed)"
+    r"|more\s+(?:on\s+this\s+story|stories|from(?:\s+\w+){1,3})|most\s+(?:popular|read|viewed)"
     r"|read\s+more|see\s+also|you\s+(?:may|might)\s+also\s+like)\s*:?\s*"
 )
 MAX_LINK_WORDS = 15
