@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from .figures import comparable, measure_key, relate, sentence_figures
-from .figures.relate import head_and_mods
+from .figures.relate import MeasureKey, head_and_mods
 from .model import (
     WORST_FIRST,
     Article,
@@ -472,22 +472,23 @@ def _pair_several(
 def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
     """Compare every claim of the story with the other outlets' claims of its quantity."""
     claims, warnings = locate(articles, group_of)
-    buckets: dict[object, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    buckets: dict[MeasureKey, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for n, claim in enumerate(claims):
         key = measure_key(claim.quantity)
         if key is not None:
             buckets[key][claim.article].append(n)
-    for measure, by_article in list(buckets.items()):
+    alone: list[int] = []  # counts compared with nothing: rows of their own
+    for measure, by_article in buckets.items():
         for n in unowned(measure, by_article, claims):
             by_article[claims[n].article].remove(n)
-            buckets[(measure, n)][claims[n].article].append(n)  # a row of its own
+            alone.append(n)
     judge, reading_of = judge_for(claims)
     tally = Tally(len(claims), reading_of)
     for by_article in buckets.values():
         join_restatements(by_article, claims, judge, tally)
         compare_bucket(by_article, claims, judge, reading_of, tally)
     keyed = [n for by_article in buckets.values() for ns in by_article.values() for n in ns]
-    rows = ledger_rows(claims, keyed, tally)
+    rows = ledger_rows(claims, [*keyed, *alone], tally)
     by_group: dict[int, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_group[claim.group].append(claim)
@@ -499,17 +500,24 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
     )
 
 
-def unowned(key: object, by_article: dict[int, list[int]], claims: Sequence[Claim]) -> list[int]:
-    """The counts of a measure (``key``) that name no side ("33 soldiers were killed")
-    where the story counts that thing for two sides or more ("Turkish soldiers",
-    "Syrian soldiers"): whose they are is unknown, so they are compared with nothing.
-    People in general are never split by side ("Syrian civilians" and "civilians")."""
-    if not isinstance(key, tuple) or key[0] != "count" or key[2] == "people":
+def unowned(
+    measure: MeasureKey, by_article: dict[int, list[int]], claims: Sequence[Claim]
+) -> list[int]:
+    """The counts of a measure that name no side ("33 soldiers were killed") where two
+    sides or more are each counted by two outlets or more ("Turkish soldiers", "Syrian
+    soldiers"): whose they are is unknown, so they are compared with nothing. A side
+    one outlet names ("three Chinese miners were among those killed") splits nothing;
+    people in general are never split by side ("Syrian civilians" and "civilians")."""
+    if measure[0] != "count" or measure[2] == "people":
+        return []
+    outlets: dict[frozenset[str], set[int]] = defaultdict(set)
+    for article, ns in by_article.items():
+        for n in ns:
+            outlets[head_and_mods(claims[n].quantity.counted)[1]].add(article)
+    sides = [mods for mods, named in outlets.items() if mods and len(named) >= 2]
+    if len(sides) < 2:
         return []
     held = [n for ns in by_article.values() for n in ns]
-    sides = {head_and_mods(claims[n].quantity.counted)[1] for n in held}
-    if len(sides - {frozenset()}) < 2:
-        return []
     return [n for n in held if not head_and_mods(claims[n].quantity.counted)[1]]
 
 

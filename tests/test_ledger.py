@@ -133,14 +133,31 @@ def test_a_count_of_its_own_people_is_compared_when_the_owner_is_named() -> None
     assert marked == [("59", "conflict"), ("58", "conflict")]  # a share or no owner: nothing
 
 
+def test_whose_people_a_count_of_its_own_counts_is_the_name_that_opens_the_sentence() -> None:
+    found = apart(
+        article("A", "Ukraine said Russian forces killed 15 of its soldiers on Monday."),
+        article("B", "Russia said 40 of its soldiers died on Monday."),
+        article("C", "South Korea said two of its soldiers were wounded."),
+        article("D", "North Korea said five of its soldiers were wounded."),
+    )
+    assert all_marks(found) == []
+
+
 def test_soldiers_of_no_stated_side_are_not_compared_when_two_sides_lose_soldiers() -> None:
     found = apart(
-        article("A", "At least 40 Valerian soldiers were killed in the fighting."),
-        article("B", "Valeria said its drones killed 120 Moravian soldiers."),
+        article(
+            "A", "At least 40 Valerian soldiers were killed. Valeria killed 120 Moravian soldiers."
+        ),
+        article("B", "Forty Valerian soldiers died. About 120 Moravian soldiers were killed."),
         article("C", "According to the ministry, 38 soldiers were killed."),
         article("D", "Monitors said dozens of soldiers died in the fighting."),
     )
-    assert all_marks(found) == []
+    assert {d.text for d in all_marks(found)} <= {"At least 40", "Forty", "120", "About 120"}
+    named_once = apart(  # a side one outlet names among the dead splits nothing
+        article("A", "Twelve miners were killed on Monday. Three Chinese miners died."),
+        article("B", "Fifteen miners were killed on Monday. Two Afghan miners died."),
+    )
+    assert ("Twelve", "conflict") in [(d.text, d.relation) for d in all_marks(named_once)]
     one_side = apart(
         article("A", "Six soldiers were killed in the blast."),
         article("B", "Seven soldiers died in the blast, officials said."),

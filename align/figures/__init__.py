@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 
 from ..model import NO_SCOPE, Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
-from .lexicon import FUNCTION, MAX_CLAIMS, MONTHS, PEOPLE, SENTENCE_ENDS, STARTS, VAGUE_WORDS
+from .lexicon import FUNCTION, MAX_CLAIMS, MONTHS, PEOPLE, STARTS, VAGUE_WORDS, WEEKDAYS
 from .measures import fraction_at, is_age_apposition, located_place, measure_at, skip_at
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import (
@@ -56,6 +56,7 @@ from .subject import (
     loser,
     noun_phrase,
     others_of,
+    plural,
     role_nouns,
     role_of,
 )
@@ -252,28 +253,35 @@ def is_part(s: Stream, hit: Hit) -> bool:
     return hit.hedge not in VAGUE_WORDS and group in {"the", "those", "these", "its", "their"}
 
 
-OWNER_REACH = 8  # words before a count read for whose "its" or "their" is
-
-
 def owned_count(s: Stream, hit: Hit) -> str:
     """What a count "of its/their/Turkey's NOUN" counts, with whose they are ("Turkey
-    says 59 of its soldiers were killed": "turkey soldier"); "" when the sentence
-    does not name the owner (a name before the count for "its"/"their")."""
+    says 59 of its soldiers were killed": "turkey soldier"); "" when the sentence does
+    not name the owner: for "its" and "their", the name that opens the sentence
+    ("Ukraine said Russian forces killed 15 of its soldiers": Ukraine's)."""
     k = hit.end + 1
-    if possessive(s, k):
-        owner = s.low(k).removesuffix("'s").removesuffix("’s")
+    if possessive(s, k):  # "South Korea's": the name's words before it too
+        first = k
+        while first > 0 and s.capital(first - 1) and s.low(first - 1) not in FUNCTION:
+            first -= 1
+        owner = " ".join([*s.lows[first:k], s.low(k).removesuffix("'s").removesuffix("’s")])
     elif s.low(k) in ("its", "their"):
-        owner = ""
-        for j in range(hit.first - 1, max(-1, hit.first - 1 - OWNER_REACH), -1):
-            if s.low(j) in SENTENCE_ENDS:
-                break
-            if s.capital(j) and s.low(j) not in FUNCTION and s.low(j) not in MONTHS:
-                owner = s.low(j)
-                break
+        owner = opening_name(s)
     else:
         return ""
     thing = noun_phrase(s, k + 1) if owner else ""
     return f"{owner} {thing}" if thing and thing != "people" else ""
+
+
+def opening_name(s: Stream) -> str:
+    """The name that opens the sentence, maybe after "The" ("South Korea said ...", "The
+    Turkish army lost ..."), lower case; "" when it opens otherwise ("The army said",
+    "On Tuesday, ...", "Officials said")."""
+    start = end = int(s.low(0) == "the")
+    while s.capital(end) and s.low(end) not in FUNCTION and s.low(end) not in WEEKDAYS:
+        end += 1
+    if end == start or plural(s.low(end - 1)) or s.low(end - 1) in MONTHS:
+        return ""
+    return " ".join(s.lows[start:end])
 
 
 def possessive(s: Stream, k: int) -> bool:
