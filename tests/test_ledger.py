@@ -247,6 +247,23 @@ def test_tolls_of_attacks_on_named_places_are_compared_only_for_one_place() -> N
     ]
 
 
+def test_an_attack_on_a_target_names_no_place() -> None:
+    # "on" names what was hit: a building or a commander is no place to tell tolls apart
+    found = apart(
+        article("A", "The attack on the Crocus concert hall killed 137 people, officials said."),
+        article("B", "The attack in Krasnogorsk, just outside the capital, killed 133 people."),
+    )
+    assert [(d.text, d.relation) for d in all_marks(found)] == [
+        ("137", "conflict"),
+        ("133", "conflict"),
+    ]
+    later = extract("A day after the strike in Odesa killed 12, drones killed 7 people.")
+    assert [(q.text, q.scope.place) for q in later if q.kind == "count"] == [
+        ("12", "odesa"),
+        ("7", ""),  # another attack's count: the first one's place is not its place
+    ]
+
+
 def test_different_periods_are_not_compared() -> None:
     found = marks(
         article("A", "Hundreds of civilians have been killed in recent weeks."),

@@ -169,7 +169,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
             event, phase = event_of(s, hit)  # not "since Feb. 3": that is a scope
         if hit.kind == "speed":
             counted = speed_thing(s, hit)
-        scope = scope_for(s, found_scopes, hit.first, hit.end, stop)
+        floor = max((h.end for h in hits[:n] if h.kind == "count"), default=0)
+        scope = scope_for(s, found_scopes, hit.first, hit.end, stop, floor)
         if parent >= 0 and not scope.kind:
             scope = out[parent].scope
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):

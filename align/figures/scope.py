@@ -282,11 +282,14 @@ def opening_stop(s: Stream, found: list[Found]) -> int:
     return next((k for k in range(start, s.count) if s.low(k) in CONTRASTS), s.count)
 
 
-def scope_for(s: Stream, found: list[Found], first: int, end: int, stop: int) -> Scope:
+def scope_for(
+    s: Stream, found: list[Found], first: int, end: int, stop: int, floor: int = 0
+) -> Scope:
     """The scope of the figure at tokens [first, end): its clause's, else the opening one
     unless a contrast ("but", "however") stands between (``stop``: ``opening_stop``);
     a year named in its clause dates it ("killed 81 people in 2012"), and a place
-    named after it there ("in Jajarkot") narrows it."""
+    named after it there ("in Jajarkot") narrows it, or else the place of the attack
+    named before it (``attack_place``; ``floor``: where the count before it ends)."""
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
@@ -311,19 +314,23 @@ def scope_for(s: Stream, found: list[Found], first: int, end: int, stop: int) ->
     if not place and a > 0:
         place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
     if not place:
-        place = attack_place(s, first)  # "an air strike on the town of Binnish killed nine"
+        place = attack_place(s, first, floor)  # "an air strike near Binnish killed nine"
     return scope._replace(place=place) if place else scope
 
 
-def attack_place(s: Stream, first: int) -> str:
-    """The place of the attack its sentence names before the figure at ``first``: "An
-    air strike on the town of Binnish killed nine", "a Russian air strike near
-    Maarat Misrin, about 8 km north of Idlib city, killed at least 15". The count is
-    that attack's, whatever clauses stand between."""
+def attack_place(s: Stream, first: int, floor: int) -> str:
+    """The place of the attack its sentence names before the figure at ``first``, with
+    no count between (``floor``: where the count before it ends): "a Russian air
+    strike near Maarat Misrin, about 8 km north of Idlib city, killed at least 15",
+    "an air strike on the town of Binnish killed nine". The count is that attack's,
+    whatever clauses stand between. "An attack on" names a target, not a place,
+    unless a word for a place follows ("the town of")."""
     k = first - 1
-    while k >= max(0, first - CLAUSE_MAX) and not ends_sentence(s, k):
+    while k >= max(floor, first - CLAUSE_MAX) and not ends_sentence(s, k):
         if s.low(k) in INCIDENTS or noun(s.low(k)) in INCIDENTS:
-            return place_at(s, k + 1, ("on", "outside", *PLACE_PREPOSITIONS))
+            j = k + 2 + int(s.low(k + 2) == "the")
+            on_place = s.low(k + 1) == "on" and s.low(j) in PLACE_OF and s.low(j + 1) == "of"
+            return place_at(s, k + 1, ("on", *ATTACK_PLACE) if on_place else ATTACK_PLACE)
         k -= 1
     return ""
 
@@ -356,6 +363,7 @@ def opening_place(s: Stream, first: int) -> str:
 
 PLACE_OF = PLACE_NOUNS | {"settlement", "villages", "towns", "outskirts", "suburb"}
 PLACE_PREPOSITIONS = ("in", "at", "near")
+ATTACK_PLACE = ("outside", *PLACE_PREPOSITIONS)  # "a strike outside Kherson"
 
 
 def place_at(s: Stream, k: int, prepositions: tuple[str, ...] = PLACE_PREPOSITIONS) -> str:
