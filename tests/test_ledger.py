@@ -193,6 +193,21 @@ def test_distances_of_two_named_places_from_one_city_are_not_compared() -> None:
     assert all_marks(found) == []
 
 
+def test_a_source_is_not_the_place_a_distance_locates() -> None:
+    for a, b in [
+        (
+            "The USGS said the epicentre was 71 km southwest of Dorchester.",
+            "Police said it struck 56 km southwest of Dorchester.",
+        ),
+        (
+            "Wessex's institute put the epicentre 71 km southwest of Dorchester.",
+            "Rescuers said it struck 56 km southwest of Dorchester.",
+        ),
+    ]:
+        found = apart(article("A", a), article("B", b))
+        assert {d.text for d in all_marks(found)} == {"71 km", "56 km"}
+
+
 def test_a_distance_naming_no_place_or_the_same_place_is_still_compared() -> None:
     found = apart(
         article("A", "The derailment happened in Harwick, Dorset, about 84 km west of Dorchester."),
