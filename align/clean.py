@@ -10,15 +10,20 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``control characters``  C0/C1 control bytes, ANSI escape sequences, bidi and
                         zero-width format characters (article text goes to a terminal)
 ``template token``      unexpanded page-template placeholders (``%MINIFYHTML0a31...%``, ``{{x}}``)
-``url``                 bare URL lines (``<https://...>``) and "Original url:" style lines
+``url``                 bare URL lines (``<https://...>``), "Original url:" and
+                        "Permalink <url>" style lines
 ``related link``        "Related article: ...", "Read more: ..." lines; a "Topics" / "Related"
-                        label line with short link lines under it
+                        / "More stories" / "Most popular" label line with short link lines
+                        under it, or with link paragraphs after it that close the article
 ``byline``              "By Name", "BySommer Brokaw", "By Name | May 14, 2024" (a byline with
                         its date), "With reports by Name in Place.",
                         "Reporting by ...; Editing by ...", "Name contributed to this report.",
-                        a line of names ("Jane Doe in Kestrel") directly above a date line
+                        "Author Jane Doe", a line of names ("Jane Doe in Kestrel and Ali
+                        Khan in Harlow") directly above a date line, in its paragraph or
+                        alone in the one above
 ``date line``           a line of dates, times and date words, a date among them
-                        ("Published: 5 March 2020, 10:30 GMT"), "date 2020-03-05"
+                        ("Published: 5 March 2020, 10:30 GMT", "5 March 2020 • 7:12pm",
+                        "Last update: 1 year 2 months ago"), "date 2020-03-05"
                         metadata, or a lone "Published" / "Updated" label, also in emphasis
                         ("*Published 2024-05-14*"); such a date fused onto the start of
                         the first line ("date 2020-03-05 Turkey, Russia agree ...")
@@ -28,11 +33,15 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         "... via Agency, Pool" fused onto a caption
 ``caption``             a photo caption: a paragraph ending in a credit, a paragraph with
                         position markers ("(R)", "(L)", ", left," with a credit), a line
-                        repeated with a credit fused on, a line just before a credit line,
+                        repeated with a credit fused on, a short one ending in an agency
+                        ("... on 3 March (AFP)"), a line just before a credit line,
                         an "Image caption ..." line, the line after a lone "Image caption," label
 ``duplicate``           a line repeated verbatim right after itself
 ``boilerplate``         page furniture on a line of its own: "Advertisement", "Share this article",
-                        "Sign up for ...", "Copyright 2020 ... All rights reserved", "3 min read"
+                        share bars ("Share Facebook Twitter E-Mail"), "Sign up for ...",
+                        newsletter and "available in French" lines, "Copyright 2020 ... All
+                        rights reserved", "3 min read", "Comments: 112", "Feedback: Send us
+                        ...", tag lines ("Topics: ...", "Keywords Idlib, ...")
 ``embed``               a social-media embed paragraph ("pic.twitter.com/...",
                         "(@handle) March 5, 2020")
 ``dateline``            "MOSCOW — " at the start of a paragraph
@@ -301,7 +310,8 @@ PREPOSITIONS = frozenset({"on", "at"})
 # A label alone ("Published", "Updated:") or with an age ("Updated 5 hours ago").
 DATE_LABEL = re.compile(
     rf"(?:published|updated|posted)\s+{AGE}"
-    r"|(?:published|updated|update|last\s+(?:updated|modified)|posted|first\s+published)\s*:?",
+    r"|(?:published(?:\s+date)?|updated|update|last\s+(?:updated|modified|update)|posted"
+    r"|first\s+published)\s*:?",
     re.IGNORECASE,
 )
 
@@ -358,10 +368,15 @@ NAME_LINE = re.compile(
 AUTHOR = re.compile(r"(?i:authors?)\s*:?\s+")  # "Author Jane Doe", "Authors: ..."
 
 
+AUTHOR_WORDS = 4  # "Author Jane van Doe"; "Author Salman Rushdie Stabbed In New York" is a title
+
+
 def is_author_line(text: str) -> bool:
-    """ "Author" and a line of names."""
+    """ "Author" and a line of names: after "Author:", or of at most ``AUTHOR_WORDS``."""
     label = AUTHOR.match(text)
-    return label is not None and NAME_LINE.fullmatch(text, label.end()) is not None
+    if label is None or NAME_LINE.fullmatch(text, label.end()) is None:
+        return False
+    return ":" in label.group() or len(text[label.end() :].split()) <= AUTHOR_WORDS
 
 
 BYLINE = re.compile(
@@ -413,9 +428,9 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\b[^.!?]{0,80}\bnewsletters?\b.{0,80}"
     r"|[^.!?\n]{0,60}\bnewsletters?\s*:\s*sign\s+up\b.{0,120}"  # "DW's ... newsletter: sign up"
     r"|our\s+standards\s*:.{0,80}|comments?\s*:?\s*(?:\(\d+\)|\d+)?"
-    r"|(?:send\s+us\s+your\s+)?feedback(?:\s*:.{0,60})?"
+    r"|(?:send\s+us\s+your\s+)?feedback(?:\s*:\s*(?:send|share|tell|write|give|contact)\b.{0,60})?"
     r"|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b.{0,100}"
-    r"|this\s+(?:article|story)\s+is\s+(?:also\s+)?available\s+in\s+[A-Z]\w+\b.{0,80}"
+    r"|this\s+(?:article|story)\s+is\s+(?:also\s+)?available\s+in\s+(?-i:[A-Z])\w+\b.{0,80}"
     r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"
     r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
@@ -428,8 +443,6 @@ BOILERPLATE_LINE = re.compile(
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
-    # "Keywords Idlib, Recep Tayyip Erdogan, ceasefire": a list that opens with a name
-    r"|(?:keywords|related\s+(?:subjects|topics))\s*:?\s+(?-i:[A-Z])[^.!?\n]{0,150}"
     # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
     r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:(?:and|\+)\s+)?(?:news\s+)?agenc(?:y|ies)"
     rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&)\s*{AGENCIES})*"
@@ -448,6 +461,9 @@ WITH_AGENCIES = re.compile(
 )
 # A news agency's name alone on a line: the wire credit of the story.
 AGENCY_LINE = re.compile(rf"\W*(?i:{AGENCIES})\W*")
+# "Keywords Idlib, Recep Tayyip Erdogan, ceasefire": a list that opens with a name, no
+# sentence's end
+TAG_LINE = re.compile(r"(?i:keywords|related\s+(?:subjects|topics))\s*:?\s+[A-Z][^.!?\n]{0,150}")
 CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
 # Each rule tests a whole line (markup removed); "Related ...: <a headline>" only its start.
 LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
@@ -457,6 +473,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_author_line, "byline"),
     (is_date_line, "date line"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
+    (TAG_LINE.fullmatch, "boilerplate"),
     (MEDIA_TEASER.fullmatch, "boilerplate"),
     (AGENCY_LINE.fullmatch, "byline"),
     (WITH_AGENCIES.fullmatch, "byline"),
@@ -643,6 +660,9 @@ def _credit_span(text: str) -> Span | None:
     return (m.start(), m.end()) if m else _agency_credit(text)
 
 
+AGENCY_CAPTION_WORDS = 30
+
+
 def _agency_credit(text: str) -> Span | None:
     """ "Soldiers patrol near Ariha on 3 March (AFP)": an agency in brackets right after
     the last word ("... said on Monday. (AFP)", after a sentence, is a wire's sign-off)."""
@@ -650,6 +670,11 @@ def _agency_credit(text: str) -> Span | None:
     start = text.rfind(" (", 0, end)
     if start < 1 or text[end - 1 : end] != ")" or not text[start - 1].isalnum():
         return None
+    agency, words = text[start + 2 : end - 1], text[:start].split()
+    if len(words) >= AGENCY_CAPTION_WORDS or not (agency.isupper() or agency == "Reuters"):
+        return None  # prose a caption's length would not reach; a name ("Sana")
+    if "".join(w[0] for w in words[-len(agency) :]) == agency:
+        return None  # "... told the Associated Press (AP)": the name spelled out before
     return (start + 1, end) if AGENCY_LINE.fullmatch(text, start + 1, end) else None
 
 
@@ -744,44 +769,42 @@ def _labelled_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) ->
         for label, line in pairwise(paragraph):
             if CAPTION_LABEL.fullmatch(raw[label.start : label.end]):
                 out += _drop_view(_view(raw, line.start, line.end, drops), "caption", raw)
-        out += _link_list(raw, paragraph, drops)
-    return out + _link_section(raw, paragraphs, drops)
+    return out + _link_lists(raw, paragraphs, drops)
 
 
-def _link_section(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """A label line alone in its paragraph ("Read more:", "More stories", "Most
-    popular") and the paragraphs after it that are each one link line ("1. Greek
-    police fire tear gas as 13,000 gather", "Greece: 35,000 stopped at the border
-    04.03.2020"): all of it, up to the first paragraph that is not a link."""
+def _link_lists(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """A label line ("Topics", "Read more:", "More stories", "Most popular") and the
+    short link lines after it ("1. Greek police fire tear gas as 13,000 gather",
+    "Greece: 35,000 stopped at the border 04.03.2020"): all of it.
+
+    The links are the label's paragraph's other lines, or, when the label stands
+    alone, the paragraphs of one link line each that follow it, up to the first
+    that is not a link; then the list must close the article (no later paragraph
+    ends as a sentence does), since a standfirst or a quotation inside the story
+    can look like a link."""
     out: list[Dropped] = []
-    k = 0
-    while k < len(paragraphs):
-        label = paragraphs[k]
-        k += 1
-        if len(label) != 1 or not LIST_LABEL.fullmatch(raw[label[0].start : label[0].end]):
+    prose = [any(_ends_sentence(v.text) for _, v in _live_lines(raw, p, drops)) for p in paragraphs]
+    closing = len(prose) - prose[::-1].index(True) if True in prose else 0  # paragraphs after
+    for k, paragraph in enumerate(paragraphs):
+        label = paragraph[0]
+        if not LIST_LABEL.fullmatch(raw[label.start : label.end]):
             continue
-        links = []
-        while k < len(paragraphs) and len(paragraphs[k]) == 1:
-            view = _view(raw, paragraphs[k][0].start, paragraphs[k][0].end, drops)
-            if not _is_link_title(view.text):
-                break
-            links.append(view)
-            k += 1
-        if links:
-            views = [_view(raw, label[0].start, label[0].end, drops), *links]
+        lines = list(paragraph[1:])
+        if not lines and k >= closing:
+            for after in paragraphs[k + 1 :]:
+                if len(after) > 1 or not _is_link_title(
+                    _view(raw, after[0].start, after[0].end, drops).text
+                ):
+                    break
+                lines.append(after[0])
+        views = [_view(raw, line.start, line.end, drops) for line in [label, *lines]]
+        if lines and all(_is_link_title(v.text) for v in views[1:]):
             out += [d for view in views for d in _drop_view(view, "related link", raw)]
     return out
 
 
-def _link_list(raw: str, paragraph: Sequence[Line], drops: Drops) -> list[Dropped]:
-    """A "Topics" / "Related" label line followed by short link lines: all of it."""
-    first = paragraph[0]
-    if len(paragraph) < 2 or not LIST_LABEL.fullmatch(raw[first.start : first.end]):
-        return []
-    views = [_view(raw, line.start, line.end, drops) for line in paragraph]
-    if not all(_is_link_title(v.text) for v in views[1:]):
-        return []
-    return [d for view in views for d in _drop_view(view, "related link", raw)]
+def _ends_sentence(text: str) -> bool:
+    return SENTENCE_END.search(text.rstrip()) is not None
 
 
 # A related-story teaser ends in its section's name and a dangling separator

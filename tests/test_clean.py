@@ -151,6 +151,9 @@ def test_caption_paragraph_ending_in_an_agency_credit() -> None:
     "paragraph",
     [
         "The ministry said the talks would resume on Monday. (AFP)",  # a wire's sign-off
+        "Evacuated families waited on the road out of Port Ellis, a driver told the Associated"
+        " Press (AP)",  # prose a caption's length would not reach
+        "Rescuers reached the village of the singer (Sana)",  # a name, not an agency
         "Only 3/4 of members voted, and/or abstained (see the table).",
         "Senator Lee (R) said the bill would pass on Friday.",
         "The ministry said the cost was high, left unchanged, and final.",
@@ -213,6 +216,9 @@ def test_date_lines(line: str) -> None:
         "Author Jane Doe wrote the report in May.",
         "Feedback from residents was mixed.",
         "Keywords matter less than links, the study found.",
+        "Feedback: voters in 14 districts said they waited over three hours",
+        "Keywords Wessex and Kent remain too close to call, with 98% counted.",
+        "This story is available in print from Monday.",
     ],
 )
 def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
@@ -225,6 +231,14 @@ def test_names_directly_above_a_date_line_are_a_byline() -> None:
     assert [r for r, _ in drops(c)] == ["byline", "date line"]
     kept = cleaned(f"{BODY}\n\nThe vote was held on Monday.\n5 March 2020\n\nEnd.")
     assert "The vote was held on Monday." in kept.text
+
+
+def test_an_author_line_is_names_not_a_title() -> None:
+    c = cleaned(f"Author Jane Doe Wins Coast Prize In Port Ellis\n\n{BODY}")
+    assert c.headline == "Author Jane Doe Wins Coast Prize In Port Ellis"
+    assert drops(cleaned(f"{BODY}\n\nAuthors: Jane Doe and Ali Khan in Port Ellis")) == [
+        ("byline", "Authors: Jane Doe and Ali Khan in Port Ellis")
+    ]
 
 
 def test_names_in_a_paragraph_above_a_date_line_are_a_byline() -> None:
@@ -241,9 +255,9 @@ def test_a_list_of_links_under_its_label_is_dropped_paragraph_by_paragraph() -> 
         "2. Council says 13,000 homes lost power\n\n"
         "Storm: 35,000 without water in the valley 04.03.2021"
     )
-    c = cleaned(f"{BODY}\n\n{links}\n\nThe harbour reopened on Friday.")
-    assert c.text == f"{BODY}\n\nThe harbour reopened on Friday."
-    assert {r for r, _ in drops(c)} == {"related link"} and len(drops(c)) == 4
+    c = cleaned(f"{BODY}\n\n{links}\n\nShare this article")
+    assert c.text == BODY
+    assert {r for r, _ in drops(c)} == {"related link", "boilerplate"} and len(drops(c)) == 5
     for label in ("More stories", "Most Popular", "Related content", "More from the Herald"):
         c = cleaned(f"{BODY}\n\n{label}\n\n1. Six hurt as tram leaves the rails")
         assert c.text == BODY
@@ -252,6 +266,13 @@ def test_a_list_of_links_under_its_label_is_dropped_paragraph_by_paragraph() -> 
 def test_prose_after_a_link_label_is_kept() -> None:
     c = cleaned(f"{BODY}\n\nRead more:\n\nThe harbour reopened on Friday, the council said.")
     assert c.text == f"{BODY}\n\nThe harbour reopened on Friday, the council said."
+    # inside the story, lines that only look like links (a standfirst, a quotation)
+    story = (
+        "Related content\n\nFloods in the north\n\nThe toll has risen to 158\n\n"
+        "“The water rose two metres in ten minutes”\n\nRescuers reached the valley on Monday."
+    )
+    c = cleaned(f"{BODY}\n\n{story}")
+    assert "The toll has risen to 158" in c.text and "two metres" in c.text
 
 
 @pytest.mark.parametrize(
