@@ -86,10 +86,12 @@ MAX_QUOTES = 20
 # words on (see ``same_quotation``).
 QUOTE_SAME = 0.5
 # Where only a part of two quotations corresponds, it must share this many
-# distinctive words: two ("work together", "the harbour wall") are what two
-# remarks on one topic share, and the part's overlap is high only because the
-# part was cut around them.
+# distinctive words, or this share of the shorter quotation's: two ("work
+# together") are what two remarks on one topic share, and the part's overlap is
+# high only because the part was cut around them; but two of a short quotation's
+# three ("The dam burst at night") are most of it.
 PART_SHARED = 3
+PART_SHARE = 0.6
 # Quotations (one sentence of one) are compared when they have this many words
 # and at most the maximum (a longer one is not a quotation but debris).
 QUOTE_MIN_WORDS = 2
@@ -665,10 +667,13 @@ def _same(a: Sequence[str], b: Sequence[str]) -> bool:
     return 2 * shared >= QUOTE_SAME * (len(mine) + len(theirs))
 
 
-def _same_part(a: Sequence[str], b: Sequence[str]) -> bool:
-    """``_same`` for the corresponding parts of two quotations, which must also share
-    ``PART_SHARED`` distinctive words, however short either part is."""
-    return len(_distinctive(a) & _distinctive(b)) >= PART_SHARED and _same(a, b)
+def _same_part(a: Keys, b: Keys, whole_a: Keys, whole_b: Keys) -> bool:
+    """``_same`` for the corresponding parts ``a`` and ``b`` of two quotations, which
+    must also share ``PART_SHARED`` distinctive words, or ``PART_SHARE`` of the
+    shorter whole quotation's (however short the parts were cut)."""
+    shared = len(_distinctive(a) & _distinctive(b))
+    shorter = min(len(_distinctive(whole_a)), len(_distinctive(whole_b)))
+    return (shared >= PART_SHARED or shared >= PART_SHARE * shorter) and _same(a, b)
 
 
 def _distinctive(keys: Sequence[str]) -> set[str]:
@@ -811,7 +816,7 @@ def drift_spans(a: Keys, b: Keys) -> Spans | None:
         return None
     a1, a2, b1, b2 = shared_spans(a, b)
     pa, pb = a[a1:a2], b[b1:b2]
-    if pa == pb or not (_same(a, b) or _same_part(pa, pb)):
+    if pa == pb or not (_same(a, b) or _same_part(pa, pb, a, b)):
         return None
     if _readable(pa, pb) >= QUOTE_DIFF_READABLE:
         return a1, a2, b1, b2

@@ -401,7 +401,10 @@ def test_two_remarks_sharing_a_phrase_are_not_one_quotation() -> None:
     a = '"We will work together to bring the harvest in before the rain," he said.'
     b = '"We have always solved our problems by working together," the premier said.'
     assert quotes(a, b) == []
-    # Three shared words in the corresponding parts still make one quotation.
+    # Most of a short quotation's words, or three, still make one quotation.
+    e = '"The dam burst at night," the mayor said.'
+    f = '"The dam gave way at night while everyone slept in the city below," the mayor said.'
+    assert {q.article for q in quotes(e, f)} == {0, 1}
     c = '"We will find out who allowed this boat to leave overloaded," the governor said.'
     d = '"Whoever let this overloaded boat leave will be held to account," the governor said.'
     assert {q.article for q in quotes(c, d)} == {0, 1}
