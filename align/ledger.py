@@ -544,16 +544,24 @@ def ledger_rows(
 
 def told_apart(rows: Sequence[Measured]) -> list[Measured]:
     """Rows that would read alike ("civilian killed" twice: one "since the offensive",
-    one "since last December", scopes the engine cannot equate) say the scope their
-    claims share, so a reader sees why they are not compared."""
+    one "since last December", scopes the engine cannot equate; or one near Binnish,
+    one near Maarat Misrin) say the scope or the place their claims share, so a
+    reader sees why they are not compared."""
     count = Counter(row.label for row in rows)
     out = []
     for row in rows:
-        scope = shared_scope([c.quantity for c in row.claims])
-        if count[row.label] > 1 and scope:
-            row = row._replace(label=f"{row.label} · {scope}")
+        figures = [c.quantity for c in row.claims]
+        told = [t for t in (shared_scope(figures), shared_place(figures)) if t]
+        if count[row.label] > 1 and told:
+            row = row._replace(label=" · ".join([row.label, *told]))
         out.append(row)
     return out
+
+
+def shared_place(figures: Sequence[Quantity]) -> str:
+    """The place every figure names ("Maarat Misrin"), or ""."""
+    places = {q.scope.place for q in figures}
+    return places.pop().title() if len(places) == 1 else ""
 
 
 def shared_scope(figures: Sequence[Quantity]) -> str:

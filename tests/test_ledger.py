@@ -686,6 +686,13 @@ def test_rows_that_would_read_alike_say_their_scope() -> None:
     )
 
 
+def test_rows_that_would_read_alike_say_their_place() -> None:
+    one = article("Ledger", "On Tuesday, a strike on the town of Halden killed nine civilians.")
+    two = article("Courier", "On Tuesday, a strike near the village of Orla killed 15 civilians.")
+    labels = sorted(row.label for row in ledger(one, two).rows if row.kind == "count")
+    assert labels == ["civilian killed · Tuesday · Halden", "civilian killed · Tuesday · Orla"]
+
+
 def test_an_outlet_that_restates_a_time_in_one_sentence_gives_one_row() -> None:
     found = apart(
         article("A", "At 00:01 tonight, as in, from midnight, the truce will be put in place."),
