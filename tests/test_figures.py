@@ -691,6 +691,31 @@ def test_off_the_tracks_is_derailed() -> None:
     assert only("The train had six cars.").role == ""
 
 
+def test_a_with_clause_is_the_day_of_the_clause_it_goes_with() -> None:
+    text = "Fighting went on on Thursday, with shelling killing at least 15 villagers."
+    assert find(text, "at least 15").scope.anchor == "thursday"
+    period = "Hundreds have died since the flood, with 20,000 people displaced."
+    assert find(period, "20,000").scope.kind == ""  # a period is not carried over
+
+
+def test_on_the_town_of_names_a_place_and_on_alone_does_not() -> None:
+    hit = find("Nine villagers were killed in shelling on the town of Halden on Monday.", "Nine")
+    assert hit.scope.place == "halden"
+    assert find("Nine villagers were killed on Monday.", "Nine").scope.place == ""
+
+
+def test_a_time_between_two_events_is_no_duration_of_either() -> None:
+    assert not comparable(
+        find("The deal comes a week after 34 miners died in the blast.", "a week"),
+        only("Ministers have seven days to agree the terms of the deal."),
+    )
+
+
+def test_depth_on_both_sides_is_a_width() -> None:
+    zone = only("A zone six km deep to the north and six km deep to the south of the road.")
+    assert (zone.counted, zone.low, zone.high) == ("zone width", 11.02, 12.98)
+
+
 def test_driven_from_their_homes_is_displaced() -> None:
     assert only("The floods have driven 20,000 people from their homes.").role == "displaced"
     assert only("The war forced 300,000 residents out of their homes.").role == "displaced"

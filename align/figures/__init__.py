@@ -165,8 +165,9 @@ def extract(text: str) -> tuple[Quantity, ...]:
             counted = "" if before in PEOPLE else before  # with a role, a count is of people
         event, phase = ("", "")
         in_scope = scope_at(bounds, hit.first)
+        offset = hit.kind == "duration" and s.low(hit.end) in OFFSETS  # "a week after ..."
         if hit.kind in ("time", "date", "duration") and hit.unit != "year" and not in_scope:
-            event, phase = event_of(s, hit)  # not "since Feb. 3": that is a scope
+            event, phase = ("", "") if offset else event_of(s, hit)  # "since Feb. 3": a scope
         if hit.kind == "speed":
             counted = speed_thing(s, hit)
         floor = max((h.end for h in hits[:n] if h.kind == "count"), default=0)
@@ -252,6 +253,11 @@ def is_part(s: Stream, hit: Hit) -> bool:
     if group in ("which", "whom", "them") or possessive(s, hit.end + 1):
         return True
     return hit.hedge not in VAGUE_WORDS and group in {"the", "those", "these", "its", "their"}
+
+
+# Words after a duration that make it the time between two events ("a week after
+# the strike", "two days later"), not how long one lasts: compared with nothing.
+OFFSETS = frozenset({"after", "before", "ago", "later", "earlier"})
 
 
 def owned_count(s: Stream, hit: Hit) -> str:

@@ -364,13 +364,15 @@ def both_sides(s: Stream, hit: Hit, noun: str) -> Hit | None:
 
 
 def second_side(s: Stream, j: int, towards: str) -> tuple[float, float, int] | None:
-    """ "6 km south" after "6 km to the north and": its interval (km) and end."""
+    """ "6 km south" after "6 km to the north and" (or "6 km deep to the south" after "6
+    km deep to the north and"): its interval (km) and end."""
     core = digit_core(s, j) or word_core(s, j)
     unit = unit_at(s, core.end, j) if core else None
     if core is None or unit is None or unit.kind != "length":
         return None
     value = hedged(core, None, True)
-    side = direction(s, conversion_end(s, unit.end))
+    end = conversion_end(s, unit.end)
+    side = direction(s, end + int(s.low(end) == "deep"))  # "and six km deep to the south"
     if side is None or side[0] != towards:
         return None
     return value.low * unit.factor, value.high * unit.factor, side[1]

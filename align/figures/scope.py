@@ -294,6 +294,11 @@ def scope_for(
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
     near = [f for f in found[lo:hi] if not (f[0] < end and first < f[1])]  # not its own words
+    if not near and s.low(a) == "with" and s.low(a - 1) == ",":
+        # "Fighting went on on Thursday, with strikes killing 15": the day of the clause
+        # it goes with (a period, which may be worded two ways, is left unsaid)
+        before = bisect_left(found, (clause(s, a - 2, a - 1)[0],))
+        near = [f for f in found[before:lo] if f[2].kind == "incident"]
     # the first scope after the figure, past a day ("killed on Feb. 27 in an air strike")
     after = next((f[2] for f in near if f[0] >= end and not is_day(f[2])), NO_SCOPE)
     if after.anchor == ONE_ATTACK:  # "last week, when 34 were killed in an air strike"
@@ -323,14 +328,12 @@ def attack_place(s: Stream, first: int, floor: int) -> str:
     no count between (``floor``: where the count before it ends): "a Russian air
     strike near Maarat Misrin, about 8 km north of Idlib city, killed at least 15",
     "an air strike on the town of Binnish killed nine". The count is that attack's,
-    whatever clauses stand between. "An attack on" names a target, not a place,
-    unless a word for a place follows ("the town of")."""
+    whatever clauses stand between. "An attack on" names a target, not a place
+    (``place_at``), unless a word for a place follows ("the town of")."""
     k = first - 1
     while k >= max(floor, first - CLAUSE_MAX) and not ends_sentence(s, k):
         if s.low(k) in INCIDENTS or noun(s.low(k)) in INCIDENTS:
-            j = k + 2 + int(s.low(k + 2) == "the")
-            on_place = s.low(k + 1) == "on" and s.low(j) in PLACE_OF and s.low(j + 1) == "of"
-            return place_at(s, k + 1, ("on", *ATTACK_PLACE) if on_place else ATTACK_PLACE)
+            return place_at(s, k + 1, ATTACK_PLACE)
         k -= 1
     return ""
 
@@ -362,19 +365,21 @@ def opening_place(s: Stream, first: int) -> str:
 
 
 PLACE_OF = PLACE_NOUNS | {"settlement", "villages", "towns", "outskirts", "suburb"}
-PLACE_PREPOSITIONS = ("in", "at", "near")
+PLACE_PREPOSITIONS = ("in", "at", "near", "on")
 ATTACK_PLACE = ("outside", *PLACE_PREPOSITIONS)  # "a strike outside Kherson"
 
 
 def place_at(s: Stream, k: int, prepositions: tuple[str, ...] = PLACE_PREPOSITIONS) -> str:
     """The place named at token k: "in Jajarkot", "in the neighbouring Rukum West",
     "in northern India", "at Mendon" (lower-case words before the name: two at most),
-    "near the town of Binnish"."""
+    "near the town of Binnish", "on the town of Ariha" (after "on", only so)."""
     if s.low(k) not in prepositions:
         return ""
     j = k + 1 + int(s.low(k + 1) == "the")
     if s.low(j) in PLACE_OF and s.low(j + 1) == "of":
         j += 2
+    elif s.low(k) == "on":
+        return ""  # "on" a place only as "on the town of Ariha": "on Monday", "on the army"
     for _ in range(2):
         if s.kind(j) == "word" and not s.capital(j) and s.low(j) not in FUNCTION:
             j += 1
