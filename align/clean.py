@@ -287,14 +287,14 @@ DATE = (
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
 )
 TIME = (
-    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
     # a time zone: GMT, ET, EST, AEDT... ("Oct", after a time, is the month)
     r"(?:\s*(?:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t|[ecmp]t|[+-]\d{2}:?\d{2}))?"
 )
 META_WORD = (
     r"(?:published(?:\s+date)?|updated|update|last\s+(?:updated|modified|update)|modified|posted"
-    r"|dated|date|on|at"
-    r"|first\s+published)"
+    r"|dated|date|issued|on|at"
+    r"|first\s+published|gmt|utc)"  # "March 5, 2020 GMT"
 )
 AGE = (  # "2 hours ago", "1 year 2 months ago"
     r"(?:\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+)"
@@ -351,7 +351,8 @@ def is_date_line(text: str) -> bool:
 URL = r"<?(?:https?://|www\.)[^\s<>]+>?"
 URL_LINE = re.compile(
     rf"{URL}|(?:(?:original|source|canonical|article|story)\s+)?(?:url|link|source)\s*:\s*(?:{URL})?"
-    rf"|(?:permalink|short\s+link)\s*:?\s*(?:{URL})?",
+    rf"|(?:permalink|short\s+link)\s*:?\s*(?:{URL})?"
+    rf"|[^\n]{{1,120}}:\s*{URL}",  # "Follow our coverage of the war: https://..."
     re.IGNORECASE,
 )
 RELATED_LINE = re.compile(
@@ -362,8 +363,8 @@ RELATED_LINE = re.compile(
 NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
 # "Jane Doe", "Jane Doe and Ali Khan", "Jane Doe in Kestrel City and Ali Khan in Harlow":
 # capitalised words and the words that join names
-NAME_LINE = re.compile(
-    r"[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|&|in|de|van|von|al|bin)){1,14}"
+NAME_LINE = re.compile(  # a capital of any script ("Yeni Şafak")
+    r"[^\W\d_a-z][\w.'’-]*(?:,?\s+(?:[^\W\d_a-z][\w.'’-]*|and|&|in|de|van|von|al|bin)){1,14}"
 )
 AUTHOR = re.compile(r"(?i:authors?)\s*:?\s+")  # "Author Jane Doe", "Authors: ..."
 
@@ -396,6 +397,9 @@ CREDIT_BYLINE = re.compile(
     rf"\(?{CREDIT_PART}(?:\s*[;,]\s*{CREDIT_PART})*[.;]?\)?"
     r"|[^\n]{1,120}\b(?i:contributed(?:\s+reporting)?\s+(?:to|from)\s+(?:this|the)\s+"
     r"(?:report|story|article))\.?"
+    # "Associated Press writers Jane Doe in Ankara and Ali Khan in Beirut contributed."
+    r"|[^\n]{0,60}\b(?i:writers?|reporters?|correspondents?)\s+[A-Z][^\n]{1,120}"
+    r"\b(?i:contributed)(?:\s+(?i:reporting))?\.?"
 )
 # "Photo by Name", "Image: Name/Agency", "Photograph credit: ..." (a name follows, not prose).
 PHOTO_BY = (
@@ -415,7 +419,10 @@ AGENCIES = (
     r"|anadolu(?:\s+agency)?|aa|tass|ria(?:\s+novosti)?|sputnik|sana|xinhua|dpa|efe|pti|ians"
     r"|ani|upi|cnn|bernama)"
 )
-SOCIAL = r"(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|telegram|messenger|pinterest|print)"
+SOCIAL = (
+    r"(?:facebook|twitter|tweet|whatsapp|e-?mail|linkedin|reddit|telegram|messenger|pinterest"
+    r"|print)"
+)
 BOILERPLATE_LINE = re.compile(
     r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
     r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via|with)\s+[\w ,]{1,100})?"
@@ -426,7 +433,12 @@ BOILERPLATE_LINE = re.compile(
     r"|whatsapp)\b.{0,40}"
     r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\b[^.!?]{0,80}\bnewsletters?\b.{0,80}"
-    r"|[^.!?\n]{0,60}\bnewsletters?\s*:\s*sign\s+up\b.{0,120}"  # "DW's ... newsletter: sign up"
+    r"|[^.!?\n]{0,60}\bnewsletters?\s*:.{0,150}"  # "DW's ... newsletter: sign up here ..."
+    r"|[^\n]{0,150}\b(?:sign\s+up\s+here|delivered\s+(?:daily\s+)?to\s+your\s+inbox)\b.{0,40}"
+    r"|download\s+(?:the|our)\s+(?:\w+\s+)?app\b.{0,60}"
+    r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
+    r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
+    r"|\d{1,3}\s+of\s+\d{1,3}"  # a gallery's "1 of 7"
     r"|our\s+standards\s*:.{0,80}|comments?\s*:?\s*(?:\(\d+\)|\d+)?"
     r"|(?:send\s+us\s+your\s+)?feedback(?:\s*:\s*(?:send|share|tell|write|give|contact)\b.{0,60})?"
     r"|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b.{0,100}"
@@ -435,11 +447,13 @@ BOILERPLATE_LINE = re.compile(
     r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
     r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved)"
-    r"(?:\W+this\s+material\s+may\s+not\s+be\s+.{0,100})?"
+    r"(?:\W+(?:this\s+material\s+may\s+not\s+be|[\w ]{1,40}\s+is\s+not\s+responsible\s+for)"
+    r"\s+.{0,100})?"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40}"
     # share buttons, widgets and page labels, each a line of its own
     r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
-    rf"|(?:share\s+)?(?:{SOCIAL}[\s,|]*){{2,}}"  # "Share Facebook Twitter Whatsapp E-Mail"
+    # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
+    rf"|(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
@@ -461,19 +475,45 @@ WITH_AGENCIES = re.compile(
 )
 # A news agency's name alone on a line: the wire credit of the story.
 AGENCY_LINE = re.compile(rf"\W*(?i:{AGENCIES})\W*")
+# "Text by: FRANCE 24", "Video by: Jane Doe | 02:14": a credit label and names
+BY_LABEL = re.compile(r"(?i:text|words|video|photos?|pictures?)\s+by\s*:\s*[^.!?\n]{1,80}")
 # "Keywords Idlib, Recep Tayyip Erdogan, ceasefire": a list that opens with a name, no
 # sentence's end
 TAG_LINE = re.compile(r"(?i:keywords|related\s+(?:subjects|topics))\s*:?\s+[A-Z][^.!?\n]{0,150}")
 CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
+# A video's length after its title ("Turkey loses 33 soldiers in airstrike 02:14"), or
+# alone; "Talks end at 17:45" (a time after a preposition) is a heading, not a video.
+VIDEO_LENGTH = re.compile(r"(?:(.{1,150})\s)?\d{1,2}:[0-5]\d")
+TIME_WORDS = frozenset({"at", "from", "until", "till", "by", "to", "after", "before", "around"})
+
+
+def is_video_teaser(text: str) -> bool:
+    """A video's title and its length (``VIDEO_LENGTH``), or the length alone."""
+    m = VIDEO_LENGTH.fullmatch(text.strip())
+    if m is None:
+        return False
+    title = m.group(1)
+    if title is None:
+        return True
+    words = title.split()
+    return (
+        len(words) <= MAX_LINK_WORDS
+        and words[-1].lower() not in TIME_WORDS
+        and not TERMINAL_END.search(title)
+    )
+
+
 # Each rule tests a whole line (markup removed); "Related ...: <a headline>" only its start.
 LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (URL_LINE.fullmatch, "url"),
     (RELATED_LINE.match, "related link"),
     (CREDIT_BYLINE.fullmatch, "byline"),
     (is_author_line, "byline"),
+    (BY_LABEL.fullmatch, "byline"),
     (is_date_line, "date line"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (TAG_LINE.fullmatch, "boilerplate"),
+    (is_video_teaser, "related link"),
     (MEDIA_TEASER.fullmatch, "boilerplate"),
     (AGENCY_LINE.fullmatch, "byline"),
     (WITH_AGENCIES.fullmatch, "byline"),
@@ -518,25 +558,38 @@ AGENCY = re.compile(r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
 
 
 def _is_byline(text: str) -> bool:
-    """ "By Name", or "By Name | May 14, 2024 | Agency" and "Name | 05.03.2020": a
-    byline or a name, then dates or agency names, a date among them."""
+    """ "By Name", or "By Name | May 14, 2024 | Agency", "Name | 05.03.2020 - 09:14" and
+    "Source: Agency | 2020-03-06 03:41:27 | Editor: name": a byline, a name or a source,
+    then dates, times, agency names or an editor, a date among them."""
     if text.startswith(("By", "by", "BY")) and BYLINE.fullmatch(text):
         return True
     head, *rest = BYLINE_SEPARATOR.split(text)
-    if not rest or (BYLINE.fullmatch(head) or NAME_LINE.fullmatch(head)) is None:
+    if not rest or not (BYLINE.fullmatch(head) or NAME_LINE.fullmatch(head) or _labelled(head)):
         return False
     dated = [is_date_line(part) for part in rest]
-    agencies = (d or AGENCY.fullmatch(part) for part, d in zip(rest, dated, strict=True))
-    return any(dated) and all(agencies)
+    named = (d or AGENCY.fullmatch(p) or _labelled(p) for p, d in zip(rest, dated, strict=True))
+    return any(dated) and all(named)
+
+
+SOURCE_LABEL = re.compile(r"(?i:source|editor)\s*:\s*[\w .]{1,40}")
+
+
+TIME_ALONE = re.compile(TIME, re.IGNORECASE)  # "09:14" split from its date by " - "
+
+
+def _labelled(part: str) -> bool:
+    return SOURCE_LABEL.fullmatch(part) is not None or TIME_ALONE.fullmatch(part) is not None
 
 
 def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     out: list[Dropped] = []
+    title: str | None = None  # the first line with words, and the lines that repeat it
     for line in lines:
         view = _view(raw, line.start, line.end, drops)
+        title = view.text.strip() if title is None and view.text.strip() else title
         reason = _line_reason(view.text)
-        if reason:
-            out += _drop_view(view, reason, raw)
+        if reason and not (view.text.strip() == title and MEDIA_TEASER.fullmatch(title)):
+            out += _drop_view(view, reason, raw)  # "LIVE: ..." at the top is the title
     return out
 
 
@@ -954,6 +1007,25 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
     return out
 
 
+# A live blog's entry time with its zone, opening a paragraph ("17:45 GMT: Deal
+# announced"): when it was posted, not when anything happened. A time without a zone
+# ("00:01 - the ceasefire takes effect") may be the event's, and is kept.
+LIVE_STAMP = re.compile(
+    r"\s*\d{1,2}[:.]\d{2}\s*(?i:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t)\s*[:\-–—]\s+(?=\S)"
+)
+
+
+def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """Live-blog entry times (``LIVE_STAMP``) opening a paragraph."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        first = next(_live_lines(raw, paragraph, drops), None)
+        m = LIVE_STAMP.match(first[1].text) if first else None
+        if first and m:
+            out.append(_drop(raw, *first[1].span(0, m.end()), "date line"))
+    return out
+
+
 FUSION = re.compile(r"(?<=[a-z])(?=[A-Z])")
 MORE = re.compile(r"MORE\b(?<=\sMORE)")  # literal first: found fast
 HOVER_WINDOW = 600  # longest hover-card run looked for
@@ -1162,6 +1234,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     step(0.4)
     drops = _merge(drops, _captions(raw, paragraphs, drops))
     drops = _merge(drops, _datelines(raw, paragraphs, drops))
+    drops = _merge(drops, _live_stamps(raw, paragraphs, drops))
     drops = _merge(drops, _hover_cards(raw))
     step(0.5)
     drops = _merge(drops, _markdown(raw))

@@ -219,6 +219,8 @@ def test_date_lines(line: str) -> None:
         "Feedback: voters in 14 districts said they waited over three hours",
         "Keywords Wessex and Kent remain too close to call, with 98% counted.",
         "This story is available in print from Monday.",
+        "Talks end at 17:45",  # a heading with a time, not a video's length
+        "Writers in the valley contributed to the appeal.",
     ],
 )
 def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
@@ -231,6 +233,14 @@ def test_names_directly_above_a_date_line_are_a_byline() -> None:
     assert [r for r, _ in drops(c)] == ["byline", "date line"]
     kept = cleaned(f"{BODY}\n\nThe vote was held on Monday.\n5 March 2020\n\nEnd.")
     assert "The vote was held on Monday." in kept.text
+
+
+def test_a_live_blog_entry_time_with_its_zone_is_dropped_and_its_heading_kept() -> None:
+    c = cleaned(f"LIVE: Storm hits the coast\n\n17:45 GMT: Harbour closed\n\n{BODY}")
+    assert c.headline == "LIVE: Storm hits the coast"
+    assert ("date line", "17:45 GMT: ") in drops(c) and c.text.startswith("Harbour closed")
+    timeline = cleaned(f"{BODY}\n\n00:01 - The ceasefire takes effect.")
+    assert timeline.text.endswith("00:01 - The ceasefire takes effect.")  # maybe the event's
 
 
 def test_an_author_line_is_names_not_a_title() -> None:
@@ -393,6 +403,31 @@ def test_no_dateline(para: str) -> None:
         ("March 5, 2021 / 6:41 PM / Updated 2 hours ago", "date line"),
         ("5 March 2021 • 7:12pm", "date line"),
         ("Published date: 5 March 2021 20:14 UTC | Last update: 1 year 2 months ago", "date line"),
+        ("May 14, 2021 GMT", "date line"),
+        ("Issued on: 05/03/2021 - 12:02 Modified: 06/03/2021 - 00:15", "date line"),
+        ("1 of 7", "boilerplate"),
+        ("Wire writers Jane Doe in Harlow and Ali Khan in Port Ellis contributed.", "byline"),
+        ("Follow our full coverage of the floods: https://example.org/floods", "url"),
+        ("Video", "boilerplate"),
+        ("Video PlayerClose", "boilerplate"),
+        ("Enditem", "boilerplate"),
+        ("[Editor: jdoe]", "boilerplate"),
+        ("Get the latest news delivered daily to your inbox. Sign up here.", "boilerplate"),
+        ("Download the app", "boilerplate"),
+        ("That's the end of our live coverage for today.", "boilerplate"),
+        ("Morning newsletter: Receive the day's news every morning. Subscribe", "boilerplate"),
+        ("Share on Facebook | Tweet | Email", "boilerplate"),
+        ("Share on Twitter | Share on Facebook | Share on WhatsApp", "boilerplate"),
+        (
+            "© 2021 Copyright Kestrel News - All rights reserved. Kestrel News is not "
+            "responsible for the content of external websites.",
+            "boilerplate",
+        ),
+        ("Text by: KESTREL NEWS Follow", "byline"),
+        ("Six hurt as tram leaves the rails 02:14", "related link"),  # a video and its length
+        ("02:14", "related link"),
+        ("Source: Kestrel Wire| 2021-03-06 03:41:27|Editor: jdoe", "byline"),
+        ("Kestrel Şafak English | 06.03.2021 - 09:14 | Update: 06.03.2021 - 10:02", "byline"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
