@@ -838,18 +838,19 @@ def _link_lists(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> lis
     out: list[Dropped] = []
     prose = [any(_ends_sentence(v.text) for _, v in _live_lines(raw, p, drops)) for p in paragraphs]
     closing = len(prose) - prose[::-1].index(True) if True in prose else 0  # paragraphs after
-    for k, paragraph in enumerate(paragraphs):
-        label = paragraph[0]
+    k = 0
+    while k < len(paragraphs):
+        label, *lines = paragraphs[k]
+        alone = not lines and k >= closing
+        k += 1
         if not LIST_LABEL.fullmatch(raw[label.start : label.end]):
             continue
-        lines = list(paragraph[1:])
-        if not lines and k >= closing:
-            for after in paragraphs[k + 1 :]:
-                if len(after) > 1 or not _is_link_title(
-                    _view(raw, after[0].start, after[0].end, drops).text
-                ):
-                    break
-                lines.append(after[0])
+        while alone and k < len(paragraphs) and len(paragraphs[k]) == 1:
+            link = paragraphs[k][0]
+            if not _is_link_title(_view(raw, link.start, link.end, drops).text):
+                break
+            lines.append(link)
+            k += 1  # read once: a label among the links does not start another list
         views = [_view(raw, line.start, line.end, drops) for line in [label, *lines]]
         if lines and all(_is_link_title(v.text) for v in views[1:]):
             out += [d for view in views for d in _drop_view(view, "related link", raw)]

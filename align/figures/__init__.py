@@ -39,6 +39,7 @@ from .measures import fraction_at, is_age_apposition, located_place, measure_at,
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import (
     ONE_ATTACK,
+    attack_nouns,
     is_day,
     opening_stop,
     part_scopes,
@@ -151,6 +152,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
     # a date that opens a period ("since Feb. 3") is no event's date; a day is ("on March 15")
     bounds = [f for f in found_scopes if not is_day(f[2])]
     stop = opening_stop(s, found_scopes)
+    attacks = attack_nouns(s)
+    floor = 0  # where the last count read ends
     found = figures_of(hits)
     out: list[Quantity] = []
     totals = partitive_totals(s, hits)
@@ -170,8 +173,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
             event, phase = ("", "") if offset else event_of(s, hit)  # "since Feb. 3": a scope
         if hit.kind == "speed":
             counted = speed_thing(s, hit)
-        floor = max((h.end for h in hits[:n] if h.kind == "count"), default=0)
-        scope = scope_for(s, found_scopes, hit.first, hit.end, stop, floor)
+        scope = scope_for(s, found_scopes, hit.first, hit.end, stop, floor, attacks)
+        floor = hit.end if hit.kind == "count" else floor  # the next figure's attack is after it
         if parent >= 0 and not scope.kind:
             scope = out[parent].scope
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):

@@ -412,6 +412,8 @@ INCIDENTS = frozenset(
         "accident",
     ]
 )
+# The incidents' words and plurals ("strikes", "crashes"), looked up token by token.
+INCIDENT_WORDS = INCIDENTS | {w + "s" for w in INCIDENTS} | {w + "es" for w in INCIDENTS}
 TIME_UNITS = {
     "hour": "hour",
     "hours": "hour",

@@ -11,12 +11,14 @@ a figure takes the nearest one in its sentence.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from ..model import NO_SCOPE, Scope
 from .lexicon import (
     CLAUSE_ENDS,
     EVENT_OF,
     FUNCTION,
+    INCIDENT_WORDS,
     INCIDENTS,
     MONTHS,
     SAY_VERBS,
@@ -283,13 +285,19 @@ def opening_stop(s: Stream, found: list[Found]) -> int:
 
 
 def scope_for(
-    s: Stream, found: list[Found], first: int, end: int, stop: int, floor: int = 0
+    s: Stream,
+    found: list[Found],
+    first: int,
+    end: int,
+    stop: int,
+    floor: int = 0,
+    attacks: Sequence[int] = (),
 ) -> Scope:
     """The scope of the figure at tokens [first, end): its clause's, else the opening one
     unless a contrast ("but", "however") stands between (``stop``: ``opening_stop``);
     a year named in its clause dates it ("killed 81 people in 2012"), and a place
     named after it there ("in Jajarkot") narrows it, or else the place of the attack
-    named before it (``attack_place``; ``floor``: where the count before it ends)."""
+    named before it (``attack_place``, which reads ``floor`` and ``attacks``)."""
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
@@ -319,23 +327,29 @@ def scope_for(
     if not place and a > 0:
         place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
     if not place:
-        place = attack_place(s, first, floor)  # "an air strike near Binnish killed nine"
+        place = attack_place(s, first, floor, attacks)  # "a strike near Binnish killed nine"
     return scope._replace(place=place) if place else scope
 
 
-def attack_place(s: Stream, first: int, floor: int) -> str:
-    """The place of the attack its sentence names before the figure at ``first``, with
-    no count between (``floor``: where the count before it ends): "a Russian air
-    strike near Maarat Misrin, about 8 km north of Idlib city, killed at least 15",
-    "an air strike on the town of Binnish killed nine". The count is that attack's,
-    whatever clauses stand between. "An attack on" names a target, not a place
-    (``place_at``), unless a word for a place follows ("the town of")."""
-    k = first - 1
-    while k >= max(floor, first - CLAUSE_MAX) and not ends_sentence(s, k):
-        if s.low(k) in INCIDENTS or noun(s.low(k)) in INCIDENTS:
-            return place_at(s, k + 1, ATTACK_PLACE)
-        k -= 1
-    return ""
+def attack_nouns(s: Stream) -> list[int]:
+    """The tokens of the sentence that name an attack ("strike", "shelling"), in order:
+    read once per sentence, for ``attack_place``."""
+    return [k for k in range(s.count) if s.lows[k] in INCIDENT_WORDS]
+
+
+def attack_place(s: Stream, first: int, floor: int, attacks: Sequence[int]) -> str:
+    """The place of the attack its sentence names before the figure at ``first``
+    (``attacks``: ``attack_nouns``), with no count between (``floor``: where the count
+    before it ends): "a Russian air strike near Maarat Misrin, about 8 km north of
+    Idlib city, killed at least 15", "an air strike on the town of Binnish killed
+    nine". The count is that attack's, whatever clauses stand between. "An attack
+    on" names a target, not a place (``place_at``), unless a word for a place
+    follows ("the town of")."""
+    n = bisect_left(attacks, first) - 1
+    k = attacks[n] if n >= 0 else -1
+    if k < max(floor, first - CLAUSE_MAX) or any(ends_sentence(s, j) for j in range(k, first)):
+        return ""
+    return place_at(s, k + 1, ATTACK_PLACE)
 
 
 PLACE_NOUNS = frozenset(
