@@ -574,11 +574,12 @@ def _is_byline(text: str) -> bool:
 SOURCE_LABEL = re.compile(r"(?i:source|editor)\s*:\s*[\w .]{1,40}")
 
 
-TIME_ALONE = re.compile(TIME, re.IGNORECASE)  # "09:14" split from its date by " - "
-
-
 def _labelled(part: str) -> bool:
-    return SOURCE_LABEL.fullmatch(part) is not None or TIME_ALONE.fullmatch(part) is not None
+    """A source or editor label, or a time alone ("09:14", split from its date by " - ")."""
+    time = DATE_PART.fullmatch(part)
+    return SOURCE_LABEL.fullmatch(part) is not None or (
+        time is not None and time["time"] is not None
+    )
 
 
 def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
@@ -1012,7 +1013,7 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
 # announced"): when it was posted, not when anything happened. A time without a zone
 # ("00:01 - the ceasefire takes effect") may be the event's, and is kept.
 LIVE_STAMP = re.compile(
-    r"\s*\d{1,2}[:.]\d{2}\s*(?i:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t)\s*[:\-–—]\s+(?=\S)"
+    r"\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|[A-Z]?[ECMP][SD]T)\s*[:–—-]\s+(?=\S)"
 )
 
 
