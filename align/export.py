@@ -243,7 +243,10 @@ def md_escape(text: str) -> str:
 LEGEND = (
     "Marks in the text: **59**≠ a figure another outlet contradicts; `nearly six`≈ a "
     "figure another outlet states with different precision; _text_ reworded wording; "
-    "_“text”_ a reworded quotation."
+    "_“text”_ a reworded quotation. An outlet a passage does not list has no sentence "
+    'like it (the reader says "not reported here"); *no match* names where an outlet '
+    "gives one of its figures or its nearest wording, to check before taking the fact "
+    "as unreported."
 )
 MARKS = {"conflict": ("**", "**≠"), "precision": ("`", "`≈")}
 

@@ -148,3 +148,10 @@ def test_markdown_names_single_outlets_as_their_labels_are_written(seeds: Alignm
     labels = {a.label for a in seeds.articles}
     for line in singles:
         assert line[len("Only ") :] in labels, line  # "Only UPI", never "Only upi"
+
+
+def test_markdown_says_what_an_outlet_missing_from_a_passage_means(seeds: Alignment) -> None:
+    # a reader of the report must not have to guess that an unlisted outlet is the
+    # reader's "not reported here", nor that "no match" is a place to check first
+    legend = next(line for line in to_markdown(seeds).splitlines() if "Marks in" in line)
+    assert '"not reported here"' in legend and "*no match*" in legend
