@@ -263,6 +263,9 @@ def is_part(s: Stream, hit: Hit) -> bool:
 OFFSETS = frozenset({"after", "before", "ago", "later", "earlier"})
 
 
+NAME_WORDS = 4  # words of an owner's name at most ("Democratic Republic of Congo" has 3)
+
+
 def owned_count(s: Stream, hit: Hit) -> str:
     """What a count "of its/their/Turkey's NOUN" counts, with whose they are ("Turkey
     says 59 of its soldiers were killed": "turkey soldier"); "" when the sentence does
@@ -271,7 +274,7 @@ def owned_count(s: Stream, hit: Hit) -> str:
     k = hit.end + 1
     if possessive(s, k):  # "South Korea's": the name's words before it too
         first = k
-        while first > 0 and s.capital(first - 1) and s.low(first - 1) not in FUNCTION:
+        while k - first < NAME_WORDS and s.capital(first - 1) and s.low(first - 1) not in FUNCTION:
             first -= 1
         owner = " ".join([*s.lows[first:k], s.low(k).removesuffix("'s").removesuffix("’s")])
     elif s.low(k) in ("its", "their"):
@@ -289,6 +292,8 @@ def opening_name(s: Stream) -> str:
     start = end = int(s.low(0) == "the")
     while s.capital(end) and s.low(end) not in FUNCTION and s.low(end) not in WEEKDAYS:
         end += 1
+        if end - start > NAME_WORDS:
+            return ""  # a run of capitals (a headline, a table): no one name
     if end == start or plural(s.low(end - 1)) or s.low(end - 1) in MONTHS:
         return ""
     return " ".join(s.lows[start:end])
