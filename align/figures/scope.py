@@ -352,6 +352,9 @@ def attack_place(s: Stream, first: int, floor: int, attacks: Sequence[int]) -> s
     return place_at(s, k + 1, ATTACK_PLACE)
 
 
+# Words of a place's name at most ("Rukum West", "Democratic Republic of Congo"): a
+# longer run of capitals is no place, and two places are compared word by word.
+PLACE_WORDS = 4
 PLACE_NOUNS = frozenset(
     {"district", "province", "county", "region", "state", "city", "town", "village"}
     | {"municipality", "area", "areas", "prefecture", "township"}
@@ -369,7 +372,7 @@ def opening_place(s: Stream, first: int) -> str:
             return ""
         if s.capital(k) and s.low(k) not in MONTHS and s.low(k) not in WEEKDAYS:
             j = k
-            while s.capital(j):
+            while s.capital(j) and j - k <= PLACE_WORDS:
                 j += 1
             if s.low(j) in PLACE_NOUNS:
                 return " ".join(s.lows[k:j])
@@ -397,8 +400,10 @@ def place_at(s: Stream, k: int, prepositions: tuple[str, ...] = PLACE_PREPOSITIO
     for _ in range(2):
         if s.kind(j) == "word" and not s.capital(j) and s.low(j) not in FUNCTION:
             j += 1
-    words = []
+    words: list[str] = []
     while s.capital(j) and s.low(j) not in MONTHS and s.low(j) not in WEEKDAYS:
+        if len(words) == PLACE_WORDS:
+            return ""  # a run of capitals (a headline, a table, junk): no one place
         words.append(s.low(j))
         j += 1
     if words and s.low(j) in EVENT_OF:
