@@ -479,9 +479,10 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
             buckets[key][claim.article].append(n)
     alone: list[int] = []  # counts compared with nothing: rows of their own
     for measure, by_article in buckets.items():
-        for n in unowned(measure, by_article, claims):
-            by_article[claims[n].article].remove(n)
-            alone.append(n)
+        apart = set(unowned(measure, by_article, claims))
+        for article, ns in by_article.items() if apart else ():
+            by_article[article] = [n for n in ns if n not in apart]
+        alone += sorted(apart)
     judge, reading_of = judge_for(claims)
     tally = Tally(len(claims), reading_of)
     for by_article in buckets.values():

@@ -174,11 +174,11 @@ def extract(text: str) -> tuple[Quantity, ...]:
         if hit.kind == "speed":
             counted = speed_thing(s, hit)
         scope = scope_for(s, found_scopes, hit.first, hit.end, stop, floor, attacks)
-        floor = hit.end if hit.kind == "count" else floor  # the next figure's attack is after it
+        floor = hit.end if hit.kind == "count" else floor  # later counts' attacks come after it
         if parent >= 0 and not scope.kind:
             scope = out[parent].scope
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
-            scope = NO_SCOPE  # "a week after 36 were killed in an air strike": the count's
+            scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
         if hit.kind == "length" and counted.endswith(" distance"):
             # a distance from a named place locates what its sentence names before it:
             # "Saraqib, ... 15 km from Idlib" is not "Behun, ... 30 km from Idlib"
@@ -263,7 +263,7 @@ def is_part(s: Stream, hit: Hit) -> bool:
 OFFSETS = frozenset({"after", "before", "ago", "later", "earlier"})
 
 
-NAME_WORDS = 4  # words of an owner's name at most ("Democratic Republic of Congo" has 3)
+NAME_WORDS = 4  # words of an owner's name at most ("United Arab Emirates" has three)
 
 
 def owned_count(s: Stream, hit: Hit) -> str:
