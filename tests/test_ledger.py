@@ -213,6 +213,15 @@ def test_a_run_of_capitals_is_no_place_and_places_are_compared_in_linear_time() 
     assert seconds(1000) < 30 * max(seconds(100), 0.005)  # tenfold input: ~10x, not 100x
 
 
+def test_the_place_a_distance_locates_is_its_nearest_name_of_a_few_words() -> None:
+    hit = next(
+        q
+        for q in extract("Alpha Bravo Charlie Delta Echo Foxtrot lies 30 km south of Dorchester.")
+        if q.kind == "length"
+    )
+    assert hit.scope.place == "charlie delta echo foxtrot"
+
+
 def test_a_source_is_not_the_place_a_distance_locates() -> None:
     for a, b in [
         (

@@ -285,6 +285,7 @@ def reference_place(s: Stream, j: int) -> str:
 
 
 LOCATED_REACH = 12  # words before a distance read for the place it locates
+LOCATED_WORDS = 4  # words of that place kept ("Mendon, Missouri"), nearest first
 
 
 def located_place(s: Stream, first: int) -> str:
@@ -305,7 +306,7 @@ def located_place(s: Stream, first: int) -> str:
         if s.low(k) != ",":
             words.append(s.low(k))
         k -= 1
-    return " ".join(reversed(words))
+    return " ".join(reversed(words[:LOCATED_WORDS]))  # the nearest words: places meet word by word
 
 
 def _name_at(s: Stream, k: int) -> bool:
