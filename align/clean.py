@@ -291,11 +291,12 @@ TIME = (
     # a time zone: GMT, ET, EST, AEDT... ("Oct", after a time, is the month)
     r"(?:\s*(?:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t|[ecmp]t|[+-]\d{2}:?\d{2}))?"
 )
-META_WORD = (
-    r"(?:published(?:\s+date)?|updated|update|last\s+(?:updated|modified|update)|modified|posted"
-    r"|dated|date|issued|on|at"
-    r"|first\s+published|gmt|utc)"  # "March 5, 2020 GMT"
+# The labels of a date line ("Published date:", "Last update"), alone a line of their own.
+LABEL_WORD = (
+    r"(?:published(?:\s+date)?|updated|update|last\s+(?:updated|modified|update)|posted"
+    r"|first\s+published)"
 )
+META_WORD = rf"(?:{LABEL_WORD}|modified|dated|date|issued|on|at|gmt|utc)"  # "March 5, 2020 GMT"
 AGE = (  # "2 hours ago", "1 year 2 months ago"
     r"(?:\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+)"
     r"{1,2}ago"
@@ -309,9 +310,7 @@ DATE_PART = re.compile(
 PREPOSITIONS = frozenset({"on", "at"})
 # A label alone ("Published", "Updated:") or with an age ("Updated 5 hours ago").
 DATE_LABEL = re.compile(
-    rf"(?:published|updated|posted)\s+{AGE}"
-    r"|(?:published(?:\s+date)?|updated|update|last\s+(?:updated|modified|update)|posted"
-    r"|first\s+published)\s*:?",
+    rf"(?:published|updated|posted)\s+{AGE}|{LABEL_WORD}\s*:?",
     re.IGNORECASE,
 )
 
@@ -1005,7 +1004,7 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
         if m and not (alone and begun):
             end = lead + len(m.group().rstrip()) if alone else m.end()
             out.append(_drop(raw, *view.span(m.start(), end), "dateline"))
-        begun = begun or any(SENTENCE_END.search(v.text.rstrip()) for v in live)
+        begun = begun or any(_ends_sentence(v.text) for v in live)
     return out
 
 
