@@ -210,7 +210,8 @@ def test_a_run_of_capitals_is_no_place_and_places_are_compared_in_linear_time() 
         return time.perf_counter() - start
 
     assert extract("Nine were killed in Alpha Bravo Charlie Delta Echo.")[0].scope.place == ""
-    assert seconds(1000) < 30 * max(seconds(100), 0.005)  # tenfold input: ~10x, not 100x
+    small = max(seconds(200), seconds(200), 0.02)  # the first run also warms the caches
+    assert seconds(2000) < 30 * small  # tenfold input: ~10x, not 100x
 
 
 def test_the_place_a_distance_locates_is_its_nearest_name_of_a_few_words() -> None:
