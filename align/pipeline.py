@@ -15,7 +15,17 @@ from .grouping import group_passages
 from .grouping.corpus import Ref
 from .ingest import load_sources
 from .ledger import build_ledger
-from .model import Alignment, Article, Closest, Group, InputError, Measured, Member, Source
+from .model import (
+    Alignment,
+    Article,
+    Claim,
+    Closest,
+    Group,
+    InputError,
+    Measured,
+    Member,
+    Source,
+)
 from .normalize import normalise_word, stem, text_name_counts, tokens
 from .segment import segment
 
@@ -131,13 +141,16 @@ def closest_groups(
     """
     present = [{m.article for m in members} for members in passages]
     found: dict[tuple[int, int], Closest] = {}
-    for row in rows:
-        first: dict[int, int] = {}  # article -> the group of its first claim of the row
-        for claim in row.claims:
-            first.setdefault(claim.article, claim.group)
-        for group in dict.fromkeys(claim.group for claim in row.claims):
-            for article in first.keys() - present[group]:
-                found.setdefault((group, article), Closest(article, first[article], "figure"))
+    # The row itself first, then the other rows of its event: an outlet that gives
+    # the ceasefire's start as "midnight" gives the "midnight Friday" of another.
+    for rows_of in ([[row] for row in rows], list(event_rows(rows).values())):
+        for family in rows_of:
+            first: dict[int, int] = {}  # article -> the group of its first claim there
+            for claim in sorted((c for row in family for c in row.claims), key=_reading):
+                first.setdefault(claim.article, claim.group)
+            for group in dict.fromkeys(c.group for row in family for c in row.claims):
+                for article in first.keys() - present[group]:
+                    found.setdefault((group, article), Closest(article, first[article], "figure"))
     best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
     for cosine, mine, theirs in matches:
         key = (home[mine], theirs[0])
@@ -151,6 +164,22 @@ def closest_groups(
     for (group, _), closest in sorted(found.items()):
         out[group].append(closest)
     return {group: tuple(pointers) for group, pointers in out.items()}
+
+
+def event_rows(rows: Sequence[Measured]) -> dict[tuple[str, str], list[Measured]]:
+    """The ledger's time and date rows by the event and phase they time ("ceasefire",
+    "start"): its time of day, weekday and date are rows of their own."""
+    out: dict[tuple[str, str], list[Measured]] = defaultdict(list)
+    for row in rows:
+        q = row.claims[0].quantity
+        if row.kind in ("time", "date") and q.event:
+            out[(q.event, q.role)].append(row)
+    return out
+
+
+def _reading(claim: Claim) -> tuple[int, int]:
+    """A claim's place in the reading order of its article."""
+    return (claim.sentence, claim.quantity.start)
 
 
 def clear_caches() -> None:

@@ -96,3 +96,27 @@ def test_python_and_numpy_scoring_name_the_same_nearest_wordings(
         found.append([g.closest for g in build([bundled_seeds()]).groups])
     assert found[0] == found[1]
     assert sum(map(len, found[0])) > 20  # the seeds exercise it
+
+
+def test_an_outlet_timing_the_event_otherwise_is_pointed_to_its_timing(tmp_path: Path) -> None:
+    """One outlet says the truce starts at midnight, another at midnight on Sunday: the time
+    of day and the weekday of one event's start are rows of their own in the ledger, but an
+    outlet giving either gives the start, so its pane points there rather than saying
+    the start is not reported."""
+    alignment = aligned(
+        tmp_path,
+        {
+            "a.txt": "Truce agreed\n\nThe two militias agreed on a truce in the hill "
+            "district. The truce is expected to start at midnight on Sunday, a joint "
+            "statement said. Aid convoys are waiting at the river crossing.\n",
+            "b.txt": "Guns fall silent\n\nThe two militias agreed on a truce in the hill "
+            "district. Aid convoys are waiting at the river crossing. Under the accord "
+            "the truce was set to go into effect at midnight.\n",
+        },
+    )
+    sunday = group_of(alignment, 0, "The truce is expected to start")
+    midnight = group_of(alignment, 1, "Under the accord")
+    assert sunday.id != midnight.id  # too little in common to be linked
+    assert sunday.closest == (Closest(1, midnight.id, "figure"),)
+    assert midnight.closest == (Closest(0, sunday.id, "figure"),)
+    assert absent(sunday, 1) == f"no match · figure in passage {midnight.id + 1}"
