@@ -227,6 +227,16 @@ def test_synonyms_and_plurals() -> None:
     assert only("Rescuers saved 96 people.").counted == "people"
 
 
+def test_warplanes_jets_and_aircraft_are_planes() -> None:
+    """Outlets name one downing with different words for the aircraft: "three
+    warplanes" and "several jets" differ in precision, "four aircraft" and "two
+    planes" conflict; helicopters stay apart."""
+    downed, shot = "The navy downed three enemy warplanes.", "The navy shot down several jets."
+    assert rel(downed, shot) == "precision"
+    assert rel("Rebels said they hit four aircraft.", "Rebels hit two planes.") == "conflict"
+    assert rel("Rebels said they hit four helicopters.", "Rebels hit two planes.") is None
+
+
 # ---------------------------------------------------------------- not counts
 
 

@@ -266,6 +266,9 @@ SYNONYMS = {
     "summit": "talks",
     "person": "people",
     "fatality": "death",
+    "warplane": "plane",
+    "jet": "plane",
+    "aircraft": "plane",
 }
 IRREGULAR = {
     "children": "child",
