@@ -227,6 +227,27 @@ def test_synonyms_and_plurals() -> None:
     assert only("Rescuers saved 96 people.").counted == "people"
 
 
+def test_a_count_after_a_time_is_not_listed_with_it() -> None:
+    """ "ended at noon, and four civilians were killed": the count's role is its own
+    verb's, not the time's ("end")."""
+    assert find("The talks ended at noon, and four civilians were killed.", "four").role == (
+        "killed"
+    )
+
+
+def test_an_offset_after_gmt_is_the_time_s_zone_not_a_count() -> None:
+    """ "22:10 GMT+3" is a time three hours ahead of GMT: the "3" counts nothing, and
+    the time is not compared with one in GMT; a count after a time is its own."""
+    text = "The talks ended at 22:10 GMT+3, and four civilians were killed."
+    assert [(q.text, q.kind, q.counted, q.role) for q in extract(text)] == [
+        ("22:10 GMT+3", "time", "utc+3", "end"),
+        ("four", "count", "civilian", "killed"),
+    ]
+    assert only("The curfew starts at 21:30 UTC-05:30 tonight.").counted == "utc-5:30"
+    assert only("The curfew starts at 21:30 GMT+0 tonight.").counted == "utc"
+    assert rel("The curfew starts at 21:30 GMT+3.", "The curfew starts at 21:30 GMT.") is None
+
+
 def test_warplanes_jets_and_aircraft_are_planes() -> None:
     """Outlets name one downing with different words for the aircraft: "three
     warplanes" and "several jets" differ in precision, "four aircraft" and "two
