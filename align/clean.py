@@ -1012,7 +1012,8 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
 # announced"): when it was posted, not when anything happened. A time without a zone
 # ("00:01 - the ceasefire takes effect") may be the event's, and is kept.
 LIVE_STAMP = re.compile(
-    r"\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|[A-Z]?[ECMP][SD]T)\s*[:–—-]\s+(?=\S)"
+    r"\s*\d{1,2}[:.]\d{2}\s*(?:(?:GMT|UTC)(?:\s?[+−-]\d{1,2}(?::?\d{2})?)?|BST|CET|[A-Z]?[ECMP][SD]T)"
+    r"\s*[:–—-]\s+(?=\S)"
 )
 
 

@@ -241,6 +241,9 @@ def test_a_live_blog_entry_time_with_its_zone_is_dropped_and_its_heading_kept() 
     assert ("date line", "17:45 GMT: ") in drops(c) and c.text.startswith("Harbour closed")
     timeline = cleaned(f"{BODY}\n\n00:01 - The ceasefire takes effect.")
     assert timeline.text.endswith("00:01 - The ceasefire takes effect.")  # maybe the event's
+    for stamp in ("09:05 GMT+3 - ", "21:40 UTC+05:30 – ", "6.15 GMT-4: "):  # with an offset
+        offset = cleaned(f"LIVE: Storm hits the coast\n\n{stamp}Harbour closed\n\n{BODY}")
+        assert ("date line", stamp) in drops(offset)
 
 
 def test_an_author_line_is_names_not_a_title() -> None:

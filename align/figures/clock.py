@@ -53,9 +53,31 @@ def converted_time_end(s: Stream, j: int) -> int:
 
 
 def zone(s: Stream, i: int, end: int) -> str:
-    """The time zone written with a clock time ("utc" for GMT/UTC, "local"), else ""."""
-    words = set(s.lows[i:end])
-    return "utc" if words & {"gmt", "utc"} else ""  # "local time" is what a bare time means
+    """The time zone written with a clock time ("utc" for GMT/UTC, "utc+3" for
+    "GMT+3"), else "" ("local time" is what a bare time means)."""
+    for j in range(i, end):
+        if s.low(j) in ("gmt", "utc"):
+            offset = utc_offset(s, j + 1)
+            return "utc" + (offset[0] if offset else "")
+    return ""
+
+
+SIGNS = {"+": "+", "-": "-", "−": "-"}
+
+
+def utc_offset(s: Stream, j: int) -> tuple[str, int] | None:
+    """An offset after "GMT"/"UTC" at ``j`` ("+3", "+03:00", "-0530"): as written
+    plainly ("+3", "-5:30"; "" for none) and the token past it."""
+    sign, digits = SIGNS.get(s.low(j)), s.low(j + 1).replace(":", "")
+    if sign is None or s.kind(j + 1) != "num" or not digits.isdigit() or len(digits) > 4:
+        return None
+    hours, minutes = (int(digits), 0) if len(digits) <= 2 else (int(digits[:-2]), int(digits[-2:]))
+    if hours > 14 or minutes >= 60:
+        return None
+    plain = (
+        "" if hours == minutes == 0 else f"{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
+    )
+    return plain, j + 2
 
 
 def time_hit(s: Stream, i: int, end: int, value: tuple[float, float]) -> Hit:
@@ -143,8 +165,12 @@ def clock_context(s: Stream, i: int, text: str) -> bool:
 
 
 def time_mark_end(s: Stream, j: int) -> int:
-    """Include "GMT", "UTC", "hrs", "hours" and "local time" in a clock time."""
-    if s.low(j) in ("gmt", "utc", "hrs", "hours"):
+    """Include "GMT" (with an offset: "GMT+3"), "UTC", "hrs", "hours" and "local time"
+    in a clock time."""
+    if s.low(j) in ("gmt", "utc"):
+        offset = utc_offset(s, j + 1)
+        return offset[1] if offset else j + 1
+    if s.low(j) in ("hrs", "hours"):
         return j + 1
     if s.seq(j, ("local", "time")):
         return j + 2
