@@ -729,6 +729,22 @@ def test_a_with_clause_is_the_day_of_the_clause_it_goes_with() -> None:
     assert find(period, "20,000").scope.kind == ""  # a period is not carried over
 
 
+def test_a_count_of_an_attack_named_with_its_day_is_that_day_s() -> None:
+    """ "an attack on Monday against a hamlet ..., who said it killed 12": the day of
+    the attack named before the count, right after its noun, with no count between."""
+    text = (
+        "Villagers blamed the militia for an attack on Monday against a hamlet near the "
+        "dam, whose elders said it killed at least 12 herders and wounded several others."
+    )
+    assert find(text, "at least 12").scope.anchor == "monday"
+    assert find(text, "Monday").scope.kind == ""  # a day is not its own scope
+    assert find(text, "several").scope.kind == ""  # a count stands between
+    monday = find("Nine herders were killed on Monday.", "Nine")
+    tuesday = "Villagers said an attack on Tuesday against the dam killed 12 herders."
+    assert not comparable(monday, find(tuesday, "12"))
+    assert find("An attack on the dam killed 12 herders.", "12").scope.kind == ""
+
+
 def test_on_the_town_of_names_a_place_and_on_alone_does_not() -> None:
     hit = find("Nine villagers were killed in shelling on the town of Halden on Monday.", "Nine")
     assert hit.scope.place == "halden"

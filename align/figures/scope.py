@@ -316,7 +316,7 @@ def scope_for(
     elif found and found[0][0] < OPENING and found[0][1] <= first and not contrast:
         scope = found[0][2]
     else:
-        scope = NO_SCOPE
+        scope = attack_day(s, found, (first, end), floor, attacks)
     outside = [k for k in range(a, b) if not first <= k < end]
     year = next((s.toks[k].text for k in outside if is_year(s.low(k))), "")
     if year and scope.kind != "dated":
@@ -345,11 +345,35 @@ def attack_place(s: Stream, first: int, floor: int, attacks: Sequence[int]) -> s
     nine". The count is that attack's, whatever clauses stand between. "An attack
     on" names a target, not a place (``place_at``), unless a word for a place
     follows ("the town of")."""
+    k = attack_before(s, first, floor, attacks)
+    return place_at(s, k + 1, ATTACK_PLACE) if k >= 0 else ""
+
+
+def attack_before(s: Stream, first: int, floor: int, attacks: Sequence[int]) -> int:
+    """The token of the attack noun its sentence names last before the figure at
+    ``first``, with no count between (``floor``) and within ``CLAUSE_MAX`` tokens, or -1."""
     n = bisect_left(attacks, first) - 1
     k = attacks[n] if n >= 0 else -1
     if k < max(floor, first - CLAUSE_MAX) or any(ends_sentence(s, j) for j in range(k, first)):
-        return ""
-    return place_at(s, k + 1, ATTACK_PLACE)
+        return -1
+    return k
+
+
+def attack_day(
+    s: Stream, found: list[Found], span: tuple[int, int], floor: int, attacks: Sequence[int]
+) -> Scope:
+    """The day of the attack named before the figure, right after its noun: "an attack
+    on Thursday against a village ..., who said they killed at least 15" is Thursday's
+    count, as "an attack on Thursday killed 15" is. Else ``NO_SCOPE``. The figure at
+    tokens ``span`` is not its own day."""
+    k = attack_before(s, span[0], floor, attacks)
+    if k < 0:
+        return NO_SCOPE
+    n = bisect_left(found, (k + 1,))
+    day = found[n] if n < len(found) else None
+    if not day or day[0] > k + 2 or day[1] > span[0] or day[2].kind != "incident":
+        return NO_SCOPE
+    return day[2] if day[2].anchor not in ("", ONE_ATTACK) else NO_SCOPE
 
 
 # Words of a place's name at most ("Rukum West", "Democratic Republic of Congo"): a
