@@ -283,8 +283,8 @@ def word_core(s: Stream, i: int) -> Core | None:
 
 
 def one_word(s: Stream, i: int, w: str) -> Core | None:
-    """ "one".."nineteen", except "one of", "no one" and "the two"."""
-    if w == "one" and (s.low(i + 1) == "of" or s.low(i - 1) in PRONOUN_ONE):
+    """ "one".."nineteen", except "one of", "no one", "one-on-one" and "the two"."""
+    if w == "one" and (s.low(i + 1) == "of" or s.low(i - 1) in PRONOUN_ONE or s.one_on_one(i)):
         return None
     if ONES[w] <= 2 and s.low(i - 1) in DETERMINERS:
         return None

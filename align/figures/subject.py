@@ -353,12 +353,15 @@ DURATION_WINDOW = 8
 
 def event_word(s: Stream, k: int) -> str:
     """The event token k names ("cease-fire" is read at its "fire"; a verb right after
-    an event's noun, as in "the truce agreed on Thursday", names none)."""
+    an event's noun, as in "the truce agreed on Thursday", names none). A one-on-one
+    meeting is a part of the talks, an event of its own ("three hours one-on-one")."""
     word = s.low(k)
     if word == "fire" and "cease" in (s.low(k - 1), s.low(k - 2)):
         return "ceasefire"
     if word.endswith("ed") and k > 0 and event_word(s, k - 1):
         return ""  # "the truce agreed in Moscow": the truce, which the verb qualifies
+    if (word == "one" and s.one_on_one(k)) or (EVENT_OF.get(word) and s.one_on_one(k - 1)):
+        return "one-on-one"
     return EVENT_OF.get(word, "")
 
 

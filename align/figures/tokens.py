@@ -97,6 +97,17 @@ class Stream:
                 return n
         return -1
 
+    def one_on_one(self, k: int) -> bool:
+        """Is token k the first or last "one" of "one-on-one" or "one-to-one"?"""
+        return any(
+            self.low(i) == "one"
+            and self.skip_hyphen(i + 1) == i + 2
+            and self.low(i + 2) in ("on", "to")
+            and self.skip_hyphen(i + 3) == i + 4
+            and self.low(i + 4) == "one"
+            for i in (k, k - 4)
+        )
+
     def skip_hyphen(self, j: int) -> int:
         """Step over a hyphen glued on both sides ("six-hour", "12-km")."""
         if self.low(j) in ("-", "‑") and self.glued(j) and self.glued(j + 1):
