@@ -756,6 +756,15 @@ def test_a_count_of_an_attack_named_with_its_day_is_that_day_s() -> None:
     assert find("An attack on the dam killed 12 herders.", "12").scope.kind == ""
 
 
+def test_the_time_of_a_saying_gives_way_to_the_figure_s_own() -> None:
+    """ "The board admitted last week that 12 miners died on 3 May": the day is the
+    deaths', "last week" the admission's; with no time of its own, the figure keeps
+    the saying's ("said on Tuesday that 12 died")."""
+    admitted = "The board admitted last week that 12 miners died on 3 May."
+    assert find(admitted, "12").scope.anchor == "may 3"
+    assert find("The board said on Tuesday that 12 miners died.", "12").scope.anchor == ("tuesday")
+
+
 def test_on_the_town_of_names_a_place_and_on_alone_does_not() -> None:
     hit = find("Nine villagers were killed in shelling on the town of Halden on Monday.", "Nine")
     assert hit.scope.place == "halden"

@@ -302,6 +302,11 @@ def scope_for(
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
     near = [f for f in found[lo:hi] if not (f[0] < end and first < f[1])]  # not its own words
+    that = next((k for k in range(first - 1, a - 1, -1) if s.low(k) == "that"), -1)
+    if any(f[0] > that for f in near) and any(f[0] < that for f in near):
+        # "admitted last week that 33 were killed on Feb. 27": the saying's time is not
+        # the figure's, where the figure's own words give one
+        near = [f for f in near if f[0] > that]
     if not near and s.low(a) == "with" and s.low(a - 1) == ",":
         # "Fighting went on on Thursday, with strikes killing 15": the day of the clause
         # it goes with (a period, which may be worded two ways, is left unsaid)
