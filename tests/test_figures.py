@@ -756,6 +756,17 @@ def test_a_count_of_an_attack_named_with_its_day_is_that_day_s() -> None:
     assert find("An attack on the dam killed 12 herders.", "12").scope.kind == ""
 
 
+def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
+    """ "Six years ago, 144 people died when a ferry sank": a figure of another event,
+    dated, so not set against the story's toll; days or weeks ago may be the story's."""
+    earlier = "Six years ago, 144 people died when a bus fell into the gorge."
+    assert find(earlier, "144").scope.kind == "dated"
+    assert not comparable(find(earlier, "144"), only("At least 131 people died."))
+    two = find("Two decades ago, 300 people drowned.", "300")
+    assert not comparable(two, find("A decade ago, 300 people drowned.", "300"))
+    assert find("A week ago, 40 people died in the fire.", "40").scope.kind == ""
+
+
 def test_the_time_of_a_saying_gives_way_to_the_figure_s_own() -> None:
     """ "The board admitted last week that 12 miners died on 3 May": the day is the
     deaths', "last week" the admission's; with no time of its own, the figure keeps

@@ -199,7 +199,20 @@ def earlier_at(s: Stream, k: int) -> Found | None:
     return None
 
 
-READERS = (earlier_at, since_at, recent_at, month_in, incident_at)
+# "six years ago", "two decades ago": an earlier event's time, not the story's (days
+# or weeks ago may be the story's own, in a follow-up report)
+AGO_UNITS = frozenset({"year", "years", "decade", "decades"})
+
+
+def ago_at(s: Stream, k: int) -> Found | None:
+    """ "Six years ago, 144 people died when a ferry sank": a figure of an earlier
+    event, dated by how many years ago it was."""
+    if s.low(k + 2) != "ago" or s.low(k + 1) not in AGO_UNITS:
+        return None
+    return k, k + 3, Scope("dated", " ".join(s.lows[k : k + 3]), "")
+
+
+READERS = (earlier_at, since_at, recent_at, month_in, incident_at, ago_at)
 # The words a scope can start with: the readers are tried only there.
 OPENERS = frozenset(
     {"since", "from", "in", "over", "during", "within", "the", "last", "this", "throughout"}
@@ -216,7 +229,7 @@ def scopes(s: Stream) -> list[Found]:
     found: list[Found] = []
     k = 0
     while k < s.count:
-        if s.low(k) not in OPENERS:
+        if s.low(k) not in OPENERS and s.low(k + 2) != "ago":
             k += 1
             continue
         for read in READERS:
