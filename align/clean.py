@@ -631,20 +631,44 @@ def _norm(text: str) -> str:
     return " ".join(_markup_free(text).split()).casefold()
 
 
+# A page's title: the headline, then the site's name after a bar or dash ("... | Euronews",
+# "... - Turkey News"), which a masthead line may repeat alone.
+SITE_MARKS = (" | ", " - ", " – ", " — ")
+SITE_WORDS = 5
+TOP_LINES = 8  # live lines at the top where the headline's copies are looked for
+
+
+def _site_suffix(text: str) -> int:
+    """Where a page title's site name starts ("... | Euronews": at " | "), or -1."""
+    at = max(text.rfind(mark) for mark in SITE_MARKS)
+    name = text[at + 3 :].split()
+    return at if at > 0 and 0 < len(name) <= SITE_WORDS else -1
+
+
 def _headline(raw: str, lines: Sequence[Line], drops: Drops) -> tuple[str | None, list[Dropped]]:
-    """The first readable line when it is the title: repeated at the top, or a short line alone."""
-    live = list(islice(_live_lines(raw, lines, drops), 4))
+    """The first readable line when it is the title: repeated at the top (maybe there
+    without the site's name the title ends with), or a short line alone. The site's
+    name on a line of its own there is dropped with it."""
+    live = list(islice(_live_lines(raw, lines, drops), TOP_LINES))
     if len(live) < 2:
         return None, []
-    (first, view), rest = live[0], live[1:4]
+    (first, view), rest = live[0], live[1:]
     key = _norm(view.text)
-    copies = [v for _, v in rest if _norm(v.text) == key]
+    site = _site_suffix(view.text)
+    bare = _norm(view.text[:site]) if site > 0 else key
+    copies = [v for _, v in rest if _norm(v.text) in (key, bare)]
     alone = rest[0][0].number > first.number + 1  # a blank or emptied line follows
     if not copies and not (alone and _looks_like_title(view.text)):
         return None, []
     out = _drop_view(view, "headline", raw)
     for copy in copies:
         out += _drop_view(copy, "headline", raw)
+    if site > 0 and any(_norm(v.text) == bare for v in copies):
+        name = _norm(view.text[site + 3 :])
+        for _, masthead in rest:
+            if _norm(masthead.text) == name:
+                out += _drop_view(masthead, "boilerplate", raw)
+        return _plain(view.text[:site]), out
     return _plain(view.text), out
 
 

@@ -51,6 +51,24 @@ BODY = "The council approved the plan on Monday. Work starts in May."
 # --- headline -----------------------------------------------------------------------
 
 
+def test_a_page_title_with_the_site_s_name_is_the_headline_its_copies_repeat() -> None:
+    """ "Bridge reopens after repairs | Valley Courier" over the page's own headline
+    and its name on a masthead line: the headline without the name, all dropped."""
+    raw = (
+        "Bridge reopens after repairs | Valley Courier\n\nValley Courier\n"
+        "Home | News | Sport\n\nBridge reopens after repairs\n\n" + BODY
+    )
+    c = cleaned(raw)
+    assert c.headline == "Bridge reopens after repairs"
+    assert ("headline", "Bridge reopens after repairs") in drops(c)
+    assert ("boilerplate", "Valley Courier") in drops(c)
+    dashed = cleaned(f"Bridge reopens - Harlow News\n\nBridge reopens\n\n{BODY}")
+    assert dashed.headline == "Bridge reopens" and dashed.text.startswith("The council")
+    # a title with a dash of its own and no copy keeps its words
+    kept = cleaned(f"Harlow - Leeds line reopens\n\nLeeds line reopens today.\n\n{BODY}")
+    assert "Leeds line reopens today." in kept.text
+
+
 def test_duplicated_headline_is_kept_once_as_the_headline() -> None:
     c = cleaned(f"Parks plan approved\n\nParks plan approved\n\n{BODY}")
     assert c.headline == "Parks plan approved"
