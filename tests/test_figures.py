@@ -259,6 +259,14 @@ def test_a_one_on_one_meeting_is_a_part_of_the_talks_and_counts_nothing() -> Non
     assert only("One-to-one talks took an hour.").text == "an hour"
 
 
+def test_a_price_traded_at_is_not_a_time() -> None:
+    """ "trading at 6.12", "at 6.13 per dollar": a price; "left at 6.12" is a time."""
+    assert find("The peso was trading at 6.12 on Friday.", "6.12").kind == "count"
+    assert find("The peso closed at 6.13 per dollar.", "6.13").kind == "count"
+    assert find("The ferry left at 6.12 on Friday.", "6.12").kind == "time"
+    assert find("The vote closed at 00.01 on Friday.", "00.01").kind == "time"
+
+
 def test_warplanes_jets_and_aircraft_are_planes() -> None:
     """Outlets name one downing with different words for the aircraft: "three
     warplanes" and "several jets" differ in precision, "four aircraft" and "two
