@@ -486,8 +486,15 @@ VIDEO_LENGTH = re.compile(r"(?:(.{1,150})\s)?\d{1,2}:[0-5]\d")
 TIME_WORDS = frozenset({"at", "from", "until", "till", "by", "to", "after", "before", "around"})
 
 
+# "Video, 1:46", "Video. 01:32", "VIDEO | 6:02 | Leaders speak after the talks"
+VIDEO_LABEL = re.compile(r"(?i:video)\s*[|.,:–—-]?\s*\d{1,2}:[0-5]\d(?:\s*[|.,:–—-]?\s+.{1,150})?")
+
+
 def is_video_teaser(text: str) -> bool:
-    """A video's title and its length (``VIDEO_LENGTH``), or the length alone."""
+    """A video's title and its length (``VIDEO_LENGTH``), or the length alone, or the
+    length after the word "Video" (``VIDEO_LABEL``)."""
+    if VIDEO_LABEL.fullmatch(text.strip()):
+        return True
     m = VIDEO_LENGTH.fullmatch(text.strip())
     if m is None:
         return False

@@ -238,6 +238,7 @@ def test_date_lines(line: str) -> None:
         "Keywords Wessex and Kent remain too close to call, with 98% counted.",
         "This story is available in print from Monday.",
         "Talks end at 17:45",  # a heading with a time, not a video's length
+        "Video evidence shows the tram left at 17:45.",
         "Writers in the valley contributed to the appeal.",
     ],
 )
@@ -447,6 +448,8 @@ def test_no_dateline(para: str) -> None:
         ("Text by: KESTREL NEWS Follow", "byline"),
         ("Six hurt as tram leaves the rails 02:14", "related link"),  # a video and its length
         ("02:14", "related link"),
+        ("Video, 1:46", "related link"),
+        ("VIDEO | 6:02 | Mayors speak to reporters after the vote", "related link"),
         ("Source: Kestrel Wire| 2021-03-06 03:41:27|Editor: jdoe", "byline"),
         ("Kestrel Şafak English | 06.03.2021 - 09:14 | Update: 06.03.2021 - 10:02", "byline"),
     ],
