@@ -761,7 +761,7 @@ def test_a_count_of_an_attack_named_with_its_day_is_that_day_s() -> None:
     monday = find("Nine herders were killed on Monday.", "Nine")
     tuesday = "Villagers said an attack on Tuesday against the dam killed 12 herders."
     assert not comparable(monday, find(tuesday, "12"))
-    assert find("An attack on the dam killed 12 herders.", "12").scope.kind == ""
+    assert find("An attack on the dam killed 12 herders.", "12").scope.anchor == "one attack"
 
 
 def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
@@ -773,6 +773,20 @@ def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
     two = find("Two decades ago, 300 people drowned.", "300")
     assert not comparable(two, find("A decade ago, 300 people drowned.", "300"))
     assert find("A week ago, 40 people died in the fire.", "40").scope.kind == ""
+
+
+def test_a_count_an_attack_makes_is_that_attack_s() -> None:
+    """ "when a rocket strike blamed on the rebels killed at least 12 guards": one
+    attack's toll, not set against a month's; plural strikes are not one attack."""
+    one = (
+        "Prices fell after May 2, when a rocket strike blamed on rebels killed at least 12 guards."
+    )
+    month = "Since the start of May, 30 guards have been killed."
+    assert find(one, "at least 12").scope.anchor == "one attack"
+    assert not comparable(find(one, "at least 12"), only(month))
+    assert find(one, "May 2").scope.kind == ""  # a date is no attack's part
+    plural = only("Rocket strikes killed at least 12 guards.")
+    assert plural.scope.kind == "" and comparable(plural, only(month))
 
 
 def test_the_time_of_a_saying_gives_way_to_the_figure_s_own() -> None:

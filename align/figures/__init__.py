@@ -177,7 +177,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
         floor = hit.end if hit.kind == "count" else floor  # later counts' attacks come after it
         if parent >= 0 and not scope.kind:
             scope = out[parent].scope
-        if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
+        if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time", "date"):
             scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
         if hit.kind == "length" and counted.endswith(" distance"):
             # a distance from a named place locates what its sentence names before it:

@@ -334,7 +334,7 @@ def scope_for(
     elif found and found[0][0] < OPENING and found[0][1] <= first and not contrast:
         scope = found[0][2]
     else:
-        scope = attack_day(s, found, (first, end), floor, attacks)
+        scope = attack_scope(s, found, (first, end), floor, attacks)
     outside = [k for k in range(a, b) if not first <= k < end]
     year = next((s.toks[k].text for k in outside if is_year(s.low(k))), "")
     if year and scope.kind != "dated":
@@ -377,21 +377,33 @@ def attack_before(s: Stream, first: int, floor: int, attacks: Sequence[int]) -> 
     return k
 
 
-def attack_day(
+def attack_scope(
     s: Stream, found: list[Found], span: tuple[int, int], floor: int, attacks: Sequence[int]
 ) -> Scope:
-    """The day of the attack named before the figure, right after its noun: "an attack
-    on Thursday against a village ..., who said they killed at least 15" is Thursday's
-    count, as "an attack on Thursday killed 15" is. Else ``NO_SCOPE``. The figure at
-    tokens ``span`` is not its own day."""
+    """The scope of the attack named before the figure: its day, right after its noun
+    ("an attack on Thursday against a village ..., who said they killed at least 15" is
+    Thursday's count, as "an attack on Thursday killed 15" is), else one attack's where
+    the noun is one ("when an airstrike blamed on the army killed at least 33"). Else
+    ``NO_SCOPE``. The figure at tokens ``span`` is not its own day."""
     k = attack_before(s, span[0], floor, attacks)
     if k < 0:
         return NO_SCOPE
     n = bisect_left(found, (k + 1,))
     day = found[n] if n < len(found) else None
-    if not day or day[0] > k + 2 or day[1] > span[0] or day[2].kind != "incident":
-        return NO_SCOPE
-    return day[2] if day[2].anchor not in ("", ONE_ATTACK) else NO_SCOPE
+    if day and day[0] <= k + 2 and day[1] <= span[0] and day[2].kind == "incident":
+        return day[2] if day[2].anchor else NO_SCOPE
+    return Scope("incident", ONE_ATTACK, "") if one_attack(s, k) else NO_SCOPE
+
+
+def one_attack(s: Stream, k: int) -> bool:
+    """Is the attack noun at k one attack ("an airstrike", "a single Syrian air strike")?"""
+    for j in range(k - 1, max(-1, k - INCIDENT_REACH - 2), -1):
+        word = s.low(j)
+        if word in ("a", "an", "one"):
+            return True
+        if not (word in INCIDENT_MODIFIERS or s.capital(j)):
+            return False
+    return False
 
 
 # Words of a place's name at most ("Rukum West", "Democratic Republic of Congo"): a
