@@ -55,7 +55,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Container, Hashable, Iterator, Sequence
 from itertools import count, islice
 from typing import NamedTuple
 
@@ -754,11 +754,12 @@ def quote_drift(
         for k in _distinctive(keys):
             by_word.setdefault(k, []).append(keys)
     found: dict[tuple[Keys, Keys], Spans | None] = {}
+    names = frozenset(stem(name) for name in variants.names)
     marks: list[Divergence] = []
     for keys, spoken in said.items():
         others = {o for k in _distinctive(keys) for o in by_word[k] if o != keys}
         for here in spoken:
-            match = _first_drift(here, others, said, found)
+            match = _first_drift(here, others, said, found, names)
             if match is not None:
                 other, (a1, a2, b1, b2) = match
                 parts = here.quote.part(a1, a2), other.quote.part(b1, b2)
@@ -772,10 +773,12 @@ def _first_drift(
     wordings: set[Keys],
     said: dict[Keys, list[Spoken]],
     found: dict[tuple[Keys, Keys], Spans | None],
+    names: Container[str] = frozenset(),
 ) -> tuple[Spoken, Spans] | None:
     """The first quotation of another member that rewords ``here``, with the spans to mark.
 
-    The spans are (mine, theirs); each wording pair is compared once (``found``).
+    The spans are (mine, theirs); each wording pair is compared once (``found``);
+    ``names``: the keys of the input's names (``drift_spans``).
     """
     best: tuple[Spoken, Spans] | None = None
     for other in wordings:
@@ -786,7 +789,7 @@ def _first_drift(
                 (other, here.quote.keys) if there.member < here.member else (here.quote.keys, other)
             )
             if (first, second) not in found:
-                found[first, second] = drift_spans(first, second)
+                found[first, second] = drift_spans(first, second, names)
             spans = found[first, second]
             if spans is not None:
                 if first == other:
@@ -803,14 +806,16 @@ def drifted(a: Quote, b: Quote) -> tuple[Quote, Quote] | None:
     return None if spans is None else (a.part(spans[0], spans[1]), b.part(spans[2], spans[3]))
 
 
-def drift_spans(a: Keys, b: Keys) -> Spans | None:
+def drift_spans(a: Keys, b: Keys, names: Container[str] = frozenset()) -> Spans | None:
     """The spans to mark when ``a`` and ``b`` are one quotation reworded, else None.
 
     Not drift: no shared distinctive word (a cheap test first), word for word
-    the same where the two overlap, or not recognisably one quotation, as a
-    whole or in the parts that correspond (``_same_part``). The
-    spans are the overlap, or the whole quotations when the overlap is too
-    reworded for a word-by-word account.
+    the same where the two overlap, not recognisably one quotation, as a
+    whole or in the parts that correspond (``_same_part``), or each naming
+    someone or somewhere the other does not (``names``: "Turkey reserves the
+    right to respond" and "Syria reserves the right to respond" are two
+    statements). The spans are the overlap, or the whole quotations when the
+    overlap is too reworded for a word-by-word account.
     """
     if not _distinctive(a) & _distinctive(b):
         return None
@@ -818,9 +823,22 @@ def drift_spans(a: Keys, b: Keys) -> Spans | None:
     pa, pb = a[a1:a2], b[b1:b2]
     if pa == pb or not (_same(a, b) or _same_part(pa, pb, a, b)):
         return None
+    if _other_names(set(pa) - set(pb), set(pb) - set(pa), names):
+        return None
     if _readable(pa, pb) >= QUOTE_DIFF_READABLE:
         return a1, a2, b1, b2
     return 0, len(a), 0, len(b)
+
+
+NAME_STEM = 4  # letters two forms of one name share ("turkey", "turkish", "turks")
+
+
+def _other_names(mine: set[str], theirs: set[str], names: Container[str]) -> bool:
+    """Whether each side names someone or somewhere (``names``) that the other does not,
+    in no form of theirs ("syria" and "turkey"; not "turkish" and "turks")."""
+    a = {k[:NAME_STEM] for k in mine if k in names}
+    b = {k[:NAME_STEM] for k in theirs if k in names}
+    return bool(a and b) and not a & b
 
 
 def _readable(a: Keys, b: Keys) -> float:

@@ -410,6 +410,18 @@ def test_two_remarks_sharing_a_phrase_are_not_one_quotation() -> None:
     assert {q.article for q in quotes(c, d)} == {0, 1}
 
 
+def test_quotations_naming_different_parties_are_two_statements() -> None:
+    """Two sides' parallel statements: "Norway reserves the right ..." and "Iceland
+    reserves the right ...". Each names a party the other does not, so they are not
+    one quotation reworded; a name in two forms ("Norwegian", "Norway") still is one."""
+    a = '"Norway reserves the right to answer any breach of the accord," Olsen told Iceland.'
+    b = '"Iceland reserves the right to answer any breach of the accord," a source told Norway.'
+    assert quotes(a, b) == []
+    c = '"The Norwegian fleet will answer any breach," Olsen told Iceland and Norway.'
+    d = '"Norway\'s fleet will answer every breach," the Norwegian Olsen told Iceland.'
+    assert {q.article for q in quotes(c, d)} == {0, 1}
+
+
 def test_quotation_styles() -> None:
     sentence = one_per_paragraph(
         "x", ["He said ‘‘we need to talk’’ and ''we will see'' and «nous verrons bien» then."]
