@@ -159,7 +159,10 @@ def extract(text: str) -> tuple[Quantity, ...]:
     totals = partitive_totals(s, hits)
     for n, hit in enumerate(hits):
         parent = listed_with(s, hits, n)
-        inherited = out[parent].role if parent >= 0 else ""
+        # a role is listed with a figure of its kind: "ended at noon, and four civilians
+        # were killed" counts no ending, while "Between 2014 and 2016, 150 died" is dated
+        listed = parent >= 0 and out[parent].kind == hit.kind
+        inherited = out[parent].role if listed else ""
         counted, role = counted_and_role(s, found, totals, n, inherited)
         if parent >= 0 and is_subset(s, hit, counted):
             counted, role = "", ""  # "59 soldiers, including 34 killed in one strike"

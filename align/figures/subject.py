@@ -321,11 +321,10 @@ def listed_with(s: Stream, hits: list[Hit], n: int) -> int:
     """Index of the figure that figure ``n`` is listed with, or -1.
 
     "killed 5 soldiers and 3 civilians", "300 civilians, including 100
-    children": the previous figure, of the same kind, ends within two words of this
-    one, and only list words stand between ("ended at noon, and four civilians were
-    killed" lists no count with the time).
+    children": the previous figure ends within two words of this one, and only
+    list words stand between.
     """
-    if n == 0 or hits[n - 1].kind != hits[n].kind:
+    if n == 0:
         return -1
     if s.low(hits[n].first - 1) in ("including", "among"):
         return n - 1
