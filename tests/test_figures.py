@@ -233,6 +233,8 @@ def test_a_count_after_a_time_is_not_listed_with_it() -> None:
     assert find("The talks ended at noon, and four civilians were killed.", "four").role == (
         "killed"
     )
+    # a year before a count still dates it
+    assert find("Between 2014 and 2016, 150 people died in crashes.", "150").scope.kind == "dated"
 
 
 def test_an_offset_after_gmt_is_the_time_s_zone_not_a_count() -> None:
@@ -795,7 +797,13 @@ def test_the_time_of_a_saying_gives_way_to_the_figure_s_own() -> None:
     the saying's ("said on Tuesday that 12 died")."""
     admitted = "The board admitted last week that 12 miners died on 3 May."
     assert find(admitted, "12").scope.anchor == "may 3"
-    assert find("The board said on Tuesday that 12 miners died.", "12").scope.anchor == ("tuesday")
+    said = "The board said on Tuesday that 12 miners died."
+    assert find(said, "12").scope.anchor == "tuesday"
+    # a day in a later "that ..." or a relative clause is not the figure's
+    later = "The board said on Tuesday that 12 homes burned and that schools reopen on Friday."
+    assert find(later, "12").scope.anchor == "tuesday"
+    fire = "Police said on Monday that 12 people died in the fire that broke out on Saturday."
+    assert find(fire, "12").scope.anchor == "monday"
 
 
 def test_on_the_town_of_names_a_place_and_on_alone_does_not() -> None:

@@ -316,10 +316,12 @@ def scope_for(
     contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
     near = [f for f in found[lo:hi] if not (f[0] < end and first < f[1])]  # not its own words
     that = next((k for k in range(first - 1, a - 1, -1) if s.low(k) == "that"), -1)
-    if any(f[0] > that for f in near) and any(f[0] < that for f in near):
+    if that >= 0:
         # "admitted last week that 33 were killed on Feb. 27": the saying's time is not
-        # the figure's, where the figure's own words give one
-        near = [f for f in near if f[0] > that]
+        # the figure's, where the figure's own words give one (not a later "that ...")
+        then = next((k for k in range(end, b) if s.low(k) == "that"), b)
+        own = [f for f in near if that < f[0] < then]
+        near = own or near
     if not near and s.low(a) == "with" and s.low(a - 1) == ",":
         # "Fighting went on on Thursday, with strikes killing 15": the day of the clause
         # it goes with (a period, which may be worded two ways, is left unsaid)
