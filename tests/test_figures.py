@@ -775,6 +775,11 @@ def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
     two = find("Two decades ago, 300 people drowned.", "300")
     assert not comparable(two, find("A decade ago, 300 people drowned.", "300"))
     assert find("A week ago, 40 people died in the fire.", "40").scope.kind == ""
+    # not past a semicolon, nor from inside a clause about something else
+    both = "Six years ago, 144 people died when a bus fell; this time at least 130 died."
+    assert find(both, "at least 130").scope.kind == ""
+    moved = "Residents who moved here 10 years ago said 30 houses were swept away."
+    assert find(moved, "30").scope.kind == ""
 
 
 def test_a_count_an_attack_makes_is_that_attack_s() -> None:

@@ -27,7 +27,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .numerals import is_year
-from .subject import noun
+from .subject import OPENING_MARKS, noun
 from .tokens import Hit, Stream
 
 Found = tuple[int, int, Scope]  # first token, end token, scope
@@ -37,6 +37,7 @@ RELATIVE_DAYS = frozenset({"yesterday", "today", "overnight", "tonight"})
 RECENT = frozenset({"past", "last", "recent", "previous"})
 MONTH_KEYS = {number: name[:3] for name, number in reversed(MONTHS.items())}
 CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
+STOPS = CONTRASTS | {";"}  # where an opening scope stops applying
 ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air strike")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
@@ -206,8 +207,11 @@ AGO_UNITS = frozenset({"year", "years", "decade", "decades"})
 
 def ago_at(s: Stream, k: int) -> Found | None:
     """ "Six years ago, 144 people died when a ferry sank": a figure of an earlier
-    event, dated by how many years ago it was."""
+    event, dated by how many years ago it was, where that opens the sentence or a
+    clause ("residents who moved here 10 years ago said ..." dates no figure)."""
     if s.low(k + 2) != "ago" or s.low(k + 1) not in AGO_UNITS:
+        return None
+    if k > 0 and s.low(k - 1) not in CLAUSE_ENDS and s.low(k - 1) not in OPENING_MARKS:
         return None
     return k, k + 3, Scope("dated", " ".join(s.lows[k : k + 3]), "")
 
@@ -291,10 +295,11 @@ def skip_list(s: Stream, k: int) -> int:
 
 def opening_stop(s: Stream, found: list[Found]) -> int:
     """The token where the sentence's opening scope stops applying: the first contrast
-    ("Early reports said ..., but the newest says at least 12,000"), else the end.
+    ("Early reports said ..., but the newest says at least 12,000") or semicolon, else
+    the end.
     Found once per sentence, so each figure's scope costs no scan of the text."""
     start = found[0][1] if found else s.count
-    return next((k for k in range(start, s.count) if s.low(k) in CONTRASTS), s.count)
+    return next((k for k in range(start, s.count) if s.low(k) in STOPS), s.count)
 
 
 def scope_for(
