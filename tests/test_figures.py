@@ -764,6 +764,9 @@ def test_a_count_of_an_attack_named_with_its_day_is_that_day_s() -> None:
     tuesday = "Villagers said an attack on Tuesday against the dam killed 12 herders."
     assert not comparable(monday, find(tuesday, "12"))
     assert find("An attack on the dam killed 12 herders.", "12").scope.anchor == "one attack"
+    # what followed the attack is not its count
+    arrests = "Following the attack on Monday, police arrested 12 suspects."
+    assert find(arrests, "12").scope.kind == ""
 
 
 def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:

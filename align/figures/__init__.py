@@ -137,6 +137,9 @@ def read_figures(
     return out
 
 
+HARM = frozenset({"killed", "injured", "missing", "casualties"})  # what an attack does
+
+
 def sentence_figures(sentence: Sentence) -> tuple[Quantity, ...]:
     """The sentence's figures as ``read_figures`` read them (read now if it did not)."""
     return extract(sentence.text) if sentence.figures is None else sentence.figures
@@ -176,11 +179,12 @@ def extract(text: str) -> tuple[Quantity, ...]:
             event, phase = ("", "") if offset else event_of(s, hit)  # "since Feb. 3": a scope
         if hit.kind == "speed":
             counted = speed_thing(s, hit)
-        scope = scope_for(s, found_scopes, hit.first, hit.end, stop, floor, attacks)
+        harm = hit.kind == "count" and role in HARM
+        scope = scope_for(s, found_scopes, hit.first, hit.end, stop, floor, attacks, harm)
         floor = hit.end if hit.kind == "count" else floor  # later counts' attacks come after it
         if parent >= 0 and not scope.kind:
             scope = out[parent].scope
-        if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time", "date"):
+        if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
             scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
         if hit.kind == "length" and counted.endswith(" distance"):
             # a distance from a named place locates what its sentence names before it:

@@ -310,12 +310,16 @@ def scope_for(
     stop: int,
     floor: int = 0,
     attacks: Sequence[int] = (),
+    harm: bool = False,
 ) -> Scope:
     """The scope of the figure at tokens [first, end): its clause's, else the opening one
     unless a contrast ("but", "however") stands between (``stop``: ``opening_stop``);
     a year named in its clause dates it ("killed 81 people in 2012"), and a place
     named after it there ("in Jajarkot") narrows it, or else the place of the attack
-    named before it (``attack_place``, which reads ``floor`` and ``attacks``)."""
+    named before it (``attack_place``, which reads ``floor`` and ``attacks``). With
+    none of these, a count of people the attack harmed (``harm``: killed, injured,
+    missing) takes the attack's own scope (``attack_scope``); "after the attack on
+    Thursday, police arrested 12" is no count of the attack's."""
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
@@ -341,7 +345,7 @@ def scope_for(
     elif found and found[0][0] < OPENING and found[0][1] <= first and not contrast:
         scope = found[0][2]
     else:
-        scope = attack_scope(s, found, (first, end), floor, attacks)
+        scope = attack_scope(s, found, (first, end), floor, attacks) if harm else NO_SCOPE
     outside = [k for k in range(a, b) if not first <= k < end]
     year = next((s.toks[k].text for k in outside if is_year(s.low(k))), "")
     if year and scope.kind != "dated":
