@@ -247,6 +247,8 @@ def test_an_offset_after_gmt_is_the_time_s_zone_not_a_count() -> None:
     ]
     assert only("The curfew starts at 21:30 UTC-05:30 tonight.").counted == "utc-5:30"
     assert only("The curfew starts at 21:30 GMT+0 tonight.").counted == "utc"
+    spaced = "The blast struck at 09:30 GMT - 3 people died."
+    assert [(q.text, q.counted) for q in extract(spaced)] == [("09:30 GMT", "utc"), ("3", "people")]
     assert rel("The curfew starts at 21:30 GMT+3.", "The curfew starts at 21:30 GMT.") is None
 
 
@@ -269,14 +271,15 @@ def test_a_price_traded_at_is_not_a_time() -> None:
     assert find("The vote closed at 00.01 on Friday.", "00.01").kind == "time"
 
 
-def test_warplanes_jets_and_aircraft_are_planes() -> None:
+def test_warplanes_and_jets_are_planes() -> None:
     """Outlets name one downing with different words for the aircraft: "three
-    warplanes" and "several jets" differ in precision, "four aircraft" and "two
-    planes" conflict; helicopters stay apart."""
+    warplanes" and "several jets" differ in precision, "four jets" and "two planes"
+    conflict; helicopters stay apart, and "aircraft" may count them too."""
     downed, shot = "The navy downed three enemy warplanes.", "The navy shot down several jets."
     assert rel(downed, shot) == "precision"
-    assert rel("Rebels said they hit four aircraft.", "Rebels hit two planes.") == "conflict"
+    assert rel("Rebels said they hit four jets.", "Rebels hit two planes.") == "conflict"
     assert rel("Rebels said they hit four helicopters.", "Rebels hit two planes.") is None
+    assert rel("Rebels said they hit ten aircraft.", "Rebels hit seven warplanes.") is None
 
 
 # ---------------------------------------------------------------- not counts
