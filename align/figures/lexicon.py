@@ -268,7 +268,6 @@ SYNONYMS = {
     "fatality": "death",
     "warplane": "plane",
     "jet": "plane",
-    "aircraft": "plane",
 }
 IRREGULAR = {
     "children": "child",
