@@ -141,16 +141,15 @@ def closest_groups(
     """
     present = [{m.article for m in members} for members in passages]
     found: dict[tuple[int, int], Closest] = {}
-    # The row itself first, then the other rows of its event: an outlet that gives
+    # The row itself first, then its event's rows of other kinds: an outlet that gives
     # the ceasefire's start as "midnight" gives the "midnight Friday" of another.
-    for rows_of in ([[row] for row in rows], list(event_rows(rows).values())):
-        for family in rows_of:
-            first: dict[int, int] = {}  # article -> the group of its first claim there
-            for claim in sorted((c for row in family for c in row.claims), key=_reading):
-                first.setdefault(claim.article, claim.group)
-            for group in dict.fromkeys(c.group for row in family for c in row.claims):
-                for article in first.keys() - present[group]:
-                    found.setdefault((group, article), Closest(article, first[article], "figure"))
+    for row, others in [(row, [row]) for row in rows] + timings(rows):
+        first: dict[int, int] = {}  # article -> the group of its first claim there
+        for claim in sorted((c for other in others for c in other.claims), key=_reading):
+            first.setdefault(claim.article, claim.group)
+        for group in dict.fromkeys(c.group for c in row.claims):
+            for article in first.keys() - present[group]:
+                found.setdefault((group, article), Closest(article, first[article], "figure"))
     best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
     for cosine, mine, theirs in matches:
         key = (home[mine], theirs[0])
@@ -166,15 +165,20 @@ def closest_groups(
     return {group: tuple(pointers) for group, pointers in out.items()}
 
 
-def event_rows(rows: Sequence[Measured]) -> dict[tuple[str, str], list[Measured]]:
-    """The ledger's time and date rows by the event and phase they time ("ceasefire",
-    "start"): its time of day, weekday and date are rows of their own."""
-    out: dict[tuple[str, str], list[Measured]] = defaultdict(list)
+def timings(rows: Sequence[Measured]) -> list[tuple[Measured, list[Measured]]]:
+    """Each time or date row of the ledger with the rows timing its event and phase
+    ("ceasefire", "start") otherwise: its time of day, weekday or date. Two rows of
+    one kind are kept apart by the ledger for a reason (another day, another quake)."""
+    events: dict[tuple[str, str], list[Measured]] = defaultdict(list)
     for row in rows:
         q = row.claims[0].quantity
         if row.kind in ("time", "date") and q.event:
-            out[(q.event, q.role)].append(row)
-    return out
+            events[(q.event, q.role)].append(row)
+    return [
+        (row, [o for o in family if (o.kind, o.unit) != (row.kind, row.unit)])
+        for family in events.values()
+        for row in family
+    ]
 
 
 def _reading(claim: Claim) -> tuple[int, int]:

@@ -120,3 +120,16 @@ def test_an_outlet_timing_the_event_otherwise_is_pointed_to_its_timing(tmp_path:
     assert sunday.closest == (Closest(1, midnight.id, "figure"),)
     assert midnight.closest == (Closest(0, sunday.id, "figure"),)
     assert absent(sunday, 1) == f"no match · figure in passage {midnight.id + 1}"
+
+
+def test_another_time_of_the_same_kind_is_no_pointer() -> None:
+    """A real report's earlier quake ("Previously on October 22, a 6.1 magnitude
+    earthquake ... at 7:39am") and another outlet's time of the story's quake (11:47
+    pm) are rows the ledger keeps apart; only a row of another kind (a weekday, a
+    date) times the same moment otherwise, so no pointer joins the two."""
+    folder = Path(__file__).parent / "gold" / "real" / "nepal_jajarkot_quake"
+    alignment = build([str(folder)])
+    ids = [a.id for a in alignment.articles]
+    earlier = group_of(alignment, ids.index("kashmiriyat"), "Previously on October 22")
+    pointer = earlier.closest_in(ids.index("waradana"))
+    assert pointer is None or pointer.by != "figure"
