@@ -253,13 +253,16 @@ def test_an_offset_after_gmt_is_the_time_s_zone_not_a_count() -> None:
 
 
 def test_a_one_on_one_meeting_is_a_part_of_the_talks_and_counts_nothing() -> None:
-    """ "a one-on-one meeting which lasted about two hours" times a part of the talks,
-    not the talks ("five hours"); it meets another outlet's one-on-one, and its
-    "one"s are no counts."""
+    """ "first held a one-on-one meeting which lasted about two hours" times a part of
+    the talks, not the talks ("five hours"); it meets another outlet's one-on-one, and
+    its "one"s are no counts."""
     part = "The mayors first held a one-on-one meeting which lasted about two hours."
     assert only(part).event == "one-on-one"
     assert rel(part, "The talks between the mayors lasted five hours.") is None
-    assert rel(part, "The mayors spent three hours one-on-one.") == "conflict"
+    assert rel(part, "The mayors first spent three hours one-on-one.") == "conflict"
+    # a one-on-one meeting not said to be a part of the talks may be all of them
+    whole = "The mayors held a one-on-one meeting for four hours."
+    assert rel(whole, "The mayors met for three and a half hours.") == "precision"
     assert only("One-to-one talks took an hour.").text == "an hour"
 
 

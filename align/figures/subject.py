@@ -353,15 +353,25 @@ DURATION_WINDOW = 8
 def event_word(s: Stream, k: int) -> str:
     """The event token k names ("cease-fire" is read at its "fire"; a verb right after
     an event's noun, as in "the truce agreed on Thursday", names none). A one-on-one
-    meeting is a part of the talks, an event of its own ("three hours one-on-one")."""
+    meeting said to be a part of the talks is an event of its own ("first spent three
+    hours one-on-one before the delegations joined"; ``PART_WORDS``)."""
     word = s.low(k)
     if word == "fire" and "cease" in (s.low(k - 1), s.low(k - 2)):
         return "ceasefire"
     if word.endswith("ed") and k > 0 and event_word(s, k - 1):
         return ""  # "the truce agreed in Moscow": the truce, which the verb qualifies
-    if (word == "one" and s.one_on_one(k)) or (EVENT_OF.get(word) and s.one_on_one(k - 1)):
+    one = (word == "one" and s.one_on_one(k)) or (EVENT_OF.get(word) and s.one_on_one(k - 1))
+    if one and any(w in PART_WORDS for w in s.lows[max(0, k - EVENT_WINDOW) : k + EVENT_WINDOW]):
         return "one-on-one"
     return EVENT_OF.get(word, "")
+
+
+# Words that make a one-on-one meeting a part of the talks ("first held a one-on-one
+# meeting ..., then the delegations joined"); without them it may be the whole meeting.
+PART_WORDS = frozenset(
+    {"first", "then", "before", "after", "later", "joined", "followed", "delegations"}
+    | {"delegation", "expanded"}
+)
 
 
 def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
