@@ -646,10 +646,16 @@ TOP_LINES = 8  # live lines at the top where the headline's copies are looked fo
 
 
 def _site_suffix(text: str) -> int:
-    """Where a page title's site name starts ("... | Euronews": at " | "), or -1."""
+    """Where a page title's site name starts ("... | Euronews": at " | "), or -1: a
+    name of at most ``SITE_WORDS`` capitalised words and no digits, shorter than the
+    headline before it ("Kabul - Taliban say 12 killed" and "Quake toll rises - 150
+    dead" have none)."""
     at = max(text.rfind(mark) for mark in SITE_MARKS)
     name = text[at + 3 :].split()
-    return at if at > 0 and 0 < len(name) <= SITE_WORDS else -1
+    if at <= 0 or not 0 < len(name) <= SITE_WORDS or len(name) > len(text[:at].split()):
+        return -1
+    named = all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in name)
+    return at if named and not any(c.isdigit() for c in text[at:]) else -1
 
 
 def _headline(raw: str, lines: Sequence[Line], drops: Drops) -> tuple[str | None, list[Dropped]]:

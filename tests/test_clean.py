@@ -67,6 +67,10 @@ def test_a_page_title_with_the_site_s_name_is_the_headline_its_copies_repeat() -
     # a title with a dash of its own and no copy keeps its words
     kept = cleaned(f"Harlow - Leeds line reopens\n\nLeeds line reopens today.\n\n{BODY}")
     assert "Leeds line reopens today." in kept.text
+    section = cleaned(f"Leeds - Council says 12 roads shut\n\nLeeds\n\n{BODY}")
+    assert section.headline != "Leeds"
+    kicker = cleaned(f"Flood toll rises - 150 dead\n\n150 dead\n\nFlood toll rises\n\n{BODY}")
+    assert kicker.headline != "Flood toll rises" and "150 dead" in kicker.text
 
 
 def test_duplicated_headline_is_kept_once_as_the_headline() -> None:
