@@ -183,6 +183,8 @@ def test_counted_stops_at_verbs_and_function_words() -> None:
 def test_counted_number_of_phrase() -> None:
     q = only("The rise took the number of injured miners in the shaft to 23.")
     assert q.counted == "miner"
+    after = only("The blast brought to 23 the number of miners killed since May.")
+    assert (after.counted, after.role) == ("miner", "killed")
 
 
 def test_death_toll_counts_deaths() -> None:

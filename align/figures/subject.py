@@ -79,8 +79,13 @@ def counted(s: Stream, j: int, kind: str) -> str:
         return noun_phrase(s, j + 1) if s.low(j) in ("of", "in") else ""
     head = noun_phrase(s, j)
     if head == "" and kind == "count":
+        if s.low(j) == "the" and s.low(j + 1) in ("number", "tally") and s.low(j + 2) == "of":
+            return noun_phrase(s, j + 2)  # "brought to 59 the number of soldiers killed"
         return number_of_before(s, j)
     return head
+
+
+NUMBER_WORDS = ("number", "total", "tally", "toll")
 
 
 def noun_phrase(s: Stream, j: int) -> str:
@@ -136,7 +141,7 @@ def number_of_before(s: Stream, j: int) -> str:
     "the death toll rose to 2,300" and "its toll rose to 59" count deaths.
     """
     for k in range(j - 2, max(s.floor, j - 16) - 1, -1):
-        if s.low(k) in ("number", "total", "tally", "toll") and s.low(k + 1) == "of":
+        if s.low(k) in NUMBER_WORDS and s.low(k + 1) == "of":
             return noun_phrase(s, k + 1)
         if s.low(k) == "toll" and s.low(k - 1) in ("death", "the", "its", "their"):
             return "death"  # "its toll rose to 59": a toll counts deaths
