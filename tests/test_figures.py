@@ -1088,6 +1088,9 @@ def test_events_and_phases_of_times_and_dates() -> None:
     assert (talks.kind, talks.event) == ("duration", "talks")
     no_event = only("He arrived on Thursday.")
     assert no_event.event == "" and not comparable(no_event, no_event)
+    # the event's own verb names the phase, however far the date stands after it
+    far = only("Both armies will begin joint patrols along the old river road on June 2.")
+    assert (far.event, far.role) == ("patrols", "start")
 
 
 def test_a_time_set_before_the_main_clause_names_that_clause_s_moment() -> None:

@@ -394,18 +394,21 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
             return EVENT_OF[head], ""
     if hit.kind == "duration" and (lasted := relative_event(s, hit.first)):
         return lasted, ""
-    event, phase, best = "", "", EVENT_WINDOW * 2
+    event, phase, best, at = "", "", EVENT_WINDOW * 2, -1
     for k, steps, crossed in window(s, hit.first, hit.end, EVENT_WINDOW):
         if hit.kind == "duration" and (crossed or steps >= DURATION_WINDOW):
             continue  # "six hours of talks": a duration's event is named next to it
         found = event_word(s, k)
         if found and steps + CLAUSE_COST * crossed < best:
-            event, best = found, steps + CLAUSE_COST * crossed
+            event, best, at = found, steps + CLAUSE_COST * crossed, k
         near = steps < PHASE_WINDOW and not crossed
         if not phase and near and s.low(k) in PHASE_OF and hit.kind != "duration":
             phase = PHASE_OF[s.low(k)]
     if s.seq(hit.first - 2, ("as", "of")):
         phase = "start"
+    if not phase and at >= 0 and hit.kind != "duration":
+        # "will begin joint patrols along the road on March 15": the event's own verb
+        phase = next((PHASE_OF[w] for w in s.lows[max(0, at - 2) : at] if w in PHASE_OF), "")
     if not phase and hit.kind != "duration" and fronted(s, hit.first):
         phase = main_clause_phase(s, hit.end)
     return event, phase
