@@ -284,7 +284,9 @@ WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"
 DATE = (
     rf"(?:{WEEKDAY}\s*)?(?:\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?"
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
-    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+    # a live blog's day heading, with its weekday and no year: "Thursday, March 5"
+    rf"|(?<![\w,] ){WEEKDAY}\s*(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?!\w|,?\s*\d))"
 )
 TIME = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
@@ -344,7 +346,12 @@ def is_date_line(text: str) -> bool:
         if opening[:1] != ["date"]:
             return False
     ends = kinds[-1] != "sep" or text.endswith("|")  # a "," or "-" continues a sentence
+    if LABEL_START.match(text) and kinds[1:2] == ["time"] and "date" not in kinds:
+        return ends  # "Updated 8:12 p.m. ET": the day is the page's
     return opening[:1] in (["date"], ["word"]) and ends and "date" in kinds
+
+
+LABEL_START = re.compile(LABEL_WORD, re.IGNORECASE)
 
 
 URL = r"<?(?:https?://|www\.)[^\s<>]+>?"
@@ -452,13 +459,22 @@ BOILERPLATE_LINE = re.compile(
     # share buttons, widgets and page labels, each a line of its own
     r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
     # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
-    rf"|(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}"
+    rf"|(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?\s*:\s*)?"
+    rf"(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
     # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
     r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:(?:and|\+)\s+)?(?:news\s+)?agenc(?:y|ies)"
     rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&)\s*{AGENCIES})*"
+    # page labels: "Supported by", "Top Stories", "Text size Aa Aa", "MORE FROM THE TIMES"
+    r"|supported\s+by|top\s+stories|community\s+(?:standards|guidelines)|text\s+size(?:\s+aa)*"
+    r"|browse\s+today'?s\s+tags|more\s+from\s+(?:the\s+)?\w+(?:\s+\w+){0,2}"
+    r"|here\s+are\s+the\s+latest\s+updates\s*:?|photographer\s*:\s*[^.!?\n]{1,80}"
+    r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.{0,200}"
+    # a cookie notice asks to accept or agree
+    r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
+    r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings)\b.{0,100}"
     r"|\d{1,2})\W*",  # a list's number alone ("Most read": 1, 2, ...)
     re.IGNORECASE,
 )

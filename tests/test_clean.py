@@ -243,6 +243,9 @@ def test_date_lines(line: str) -> None:
         "This story is available in print from Monday.",
         "Talks end at 17:45",  # a heading with a time, not a video's length
         "Video evidence shows the tram left at 17:45.",
+        "The firm uses cookies to track users, the regulator said.",
+        "On Thursday, May 6 the council met again.",
+        "Updated 8:12 p.m. ET, the council said",
         "Writers in the valley contributed to the appeal.",
     ],
 )
@@ -453,6 +456,26 @@ def test_no_dateline(para: str) -> None:
         ("Six hurt as tram leaves the rails 02:14", "related link"),  # a video and its length
         ("02:14", "related link"),
         ("Video, 1:46", "related link"),
+        ("Share: Facebook Twitter WhatsApp Email", "boilerplate"),
+        ("Share this article: Facebook Twitter Linkedin Email", "boilerplate"),
+        ("Supported by", "boilerplate"),
+        ("Top Stories", "boilerplate"),
+        ("Text size Aa Aa", "boilerplate"),
+        ("MORE FROM THE COURIER", "boilerplate"),
+        ("Photographer: Jan Berg/Kestrel", "boilerplate"),
+        (
+            "A version of this article appears in print on May 6, 2021, Section A, Page 9 "
+            "of the Kestrel edition with the headline: Bridge reopens.",
+            "boilerplate",
+        ),
+        (
+            "Kestrel News uses cookies to improve your experience. By continuing you agree "
+            "to our Cookie Policy. OK",
+            "boilerplate",
+        ),
+        ("We value your privacy. We and our partners use cookies. Accept all", "boilerplate"),
+        ("Thursday, May 6", "date line"),
+        ("Updated 8:12 p.m. ET", "date line"),
         ("VIDEO | 6:02 | Mayors speak to reporters after the vote", "related link"),
         ("Source: Kestrel Wire| 2021-03-06 03:41:27|Editor: jdoe", "byline"),
         ("Kestrel Şafak English | 06.03.2021 - 09:14 | Update: 06.03.2021 - 10:02", "byline"),
