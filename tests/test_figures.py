@@ -276,6 +276,13 @@ def test_a_price_traded_at_is_not_a_time() -> None:
     assert find("The vote closed at 00.01 on Friday.", "00.01").kind == "time"
 
 
+def test_thousand_and_a_remainder_is_one_number() -> None:
+    """ "3 thousand 138" (machine-translated "3 bin 138") is 3,138, exactly."""
+    q = only("Officials counted 3 thousand 138 damaged houses.")
+    assert (q.low, q.high, q.counted) == (3138.0, 3138.0, "house")
+    assert find("Some 4 thousand, 300 of them children, fled.", "Some 4 thousand").high < 5000
+
+
 def test_warplanes_and_jets_are_planes() -> None:
     """Outlets name one downing with different words for the aircraft: "three
     warplanes" and "several jets" differ in precision, "four jets" and "two planes"

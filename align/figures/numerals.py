@@ -249,6 +249,10 @@ def scaled(s: Stream, value: float, step: float, j: int, money: bool = False) ->
     if word in SCALES:
         scale = SCALES[word]
         end = s.skip_hyphen(j) + 1
+        rest = s.low(end)
+        if word == "thousand" and s.kind(end) == "num" and rest.isdigit() and len(rest) <= 3:
+            # "3 thousand 138" (a translation of "3 bin 138"): 3,138, exactly
+            return Core(value * scale + int(rest), 0.0, end + 1)
         return Core(value * scale, HALF * step * scale, end, None, True, scale)
     if s.glued(j) and word in SUFFIX_SCALES:
         scale = SUFFIX_SCALES[word]
