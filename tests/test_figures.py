@@ -1095,6 +1095,9 @@ def test_events_and_phases_of_times_and_dates() -> None:
     assert (talks.kind, talks.event) == ("duration", "talks")
     no_event = only("He arrived on Thursday.")
     assert no_event.event == "" and not comparable(no_event, no_event)
+    sank = only("The barge sank at around 2pm, officials said.")
+    assert rel("The barge sank at around 2pm.", "The barge capsized at 2.05 pm.") == "precision"
+    assert sank.event == "sinking"
     # the event's own verb names the phase, however far the date stands after it
     far = only("Both armies will begin joint patrols along the old river road on June 2.")
     assert (far.event, far.role) == ("patrols", "start")

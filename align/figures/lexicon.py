@@ -356,6 +356,7 @@ EVENTS = {
     "agreement": "agreement agreed deal accord",
     "announcement": "announced announcement",
     "crash": "crash crashed crashing collision collided colliding derailment derailed derailing",
+    "sinking": "sank sink sinks sinking capsized capsize capsizes capsizing overturned",
     "election": "election vote polls ballot",
     "war": "war conflict",
     "offensive": "offensive campaign operation",
