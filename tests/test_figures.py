@@ -779,6 +779,8 @@ def test_a_count_of_an_attack_named_with_its_day_is_that_day_s() -> None:
     tuesday = "Villagers said an attack on Tuesday against the dam killed 12 herders."
     assert not comparable(monday, find(tuesday, "12"))
     assert find("An attack on the dam killed 12 herders.", "12").scope.anchor == "one attack"
+    raid = "Aid groups said a raid on Monday against the hamlet displaced 3,000 people."
+    assert find(raid, "3,000").scope.anchor == "monday"
     # what followed the attack is not its count
     arrests = "Following the attack on Monday, police arrested 12 suspects."
     assert find(arrests, "12").scope.kind == ""
@@ -812,6 +814,8 @@ def test_a_count_an_attack_makes_is_that_attack_s() -> None:
     assert find(one, "May 2").scope.kind == ""  # a date is no attack's part
     plural = only("Rocket strikes killed at least 12 guards.")
     assert plural.scope.kind == "" and comparable(plural, only(month))
+    # an accident is the story's own, not one of several attacks
+    assert only("A derailment near the junction killed at least 12 guards.").scope.kind == ""
 
 
 def test_the_time_of_a_saying_gives_way_to_the_figure_s_own() -> None:

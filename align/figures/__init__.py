@@ -137,7 +137,8 @@ def read_figures(
     return out
 
 
-HARM = frozenset({"killed", "injured", "missing", "casualties"})  # what an attack does
+# what an attack does to people
+HARM = frozenset({"killed", "injured", "missing", "casualties", "displaced"})
 
 
 def sentence_figures(sentence: Sentence) -> tuple[Quantity, ...]:

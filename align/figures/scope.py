@@ -318,7 +318,7 @@ def scope_for(
     named after it there ("in Jajarkot") narrows it, or else the place of the attack
     named before it (``attack_place``, which reads ``floor`` and ``attacks``). With
     none of these, a count of people the attack harmed (``harm``: killed, injured,
-    missing) takes the attack's own scope (``attack_scope``); "after the attack on
+    missing, displaced) takes the attack's own scope (``attack_scope``); "after the attack on
     Thursday, police arrested 12" is no count of the attack's."""
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
@@ -406,8 +406,15 @@ def attack_scope(
     return Scope("incident", ONE_ATTACK, "") if one_attack(s, k) else NO_SCOPE
 
 
+# Attacks, of which a story reports several (an accident is usually the story's own)
+ATTACKS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "ambush"})
+
+
 def one_attack(s: Stream, k: int) -> bool:
-    """Is the attack noun at k one attack ("an airstrike", "a single Syrian air strike")?"""
+    """Is the attack noun at k one attack ("an airstrike", "a single Syrian air strike")?
+    A crash, derailment or explosion is not: "a derailment killed 142" is the story's."""
+    if s.low(k) not in ATTACKS:
+        return False
     for j in range(k - 1, max(-1, k - INCIDENT_REACH - 2), -1):
         word = s.low(j)
         if word in ("a", "an", "one"):
