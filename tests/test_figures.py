@@ -235,6 +235,9 @@ def test_a_count_after_a_time_is_not_listed_with_it() -> None:
     assert find("The talks ended at noon, and four civilians were killed.", "four").role == (
         "killed"
     )
+    # a figure listed after another keeps its own place
+    listed = "By Saturday morning, 105 people were confirmed dead in Jajarkot."
+    assert find(listed, "105").scope.place == "jajarkot"
     # a year before a count still dates it
     assert find("Between 2014 and 2016, 150 people died in crashes.", "150").scope.kind == "dated"
 

@@ -183,8 +183,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         harm = hit.kind == "count" and role in HARM
         scope = scope_for(s, found_scopes, hit.first, hit.end, stop, floor, attacks, harm)
         floor = hit.end if hit.kind == "count" else floor  # later counts' attacks come after it
-        if parent >= 0 and not scope.kind:
-            scope = out[parent].scope
+        if parent >= 0 and not scope.kind:  # its place stays: "By Saturday, 105 in Jajarkot"
+            scope = out[parent].scope._replace(place=scope.place or out[parent].scope.place)
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
             scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
         if hit.kind == "length" and counted.endswith(" distance"):
