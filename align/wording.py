@@ -61,6 +61,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
+from .figures.lexicon import MONTHS, WEEKDAYS
 from .model import Article, Divergence, Member, Sentence
 from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
 from .text import shorten
@@ -754,7 +755,8 @@ def quote_drift(
         for k in _distinctive(keys):
             by_word.setdefault(k, []).append(keys)
     found: dict[tuple[Keys, Keys], Spans | None] = {}
-    names = frozenset(stem(name) for name in variants.names)
+    # names of parties, not of days or months ("on Sunday" vs "on Monday" is rewording)
+    names = frozenset(stem(n) for n in variants.names if n not in MONTHS and n not in WEEKDAYS)
     marks: list[Divergence] = []
     for keys, spoken in said.items():
         others = {o for k in _distinctive(keys) for o in by_word[k] if o != keys}

@@ -420,6 +420,10 @@ def test_quotations_naming_different_parties_are_two_statements() -> None:
     c = '"The Norwegian fleet will answer any breach," Olsen told Iceland and Norway.'
     d = '"Norway\'s fleet will answer every breach," the Norwegian Olsen told Iceland.'
     assert {q.article for q in quotes(c, d)} == {0, 1}
+    # a day or a month is no party: a quotation's day changed is a rewording
+    e = '"We will end the search on Sunday and lift the wreck," Olsen said on Monday.'
+    f = '"We will end the search on Monday and lift the wreck," Olsen said on Sunday.'
+    assert {q.article for q in quotes(e, f)} == {0, 1}
 
 
 def test_quotation_styles() -> None:
