@@ -252,6 +252,7 @@ def test_an_offset_after_gmt_is_the_time_s_zone_not_a_count() -> None:
     ]
     assert only("The curfew starts at 21:30 UTC-05:30 tonight.").counted == "utc-5:30"
     assert only("The curfew starts at 21:30 GMT+0 tonight.").counted == "utc"
+    assert only("The curfew starts at 21:30 GMT +3.").counted == "utc+3"
     spaced = "The blast struck at 09:30 GMT - 3 people died."
     assert [(q.text, q.counted) for q in extract(spaced)] == [("09:30 GMT", "utc"), ("3", "people")]
     assert rel("The curfew starts at 21:30 GMT+3.", "The curfew starts at 21:30 GMT.") is None
@@ -803,6 +804,12 @@ def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
     assert find(both, "at least 130").scope.kind == ""
     moved = "Residents who moved here 10 years ago said 30 houses were swept away."
     assert find(moved, "30").scope.kind == ""
+    for hedged in (
+        "About six years ago, 150 people drowned.",
+        "It was six years ago that 150 people drowned.",
+        "The lake was calm, and six years ago 150 people drowned.",
+    ):
+        assert find(hedged, "150").scope.anchor == "six years ago", hedged
 
 
 def test_a_count_an_attack_makes_is_that_attack_s() -> None:

@@ -203,6 +203,9 @@ def earlier_at(s: Stream, k: int) -> Found | None:
 # "six years ago", "two decades ago": an earlier event's time, not the story's (days
 # or weeks ago may be the story's own, in a follow-up report)
 AGO_UNITS = frozenset({"year", "years", "decade", "decades"})
+AGO_HEDGES = frozenset(
+    {"about", "some", "almost", "nearly", "exactly", "just", "more", "than", "over", "roughly"}
+)
 
 
 def ago_at(s: Stream, k: int) -> Found | None:
@@ -211,7 +214,14 @@ def ago_at(s: Stream, k: int) -> Found | None:
     clause ("residents who moved here 10 years ago said ..." dates no figure)."""
     if s.low(k + 2) != "ago" or s.low(k + 1) not in AGO_UNITS:
         return None
-    if k > 0 and s.low(k - 1) not in CLAUSE_ENDS and s.low(k - 1) not in OPENING_MARKS:
+    j = k - 1
+    while j >= 0 and s.low(j) in AGO_HEDGES:  # "About six years ago", "More than a decade ago"
+        j -= 1
+    if s.low(j) in ("and", "but") and (j == 0 or s.low(j - 1) in CLAUSE_ENDS):
+        j -= 1  # ", and two years ago 150 died"
+    if s.seq(j - 1, ("it", "was")):
+        j -= 2  # "It was six years ago that 144 ..."
+    if j >= 0 and s.low(j) not in CLAUSE_ENDS and s.low(j) not in OPENING_MARKS:
         return None
     return k, k + 3, Scope("dated", " ".join(s.lows[k : k + 3]), "")
 
