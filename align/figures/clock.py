@@ -66,14 +66,14 @@ SIGNS = {"+": "+", "-": "-", "−": "-"}
 
 
 def utc_offset(s: Stream, j: int) -> tuple[str, int] | None:
-    """An offset glued to "GMT"/"UTC" at ``j`` ("+3", "+03:00", "-0530"): as written
-    plainly ("+3", "-5:30"; "" for none) and the token past it. "09:30 GMT - 3 people
-    died" has none."""
+    """An offset after "GMT"/"UTC" at ``j``, its sign glued to its digits ("+3",
+    "+03:00", "-0530"): as written plainly ("+3", "-5:30"; "" for none) and the token
+    past it. "09:30 GMT - 3 people died" has none."""
     sign, digits = SIGNS.get(s.low(j)), s.low(j + 1).replace(":", "")
     if sign is None or s.kind(j + 1) != "num" or not digits.isdigit() or len(digits) > 4:
         return None
-    if not (s.glued(j) and s.glued(j + 1)):
-        return None
+    if not s.glued(j + 1):
+        return None  # "09:30 GMT - 3 people died": a dash, then a count
     hours, minutes = (int(digits), 0) if len(digits) <= 2 else (int(digits[:-2]), int(digits[-2:]))
     if hours > 14 or minutes >= 60:
         return None
