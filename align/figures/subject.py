@@ -358,25 +358,17 @@ DURATION_WINDOW = 8
 def event_word(s: Stream, k: int) -> str:
     """The event token k names ("cease-fire" is read at its "fire"; a verb right after
     an event's noun, as in "the truce agreed on Thursday", names none). A one-on-one
-    meeting said to be a part of the talks is an event of its own ("first spent three
-    hours one-on-one before the delegations joined"; ``PART_WORDS``)."""
+    meeting is an event of its own: often a part of the talks ("first spent three
+    hours one-on-one before the delegations joined"), and where it was all of them,
+    a relation missed costs less than a false conflict."""
     word = s.low(k)
     if word == "fire" and "cease" in (s.low(k - 1), s.low(k - 2)):
         return "ceasefire"
     if word.endswith("ed") and k > 0 and event_word(s, k - 1):
         return ""  # "the truce agreed in Moscow": the truce, which the verb qualifies
-    one = (word == "one" and s.one_on_one(k)) or (EVENT_OF.get(word) and s.one_on_one(k - 1))
-    if one and any(w in PART_WORDS for w in s.lows[max(0, k - EVENT_WINDOW) : k + EVENT_WINDOW]):
+    if (word == "one" and s.one_on_one(k)) or (EVENT_OF.get(word) and s.one_on_one(k - 1)):
         return "one-on-one"
     return EVENT_OF.get(word, "")
-
-
-# Words that make a one-on-one meeting a part of the talks ("first held a one-on-one
-# meeting ..., then the delegations joined"); without them it may be the whole meeting.
-PART_WORDS = frozenset(
-    {"first", "then", "before", "after", "later", "joined", "followed", "delegations"}
-    | {"delegation", "expanded"}
-)
 
 
 def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
@@ -407,8 +399,10 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
     if s.seq(hit.first - 2, ("as", "of")):
         phase = "start"
     if not phase and at >= 0 and hit.kind != "duration":
-        # "will begin joint patrols along the road on March 15": the event's own verb
-        phase = next((PHASE_OF[w] for w in s.lows[max(0, at - 2) : at] if w in PHASE_OF), "")
+        # "will begin joint patrols along the road on March 15": the event's own verb (not
+        # a preposition: "smoke from the wildfire ... on August 12" names no start)
+        before = s.lows[max(0, at - 2) : at]
+        phase = next((PHASE_OF[w] for w in before if w in PHASE_OF and w not in FUNCTION), "")
     if not phase and hit.kind != "duration" and fronted(s, hit.first):
         phase = main_clause_phase(s, hit.end)
     return event, phase
