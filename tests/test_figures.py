@@ -278,6 +278,8 @@ def test_a_price_traded_at_is_not_a_time() -> None:
     assert find("The peso closed at 6.13 per dollar.", "6.13").kind == "count"
     assert find("The ferry left at 6.12 on Friday.", "6.12").kind == "time"
     assert find("The vote closed at 00.01 on Friday.", "00.01").kind == "time"
+    assert find("Polls closed at 10.00 on Thursday.", "10.00").kind == "time"
+    assert find("The curfew runs from 9.30 to 5.30.", "9.30").kind == "time"
 
 
 def test_thousand_and_a_remainder_is_one_number() -> None:

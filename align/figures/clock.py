@@ -163,16 +163,14 @@ def clock_context(s: Stream, i: int, text: str) -> bool:
     if "." in text:
         nxt = s.low(i + 1)
         bare = nxt not in SCALES and nxt not in LENGTH and nxt not in DURATION
-        priced = s.low(i - 2) in PRICE_VERBS or nxt in ("per", "against", "to")
+        priced = s.low(i - 2) in PRICE_VERBS or nxt in ("per", "against")
         return leading_zero or marked or (prep and bare and not priced and nxt not in PERCENT)
     return leading_zero or marked
 
 
-# "trading at 6.12", "closed at 6.13 per dollar": a price, not a time
-PRICE_VERBS = frozenset(
-    {"trading", "traded", "trades", "trade", "closed", "closing", "opened", "opening"}
-    | {"stood", "stands", "standing", "quoted", "priced", "fixed", "settled", "valued"}
-)
+# "trading at 6.12", "closed at 6.13 per dollar": a price, not a time ("polls closed at
+# 10.00" is a time: only trading says price without "per" or "against")
+PRICE_VERBS = frozenset({"trading", "traded", "trades", "trade", "quoted", "priced"})
 PERCENT = ("%", "percent")
 
 
