@@ -503,15 +503,17 @@ TIME_WORDS = frozenset({"at", "from", "until", "till", "by", "to", "after", "bef
 
 
 # "Video, 1:46", "Video. 01:32", "VIDEO | 6:02 | Leaders speak after the talks"
-VIDEO_LABEL = re.compile(r"(?i:video)\s*[|.,:–—-]?\s*\d{1,2}:[0-5]\d(?:\s*[|.,:–—-]?\s+.{1,150})?")
+VIDEO_LABEL = re.compile(
+    r"(?i:video)\s*[|.,:–—-]?\s*\d{1,2}:[0-5]\d(?:\s*[|.,:–—-]?\s+(.{1,150}))?"
+)
 
 
 def is_video_teaser(text: str) -> bool:
     """A video's title and its length (``VIDEO_LENGTH``), or the length alone, or the
-    length after the word "Video" (``VIDEO_LABEL``)."""
-    if VIDEO_LABEL.fullmatch(text.strip()):
-        return True
-    m = VIDEO_LENGTH.fullmatch(text.strip())
+    length after the word "Video" and maybe a title (``VIDEO_LABEL``). A title is
+    short and no sentence: "VIDEO 14:32 — Rescuers said 40 more were pulled alive."
+    is a live blog's entry."""
+    m = VIDEO_LABEL.fullmatch(text.strip()) or VIDEO_LENGTH.fullmatch(text.strip())
     if m is None:
         return False
     title = m.group(1)
@@ -662,16 +664,19 @@ TOP_LINES = 8  # live lines at the top where the headline's copies are looked fo
 
 
 def _site_suffix(text: str) -> int:
-    """Where a page title's site name starts ("... | Euronews": at " | "), or -1: a
-    name of at most ``SITE_WORDS`` capitalised words and no digits, shorter than the
-    headline before it ("Kabul - Taliban say 12 killed" and "Quake toll rises - 150
-    dead" have none)."""
+    """Where a page title's site name starts ("... | Euronews", "... | France 24",
+    "... - News24", "... | euronews": at the mark), or -1: a name of at most
+    ``SITE_WORDS`` words, no longer than the headline before it, each word
+    capitalised, a number or a short word ("of", "the"), or one word alone.
+    "Kabul - Taliban say 12 killed" and "Quake toll rises - 150 dead" have none."""
     at = max(text.rfind(mark) for mark in SITE_MARKS)
     name = text[at + 3 :].split()
     if at <= 0 or not 0 < len(name) <= SITE_WORDS or len(name) > len(text[:at].split()):
         return -1
-    named = all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in name)
-    return at if named and not any(c.isdigit() for c in text[at:]) else -1
+    if len(name) == 1:
+        return at
+    named = all(w[:1].isupper() or w.isdigit() or (w.islower() and len(w) <= 3) for w in name)
+    return at if named else -1
 
 
 def _headline(raw: str, lines: Sequence[Line], drops: Drops) -> tuple[str | None, list[Dropped]]:

@@ -67,6 +67,9 @@ def test_a_page_title_with_the_site_s_name_is_the_headline_its_copies_repeat() -
     # a title with a dash of its own and no copy keeps its words
     kept = cleaned(f"Harlow - Leeds line reopens\n\nLeeds line reopens today.\n\n{BODY}")
     assert "Leeds line reopens today." in kept.text
+    for site in ("Valley 24", "News24", "valleycourier"):  # a number, glued or alone
+        named = cleaned(f"Bridge reopens | {site}\n\nBridge reopens\n\n{BODY}")
+        assert named.headline == "Bridge reopens" and named.text.startswith("The council")
     section = cleaned(f"Leeds - Council says 12 roads shut\n\nLeeds\n\n{BODY}")
     assert section.headline != "Leeds"
     kicker = cleaned(f"Flood toll rises - 150 dead\n\n150 dead\n\nFlood toll rises\n\n{BODY}")
@@ -243,6 +246,8 @@ def test_date_lines(line: str) -> None:
         "This story is available in print from Monday.",
         "Talks end at 17:45",  # a heading with a time, not a video's length
         "Video evidence shows the tram left at 17:45.",
+        "VIDEO 14:32 — Rescuers said 40 more people were pulled alive from the river.",
+        "Video 1:46 shows the tram leaving the rails, police said.",
         "The firm uses cookies to track users, the regulator said.",
         "On Thursday, May 6 the council met again.",
         "Updated 8:12 p.m. ET, the council said",
