@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -141,15 +141,24 @@ def closest_groups(
     """
     present = [{m.article for m in members} for members in passages]
     found: dict[tuple[int, int], Closest] = {}
-    # The row itself first, then its event's rows of other kinds: an outlet that gives
+    # The row itself first, then its event's rows of other sorts: an outlet that gives
     # the ceasefire's start as "midnight" gives the "midnight Friday" of another.
-    for row, others in [(row, [row]) for row in rows] + timings(rows):
-        first: dict[int, int] = {}  # article -> the group of its first claim there
-        for claim in sorted((c for other in others for c in other.claims), key=_reading):
-            first.setdefault(claim.article, claim.group)
-        for group in dict.fromkeys(c.group for c in row.claims):
-            for article in first.keys() - present[group]:
-                found.setdefault((group, article), Closest(article, first[article], "figure"))
+    for row in rows:
+        point_to(found, present, row, _first_claims(row.claims))
+    for family in timings(rows):
+        firsts = {
+            sort: _first_claims(c for r in sorted_rows for c in r.claims)
+            for sort, sorted_rows in family.items()
+        }
+        for sort, sorted_rows in family.items():
+            others: dict[int, tuple[int, int, int]] = {}
+            for other, first in firsts.items():
+                if other != sort:
+                    for article, place in first.items():
+                        if article not in others or place < others[article]:
+                            others[article] = place
+            for row in sorted_rows:
+                point_to(found, present, row, others)
     best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
     for cosine, mine, theirs in matches:
         key = (home[mine], theirs[0])
@@ -165,25 +174,45 @@ def closest_groups(
     return {group: tuple(pointers) for group, pointers in out.items()}
 
 
-def timings(rows: Sequence[Measured]) -> list[tuple[Measured, list[Measured]]]:
-    """Each time or date row of the ledger with the rows timing its event and phase
-    ("ceasefire", "start") otherwise: its time of day, weekday or date. Two rows of
-    one kind are kept apart by the ledger for a reason (another day, another quake)."""
-    events: dict[tuple[str, str], list[Measured]] = defaultdict(list)
+Sort = tuple[str, str, str]  # a time or date row's kind, unit and zone
+
+
+def timings(rows: Sequence[Measured]) -> list[dict[Sort, list[Measured]]]:
+    """The ledger's time and date rows by the event and phase they time ("ceasefire",
+    "start"), each event's by sort: its time of day, weekday, date, or time in another
+    zone. Two rows of one sort are kept apart by the ledger for a reason (another day,
+    another quake), so only rows of other sorts time the same moment otherwise."""
+    events: dict[tuple[str, str], dict[Sort, list[Measured]]] = defaultdict(dict)
     for row in rows:
         q = row.claims[0].quantity
         if row.kind in ("time", "date") and q.event:
-            events[(q.event, q.role)].append(row)
-    return [
-        (row, [o for o in family if (o.kind, o.unit) != (row.kind, row.unit)])
-        for family in events.values()
-        for row in family
-    ]
+            sort = (row.kind, row.unit, q.counted)
+            events[(q.event, q.role)].setdefault(sort, []).append(row)
+    return [family for family in events.values() if len(family) > 1]
 
 
-def _reading(claim: Claim) -> tuple[int, int]:
-    """A claim's place in the reading order of its article."""
-    return (claim.sentence, claim.quantity.start)
+def _first_claims(claims: Iterable[Claim]) -> dict[int, tuple[int, int, int]]:
+    """Each article's first claim among ``claims`` in reading order, as (sentence,
+    start, group)."""
+    first: dict[int, tuple[int, int, int]] = {}
+    for c in claims:
+        place = (c.sentence, c.quantity.start, c.group)
+        if c.article not in first or place < first[c.article]:
+            first[c.article] = place
+    return first
+
+
+def point_to(
+    found: dict[tuple[int, int], Closest],
+    present: Sequence[set[int]],
+    row: Measured,
+    first: dict[int, tuple[int, int, int]],
+) -> None:
+    """Point each group of ``row``'s claims, for each article it lacks, to the group of
+    that article's claim in ``first``, unless a pointer is there already."""
+    for group in dict.fromkeys(c.group for c in row.claims):
+        for article in first.keys() - present[group]:
+            found.setdefault((group, article), Closest(article, first[article][2], "figure"))
 
 
 def clear_caches() -> None:

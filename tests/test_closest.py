@@ -133,3 +133,23 @@ def test_another_time_of_the_same_kind_is_no_pointer() -> None:
     earlier = group_of(alignment, ids.index("kashmiriyat"), "Previously on October 22")
     pointer = earlier.closest_in(ids.index("waradana"))
     assert pointer is None or pointer.by != "figure"
+
+
+def test_an_outlet_timing_the_event_in_another_zone_is_pointed_to_it(tmp_path: Path) -> None:
+    """ "23:00 GMT" and "02:00 local time": the ledger keeps times of two zones apart,
+    but each outlet's pane points to the other's timing of the start."""
+    alignment = aligned(
+        tmp_path,
+        {
+            "a.txt": "Truce holds\n\nThe two militias agreed on a truce in the hill district. "
+            "Aid convoys are waiting at the river crossing. The truce came into force at "
+            "23:00 GMT, a statement said.\n",
+            "b.txt": "Guns fall silent\n\nThe two militias agreed on a truce in the hill "
+            "district. Aid convoys are waiting at the river crossing. Under the accord the "
+            "ceasefire took effect at 02:00 local time.\n",
+        },
+    )
+    gmt = group_of(alignment, 0, "The truce came into force")
+    local = group_of(alignment, 1, "Under the accord")
+    assert gmt.closest == (Closest(1, local.id, "figure"),)
+    assert local.closest == (Closest(0, gmt.id, "figure"),)
