@@ -282,6 +282,19 @@ def test_a_price_traded_at_is_not_a_time() -> None:
     assert find("The curfew runs from 9.30 to 5.30.", "9.30").kind == "time"
 
 
+def test_lakh_and_crore_are_scales() -> None:
+    """Indian English: "10 lakh" is a million, "2 crore" twenty million."""
+    assert only("The floods displaced more than 10 lakh people.").low == 1_000_000
+    assert only("Some 2 crore people live in the basin.").low > 1.5e7
+    assert (
+        rel(
+            "The floods displaced more than 10 lakh people.",
+            "Nearly a million people were displaced by the floods.",
+        )
+        == "conflict"
+    )
+
+
 def test_thousand_and_a_remainder_is_one_number() -> None:
     """ "3 thousand 138" (machine-translated "3 bin 138") is 3,138, exactly."""
     q = only("Officials counted 3 thousand 138 damaged houses.")

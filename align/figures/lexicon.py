@@ -41,6 +41,10 @@ SCALES = {
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
+    "lakh": 1e5,  # Indian English: "10 lakh people" is a million
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6}
