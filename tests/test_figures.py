@@ -839,6 +839,8 @@ def test_a_count_an_attack_makes_is_that_attack_s() -> None:
     assert find(one, "May 2").scope.kind == ""  # a date is no attack's part
     plural = only("Rocket strikes killed at least 12 guards.")
     assert plural.scope.kind == "" and comparable(plural, only(month))
+    dated = "Officials cited the May 2 rocket strike that killed 12 guards."
+    assert find(dated, "12").scope.anchor == "one attack"
     # an accident is the story's own, not one of several attacks
     assert only("A derailment near the junction killed at least 12 guards.").scope.kind == ""
 

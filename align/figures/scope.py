@@ -421,15 +421,19 @@ ATTACKS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelli
 
 
 def one_attack(s: Stream, k: int) -> bool:
-    """Is the attack noun at k one attack ("an airstrike", "a single Syrian air strike")?
-    A crash, derailment or explosion is not: "a derailment killed 142" is the story's."""
+    """Is the attack noun at k one attack ("an airstrike", "a single Syrian air strike",
+    "the February 27 air strike")? A crash, derailment or explosion is not: "a
+    derailment killed 142" is the story's."""
     if s.low(k) not in ATTACKS:
         return False
-    for j in range(k - 1, max(-1, k - INCIDENT_REACH - 2), -1):
+    dated = False
+    for j in range(k - 1, max(-1, k - INCIDENT_REACH - 4), -1):
         word = s.low(j)
-        if word in ("a", "an", "one"):
+        if word in ("a", "an", "one") or (word == "the" and dated):
             return True
-        if not (word in INCIDENT_MODIFIERS or s.capital(j)):
+        if word in MONTHS or word == "." or (s.kind(j) == "num" and len(word) <= 2):
+            dated = True  # "the February 27 air strike": one day's
+        elif not (word in INCIDENT_MODIFIERS or s.capital(j)):
             return False
     return False
 
