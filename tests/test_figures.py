@@ -192,6 +192,10 @@ def test_death_toll_counts_deaths() -> None:
     assert (toll.counted, toll.role) == ("people", "killed")
     fatalities = only("Officials reported 2,100 fatalities.")
     assert comparable(toll, fatalities) and relate(toll, fatalities) == "conflict"
+    # a toll a possessive owns counts that owner's dead, not people in general
+    army = find("The Norwegian army's death toll since May stood at 57.", "57")
+    assert army.counted == "norwegian army"
+    assert not comparable(army, find("Over 80 civilians have been killed since May 20.", "Over 80"))
 
 
 def test_a_country_that_lost_them_says_whose_they_were() -> None:

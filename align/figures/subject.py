@@ -144,8 +144,22 @@ def number_of_before(s: Stream, j: int) -> str:
         if s.low(k) in NUMBER_WORDS and s.low(k + 1) == "of":
             return noun_phrase(s, k + 1)
         if s.low(k) == "toll" and s.low(k - 1) in ("death", "the", "its", "their"):
-            return "death"  # "its toll rose to 59": a toll counts deaths
+            return toll_owner(s, k) or "death"  # "its toll rose to 59": a toll counts deaths
     return ""
+
+
+def toll_owner(s: Stream, k: int) -> str:
+    """Whose dead a toll at token k counts, where a possessive says so ("the Turkish
+    military's death toll": "turkish military"), else "": not people in general."""
+    j = k - 1 - int(s.low(k - 1) == "death")
+    if j < 0 or not s.toks[j].text.endswith(("'s", "’s")) or s.kind(j) != "word":
+        return ""
+    mods = []
+    for m in range(j - 1, max(-1, j - 3), -1):
+        if not s.capital(m) or s.low(m) in FUNCTION:
+            break
+        mods.insert(0, s.low(m))
+    return " ".join([*mods, noun(s.low(j))])
 
 
 def loser(s: Stream, first: int) -> str:
