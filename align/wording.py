@@ -62,6 +62,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from .figures.lexicon import MONTHS, WEEKDAYS
+from .grouping.speakers import other_speakers, speakers_of
 from .model import Article, Divergence, Member, Sentence
 from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
 from .text import shorten
@@ -728,6 +729,17 @@ class Spoken(NamedTuple):
     order: int  # position among all quotations of the group (by member, then in the text)
     member: int
     quote: Quote
+    speaker: frozenset[str]  # who its sentence says said it, if named (``speakers_of``)
+
+
+class _Anyone:
+    """Every capitalised name counts as a speaker's (``speakers_of`` reads names)."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+ANYONE = _Anyone()
 
 
 def quote_drift(
@@ -745,11 +757,15 @@ def quote_drift(
     """
     said: dict[Keys, list[Spoken]] = {}
     known: dict[str, list[Quote]] = {}  # each sentence text read once
+    speakers: dict[str, frozenset[str]] = {}
     order = count()
     for x, m in enumerate(members):
         for s in member_sentences(articles, m):
             for q in quotations(s, variants, known):
-                said.setdefault(q.keys, []).append(Spoken(next(order), x, q))
+                if s.text not in speakers:
+                    speakers[s.text] = speakers_of(s.text, ANYONE)
+                spoken = Spoken(next(order), x, q, speakers[s.text])
+                said.setdefault(q.keys, []).append(spoken)
     by_word: dict[str, list[Keys]] = {}
     for keys in said:
         for k in _distinctive(keys):
@@ -785,8 +801,8 @@ def _first_drift(
     best: tuple[Spoken, Spans] | None = None
     for other in wordings:
         for there in said[other]:
-            if there.member == here.member:
-                continue
+            if there.member == here.member or other_speakers(here.speaker, there.speaker):
+                continue  # "..., Putin said" is not "..., UN spokesman Dujarric told reporters"
             first, second = (
                 (other, here.quote.keys) if there.member < here.member else (here.quote.keys, other)
             )

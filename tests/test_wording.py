@@ -426,6 +426,19 @@ def test_quotations_naming_different_parties_are_two_statements() -> None:
     assert {q.article for q in quotes(e, f)} == {0, 1}
 
 
+def test_quotations_of_two_named_speakers_are_two_statements() -> None:
+    """A premier's and a spokesman's hopes worded alike are two statements; the same
+    speaker's two wordings are one quotation reworded."""
+    a = '"We hope these accords will serve as a solid basis for ending the fighting," Olsen said.'
+    b = (
+        '"We hope these accords will be a good basis for ending the fighting," '
+        "spokesman Per Berg told reporters."
+    )
+    assert quotes(a, b) == []
+    c = '"We hope these accords will be a good basis for ending the fighting," Olsen said.'
+    assert {q.article for q in quotes(a, c)} == {0, 1}
+
+
 def test_quotation_styles() -> None:
     sentence = one_per_paragraph(
         "x", ["He said ‘‘we need to talk’’ and ''we will see'' and «nous verrons bien» then."]
