@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.figures import MAX_CLAIMS, comparable, extract, relate
-from align.model import Quantity
+from align.model import Quantity, Scope
 
 
 def only(text: str) -> Quantity:
@@ -823,6 +823,13 @@ def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
     assert find(both, "at least 130").scope.kind == ""
     moved = "Residents who moved here 10 years ago said 30 houses were swept away."
     assert find(moved, "30").scope.kind == ""
+    in_year = "In 2012, 144 people died when a bus fell into the gorge."
+    assert find(in_year, "144").scope == Scope("dated", "2012", "In 2012")
+    for later in (
+        "Six years ago, 144 people died there, while this time at least 130 died.",
+        "Two years ago inspectors warned of the bus, and on Monday at least 130 died.",
+    ):
+        assert find(later, "at least 130").scope.kind != "dated", later
     for hedged in (
         "About six years ago, 150 people drowned.",
         "It was six years ago that 150 people drowned.",
@@ -845,6 +852,8 @@ def test_a_count_an_attack_makes_is_that_attack_s() -> None:
     assert plural.scope.kind == "" and comparable(plural, only(month))
     dated = "Officials cited the May 2 rocket strike that killed 12 guards."
     assert find(dated, "12").scope.anchor == "one attack"
+    campaign = "The offensive, backed by an air strike campaign, has killed 900 people."
+    assert find(campaign, "900").scope.kind == ""  # a campaign is many attacks
     # an accident is the story's own, not one of several attacks
     assert only("A derailment near the junction killed at least 12 guards.").scope.kind == ""
 

@@ -138,7 +138,7 @@ def read_figures(
 
 
 # what an attack does to people
-HARM = frozenset({"killed", "injured", "missing", "casualties", "displaced"})
+HARM = frozenset({"killed", "injured", "missing", "casualties"})
 
 
 def sentence_figures(sentence: Sentence) -> tuple[Quantity, ...]:

@@ -106,6 +106,13 @@ def recent_at(s: Stream, k: int) -> Found | None:
     return None
 
 
+def year_in(s: Stream, k: int) -> Found | None:
+    """ "In 2012, 144 people died when a ferry sank": a figure of that year's."""
+    if s.low(k) not in ("in", "during") or s.kind(k + 1) != "num" or not is_year(s.low(k + 1)):
+        return None
+    return k, k + 2, Scope("dated", s.low(k + 1), "")
+
+
 def month_in(s: Stream, k: int) -> Found | None:
     """ "in February", "during March" (a month with no day after it)."""
     if s.low(k) not in ("in", "during", "throughout"):
@@ -226,7 +233,7 @@ def ago_at(s: Stream, k: int) -> Found | None:
     return k, k + 3, Scope("dated", " ".join(s.lows[k : k + 3]), "")
 
 
-READERS = (earlier_at, since_at, recent_at, month_in, incident_at, ago_at)
+READERS = (earlier_at, since_at, recent_at, month_in, year_in, incident_at, ago_at)
 # The words a scope can start with: the readers are tried only there.
 OPENERS = frozenset(
     {"since", "from", "in", "over", "during", "within", "the", "last", "this", "throughout"}
@@ -305,11 +312,22 @@ def skip_list(s: Stream, k: int) -> int:
 
 def opening_stop(s: Stream, found: list[Found]) -> int:
     """The token where the sentence's opening scope stops applying: the first contrast
-    ("Early reports said ..., but the newest says at least 12,000") or semicolon, else
-    the end.
+    ("Early reports said ..., but the newest says at least 12,000"), semicolon or
+    the next scope (``_stops``), else the end.
     Found once per sentence, so each figure's scope costs no scan of the text."""
     start = found[0][1] if found else s.count
-    return next((k for k in range(start, s.count) if s.low(k) in STOPS), s.count)
+    end = found[1][0] if len(found) > 1 else s.count  # another scope opens another time
+    earlier = bool(found) and found[0][2].kind == "dated"  # "Six years ago, ..."
+    return next((k for k in range(start, end) if _stops(s, k, earlier)), end)
+
+
+def _stops(s: Stream, k: int, earlier: bool) -> bool:
+    """Does token k end the opening scope's reach: a contrast or a semicolon, and after
+    an earlier event's date also "while" or ", and" ("Six years ago, 144 died, while
+    this time at least 136 ...")?"""
+    if s.low(k) in STOPS:
+        return True
+    return earlier and (s.low(k) == "while" or (s.low(k) == "and" and s.low(k - 1) == ","))
 
 
 def scope_for(
@@ -328,7 +346,7 @@ def scope_for(
     named after it there ("in Jajarkot") narrows it, or else the place of the attack
     named before it (``attack_place``, which reads ``floor`` and ``attacks``). With
     none of these, a count of people the attack harmed (``harm``: killed, injured,
-    missing, displaced) takes the attack's own scope (``attack_scope``); "after the attack on
+    missing) takes the attack's own scope (``attack_scope``); "after the attack on
     Thursday, police arrested 12" is no count of the attack's."""
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
@@ -418,14 +436,15 @@ def attack_scope(
 
 # Attacks, of which a story reports several (an accident is usually the story's own)
 ATTACKS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "ambush"})
+CAMPAIGNS = frozenset({"campaign", "campaigns", "operation", "operations", "offensive"})
 
 
 def one_attack(s: Stream, k: int) -> bool:
     """Is the attack noun at k one attack ("an airstrike", "a single Syrian air strike",
     "the February 27 air strike")? A crash, derailment or explosion is not: "a
     derailment killed 142" is the story's."""
-    if s.low(k) not in ATTACKS:
-        return False
+    if s.low(k) not in ATTACKS or s.low(k + 1) in CAMPAIGNS:
+        return False  # "a Russian air strike campaign" is many
     dated = False
     for j in range(k - 1, max(-1, k - INCIDENT_REACH - 4), -1):
         word = s.low(j)
