@@ -163,7 +163,12 @@ def clock_context(s: Stream, i: int, text: str) -> bool:
     if "." in text:
         nxt = s.low(i + 1)
         bare = nxt not in SCALES and nxt not in LENGTH and nxt not in DURATION
-        priced = s.low(i - 2) in PRICE_VERBS or nxt in ("per", "against")
+        priced = (
+            s.low(i - 2) in PRICE_VERBS
+            or nxt in ("per", "against", "points")
+            or nxt in CURRENCIES
+            or (nxt in ("to", "a") and s.low(i + 2 + int(s.low(i + 2) == "the")) in CURRENCIES)
+        )
         return leading_zero or marked or (prep and bare and not priced and nxt not in PERCENT)
     return leading_zero or marked
 
@@ -172,6 +177,11 @@ def clock_context(s: Stream, i: int, text: str) -> bool:
 # 10.00" is a time: only trading says price without "per" or "against")
 PRICE_VERBS = frozenset({"trading", "traded", "trades", "trade", "quoted", "priced"})
 PERCENT = ("%", "percent")
+# "6.25 to the dollar", "6.25 lira": a rate or a price
+CURRENCIES = frozenset(
+    {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "lira", "liras", "yuan"}
+    | {"rouble", "roubles", "ruble", "rubles", "rupee", "rupees", "franc", "francs", "usd"}
+)
 
 
 def time_mark_end(s: Stream, j: int) -> int:
