@@ -270,6 +270,8 @@ def test_a_one_on_one_meeting_is_a_part_of_the_talks_and_counts_nothing() -> Non
     assert only(part).event == "one-on-one"
     assert rel(part, "The talks between the mayors lasted five hours.") is None
     assert rel(part, "The mayors first spent three hours one-on-one.") == "conflict"
+    inserted = only("The talks, which included a one-on-one meeting, lasted five hours.")
+    assert inserted.event == "talks"  # the talks lasted, not the one-on-one
     # even where it may have been all of them, it is not set against the talks
     whole = "The mayors held a one-on-one meeting of two hours, while aides met elsewhere."
     assert rel(whole, "The summit talks lasted four hours.") is None
@@ -284,6 +286,10 @@ def test_a_price_traded_at_is_not_a_time() -> None:
     assert find("The vote closed at 00.01 on Friday.", "00.01").kind == "time"
     assert find("Polls closed at 10.00 on Thursday.", "10.00").kind == "time"
     assert find("The curfew runs from 9.30 to 5.30.", "9.30").kind == "time"
+    assert (
+        find("After the quake the rand weakened to 16.25 to the dollar.", "16.25").kind == "count"
+    )
+    assert find("The index closed at 19.45 points.", "19.45").kind == "count"
 
 
 def test_lakh_and_crore_are_scales() -> None:

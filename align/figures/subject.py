@@ -405,6 +405,8 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
         if hit.kind == "duration" and (crossed or steps >= DURATION_WINDOW):
             continue  # "six hours of talks": a duration's event is named next to it
         found = event_word(s, k)
+        if found == "one-on-one" and crossed:
+            continue  # "The talks, which included a one-on-one meeting, lasted six hours"
         if found and steps + CLAUSE_COST * crossed < best:
             event, best, at = found, steps + CLAUSE_COST * crossed, k
         near = steps < PHASE_WINDOW and not crossed
@@ -434,7 +436,13 @@ def relative_event(s: Stream, first: int) -> str:
     k = first - 2
     while k >= first - 4 and s.low(k) in RELATIVE:
         k -= 1
-    return event_word(s, k)
+    found = event_word(s, k)
+    if s.low(k + 1) == "," and (not found or found == "one-on-one"):
+        # "The talks, which included a one-on-one meeting, lasted": what the inserted
+        # clause follows lasted
+        opening = next((j for j in range(k - 1, max(-1, k - 16), -1) if s.low(j) == ","), -1)
+        return event_word(s, opening - 1) if opening > 0 else ""
+    return found
 
 
 # A time set before its sentence's main clause ("At 0001 tonight, the ceasefire will be put
