@@ -176,6 +176,9 @@ def pair_outlets(
 # MANY_CLAIMS claims of the measure (the work grows with its cube), in chunks
 # of at most MANY_CELLS candidate pairs of claims; others one pair at a time.
 MANY_PAIRS = 200
+# An outlet's claims of one measure paired claim by claim (the work grows with the
+# square of their number): prose gives a handful; past this many, a table or junk.
+MAX_PAIRED = 64
 MANY_CLAIMS = 16
 MANY_CELLS = 1_000_000
 
@@ -397,9 +400,9 @@ def compare_bucket(
     _relate_readings(readings, holders, judge, tally)
     for a in several:  # against each reading of the one-reading outlets
         for reading, ns in readings.items():
-            for i, j, relation in pair_outlets(by_article[a], ns[:1], judge):
+            for i, j, relation in pair_outlets(by_article[a][:MAX_PAIRED], ns[:1], judge):
                 tally.relate(i, j, relation, (i,), holders[reading])
-    _pair_several([by_article[a] for a in several], judge, reading_of, tally)
+    _pair_several([by_article[a][:MAX_PAIRED] for a in several], judge, reading_of, tally)
 
 
 def _outlet_readings(
