@@ -11,6 +11,7 @@ from .clean import clean
 from .compare import compare_group
 from .facts import also_members, clauses
 from .figures import read_figures
+from .figures.scope import is_day
 from .grouping import group_passages
 from .grouping.corpus import Ref
 from .ingest import load_sources
@@ -146,17 +147,23 @@ def closest_groups(
     for row in rows:
         point_to(found, present, row, _first_claims(row.claims))
     for family in timings(rows):
-        firsts = {
-            sort: _first_claims(c for r in sorted_rows for c in r.claims)
-            for sort, sorted_rows in family.items()
-        }
+        # each article's first claim in the family, and its first in another sort
+        first: dict[int, tuple[tuple[int, int, int], Sort]] = {}
+        second: dict[int, tuple[int, int, int]] = {}
         for sort, sorted_rows in family.items():
-            others: dict[int, tuple[int, int, int]] = {}
-            for other, first in firsts.items():
-                if other != sort:
-                    for article, place in first.items():
-                        if article not in others or place < others[article]:
-                            others[article] = place
+            for article, place in _first_claims(c for r in sorted_rows for c in r.claims).items():
+                known = first.get(article)
+                if known is None or place < known[0]:
+                    if known is not None:
+                        second[article] = known[0]
+                    first[article] = (place, sort)
+                elif article not in second or place < second[article]:
+                    second[article] = place
+        for sort, sorted_rows in family.items():
+            others = {a: p for a, (p, s) in first.items() if s != sort}
+            others.update(
+                {a: second[a] for a, (_, s) in first.items() if s == sort and a in second}
+            )
             for row in sorted_rows:
                 point_to(found, present, row, others)
     best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
@@ -186,7 +193,11 @@ def timings(rows: Sequence[Measured]) -> list[dict[Sort, list[Measured]]]:
     for row in rows:
         q = row.claims[0].quantity
         if row.kind in ("time", "date") and q.event:
-            sort = (row.kind, row.unit, q.counted)
+            # a time in another zone is another sort, unless a day dates it (another quake)
+            dated = any(
+                is_day(c.quantity.scope) or c.quantity.scope.kind == "dated" for c in row.claims
+            )
+            sort = (row.kind, row.unit, "" if dated else q.counted)
             events[(q.event, q.role)].setdefault(sort, []).append(row)
     return [family for family in events.values() if len(family) > 1]
 
