@@ -502,10 +502,9 @@ VIDEO_LENGTH = re.compile(r"(?:(.{1,150})\s)?\d{1,2}:[0-5]\d")
 TIME_WORDS = frozenset({"at", "from", "until", "till", "by", "to", "after", "before", "around"})
 
 
-# "Video, 1:46", "Video. 01:32", "VIDEO | 6:02 | Leaders speak after the talks"
-VIDEO_LABEL = re.compile(
-    r"(?i:video)\s*[|.,:–—-]?\s*\d{1,2}:[0-5]\d(?:\s*[|.,:–—-]?\s+(.{1,150}))?"
-)
+# "Video, 1:46", "Video. 01:32", "VIDEO | 6:02 | Leaders speak after the talks" (a title
+# after a bar only: "VIDEO 14:32 — Rescuers said ..." is a live blog's entry)
+VIDEO_LABEL = re.compile(r"(?i:video)\s*[|.,:–—-]?\s*\d{1,2}:[0-5]\d(?:\s*\|\s*(.{1,150}))?")
 
 
 def is_video_teaser(text: str) -> bool:
@@ -673,6 +672,8 @@ def _site_suffix(text: str) -> int:
     name = text[at + 3 :].split()
     if at <= 0 or not 0 < len(name) <= SITE_WORDS or len(name) > len(text[:at].split()):
         return -1
+    if name[0][:1].isdigit():
+        return -1  # "Ferry toll rises to 136 - 44 still missing": a dek, not a site
     if len(name) == 1:
         return at
     named = all(w[:1].isupper() or w.isdigit() or (w.islower() and len(w) <= 3) for w in name)

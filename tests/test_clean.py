@@ -72,6 +72,8 @@ def test_a_page_title_with_the_site_s_name_is_the_headline_its_copies_repeat() -
         assert named.headline == "Bridge reopens" and named.text.startswith("The council")
     section = cleaned(f"Leeds - Council says 12 roads shut\n\nLeeds\n\n{BODY}")
     assert section.headline != "Leeds"
+    dek = cleaned(f"Flood Toll Rises To 136 - 44 Still Missing\n\n44 Still Missing\n\n{BODY}")
+    assert "44 Still Missing" in dek.text
     kicker = cleaned(f"Flood toll rises - 150 dead\n\n150 dead\n\nFlood toll rises\n\n{BODY}")
     assert kicker.headline != "Flood toll rises" and "150 dead" in kicker.text
 
@@ -247,6 +249,7 @@ def test_date_lines(line: str) -> None:
         "Talks end at 17:45",  # a heading with a time, not a video's length
         "Video evidence shows the tram left at 17:45.",
         "VIDEO 14:32 — Rescuers said 40 more people were pulled alive from the river.",
+        "VIDEO 14:32 — Rescuers said 40 more people were pulled alive from the rubble",
         "Video 1:46 shows the tram leaving the rails, police said.",
         "The firm uses cookies to track users, the regulator said.",
         "On Thursday, May 6 the council met again.",
