@@ -98,21 +98,30 @@ def test_python_and_numpy_scoring_name_the_same_nearest_wordings(
     assert sum(map(len, found[0])) > 20  # the seeds exercise it
 
 
+def truce(tmp_path: Path, a_says: str, b_says: str) -> Alignment:
+    """Two reports of one truce, alike but for the sentence each ends with."""
+    shared = (
+        "The two militias agreed on a truce in the hill district. "
+        "Aid convoys are waiting at the river crossing."
+    )
+    return aligned(
+        tmp_path,
+        {
+            "a.txt": f"Truce agreed\n\n{shared} {a_says}\n",
+            "b.txt": f"Guns fall silent\n\n{shared} {b_says}\n",
+        },
+    )
+
+
 def test_an_outlet_timing_the_event_otherwise_is_pointed_to_its_timing(tmp_path: Path) -> None:
     """One outlet says the truce starts at midnight, another at midnight on Sunday: the time
     of day and the weekday of one event's start are rows of their own in the ledger, but an
     outlet giving either gives the start, so its pane points there rather than saying
     the start is not reported."""
-    alignment = aligned(
+    alignment = truce(
         tmp_path,
-        {
-            "a.txt": "Truce agreed\n\nThe two militias agreed on a truce in the hill "
-            "district. The truce is expected to start at midnight on Sunday, a joint "
-            "statement said. Aid convoys are waiting at the river crossing.\n",
-            "b.txt": "Guns fall silent\n\nThe two militias agreed on a truce in the hill "
-            "district. Aid convoys are waiting at the river crossing. Under the accord "
-            "the truce was set to go into effect at midnight.\n",
-        },
+        "The truce is expected to start at midnight on Sunday, a joint statement said.",
+        "Under the accord the truce was set to go into effect at midnight.",
     )
     sunday = group_of(alignment, 0, "The truce is expected to start")
     midnight = group_of(alignment, 1, "Under the accord")
@@ -138,16 +147,10 @@ def test_another_time_of_the_same_kind_is_no_pointer() -> None:
 def test_an_outlet_timing_the_event_in_another_zone_is_pointed_to_it(tmp_path: Path) -> None:
     """ "23:00 GMT" and "02:00 local time": the ledger keeps times of two zones apart,
     but each outlet's pane points to the other's timing of the start."""
-    alignment = aligned(
+    alignment = truce(
         tmp_path,
-        {
-            "a.txt": "Truce holds\n\nThe two militias agreed on a truce in the hill district. "
-            "Aid convoys are waiting at the river crossing. The truce came into force at "
-            "23:00 GMT, a statement said.\n",
-            "b.txt": "Guns fall silent\n\nThe two militias agreed on a truce in the hill "
-            "district. Aid convoys are waiting at the river crossing. Under the accord the "
-            "ceasefire took effect at 02:00 local time.\n",
-        },
+        "The truce came into force at 23:00 GMT, a statement said.",
+        "Under the accord the ceasefire took effect at 02:00 local time.",
     )
     gmt = group_of(alignment, 0, "The truce came into force")
     local = group_of(alignment, 1, "Under the accord")
