@@ -452,7 +452,7 @@ BOILERPLATE_LINE = re.compile(
     r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"
     r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
-    r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,100}|.{0,100}\ball\s+rights\s+reserved)"
+    r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,250}|.{0,100}\ball\s+rights\s+reserved)"
     r"(?:\W+(?:this\s+material\s+may\s+not\s+be|[\w ]{1,40}\s+is\s+not\s+responsible\s+for)"
     r"\s+.{0,100})?"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40}"
@@ -467,6 +467,10 @@ BOILERPLATE_LINE = re.compile(
     # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
     r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:(?:and|\+)\s+)?(?:news\s+)?agenc(?:y|ies)"
     rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&)\s*{AGENCIES})*"
+    # credits and promos: "Some information for this report came from AP and Reuters.",
+    # "Get latest World News on Kestrel Times"
+    r"|some\s+information\s+for\s+this\s+report\s+came\s+from\b.{0,100}"
+    r"|get\s+(?:the\s+)?latest\s+[\w ]{0,40}\bon\s+[\w .]{1,40}"
     # page labels: "Supported by", "Top Stories", "Text size Aa Aa", "MORE FROM THE TIMES"
     r"|supported\s+by|top\s+stories|community\s+(?:standards|guidelines)|text\s+size(?:\s+aa)*"
     r"|browse\s+today'?s\s+tags|more\s+from\s+(?:the\s+)?\w+(?:\s+\w+){0,2}"
@@ -526,6 +530,32 @@ def is_video_teaser(text: str) -> bool:
     )
 
 
+# Words of a page's buttons and counters: a line of nothing else is furniture ("Share
+# Comments (4) Print Reading time: 6 min")
+FURNITURE = frozenset(
+    {"share", "comments", "comment", "print", "email", "mail", "tweet", "facebook", "twitter"}
+    | {"whatsapp", "linkedin", "reddit", "telegram", "messenger", "pinterest", "flipboard"}
+    | {"reading", "time", "min", "mins", "minute", "minutes", "read", "copy", "link", "save"}
+    | {"listen", "this", "article", "story", "font", "size", "e"}
+)
+FURNITURE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_furniture(text: str) -> bool:
+    """A line of three to twelve words, each a button's or a counter's (``FURNITURE``)."""
+    words = FURNITURE_WORD.findall(text.lower())
+    return 3 <= len(words) <= 12 and all(w in FURNITURE for w in words)
+
+
+AGENCY_PREFIX = re.compile(rf"(?i:{AGENCIES})\s*\|\s*")
+
+
+def is_agency_date_line(text: str) -> bool:
+    """ "PTI | Updated: Mar 6, 2020, 02:14 IST": an agency's name before a date line."""
+    m = AGENCY_PREFIX.match(text)
+    return m is not None and is_date_line(text[m.end() :])
+
+
 # Each rule tests a whole line (markup removed); "Related ...: <a headline>" only its start.
 LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (URL_LINE.fullmatch, "url"),
@@ -534,7 +564,9 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_author_line, "byline"),
     (BY_LABEL.fullmatch, "byline"),
     (is_date_line, "date line"),
+    (is_agency_date_line, "byline"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
+    (is_furniture, "boilerplate"),
     (TAG_LINE.fullmatch, "boilerplate"),
     (is_video_teaser, "related link"),
     (MEDIA_TEASER.fullmatch, "boilerplate"),
