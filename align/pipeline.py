@@ -152,10 +152,10 @@ def closest_groups(
         second: dict[int, tuple[int, int, int]] = {}
         for sort, sorted_rows in family.items():
             for article, place in _first_claims(c for r in sorted_rows for c in r.claims).items():
-                known = first.get(article)
-                if known is None or place < known[0]:
-                    if known is not None:
-                        second[article] = known[0]
+                held = first.get(article)
+                if held is None or place < held[0]:
+                    if held is not None:
+                        second[article] = held[0]
                     first[article] = (place, sort)
                 elif article not in second or place < second[article]:
                     second[article] = place

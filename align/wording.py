@@ -764,8 +764,7 @@ def quote_drift(
             for q in quotations(s, variants, known):
                 if s.text not in speakers:
                     speakers[s.text] = speakers_of(s.text, ANYONE)
-                spoken = Spoken(next(order), x, q, speakers[s.text])
-                said.setdefault(q.keys, []).append(spoken)
+                said.setdefault(q.keys, []).append(Spoken(next(order), x, q, speakers[s.text]))
     by_word: dict[str, list[Keys]] = {}
     for keys in said:
         for k in _distinctive(keys):

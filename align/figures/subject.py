@@ -154,7 +154,7 @@ def toll_owner(s: Stream, k: int) -> str:
     j = k - 1 - int(s.low(k - 1) == "death")
     if j < 0 or not s.toks[j].text.endswith(("'s", "’s")) or s.kind(j) != "word":
         return ""
-    mods = []
+    mods: list[str] = []
     for m in range(j - 1, max(-1, j - 3), -1):
         if not s.capital(m) or s.low(m) in FUNCTION:
             break
