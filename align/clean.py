@@ -459,8 +459,7 @@ BOILERPLATE_LINE = re.compile(
     # share buttons, widgets and page labels, each a line of its own
     r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
     # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
-    rf"|(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?\s*:\s*)?"
-    rf"(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}"
+    rf"|(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
@@ -531,7 +530,7 @@ def is_video_teaser(text: str) -> bool:
 
 
 # Words of a page's buttons and counters: a line of nothing else is furniture ("Share
-# Comments (4) Print Reading time: 6 min")
+# Comments (4) Print Reading time: 6 min", "Share this article: Facebook Twitter Email")
 FURNITURE = frozenset(
     {"share", "comments", "comment", "print", "email", "mail", "tweet", "facebook", "twitter"}
     | {"whatsapp", "linkedin", "reddit", "telegram", "messenger", "pinterest", "flipboard"}
