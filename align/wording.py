@@ -62,7 +62,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from .figures.lexicon import MONTHS, WEEKDAYS
-from .grouping.speakers import other_speakers, speakers_of
+from .grouping.speakers import named_speakers, other_speakers
 from .model import Article, Divergence, Member, Sentence
 from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
 from .text import shorten
@@ -729,17 +729,7 @@ class Spoken(NamedTuple):
     order: int  # position among all quotations of the group (by member, then in the text)
     member: int
     quote: Quote
-    speaker: frozenset[str]  # who its sentence says said it, if named (``speakers_of``)
-
-
-class _Anyone:
-    """Every capitalised name counts as a speaker's (``speakers_of`` reads names)."""
-
-    def __contains__(self, name: object) -> bool:
-        return True
-
-
-ANYONE = _Anyone()
+    speaker: frozenset[str]  # who its sentence says said it, if named (``named_speakers``)
 
 
 def quote_drift(
@@ -763,7 +753,7 @@ def quote_drift(
         for s in member_sentences(articles, m):
             for q in quotations(s, variants, known):
                 if s.text not in speakers:
-                    speakers[s.text] = speakers_of(s.text, ANYONE)
+                    speakers[s.text] = named_speakers(s.text)
                 said.setdefault(q.keys, []).append(Spoken(next(order), x, q, speakers[s.text]))
     by_word: dict[str, list[Keys]] = {}
     for keys in said:

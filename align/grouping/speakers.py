@@ -89,8 +89,13 @@ def _leads(words: Sequence[str]) -> bool:
 
 def speakers_of(text: str, names: Container[str]) -> frozenset[str]:
     """The normalised names a sentence attributes a statement to, of those in
-    ``names``: each verb of saying (``_VERBS``, as a whole word) is read with the
-    words around it."""
+    ``names`` (``named_speakers``)."""
+    return frozenset(n for n in named_speakers(text) if n in names)
+
+
+def named_speakers(text: str) -> frozenset[str]:
+    """The normalised capitalised words a sentence attributes a statement to: each
+    verb of saying (``_VERBS``, as a whole word) is read with the words around it."""
     found = []
     for verb in _VERBS:
         start = text.find(verb)
@@ -99,7 +104,7 @@ def speakers_of(text: str, names: Container[str]) -> frozenset[str]:
             if _whole_word(text, start, end):
                 found += _speaker_at(text, start, end)
             start = text.find(verb, end)
-    return frozenset(n for n in map(normalise_word, found) if n in names)
+    return frozenset(map(normalise_word, found))
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
