@@ -147,24 +147,8 @@ def closest_groups(
     for row in rows:
         point_to(found, present, row, _first_claims(row.claims))
     for family in timings(rows):
-        # each article's first claim in the family, and its first in another sort
-        first: dict[int, tuple[tuple[int, int, int], Sort]] = {}
-        second: dict[int, tuple[int, int, int]] = {}
-        for sort, sorted_rows in family.items():
-            for article, place in _first_claims(c for r in sorted_rows for c in r.claims).items():
-                held = first.get(article)
-                if held is None or place < held[0]:
-                    if held is not None:
-                        second[article] = held[0]
-                    first[article] = (place, sort)
-                elif article not in second or place < second[article]:
-                    second[article] = place
-        for sort, sorted_rows in family.items():
-            others = {a: p for a, (p, s) in first.items() if s != sort}
-            others.update(
-                {a: second[a] for a, (_, s) in first.items() if s == sort and a in second}
-            )
-            for row in sorted_rows:
+        for sort, others in elsewhere(family).items():
+            for row in family[sort]:
                 point_to(found, present, row, others)
     best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
     for cosine, mine, theirs in matches:
@@ -202,10 +186,36 @@ def timings(rows: Sequence[Measured]) -> list[dict[Sort, list[Measured]]]:
     return [family for family in events.values() if len(family) > 1]
 
 
-def _first_claims(claims: Iterable[Claim]) -> dict[int, tuple[int, int, int]]:
+Place = tuple[int, int, int]  # a claim's sentence, start and group: reading order
+
+
+def elsewhere(family: dict[Sort, list[Measured]]) -> dict[Sort, dict[int, Place]]:
+    """For each sort of an event's rows, each article's first claim in the other sorts.
+    Read in one pass: each article's first claim of all, and its first in another sort
+    than that one's (an event may be timed in a hundred zones)."""
+    first: dict[int, tuple[Place, Sort]] = {}
+    second: dict[int, Place] = {}
+    for sort, rows in family.items():
+        for article, place in _first_claims(c for r in rows for c in r.claims).items():
+            held = first.get(article)
+            if held is None or place < held[0]:
+                if held is not None:
+                    second[article] = held[0]
+                first[article] = (place, sort)
+            elif article not in second or place < second[article]:
+                second[article] = place
+    out: dict[Sort, dict[int, Place]] = {}
+    for sort in family:
+        others = {a: p for a, (p, s) in first.items() if s != sort}
+        others.update({a: second[a] for a, (_, s) in first.items() if s == sort and a in second})
+        out[sort] = others
+    return out
+
+
+def _first_claims(claims: Iterable[Claim]) -> dict[int, Place]:
     """Each article's first claim among ``claims`` in reading order, as (sentence,
     start, group)."""
-    first: dict[int, tuple[int, int, int]] = {}
+    first: dict[int, Place] = {}
     for c in claims:
         place = (c.sentence, c.quantity.start, c.group)
         if c.article not in first or place < first[c.article]:
@@ -217,7 +227,7 @@ def point_to(
     found: dict[tuple[int, int], Closest],
     present: Sequence[set[int]],
     row: Measured,
-    first: dict[int, tuple[int, int, int]],
+    first: dict[int, Place],
 ) -> None:
     """Point each group of ``row``'s claims, for each article it lacks, to the group of
     that article's claim in ``first``, unless a pointer is there already."""
