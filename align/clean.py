@@ -290,8 +290,9 @@ DATE = (
 )
 TIME = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-    # a time zone: GMT, ET, EST, AEDT... ("Oct", after a time, is the month)
-    r"(?:\s*(?:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t|[ecmp]t|[+-]\d{2}:?\d{2}))?"
+    # a time zone: GMT, ET, EST, AEDT, IST, MSK... ("Oct", after a time, is the month)
+    r"(?:\s*(?:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t|[ecmp]t|[+-]\d{2}:?\d{2}"
+    r"|ist|msk|eet|eest|cest|trt|pkt|hkt|sgt|jst|kst|wib|sast))?"
 )
 # The labels of a date line ("Published date:", "Last update"), alone a line of their own.
 LABEL_WORD = (
@@ -363,7 +364,8 @@ URL_LINE = re.compile(
 )
 RELATED_LINE = re.compile(
     r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|links?|reading|news|topics))?"
-    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?)\s*(?::|$)",
+    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?)"
+    r"(?:\s*(?::|$)|\s+[|–—-]\s)",  # "Also Read | ...", "Read more - ..."
     re.IGNORECASE,
 )
 NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
@@ -546,6 +548,39 @@ def is_furniture(text: str) -> bool:
     return 3 <= len(words) <= 12 and all(w in FURNITURE for w in words)
 
 
+# A site's path ("Home » World » Middle East", "News > World > Asia") or menu ("Live
+# Radio | Live TV | Languages"): short items, none a sentence, joined by marks prose
+# does not join words with.
+# (each match starts where a run of spaces starts, as BYLINE_SEPARATOR's)
+CRUMB_MARK = re.compile(r"(?<!\s)\s*[»›]\s*|(?<!\s)\s+>\s+")
+MENU_MARK = re.compile(r"(?<!\s)\s+\|\s+")
+MAX_ITEM_WORDS = 4
+
+
+def is_breadcrumb(text: str) -> bool:
+    """Items of a site's path: two or more joined by "»" or "›", three or more by " > "."""
+    needed = 2 if "»" in text or "›" in text else 3 if ">" in text else 0
+    if not needed:
+        return False
+    items = CRUMB_MARK.split(text)
+    return len(items) >= needed and all(_is_item(item, MAX_ITEM_WORDS) for item in items)
+
+
+def is_menu(text: str) -> bool:
+    """Three or more items of a menu, each of at most three words and no digit, joined by
+    " | " ("Live Radio | Live TV | Languages"); a title's "| Site" is read elsewhere."""
+    items = MENU_MARK.split(text) if "|" in text else []
+    return len(items) >= 3 and all(
+        _is_item(item, 3) and not any(ch.isdigit() for ch in item) for item in items
+    )
+
+
+def _is_item(item: str, most: int) -> bool:
+    """A menu's or a path's item: a capitalised word or a few, without a sentence's marks."""
+    words = item.split()
+    return 0 < len(words) <= most and item[:1].isupper() and not TERMINAL_END.search(item)
+
+
 AGENCY_PREFIX = re.compile(rf"(?i:{AGENCIES})\s*\|\s*")
 
 
@@ -566,6 +601,8 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_agency_date_line, "byline"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (is_furniture, "boilerplate"),
+    (is_breadcrumb, "boilerplate"),
+    (is_menu, "boilerplate"),
     (TAG_LINE.fullmatch, "boilerplate"),
     (is_video_teaser, "related link"),
     (MEDIA_TEASER.fullmatch, "boilerplate"),
@@ -758,6 +795,7 @@ def _plain(text: str) -> str:
 
 END_CREDIT = re.compile(
     r"(?:\((?i:photo:?\s*)?[A-Z][^()\n/]{1,60}/\s*[A-Z][^()\n]{1,40}\)"  # (Name / Agency)
+    r"|\((?:[A-Z][\w.&-]*\s+){1,4}(?i:photos?)\)"  # (AP Photo), (File photo)
     r"|\*\*[^*\n]{1,60}/[^*\n]{1,40}\*\*"  # **Name / Agency**
     rf"|{PHOTO_BY}"
     r"|©[^\n]{0,100}"
@@ -857,6 +895,27 @@ def _captions(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
     return out
 
 
+def _sign_offs(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """A news agency in brackets or after a dash, following a paragraph's last sentence
+    ("... officials said. (AFP)", "... the hospital. — PTI"): the wire's sign-off,
+    dropped as a credit; the sentence stays."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        view = _view(raw, paragraph[-1].start, paragraph[-1].end, drops)
+        end = len(view.text.rstrip())
+        start = max(view.text.rfind(mark, 0, end) for mark in SIGN_OFF_MARKS)
+        if (
+            start > 0
+            and _ends_sentence(view.text[:start])
+            and AGENCY_LINE.fullmatch(view.text, start, end)
+        ):
+            out += _drop_view(view, "byline", raw, start, end)
+    return out
+
+
+SIGN_OFF_MARKS = ("(", " — ", " – ", " - ")
+
+
 def _lines_above(
     raw: str, paragraphs: Sequence[list[Line]], drops: Drops, below: set[int]
 ) -> Iterator[View]:
@@ -900,7 +959,10 @@ LIST_LABEL = re.compile(
     r"\s*(?i:topics|tags|keywords"
     r"|related(?:\s+(?:topics|stories|articles|links|content|subjects|coverage|news))?"
     r"|more\s+(?:on\s+this\s+story|stories|from(?:\s+\w+){1,3})|most\s+(?:popular|read|viewed)"
-    r"|read\s+more|see\s+also|you\s+(?:may|might)\s+also\s+like)\s*:?\s*"
+    r"|read\s+more|see\s+also|you\s+(?:may|might)\s+also\s+like"
+    # widgets of other stories: "Trending Stories", "Don't Miss", "Editor's Picks"
+    r"|trending(?:\s+(?:stories|now|news|topics))?|don.?t\s+miss|editor.?s\s+picks"
+    r"|(?:recent|top|latest|popular|recommended)\s+(?:stories|news|articles))\s*:?\s*"
 )
 MAX_LINK_WORDS = 15
 
@@ -999,8 +1061,9 @@ def _is_link_title(text: str) -> bool:
 def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     """A line the next line repeats: verbatim (duplicate) or with a credit fused on (caption).
 
-    "Fused" means no space at the seam ("...on Thursday.Presidential Press Service"):
-    that is scraping, while a line that merely begins like the previous one is prose.
+    "Fused" means no space at the seam ("...on Thursday.Presidential Press Service"),
+    or only a credit after it ("... on March 5. (TASS)", "(AP Photo)"): that is
+    scraping, while a line that merely begins like the previous one is prose.
     """
     out: list[Dropped] = []
     for (_, a), (_, b) in pairwise(_live_lines(raw, lines, drops)):
@@ -1011,11 +1074,16 @@ def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
             out += _drop_view(b, "duplicate", raw)
             continue
         cut = b.text.index(first) + len(first)
-        if b.text[cut].isspace():  # a longer line that begins the same way: prose
-            continue
+        if b.text[cut].isspace() and not _is_credit(b.text[cut:].strip()):
+            continue  # a longer line that begins the same way: prose
         out += _drop_view(a, "caption", raw) + _drop_view(b, "caption", raw, 0, cut)
         out += _drop_view(b, "photo credit", raw, cut)
     return out
+
+
+def _is_credit(text: str) -> bool:
+    """A credit alone: a news agency in brackets, or what ends a caption ("(AP Photo)")."""
+    return bool(AGENCY_LINE.fullmatch(text) or (text and _credit_span(text) == (0, len(text))))
 
 
 EMBED = re.compile(
@@ -1325,6 +1393,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _duplicates(raw, lines, drops))
     step(0.4)
     drops = _merge(drops, _captions(raw, paragraphs, drops))
+    drops = _merge(drops, _sign_offs(raw, paragraphs, drops))
     drops = _merge(drops, _datelines(raw, paragraphs, drops))
     drops = _merge(drops, _live_stamps(raw, paragraphs, drops))
     drops = _merge(drops, _hover_cards(raw))

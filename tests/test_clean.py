@@ -166,6 +166,28 @@ def test_caption_paragraph_ending_in_a_parenthesised_credit() -> None:
     ]
 
 
+@pytest.mark.parametrize("credit", ["(AP Photo)", "(Kestrel News photo)", "(File photo)"])
+def test_caption_paragraph_ending_in_a_bracketed_photo_credit(credit: str) -> None:
+    caption = "Rescuers search the rubble of a school in Port Ellis on Monday."
+    assert drops(cleaned(f"{BODY}\n\n{caption} {credit}\n\nEnd.")) == [
+        ("caption", caption),
+        ("photo credit", credit),
+    ]
+
+
+@pytest.mark.parametrize("credit", ["(AFP)", "(AP Photo)", "(Tom Hale / Coast News)"])
+def test_a_caption_repeated_with_its_credit_after_a_space(credit: str) -> None:
+    caption = "The mayor (right) and the governor shake hands at the town hall on May 5."
+    c = cleaned(f"{BODY}\n\n{caption}\n{caption} {credit}\n\nEnd.")
+    assert drops(c) == [("caption", caption), ("caption", caption), ("photo credit", credit)]
+
+
+def test_a_line_repeated_with_more_prose_after_a_space_is_kept() -> None:
+    first = "The mayor and the governor met at the town hall on May 5."
+    c = cleaned(f"{BODY}\n\n{first}\n{first} They spoke for an hour (AP).\n\nEnd.")
+    assert drops(c) == []
+
+
 def test_caption_paragraph_ending_in_an_agency_credit() -> None:
     caption = "Rescuers search the rubble of a school in Port Ellis on 3 March (AFP)"
     assert drops(cleaned(f"{BODY}\n\n{caption}\n\nEnd.")) == [
@@ -175,9 +197,28 @@ def test_caption_paragraph_ending_in_an_agency_credit() -> None:
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "sign_off"),
+    [
+        ("The ministry said the talks would resume on Monday. (AFP)", "(AFP)"),
+        ('"We will stay," the mayor said. (Reuters)', "(Reuters)"),
+        ("The road reopened on Friday.\nCrews left the site at dawn. (AP)", "(AP)"),
+        ("Nine were taken to the district hospital. — PTI", "— PTI"),
+        ("The bridge will reopen in May. - AFP", "- AFP"),
+    ],
+)
+def test_a_wire_sign_off_after_the_last_sentence_is_dropped(paragraph: str, sign_off: str) -> None:
+    c = cleaned(f"{BODY}\n\n{paragraph}\n\nEnd.")
+    assert drops(c) == [("byline", sign_off)]
+    assert " ".join(paragraph.split()).removesuffix(sign_off).strip() in c.text
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
-        "The ministry said the talks would resume on Monday. (AFP)",  # a wire's sign-off
+        "The ministry said 12 people died (AFP).",  # inside the sentence: the story's words
+        "He told Agence France-Presse (AFP) the talks would resume.",
+        "The talks ended. - Reuters reported that the envoys left.",
+        "Crews left at dawn - AP",  # no sentence before the dash
         "Evacuated families waited on the road out of Port Ellis, a driver told the Associated"
         " Press (AP)",  # prose a caption's length would not reach
         "Rescuers reached the village of the singer (Sana)",  # a name, not an agency
@@ -310,6 +351,20 @@ def test_a_list_of_links_under_its_label_is_dropped_paragraph_by_paragraph() -> 
     for label in ("More stories", "Most Popular", "Related content", "More from the Herald"):
         c = cleaned(f"{BODY}\n\n{label}\n\n1. Six hurt as tram leaves the rails")
         assert c.text == BODY
+
+
+@pytest.mark.parametrize(
+    "label", ["Trending Stories", "Don't Miss", "Editor’s Picks", "Top News", "Recent Stories"]
+)
+def test_a_widget_of_other_stories_under_its_label_is_dropped(label: str) -> None:
+    widget = f"{label}\nCouncil votes on new school hours\nPolice: 2 injured in Route 22 crash"
+    c = cleaned(f"{BODY}\n\n{widget}\n\nEnd.")
+    assert c.text == f"{BODY}\n\nEnd." and {r for r, _ in drops(c)} == {"related link"}
+
+
+def test_prose_that_opens_with_a_widget_label_word_is_kept() -> None:
+    prose = "Trending upward since March, the toll reached 12 on Monday, officials said."
+    assert drops(cleaned(f"{BODY}\n\n{prose}")) == []
 
 
 def test_prose_after_a_link_label_is_kept() -> None:
@@ -498,6 +553,15 @@ def test_no_dateline(para: str) -> None:
         ("VIDEO | 6:02 | Mayors speak to reporters after the vote", "related link"),
         ("Source: Kestrel Wire| 2021-03-06 03:41:27|Editor: jdoe", "byline"),
         ("Kestrel Şafak English | 06.03.2021 - 09:14 | Update: 06.03.2021 - 10:02", "byline"),
+        ("Home » World » Asia", "boilerplate"),
+        ("Also Read | Quake toll in Kestrel rises to 151 as rescuers arrive", "related link"),
+        ("Read more - Ferry sinks off Port Ellis", "related link"),
+        ("News › Regional News", "boilerplate"),
+        ("Home > News > World News > Middle East", "boilerplate"),
+        ("Live Radio | Live TV | Languages", "boilerplate"),
+        ("Floods | Kestrel Valley | Weather", "boilerplate"),
+        ("PTI | Updated: May 6, 2021, 02:14 IST", "byline"),
+        ("Published: 6 May 2021, 10:14 MSK", "date line"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -535,6 +599,11 @@ def test_social_media_embed_paragraph() -> None:
         "Dated 14 May 2021, the letter was read out on Monday.",
         "At 00:01 on 6 March 2020",  # a heading of a timeline, not page furniture
         "Sign up sheets for the newsletter were posted at the door.",
+        "Costs rose > 5% in a year, while pay > 2% did not.",
+        "»Wir bleiben«, sagte der Bürgermeister.",
+        "« Nous restons », a dit le maire.",
+        "Water > Power > Roads, the mayor said of the council's order of work.",
+        "The vote was 12 | 9 | 3 across the three wards.",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
