@@ -760,6 +760,11 @@ def _headline(raw: str, lines: Sequence[Line], drops: Drops) -> tuple[str | None
     site = _site_suffix(view.text)
     bare = _norm(view.text[:site]) if site > 0 else key
     copies = [v for _, v in rest if _norm(v.text) in (key, bare)]
+    tail = next((v for _, v in rest if _is_tail(key, _norm(v.text))), None)
+    if not copies and tail is not None:  # the title below a line that fuses debris before it
+        return _plain(tail.text), _drop_view(view, "headline", raw) + _drop_view(
+            tail, "headline", raw
+        )
     alone = rest[0][0].number > first.number + 1  # a blank or emptied line follows
     if not copies and not (alone and _looks_like_title(view.text)):
         return None, []
@@ -773,6 +778,16 @@ def _headline(raw: str, lines: Sequence[Line], drops: Drops) -> tuple[str | None
                 out += _drop_view(masthead, "boilerplate", raw)
         return _plain(view.text[:site]), out
     return _plain(view.text), out
+
+
+TAIL_WORDS = 4
+
+
+def _is_tail(first: str, line: str) -> bool:
+    """Whether the first line ends with ``line``, a title of ``TAIL_WORDS`` words or more,
+    after a path or a date fused before it ("India All India 20 Nov 2016 97 dead and
+    counting as ..." over "97 dead and counting as ...")."""
+    return len(line.split()) >= TAIL_WORDS and first.endswith(" " + line)
 
 
 def _looks_like_title(text: str) -> bool:

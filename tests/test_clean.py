@@ -166,6 +166,19 @@ def test_caption_paragraph_ending_in_a_parenthesised_credit() -> None:
     ]
 
 
+def test_the_headline_below_a_line_that_fuses_a_path_and_a_date_before_it() -> None:
+    title = "97 dead and counting as express derails near Port Ellis"
+    raw = f"India   All India  20 Nov 2016  {title}\n\n{title}\n\n{BODY}"
+    c = clean(raw)
+    assert c.headline == title and c.text == BODY
+    assert [r for r, _ in drops(c)] == ["headline", "headline"]
+
+
+def test_a_top_line_that_ends_a_longer_first_line_in_few_words_is_kept() -> None:
+    raw = f"Rescuers reach the village after the flood\n\nafter the flood\n\n{BODY}"
+    assert "after the flood" in clean(raw).text
+
+
 @pytest.mark.parametrize("credit", ["(AP Photo)", "(Kestrel News photo)", "(File photo)"])
 def test_caption_paragraph_ending_in_a_bracketed_photo_credit(credit: str) -> None:
     caption = "Rescuers search the rubble of a school in Port Ellis on Monday."
