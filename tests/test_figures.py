@@ -1288,6 +1288,41 @@ def test_an_age_set_off_by_commas_after_a_name_is_not_a_count() -> None:
     assert [q.text for q in extract("On Thursday, 15, not 16, died.")][1:] == ["15", "16"]
 
 
+def test_the_children_of_a_parent_are_not_a_count() -> None:
+    assert extract("Ahmed, 34, a father of three, fled in January.") == ()
+    mother = extract("Among the dead was a mother of four and 12 other villagers.")
+    assert [q.text for q in mother] == ["12"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The toll could rise to 150, officials said.",
+        "Aid groups warned the number may reach 2 million if the fighting goes on.",
+        "The death toll is expected to climb above 300.",
+        "Officials said the toll will rise to 40 or more.",
+        "As many as 2,000 more could be displaced.",
+        "Some 500 families might lose their homes, the council said.",
+    ],
+)
+def test_a_forecast_is_not_a_figure_of_the_story(sentence: str) -> None:
+    assert extract(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The toll rose to 150 on Monday.", "150"),
+        ("Some 150 people may have died, officials said.", "Some 150"),
+        ("Up to 70 buses will run on Friday.", "Up to 70"),
+        ("Joint patrols will begin on March 15.", "March 15"),
+        ("The toll reached 59, and more could die, medics said.", "59"),
+    ],
+)
+def test_what_happened_or_is_planned_stays_a_figure(sentence: str, figure: str) -> None:
+    assert extract(sentence)[0].text == figure
+
+
 def test_a_count_from_one_attack_is_not_the_day_s_count() -> None:
     strike = extract("Six people died in a Russian air strike on a village on Thursday.")[0]
     day = extract("At least 15 civilians were killed in air strikes on Thursday.")[0]

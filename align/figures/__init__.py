@@ -35,7 +35,15 @@ from collections.abc import Callable, Sequence
 from ..model import NO_SCOPE, Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
 from .lexicon import FUNCTION, MAX_CLAIMS, MONTHS, PEOPLE, STARTS, VAGUE_WORDS, WEEKDAYS
-from .measures import fraction_at, is_age_apposition, located_place, measure_at, skip_at
+from .measures import (
+    fraction_at,
+    is_age_apposition,
+    is_forecast,
+    is_kin_count,
+    located_place,
+    measure_at,
+    skip_at,
+)
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import (
     ONE_ATTACK,
@@ -90,7 +98,9 @@ def read_hits(s: Stream) -> list[Hit]:
     for j, (tok, low) in enumerate(zip(s.toks, s.lows, strict=True)):
         if len(hits) >= MAX_CLAIMS:
             break
-        if j < i or not (tok.kind == "num" or low in STARTS) or is_age_apposition(s, j):
+        if j < i or not (tok.kind == "num" or low in STARTS):
+            continue
+        if is_age_apposition(s, j) or is_kin_count(s, j):
             continue
         hit = next((h for read in READERS if (h := read(s, j)) is not None), None)
         if hit is not None:
@@ -195,11 +205,11 @@ def extract(text: str) -> tuple[Quantity, ...]:
         out.append(quantity_of(s, hit, counted, role or phase, event, scope, source))
     for n, part in part_scopes(s, hits, [q.role for q in out]).items():
         out[n] = out[n]._replace(scope=part._replace(place=out[n].scope.place))
-    # "in one air strike" is a scope, not a count of strikes
+    # "in one air strike" is a scope, not a count of strikes; a forecast is no figure yet
     return tuple(
         q
         for q, hit in zip(out, hits, strict=True)
-        if not (hit.kind == "count" and scope_at(bounds, hit.first))
+        if not (hit.kind == "count" and scope_at(bounds, hit.first)) and not is_forecast(s, hit)
     )
 
 

@@ -413,3 +413,41 @@ def is_age_apposition(s: Stream, i: int) -> bool:
 
 def is_age_tail(s: Stream, j: int) -> bool:
     return s.low(j) == "old" or (s.low(j) == "-" and s.low(j + 1) == "old")
+
+
+# --- figures that are not the story's ----------------------------------------------
+
+KIN = frozenset({"father", "mother", "parent", "grandfather", "grandmother", "grandparent"})
+
+
+def is_kin_count(s: Stream, i: int) -> bool:
+    """ "Ahmed, 34, a father of three": how many children one person has, not a count
+    of the story."""
+    return s.low(i - 1) == "of" and s.low(i - 2) in KIN
+
+
+SPECULATIVE = frozenset({"could", "may", "might"})  # "Up to 70 buses will run" is a plan
+MODALS = SPECULATIVE | {"would", "will", "'ll", "’ll"}
+EXPECTED = frozenset({"expected", "likely", "set", "feared", "projected", "forecast"})
+GROWTH = frozenset(
+    {"rise", "climb", "reach", "top", "exceed", "hit", "grow", "increase", "swell", "double"}
+    | {"surpass", "soar", "jump", "mount"}
+)
+FORECAST_GAP = 3  # words between a count and the modal that forecasts it ("2,000 more could")
+
+
+def is_forecast(s: Stream, hit: Hit) -> bool:
+    """A figure a modal forecasts: "could rise to 1.5 million", "will climb to 300", "is
+    expected to top 300", or a count a speculative modal follows, "as many as 2,000 more
+    could be displaced". Another outlet's count of what has happened is no answer to it.
+    "may have died" says what happened, uncertainly; "70 buses will run" is a plan."""
+    k = hit.first - 1 - int(s.low(hit.first - 1) == "to")
+    if s.low(k) in GROWTH:
+        k -= 1 + int(s.low(k - 1) in ("even", "further"))
+        if s.low(k) in MODALS or (s.low(k) == "to" and s.low(k - 1) in EXPECTED):
+            return True
+    if hit.kind != "count":
+        return False
+    after = [s.low(j) for j in range(hit.end, hit.end + FORECAST_GAP + 1)]
+    modal = next((n for n, w in enumerate(after) if w in SPECULATIVE), -1)
+    return modal >= 0 and after[modal + 1 : modal + 2] != ["have"] and "," not in after[:modal]
