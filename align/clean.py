@@ -326,8 +326,9 @@ def is_date_line(text: str) -> bool:
     It opens with a label or a date, maybe after "on"/"at" and a time ("at 3:12 PM
     ET March 5, 2020"), and ends with no separator but "|": "at 10:30 GMT on 5
     March 2020," is a line of a wrapped sentence, and "At 00:01 on 6 March 2020" a
-    heading. Read one part at a time, so no line makes the work grow faster than
-    its length.
+    heading. A time alone is a live blog's stamp when it names its zone ("20.41
+    GMT"; "00:01" alone may head a timeline's entry). Read one part at a time, so no
+    line makes the work grow faster than its length.
     """
     if DATE_LABEL.fullmatch(text):
         return True
@@ -341,18 +342,22 @@ def is_date_line(text: str) -> bool:
         pos = m.end()
     if not kinds:
         return False
+    if kinds == ["time"]:
+        return ZONE.search(text) is not None  # "20.41 GMT": a live blog's stamp
     opening = kinds[1:] if kinds[0] == "preposition" else kinds
     if opening[:1] == ["time"]:
         opening = opening[2:] if opening[1:2] == ["sep"] else opening[1:]
         if opening[:1] != ["date"]:
             return False
     ends = kinds[-1] != "sep" or text.endswith("|")  # a "," or "-" continues a sentence
-    if LABEL_START.match(text) and kinds[1:2] == ["time"] and "date" not in kinds:
-        return ends  # "Updated 8:12 p.m. ET": the day is the page's
+    timed = [kind for kind in kinds[1:] if kind != "preposition"][:1] == ["time"]
+    if LABEL_START.match(text) and timed and "date" not in kinds:
+        return ends  # "Updated 8:12 p.m. ET", "Updated at 20.52 GMT": the day is the page's
     return opening[:1] in (["date"], ["word"]) and ends and "date" in kinds
 
 
 LABEL_START = re.compile(LABEL_WORD, re.IGNORECASE)
+ZONE = re.compile(r"(?i:gmt|utc|bst|cest|cet|eest|eet|msk|ist|[a-z]?[ecmp][sd]t|[ecmp]t)\b")
 
 
 URL = r"<?(?:https?://|www\.)[^\s<>]+>?"

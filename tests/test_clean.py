@@ -575,6 +575,8 @@ def test_no_dateline(para: str) -> None:
         ("Floods | Kestrel Valley | Weather", "boilerplate"),
         ("PTI | Updated: May 6, 2021, 02:14 IST", "byline"),
         ("Published: 6 May 2021, 10:14 MSK", "date line"),
+        ("20.41 GMT", "date line"),
+        ("Updated at 18.11 GMT", "date line"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -611,6 +613,7 @@ def test_social_media_embed_paragraph() -> None:
         "Updated figures on 14 May 2021 showed 12 deaths.",
         "Dated 14 May 2021, the letter was read out on Monday.",
         "At 00:01 on 6 March 2020",  # a heading of a timeline, not page furniture
+        "Updated at 18.11 GMT, the toll stood at 12.",
         "Sign up sheets for the newsletter were posted at the door.",
         "Costs rose > 5% in a year, while pay > 2% did not.",
         "»Wir bleiben«, sagte der Bürgermeister.",
