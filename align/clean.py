@@ -553,6 +553,25 @@ def is_furniture(text: str) -> bool:
     return 3 <= len(words) <= 12 and all(w in FURNITURE for w in words)
 
 
+# A telephone number alone, maybe labelled: a footer's ("(717) 555-0188", "Tel: +44 20 7946 0958")
+PHONE_LINE = re.compile(
+    r"(?i:(?:tel(?:ephone)?|phone|call(?:\s+us)?|fax)\s*[.:]?\s*)?"
+    r"\+?(?:\d[\s.-]?){0,3}(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
+)
+PHONE_DIGITS = 7
+
+
+def is_phone_line(text: str) -> bool:
+    """A telephone number alone (``PHONE_LINE``) of at least ``PHONE_DIGITS`` digits, not a
+    number grouped in thousands ("1 000 000"), years ("2014-2016") or a date ("06.03.2020")."""
+    if PHONE_LINE.fullmatch(text) is None or sum(c.isdigit() for c in text) < PHONE_DIGITS:
+        return False
+    groups = re.findall(r"\d+", text)
+    thousands = all(len(g) == 3 for g in groups[1:])
+    years = all(len(g) == 4 and g[:2] in ("19", "20") for g in groups)
+    return not thousands and not years and not is_date_line(text)
+
+
 # A site's path ("Home » World » Middle East", "News > World > Asia") or menu ("Live
 # Radio | Live TV | Languages"): short items, none a sentence, joined by marks prose
 # does not join words with.
@@ -608,6 +627,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_furniture, "boilerplate"),
     (is_breadcrumb, "boilerplate"),
     (is_menu, "boilerplate"),
+    (is_phone_line, "boilerplate"),
     (TAG_LINE.fullmatch, "boilerplate"),
     (is_video_teaser, "related link"),
     (MEDIA_TEASER.fullmatch, "boilerplate"),

@@ -576,6 +576,8 @@ def test_no_dateline(para: str) -> None:
         ("PTI | Updated: May 6, 2021, 02:14 IST", "byline"),
         ("Published: 6 May 2021, 10:14 MSK", "date line"),
         ("20.41 GMT", "date line"),
+        ("(717) 555-0188", "boilerplate"),
+        ("Tel: +44 20 7946 0958", "boilerplate"),
         ("Updated at 18.11 GMT", "date line"),
     ],
 )
@@ -614,6 +616,9 @@ def test_social_media_embed_paragraph() -> None:
         "Dated 14 May 2021, the letter was read out on Monday.",
         "At 00:01 on 6 March 2020",  # a heading of a timeline, not page furniture
         "Updated at 18.11 GMT, the toll stood at 12.",
+        "1 000 000",
+        "2014-2016",
+        "12 345 678",
         "Sign up sheets for the newsletter were posted at the door.",
         "Costs rose > 5% in a year, while pay > 2% did not.",
         "»Wir bleiben«, sagte der Bürgermeister.",
