@@ -698,6 +698,38 @@ def _labelled(part: str) -> bool:
     )
 
 
+# A site's navigation: a block of short lines, one of them a menu's own word.
+NAV_WORDS = frozenset(
+    {"home", "search", "menu", "navigation", "sign in", "log in", "login", "register"}
+    | {"toggle menu", "open navigation", "close navigation", "main menu", "site navigation"}
+)
+NAV_LINES = 5  # lines of a navigation block, at least
+NAV_SHORT = 3  # words of a menu item, at most
+NAV_ITEM = 6  # words of a line dropped with its block, at most (a longer one may be the title)
+
+
+def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """A paragraph of ``NAV_LINES`` lines or more, four in five of them menu items (at most
+    ``NAV_SHORT`` words, no sentence's end), one a navigation word ("Home", "Search",
+    "Sign in") or a "Skip to ..." link: a site's menu. Its lines of at most ``NAV_ITEM``
+    words go; a longer one stays (a headline the block runs into)."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        if len(paragraph) < NAV_LINES:
+            continue
+        views = [v for _, v in _live_lines(raw, paragraph, drops)]
+        texts = [" ".join(v.text.split()) for v in views]
+        items = sum(len(t.split()) <= NAV_SHORT and not _ends_sentence(t) for t in texts)
+        if items * 5 < len(texts) * 4 or not any(
+            t.lower() in NAV_WORDS or t.lower().startswith("skip ") for t in texts
+        ):
+            continue
+        for view, text in zip(views, texts, strict=True):
+            if len(text.split()) <= NAV_ITEM:
+                out += _drop_view(view, "boilerplate", raw)
+    return out
+
+
 def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     out: list[Dropped] = []
     title: str | None = None  # the first line with words, and the lines that repeat it
@@ -1420,6 +1452,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(Drops(), _control(raw) + _templates(raw))
     step(0.1)
     drops = _merge(drops, _line_debris(raw, lines, drops))
+    drops = _merge(drops, _navigation(raw, paragraphs, drops))
     step(0.2)
     drops = _merge(drops, _embeds(raw, paragraphs, drops))
     drops = _merge(drops, _teasers(raw, lines, drops))

@@ -166,6 +166,26 @@ def test_caption_paragraph_ending_in_a_parenthesised_credit() -> None:
     ]
 
 
+def test_a_site_s_navigation_block_goes_and_the_headline_after_it_is_found() -> None:
+    menu = "Kestrel News\nSkip to content\nHome\nWorld\nPolitics\n47°\nEnter a search term.\nSearch"
+    raw = f"{menu}\n\nFloods close the coast road for a week\n\n{BODY}"
+    c = clean(raw)
+    assert c.headline == "Floods close the coast road for a week" and c.text == BODY
+    assert {r for r, _ in drops(c)} == {"boilerplate", "headline"}
+
+
+def test_a_navigation_block_keeps_a_longer_line_it_runs_into() -> None:
+    raw = (
+        f"Home\nNews\nWorld\nSport\nSearch\nFloods close the coast road for a whole week\n\n{BODY}"
+    )
+    assert clean(raw).headline == "Floods close the coast road for a whole week"
+
+
+def test_a_list_of_short_lines_without_a_menu_word_is_kept() -> None:
+    names = "The dead were named as:\nAli Khan\nJane Doe\nSam Lee\nTom Hale\nRia Sen"
+    assert drops(cleaned(f"{BODY}\n\n{names}")) == []
+
+
 def test_the_headline_below_a_line_that_fuses_a_path_and_a_date_before_it() -> None:
     title = "97 dead and counting as express derails near Port Ellis"
     raw = f"India   All India  20 Nov 2016  {title}\n\n{title}\n\n{BODY}"
