@@ -217,18 +217,43 @@ def _lines(raw: str) -> list[Line]:
 
 
 def _paragraphs(raw: str, lines: Sequence[Line]) -> list[list[Line]]:
-    """Runs of lines that are not blank in the raw text."""
-    paragraphs: list[list[Line]] = []
+    """Runs of lines that are not blank in the raw text; in a text that breaks its
+    paragraphs with single line breaks, each line of a run (``_one_per_line``)."""
+    runs: list[list[Line]] = []
     current: list[Line] = []
     for line in lines:
         if raw[line.start : line.end].strip():
             current.append(line)
         elif current:
-            paragraphs.append(current)
+            runs.append(current)
             current = []
     if current:
-        paragraphs.append(current)
-    return paragraphs
+        runs.append(current)
+    return [
+        part for run in runs for part in ([[x] for x in run] if _one_per_line(raw, run) else [run])
+    ]
+
+
+LINE_PARAGRAPHS = 3  # lines of a run that may be a paragraph each
+PROSE_LINE = 8  # words of a line of prose, at least (headings and links are shorter)
+
+
+def _one_per_line(raw: str, run: Sequence[Line]) -> bool:
+    """Whether each line of a run is a paragraph: ``LINE_PARAGRAPHS`` lines or more, and
+    of its lines of prose (``PROSE_LINE`` words or more, the last line left out) two or
+    more, half of them ending a sentence. Hard-wrapped prose breaks its lines inside
+    sentences; a caption over its credit is two lines."""
+    if len(run) < LINE_PARAGRAPHS:
+        return False
+    prose = [raw[x.start : x.end] for x in run[:-1]]
+    prose = [text for text in prose if len(text.split()) >= PROSE_LINE]
+    ends = sum(_ends_sentence(text) for text in prose)
+    return len(prose) >= 2 and ends * 2 >= len(prose)
+
+
+def _single_breaks(paragraphs: Sequence[list[Line]]) -> frozenset[int]:
+    """Where a single line break parts two paragraphs (``_one_per_line``): its raw offset."""
+    return frozenset(a[-1].end for a, b in pairwise(paragraphs) if b[0].number == a[-1].number + 1)
 
 
 def _drop_view(
@@ -805,7 +830,9 @@ def _site_suffix(text: str) -> int:
     return at if named else -1
 
 
-def _headline(raw: str, lines: Sequence[Line], drops: Drops) -> tuple[str | None, list[Dropped]]:
+def _headline(
+    raw: str, lines: Sequence[Line], drops: Drops, breaks: frozenset[int] = frozenset()
+) -> tuple[str | None, list[Dropped]]:
     """The first readable line when it is the title: repeated at the top (maybe there
     without the site's name the title ends with), or a short line alone. The site's
     name on a line of its own there is dropped with it."""
@@ -822,7 +849,8 @@ def _headline(raw: str, lines: Sequence[Line], drops: Drops) -> tuple[str | None
         return _plain(tail.text), _drop_view(view, "headline", raw) + _drop_view(
             tail, "headline", raw
         )
-    alone = rest[0][0].number > first.number + 1  # a blank or emptied line follows
+    # a blank or emptied line follows, or a single break that parts paragraphs (``breaks``)
+    alone = rest[0][0].number > first.number + 1 or first.end in breaks
     if not copies and not (alone and _looks_like_title(view.text)):
         return None, []
     out = _drop_view(view, "headline", raw)
@@ -1396,10 +1424,13 @@ ODD_WHITESPACE = re.compile(r"\s(?:\s+|(?<! ))")
 LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
-def _assemble(raw: str, drops: Drops) -> tuple[str, array[int]]:
-    """Cleaned text and origins: whitespace runs become one space, blank lines "\\n\\n".
-    The origins are an array of 8-byte integers: a tuple of Python ints took 36 bytes
-    a character, a third of a large input's peak memory."""
+def _assemble(
+    raw: str, drops: Drops, breaks: frozenset[int] = frozenset()
+) -> tuple[str, array[int]]:
+    """Cleaned text and origins: whitespace runs become one space, blank lines and the
+    single line breaks at ``breaks`` (raw offsets) "\\n\\n". The origins are an array
+    of 8-byte integers: a tuple of Python ints took 36 bytes a character, a third of a
+    large input's peak memory."""
     kept, origin = _kept(raw, drops)
     start, end = _strip_span(kept)
     chars: list[str] = []
@@ -1409,6 +1440,9 @@ def _assemble(raw: str, drops: Drops) -> tuple[str, array[int]]:
         chars.append(kept[pos : m.start()])
         origins += origin[pos : m.start()]
         sep, where = _separator(m)
+        if sep == " " and breaks:
+            parting = [i for i in range(m.start(), m.end()) if origin[i] in breaks]
+            sep, where = ("\n\n", (parting[0], parting[0])) if parting else (sep, where)
         chars.append(sep)
         origins += [origin[w] for w in where]
         pos = m.end()
@@ -1458,7 +1492,8 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _teasers(raw, lines, drops))
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     drops = _merge(drops, _fused_date(raw, lines, drops))
-    headline, found = _headline(raw, lines, drops)
+    breaks = _single_breaks(paragraphs)
+    headline, found = _headline(raw, lines, drops, breaks)
     drops = _merge(drops, found)
     step(0.3)
     drops = _merge(drops, _captions_above_credits(raw, paragraphs, drops))
@@ -1476,5 +1511,5 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     step(0.6)
     drops = _merge(drops, _stray_stops(raw))
     step(0.7)
-    text, origin = _assemble(raw, drops)
+    text, origin = _assemble(raw, drops, breaks)
     return Cleaned(text=text, origin=origin, dropped=drops.items, headline=headline)

@@ -166,6 +166,31 @@ def test_caption_paragraph_ending_in_a_parenthesised_credit() -> None:
     ]
 
 
+def test_a_text_that_breaks_paragraphs_with_single_line_breaks() -> None:
+    raw = (
+        "Quake toll rises to 151\n"
+        "Rescuers reached the coast on Monday and the toll rose to 151, officials said.\n"
+        "Airline issues statement\n"
+        "The airline said it was sending a team to the coast and gave no more details.\n"
+        "The airport stays closed until Friday, the transport ministry said on Monday."
+    )
+    c = clean(raw)
+    assert c.headline == "Quake toll rises to 151"
+    assert c.text.split("\n\n") == raw.split("\n")[1:]  # the subhead is not glued on
+    breaks = [i for i, ch in enumerate(c.text) if ch == "\n"]
+    assert breaks and all(raw[c.origin[i]] == "\n" for i in breaks)
+
+
+def test_hard_wrapped_prose_stays_one_paragraph() -> None:
+    raw = (
+        "Rescuers reached the coast on Monday and found\n"
+        "that the road had been washed away by the flood. The\n"
+        "toll rose to 151 by the evening, officials said, and\n"
+        "more were missing in the hills above the town.\n"
+    )
+    assert clean(f"{BODY}\n\n{raw}").text == f"{BODY}\n\n{' '.join(raw.split())}"
+
+
 def test_a_site_s_navigation_block_goes_and_the_headline_after_it_is_found() -> None:
     menu = "Kestrel News\nSkip to content\nHome\nWorld\nPolitics\n47°\nEnter a search term.\nSearch"
     raw = f"{menu}\n\nFloods close the coast road for a week\n\n{BODY}"
