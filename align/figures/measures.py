@@ -417,37 +417,57 @@ def is_age_tail(s: Stream, j: int) -> bool:
 
 # --- figures that are not the story's ----------------------------------------------
 
-KIN = frozenset({"father", "mother", "parent", "grandfather", "grandmother", "grandparent"})
+KIN = frozenset(
+    {"father", "mother", "parent", "grandfather", "grandmother", "grandparent", "mum", "dad"}
+)
+CHILDREN = frozenset({"children", "kids", "sons", "daughters", "boys", "girls", "babies"})
 
 
 def is_kin_count(s: Stream, i: int) -> bool:
-    """ "Ahmed, 34, a father of three": how many children one person has, not a count
-    of the story."""
-    return s.low(i - 1) == "of" and s.low(i - 2) in KIN
+    """ "Ahmed, 34, a father of three", "Father-of-three George": how many children one
+    person has, not a count of the story. "the mother of three children killed in the
+    strike" counts the children killed."""
+    of = i - 1 - int(s.low(i - 1) == "-")
+    parent = of - 1 - int(s.low(of - 1) == "-")
+    return s.low(of) == "of" and s.low(parent) in KIN and s.low(i + 1) not in CHILDREN
 
 
-SPECULATIVE = frozenset({"could", "may", "might"})  # "Up to 70 buses will run" is a plan
-MODALS = SPECULATIVE | {"would", "will", "'ll", "’ll"}
+# A forecast: a tally's word, a modal (or "expected to"), a verb of growth and the figure
+FORECASTING = frozenset({"could", "may", "might", "will", "'ll", "’ll"})  # "would": narrative
 EXPECTED = frozenset({"expected", "likely", "set", "feared", "projected", "forecast"})
 GROWTH = frozenset(
     {"rise", "climb", "reach", "top", "exceed", "hit", "grow", "increase", "swell", "double"}
     | {"surpass", "soar", "jump", "mount"}
 )
-FORECAST_GAP = 3  # words between a count and the modal that forecasts it ("2,000 more could")
+ADVERBS = frozenset({"even", "further", "eventually", "well", "soon", "still", "yet"})
+TALLY = frozenset({"toll", "number", "tally", "figure", "count", "total", "casualties"})
+TALLY_GAP = 6  # words between a tally's word and its modal ("the number of the displaced could")
 
 
 def is_forecast(s: Stream, hit: Hit) -> bool:
-    """A figure a modal forecasts: "could rise to 1.5 million", "will climb to 300", "is
-    expected to top 300", or a count a speculative modal follows, "as many as 2,000 more
-    could be displaced". Another outlet's count of what has happened is no answer to it.
-    "may have died" says what happened, uncertainly; "70 buses will run" is a plan."""
+    """A figure a tally is forecast to reach: "the toll could rise to 150", "the number of
+    displaced may reach 1.5 million", "the toll is expected to climb above 300", "expect
+    the toll to climb to 300"; or a count of more to come, "2,000 more could be
+    displaced". Another outlet's count of what has happened is no answer to it. Plans
+    keep their figures ("aid will reach 40,000 people"), as do "would climb" (past
+    narrative) and "may have died" (what happened, uncertainly)."""
     k = hit.first - 1 - int(s.low(hit.first - 1) == "to")
     if s.low(k) in GROWTH:
-        k -= 1 + int(s.low(k - 1) in ("even", "further"))
-        if s.low(k) in MODALS or (s.low(k) == "to" and s.low(k - 1) in EXPECTED):
-            return True
-    if hit.kind != "count":
+        k -= 1
+        while s.low(k) in ADVERBS:
+            k -= 1
+        modal = _speculates(s, k, FORECASTING) or (
+            s.low(k) == "to" and (s.low(k - 1) in EXPECTED or s.low(k - 1) in TALLY)
+        )
+        return modal and any(s.low(j) in TALLY for j in range(k - TALLY_GAP, k))
+    if hit.kind != "count" or s.low(hit.end) != "more":
         return False
-    after = [s.low(j) for j in range(hit.end, hit.end + FORECAST_GAP + 1)]
-    modal = next((n for n, w in enumerate(after) if w in SPECULATIVE), -1)
-    return modal >= 0 and after[modal + 1 : modal + 2] != ["have"] and "," not in after[:modal]
+    modal = next((j for j in (hit.end + 1, hit.end + 2) if _speculates(s, j)), -1)
+    return modal >= 0 and s.low(modal + 1) not in ("have", "not")
+
+
+def _speculates(
+    s: Stream, j: int, modals: frozenset[str] = frozenset({"could", "may", "might"})
+) -> bool:
+    """Token j is one of ``modals`` ("May", inside a sentence, is the month)."""
+    return s.low(j) in modals and not (s.low(j) == "may" and s.capital(j) and j > 0)
