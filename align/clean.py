@@ -317,7 +317,7 @@ TIME = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
     # a time zone: GMT, ET, EST, AEDT, IST, MSK... ("Oct", after a time, is the month)
     r"(?:\s*(?:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t|[ecmp]t|[+-]\d{2}:?\d{2}"
-    r"|ist|msk|eet|eest|cest|trt|pkt|hkt|sgt|jst|kst|wib|sast))?"
+    r"|ist|msk|eet|eest|cest|trt|pkt|hkt|sgt|jst|kst|wib|sast|gst|ast|eat))?"
 )
 # The labels of a date line ("Published date:", "Last update"), alone a line of their own.
 LABEL_WORD = (
@@ -606,10 +606,24 @@ MENU_MARK = re.compile(r"(?<!\s)\s+\|\s+")
 MAX_ITEM_WORDS = 4
 
 
+# A site's sections, as its menus name them
+MENU_ITEMS = frozenset(
+    {"home", "news", "world", "local", "national", "politics", "business", "economy"}
+    | {"markets", "opinion", "sport", "sports", "weather", "culture", "arts", "life"}
+    | {"lifestyle", "entertainment", "science", "tech", "technology", "health", "travel"}
+    | {"video", "videos", "photos", "podcasts", "newsletters", "live", "live tv", "tv"}
+    | {"radio", "live radio", "languages", "search", "menu", "sign in", "log in"}
+    | {"subscribe", "contact", "contact us", "about us", "climate", "environment"}
+    | {"education", "media", "latest", "world news", "local news", "top stories"}
+)
+CONNECTORS = frozenset({"and", "&", "of", "the", "de", "in", "for"})
+
+
 def is_breadcrumb(text: str) -> bool:
-    """Items of a site's path: two or more joined by "»" or "›", three or more by " > "."""
+    """Items of a site's path: two or more joined by "»" or "›", three or more by " > "
+    ("Die »Zeitenwende« bleibt aus" quotes: its words are no path's)."""
     needed = 2 if "»" in text or "›" in text else 3 if ">" in text else 0
-    if not needed:
+    if not needed or "«" in text:
         return False
     items = CRUMB_MARK.split(text)
     return len(items) >= needed and all(_is_item(item, MAX_ITEM_WORDS) for item in items)
@@ -617,17 +631,24 @@ def is_breadcrumb(text: str) -> bool:
 
 def is_menu(text: str) -> bool:
     """Three or more items of a menu, each of at most three words and no digit, joined by
-    " | " ("Live Radio | Live TV | Languages"); a title's "| Site" is read elsewhere."""
+    " | ", half of them a site's sections (``MENU_ITEMS``: "Live Radio | Live TV |
+    Languages"). Names ("Ali Khan | Jane Doe | ...") or a table's header are no menu,
+    and a title's "| Site" is read elsewhere."""
     items = MENU_MARK.split(text) if "|" in text else []
-    return len(items) >= 3 and all(
-        _is_item(item, 3) and not any(ch.isdigit() for ch in item) for item in items
-    )
+    if len(items) < 3 or not all(_is_item(i, 3) and not any(c.isdigit() for c in i) for i in items):
+        return False
+    return sum(" ".join(i.lower().split()) in MENU_ITEMS for i in items) * 2 >= len(items)
 
 
 def _is_item(item: str, most: int) -> bool:
-    """A menu's or a path's item: a capitalised word or a few, without a sentence's marks."""
+    """A menu's or a path's item: capitalised words (or words that join them), at most
+    ``most``, without a sentence's marks."""
     words = item.split()
-    return 0 < len(words) <= most and item[:1].isupper() and not TERMINAL_END.search(item)
+    return (
+        0 < len(words) <= most
+        and all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in words)
+        and not TERMINAL_END.search(item)
+    )
 
 
 AGENCY_PREFIX = re.compile(rf"(?i:{AGENCIES})\s*\|\s*")
@@ -844,7 +865,8 @@ def _headline(
     site = _site_suffix(view.text)
     bare = _norm(view.text[:site]) if site > 0 else key
     copies = [v for _, v in rest if _norm(v.text) in (key, bare)]
-    tail = next((v for _, v in rest if _is_tail(key, _norm(v.text))), None)
+    tail = next((v for _, v in rest if _is_tail(_plain(view.text), _plain(v.text))), None)
+    tail = tail if tail is not None and _looks_like_title(view.text) else None
     if not copies and tail is not None:  # the title below a line that fuses debris before it
         return _plain(tail.text), _drop_view(view, "headline", raw) + _drop_view(
             tail, "headline", raw
@@ -870,9 +892,14 @@ TAIL_WORDS = 4
 
 def _is_tail(first: str, line: str) -> bool:
     """Whether the first line ends with ``line``, a title of ``TAIL_WORDS`` words or more,
-    after a path or a date fused before it ("India All India 20 Nov 2016 97 dead and
-    counting as ..." over "97 dead and counting as ...")."""
-    return len(line.split()) >= TAIL_WORDS and first.endswith(" " + line)
+    after a path, a label or a date fused before it ("India All India 20 Nov 2016 97 dead
+    and counting as ..." over "97 dead and counting as ...", "Live: ..."): words that
+    are capitalised or numbers. "Erdogan says Turkey will ..." over "Turkey will ..."
+    is a title that quotes."""
+    if len(line.split()) < TAIL_WORDS or not first.endswith(" " + line):
+        return False
+    fused = first[: -len(line)].split()
+    return all(not word[:1].isalpha() or word[:1].isupper() for word in fused)
 
 
 def _looks_like_title(text: str) -> bool:
@@ -997,15 +1024,18 @@ def _captions(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
 
 def _sign_offs(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """A news agency in brackets or after a dash, following a paragraph's last sentence
-    ("... officials said. (AFP)", "... the hospital. — PTI"): the wire's sign-off,
-    dropped as a credit; the sentence stays."""
+    ("... officials said. (AFP)", "... the hospital. — PTI", "said.—PTI", "-- AP"): the
+    wire's sign-off, dropped as a credit; the sentence stays. The agency is written in
+    capitals (or "Reuters"): "'It will not last.' - Sana" names a speaker."""
     out: list[Dropped] = []
     for paragraph in paragraphs:
         view = _view(raw, paragraph[-1].start, paragraph[-1].end, drops)
         end = len(view.text.rstrip())
         start = max(view.text.rfind(mark, 0, end) for mark in SIGN_OFF_MARKS)
+        agency = view.text[start:end].strip("()—–- ")
         if (
             start > 0
+            and (agency.isupper() or agency == "Reuters")
             and _ends_sentence(view.text[:start])
             and AGENCY_LINE.fullmatch(view.text, start, end)
         ):
@@ -1013,7 +1043,7 @@ def _sign_offs(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
     return out
 
 
-SIGN_OFF_MARKS = ("(", " — ", " – ", " - ")
+SIGN_OFF_MARKS = ("(", "—", "–", " -")
 
 
 def _lines_above(
@@ -1162,8 +1192,10 @@ def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     """A line the next line repeats: verbatim (duplicate) or with a credit fused on (caption).
 
     "Fused" means no space at the seam ("...on Thursday.Presidential Press Service"),
-    or only a credit after it ("... on March 5. (TASS)", "(AP Photo)"): that is
-    scraping, while a line that merely begins like the previous one is prose.
+    or only a photo's credit after it ("... on March 5. (AP Photo)"): that is a
+    caption printed twice. After only an agency ("... on Monday. (AFP)") the second
+    line is the duplicate and the first stays: it may be prose. A line that merely
+    begins like the previous one is prose.
     """
     out: list[Dropped] = []
     for (_, a), (_, b) in pairwise(_live_lines(raw, lines, drops)):
@@ -1174,16 +1206,13 @@ def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
             out += _drop_view(b, "duplicate", raw)
             continue
         cut = b.text.index(first) + len(first)
-        if b.text[cut].isspace() and not _is_credit(b.text[cut:].strip()):
-            continue  # a longer line that begins the same way: prose
-        out += _drop_view(a, "caption", raw) + _drop_view(b, "caption", raw, 0, cut)
-        out += _drop_view(b, "photo credit", raw, cut)
+        rest = b.text[cut:].strip()
+        if b.text[cut].isspace() and AGENCY_LINE.fullmatch(rest):
+            out += _drop_view(b, "duplicate", raw, 0, cut) + _drop_view(b, "byline", raw, cut)
+        elif not b.text[cut].isspace() or _credit_span(rest) == (0, len(rest)):
+            out += _drop_view(a, "caption", raw) + _drop_view(b, "caption", raw, 0, cut)
+            out += _drop_view(b, "photo credit", raw, cut)
     return out
-
-
-def _is_credit(text: str) -> bool:
-    """A credit alone: a news agency in brackets, or what ends a caption ("(AP Photo)")."""
-    return bool(AGENCY_LINE.fullmatch(text) or (text and _credit_span(text) == (0, len(text))))
 
 
 EMBED = re.compile(
