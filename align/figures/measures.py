@@ -456,10 +456,10 @@ def is_forecast(s: Stream, hit: Hit) -> bool:
         k -= 1
         while s.low(k) in ADVERBS:
             k -= 1
-        modal = _speculates(s, k, FORECASTING) or (
+        forecast = _speculates(s, k, FORECASTING) or (
             s.low(k) == "to" and (s.low(k - 1) in EXPECTED or s.low(k - 1) in TALLY)
         )
-        return modal and any(s.low(j) in TALLY for j in range(k - TALLY_GAP, k))
+        return forecast and any(s.low(j) in TALLY for j in range(k - TALLY_GAP, k))
     if hit.kind != "count" or s.low(hit.end) != "more":
         return False
     modal = next((j for j in (hit.end + 1, hit.end + 2) if _speculates(s, j)), -1)
