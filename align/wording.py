@@ -62,9 +62,18 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from .figures.lexicon import MONTHS, WEEKDAYS
-from .grouping.speakers import named_speakers, other_speakers
+from .grouping.speakers import holder, named_speakers, office_speakers, other_speakers
 from .model import Article, Divergence, Member, Sentence
-from .normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
+from .normalize import (
+    STOPWORDS,
+    Token,
+    VariantMap,
+    normalise_word,
+    stem,
+    tokens,
+    variant_map_of_texts,
+    word_parts,
+)
 from .text import shorten
 
 # Two members are close paraphrases when the diff aligns at least this share
@@ -747,14 +756,15 @@ def quote_drift(
     """
     said: dict[Keys, list[Spoken]] = {}
     known: dict[str, list[Quote]] = {}  # each sentence text read once
-    speakers: dict[str, frozenset[str]] = {}
+    speakers: dict[tuple[int, str], frozenset[str]] = {}
     order = count()
     for x, m in enumerate(members):
         for s in member_sentences(articles, m):
             for q in quotations(s, variants, known):
-                if s.text not in speakers:
-                    speakers[s.text] = named_speakers(s.text)
-                said.setdefault(q.keys, []).append(Spoken(next(order), x, q, speakers[s.text]))
+                key = (m.article, s.text)
+                if key not in speakers:
+                    speakers[key] = quote_speakers(articles, m.article, s.text)
+                said.setdefault(q.keys, []).append(Spoken(next(order), x, q, speakers[key]))
     by_word: dict[str, list[Keys]] = {}
     for keys in said:
         for k in _distinctive(keys):
@@ -773,6 +783,24 @@ def quote_drift(
                 label = articles[members[other.member].article].label
                 marks.append(_quote_mark(members[here.member].article, parts, label))
     return marks
+
+
+def quote_speakers(articles: Sequence[Article], a: int, text: str) -> frozenset[str]:
+    """Who a sentence of article ``a`` says said its quotation: the names it gives
+    (``named_speakers``), else the holders of the offices it gives, as its article (or
+    else another of the input, which reports the same event) names them: '"...," the
+    Turkish president said' beside "Turkish President Recep Tayyip Erdogan" is
+    "erdogan"."""
+    named = named_speakers(text)
+    offices = office_speakers(text) if not named else []
+    if not offices:
+        return named
+
+    def texts(mine: bool) -> Iterator[str]:  # read up to the first that names the holder
+        return (s.text for b, x in enumerate(articles) if (b == a) == mine for s in x.sentences)
+
+    found = (holder(office, texts(True)) or holder(office, texts(False)) for office in offices)
+    return frozenset(normalise_word(name) for name in found if name)
 
 
 def _first_drift(

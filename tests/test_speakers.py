@@ -14,7 +14,13 @@ from helpers_align import make_article
 
 from align import build, bundled_seeds
 from align.grouping import group_sentences
-from align.grouping.speakers import attribution, other_speakers, speakers_of
+from align.grouping.speakers import (
+    attribution,
+    holder,
+    office_speakers,
+    other_speakers,
+    speakers_of,
+)
 from align.normalize import tokens, variant_map_of_tokens
 
 NAMES = frozenset({"ortiz", "blake", "markovic", "alassad"})
@@ -115,3 +121,32 @@ def test_attribution_grows_linearly_in_a_sentence_of_junk(chunk: str) -> None:
     small = timed_attribution(chunk * (50_000 // len(chunk)))
     big = timed_attribution(chunk * (500_000 // len(chunk)))
     assert big < 30 * max(small, 0.05)  # 10x the text: linear costs ~10x, quadratic ~100x
+
+
+@pytest.mark.parametrize(
+    ("sentence", "office"),
+    [
+        ('"We will answer," the Norwegian premier said.', [("norwegian", "premier")]),
+        ('"We will answer," said the Norwegian premier.', [("norwegian", "premier")]),
+        (
+            '"It was hard," Iceland\'s foreign minister told reporters.',
+            [("iceland", "foreign minister")],
+        ),
+        ("The Norwegian premier said the talks were hard.", []),  # no quotation
+        ('"It was hard," Olsen told reporters.', []),  # a name, read by named_speakers
+    ],
+)
+def test_a_quotation_s_speaker_named_by_office(
+    sentence: str, office: list[tuple[str, str]]
+) -> None:
+    assert office_speakers(sentence) == office
+
+
+def test_the_holder_of_an_office_as_the_text_names_it() -> None:
+    texts = [
+        "The talks were in Oslo.",
+        "Norwegian Premier Ida Olsen met Icelandic Premier Jon Berg.",
+    ]
+    assert holder(("norwegian", "premier"), texts) == "Olsen"
+    assert holder(("icelandic", "premier"), texts) == "Berg"
+    assert holder(("danish", "premier"), texts) is None

@@ -439,6 +439,29 @@ def test_quotations_of_two_named_speakers_are_two_statements() -> None:
     assert {q.article for q in quotes(a, c)} == {0, 1}
 
 
+def test_quotations_of_two_office_holders_are_two_statements() -> None:
+    """'"...," the Norwegian premier said' is Olsen's where an article of the input
+    writes "Norwegian Premier Ida Olsen" (hers or another's); "Icelandic Premier Jon
+    Berg" said the other. The same office holder's two wordings are one quotation."""
+    said = {
+        "olsen": '"We have not always agreed with Iceland, but we found common ground," '
+        "the Norwegian premier said.",
+        "berg": '"We do not always agree with Norway, but we found common ground," '
+        "the Icelandic premier said.",
+    }
+    intro = "Norwegian Premier Ida Olsen met Icelandic Premier Jon Berg in Oslo."
+    arts = [
+        make_article("a0", [[intro], [said["olsen"]]], label="The Hill"),
+        make_article("a1", [["The two met in Oslo."], [said["berg"]]], label="The Post"),
+    ]
+    members = [Member(0, (1,), 0.8), Member(1, (1,), 0.8)]
+    assert [d for d in wording_divergences(arts, 0, members) if d.kind == "quote"] == []
+    again = said["olsen"].replace("have not always agreed", "did not always agree")
+    arts[1] = make_article("a1", [["The two met in Oslo."], [again]], label="The Post")
+    found = [d for d in wording_divergences(arts, 0, members) if d.kind == "quote"]
+    assert {d.article for d in found} == {0, 1}
+
+
 def test_quotation_styles() -> None:
     sentence = one_per_paragraph(
         "x", ["He said ‘‘we need to talk’’ and ''we will see'' and «nous verrons bien» then."]

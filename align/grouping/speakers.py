@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from ..normalize import normalise_word
 
@@ -141,3 +141,42 @@ def other_speakers(x: frozenset[str], y: frozenset[str]) -> bool:
     if not x or not y:
         return False
     return not any(a.endswith(b) or b.endswith(a) for a in x for b in y)
+
+
+# A speaker named by office: '"...," the Turkish president said', '"...," said Russia's
+# foreign minister'. An article that names the office's holder ("Turkish President Recep
+# Tayyip Erdogan") names the speaker.
+_OFFICE = (
+    r"(?:(?:prime|foreign|defen[cs]e|interior)\s+minister|president|premier|minister|chancellor"
+    r"|spokes(?:man|woman|person)|leader)"
+)
+_ROLE_BEFORE = re.compile(rf"\b([A-Z][\w-]+?)(?:['’]s)?\s+({_OFFICE})\s*,?\s*$", re.IGNORECASE)
+_ROLE_AFTER = re.compile(rf"\s+the\s+([A-Z][\w-]+?)(?:['’]s)?\s+({_OFFICE})\b", re.IGNORECASE)
+_HOLDER = r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
+
+
+def office_speakers(text: str) -> list[tuple[str, str]]:
+    """The offices a sentence attributes a quotation to ("Turkish", "president"): the
+    words before a verb of saying that closes a quotation, or after one ("said the
+    Turkish president")."""
+    found = []
+    for m in _SAYING.finditer(text):
+        before = text[max(0, m.start() - _REACH) : m.start()]
+        if not any(q in before for q in _QUOTES):
+            continue
+        role = _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(text, m.end())
+        if role and role.group(1)[:1].isupper():
+            found.append((role.group(1).lower(), " ".join(role.group(2).lower().split())))
+    return found
+
+
+def holder(office: tuple[str, str], texts: Iterable[str]) -> str | None:
+    """The surname an article gives the holder of ``office`` ("Turkish President Recep
+    Tayyip Erdogan": "Erdogan"), if it names one."""
+    adjective, title = re.escape(office[0]), r"\s+".join(map(re.escape, office[1].split()))
+    named = re.compile(rf"(?i:\b{adjective}(?:['’]s)?\s+{title}){_HOLDER}")
+    for text in texts:
+        m = named.search(text)
+        if m:
+            return m.group(1).split()[-1]
+    return None
