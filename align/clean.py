@@ -325,9 +325,9 @@ LABEL_WORD = (
     r"|first\s+published)"
 )
 META_WORD = rf"(?:{LABEL_WORD}|modified|dated|date|issued|on|at|gmt|utc)"  # "March 5, 2020 GMT"
-AGE = (  # "2 hours ago", "1 year 2 months ago"
-    r"(?:\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+)"
-    r"{1,2}ago"
+AGE = (  # "2 hours ago", "1 year 2 months ago"; a reading time beside a date, "4 min read"
+    r"(?:(?:\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)"
+    r"\s+){1,2}ago|\d{1,2}\s*min(?:ute)?s?\s+read)"
 )
 # One part of a date line: a date, a time, a metadata word, or a separator.
 DATE_PART = re.compile(
@@ -597,6 +597,30 @@ def is_phone_line(text: str) -> bool:
     return not thousands and not years and not is_date_line(text)
 
 
+# A counter alone: "1,024 comments", "View reactions (1,247)", "3.2K shares"
+COUNTER_LINE = re.compile(
+    r"(?:[\d,.]+[KkMm]?\s+(?i:comments?|shares?|reactions?|views?|likes?|replies)"
+    r"|(?i:view|show|read)\s+(?i:comments?|reactions?|replies)\s*\(?[\d,.]+[KkMm]?\)?)"
+)
+# A postal address: a number and a street, or a town, a US state and a ZIP code
+# ("1200 Broadcast Way", "Harrisburg, PA 17110", "Barbaros Bulvarı No:153 Beşiktaş 34349")
+STREET = re.compile(
+    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,3}"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Way|Boulevard|Blvd|Lane|Drive|Plaza|Square)\b"
+    r"|\b(?:Bulvar[ıi]|Caddesi|Cad\.|Sokak|Sok\.)\s+No\s*[:.]?\s*\d"
+)
+US_TOWN = re.compile(r"[A-Z][\w .'-]{1,40},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?")
+ADDRESS_WORDS = 8
+
+
+def is_address(text: str) -> bool:
+    """A line of at most ``ADDRESS_WORDS`` words, no sentence, that gives a street and its
+    number (``STREET``) or a US town, state and ZIP code: a footer's address."""
+    if len(text.split()) > ADDRESS_WORDS or _ends_sentence(text):
+        return False
+    return US_TOWN.fullmatch(text) is not None or STREET.search(text) is not None
+
+
 # A site's path ("Home » World » Middle East", "News > World > Asia") or menu ("Live
 # Radio | Live TV | Languages"): short items, none a sentence, joined by marks prose
 # does not join words with.
@@ -674,6 +698,8 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_breadcrumb, "boilerplate"),
     (is_menu, "boilerplate"),
     (is_phone_line, "boilerplate"),
+    (COUNTER_LINE.fullmatch, "boilerplate"),
+    (is_address, "boilerplate"),
     (TAG_LINE.fullmatch, "boilerplate"),
     (is_video_teaser, "related link"),
     (MEDIA_TEASER.fullmatch, "boilerplate"),

@@ -635,6 +635,12 @@ def test_no_dateline(para: str) -> None:
         ("20.41 GMT", "date line"),
         ("(717) 555-0188", "boilerplate"),
         ("Tel: +44 20 7946 0958", "boilerplate"),
+        ("1,024 comments", "boilerplate"),
+        ("View reactions (1,247)", "boilerplate"),
+        ("1200 Harbour Way", "boilerplate"),
+        ("Port Ellis, PA 17110", "boilerplate"),
+        ("Kestrel Bulvarı No:153 Beşiktaş 34349", "boilerplate"),
+        ("Thu, May 6, 2021, 4:12 PM EST · 4 min read", "date line"),
         ("Updated at 18.11 GMT", "date line"),
     ],
 )
@@ -674,6 +680,10 @@ def test_social_media_embed_paragraph() -> None:
         "At 00:01 on 6 March 2020",  # a heading of a timeline, not page furniture
         "Updated at 18.11 GMT, the toll stood at 12.",
         "1 000 000",
+        "Comments from 12 residents were mostly angry.",
+        "Way forward for 12 nations",
+        "Street protests in 12 cities",
+        "The blast hit 1200 Harbour Way on Monday.",
         "2014-2016",
         "12 345 678",
         "Sign up sheets for the newsletter were posted at the door.",
