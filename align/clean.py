@@ -217,43 +217,45 @@ def _lines(raw: str) -> list[Line]:
 
 
 def _paragraphs(raw: str, lines: Sequence[Line]) -> list[list[Line]]:
-    """Runs of lines that are not blank in the raw text; in a text that breaks its
-    paragraphs with single line breaks, each line of a run (``_one_per_line``)."""
-    runs: list[list[Line]] = []
+    """Runs of lines that are not blank in the raw text."""
+    paragraphs: list[list[Line]] = []
     current: list[Line] = []
     for line in lines:
         if raw[line.start : line.end].strip():
             current.append(line)
         elif current:
-            runs.append(current)
+            paragraphs.append(current)
             current = []
     if current:
-        runs.append(current)
-    return [
-        part for run in runs for part in ([[x] for x in run] if _one_per_line(raw, run) else [run])
-    ]
+        paragraphs.append(current)
+    return paragraphs
 
 
 LINE_PARAGRAPHS = 3  # lines of a run that may be a paragraph each
 PROSE_LINE = 8  # words of a line of prose, at least (headings and links are shorter)
+WRAP = 100  # characters: hard-wrapped prose breaks its lines before this
 
 
 def _one_per_line(raw: str, run: Sequence[Line]) -> bool:
-    """Whether each line of a run is a paragraph: ``LINE_PARAGRAPHS`` lines or more, and
-    of its lines of prose (``PROSE_LINE`` words or more, the last line left out) two or
-    more, half of them ending a sentence. Hard-wrapped prose breaks its lines inside
-    sentences; a caption over its credit is two lines."""
+    """Whether each line of a run is a paragraph of its own (text that parts its
+    paragraphs with single line breaks): ``LINE_PARAGRAPHS`` lines or more, two of
+    them prose (``PROSE_LINE`` words or more), and of its prose lines half end a
+    sentence and half are longer than ``WRAP`` characters. Hard-wrapped prose breaks
+    short lines inside its sentences; a caption over its credit is two lines."""
     if len(run) < LINE_PARAGRAPHS:
         return False
-    prose = [raw[x.start : x.end] for x in run[:-1]]
+    prose = [raw[x.start : x.end].strip() for x in run]
     prose = [text for text in prose if len(text.split()) >= PROSE_LINE]
     ends = sum(_ends_sentence(text) for text in prose)
-    return len(prose) >= 2 and ends * 2 >= len(prose)
+    long = sum(len(text) > WRAP for text in prose)
+    return len(prose) >= 2 and ends * 2 >= len(prose) and long * 2 >= len(prose)
 
 
-def _single_breaks(paragraphs: Sequence[list[Line]]) -> frozenset[int]:
-    """Where a single line break parts two paragraphs (``_one_per_line``): its raw offset."""
-    return frozenset(a[-1].end for a, b in pairwise(paragraphs) if b[0].number == a[-1].number + 1)
+def _single_breaks(raw: str, paragraphs: Sequence[list[Line]]) -> frozenset[int]:
+    """Where a single line break parts two paragraphs: after each line but the last of a
+    paragraph whose lines are paragraphs (``_one_per_line``), its raw offset. The rules
+    read such a run as one paragraph, as before; the cleaned text breaks it."""
+    return frozenset(line.end for run in paragraphs if _one_per_line(raw, run) for line in run[:-1])
 
 
 def _drop_view(
@@ -639,13 +641,14 @@ MENU_ITEMS = frozenset(
     | {"radio", "live radio", "languages", "search", "menu", "sign in", "log in"}
     | {"subscribe", "contact", "contact us", "about us", "climate", "environment"}
     | {"education", "media", "latest", "world news", "local news", "top stories"}
+    | {"africa", "americas", "asia", "europe", "middle east", "latin america", "australia"}
+    | {"us & canada", "uk", "us", "asia pacific", "asia-pacific"}
 )
-CONNECTORS = frozenset({"and", "&", "of", "the", "de", "in", "for"})
 
 
 def is_breadcrumb(text: str) -> bool:
     """Items of a site's path: two or more joined by "»" or "›", three or more by " > "
-    ("Die »Zeitenwende« bleibt aus" quotes: its words are no path's)."""
+    ("Die »Zeitenwende« bleibt aus" quotes, with its "«")."""
     needed = 2 if "»" in text or "›" in text else 3 if ">" in text else 0
     if not needed or "«" in text:
         return False
@@ -665,14 +668,10 @@ def is_menu(text: str) -> bool:
 
 
 def _is_item(item: str, most: int) -> bool:
-    """A menu's or a path's item: capitalised words (or words that join them), at most
-    ``most``, without a sentence's marks."""
+    """A menu's or a path's item: at most ``most`` words, the first capitalised, without
+    a sentence's marks."""
     words = item.split()
-    return (
-        0 < len(words) <= most
-        and all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in words)
-        and not TERMINAL_END.search(item)
-    )
+    return 0 < len(words) <= most and item[:1].isupper() and not TERMINAL_END.search(item)
 
 
 AGENCY_PREFIX = re.compile(rf"(?i:{AGENCIES})\s*\|\s*")
@@ -781,25 +780,54 @@ NAV_ITEM = 6  # words of a line dropped with its block, at most (a longer one ma
 
 
 def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """A paragraph of ``NAV_LINES`` lines or more, four in five of them menu items (at most
+    """A block of ``NAV_LINES`` lines or more, four in five of them menu items (at most
     ``NAV_SHORT`` words, no sentence's end), one a navigation word ("Home", "Search",
-    "Sign in") or a "Skip to ..." link: a site's menu. Its lines of at most ``NAV_ITEM``
-    words go; a longer one stays (a headline the block runs into)."""
+    "Sign in") or a "Skip to ..." link, above the story's first sentence or below its
+    last (a line of more than ``NAV_ITEM`` words that ends a sentence): a site's menu.
+    A block is a paragraph, or in text that parts its paragraphs
+    with single line breaks (``_one_per_line``) a run of its menu items. The block's
+    lines of at most ``NAV_ITEM`` words go; a longer one stays (a headline the block runs
+    into). A list inside the story (a match's "Home" side, a dish of a "Menu") stays."""
+    live = [(line, v) for p in paragraphs for line, v in _live_lines(raw, p, drops)]
+    said = [x.number for x, v in live if len(v.text.split()) > NAV_ITEM and _ends_sentence(v.text)]
+    first, last = (said[0], said[-1]) if said else (len(raw), -1)
     out: list[Dropped] = []
-    for paragraph in paragraphs:
-        if len(paragraph) < NAV_LINES:
+    for block in _blocks(raw, paragraphs, drops):
+        if len(block) < NAV_LINES or (first < block[-1].number and block[0].number < last):
             continue
-        views = [v for _, v in _live_lines(raw, paragraph, drops)]
+        views = [v for _, v in _live_lines(raw, block, drops)]
         texts = [" ".join(v.text.split()) for v in views]
-        items = sum(len(t.split()) <= NAV_SHORT and not _ends_sentence(t) for t in texts)
-        if items * 5 < len(texts) * 4 or not any(
-            t.lower() in NAV_WORDS or t.lower().startswith("skip ") for t in texts
+        written = [" ".join(raw[x.start : x.end].split()).lower() for x in block]
+        if sum(map(_is_menu_item, texts)) * 5 < len(texts) * 4 or not any(
+            t in NAV_WORDS or t.startswith("skip ") for t in written
         ):
             continue
         for view, text in zip(views, texts, strict=True):
             if len(text.split()) <= NAV_ITEM:
                 out += _drop_view(view, "boilerplate", raw)
     return out
+
+
+def _is_menu_item(text: str) -> bool:
+    return len(text.split()) <= NAV_SHORT and not _ends_sentence(text)
+
+
+def _blocks(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> Iterator[list[Line]]:
+    """The paragraphs, and in one whose lines are paragraphs its runs of menu items (lines
+    already dropped among them, such as "Skip to content", kept in the run)."""
+    for paragraph in paragraphs:
+        if not _one_per_line(raw, paragraph):
+            yield paragraph
+            continue
+        run: list[Line] = []
+        for line in paragraph:
+            text = _view(raw, line.start, line.end, drops).text
+            if not text.strip() or _is_menu_item(" ".join(text.split())):
+                run.append(line)
+            else:
+                yield run
+                run = []
+        yield run
 
 
 def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
@@ -1233,9 +1261,11 @@ def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
             continue
         cut = b.text.index(first) + len(first)
         rest = b.text[cut:].strip()
-        if b.text[cut].isspace() and AGENCY_LINE.fullmatch(rest):
+        agency = rest.strip("()").isupper() or rest.strip("()") == "Reuters"
+        fused = not b.text[cut].isspace() and rest[:1].isupper()  # "...Thursday.Presidential"
+        if b.text[cut].isspace() and agency and AGENCY_LINE.fullmatch(rest):
             out += _drop_view(b, "duplicate", raw, 0, cut) + _drop_view(b, "byline", raw, cut)
-        elif not b.text[cut].isspace() or _credit_span(rest) == (0, len(rest)):
+        elif fused or _credit_span(rest) == (0, len(rest)):
             out += _drop_view(a, "caption", raw) + _drop_view(b, "caption", raw, 0, cut)
             out += _drop_view(b, "photo credit", raw, cut)
     return out
@@ -1547,7 +1577,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _teasers(raw, lines, drops))
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     drops = _merge(drops, _fused_date(raw, lines, drops))
-    breaks = _single_breaks(paragraphs)
+    breaks = _single_breaks(raw, paragraphs)
     headline, found = _headline(raw, lines, drops, breaks)
     drops = _merge(drops, found)
     step(0.3)

@@ -169,9 +169,11 @@ def test_caption_paragraph_ending_in_a_parenthesised_credit() -> None:
 def test_a_text_that_breaks_paragraphs_with_single_line_breaks() -> None:
     raw = (
         "Quake toll rises to 151\n"
-        "Rescuers reached the coast on Monday and the toll rose to 151, officials said.\n"
+        "Rescuers reached the villages of the coast on Monday, and by the evening the toll"
+        " had risen to 151, officials said.\n"
         "Airline issues statement\n"
-        "The airline said it was sending a team to the coast and gave no more details.\n"
+        "The airline said it was sending a team of engineers to the coast and would give more"
+        " details once the runway had been inspected.\n"
         "The airport stays closed until Friday, the transport ministry said on Monday."
     )
     c = clean(raw)
@@ -179,6 +181,35 @@ def test_a_text_that_breaks_paragraphs_with_single_line_breaks() -> None:
     assert c.text.split("\n\n") == raw.split("\n")[1:]  # the subhead is not glued on
     breaks = [i for i, ch in enumerate(c.text) if ch == "\n"]
     assert breaks and all(raw[c.origin[i]] == "\n" for i in breaks)
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "Rescuers pulled 14 survivors from the collapsed school in Kestrel on\n"
+        "Tuesday. The mayor said 31 children were still missing.\n"
+        "The army sent two more teams overnight.",
+        "- The council said the toll had risen overnight to 45, and that\n"
+        "  31 people are still missing in the hills.\n"
+        "- The army sent two more teams to the valley on Tuesday morning.",
+    ],
+)
+def test_short_lines_that_end_a_sentence_by_chance_stay_one_paragraph(wrapped: str) -> None:
+    c = clean(f"{BODY}\n\n{wrapped}")
+    assert c.text.count("\n\n") == 1 and c.headline is None
+
+
+def test_text_with_single_line_breaks_keeps_the_rules_that_pair_its_lines() -> None:
+    prose = (
+        "Rescuers reached the villages of the valley on Monday, and by the evening the toll"
+        " had risen to 40, officials said."
+    )
+    label = "Image caption,\nRescuers carry a survivor from a collapsed house in Harlow on Monday"
+    c = clean(f"Flood kills 40\n{prose}\n{label}\n{prose.replace('40', '41')}")
+    assert "survivor" not in c.text and "caption" in {d.reason for d in c.dropped}
+    lead = "NATO — The alliance said it would send 300 troops to the valley on Tuesday morning."
+    c = clean(f"Flood kills 40\n{prose}\n{lead}\n{prose.replace('40', '41')}")
+    assert lead in c.text  # a dateline opens a paragraph of blank-line text only
 
 
 def test_hard_wrapped_prose_stays_one_paragraph() -> None:
@@ -204,6 +235,31 @@ def test_a_navigation_block_keeps_a_longer_line_it_runs_into() -> None:
         f"Home\nNews\nWorld\nSport\nSearch\nFloods close the coast road for a whole week\n\n{BODY}"
     )
     assert clean(raw).headline == "Floods close the coast road for a whole week"
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "Home\nHarlow Town\nPort Ellis\nAway\nDerby County\nLeeds United",
+        "Menu\nLentil soup\nFlatbread\nRice with lamb\nBaklava",
+    ],
+)
+def test_a_list_with_a_menu_word_inside_the_story_is_kept(listed: str) -> None:
+    c = cleaned(f"{BODY}\n\n{listed}\n\nThe council met again on Friday, its clerk said.")
+    assert drops(c) == []
+
+
+def test_a_menu_in_text_with_single_line_breaks_goes() -> None:
+    menu = "Skip to content\nHome\nNews\nWorld\nSport\nSearch\nFlood kills 40 in Kestrel valley"
+    prose = (
+        "Rescuers reached the villages of the valley on Monday, and by the evening the toll"
+        " had risen to 40, officials said."
+    )
+    c = clean(
+        f"{menu}\n{prose}\nThe army sent two more teams of engineers to the valley on"
+        " Tuesday morning, the defence ministry said."
+    )
+    assert c.headline == "Flood kills 40 in Kestrel valley" and c.text.startswith(prose)
 
 
 def test_a_list_of_short_lines_without_a_menu_word_is_kept() -> None:
@@ -244,6 +300,22 @@ def test_a_line_repeated_with_an_agency_after_it_keeps_its_first_copy() -> None:
     line = "Forty people were killed in an air strike on a market on Monday, officials said."
     c = cleaned(f"{BODY}\n\n{line}\n{line} (AFP)\n\nEnd.")
     assert drops(c) == [("duplicate", line), ("byline", "(AFP)")] and line in c.text
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Day after day they searched the rubble of the school",
+            "Day after day they searched the rubble of the school, and on Friday they found 11"
+            " children alive.",
+        ),
+        ("Her youngest daughter was named", "Her youngest daughter was named Sana."),
+    ],
+)
+def test_a_line_that_a_longer_sentence_begins_with_is_kept(first: str, second: str) -> None:
+    c = cleaned(f"{BODY}\n\n{first}\n{second}\n\nEnd.")
+    assert drops(c) == [] and second in c.text
 
 
 def test_a_line_repeated_with_more_prose_after_a_space_is_kept() -> None:
@@ -623,6 +695,8 @@ def test_no_dateline(para: str) -> None:
         ("Source: Kestrel Wire| 2021-03-06 03:41:27|Editor: jdoe", "byline"),
         ("Kestrel Şafak English | 06.03.2021 - 09:14 | Update: 06.03.2021 - 10:02", "byline"),
         ("Home » World » Asia", "boilerplate"),
+        ("Home › World news › Syria", "boilerplate"),
+        ("World | Africa | Americas | Asia | Europe | Middle East", "boilerplate"),
         ("Also Read | Quake toll in Kestrel rises to 151 as rescuers arrive", "related link"),
         ("Read more - Ferry sinks off Port Ellis", "related link"),
         ("News › Regional News", "boilerplate"),
@@ -693,6 +767,7 @@ def test_social_media_embed_paragraph() -> None:
         "Water > Power > Roads, the mayor said of the council's order of work.",
         "The vote was 12 | 9 | 3 across the three wards.",
         "Ahmad Zia | Sara Karimi | Omar Haddad | Lina Noori",
+        "Scholz verspricht »Doppelwumms«",
         "District | Dead | Missing",
         "Putin calls it a »Special Military Operation«",
         "Die »Zeitenwende« bleibt aus",
