@@ -28,6 +28,7 @@ FLOORS = {
     # toll at different hours), so its conflict floors are 0; 12 unrelated flagged before
     # a figure "six years ago" was dated
     "nyerere_ferry": (0.0, 0.0, 5),
+    "minsk_agreement": (0.9, 0.45, 0),
 }
 
 
