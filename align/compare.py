@@ -8,8 +8,9 @@ before wording at one place.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from .grouping.speakers import Office
 from .model import Article, Divergence, Member
 from .wording import wording_divergences
 
@@ -25,8 +26,9 @@ def compare_group(
     group_id: int,
     members: Sequence[Member],
     numbers: Sequence[Divergence] = (),
+    holders: Mapping[Office, str] | None = None,
 ) -> tuple[Divergence, ...]:
     """The group's divergences, sorted: its number divergences (from the ledger) and
-    its wording."""
-    wording = wording_divergences(articles, group_id, members)
+    its wording (``holders``: ``wording.input_holders``, read once per input)."""
+    wording = wording_divergences(articles, group_id, members, holders)
     return tuple(sorted((*numbers, *wording), key=_order))

@@ -29,6 +29,7 @@ from .model import (
 )
 from .normalize import normalise_word, stem, text_name_counts, tokens
 from .segment import segment
+from .wording import input_holders
 
 # Told the stage and how far it is (0..1), between steps that each take well
 # under a second; it may raise to stop the work (the reader does, to quit).
@@ -111,11 +112,12 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     ledger = build_ledger(articles, lambda article, sentence: home[(article, sentence)])
     passages = also_members(articles, drafts, ledger.rows)
     closest = closest_groups(matches, home, passages, ledger.rows)
+    holders = input_holders(articles)
     groups: list[Group] = []
     for gid, (members, joined) in enumerate(zip(drafts, passages, strict=True)):
         progress("comparing", gid / max(1, len(drafts)))
         numbers = ledger.divergences.get(gid, ())
-        divergences = compare_group(articles, gid, members, numbers)
+        divergences = compare_group(articles, gid, members, numbers, holders)
         claims = ledger.claims.get(gid, ())
         groups.append(Group(gid, joined, divergences, claims, closest.get(gid, ())))
     progress("done", 1.0)

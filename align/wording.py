@@ -55,14 +55,20 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Container, Hashable, Iterator, Sequence
+from collections.abc import Container, Hashable, Iterator, Mapping, Sequence
 from itertools import count, islice
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
 from .figures.lexicon import MONTHS, WEEKDAYS
-from .grouping.speakers import holder, named_speakers, office_speakers, other_speakers
+from .grouping.speakers import (
+    Office,
+    named_speakers,
+    office_holders,
+    office_speakers,
+    other_speakers,
+)
 from .model import Article, Divergence, Member, Sentence
 from .normalize import (
     STOPWORDS,
@@ -742,7 +748,10 @@ class Spoken(NamedTuple):
 
 
 def quote_drift(
-    articles: Sequence[Article], members: Sequence[Member], variants: VariantMap
+    articles: Sequence[Article],
+    members: Sequence[Member],
+    variants: VariantMap,
+    holders: Mapping[Office, str] | None = None,
 ) -> list[Divergence]:
     """Quote divergences: quotations shared by two members but reworded.
 
@@ -756,15 +765,16 @@ def quote_drift(
     """
     said: dict[Keys, list[Spoken]] = {}
     known: dict[str, list[Quote]] = {}  # each sentence text read once
-    speakers: dict[tuple[int, str], frozenset[str]] = {}
+    speakers: dict[str, frozenset[str]] = {}
+    if holders is None:
+        holders = input_holders(articles)
     order = count()
     for x, m in enumerate(members):
         for s in member_sentences(articles, m):
             for q in quotations(s, variants, known):
-                key = (m.article, s.text)
-                if key not in speakers:
-                    speakers[key] = quote_speakers(articles, m.article, s.text)
-                said.setdefault(q.keys, []).append(Spoken(next(order), x, q, speakers[key]))
+                if s.text not in speakers:
+                    speakers[s.text] = quote_speakers(s.text, holders)
+                said.setdefault(q.keys, []).append(Spoken(next(order), x, q, speakers[s.text]))
     by_word: dict[str, list[Keys]] = {}
     for keys in said:
         for k in _distinctive(keys):
@@ -785,21 +795,20 @@ def quote_drift(
     return marks
 
 
-def quote_speakers(articles: Sequence[Article], a: int, text: str) -> frozenset[str]:
-    """Who a sentence of article ``a`` says said its quotation: the names it gives
-    (``named_speakers``), else the holders of the offices it gives, as its article (or
-    else another of the input, which reports the same event) names them: '"...," the
-    Turkish president said' beside "Turkish President Recep Tayyip Erdogan" is
-    "erdogan"."""
+def input_holders(articles: Sequence[Article]) -> dict[Office, str]:
+    """The holders of the offices the input names (``office_holders``), in one pass."""
+    return office_holders(s.text for a in articles for s in a.sentences)
+
+
+def quote_speakers(text: str, holders: Mapping[Office, str]) -> frozenset[str]:
+    """Who a sentence says said its quotation: the names it gives (``named_speakers``),
+    else the holders of the offices it gives, as the input names them (``holders``:
+    '"...," the Turkish president said' beside "Turkish President Recep Tayyip
+    Erdogan" is "erdogan")."""
     named = named_speakers(text)
-    offices = office_speakers(text) if not named else []
-    if not offices:
+    if named:
         return named
-
-    def texts(mine: bool) -> Iterator[str]:  # read up to the first that names the holder
-        return (s.text for b, x in enumerate(articles) if (b == a) == mine for s in x.sentences)
-
-    found = (holder(office, texts(True)) or holder(office, texts(False)) for office in offices)
+    found = (holders.get(office) for office in office_speakers(text))
     return frozenset(normalise_word(name) for name in found if name)
 
 
@@ -928,13 +937,17 @@ def _overlaps(d: Divergence, quotes: dict[tuple[int, int], list[Divergence]]) ->
 
 
 def wording_divergences(
-    articles: Sequence[Article], group_id: int, members: Sequence[Member]
+    articles: Sequence[Article],
+    group_id: int,
+    members: Sequence[Member],
+    holders: Mapping[Office, str] | None = None,
 ) -> tuple[Divergence, ...]:
-    """Wording and quotation divergences inside one group (none for a group of one)."""
+    """Wording and quotation divergences inside one group (none for a group of one).
+    ``holders``: the input's ``input_holders``, read once for all groups (else here)."""
     if len(members) < 2:
         return ()
     variants = group_variants(articles, members)
-    drift = quote_drift(articles, members, variants)
+    drift = quote_drift(articles, members, variants, holders)
     where: dict[tuple[int, int], list[Divergence]] = {}
     for q in drift:
         where.setdefault((q.article, q.sentence), []).append(q)

