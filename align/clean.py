@@ -12,25 +12,29 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``template token``      unexpanded page-template placeholders (``%MINIFYHTML0a31...%``, ``{{x}}``)
 ``url``                 bare URL lines (``<https://...>``), "Original url:" and
                         "Permalink <url>" style lines
-``related link``        "Related article: ...", "Read more: ..." lines; a "Topics" / "Related"
-                        / "More stories" / "Most popular" label line with short link lines
-                        under it, or with link paragraphs after it that close the article
+``related link``        "Related article: ...", "Read more: ...", "Also Read | ..." lines; a
+                        "Topics" / "Related" / "More stories" / "Most popular" / "Trending
+                        Stories" / "Don't Miss" label line with short link lines under it,
+                        or with link paragraphs after it that close the article
 ``byline``              "By Name", "BySommer Brokaw", "By Name | May 14, 2024" (a byline with
                         its date), "With reports by Name in Place.",
                         "Reporting by ...; Editing by ...", "Name contributed to this report.",
                         "Author Jane Doe", a line of names ("Jane Doe in Kestrel and Ali
                         Khan in Harlow") directly above a date line, in its paragraph or
-                        alone in the one above
+                        alone in the one above; a wire's sign-off after a paragraph's last
+                        sentence ("... officials said. (AFP)", "... — PTI")
 ``date line``           a line of dates, times and date words, a date among them
                         ("Published: 5 March 2020, 10:30 GMT", "5 March 2020 • 7:12pm",
                         "Last update: 1 year 2 months ago"), "date 2020-03-05"
                         metadata, or a lone "Published" / "Updated" label, also in emphasis
-                        ("*Published 2024-05-14*"); such a date fused onto the start of
+                        ("*Published 2024-05-14*"); a live blog's stamp ("20.41 GMT",
+                        "Updated at 18.11 GMT"); such a date fused onto the start of
                         the first line ("date 2020-03-05 Turkey, Russia agree ...")
 ``headline``            the first line when it is the title (it goes to ``Cleaned.headline``),
-                        and its duplicates at the top
+                        and its duplicates at the top, or a top line that it ends with
+                        after a path or date fused before it
 ``photo credit``        "© Getty Images", "Photo by Name/", "(Name / Agency)", "**Name / Agency**",
-                        "... via Agency, Pool" fused onto a caption
+                        "(AP Photo)", "... via Agency, Pool" fused onto a caption
 ``caption``             a photo caption: a paragraph ending in a credit, a paragraph with
                         position markers ("(R)", "(L)", ", left," with a credit), a line
                         repeated with a credit fused on, a short one ending in an agency
@@ -41,7 +45,10 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         share bars ("Share Facebook Twitter E-Mail"), "Sign up for ...",
                         newsletter and "available in French" lines, "Copyright 2020 ... All
                         rights reserved", "3 min read", "Comments: 112", "Feedback: Send us
-                        ...", tag lines ("Topics: ...", "Keywords Idlib, ...")
+                        ...", tag lines ("Topics: ...", "Keywords Idlib, ..."), a site's
+                        path ("Home » World") or menu ("Live Radio | Live TV | Languages"),
+                        a navigation block above the story or below it, a telephone
+                        number, a postal address, counters ("1,024 comments")
 ``embed``               a social-media embed paragraph ("pic.twitter.com/...",
                         "(@handle) March 5, 2020")
 ``dateline``            "MOSCOW — " at the start of a paragraph
@@ -55,9 +62,9 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         "lost . ."); a spaced ellipsis ("paused . . . then") is kept
 
 Rules run in a fixed order (see ``clean``): control characters and template
-tokens, whole-line debris, embeds and labels, a date fused onto the first line,
-the headline, captions and credits, datelines, hover cards, markdown, entities,
-stray full stops. A later rule only gets
+tokens, whole-line debris, navigation blocks, embeds and labels, a date fused onto
+the first line, the headline, captions, credits and sign-offs, datelines, hover
+cards, markdown, entities, stray full stops. A later rule only gets
 what earlier ones left, so dropped spans never overlap. Line rules look only
 at lines of at most ``MAX_RULE_LINE`` characters and caption rules only at
 short paragraphs, so long prose is never swallowed and time stays linear.
@@ -67,7 +74,11 @@ debris: inside a paragraph every run of whitespace (spaces, tabs,
 non-breaking and other Unicode spaces, single line breaks, ``\\r``) becomes
 one space whose origin is the first whitespace character of the run;
 paragraphs (separated by blank lines, or by lines that cleaning emptied) are
-joined by ``"\\n\\n"`` whose origins are two real line-break characters.
+joined by ``"\\n\\n"`` whose origins are two real line-break characters. In text
+that parts its paragraphs with single line breaks (``_one_per_line``: long lines
+of prose that end a sentence) each such break is a paragraph break too, both of
+its characters from that one line break; the rules still read such a run as one
+paragraph.
 So every cleaned character equals its raw character, or both are
 whitespace, or the character comes from a ``Dropped`` replacement.
 """
