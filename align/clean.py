@@ -263,10 +263,18 @@ def _one_per_line(raw: str, run: Sequence[Line]) -> bool:
 
 
 def _single_breaks(raw: str, paragraphs: Sequence[list[Line]]) -> frozenset[int]:
-    """Where a single line break parts two paragraphs: after each line but the last of a
-    paragraph whose lines are paragraphs (``_one_per_line``), its raw offset. The rules
-    read such a run as one paragraph, as before; the cleaned text breaks it."""
-    return frozenset(line.end for run in paragraphs if _one_per_line(raw, run) for line in run[:-1])
+    """Where a single line break parts two paragraphs, its raw offset: in a paragraph
+    whose lines are paragraphs (``_one_per_line``), after a line that ends a sentence
+    or is shorter than ``PROSE_LINE`` words (a subhead); prose wrapped at a longer
+    width still runs on over its breaks. The rules read such a run as one paragraph,
+    as before; the cleaned text breaks it."""
+    return frozenset(
+        line.end
+        for run in paragraphs
+        if _one_per_line(raw, run)
+        for line in run[:-1]
+        if _ends_sentence(text := raw[line.start : line.end]) or len(text.split()) < PROSE_LINE
+    )
 
 
 def _drop_view(
@@ -326,11 +334,15 @@ DATE = (
     # a live blog's day heading, with its weekday and no year: "Thursday, March 5"
     rf"|(?<![\w,] ){WEEKDAY}\s*(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?!\w|,?\s*\d))"
 )
+# A time zone's abbreviation: GMT, ET, EST, AEDT, IST, MSK... (any case; "Oct", after a
+# time, is the month)
+ZONES = (
+    r"(?:gmt|utc|bst|cest|cet|[a-z]?[ecmp][sd]t|[ecmp]t|ist|msk|eest|eet|trt|pkt|hkt|sgt"
+    r"|jst|kst|wib|sast|gst|ast|eat)"
+)
 TIME = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-    # a time zone: GMT, ET, EST, AEDT, IST, MSK... ("Oct", after a time, is the month)
-    r"(?:\s*(?:gmt|utc|bst|cet|[a-z]?[ecmp][sd]t|[ecmp]t|[+-]\d{2}:?\d{2}"
-    r"|ist|msk|eet|eest|cest|trt|pkt|hkt|sgt|jst|kst|wib|sast|gst|ast|eat))?"
+    rf"(?:\s*(?:{ZONES}|[+-]\d{{2}}:?\d{{2}}))?"
 )
 # The labels of a date line ("Published date:", "Last update"), alone a line of their own.
 LABEL_WORD = (
@@ -395,7 +407,7 @@ def is_date_line(text: str) -> bool:
 
 
 LABEL_START = re.compile(LABEL_WORD, re.IGNORECASE)
-ZONE = re.compile(r"(?i:gmt|utc|bst|cest|cet|eest|eet|msk|ist|[a-z]?[ecmp][sd]t|[ecmp]t)\b")
+ZONE = re.compile(rf"(?i:{ZONES})\b")
 
 
 URL = r"<?(?:https?://|www\.)[^\s<>]+>?"
@@ -617,21 +629,22 @@ COUNTER_LINE = re.compile(
 )
 # A postal address: a number and a street, or a town, a US state and a ZIP code
 # ("1200 Broadcast Way", "Harrisburg, PA 17110", "Barbaros Bulvarı No:153 Beşiktaş 34349")
-STREET = re.compile(
-    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,3}"
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Way|Boulevard|Blvd|Lane|Drive|Plaza|Square)\b"
-    r"|\b(?:Bulvar[ıi]|Caddesi|Cad\.|Sokak|Sok\.)\s+No\s*[:.]?\s*\d"
+STREET = re.compile(  # a line that opens with the number, or a Turkish "Bulvarı No:153"
+    r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,3}"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Way|Boulevard|Blvd|Lane|Drive|Plaza|Square)\b\.?(?:,.*)?$"
+    r"|.*\b(?:Bulvar[ıi]|Caddesi|Cad\.|Sokak|Sok\.)\s+No\s*[:.]?\s*\d"
 )
 US_TOWN = re.compile(r"[A-Z][\w .'-]{1,40},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?")
 ADDRESS_WORDS = 8
 
 
 def is_address(text: str) -> bool:
-    """A line of at most ``ADDRESS_WORDS`` words, no sentence, that gives a street and its
-    number (``STREET``) or a US town, state and ZIP code: a footer's address."""
+    """A line of at most ``ADDRESS_WORDS`` words, no sentence, that opens with a number
+    and ends with its street (``STREET``), or gives a US town, state and ZIP code: a
+    footer's address. "Crowds gather outside 10 Downing Street" is a headline."""
     if len(text.split()) > ADDRESS_WORDS or _ends_sentence(text):
         return False
-    return US_TOWN.fullmatch(text) is not None or STREET.search(text) is not None
+    return US_TOWN.fullmatch(text) is not None or STREET.match(text) is not None
 
 
 # A site's path ("Home » World » Middle East", "News > World > Asia") or menu ("Live
@@ -640,7 +653,8 @@ def is_address(text: str) -> bool:
 # (each match starts where a run of spaces starts, as BYLINE_SEPARATOR's)
 CRUMB_MARK = re.compile(r"(?<!\s)\s*[»›]\s*|(?<!\s)\s+>\s+")
 MENU_MARK = re.compile(r"(?<!\s)\s+\|\s+")
-MAX_ITEM_WORDS = 4
+MAX_ITEM_WORDS = 4  # words of an item of a path
+MENU_ITEM_WORDS = 3  # words of an item of a menu
 
 
 # A site's sections, as its menus name them
@@ -659,9 +673,9 @@ MENU_ITEMS = frozenset(
 
 def is_breadcrumb(text: str) -> bool:
     """Items of a site's path: two or more joined by "»" or "›", three or more by " > "
-    ("Die »Zeitenwende« bleibt aus" quotes, with its "«")."""
+    ("Die »Zeitenwende« bleibt aus", "›Nein‹" quote, with their "«" or "‹")."""
     needed = 2 if "»" in text or "›" in text else 3 if ">" in text else 0
-    if not needed or "«" in text:
+    if not needed or "«" in text or "‹" in text:
         return False
     items = CRUMB_MARK.split(text)
     return len(items) >= needed and all(_is_item(item, MAX_ITEM_WORDS) for item in items)
@@ -673,7 +687,9 @@ def is_menu(text: str) -> bool:
     Languages"). Names ("Ali Khan | Jane Doe | ...") or a table's header are no menu,
     and a title's "| Site" is read elsewhere."""
     items = MENU_MARK.split(text) if "|" in text else []
-    if len(items) < 3 or not all(_is_item(i, 3) and not any(c.isdigit() for c in i) for i in items):
+    if len(items) < 3 or not all(
+        _is_item(i, MENU_ITEM_WORDS) and not any(c.isdigit() for c in i) for i in items
+    ):
         return False
     return sum(" ".join(i.lower().split()) in MENU_ITEMS for i in items) * 2 >= len(items)
 
@@ -1044,7 +1060,7 @@ def _agency_credit(text: str) -> Span | None:
     if start < 1 or text[end - 1 : end] != ")" or not text[start - 1].isalnum():
         return None
     agency, words = text[start + 2 : end - 1], text[:start].split()
-    if len(words) >= AGENCY_CAPTION_WORDS or not (agency.isupper() or agency == "Reuters"):
+    if len(words) >= AGENCY_CAPTION_WORDS or not is_wire_name(agency):
         return None  # prose a caption's length would not reach; a name ("Sana")
     if "".join(w[0] for w in words[-len(agency) :]) == agency:
         return None  # "... told the Associated Press (AP)": the name spelled out before
@@ -1087,6 +1103,15 @@ def _captions(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
     return out
 
 
+def is_wire_name(text: str) -> bool:
+    """How a credit writes a news agency: in capitals ("AFP", "PTI") or "Reuters"; "Sana"
+    or "Ani" written so is a person's name."""
+    return text.isupper() or text == "Reuters"
+
+
+SIGN_OFF_MARKS = ("(", "—", "–", " -")  # what sets a sign-off off its sentence
+
+
 def _sign_offs(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """A news agency in brackets or after a dash, following a paragraph's last sentence
     ("... officials said. (AFP)", "... the hospital. — PTI", "said.—PTI", "-- AP"): the
@@ -1100,15 +1125,12 @@ def _sign_offs(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
         agency = view.text[start:end].strip("()—–- ")
         if (
             start > 0
-            and (agency.isupper() or agency == "Reuters")
+            and is_wire_name(agency)
             and _ends_sentence(view.text[:start])
             and AGENCY_LINE.fullmatch(view.text, start, end)
         ):
             out += _drop_view(view, "byline", raw, start, end)
     return out
-
-
-SIGN_OFF_MARKS = ("(", "—", "–", " -")
 
 
 def _lines_above(
@@ -1272,7 +1294,7 @@ def _duplicates(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
             continue
         cut = b.text.index(first) + len(first)
         rest = b.text[cut:].strip()
-        agency = rest.strip("()").isupper() or rest.strip("()") == "Reuters"
+        agency = is_wire_name(rest.strip("()"))
         fused = not b.text[cut].isspace() and rest[:1].isupper()  # "...Thursday.Presidential"
         if b.text[cut].isspace() and agency and AGENCY_LINE.fullmatch(rest):
             out += _drop_view(b, "duplicate", raw, 0, cut) + _drop_view(b, "byline", raw, cut)
@@ -1366,7 +1388,7 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
 # announced"): when it was posted, not when anything happened. A time without a zone
 # ("00:01 - the ceasefire takes effect") may be the event's, and is kept.
 LIVE_STAMP = re.compile(
-    r"\s*\d{1,2}[:.]\d{2}\s*(?:(?:GMT|UTC)(?:\s?[+−-]\d{1,2}(?::?\d{2})?)?|BST|CET|[A-Z]?[ECMP][SD]T)"
+    rf"\s*\d{{1,2}}[:.]\d{{2}}\s*(?:(?:GMT|UTC)(?:\s?[+−-]\d{{1,2}}(?::?\d{{2}})?)?|(?i:{ZONES}))"
     r"\s*[:–—-]\s+(?=\S)"
 )
 

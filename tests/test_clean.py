@@ -212,6 +212,19 @@ def test_text_with_single_line_breaks_keeps_the_rules_that_pair_its_lines() -> N
     assert lead in c.text  # a dateline opens a paragraph of blank-line text only
 
 
+def test_prose_wrapped_wider_than_a_hundred_columns_runs_on_over_its_breaks() -> None:
+    lines = [
+        "The two leaders met for six hours in the Kremlin and agreed that the ceasefire lines"
+        " would hold, while the",
+        "lines agreed in Sochi in 2018 would be respected by both sides, officials said on"
+        " Thursday evening in Moscow.",
+        "Joint patrols will begin along the highway on 15 March, the defence ministers of the"
+        " two countries said later.",
+    ]
+    c = clean(f"{BODY}\n\n" + "\n".join(lines))
+    assert "while the lines agreed" in c.text and c.text.count("\n\n") == 2
+
+
 def test_hard_wrapped_prose_stays_one_paragraph() -> None:
     raw = (
         "Rescuers reached the coast on Monday and found\n"
@@ -707,6 +720,7 @@ def test_no_dateline(para: str) -> None:
         ("Published: 6 May 2021, 10:14 MSK", "date line"),
         ("Last updated: May 6, 2021 10:14 GST", "date line"),
         ("20.41 GMT", "date line"),
+        ("20.41 GST", "date line"),
         ("(717) 555-0188", "boilerplate"),
         ("Tel: +44 20 7946 0958", "boilerplate"),
         ("1,024 comments", "boilerplate"),
@@ -758,6 +772,9 @@ def test_social_media_embed_paragraph() -> None:
         "Way forward for 12 nations",
         "Street protests in 12 cities",
         "The blast hit 1200 Harbour Way on Monday.",
+        "Crowds gather outside 10 Harbour Street",
+        "Kestrel accord: 13 Points On The Way",
+        "Merkel sagte ›Nein‹",
         "2014-2016",
         "12 345 678",
         "Sign up sheets for the newsletter were posted at the door.",
