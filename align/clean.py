@@ -264,16 +264,17 @@ def _one_per_line(raw: str, run: Sequence[Line]) -> bool:
 
 def _single_breaks(raw: str, paragraphs: Sequence[list[Line]]) -> frozenset[int]:
     """Where a single line break parts two paragraphs, its raw offset: in a paragraph
-    whose lines are paragraphs (``_one_per_line``), after a line that ends a sentence
-    or is shorter than ``PROSE_LINE`` words (a subhead); prose wrapped at a longer
-    width still runs on over its breaks. The rules read such a run as one paragraph,
-    as before; the cleaned text breaks it."""
+    whose lines are paragraphs (``_one_per_line``), after a line that ends a sentence,
+    or after a title or subhead before a capital; prose wrapped at a longer width ("...
+    while the" over "lines agreed ...") still runs on over its breaks. The rules read
+    such a run as one paragraph, as before; the cleaned text breaks it."""
     return frozenset(
         line.end
         for run in paragraphs
         if _one_per_line(raw, run)
-        for line in run[:-1]
-        if _ends_sentence(text := raw[line.start : line.end]) or len(text.split()) < PROSE_LINE
+        for line, after in pairwise(run)
+        if _ends_sentence(text := raw[line.start : line.end])
+        or (_looks_like_title(text) and raw[after.start : after.end].lstrip()[:1].isupper())
     )
 
 
