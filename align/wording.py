@@ -67,6 +67,7 @@ from .grouping.speakers import (
     named_speakers,
     office_holders,
     office_speakers,
+    office_words,
     other_speakers,
 )
 from .model import Article, Divergence, Member, Sentence
@@ -805,7 +806,7 @@ def quote_speakers(text: str, holders: Mapping[Office, str]) -> frozenset[str]:
     else the holders of the offices it gives, as the input names them (``holders``:
     '"...," the Turkish president said' beside "Turkish President Recep Tayyip
     Erdogan" is "erdogan")."""
-    named = named_speakers(text)
+    named = office_words(named_speakers(text))  # "the Turkish President said" names no one
     if named:
         return named
     found = (holders.get(office) for office in office_speakers(text))

@@ -132,6 +132,8 @@ def test_attribution_grows_linearly_in_a_sentence_of_junk(chunk: str) -> None:
             '"It was hard," Iceland\'s foreign minister told reporters.',
             [("iceland", "foreign minister")],
         ),
+        ('"It was hard," said Iceland\'s foreign minister.', [("iceland", "foreign minister")]),
+        ('"We will answer," the Norwegian Premier said.', [("norwegian", "premier")]),
         ("The Norwegian premier said the talks were hard.", []),  # no quotation
         ('"It was hard," Olsen told reporters.', []),  # a name, read by named_speakers
     ],
@@ -146,10 +148,19 @@ def test_the_holders_of_offices_as_the_texts_name_them() -> None:
     texts = [
         "The talks were in Oslo, the prime minister said.",
         "Norwegian Premier Ida Olsen met Icelandic Premier Jon Berg.",
-        "Iceland's Foreign Minister Sara Lind joined them; the Norwegian premier Per Dahl left.",
+        "Iceland's Foreign Minister Sara Lind joined them.",
+        "Former Danish Premier Per Dahl, Danish Premier Eva Holm's predecessor, stayed away.",
+        "Swedish Premier Nils Ek left; Swedish Premier Says Talks Must Go On.",
     ]
     assert office_holders(texts) == {
-        ("norwegian", "premier"): "Olsen",  # the first the texts give
+        ("norwegian", "premier"): "Olsen",
         ("icelandic", "premier"): "Berg",
         ("iceland", "foreign minister"): "Lind",
-    }
+        ("danish", "premier"): "Holm",  # a former holder holds it no more
+    }  # two holders of one office (a headline's words among them) name no one
+
+
+def test_a_long_hyphenated_token_is_read_in_time() -> None:
+    started = time.perf_counter()
+    office_holders(["x-" * 16_000, "Norwegian Premier Ida Olsen"])
+    assert time.perf_counter() - started < 1

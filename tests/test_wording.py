@@ -456,6 +456,12 @@ def test_quotations_of_two_office_holders_are_two_statements() -> None:
     ]
     members = [Member(0, (1,), 0.8), Member(1, (1,), 0.8)]
     assert [d for d in wording_divergences(arts, 0, members) if d.kind == "quote"] == []
+    capital = {k: v.replace("premier said", "Premier said") for k, v in said.items()}
+    arts = [
+        make_article("a0", [[intro], [capital["olsen"]]], label="The Hill"),
+        make_article("a1", [["The two met in Oslo."], [capital["berg"]]], label="The Post"),
+    ]
+    assert [d for d in wording_divergences(arts, 0, members) if d.kind == "quote"] == []
     again = said["olsen"].replace("have not always agreed", "did not always agree")
     arts[1] = make_article("a1", [["The two met in Oslo."], [again]], label="The Post")
     found = [d for d in wording_divergences(arts, 0, members) if d.kind == "quote"]

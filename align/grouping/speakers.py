@@ -145,43 +145,57 @@ def other_speakers(x: frozenset[str], y: frozenset[str]) -> bool:
 
 # A speaker named by office: '"...," the Turkish president said', '"...," said Russia's
 # foreign minister'. An article that names the office's holder ("Turkish President Recep
-# Tayyip Erdogan") names the speaker.
+# Tayyip Erdogan") names the speaker. The office's adjective is a capitalised word
+# ("Turkish", "Russia's") of at most ``_ADJECTIVE`` characters, read from a word's start.
 _OFFICE = (
     r"(?:(?:prime|foreign|defen[cs]e|interior)\s+minister|president|premier|minister|chancellor"
     r"|spokes(?:man|woman|person)|leader)"
 )
-_ROLE_BEFORE = re.compile(rf"\b([A-Z][\w-]+?)(?:['’]s)?\s+({_OFFICE})\s*,?\s*$", re.IGNORECASE)
-_ROLE_AFTER = re.compile(rf"\s+the\s+([A-Z][\w-]+?)(?:['’]s)?\s+({_OFFICE})\b", re.IGNORECASE)
+_OFFICES = frozenset({"president", "premier", "minister", "chancellor", "leader", "spokesman"})
+_ADJECTIVE = r"(?<![\w-])([A-Z][\w-]{0,30}?)(?:['’]s)?\s+"
+_ROLE_BEFORE = re.compile(rf"{_ADJECTIVE}((?i:{_OFFICE}))\s*,?\s*$")
+_ROLE_AFTER = re.compile(rf"\s+(?:the\s+)?{_ADJECTIVE}((?i:{_OFFICE}))\b")
 _HOLDER = r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
+_FORMER = frozenset({"former", "ex", "late", "then", "acting", "previous"})
 Office = tuple[str, str]  # ("turkish", "president")
 
 
 def office_speakers(text: str) -> list[Office]:
     """The offices a sentence attributes a quotation to ("Turkish", "president"): the
     words before a verb of saying that closes a quotation, or after one ("said the
-    Turkish president")."""
+    Turkish president", "said Russia's foreign minister")."""
     found = []
     for m in _SAYING.finditer(text):
         before = text[max(0, m.start() - _REACH) : m.start()]
         if not any(q in before for q in _QUOTES):
             continue
         role = _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(text, m.end())
-        if role and role.group(1)[:1].isupper():
+        if role:
             found.append((role.group(1).lower(), " ".join(role.group(2).lower().split())))
     return found
 
 
-_HOLDERS = re.compile(rf"(?i:\b([a-z][\w-]+?)(?:['’]s)?\s+({_OFFICE})){_HOLDER}")
+_HOLDERS = re.compile(rf"(?:(\w+)[\s-]+)?{_ADJECTIVE}((?i:{_OFFICE})){_HOLDER}")
 
 
 def office_holders(texts: Iterable[str]) -> dict[Office, str]:
-    """The surname the texts give each office's holder, the first they give ("Turkish
-    President Recep Tayyip Erdogan": ("turkish", "president") -> "Erdogan"). One pass
-    over the input: a speaker named by office looks its holder up here."""
-    found: dict[Office, str] = {}
+    """The surname the texts give each office's holder ("Turkish President Recep Tayyip
+    Erdogan": ("turkish", "president") -> "Erdogan"). A former holder ("former Ukrainian
+    President Viktor Yanukovych") holds it no more, and an office the texts give two
+    holders (or a headline's "Russian President Says Ukraine Must Withdraw" beside
+    "Russian President Vladimir Putin") names no one. One pass over the input: a
+    speaker named by office looks its holder up here."""
+    found: dict[Office, set[str]] = {}
     for text in texts:
         for m in _HOLDERS.finditer(text):
-            if m.group(1)[:1].isupper():
-                office = (m.group(1).lower(), " ".join(m.group(2).lower().split()))
-                found.setdefault(office, m.group(3).split()[-1])
-    return found
+            if (m.group(1) or "").lower() not in _FORMER:
+                office = (m.group(2).lower(), " ".join(m.group(3).lower().split()))
+                surname = m.group(4).split()[-1].removesuffix("'s").removesuffix("’s")
+                found.setdefault(office, set()).add(surname)
+    return {office: next(iter(names)) for office, names in found.items() if len(names) == 1}
+
+
+def office_words(names: Iterable[str]) -> frozenset[str]:
+    """``names`` without the words of an office ('"...," the Turkish President said'
+    gives "President", which names no one)."""
+    return frozenset(n for n in names if n not in _OFFICES)
