@@ -1327,6 +1327,7 @@ def test_a_forecast_is_not_a_figure_of_the_story(sentence: str) -> None:
         ("Aid will reach 40,000 people this week.", "40,000"),
         ("The death toll would climb to 1,100 by the end of the week.", "1,100"),
         ("By dawn, rescuers could reach 40 trapped miners.", "40"),
+        ("The number of monitors will rise to 500 by May.", "500"),
     ],
 )
 def test_what_happened_or_is_planned_stays_a_figure(sentence: str, figure: str) -> None:

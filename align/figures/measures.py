@@ -441,25 +441,28 @@ GROWTH = frozenset(
 )
 ADVERBS = frozenset({"even", "further", "eventually", "well", "soon", "still", "yet"})
 TALLY = frozenset({"toll", "number", "tally", "figure", "count", "total", "casualties"})
+TOLLS = frozenset({"toll", "tally", "casualties"})  # what "will rise to" forecasts, not plans
 TALLY_GAP = 6  # words between a tally's word and its modal ("the number of the displaced could")
 
 
 def is_forecast(s: Stream, hit: Hit) -> bool:
     """A figure a tally is forecast to reach: "the toll could rise to 150", "the number of
     displaced may reach 1.5 million", "the toll is expected to climb above 300", "expect
-    the toll to climb to 300"; or a count of more to come, "2,000 more could be
-    displaced". Another outlet's count of what has happened is no answer to it. Plans
-    keep their figures ("aid will reach 40,000 people"), as do "would climb" (past
-    narrative) and "may have died" (what happened, uncertainly)."""
+    the toll to climb to 300", "the toll will rise to 40"; or a count of more to come,
+    "2,000 more could be displaced". Another outlet's count of what has happened is no
+    answer to it. Plans keep their figures ("aid will reach 40,000 people", "the number
+    of monitors will rise to 500"), as do "would climb" (past narrative) and "may have
+    died" (what happened, uncertainly)."""
     k = hit.first - 1 - int(s.low(hit.first - 1) == "to")
     if s.low(k) in GROWTH:
         k -= 1
         while s.low(k) in ADVERBS:
             k -= 1
+        tallies = TALLY if _speculates(s, k) else TOLLS  # "the number ... will rise": a plan
         forecast = _speculates(s, k, FORECASTING) or (
             s.low(k) == "to" and (s.low(k - 1) in EXPECTED or s.low(k - 1) in TALLY)
         )
-        return forecast and any(s.low(j) in TALLY for j in range(k - TALLY_GAP, k))
+        return forecast and any(s.low(j) in tallies for j in range(k - TALLY_GAP, k))
     if hit.kind != "count" or s.low(hit.end) != "more":
         return False
     modal = next((j for j in (hit.end + 1, hit.end + 2) if _speculates(s, j)), -1)
