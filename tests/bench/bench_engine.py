@@ -136,7 +136,7 @@ def stage_times(folder: str) -> dict[str, float]:
     from align.figures import read_figures
     from align.grouping import group_sentences
     from align.ledger import build_ledger
-    from align.model import Alignment, Group
+    from align.model import Alignment, Divergence, Group
     from align.pipeline import prepare, require_bounded, require_two
     from align.wording import input_holders, wording_divergences
 
@@ -158,11 +158,12 @@ def stage_times(folder: str) -> dict[str, float]:
     home = {(m.article, s): g for g, ms in enumerate(drafts) for m in ms for s in m.sentences}
     ledger = timed("numbers", lambda: build_ledger(articles, lambda a, s: home[(a, s)]))
     passages = timed("facts", lambda: also_members(articles, drafts, ledger.rows))
-    holders = input_holders(articles)
-    wording = timed(
-        "wording",
-        lambda: [wording_divergences(articles, g, m, holders) for g, m in enumerate(drafts)],
-    )
+
+    def compare_wording() -> list[tuple[Divergence, ...]]:
+        holders = input_holders(articles)  # read once per input, as the pipeline does
+        return [wording_divergences(articles, g, m, holders) for g, m in enumerate(drafts)]
+
+    wording = timed("wording", compare_wording)
     groups = [
         Group(
             g,
