@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Sequence
+from itertools import takewhile
 
 from ..normalize import normalise_word
 
@@ -155,8 +156,10 @@ _OFFICES = frozenset({"president", "premier", "minister", "chancellor", "leader"
 _ADJECTIVE = r"(?<![\w-])([A-Z][\w-]{0,30}?)(?:['’]s)?\s+"
 _ROLE_BEFORE = re.compile(rf"{_ADJECTIVE}((?i:{_OFFICE}))\s*,?\s*$")
 _ROLE_AFTER = re.compile(rf"\s+(?:the\s+)?{_ADJECTIVE}((?i:{_OFFICE}))\b")
-_HOLDER = r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
-_FORMER = frozenset({"former", "ex", "late", "then", "acting", "previous"})
+# the holder's name: up to four words that open with a capital of any script ("Ölsen")
+_HOLDER = r"\s+((?:[^\W\d_a-z][\w’'-]*\s+){0,3}[^\W\d_a-z][\w’'-]*)"
+_FORMER = frozenset({"former", "late", "then", "acting", "previous"})  # the word before
+_BEFORE = 12  # characters read for that word
 Office = tuple[str, str]  # ("turkish", "president")
 
 
@@ -175,23 +178,26 @@ def office_speakers(text: str) -> list[Office]:
     return found
 
 
-_HOLDERS = re.compile(rf"(?:(\w+)[\s-]+)?{_ADJECTIVE}((?i:{_OFFICE})){_HOLDER}")
+_HOLDERS = re.compile(rf"{_ADJECTIVE}((?i:{_OFFICE})){_HOLDER}")
 
 
 def office_holders(texts: Iterable[str]) -> dict[Office, str]:
-    """The surname the texts give each office's holder ("Turkish President Recep Tayyip
-    Erdogan": ("turkish", "president") -> "Erdogan"). A former holder ("former Ukrainian
-    President Viktor Yanukovych") holds it no more, and an office the texts give two
-    holders (or a headline's "Russian President Says Ukraine Must Withdraw" beside
-    "Russian President Vladimir Putin") names no one. One pass over the input: a
-    speaker named by office looks its holder up here."""
+    """The surname the texts give each office's holder, normalised ("Turkish President
+    Recep Tayyip Erdoğan": ("turkish", "president") -> "erdogan"). A former holder
+    ("former Ukrainian President Viktor Yanukovych") holds it no more, and an office
+    the texts give two holders (or a headline's "Russian President Says Ukraine Must
+    Withdraw" beside "Russian President Vladimir Putin") names no one. One pass over
+    the input: a speaker named by office looks its holder up here."""
     found: dict[Office, set[str]] = {}
     for text in texts:
         for m in _HOLDERS.finditer(text):
-            if (m.group(1) or "").lower() not in _FORMER:
-                office = (m.group(2).lower(), " ".join(m.group(3).lower().split()))
-                surname = m.group(4).split()[-1].removesuffix("'s").removesuffix("’s")
-                found.setdefault(office, set()).add(surname)
+            before = text[max(0, m.start() - _BEFORE) : m.start()].lower().split()[-1:]
+            if not before or before[0] not in _FORMER:
+                office = (m.group(1).lower(), " ".join(m.group(2).lower().split()))
+                name = list(takewhile(lambda word: word[:1].isupper(), m.group(3).split()))
+                if name:  # "Ölsen" too: a capital of any script
+                    surname = name[-1].removesuffix("'s").removesuffix("’s")
+                    found.setdefault(office, set()).add(normalise_word(surname))
     return {office: next(iter(names)) for office, names in found.items() if len(names) == 1}
 
 
