@@ -816,12 +816,10 @@ def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> lis
     with single line breaks (``_one_per_line``) a run of its menu items. The block's
     lines of at most ``NAV_ITEM`` words go; a longer one stays (a headline the block runs
     into). A list inside the story (a match's "Home" side, a dish of a "Menu") stays."""
-    live = [(line, v) for p in paragraphs for line, v in _live_lines(raw, p, drops)]
-    said = [x.number for x, v in live if len(v.text.split()) > NAV_ITEM and _ends_sentence(v.text)]
-    first, last = (said[0], said[-1]) if said else (len(raw), -1)
     out: list[Dropped] = []
+    story: tuple[int, int] | None = None  # the story's first and last sentence's line
     for block in _blocks(raw, paragraphs, drops):
-        if len(block) < NAV_LINES or (first < block[-1].number and block[0].number < last):
+        if len(block) < NAV_LINES:
             continue
         views = [v for _, v in _live_lines(raw, block, drops)]
         texts = [" ".join(v.text.split()) for v in views]
@@ -830,10 +828,25 @@ def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> lis
             t in NAV_WORDS or t.startswith("skip ") for t in written
         ):
             continue
+        story = story or _story_lines(raw, paragraphs, drops)
+        if story[0] < block[-1].number and block[0].number < story[1]:
+            continue  # inside the story
         for view, text in zip(views, texts, strict=True):
             if len(text.split()) <= NAV_ITEM:
                 out += _drop_view(view, "boilerplate", raw)
     return out
+
+
+def _story_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> tuple[int, int]:
+    """The numbers of the first and the last line of prose (more than ``NAV_ITEM`` words,
+    ending a sentence); (a line after the last, -1) for a text without one."""
+    said = [
+        line.number
+        for paragraph in paragraphs
+        for line, view in _live_lines(raw, paragraph, drops)
+        if len(view.text.split()) > NAV_ITEM and _ends_sentence(view.text)
+    ]
+    return (said[0], said[-1]) if said else (len(raw), -1)
 
 
 def _is_menu_item(text: str) -> bool:
@@ -946,8 +959,10 @@ def _headline(
     key = _norm(view.text)
     site = _site_suffix(view.text)
     bare = _norm(view.text[:site]) if site > 0 else key
-    copies = [v for _, v in rest if _norm(v.text) in (key, bare)]
-    tail = next((v for _, v in rest if _is_tail(_plain(view.text), _plain(v.text))), None)
+    norms = [_norm(v.text) for _, v in rest]
+    copies = [v for (_, v), norm in zip(rest, norms, strict=True) if norm in (key, bare)]
+    ends = [v for (_, v), norm in zip(rest, norms, strict=True) if key.endswith(" " + norm)]
+    tail = next((v for v in ends if _is_tail(_plain(view.text), _plain(v.text))), None)
     tail = tail if tail is not None and _looks_like_title(view.text) else None
     if not copies and tail is not None:  # the title below a line that fuses debris before it
         return _plain(tail.text), _drop_view(view, "headline", raw) + _drop_view(
