@@ -498,7 +498,11 @@ BOILERPLATE_LINE = re.compile(
     r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\b[^.!?]{0,80}\bnewsletters?\b.{0,80}"
     r"|[^.!?\n]{0,60}\bnewsletters?\s*:.{0,150}"  # "DW's ... newsletter: sign up here ..."
-    r"|[^\n]{0,150}\b(?:sign\s+up\s+here|delivered\s+(?:daily\s+)?to\s+your\s+inbox)\b.{0,40}"
+    r"|[^\n]{0,150}\b(?:sign\s+up\s+here|delivered\s+(?:daily\s+)?to\s+your\s+inbox"
+    r"|(?:get\s+)?updates\s+direct(?:ly)?\s+to\s+your\s+inbox)\b.{0,40}"
+    # an app's or a form's call, wherever it stands in its line: "... News App. Click
+    # here to download it for your device.", "By registering, you agree to our T&C"
+    r"|[^\n]{0,150}\b(?:click\s+here|by\s+registering,?\s+you\s+agree)\b[^\n]{0,150}"
     r"|download\s+(?:the|our)\s+(?:\w+\s+)?app\b.{0,60}"
     r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
     r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
@@ -533,6 +537,7 @@ BOILERPLATE_LINE = re.compile(
     r"|browse\s+today'?s\s+tags|more\s+from\s+(?:the\s+)?\w+(?:\s+\w+){0,2}"
     r"|here\s+are\s+the\s+latest\s+updates\s*:?|photographer\s*:\s*[^.!?\n]{1,80}"
     r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.{0,200}"
+    r"|this\s+(?:article|story)\s+appeared\s+in\s+[^\n]{0,80}\bprint\s+edition\b.{0,200}"
     # a cookie notice asks to accept or agree
     r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings)\b.{0,100}"
@@ -555,7 +560,10 @@ AGENCY_LINE = re.compile(rf"\W*(?i:{AGENCIES})\W*")
 BY_LABEL = re.compile(r"(?i:text|words|video|photos?|pictures?)\s+by\s*:\s*[^.!?\n]{1,80}")
 # "Keywords Idlib, Recep Tayyip Erdogan, ceasefire": a list that opens with a name, no
 # sentence's end
-TAG_LINE = re.compile(r"(?i:keywords|related\s+(?:subjects|topics))\s*:?\s+[A-Z][^.!?\n]{0,150}")
+TAG_LINE = re.compile(
+    r"(?i:keywords|related\s+(?:subjects|topics))\s*:?\s+[A-Z][^.!?\n]{0,150}"
+    r"|(?i:topics?|tags?)\s*\|\s*[A-Z][^.!?\n]{0,150}"  # "Topic | Syria conflict"
+)
 CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
 # A video's length after its title ("Turkey loses 33 soldiers in airstrike 02:14"), or
 # alone; "Talks end at 17:45" (a time after a preposition) is a heading, not a video.

@@ -724,6 +724,19 @@ def test_no_dateline(para: str) -> None:
         ("(717) 555-0188", "boilerplate"),
         ("Tel: +44 20 7946 0958", "boilerplate"),
         ("1,024 comments", "boilerplate"),
+        (
+            "Stay updated on the go with Kestrel Times News App. Click here to download it"
+            " for your device.",
+            "boilerplate",
+        ),
+        ("By registering, you agree to our T&C and Privacy Policy", "boilerplate"),
+        ("Get updates direct to your inbox", "boilerplate"),
+        (
+            "This article appeared in the Kestrel Morning Post print edition as: Floods close"
+            " the coast road",
+            "boilerplate",
+        ),
+        ("Topic | Floods in the valley", "boilerplate"),
         ("View reactions (1,247)", "boilerplate"),
         ("1200 Harbour Way", "boilerplate"),
         ("Port Ellis, PA 17110", "boilerplate"),
@@ -769,6 +782,8 @@ def test_social_media_embed_paragraph() -> None:
         "Updated at 18.11 GMT, the toll stood at 12.",
         "1 000 000",
         "Comments from 12 residents were mostly angry.",
+        "This story appeared in the council's minutes on Monday, officials said.",
+        "Topic of the day was the flood, the mayor said.",
         "Way forward for 12 nations",
         "Street protests in 12 cities",
         "The blast hit 1200 Harbour Way on Monday.",
