@@ -498,11 +498,13 @@ BOILERPLATE_LINE = re.compile(
     r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\b[^.!?]{0,80}\bnewsletters?\b.{0,80}"
     r"|[^.!?\n]{0,60}\bnewsletters?\s*:.{0,150}"  # "DW's ... newsletter: sign up here ..."
-    r"|[^\n]{0,150}\b(?:sign\s+up\s+here|delivered\s+(?:daily\s+)?to\s+your\s+inbox"
-    r"|(?:get\s+)?updates\s+direct(?:ly)?\s+to\s+your\s+inbox)\b.{0,40}"
-    # an app's or a form's call, wherever it stands in its line: "... News App. Click
-    # here to download it for your device.", "By registering, you agree to our T&C"
-    r"|[^\n]{0,150}\b(?:click\s+here|by\s+registering,?\s+you\s+agree)\b[^\n]{0,150}"
+    r"|[^\n]{0,150}\b(?:sign\s+up\s+here|delivered\s+(?:daily\s+)?to\s+your\s+inbox)\b.{0,40}"
+    r"|get\s+(?:the\s+latest\s+)?updates\s+direct(?:ly)?\s+to\s+your\s+inbox\b.{0,40}"
+    # an app's or a form's call that closes its line: "... News App. Click here to
+    # download it for your device.", "By registering, you agree to our T&C ..."
+    r"|[^\n\"“”]{0,150}\bclick\s+here\s+to\s+(?:download|subscribe|install|sign\s+up|read\s+more"
+    r"|watch|listen|follow)\b[^.!?\n\"“”]{0,60}"
+    r"|by\s+registering,?\s+you\s+agree\s+to\s+(?:our|the)\s+(?:t&c|terms|privacy)\b.{0,80}"
     r"|download\s+(?:the|our)\s+(?:\w+\s+)?app\b.{0,60}"
     r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
     r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
@@ -537,7 +539,8 @@ BOILERPLATE_LINE = re.compile(
     r"|browse\s+today'?s\s+tags|more\s+from\s+(?:the\s+)?\w+(?:\s+\w+){0,2}"
     r"|here\s+are\s+the\s+latest\s+updates\s*:?|photographer\s*:\s*[^.!?\n]{1,80}"
     r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.{0,200}"
-    r"|this\s+(?:article|story)\s+appeared\s+in\s+[^\n]{0,80}\bprint\s+edition\b.{0,200}"
+    r"|this\s+(?:article|story)\s+appeared\s+in\s+[^\n]{0,80}\bprint\s+edition"
+    r"\s+(?:as|with\s+the\s+headline)\s*:.{0,200}"
     # a cookie notice asks to accept or agree
     r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings)\b.{0,100}"
@@ -969,7 +972,8 @@ def _headline(
     bare = _norm(view.text[:site]) if site > 0 else key
     norms = [_norm(v.text) for _, v in rest]
     copies = [v for (_, v), norm in zip(rest, norms, strict=True) if norm in (key, bare)]
-    ends = [v for (_, v), norm in zip(rest, norms, strict=True) if key.endswith(" " + norm)]
+    plain = _norm(html.unescape(view.text))  # as ``_is_tail`` reads them: "&#39;" is "'"
+    ends = [v for _, v in rest if plain.endswith(" " + _norm(html.unescape(v.text)))]
     tail = next((v for v in ends if _is_tail(_plain(view.text), _plain(v.text))), None)
     tail = tail if tail is not None and _looks_like_title(view.text) else None
     if not copies and tail is not None:  # the title below a line that fuses debris before it

@@ -288,6 +288,13 @@ def test_the_headline_below_a_line_that_fuses_a_path_and_a_date_before_it() -> N
     assert [r for r, _ in drops(c)] == ["headline", "headline"]
 
 
+def test_the_headline_below_a_fused_line_with_an_entity() -> None:
+    title = "Mayor's plan for the coast road wins the vote"
+    coded = title.replace("'", "&#39;")
+    raw = f"Home News 05 May 2021 {coded}\n\n{title}\n\n{BODY}"
+    assert clean(raw).headline == "Mayor's plan for the coast road wins the vote"
+
+
 def test_a_top_line_that_ends_a_longer_first_line_in_few_words_is_kept() -> None:
     raw = f"Rescuers reach the village after the flood\n\nafter the flood\n\n{BODY}"
     assert "after the flood" in clean(raw).text
@@ -783,6 +790,13 @@ def test_social_media_embed_paragraph() -> None:
         "1 000 000",
         "Comments from 12 residents were mostly angry.",
         "This story appeared in the council's minutes on Monday, officials said.",
+        'The texts urged residents to "click here" to register for aid, a link that led to a'
+        " fraud.",
+        "Officials warned that anyone asked to click here and enter bank details should call.",
+        "By registering, you agree to share your location, the leaflets told civilians.",
+        "This article appeared in Monday's print edition before the court ordered it pulled.",
+        "The ministry's app lets families get updates direct to your inbox, its spokesman"
+        " joked on Monday.",
         "Topic of the day was the flood, the mayor said.",
         "Way forward for 12 nations",
         "Street protests in 12 cities",

@@ -151,6 +151,8 @@ def test_the_holders_of_offices_as_the_texts_name_them() -> None:
         "Iceland's Foreign Minister Sara Lind joined them.",
         "Former Danish Premier Per Dahl, Danish Premier Eva Holm's predecessor, stayed away.",
         "Swedish Premier Nils Ek left; Swedish Premier Says Talks Must Go On.",
+        "Kestrel President Omar al-Haddad spoke (former Harlow President Jan Berg said so).",
+        "Harlow President Eva Lind took office.",
     ]
     texts.append("Norwegian Premier Ida Ölsen's visit ended.")  # one name, spelt two ways
     assert office_holders(texts) == {
@@ -158,6 +160,8 @@ def test_the_holders_of_offices_as_the_texts_name_them() -> None:
         ("icelandic", "premier"): "berg",
         ("iceland", "foreign minister"): "lind",
         ("danish", "premier"): "holm",  # a former holder holds it no more
+        ("kestrel", "president"): "alhaddad",  # a name with a particle
+        ("harlow", "president"): "lind",
     }  # two holders of one office (a headline's words among them) name no one
 
 

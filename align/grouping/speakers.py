@@ -156,9 +156,10 @@ _OFFICES = frozenset({"president", "premier", "minister", "chancellor", "leader"
 _ADJECTIVE = r"(?<![\w-])([A-Z][\w-]{0,30}?)(?:['’]s)?\s+"
 _ROLE_BEFORE = re.compile(rf"{_ADJECTIVE}((?i:{_OFFICE}))\s*,?\s*$")
 _ROLE_AFTER = re.compile(rf"\s+(?:the\s+)?{_ADJECTIVE}((?i:{_OFFICE}))\b")
-# the holder's name: up to four words that open with a capital of any script ("Ölsen")
-_HOLDER = r"\s+((?:[^\W\d_a-z][\w’'-]*\s+){0,3}[^\W\d_a-z][\w’'-]*)"
-_FORMER = frozenset({"former", "late", "then", "acting", "previous"})  # the word before
+# the holder's name: up to four words that open with a capital of any script ("Ölsen"),
+# maybe after a particle ("al-Assad")
+_HOLDER = r"\s+((?:(?:[a-z]{1,3}-)?[^\W\d_a-z][\w’'-]*\s+){0,3}(?:[a-z]{1,3}-)?[^\W\d_a-z][\w’'-]*)"
+_FORMER = frozenset({"former", "ex", "late", "then", "acting", "previous"})  # the word before
 _BEFORE = 12  # characters read for that word
 Office = tuple[str, str]  # ("turkish", "president")
 
@@ -192,9 +193,9 @@ def office_holders(texts: Iterable[str]) -> dict[Office, str]:
     for text in texts:
         for m in _HOLDERS.finditer(text):
             before = text[max(0, m.start() - _BEFORE) : m.start()].lower().split()[-1:]
-            if not before or before[0] not in _FORMER:
+            if not before or before[0].strip("(\"“‘'[-") not in _FORMER:
                 office = (m.group(1).lower(), " ".join(m.group(2).lower().split()))
-                name = list(takewhile(lambda word: word[:1].isupper(), m.group(3).split()))
+                name = list(takewhile(_name_word, m.group(3).split()))
                 if name:  # "Ölsen" too: a capital of any script
                     surname = name[-1].removesuffix("'s").removesuffix("’s")
                     found.setdefault(office, set()).add(normalise_word(surname))
@@ -205,3 +206,8 @@ def office_words(names: Iterable[str]) -> frozenset[str]:
     """``names`` without the words of an office ('"...," the Turkish President said'
     gives "President", which names no one)."""
     return frozenset(n for n in names if n not in _OFFICES)
+
+
+def _name_word(word: str) -> bool:
+    """A word of a name: capitalised ("Erdoğan"), maybe after a particle ("al-Assad")."""
+    return word[:1].isupper() or bool(re.match(r"[a-z]{1,3}-[^\W\d_a-z]", word))
