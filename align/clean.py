@@ -445,7 +445,7 @@ def is_author_line(text: str) -> bool:
 
 
 BYLINE = re.compile(
-    rf"(?:[Bb]y|BY)(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?"
+    rf"(?:[Bb]y|BY):?(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?"
 )
 # "Reporting by Jane Doe; Editing by Ali Khan", "With reports by Jane Doe in Antakya.",
 # "AP writer Jane Doe contributed to this report.": after "reporting by" and the like

@@ -714,6 +714,7 @@ def test_no_dateline(para: str) -> None:
         ("VIDEO | 6:02 | Mayors speak to reporters after the vote", "related link"),
         ("Source: Kestrel Wire| 2021-03-06 03:41:27|Editor: jdoe", "byline"),
         ("Kestrel Şafak English | 06.03.2021 - 09:14 | Update: 06.03.2021 - 10:02", "byline"),
+        ("by: JANE DOE and ALI KHAN, Kestrel Press", "byline"),
         ("Home » World » Asia", "boilerplate"),
         ("Home › World news › Syria", "boilerplate"),
         ("World | Africa | Americas | Asia | Europe | Middle East", "boilerplate"),
