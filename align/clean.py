@@ -814,13 +814,12 @@ NAV_WORDS = frozenset(
     | {"toggle menu", "open navigation", "close navigation", "main menu", "site navigation"}
 )
 NAV_LINES = 5  # lines of a navigation block, at least
-NAV_SHORT = 3  # words of a menu item, at most
 NAV_ITEM = 6  # words of a line dropped with its block, at most (a longer one may be the title)
 
 
 def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """A block of ``NAV_LINES`` lines or more, four in five of them menu items (at most
-    ``NAV_SHORT`` words, no sentence's end), one a navigation word ("Home", "Search",
+    ``MENU_ITEM_WORDS`` words, no sentence's end), one a navigation word ("Home", "Search",
     "Sign in") or a "Skip to ..." link, above the story's first sentence or below its
     last (a line of more than ``NAV_ITEM`` words that ends a sentence): a site's menu.
     A block is a paragraph, or in text that parts its paragraphs
@@ -861,7 +860,7 @@ def _story_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> tu
 
 
 def _is_menu_item(text: str) -> bool:
-    return len(text.split()) <= NAV_SHORT and not _ends_sentence(text)
+    return len(text.split()) <= MENU_ITEM_WORDS and not _ends_sentence(text)
 
 
 def _blocks(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> Iterator[list[Line]]:
