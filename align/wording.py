@@ -75,7 +75,6 @@ from .normalize import (
     STOPWORDS,
     Token,
     VariantMap,
-    normalise_word,
     stem,
     tokens,
     variant_map_of_texts,
@@ -810,7 +809,7 @@ def quote_speakers(text: str, holders: Mapping[Office, str]) -> frozenset[str]:
     if named:
         return named
     found = (holders.get(office) for office in office_speakers(text))
-    return frozenset(normalise_word(name) for name in found if name)
+    return frozenset(name for name in found if name)  # already normalised
 
 
 def _first_drift(

@@ -147,7 +147,7 @@ def other_speakers(x: frozenset[str], y: frozenset[str]) -> bool:
 # A speaker named by office: '"...," the Turkish president said', '"...," said Russia's
 # foreign minister'. An article that names the office's holder ("Turkish President Recep
 # Tayyip Erdogan") names the speaker. The office's adjective is a capitalised word
-# ("Turkish", "Russia's") of at most ``_ADJECTIVE`` characters, read from a word's start.
+# ("Turkish", "Russia's") of at most 31 characters, read from a word's start.
 _OFFICE = (
     r"(?:(?:prime|foreign|defen[cs]e|interior)\s+minister|president|premier|minister|chancellor"
     r"|spokes(?:man|woman|person)|leader)"
@@ -158,7 +158,9 @@ _ROLE_BEFORE = re.compile(rf"{_ADJECTIVE}((?i:{_OFFICE}))\s*,?\s*$")
 _ROLE_AFTER = re.compile(rf"\s+(?:the\s+)?{_ADJECTIVE}((?i:{_OFFICE}))\b")
 # the holder's name: up to four words that open with a capital of any script ("Ölsen"),
 # maybe after a particle ("al-Assad")
-_HOLDER = r"\s+((?:(?:[a-z]{1,3}-)?[^\W\d_a-z][\w’'-]*\s+){0,3}(?:[a-z]{1,3}-)?[^\W\d_a-z][\w’'-]*)"
+_NAME_WORD = r"(?:[a-z]{1,3}-)?[^\W\d_a-z][\w’'-]*"
+_HOLDER = rf"\s+((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})"
+_NAME_START = re.compile(r"(?:[a-z]{1,3}-)?[^\W\d_a-z]")
 _FORMER = frozenset({"former", "ex", "late", "then", "acting", "previous"})  # the word before
 _BEFORE = 12  # characters read for that word
 Office = tuple[str, str]  # ("turkish", "president")
@@ -210,4 +212,4 @@ def office_words(names: Iterable[str]) -> frozenset[str]:
 
 def _name_word(word: str) -> bool:
     """A word of a name: capitalised ("Erdoğan"), maybe after a particle ("al-Assad")."""
-    return word[:1].isupper() or bool(re.match(r"[a-z]{1,3}-[^\W\d_a-z]", word))
+    return word[:1].isupper() or _NAME_START.match(word) is not None
