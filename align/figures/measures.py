@@ -433,7 +433,8 @@ def is_kin_count(s: Stream, i: int) -> bool:
 
 
 # A forecast: a tally's word, a modal (or "expected to"), a verb of growth and the figure
-FORECASTING = frozenset({"could", "may", "might", "will", "'ll", "’ll"})  # "would": narrative
+SPECULATIVE = frozenset({"could", "may", "might"})  # "2,000 more could be displaced"
+FORECASTING = SPECULATIVE | {"will", "'ll", "’ll"}  # "would": narrative
 EXPECTED = frozenset({"expected", "likely", "set", "feared", "projected", "forecast"})
 GROWTH = frozenset(
     {"rise", "climb", "reach", "top", "exceed", "hit", "grow", "increase", "swell", "double"}
@@ -469,8 +470,6 @@ def is_forecast(s: Stream, hit: Hit) -> bool:
     return modal >= 0 and s.low(modal + 1) not in ("have", "not")
 
 
-def _speculates(
-    s: Stream, j: int, modals: frozenset[str] = frozenset({"could", "may", "might"})
-) -> bool:
+def _speculates(s: Stream, j: int, modals: frozenset[str] = SPECULATIVE) -> bool:
     """Token j is one of ``modals`` ("May", inside a sentence, is the month)."""
     return s.low(j) in modals and not (s.low(j) == "may" and s.capital(j) and j > 0)
