@@ -200,6 +200,36 @@ def stem(norm: str) -> str:
     return word
 
 
+# A stem's British ending, its American one, and the shortest stem rewritten: outlets'
+# house styles spell one word two ways ("defence"/"defense", "centre"/"center",
+# "honoured"/"honored", "organisation", "analyse", "dialogue", "programme",
+# "travelled"), which is no rewording (wording compares words so). Each is an ending
+# of the stem (``stem`` has dropped a final "e", "s", "ed" or "ing"); shorter stems
+# are left alone ("hence", "kill", "odour").
+SPELLINGS = (
+    ("enc", "ens", 6),  # defence, licence, offence
+    ("our", "or", 6),  # colour, honour, labour, rumour, neighbour
+    ("ourit", "orit", 8),  # favourite
+    ("ourabl", "orabl", 9),  # honourable
+    ("is", "iz", 6),  # organise, recognise, criticise
+    ("isation", "ization", 10),  # organisation
+    ("ys", "yz", 6),  # analyse, paralyse
+    ("tr", "ter", 4),  # centre, metre, kilometre, theatre
+    ("ogu", "og", 6),  # dialogue, catalogue
+    ("mm", "m", 6),  # programme
+    ("ll", "l", 6),  # travelled, cancelled, labelled, modelling
+)
+
+
+def american(word: str) -> str:
+    """A stem in American spelling (``SPELLINGS``): "defenc" -> "defens", "centr" ->
+    "center", "organis" -> "organiz"; other stems as they are."""
+    for british, us, shortest in SPELLINGS:
+        if word.endswith(british) and len(word) >= shortest:
+            return word[: -len(british)] + us
+    return word
+
+
 def skeleton(norm: str) -> str:
     """First letter plus the following consonants, doubled letters collapsed.
 

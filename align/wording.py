@@ -75,6 +75,7 @@ from .normalize import (
     STOPWORDS,
     Token,
     VariantMap,
+    american,
     stem,
     tokens,
     variant_map_of_texts,
@@ -225,14 +226,15 @@ def compare_key(token: Token, variants: VariantMap) -> str:
     """What two words must share to count as the same wording.
 
     Numbers, and compounds led by one ("six-hour", "30-day"), share one key:
-    they anchor the diff but their values are the number comparison's job.
+    they anchor the diff but their values are the number comparison's job. A
+    word's British and American spellings share one ("defence", "defense").
     """
     if token.is_number:
         return NUMBER_KEY
     parts = word_parts(token)
     if parts and parts[0][:1].isdigit():
         return NUMBER_KEY
-    return stem(variants(token.norm))
+    return american(stem(variants(token.norm)))
 
 
 def member_sentences(articles: Sequence[Article], member: Member) -> list[Sentence]:
@@ -781,7 +783,9 @@ def quote_drift(
             by_word.setdefault(k, []).append(keys)
     found: dict[tuple[Keys, Keys], Spans | None] = {}
     # names of parties, not of days or months ("on Sunday" vs "on Monday" is rewording)
-    names = frozenset(stem(n) for n in variants.names if n not in MONTHS and n not in WEEKDAYS)
+    names = frozenset(
+        american(stem(n)) for n in variants.names if n not in MONTHS and n not in WEEKDAYS
+    )
     marks: list[Divergence] = []
     for keys, spoken in said.items():
         others = {o for k in _distinctive(keys) for o in by_word[k] if o != keys}

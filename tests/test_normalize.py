@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from align.normalize import (
+    american,
     content_keys,
     fold,
     match_key,
@@ -80,6 +81,40 @@ def test_stem_meets_inflections_but_keeps_short_words() -> None:
     assert stem("syrian") == stem("syria")
     assert stem("bus") == "bus" and stem("news") == "news" and stem("is") == "is"
     assert stem("3200") == "3200"
+
+
+@pytest.mark.parametrize(
+    ("british", "us"),
+    [
+        ("defence", "defense"),
+        ("licences", "licenses"),
+        ("colours", "colors"),
+        ("honoured", "honored"),
+        ("favourite", "favorite"),
+        ("honourable", "honorable"),
+        ("organising", "organizing"),
+        ("organisations", "organizations"),
+        ("analysed", "analyzed"),
+        ("centred", "centered"),
+        ("kilometres", "kilometers"),
+        ("theatre", "theater"),
+        ("dialogue", "dialog"),
+        ("programme", "program"),
+        ("travelled", "traveled"),
+        ("cancelling", "canceling"),
+    ],
+)
+def test_american_spelling_meets_the_british_one(british: str, us: str) -> None:
+    assert american(stem(british)) == american(stem(us))
+
+
+def test_american_spelling_leaves_short_stems_and_other_words_apart() -> None:
+    assert american(stem("hence")) != american(stem("hens"))  # "henc" is too short
+    assert american(stem("filled")) != american(stem("filed"))  # "fill": too short
+    assert american(stem("odour")) == "odour"
+    assert american(stem("analysis")) != american(stem("analyses"))
+    assert american(stem("crisis")) == american(stem("crisis"))
+    assert american("patrol") == "patrol" and american("syria") == "syria"
 
 
 def test_skeleton() -> None:

@@ -76,6 +76,14 @@ def test_case_diacritics_hyphens_quotes_are_not_differences() -> None:
     assert divs(a, b) == ()
 
 
+def test_british_and_american_spellings_are_not_rewording() -> None:
+    a = "The defence ministry said the convoy travelled to the town centre to organise aid."
+    b = "The defense ministry said the convoy traveled to the town center to organize aid."
+    assert divs(a, b) == ()
+    c = "The security ministry said the convoy traveled to the town center to organize aid."
+    assert (0, "defence", 'reworded: "defence" where The Post has "security"') in wording(a, c)
+
+
 def test_function_word_changes_are_not_marked() -> None:
     a = "Canada, Mexico agree to lower steel tariffs at the Ottawa summit."
     b = "Canada and Mexico agree on lowering the steel tariffs at an Ottawa summit."
