@@ -444,6 +444,24 @@ def is_author_line(text: str) -> bool:
     return ":" in label.group() or len(text[label.end() :].split()) <= AUTHOR_WORDS
 
 
+# A byline's name, two to four words of letters ("By Jane Doe", "James Morris")
+NAME_OF_LETTERS = r"[A-Z](?:[^\W\d_]|[.'’-])*"
+BYLINE_NAME = re.compile(rf"(?:(?:[Bb]y|BY):?\s+)?{NAME_OF_LETTERS}(?:\s+{NAME_OF_LETTERS}){{1,3}}")
+
+
+def is_dated_byline(text: str) -> bool:
+    """A byline and its date with no separator between: after "By" ("By Jane Doe 5 March
+    2020"), or fused by the scrape ("James Morris18 August 2018"). A name and a date after
+    a space alone may be a headline's words ("Talks Resume 5 March 2020"), and stays."""
+    name = BYLINE_NAME.match(text)
+    if name is None or name.end() == len(text):
+        return False
+    fused = text[name.end() - 1].islower() and text[name.end()].isdigit()
+    if not (fused or text[:2].lower() == "by"):
+        return False
+    return is_date_line(text[name.end() :].lstrip(" ,"))
+
+
 BYLINE = re.compile(
     rf"(?:[Bb]y|BY):?(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?"
 )
@@ -508,7 +526,10 @@ BOILERPLATE_LINE = re.compile(
     r"|download\s+(?:the|our)\s+(?:\w+\s+)?app\b.{0,60}"
     r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
     r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
-    r"|\d{1,3}\s+of\s+\d{1,3}"  # a gallery's "1 of 7"
+    r"|\d{1,3}\s*(?:of|/)\s*\d{1,3}"  # a gallery's "1 of 7", "1/27"
+    r"|this\s+(?:article|story|content)\s+is\s+(?:more\s+than|over)\s+\w+\s+(?:years?|months?)"
+    r"\s+old"  # an archive's notice
+    r"|[^\s/]{1,150}(?:\s\(\d{1,3}\))?\.(?:jpe?g|png|gif|webp)"  # an image's file name
     r"|our\s+standards\s*:.{0,80}|comments?\s*:?\s*(?:\(\d+\)|\d+)?"
     r"|(?:send\s+us\s+your\s+)?feedback(?:\s*:\s*(?:send|share|tell|write|give|contact)\b.{0,60})?"
     r"|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b.{0,100}"
@@ -550,6 +571,8 @@ BOILERPLATE_LINE = re.compile(
 # A video or audio teaser: a label and a short title without a sentence's end.
 MEDIA_TEASER = re.compile(
     r"(?i:watch|video|listen|live|gallery|in\s+pictures|photos)\s*:\s*[^.!?\n]{1,100}"
+    # or a title and its kind: "Italy mourns bridge victims - video", "Floods - in pictures"
+    r"|[^.!?\n]{1,150}\s[-–—]\s(?i:video|audio|podcast|gallery|in\s+pictures)"
 )
 # An outlet "with agencies" alone on a line ("Euronews with AFP, AP"): the story's credit.
 WITH_AGENCIES = re.compile(
@@ -729,6 +752,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (CREDIT_BYLINE.fullmatch, "byline"),
     (is_author_line, "byline"),
     (BY_LABEL.fullmatch, "byline"),
+    (is_dated_byline, "byline"),
     (is_date_line, "date line"),
     (is_agency_date_line, "byline"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),

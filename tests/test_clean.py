@@ -459,6 +459,12 @@ def test_date_lines(line: str) -> None:
         "On Thursday, May 6 the council met again.",
         "Updated 8:12 p.m. ET, the council said",
         "Writers in the valley contributed to the appeal.",
+        "The vote was 3/4 in favour, the clerk said.",
+        "This article is more than a year old and still read, the editor said.",
+        "She posted the picture as flood.jpg on her blog.",
+        "Rescuers worked through the night - video shows them at the bridge.",
+        "Talks Resume In Harlow 14 May 2021",  # a headline's words and a date
+        "By 14 May 2021 the bridge had reopened.",
     ],
 )
 def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
@@ -661,6 +667,13 @@ def test_no_dateline(para: str) -> None:
         ("May 14, 2021 GMT", "date line"),
         ("Issued on: 05/03/2021 - 12:02 Modified: 06/03/2021 - 00:15", "date line"),
         ("1 of 7", "boilerplate"),
+        ("3/12", "boilerplate"),  # a gallery's counter
+        ("This article is more than 2 years old", "boilerplate"),
+        ("DSC_0412 (2).jpg", "boilerplate"),  # an image's file name
+        ("Floods sweep the Kestrel valley - in pictures", "boilerplate"),
+        ("Mayor opens the new bridge – video", "boilerplate"),
+        ("By Jane Doe 14 May 2021", "byline"),
+        ("Ann Lee14 May 2021", "byline"),  # a name and its date fused by the scrape
         ("Wire writers Jane Doe in Harlow and Ali Khan in Port Ellis contributed.", "byline"),
         ("Follow our full coverage of the floods: https://example.org/floods", "url"),
         ("Video", "boilerplate"),
