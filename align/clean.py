@@ -1236,12 +1236,20 @@ MAX_LINK_WORDS = 15
 
 
 def _labelled_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """Lines under a label line: the caption after "Image caption,", the links after "Topics"."""
+    """Lines under a label line: the caption after "Image caption,", the links after
+    "Topics". A caption label alone in its paragraph labels the next paragraph when that
+    is one line of a caption's length (``MAX_CAPTION_WORDS``)."""
     out: list[Dropped] = []
     for paragraph in paragraphs:
         for label, line in pairwise(paragraph):
             if CAPTION_LABEL.fullmatch(raw[label.start : label.end]):
                 out += _drop_view(_view(raw, line.start, line.end, drops), "caption", raw)
+    for above, below in pairwise(paragraphs):
+        label, line = above[-1], below[0]
+        if len(above) == len(below) == 1 and CAPTION_LABEL.fullmatch(raw[label.start : label.end]):
+            view = _view(raw, line.start, line.end, drops)
+            if len(view.text.split()) <= MAX_CAPTION_WORDS:
+                out += _drop_view(view, "caption", raw)
     return out + _link_lists(raw, paragraphs, drops)
 
 

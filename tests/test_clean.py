@@ -1063,6 +1063,14 @@ def test_caption_label_marks_the_next_line() -> None:
     assert cleaned(raw).text == f"{BODY}\n\nEnd."
 
 
+def test_caption_label_alone_marks_the_next_paragraph_of_one_line() -> None:
+    raw = f"{BODY}\n\nMedia caption,\n\nThe mayor toured the site\n\nEnd."
+    assert cleaned(raw).text == f"{BODY}\n\nEnd."
+    prose = "The mayor toured the site on Monday.\nShe met the families of the missing."
+    raw = f"{BODY}\n\nMedia caption,\n\n{prose}\n\nEnd."
+    assert prose.replace("\n", " ") in cleaned(raw).text  # two lines: no caption
+
+
 def test_label_followed_by_sentences_is_not_a_link_list() -> None:
     raw = f"{BODY}\n\nRelated\nThe council will meet again on Friday.\n\nEnd."
     c = cleaned(raw)
