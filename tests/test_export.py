@@ -90,6 +90,23 @@ def test_report_escapes_article_text_in_figures(tmp_path: Path) -> None:
     assert "**59**≠" in report and "**52**≠" in report
 
 
+def test_report_marks_a_reworded_quotation_without_doubling_its_quote_marks(
+    tmp_path: Path,
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(
+        "Storm\n\n“The storm cannot stop us from rebuilding the harbour,” the mayor said.\n",
+        encoding="utf-8",
+    )
+    b.write_text(
+        "Storm\n\n“The storm is unable to stop us from rebuilding the harbour,” the mayor said.\n",
+        encoding="utf-8",
+    )
+    report = to_markdown(build([a, b]))
+    assert "“_The storm cannot stop us" in report and "harbour_,”" in report
+    assert "“_“" not in report
+
+
 def test_report_says_who_disagrees_with_whom(seeds: Alignment) -> None:
     report = to_markdown(seeds)
     summary = report[report.index("## Disagreements") : report.index("### Different precision")]
