@@ -52,6 +52,8 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``embed``               a social-media embed paragraph ("pic.twitter.com/...",
                         "(@handle) March 5, 2020")
 ``dateline``            "MOSCOW — " at the start of a paragraph
+``subhead``             a paragraph of one short line that ends no sentence (or asks: "What
+                        led to the talks?"), between paragraphs of prose
 ``hover card``          a related-links widget fused into a name: from the lowercase→Uppercase
                         fusion ("PutinVladimir") up to the token "MORE"
 ``markdown``            link and emphasis syntax (``[``, ``](url)``, ``**``, ``_``), heading and
@@ -94,6 +96,7 @@ from itertools import islice, pairwise
 from typing import NamedTuple
 
 from .model import Cleaned, Dropped
+from .normalize import tokens
 from .text import BIDI_CODES, CONTROL_CODES, INVISIBLE_CODES, LINE_CODES, char_class
 
 REASONS = frozenset(
@@ -101,6 +104,7 @@ REASONS = frozenset(
         "control characters", "template token", "url", "related link", "byline",
         "date line", "headline", "photo credit", "caption", "duplicate", "dateline",
         "hover card", "markdown", "entity", "boilerplate", "embed", "stray punctuation",
+        "subhead",
     }
 )  # fmt: skip
 
@@ -1420,6 +1424,48 @@ DATELINE = re.compile(
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
+# A subhead: a paragraph of one short line with no sentence's end (or a question: "What
+# led to the talks?"), between paragraphs of prose. Not a list's item ("1. Immediate
+# ceasefire", "- Troops withdraw"), a quotation ("“Never again”"), a figure the outlet
+# states ("Nearly 70 killed in Nepal": its claim, compared as a sentence's), or a line
+# with an aside or a credit ("Crews left at dawn - AP", "... the singer (Sana)"): a
+# subhead is a plain phrase.
+SUBHEAD_WORDS = 8
+LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-–—•·*])\s")
+QUOTE_MARKS = "\"“”‘’'«»"
+ASIDE = re.compile(r"[()\[\]]|\s[-–—]\s")
+
+
+def _subheads(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """Subheads: short one-line paragraphs (``SUBHEAD_WORDS`` words at most, no figure)
+    that end no sentence, or end in a question mark, after a paragraph of prose and
+    before another (a line of the page's top or end, with no prose on both sides, is
+    left to the rules for those)."""
+    live = [list(_live_lines(raw, p, drops)) for p in paragraphs]
+    prose = [any(_ends_sentence(v.text) for _, v in lines) for lines in live]
+    out: list[Dropped] = []
+    seen_prose = False
+    for k, lines in enumerate(live):
+        if len(lines) == 1 and seen_prose and any(prose[k + 1 : k + 2]):
+            view = lines[0][1]
+            text = view.text.strip()
+            words = text.split()
+            heading = not _ends_sentence(text) or text.endswith("?")
+            if (
+                heading
+                and 0 < len(words) <= SUBHEAD_WORDS
+                and text[0] not in QUOTE_MARKS
+                and not LIST_ITEM.match(text)
+                and not ASIDE.search(text)
+                and not any(t.is_number for t in tokens(text))
+                and not TERMINAL_END.search(text[:-1] if text.endswith("?") else text)
+            ):
+                out += _drop_view(view, "subhead", raw)
+                continue
+        seen_prose = seen_prose or prose[k]
+    return out
+
+
 def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """ "PLACE — " opening a paragraph, and "PLACE" alone on a line above the story's
     first sentence, as agencies' pages set it: only a headline, standfirst or byline
@@ -1680,6 +1726,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _captions(raw, paragraphs, drops))
     drops = _merge(drops, _sign_offs(raw, paragraphs, drops))
     drops = _merge(drops, _datelines(raw, paragraphs, drops))
+    drops = _merge(drops, _subheads(raw, paragraphs, drops))
     drops = _merge(drops, _live_stamps(raw, paragraphs, drops))
     drops = _merge(drops, _hover_cards(raw))
     step(0.5)

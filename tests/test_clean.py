@@ -577,10 +577,13 @@ def test_dateline_alone_on_its_line_above_the_story(dateline: str, apart: str) -
     assert c.text.endswith(f"as water rises\n\n{BODY}")
 
 
-@pytest.mark.parametrize("story", [BODY, f"{BODY}\n\nThe river rose.\nIt fell on Friday."])
-def test_capitals_alone_once_the_story_has_begun_are_a_heading_and_kept(story: str) -> None:
+@pytest.mark.parametrize(
+    "story", [f"{BODY} Friday.", f"{BODY}\n\nThe river rose.\nIt fell on Friday."]
+)
+def test_capitals_alone_once_the_story_has_begun_are_a_subhead_not_a_dateline(story: str) -> None:
     c = cleaned(f"River floods Kestrel valley\n\n{story}\n\nBACKGROUND\n\nThe dam was built.")
-    assert [r for r, _ in drops(c)] == ["headline"] and "\n\nBACKGROUND\n\n" in c.text
+    assert drops(c) == [("headline", "River floods Kestrel valley"), ("subhead", "BACKGROUND")]
+    assert "BACKGROUND" not in c.text and c.text.endswith(".\n\nThe dam was built.")
 
 
 @pytest.mark.parametrize(
@@ -1069,6 +1072,43 @@ def test_caption_label_alone_marks_the_next_paragraph_of_one_line() -> None:
     prose = "The mayor toured the site on Monday.\nShe met the families of the missing."
     raw = f"{BODY}\n\nMedia caption,\n\n{prose}\n\nEnd."
     assert prose.replace("\n", " ") in cleaned(raw).text  # two lines: no caption
+
+
+MORE = "The bridge will reopen in June, the mayor said on Tuesday."
+
+
+@pytest.mark.parametrize(
+    "subhead",
+    ["Repairs ahead", "What happens next?", "A long winter for the valley", "WORK BEGINS"],
+)
+def test_a_short_line_between_prose_paragraphs_is_a_subhead(subhead: str) -> None:
+    c = cleaned(f"{BODY}\n\n{subhead}\n\n{MORE}")
+    assert drops(c) == [("subhead", subhead)] and c.text == f"{BODY}\n\n{MORE}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. Repairs to the bridge",  # a list's item
+        "- Repairs to the bridge",
+        "“Never again”",  # a quotation
+        "Nearly 70 homes lost",  # a figure the outlet states
+        "Four bridges closed",
+        "The works will take two years.",  # a sentence
+        "Here is what was agreed:",  # it introduces what follows
+        "Repairs ahead of a winter that the council says will be long and cold",  # long
+    ],
+)
+def test_a_short_line_that_is_no_subhead_is_kept(line: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\n{MORE}")
+    assert "subhead" not in {r for r, _ in drops(c)}
+
+
+def test_a_short_line_without_prose_on_both_sides_is_no_subhead() -> None:
+    c = cleaned(f"{BODY}\n\n{MORE}\n\nRepairs ahead")  # the page's last line
+    assert "subhead" not in {r for r, _ in drops(c)}
+    c = cleaned(f"Bridge closed\n\nRepairs ahead\n\n{BODY}")  # above the story
+    assert "subhead" not in {r for r, _ in drops(c)}
 
 
 def test_label_followed_by_sentences_is_not_a_link_list() -> None:
