@@ -425,7 +425,8 @@ URL_LINE = re.compile(
 RELATED_LINE = re.compile(
     r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|links?|reading|news|topics))?"
     r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?)"
-    r"(?:\s*(?::|$)|\s+[|–—-]\s)",  # "Also Read | ...", "Read more - ..."
+    r"(?:\s*(?::|$)|\s+[|–—-]\s)"  # "Also Read | ...", "Read more - ..."
+    r"|(?-i:(?:RELATED|READ\s+MORE|ALSO\s+READ)\s+(?=[\"“‘'A-Z]))",  # "RELATED Turkey says ..."
     re.IGNORECASE,
 )
 NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
@@ -490,13 +491,14 @@ CREDIT_BYLINE = re.compile(
 # "Photo by Name", "Image: Name/Agency", "Photograph credit: ..." (a name follows, not prose).
 PHOTO_BY = (
     r"\b(?i:photo(?:graph)?s?|images?|pictures?|pictured|video|credits?)"
-    r"\s*(?:(?i:by|credit|copyright|source)\b[:,]?|:)\s*[A-Z©(](?:[^.!?\n]|(?<=[A-Z])\.){0,80}"
+    r"\s*(?:(?i:by|credit|copyright|source)(?:\b|(?=[A-Z]))[:,]?|:)\s*"  # "image copyrightAFP"
+    r"[A-Z©(](?:[^.!?\n]|(?<=[A-Z])\.){0,80}"
 )
 CREDIT_LINE = re.compile(
     rf"(?:©|\([Cc]\)|(?i:copyright)\s*(?:©|\([Cc]\)|\d{{4}}))[^\n]{{0,100}}|{PHOTO_BY}"
     r"|\**\(?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"  # Name / Agency
     r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}(?:/[A-Z][\w.'’ ]{1,20})?\)?\**"
-    r"|(?:[A-Z][\w.'’-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"  # AFP via Agency
+    r"|(?:[A-Z][\w.'’/-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"  # AFP via Agency
     r"(?:,\s*(?:Pool|File))?"
 )
 # News agencies and wire services, as credits and datelines name them (any case).
@@ -531,6 +533,8 @@ BOILERPLATE_LINE = re.compile(
     r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
     r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
     r"|\d{1,3}\s*(?:of|/)\s*\d{1,3}"  # a gallery's "1 of 7", "1/27"
+    r"|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device"
+    r"|(?:already\s+(?:a\s+subscriber|registered|have\s+an\s+account)\s*\??\s*)?(?:log|sign)\s*(?:in|out)"
     r"|this\s+(?:article|story|content)\s+is\s+(?:more\s+than|over)\s+\w+\s+(?:years?|months?)"
     r"\s+old"  # an archive's notice
     r"|[^\s/]{1,150}(?:\s\(\d{1,3}\))?\.(?:jpe?g|png|gif|webp)"  # an image's file name
@@ -594,7 +598,15 @@ TAG_LINE = re.compile(
     r"(?i:keywords|related\s+(?:subjects|topics))\s*:?\s+[A-Z][^.!?\n]{0,150}"
     r"|(?i:topics?|tags?)\s*\|\s*[A-Z][^.!?\n]{0,150}"  # "Topic | Syria conflict"
 )
-CAPTION_LINE = re.compile(r"(?i:image|media|video|photo)\s+(?i:caption)\b.{0,300}")
+CAPTION_LINE = re.compile(
+    # "Image caption The mayor ...", and as BBC pages scrape: "image copyrightReuters image
+    # captionPresidents Putin ...", "Media playback is unsupported on your device Media
+    # captionWhy is Idlib so important?"
+    r"(?:(?i:image|media)\s*(?i:copyright)\s*[^\n]{1,60}?\s+"
+    r"|(?i:media\s+playback\s+is\s+unsupported\s+on\s+your\s+device)\s*)?"
+    r"(?i:image|media|video|photo)\s*(?i:caption)(?:\b|(?=[A-Z])).{0,300}"
+    r"|(?i:photo|image|picture|slide)\s+\d{1,3}\s+(?i:of)\s+\d{1,3}\b.{0,300}"  # "Photo 2 of 5 ..."
+)
 # A video's length after its title ("Turkey loses 33 soldiers in airstrike 02:14"), or
 # alone; "Talks end at 17:45" (a time after a preposition) is a heading, not a video.
 VIDEO_LENGTH = re.compile(r"(?:(.{1,150})\s)?\d{1,2}:[0-5]\d")
@@ -640,6 +652,33 @@ def is_furniture(text: str) -> bool:
     """A line of three to twelve words, each a button's or a counter's (``FURNITURE``)."""
     words = FURNITURE_WORD.findall(text.lower())
     return 3 <= len(words) <= 12 and all(w in FURNITURE for w in words)
+
+
+# Words of a cookie or consent dialog's buttons and prompt: a line of nothing else, one
+# of them a choice, is the dialog ("Yes, I agree No, take me to settings", "AGREE MORE
+# OPTIONS", "You may accept or manage your choices below.")
+CONSENT = frozenset(
+    {"yes", "no", "ok", "i", "agree", "accept", "reject", "decline", "allow", "all", "more"}
+    | {"options", "manage", "settings", "preferences", "choices", "take", "me", "to", "and"}
+    | {"continue", "cookies", "you", "may", "can", "or", "your", "below", "got", "it", "close"}
+)
+CONSENT_CHOICES = frozenset({"agree", "accept", "reject", "decline"})
+
+
+def is_consent_dialog(text: str) -> bool:
+    """A line of two to sixteen words, each a consent dialog's (``CONSENT``), a choice among
+    them."""
+    words = FURNITURE_WORD.findall(text.lower())
+    return 2 <= len(words) <= 16 and set(words) <= CONSENT and bool(CONSENT_CHOICES & set(words))
+
+
+# A market ticker: "BIST 100 105.472,87 -1,37% USD/TRY 6,1231 +0,42%" (signed changes)
+SIGNED_PERCENT = re.compile(r"(?<![\w.,])[+−-]\d[\d.,]*\s?%")
+
+
+def is_ticker(text: str) -> bool:
+    """A line of quotes with two signed percentage changes or more, ending no sentence."""
+    return len(SIGNED_PERCENT.findall(text)) >= 2 and not TERMINAL_END.search(text)
 
 
 # A telephone number alone, maybe labelled: a footer's ("(717) 555-0188", "Tel: +44 20 7946 0958")
@@ -764,6 +803,8 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_breadcrumb, "boilerplate"),
     (is_menu, "boilerplate"),
     (is_phone_line, "boilerplate"),
+    (is_consent_dialog, "boilerplate"),
+    (is_ticker, "boilerplate"),
     (COUNTER_LINE.fullmatch, "boilerplate"),
     (is_address, "boilerplate"),
     (TAG_LINE.fullmatch, "boilerplate"),
@@ -793,11 +834,14 @@ def _markup_free(text: str) -> str:
     return text.strip()
 
 
+BULLET = re.compile(r"^[-•]\s+")
+
+
 def _line_reason(text: str) -> str | None:
     """The reason a whole line is debris, or None."""
     if len(text) > MAX_RULE_LINE:
         return None
-    plain = _markup_free(text)
+    plain = BULLET.sub("", _markup_free(text))  # "- Copyright Name/Agency": a list's item
     if not plain:
         return None
     if _is_byline(plain):

@@ -465,6 +465,13 @@ def test_date_lines(line: str) -> None:
         "Rescuers worked through the night - video shows them at the bridge.",
         "Talks Resume In Harlow 14 May 2021",  # a headline's words and a date
         "By 14 May 2021 the bridge had reopened.",
+        "I agree with you, the mayor said to all.",
+        "Shares fell -2% on Monday and -1% on Tuesday, then rose.",
+        "Log in to the council's site failed for three hours.",
+        "Photo 2 of the report shows the damage.",
+        "The image caption was wrong, the editor admitted.",
+        "READ MORE about the plan at the end of the page",
+        "Related talks are planned for Friday.",
     ],
 )
 def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
@@ -677,6 +684,21 @@ def test_no_dateline(para: str) -> None:
         ("Mayor opens the new bridge – video", "boilerplate"),
         ("By Jane Doe 14 May 2021", "byline"),
         ("Ann Lee14 May 2021", "byline"),  # a name and its date fused by the scrape
+        # a caption as some pages scrape: credit and label fused onto the words
+        ("image copyrightKestrel Wire image captionThe mayor at the bridge", "caption"),
+        ("Media playback is unsupported on your device Media captionWhy it matters", "caption"),
+        ("Media playback is unsupported on your device", "boilerplate"),
+        ("image copyrightKestrel Wire", "photo credit"),
+        ("Photo 3 of 8 Families wait at the bridge on Monday.", "caption"),
+        ("- Copyright Jan Berg/Kestrel", "photo credit"),  # a list's dash before it
+        ("Jan Berg/Pool via KESTREL", "photo credit"),
+        ("Yes, I agree No, take me to settings", "boilerplate"),  # a consent dialog
+        ("ACCEPT ALL   MANAGE OPTIONS", "boilerplate"),
+        ("You can accept or manage your choices below.", "boilerplate"),
+        ("Already a subscriber? Log in", "boilerplate"),
+        ("Sign in", "boilerplate"),
+        ("FTSE 100 7,412.3 -1.2%   GBP/USD 1.2713 +0.31%", "boilerplate"),  # a ticker
+        ("RELATED Floods close the valley road for a week", "related link"),
         ("Wire writers Jane Doe in Harlow and Ali Khan in Port Ellis contributed.", "byline"),
         ("Follow our full coverage of the floods: https://example.org/floods", "url"),
         ("Video", "boilerplate"),
