@@ -1121,6 +1121,17 @@ def test_scopes_periods_and_incidents() -> None:
     assert plain.scope.kind == ""
 
 
+def test_a_period_named_earlier_is_a_scope_of_its_own() -> None:
+    for text in (
+        "At least 470 medics have been killed in that time, the agency said.",
+        "More than 300 medics were killed over the same period.",
+        "Since then, 40 medics have died.",
+    ):
+        scope = next(q for q in extract(text) if q.kind == "count").scope
+        assert scope.kind == "period" and scope.anchor not in ("", "mar"), text
+    assert only("At the same time, 12 medics were injured.").scope.kind == ""
+
+
 def test_an_opening_scope_covers_the_sentence() -> None:
     toll, displaced = extract(
         "Since last June, 80 people have been killed, while 9,000 have been displaced."

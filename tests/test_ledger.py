@@ -98,6 +98,35 @@ def test_a_running_total_is_not_set_against_one_incident() -> None:
     assert on(found, 2) == [("58", "conflict")]
 
 
+def test_a_toll_in_that_time_takes_the_period_named_before_it() -> None:
+    found = apart(
+        *read_figures(
+            [
+                article(
+                    "A",
+                    "Nearly a million people have fled since December.",
+                    "At least 470 civilians have been killed in that time, the UN said.",
+                ),
+                article("B", "In February alone, 169 civilians were killed."),
+                article("C", "Some 300 civilians have been killed since December."),
+            ]
+        )
+    )
+    marked = [(d.text, d.relation) for d in all_marks(found)]
+    assert marked == [("At least 470", "conflict"), ("Some 300", "conflict")]  # not 169
+    alone = apart(
+        *read_figures(
+            [
+                article(
+                    "A", "Aid was cut.", "At least 470 civilians have been killed in that time."
+                ),
+                article("B", "In February alone, 169 civilians were killed."),
+            ]
+        )
+    )
+    assert all_marks(alone) == []  # an earlier period, unknown, is not February
+
+
 def test_a_toll_with_a_place_is_still_set_against_one_naming_none() -> None:
     # "in Idlib" may be the whole story's place: a toll that names it is compared
     # with one that does not, even beside a count for another place (a rule that

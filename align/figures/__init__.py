@@ -46,6 +46,7 @@ from .measures import (
 )
 from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import (
+    BACK,
     ONE_ATTACK,
     attack_nouns,
     is_day,
@@ -143,8 +144,44 @@ def read_figures(
             done += 1
             if done % STEP_SENTENCES == 0:
                 step(done / total)
-        out.append(article._replace(sentences=tuple(sentences)))
+        out.append(article._replace(sentences=tuple(periods_back(sentences))))
     return out
+
+
+# Sentences back a figure "in that time" looks for the period it means.
+BACK_REACH = 2
+
+
+def periods_back(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """An article's sentences, a figure whose scope is an earlier period ("... since
+    December. At least 470 civilians have been killed in that time.") given the period
+    named last before it: in its sentence, else in the ``BACK_REACH`` sentences before.
+    With none, its scope stays an earlier period, unknown."""
+    out = list(sentences)
+    for k, s in enumerate(sentences):
+        figures = s.figures or ()
+        if not any(q.scope.anchor == BACK for q in figures):
+            continue
+        earlier = sentences[max(0, k - BACK_REACH) : k]
+        before = [p for t in earlier for _, p in named_periods(t.text)]
+        resolved = []
+        for q in figures:
+            named = before + [p for at, p in named_periods(s.text) if at < q.start]
+            if q.scope.anchor == BACK and named:
+                q = q._replace(scope=named[-1]._replace(place=q.scope.place))  # as named there
+            resolved.append(q)
+        out[k] = s._replace(figures=tuple(resolved))
+    return out
+
+
+def named_periods(text: str) -> list[tuple[int, Scope]]:
+    """The periods a text names ("since December", "in February"), with where each starts."""
+    s = Stream(text)
+    return [
+        (s.toks[a].start, scope)
+        for a, _, scope in scopes(s)
+        if scope.kind == "period" and scope.anchor != BACK
+    ]
 
 
 # what an attack does to people

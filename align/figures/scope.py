@@ -233,7 +233,36 @@ def ago_at(s: Stream, k: int) -> Found | None:
     return k, k + 3, Scope("dated", " ".join(s.lows[k : k + 3]), "")
 
 
-READERS = (earlier_at, since_at, recent_at, month_in, year_in, incident_at, ago_at)
+PERIOD_NOUNS = frozenset({"time", "period", "span"})
+BACK = "an earlier sentence's period"  # the anchor of "in that time": which, unknown
+
+
+def period_back_at(s: Stream, k: int) -> Found | None:
+    """ "in that time", "over the same period", "during this period", "since then": the
+    period an earlier sentence names ("since December ... At least 470 civilians have
+    been killed in that time"), not one this sentence can tell. Met by other such
+    figures and by figures of no stated scope, not by a named period ("in February
+    alone, 169")."""
+    if s.seq(k, ("since", "then")):
+        return k, k + 2, Scope("period", BACK, "")
+    if s.low(k) not in ("in", "over", "during", "within", "throughout"):
+        return None
+    j = k + 1 + int(s.seq(k + 1, ("the", "same")))
+    if (j > k + 1 or s.low(j) in ("that", "this")) and s.low(j + 1) in PERIOD_NOUNS:
+        return k, j + 2, Scope("period", BACK, "")
+    return None
+
+
+READERS = (
+    earlier_at,
+    period_back_at,
+    since_at,
+    recent_at,
+    month_in,
+    year_in,
+    incident_at,
+    ago_at,
+)
 # The words a scope can start with: the readers are tried only there.
 OPENERS = frozenset(
     {"since", "from", "in", "over", "during", "within", "the", "last", "this", "throughout"}
