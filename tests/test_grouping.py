@@ -179,6 +179,33 @@ def test_a_shared_phrase_counts_as_one_word() -> None:
     assert phrase == cosine > 0.12
 
 
+def test_a_quotation_both_give_word_for_word_keeps_its_weight() -> None:
+    """A quotation two outlets give word for word, each in a sentence of its own
+    words, is one statement: its run of words is no catch-phrase."""
+    a = one_per_paragraph(
+        "a",
+        [
+            "Floodwater broke through the levee at Marlow early on Sunday.",
+            '"We will not leave a single family without shelter this winter," the mayor'
+            " said at the start of a council meeting, adding that crews worked all night.",
+        ],
+    )
+    b = one_per_paragraph(
+        "b",
+        [
+            "The levee at Marlow gave way before dawn on Sunday.",
+            "The mayor promised help. “We will not leave a single family without shelter"
+            " this winter, and the state will pay for it,” she told reporters.",
+        ],
+    )
+    corpus = build_corpus([a, b], arrays=False)
+    x, y = corpus.row((0, 1)), corpus.row((1, 1))
+    cosine = round(sparse_dot(corpus.vectors[x], corpus.vectors[y]), 5)
+    assert phrase_score(corpus, x, y, cosine) == cosine
+    found = named_groups([a, b], group_sentences([a, b]))
+    assert frozenset({("a", 1), ("b", 1)}) in found
+
+
 def test_a_shared_catch_phrase_alone_does_not_link() -> None:
     """Sentences whose only common ground is one phrase (an epithet of the place)
     stay apart; the facts the outlets share around them are still grouped."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from itertools import pairwise
@@ -114,6 +116,7 @@ class Corpus(NamedTuple):
     sourced: tuple[frozenset[str], ...]  # row -> ``source_features``
     figured: frozenset[int]  # ids of number and claim features ("#59", "=count ...")
     titled: tuple[frozenset[int], ...]  # row -> ``titled_keys``
+    quoted: tuple[frozenset[int], ...] = ()  # row -> ``quoted_keys``
 
     def row(self, ref: Ref) -> int:
         return self.rows[ref[0]][ref[1]]
@@ -128,6 +131,22 @@ def phrase_keys(words: Sequence[Token], variants: VariantMap) -> tuple[tuple[str
     spellings = [variants(t.norm) for t in words if not t.is_number and t.norm not in STOPWORDS]
     compounds = [stem(a + b) for a, b in pairwise(spellings)] + [""]
     return tuple(zip([stem(w) for w in spellings], compounds[: len(spellings)], strict=True))
+
+
+# A quotation's words: between curly quotes, or straight ones (each run of a text's own)
+QUOTATION = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+
+
+def quoted_keys(text: str, words: Sequence[Token]) -> frozenset[int]:
+    """The places in ``phrase_keys`` of the words inside a quotation ("“We do not always
+    agree with our Turkish partners ...”"), for ``phrase_parts``."""
+    spans = [m.span() for m in QUOTATION.finditer(text)]  # in order, apart
+    if not spans:
+        return frozenset()
+    starts = [a for a, _ in spans]
+    keyed = [t for t in words if not t.is_number and t.norm not in STOPWORDS]
+    inside = ((k, bisect_right(starts, t.start) - 1, t.start) for k, t in enumerate(keyed))
+    return frozenset(k for k, n, at in inside if n >= 0 and at < spans[n][1])
 
 
 def titled_keys(words: Sequence[Token]) -> frozenset[int]:
@@ -486,6 +505,7 @@ class TextFeatures:
         self.keys: list[frozenset[str]] = []
         self.phrases: list[tuple[tuple[str, str], ...]] = []
         self.titled: list[frozenset[int]] = []  # its names' places in phrases
+        self.quoted: list[frozenset[int]] = []  # its quotations' places in phrases
         self.found: list[tuple[Quantity, ...]] = []
         self.said: list[frozenset[str]] = []  # who its statement is by
         self.kinds: list[dict[str, frozenset[str]]] = []  # numbers' kinds
@@ -502,6 +522,7 @@ class TextFeatures:
         self.keys.append(frozenset(claims))
         self.phrases.append(phrase_keys(words, variants))
         self.titled.append(titled_keys(words))
+        self.quoted.append(quoted_keys(sentence.text, words))
         self.found.append(claims_of(figures))
         self.said.append(speakers_of(sentence.text, variants.names))
         self.kinds.append(number_kinds(figures, words))
@@ -540,6 +561,7 @@ def build_corpus(articles: Sequence[Article], step: Step = silent, arrays: bool 
         tuple(by_text.sourced[t] for t in texts),
         frozenset(i for f, i in weighted.ids.items() if f[:1] in "#="),
         tuple(by_text.titled[t] for t in texts),
+        tuple(by_text.quoted[t] for t in texts),
     )
 
 

@@ -271,6 +271,10 @@ def phrase_score(corpus: Corpus, a: int, b: int, cosine: float) -> float:
 # words every run would meet every other (the work grows with the square of their
 # lengths: two 100 KB lines took over a minute).
 PHRASE_WORDS = 300
+# Content words of a run two sentences share inside quotation marks from which it is
+# one statement quoted by both ("“We do not always agree with our Turkish partners in
+# our assessments ...”": seven), not a catch-phrase, and keeps its whole weight.
+QUOTED_RUN = 4
 
 
 def phrase_parts(corpus: Corpus, a: int, b: int, cosine: float) -> tuple[float, float]:
@@ -295,6 +299,9 @@ def phrase_parts(corpus: Corpus, a: int, b: int, cosine: float) -> tuple[float, 
     titled = corpus.titled
     caps_a = titled[a] if titled else frozenset()
     caps_b = titled[b] if titled else frozenset()
+    quoted = corpus.quoted
+    said_a = quoted[a] if quoted else frozenset()
+    said_b = quoted[b] if quoted else frozenset()
 
     def product(feature: str) -> float:
         i = ids.get(feature)
@@ -309,13 +316,16 @@ def phrase_parts(corpus: Corpus, a: int, b: int, cosine: float) -> tuple[float, 
                 n += 1
             if n < 2:
                 continue
+            if n >= QUOTED_RUN and all(i + k in said_a and j + k in said_b for k in range(n)):
+                continue  # a quotation both give word for word: one statement, full weight
+            titled_run = all(i + k in caps_a and j + k in caps_b for k in range(n))
             words = [k for k, _ in mine[i : i + n]]
             features = {*words, *(c for _, c in mine[i : i + n - 1])}
             features.update(f"{x} {y}" for x, y in pairwise(words))
             found |= features
             top = max(words, key=product)
             heaviest += product(top)
-            if all(i + k in caps_a and j + k in caps_b for k in range(n)):
+            if titled_run:
                 named |= features
     if not found:
         return cosine, round(cosine - background, ROUND)
