@@ -449,6 +449,29 @@ def is_author_line(text: str) -> bool:
     return ":" in label.group() or len(text[label.end() :].split()) <= AUTHOR_WORDS
 
 
+# A section's name before a date line that says when the page was updated: "World News
+# 5 March 2020 | Updated 6 March 2020"
+SECTION_WORD = re.compile(r"(?:[A-Z][\w'’-]*|&|and)\s+")
+SECTION_WORDS = 5
+UPDATE_WORD = re.compile(r"(?i:\b(?:updated|published|posted|modified)\b)")
+
+
+def is_section_date_line(text: str) -> bool:
+    """A section's name (up to ``SECTION_WORDS`` capitalised words) and a date line that
+    names an update or publication."""
+    if not text[:1].isupper() or not UPDATE_WORD.search(text):
+        return False
+    pos = 0
+    for _ in range(SECTION_WORDS):
+        word = SECTION_WORD.match(text, pos)
+        if word is None:
+            return False
+        pos = word.end()
+        if UPDATE_WORD.search(text, pos) and is_date_line(text[pos:]):
+            return True
+    return False
+
+
 # A byline's name, two to four words of letters ("By Jane Doe", "James Morris")
 NAME_OF_LETTERS = r"[A-Z](?:[^\W\d_]|[.'’-])*"
 BYLINE_NAME = re.compile(rf"(?:(?:[Bb]y|BY):?\s+)?{NAME_OF_LETTERS}(?:\s+{NAME_OF_LETTERS}){{1,3}}")
@@ -483,7 +506,7 @@ CREDIT_PART = (
 CREDIT_BYLINE = re.compile(
     rf"\(?{CREDIT_PART}(?:\s*[;,]\s*{CREDIT_PART})*[.;]?\)?"
     r"|[^\n]{1,120}\b(?i:contributed(?:\s+reporting)?\s+(?:to|from)\s+(?:this|the)\s+"
-    r"(?:report|story|article))\.?"
+    r"(?:report|story|article))(?:\s+(?i:from|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\.?"
     # "Associated Press writers Jane Doe in Ankara and Ali Khan in Beirut contributed."
     r"|[^\n]{0,60}\b(?i:writers?|reporters?|correspondents?)\s+[A-Z][^\n]{1,120}"
     r"\b(?i:contributed)(?:\s+(?i:reporting))?\.?"
@@ -552,10 +575,16 @@ BOILERPLATE_LINE = re.compile(
     # share buttons, widgets and page labels, each a line of its own
     r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
     # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
-    rf"|(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}"
+    rf"|(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}(?:[\d.,]+[km]?\s+shares?)?"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
-    r"|(?:topics|tags|filed\s+under|categories)\s*:.{0,150}"
+    r"|(?:topics|tags|filed\s+under|categories|found\s+in)\s*:.{0,150}"
+    r"|(?:[\w'’&]+\s+){0,4}newsletters?"  # "Euronews Newsletter"
+    r"|.{0,80}\bctrl\s*\+\s*enter\b.{0,40}"  # "If you find a mistake, ... press Ctrl+Enter"
+    # an agency's or a site's notice: "Anadolu Agency website contains only a portion of
+    # the news stories ...", "Kestrel News is not responsible for the content of external sites"
+    r"|[\w .&'’]{1,60}\bwebsite\s+contains\s+only\s+a\s+portion\s+of\b.{0,250}"
+    r"|[\w .&'’]{1,60}\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\b.{0,60}"
     # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
     r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:(?:and|\+)\s+)?(?:news\s+)?agenc(?:y|ies)"
     rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&)\s*{AGENCIES})*"
@@ -591,7 +620,12 @@ WITH_AGENCIES = re.compile(
 # A news agency's name alone on a line: the wire credit of the story.
 AGENCY_LINE = re.compile(rf"\W*(?i:{AGENCIES})\W*")
 # "Text by: FRANCE 24", "Video by: Jane Doe | 02:14": a credit label and names
-BY_LABEL = re.compile(r"(?i:text|words|video|photos?|pictures?)\s+by\s*:\s*[^.!?\n]{1,80}")
+BY_LABEL = re.compile(
+    r"(?i:text|words|video|photos?|pictures?)\s+by\s*:\s*[^.!?\n]{1,80}"
+    # "Video editor • Jane Doe", "Producer: Ali Khan": a role and a name
+    r"|(?i:(?:video\s+)?editor|producer|photographer|videographer|reporter|correspondent)"
+    r"\s*[•·|:]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+)
 # "Keywords Idlib, Recep Tayyip Erdogan, ceasefire": a list that opens with a name, no
 # sentence's end
 TAG_LINE = re.compile(
@@ -798,6 +832,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_dated_byline, "byline"),
     (is_date_line, "date line"),
     (is_agency_date_line, "byline"),
+    (is_section_date_line, "date line"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (is_furniture, "boilerplate"),
     (is_breadcrumb, "boilerplate"),
@@ -834,7 +869,7 @@ def _markup_free(text: str) -> str:
     return text.strip()
 
 
-BULLET = re.compile(r"^[-•]\s+")
+BULLET = re.compile(r"^(?:[-•]\s+|\*(?!\*))")  # "- Copyright ...", "*Writing by ..."
 
 
 def _line_reason(text: str) -> str | None:

@@ -472,6 +472,10 @@ def test_date_lines(line: str) -> None:
         "The image caption was wrong, the editor admitted.",
         "READ MORE about the plan at the end of the page",
         "Related talks are planned for Friday.",
+        "Found in the car were three bodies, police said.",
+        "The newsletter reached 3 million readers in May.",
+        "The reporter said the town was empty.",
+        "The Kremlin Updated Its Guidance on 5 March 2020",  # a headline, not a date line
     ],
 )
 def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
@@ -699,6 +703,20 @@ def test_no_dateline(para: str) -> None:
         ("Sign in", "boilerplate"),
         ("FTSE 100 7,412.3 -1.2%   GBP/USD 1.2713 +0.31%", "boilerplate"),  # a ticker
         ("RELATED Floods close the valley road for a week", "related link"),
+        ("Share on Facebook  Share on Twitter  1.2K shares", "boilerplate"),
+        ("Found in: floods, Kestrel valley, weather", "boilerplate"),  # a site's tags
+        ("Kestrel News Newsletter", "boilerplate"),
+        ("If you find a mistake, select the text and press Ctrl+Enter", "boilerplate"),
+        (
+            "Kestrel Agency website contains only a portion of the news stories offered to "
+            "subscribers in the Kestrel Wire system, and in summarized form.",
+            "boilerplate",
+        ),
+        ("The Herald is not responsible for the content of external sites.", "boilerplate"),
+        ("Video editor • Jane Doe", "byline"),
+        ("*Writing by Jane Doe", "byline"),  # a footnote's star
+        ("*Ali Khan contributed to this story from Harlow", "byline"),
+        ("World News 14 May 2021 | Updated 15 May 2021", "date line"),
         ("Wire writers Jane Doe in Harlow and Ali Khan in Port Ellis contributed.", "byline"),
         ("Follow our full coverage of the floods: https://example.org/floods", "url"),
         ("Video", "boilerplate"),
