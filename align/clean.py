@@ -474,20 +474,30 @@ def is_section_date_line(text: str) -> bool:
 
 # A byline's name, two to four words of letters ("By Jane Doe", "James Morris")
 NAME_OF_LETTERS = r"[A-Z](?:[^\W\d_]|[.'’-])*"
-BYLINE_NAME = re.compile(rf"(?:(?:[Bb]y|BY):?\s+)?{NAME_OF_LETTERS}(?:\s+{NAME_OF_LETTERS}){{1,3}}")
+NAME_OF_LETTERS_RE = re.compile(NAME_OF_LETTERS)
+BYLINE_BY = re.compile(r"(?:By|BY):?\s+")
+BYLINE_NAME_WORDS = 4
 
 
 def is_dated_byline(text: str) -> bool:
     """A byline and its date with no separator between: after "By" ("By Jane Doe 5 March
-    2020"), or fused by the scrape ("James Morris18 August 2018"). A name and a date after
-    a space alone may be a headline's words ("Talks Resume 5 March 2020"), and stays."""
-    name = BYLINE_NAME.match(text)
-    if name is None or name.end() == len(text):
-        return False
-    fused = text[name.end() - 1].islower() and text[name.end()].isdigit()
-    if not (fused or text[:2].lower() == "by"):
-        return False
-    return is_date_line(text[name.end() :].lstrip(" ,"))
+    2020", "By Jane Doe May 14, 2021"), or fused by the scrape ("James Morris18 August
+    2018"). A name and a date after a space alone may be a headline's words ("Talks
+    Resume 5 March 2020"), and stays; so does a line that starts "by" in lower case (a
+    wrapped sentence's)."""
+    by = BYLINE_BY.match(text)
+    pos = by.end() if by else 0
+    for count in range(BYLINE_NAME_WORDS):
+        word = NAME_OF_LETTERS_RE.match(text, pos)
+        if word is None:
+            return False
+        pos = word.end()
+        rest = text[pos:]
+        fused = rest[:1].isdigit() and text[pos - 1].islower()
+        if count and (by or fused) and is_date_line(rest.lstrip(" ,")):
+            return True
+        pos += len(rest) - len(rest.lstrip())
+    return False
 
 
 BYLINE = re.compile(
@@ -555,7 +565,7 @@ BOILERPLATE_LINE = re.compile(
     r"|download\s+(?:the|our)\s+(?:\w+\s+)?app\b.{0,60}"
     r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
     r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
-    r"|\d{1,3}\s*(?:of|/)\s*\d{1,3}"  # a gallery's "1 of 7", "1/27"
+    r"|\d{1,3}\s+of\s+\d{1,3}"  # a gallery's "1 of 7"
     r"|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device"
     r"|(?:already\s+(?:a\s+subscriber|registered|have\s+an\s+account)\s*\??\s*)?(?:log|sign)\s*(?:in|out)"
     r"|this\s+(?:article|story|content)\s+is\s+(?:more\s+than|over)\s+\w+\s+(?:years?|months?)"
@@ -608,8 +618,10 @@ BOILERPLATE_LINE = re.compile(
 # A video or audio teaser: a label and a short title without a sentence's end.
 MEDIA_TEASER = re.compile(
     r"(?i:watch|video|listen|live|gallery|in\s+pictures|photos)\s*:\s*[^.!?\n]{1,100}"
-    # or a title and its kind: "Italy mourns bridge victims - video", "Floods - in pictures"
-    r"|[^.!?\n]{1,150}\s[-–—]\s(?i:video|audio|podcast|gallery|in\s+pictures)"
+)
+# A title and its kind: "Italy mourns bridge victims - video", "Floods - in pictures"
+MEDIA_TITLE = re.compile(
+    r"[^.!?\n]{1,150}\s[-–—]\s(?i:video(?:\s+report)?|audio|podcast|gallery|in\s+(?:pictures|photos))"
 )
 # An outlet "with agencies" alone on a line ("Euronews with AFP, AP"): the story's credit.
 WITH_AGENCIES = re.compile(
@@ -701,18 +713,42 @@ CONSENT_CHOICES = frozenset({"agree", "accept", "reject", "decline"})
 
 def is_consent_dialog(text: str) -> bool:
     """A line of two to sixteen words, each a consent dialog's (``CONSENT``), a choice among
-    them."""
+    them, ending no sentence ("I agree." is a reply)."""
     words = FURNITURE_WORD.findall(text.lower())
-    return 2 <= len(words) <= 16 and set(words) <= CONSENT and bool(CONSENT_CHOICES & set(words))
+    return (
+        2 <= len(words) <= 16
+        and set(words) <= CONSENT
+        and bool(CONSENT_CHOICES & set(words))
+        and not _ends_sentence(text)
+    )
 
 
 # A market ticker: "BIST 100 105.472,87 -1,37% USD/TRY 6,1231 +0,42%" (signed changes)
 SIGNED_PERCENT = re.compile(r"(?<![\w.,])[+−-]\d[\d.,]*\s?%")
 
 
+LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
 def is_ticker(text: str) -> bool:
-    """A line of quotes with two signed percentage changes or more, ending no sentence."""
-    return len(SIGNED_PERCENT.findall(text)) >= 2 and not TERMINAL_END.search(text)
+    """A line of quotes: two signed percentage changes or more among symbols and numbers
+    (a word in lower case at most), ending no sentence. "Shares in BP rose +2.1% ..." or
+    an election's "Labour 41% (+8%), ..." after "The final result:" is prose."""
+    return (
+        len(SIGNED_PERCENT.findall(text)) >= 2
+        and len(LOWER_WORD.findall(text)) <= 1
+        and not TERMINAL_END.search(text)
+    )
+
+
+# A gallery's counter: "1/27", "3 / 12" (the first no more than the second: "24/7" is no
+# counter)
+COUNTER = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
+
+
+def is_gallery_counter(text: str) -> bool:
+    m = COUNTER.fullmatch(text.strip())
+    return m is not None and 0 < int(m[1]) <= int(m[2])
 
 
 # A telephone number alone, maybe labelled: a footer's ("(717) 555-0188", "Tel: +44 20 7946 0958")
@@ -829,7 +865,6 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (CREDIT_BYLINE.fullmatch, "byline"),
     (is_author_line, "byline"),
     (BY_LABEL.fullmatch, "byline"),
-    (is_dated_byline, "byline"),
     (is_date_line, "date line"),
     (is_agency_date_line, "byline"),
     (is_section_date_line, "date line"),
@@ -838,8 +873,6 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_breadcrumb, "boilerplate"),
     (is_menu, "boilerplate"),
     (is_phone_line, "boilerplate"),
-    (is_consent_dialog, "boilerplate"),
-    (is_ticker, "boilerplate"),
     (COUNTER_LINE.fullmatch, "boilerplate"),
     (is_address, "boilerplate"),
     (TAG_LINE.fullmatch, "boilerplate"),
@@ -849,6 +882,17 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (WITH_AGENCIES.fullmatch, "byline"),
     (CAPTION_LINE.fullmatch, "caption"),
     (CREDIT_LINE.fullmatch, "photo credit"),
+)
+# Rules whose debris a line of wrapped prose can resemble ("... closed -1.2% and the DAX
+# -0.9%, while", "by Prime Minister Boris Johnson on 23 March 2020"): they test only a
+# line that does not run on from the line before or into the next (one that starts in
+# lower case continues the sentence of the line above).
+ALONE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
+    (is_dated_byline, "byline"),
+    (is_consent_dialog, "boilerplate"),
+    (is_ticker, "boilerplate"),
+    (is_gallery_counter, "boilerplate"),
+    (MEDIA_TITLE.fullmatch, "boilerplate"),
 )
 MAX_RULE_LINE = 300  # longer lines are prose, never line debris
 
@@ -869,19 +913,38 @@ def _markup_free(text: str) -> str:
     return text.strip()
 
 
-BULLET = re.compile(r"^(?:[-•]\s+|\*(?!\*))")  # "- Copyright ...", "*Writing by ..."
+BULLET = re.compile(r"^(?:[-•]\s+|\*(?!\*))")  # a list's "- " or "• ", a footnote's "*"
+CREDIT_WORD = re.compile(r"(?i:copyright|©|photo|image|credit)")
 
 
-def _line_reason(text: str) -> str | None:
-    """The reason a whole line is debris, or None."""
+def _line_reason(text: str, alone: bool = True) -> str | None:
+    """The reason a whole line is debris, or None (``alone``: it runs on from no line and
+    into none, so ``ALONE_RULES`` apply too)."""
     if len(text) > MAX_RULE_LINE:
         return None
-    plain = BULLET.sub("", _markup_free(text))  # "- Copyright Name/Agency": a list's item
+    plain = _markup_free(text)
     if not plain:
         return None
+    bullet = BULLET.match(plain)
+    if bullet:  # a list's item is debris only as a date, a credit or a byline
+        return _bulleted_reason(plain[bullet.end() :])
     if _is_byline(plain):
         return "byline"
-    return next((reason for test, reason in LINE_RULES if test(plain)), None)
+    rules = (*LINE_RULES, *ALONE_RULES) if alone else LINE_RULES
+    return next((reason for test, reason in rules if test(plain)), None)
+
+
+def _bulleted_reason(item: str) -> str | None:
+    """A list's item ("- Copyright Jane Doe/AP", "• Published 5 March 2020", "*Writing by
+    Jane Doe") that is a date line, a credit naming itself one, or a byline; "- Pfizer/
+    BioNTech" is no credit."""
+    if is_date_line(item):
+        return "date line"
+    if CREDIT_WORD.search(item) and CREDIT_LINE.fullmatch(item):
+        return "photo credit"
+    if CREDIT_BYLINE.fullmatch(item) or BY_LABEL.fullmatch(item) or _is_byline(item):
+        return "byline"
+    return None
 
 
 # (each match starts where a run of spaces starts: trying every space of a long run
@@ -991,12 +1054,24 @@ def _blocks(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> Iterato
 def _line_debris(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     out: list[Dropped] = []
     title: str | None = None  # the first line with words, and the lines that repeat it
+    running = _running_lines(raw, lines)
     for line in lines:
         view = _view(raw, line.start, line.end, drops)
         title = view.text.strip() if title is None and view.text.strip() else title
-        reason = _line_reason(view.text)
+        reason = _line_reason(view.text, line.number not in running)
         if reason and not (view.text.strip() == title and MEDIA_TEASER.fullmatch(title)):
             out += _drop_view(view, reason, raw)  # "LIVE: ..." at the top is the title
+    return out
+
+
+def _running_lines(raw: str, lines: Sequence[Line]) -> set[int]:
+    """The numbers of the lines a sentence runs across: a line that starts in lower case
+    (after its spaces) and the line just above it, when that is not blank."""
+    out: set[int] = set()
+    for above, line in pairwise(lines):
+        text = raw[line.start : line.end].lstrip()
+        if text[:1].islower() and raw[above.start : above.end].strip():
+            out |= {above.number, line.number}
     return out
 
 
@@ -1321,7 +1396,8 @@ MAX_LINK_WORDS = 15
 def _labelled_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """Lines under a label line: the caption after "Image caption,", the links after
     "Topics". A caption label alone in its paragraph labels the next paragraph when that
-    is one line of a caption's length (``MAX_CAPTION_WORDS``)."""
+    is one line of a caption's length (``MAX_CAPTION_WORDS``) that ends no sentence (a
+    caption's words; a sentence there may be the story's, its caption missing)."""
     out: list[Dropped] = []
     for paragraph in paragraphs:
         for label, line in pairwise(paragraph):
@@ -1331,7 +1407,7 @@ def _labelled_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) ->
         label, line = above[-1], below[0]
         if len(above) == len(below) == 1 and CAPTION_LABEL.fullmatch(raw[label.start : label.end]):
             view = _view(raw, line.start, line.end, drops)
-            if len(view.text.split()) <= MAX_CAPTION_WORDS:
+            if len(view.text.split()) <= MAX_CAPTION_WORDS and not _ends_sentence(view.text):
                 out += _drop_view(view, "caption", raw)
     return out + _link_lists(raw, paragraphs, drops)
 
@@ -1504,45 +1580,64 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 # A subhead: a paragraph of one short line with no sentence's end (or a question: "What
-# led to the talks?"), between paragraphs of prose. Not a list's item ("1. Immediate
-# ceasefire", "- Troops withdraw"), a quotation ("“Never again”"), a figure the outlet
-# states ("Nearly 70 killed in Nepal": its claim, compared as a sentence's), or a line
-# with an aside or a credit ("Crews left at dawn - AP", "... the singer (Sana)"): a
-# subhead is a plain phrase.
+# led to the talks?"), between paragraphs of prose (``_subheads``, ``is_subhead``). A
+# figure the outlet states ("Nearly 70 killed in Nepal") is its claim, compared as a
+# sentence's; a line with an aside or a credit ("Crews left at dawn - AP") is no plain
+# phrase.
 SUBHEAD_WORDS = 8
+STORY_WORDS = 15  # a paragraph of the story itself, not a page's prompt ("Leave a comment.")
+VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "several"})
+INTERVIEW = re.compile(r"(?i:q)\s*[:.]")
+ADDRESSED = frozenset({"you", "your", "you?", "your?"})
 LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-–—•·*])\s")
-QUOTE_MARKS = "\"“”‘’'«»"
+# A quotation mark: double or angled, or single but not inside a word ("Turkey's")
+QUOTATION_MARK = re.compile(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)")
 ASIDE = re.compile(r"[()\[\]]|\s[-–—]\s")
 
 
 def _subheads(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """Subheads: short one-line paragraphs (``SUBHEAD_WORDS`` words at most, no figure)
-    that end no sentence, or end in a question mark, after a paragraph of prose and
-    before another (a line of the page's top or end, with no prose on both sides, is
-    left to the rules for those)."""
-    live = [list(_live_lines(raw, p, drops)) for p in paragraphs]
+    """Subheads: short one-line paragraphs (``is_subhead``) once the story has begun (a
+    paragraph of ``STORY_WORDS`` words or more has ended a sentence), right after a
+    paragraph that ends a sentence and before one of prose. A lead-in ("His answer:",
+    "... the mayor replied") introduces the line after it, and a run of short lines is a
+    list: their lines stay; so do the page's top and end."""
+    live = [lines for p in paragraphs if (lines := list(_live_lines(raw, p, drops)))]
+    text = [" ".join(v.text.strip() for _, v in lines) for lines in live]
     prose = [any(_ends_sentence(v.text) for _, v in lines) for lines in live]
     out: list[Dropped] = []
-    seen_prose = False
-    for k, lines in enumerate(live):
-        if len(lines) == 1 and seen_prose and any(prose[k + 1 : k + 2]):
-            view = lines[0][1]
-            text = view.text.strip()
-            words = text.split()
-            heading = not _ends_sentence(text) or text.endswith("?")
-            if (
-                heading
-                and 0 < len(words) <= SUBHEAD_WORDS
-                and text[0] not in QUOTE_MARKS
-                and not LIST_ITEM.match(text)
-                and not ASIDE.search(text)
-                and not any(t.is_number for t in tokens(text))
-                and not TERMINAL_END.search(text[:-1] if text.endswith("?") else text)
-            ):
-                out += _drop_view(view, "subhead", raw)
-                continue
-        seen_prose = seen_prose or prose[k]
+    begun = False
+    for k, lines in enumerate(live):  # (paragraphs that earlier rules emptied left out)
+        after_sentence = k > 0 and prose[k - 1] and _ends_sentence(text[k - 1])
+        if (
+            begun
+            and len(lines) == 1
+            and after_sentence
+            and any(prose[k + 1 : k + 2])
+            and is_subhead(text[k])
+        ):
+            out += _drop_view(lines[0][1], "subhead", raw)
+            continue
+        begun = begun or (prose[k] and len(text[k].split()) >= STORY_WORDS)
     return out
+
+
+def is_subhead(text: str) -> bool:
+    """A short plain phrase (``SUBHEAD_WORDS`` words at most) that ends no sentence, or
+    asks the reader a question ("What led to the talks?"): not a list's item, a
+    quotation or a line quoting anyone, a figure ("Nearly 70 killed", "Dozens
+    evacuated"), a line with an aside or credit, or an interview's question ("Q: ...",
+    "Do you regret it?")."""
+    words = text.split()
+    question = text.endswith("?")
+    return (
+        0 < len(words) <= SUBHEAD_WORDS
+        and not TERMINAL_END.search(text[:-1] if question else text)
+        and not QUOTATION_MARK.search(text)
+        and not LIST_ITEM.match(text)
+        and not ASIDE.search(text)
+        and not any(t.is_number or t.norm in VAGUE for t in tokens(text))
+        and not (question and (INTERVIEW.match(text) or ADDRESSED & {w.lower() for w in words}))
+    )
 
 
 def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:

@@ -466,6 +466,10 @@ def test_date_lines(line: str) -> None:
         "Talks Resume In Harlow 14 May 2021",  # a headline's words and a date
         "By 14 May 2021 the bridge had reopened.",
         "I agree with you, the mayor said to all.",
+        "I agree.",  # a reply
+        "Yes, I accept.",
+        "24/7",  # no gallery's counter
+        "The final result: Labour 41% (+8%), Conservatives 29% (-14%), Lib Dems 12% (+1%)",
         "Shares fell -2% on Monday and -1% on Tuesday, then rose.",
         "Log in to the council's site failed for three hours.",
         "Photo 2 of the report shows the damage.",
@@ -481,6 +485,29 @@ def test_date_lines(line: str) -> None:
 def test_prose_lines_that_start_like_debris_are_kept(line: str) -> None:
     c = cleaned(f"{BODY}\n\n{line}")
     assert drops(c) == [] and c.text.endswith(line)
+
+
+def test_a_list_s_items_are_no_credits_or_labels() -> None:
+    c = cleaned(
+        f"{BODY}\n\nThe vaccines approved so far are:\n- Pfizer/BioNTech\n- Video\n- Moderna"
+    )
+    assert {r for r, _ in drops(c)} == {"markdown"}  # only the list's dashes
+    assert "Pfizer/BioNTech" in c.text and "Video" in c.text
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "Markets fell as investors weighed the prospect of\nhigher rates. The FTSE 100 closed"
+        " -1.2% and the DAX -0.9%, while\nthe CAC 40 held steady.",
+        "Police said they had one kind of evidence - video\nfootage from a doorbell camera.",
+        "The lockdown was announced on television\nby Prime Minister Jane Doe on 23 March"
+        " 2020\nand lasted for months.",
+    ],
+)
+def test_a_line_of_wrapped_prose_is_no_debris(wrapped: str) -> None:
+    c = cleaned(f"{BODY}\n\n{wrapped}")
+    assert [r for r, _ in drops(c)] == []
 
 
 def test_names_directly_above_a_date_line_are_a_byline() -> None:
@@ -588,9 +615,10 @@ def test_dateline_alone_on_its_line_above_the_story(dateline: str, apart: str) -
     assert c.text.endswith(f"as water rises\n\n{BODY}")
 
 
-@pytest.mark.parametrize(
-    "story", [f"{BODY} Friday.", f"{BODY}\n\nThe river rose.\nIt fell on Friday."]
-)
+STORY = f"{BODY} The bridge will reopen in June, the mayor said on Tuesday."
+
+
+@pytest.mark.parametrize("story", [STORY, f"{STORY}\n\nThe river rose.\nIt fell on Friday."])
 def test_capitals_alone_once_the_story_has_begun_are_a_subhead_not_a_dateline(story: str) -> None:
     c = cleaned(f"River floods Kestrel valley\n\n{story}\n\nBACKGROUND\n\nThe dam was built.")
     assert drops(c) == [("headline", "River floods Kestrel valley"), ("subhead", "BACKGROUND")]
@@ -688,6 +716,8 @@ def test_no_dateline(para: str) -> None:
         ("Mayor opens the new bridge – video", "boilerplate"),
         ("By Jane Doe 14 May 2021", "byline"),
         ("Ann Lee14 May 2021", "byline"),  # a name and its date fused by the scrape
+        ("By Jane Doe May 14, 2021", "byline"),
+        ("• Published 14 May 2021", "date line"),  # a list's bullet before it
         # a caption as some pages scrape: credit and label fused onto the words
         ("image copyrightKestrel Wire image captionThe mayor at the bridge", "caption"),
         ("Media playback is unsupported on your device Media captionWhy it matters", "caption"),
@@ -698,7 +728,6 @@ def test_no_dateline(para: str) -> None:
         ("Jan Berg/Pool via KESTREL", "photo credit"),
         ("Yes, I agree No, take me to settings", "boilerplate"),  # a consent dialog
         ("ACCEPT ALL   MANAGE OPTIONS", "boilerplate"),
-        ("You can accept or manage your choices below.", "boilerplate"),
         ("Already a subscriber? Log in", "boilerplate"),
         ("Sign in", "boilerplate"),
         ("FTSE 100 7,412.3 -1.2%   GBP/USD 1.2713 +0.31%", "boilerplate"),  # a ticker
@@ -1122,8 +1151,8 @@ MORE = "The bridge will reopen in June, the mayor said on Tuesday."
     ["Repairs ahead", "What happens next?", "A long winter for the valley", "WORK BEGINS"],
 )
 def test_a_short_line_between_prose_paragraphs_is_a_subhead(subhead: str) -> None:
-    c = cleaned(f"{BODY}\n\n{subhead}\n\n{MORE}")
-    assert drops(c) == [("subhead", subhead)] and c.text == f"{BODY}\n\n{MORE}"
+    c = cleaned(f"{STORY}\n\n{subhead}\n\n{MORE}")
+    assert drops(c) == [("subhead", subhead)] and c.text == f"{STORY}\n\n{MORE}"
 
 
 @pytest.mark.parametrize(
@@ -1137,17 +1166,36 @@ def test_a_short_line_between_prose_paragraphs_is_a_subhead(subhead: str) -> Non
         "The works will take two years.",  # a sentence
         "Here is what was agreed:",  # it introduces what follows
         "Repairs ahead of a winter that the council says will be long and cold",  # long
+        "Dozens evacuated from the valley",  # a vague figure
+        "The mayor called it “a disgrace”",  # a quotation inside
+        "Do you regret the decision?",  # an interview's question
+        "Q: Will you run again?",
     ],
 )
 def test_a_short_line_that_is_no_subhead_is_kept(line: str) -> None:
-    c = cleaned(f"{BODY}\n\n{line}\n\n{MORE}")
+    c = cleaned(f"{STORY}\n\n{line}\n\n{MORE}")
     assert "subhead" not in {r for r, _ in drops(c)}
 
 
 def test_a_short_line_without_prose_on_both_sides_is_no_subhead() -> None:
-    c = cleaned(f"{BODY}\n\n{MORE}\n\nRepairs ahead")  # the page's last line
+    c = cleaned(f"{STORY}\n\n{MORE}\n\nRepairs ahead")  # the page's last line
     assert "subhead" not in {r for r, _ in drops(c)}
-    c = cleaned(f"Bridge closed\n\nRepairs ahead\n\n{BODY}")  # above the story
+    c = cleaned(f"Bridge closed\n\nRepairs ahead\n\n{STORY}")  # above the story
+    assert "subhead" not in {r for r, _ in drops(c)}
+    c = cleaned(f"Leave a comment.\n\nBridge reopens in June\n\n{STORY}")  # a prompt above
+    assert "subhead" not in {r for r, _ in drops(c)}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["His answer:", "No"],  # a lead-in introduces it
+        ["The verdict came after three hours", "Guilty on all counts"],
+        ["Maria Lopez", "James O'Brien", "Sarah Kim"],  # a list of names
+    ],
+)
+def test_a_short_line_after_a_lead_in_or_in_a_list_is_kept(lines: list[str]) -> None:
+    c = cleaned("\n\n".join([STORY, *lines, MORE]))
     assert "subhead" not in {r for r, _ in drops(c)}
 
 
