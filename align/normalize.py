@@ -200,33 +200,57 @@ def stem(norm: str) -> str:
     return word
 
 
-# A stem's British ending, its American one, and the shortest stem rewritten: outlets'
-# house styles spell one word two ways ("defence"/"defense", "centre"/"center",
+# British spellings and their American ones, for comparing wording: outlets' house
+# styles spell one word two ways ("defence"/"defense", "centre"/"center",
 # "honoured"/"honored", "organisation", "analyse", "dialogue", "programme",
-# "travelled"), which is no rewording (wording compares words so). Each is an ending
-# of the stem (``stem`` has dropped a final "e", "s", "ed" or "ing"); shorter stems
-# are left alone ("hence", "kill", "odour").
-SPELLINGS = (
-    ("enc", "ens", 6),  # defence, licence, offence
-    ("our", "or", 6),  # colour, honour, labour, rumour, neighbour
-    ("ourit", "orit", 8),  # favourite
-    ("ourabl", "orabl", 9),  # honourable
-    ("is", "iz", 6),  # organise, recognise, criticise
-    ("isation", "ization", 10),  # organisation
-    ("ys", "yz", 6),  # analyse, paralyse
-    ("tr", "ter", 4),  # centre, metre, kilometre, theatre
-    ("ogu", "og", 6),  # dialogue, catalogue
-    ("mm", "m", 6),  # programme
-    ("ll", "l", 6),  # travelled, cancelled, labelled, modelling
+# "travelled"), which is no rewording. Each ending is rewritten only after enough of
+# the word that the other spelling is no other word ("hence", "four", "filled" and
+# "hatred" stay as they are).
+SPELLING_ENDINGS = (
+    (re.compile(r"(?<=\w{3})ence(s?)$"), r"ense\1"),  # defence, licences
+    (
+        re.compile(r"(?<=\w{2})our(s|ed|ing|ite|ites|able|ably|er|ers|ful|less|hood|hoods|al)?$"),
+        r"or\1",
+    ),  # colour, honoured, favourite, neighbourhood, behavioural
+    (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations|er|ers|able)$"), r"iz\1"),  # organise
+    (re.compile(r"(?<=\w{3})ys(e|es|ed|ing|er|ers)$"), r"yz\1"),  # analyse, paralysed
+    (re.compile(r"(?<=\w{2})([tbg])re(s?)$"), r"\1er\2"),  # centre, kilometres, calibre
+    (re.compile(r"(?<=\w{2})ogue(s?)$"), r"og\1"),  # dialogue, catalogue
+    (re.compile(r"programme(s?)$"), r"program\1"),
+    # travelled, cancelling, counsellor: "ll" after a word of two vowels or more ("filled")
+    (re.compile(r"([aeiou][^aeiou\W]{1,3}[aeiou])ll(ed|ing|er|ers|or|ors)$"), r"\1l\2"),
+    (re.compile(r"dgement(s?)$"), r"dgment\1"),  # judgement
+    (re.compile(r"^scept"), "skept"),  # sceptical
 )
+SPELLING_WORDS = {
+    "grey": "gray",
+    "greys": "grays",
+    "tyre": "tire",
+    "tyres": "tires",
+    "ageing": "aging",
+    "aluminium": "aluminum",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "jewellery": "jewelry",
+    "mould": "mold",
+    "plough": "plow",
+    "practise": "practice",
+    "enquiry": "inquiry",
+    "enquiries": "inquiries",
+}
 
 
+@lru_cache(maxsize=65536)
 def american(word: str) -> str:
-    """A stem in American spelling (``SPELLINGS``): "defenc" -> "defens", "centr" ->
-    "center", "organis" -> "organiz"; other stems as they are."""
-    for british, us, shortest in SPELLINGS:
-        if word.endswith(british) and len(word) >= shortest:
-            return word[: -len(british)] + us
+    """A normalised word in American spelling (``SPELLING_WORDS``, ``SPELLING_ENDINGS``):
+    "defence" -> "defense", "centres" -> "centers", "organised" -> "organized"; other
+    words as they are."""
+    if word in SPELLING_WORDS:
+        return SPELLING_WORDS[word]
+    for british, us in SPELLING_ENDINGS:
+        changed = british.sub(us, word, count=1)
+        if changed != word:
+            return changed
     return word
 
 

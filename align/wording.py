@@ -234,7 +234,7 @@ def compare_key(token: Token, variants: VariantMap) -> str:
     parts = word_parts(token)
     if parts and parts[0][:1].isdigit():
         return NUMBER_KEY
-    return american(stem(variants(token.norm)))
+    return stem(american(variants(token.norm)))
 
 
 def member_sentences(articles: Sequence[Article], member: Member) -> list[Sentence]:
@@ -784,7 +784,7 @@ def quote_drift(
     found: dict[tuple[Keys, Keys], Spans | None] = {}
     # names of parties, not of days or months ("on Sunday" vs "on Monday" is rewording)
     names = frozenset(
-        american(stem(n)) for n in variants.names if n not in MONTHS and n not in WEEKDAYS
+        stem(american(n)) for n in variants.names if n not in MONTHS and n not in WEEKDAYS
     )
     marks: list[Divergence] = []
     for keys, spoken in said.items():

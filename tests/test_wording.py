@@ -84,6 +84,12 @@ def test_british_and_american_spellings_are_not_rewording() -> None:
     assert (0, "defence", 'reworded: "defence" where The Post has "security"') in wording(a, c)
 
 
+def test_a_word_the_spelling_rules_must_not_fold_is_still_a_rewording() -> None:
+    a = "“Hatred will not win in this valley,” the mayor said on Friday."
+    b = "“Haters will not win in this valley,” the mayor said on Friday."
+    assert [d.kind for d in divs(a, b)] == ["quote", "quote"]
+
+
 def test_function_word_changes_are_not_marked() -> None:
     a = "Canada, Mexico agree to lower steel tariffs at the Ottawa summit."
     b = "Canada and Mexico agree on lowering the steel tariffs at an Ottawa summit."
