@@ -249,7 +249,7 @@ LEGEND = (
     "as unreported."
 )
 MARKS = {"conflict": ("**", "**≠"), "precision": ("`", "`≈")}
-OPENING_QUOTES = frozenset("“\"‘'«")
+OPENING_QUOTES = frozenset("“\"‘'«„»")
 
 
 def _md_header(alignment: Alignment) -> str:
@@ -391,7 +391,7 @@ def _md_marked(sentence: Sentence, divergences: Iterable[Divergence], article: i
         if d.article == article and d.sentence == sentence.index and d.start < d.end:
             if d.kind == "number" and d.relation in MARKS:
                 opening, closing = MARKS[d.relation]
-            elif d.kind == "quote" and sentence.text[d.start - 1 : d.start] not in OPENING_QUOTES:
+            elif d.kind == "quote" and sentence.text[: d.start].rstrip()[-1:] not in OPENING_QUOTES:
                 opening, closing = "_“", "”_"  # (where the text has its own marks, only "_")
             else:
                 opening, closing = "_", "_"

@@ -105,6 +105,13 @@ def test_report_marks_a_reworded_quotation_without_doubling_its_quote_marks(
     report = to_markdown(build([a, b]))
     assert "“_The storm cannot stop us" in report and "harbour_,”" in report
     assert "“_“" not in report
+    c = tmp_path / "c.txt"
+    c.write_text(
+        "Storm\n\n« The storm cannot stop us from rebuilding the harbour », the mayor said.\n",
+        encoding="utf-8",
+    )
+    report = to_markdown(build([c, b]))
+    assert "« _The storm cannot stop us" in report and "« _“" not in report
 
 
 def test_report_says_who_disagrees_with_whom(seeds: Alignment) -> None:
