@@ -1375,7 +1375,7 @@ def _names_above_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops)
         if len(above) == 1 and below[0].number in dates
     ]
     for view in [*_lines_above(raw, paragraphs, drops, dates), *alone]:
-        if NAME_LINE.fullmatch(view.text.strip()):
+        if NAME_LINE.fullmatch(_markup_free(view.text)):  # "[Jane Doe](/authors/jane-doe)"
             out += _drop_view(view, "byline", raw)
     return out
 

@@ -515,6 +515,10 @@ def test_names_directly_above_a_date_line_are_a_byline() -> None:
     assert [r for r, _ in drops(c)] == ["byline", "date line"]
     kept = cleaned(f"{BODY}\n\nThe vote was held on Monday.\n5 March 2020\n\nEnd.")
     assert "The vote was held on Monday." in kept.text
+    linked = cleaned(
+        f"{BODY}\n\n[Jane Doe](https://example.org/authors/jane)\n5 March 2020\n\nEnd."
+    )
+    assert [r for r, _ in drops(linked)] == ["byline", "date line"]  # a name as a link
 
 
 def test_a_live_blog_entry_time_with_its_zone_is_dropped_and_its_heading_kept() -> None:
