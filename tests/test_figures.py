@@ -1121,6 +1121,18 @@ def test_scopes_periods_and_incidents() -> None:
     assert plain.scope.kind == ""
 
 
+def test_an_aside_after_a_count_does_not_hide_its_verb() -> None:
+    for text in (
+        "Nearly 40,000 people - most of them women and children - have been forced from"
+        " their homes.",
+        "Nearly 40,000 people — most of them children — have fled their homes.",
+        "Some 300 residents (most of them farmers) were evacuated.",
+    ):
+        assert only(text).role in ("displaced", "evacuated"), text
+    assert only("The 59 medics - killed in March - were buried.").role == "killed"
+    assert only("Twelve people - a record - attended the hearing.").role == ""
+
+
 def test_a_period_named_earlier_is_a_scope_of_its_own() -> None:
     for text in (
         "At least 470 medics have been killed in that time, the agency said.",

@@ -279,15 +279,21 @@ def role_after(s: Stream, j: int, found: Figures) -> str:
     the words between "including" and the next comma belong to the inner figure.
     """
     k, seen = j, 0
+    aside = range(0)  # an aside right after the figure or its noun: its words do not count
     while k < s.count and seen < ROLE_AFTER:
         word = s.low(k)
         if word in ("including", "among") and s.low(k - 1) == ",":
             k = next_comma(s, k)
             continue
+        if seen <= 1 and word in ASIDE_OPENS and aside_end(s, k) > k + 1:
+            # "... people - most of them women and children - have been forced from their
+            # homes" (a role in the aside still counts: "59 soldiers - killed in February -")
+            aside = range(k, aside_end(s, k))
+            seen -= len(aside)
         if k in found.starts and s.low(k - 1) in ("and", "or") and listed(found, k):
             k = next(h.end for h in found.hits if h.first == k)  # "8 cars and 2 engines derailed"
             continue
-        if word in SENTENCE_ENDS or k in found.starts:
+        if (word in SENTENCE_ENDS and k not in aside) or k in found.starts:
             return ""
         if word in ROLE_OF:
             # "downed three warplanes and killed dozens": that verb is the next figure's
@@ -326,6 +332,21 @@ def off_track(s: Stream, k: int) -> bool:
     return s.low(k - 1) == "off" or (
         s.low(k - 1) == "the" and s.low(k - 2) in ("off", "jumped", "left", "leaving")
     )
+
+
+ASIDE_OPENS = {"-": "-", "–": "–", "—": "—", "(": ")"}  # an aside's mark and its closing one
+
+
+def aside_end(s: Stream, k: int) -> int:
+    """The token after the aside that opens at token k ("- most of them women and children
+    -", "(mostly women)") when it closes within ``ROLE_AFTER`` words, else k + 1."""
+    closing = ASIDE_OPENS[s.low(k)]
+    for m in range(k + 1, min(s.count, k + 1 + ROLE_AFTER)):
+        if s.low(m) == closing:
+            return m + 1
+        if s.low(m) in (".", ";"):
+            break
+    return k + 1
 
 
 def next_comma(s: Stream, k: int) -> int:
