@@ -594,7 +594,8 @@ BOILERPLATE_LINE = re.compile(
     # an agency's or a site's notice: "Anadolu Agency website contains only a portion of
     # the news stories ...", "Kestrel News is not responsible for the content of external sites"
     r"|[\w .&'’]{1,60}\bwebsite\s+contains\s+only\s+a\s+portion\s+of\b.{0,250}"
-    r"|[\w .&'’]{1,60}\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\b.{0,60}"
+    r"|[\w .&'’]{1,60}\s+is\s+not\s+responsible\s+for\s+"
+    r"(?:the\s+content\s+of\s+external|(?:the\s+)?material\s+quoted\s+from)\b.{0,60}"
     # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
     r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:(?:and|\+)\s+)?(?:news\s+)?agenc(?:y|ies)"
     rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&)\s*{AGENCIES})*"
@@ -1384,7 +1385,7 @@ CAPTION_LABEL = re.compile(r"\s*(?i:(?:image|media|video|photo)\s+caption|captio
 LIST_LABEL = re.compile(
     r"\s*(?i:topics|tags|keywords"
     r"|related(?:\s+(?:topics|stories|articles|links|content|subjects|coverage|news))?"
-    r"|more\s+(?:on\s+this\s+story|stories|from(?:\s+\w+){1,3})|most\s+(?:popular|read|viewed)"
+    r"|more\s+(?:on\s+this\s+story|stories|news|from(?:\s+\w+){1,3})|most\s+(?:popular|read|viewed)"
     r"|read\s+more|see\s+also|you\s+(?:may|might)\s+also\s+like"
     # widgets of other stories: "Trending Stories", "Don't Miss", "Editor's Picks"
     r"|trending(?:\s+(?:stories|now|news|topics))?|don.?t\s+miss|editor.?s\s+picks"

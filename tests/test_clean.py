@@ -479,6 +479,7 @@ def test_date_lines(line: str) -> None:
         "Found in the car were three bodies, police said.",
         "The newsletter reached 3 million readers in May.",
         "The reporter said the town was empty.",
+        "The firm is not responsible for the content of the leak, the judge said.",
         "The Kremlin Updated Its Guidance on 5 March 2020",  # a headline, not a date line
     ],
 )
@@ -560,6 +561,12 @@ def test_a_list_of_links_under_its_label_is_dropped_paragraph_by_paragraph() -> 
     for label in ("More stories", "Most Popular", "Related content", "More from the Herald"):
         c = cleaned(f"{BODY}\n\n{label}\n\n1. Six hurt as tram leaves the rails")
         assert c.text == BODY
+    # a wire's list of its other stories, each with its time: no figure of this story
+    c = cleaned(
+        f"{BODY}\n\nMore news\nSix hurt as tram leaves the rails May 5, 20:58\n"
+        "Police say 1,700 fans stayed overnight May 5, 11:04"
+    )
+    assert c.text == BODY
 
 
 @pytest.mark.parametrize(
@@ -746,6 +753,7 @@ def test_no_dateline(para: str) -> None:
             "boilerplate",
         ),
         ("The Herald is not responsible for the content of external sites.", "boilerplate"),
+        ("Kestrel Wire is not responsible for the material quoted from other media", "boilerplate"),
         ("Video editor • Jane Doe", "byline"),
         ("*Writing by Jane Doe", "byline"),  # a footnote's star
         ("*Ali Khan contributed to this story from Harlow", "byline"),
