@@ -114,17 +114,19 @@ def test_a_toll_in_that_time_takes_the_period_named_before_it() -> None:
     )
     marked = [(d.text, d.relation) for d in all_marks(found)]
     assert marked == [("At least 470", "conflict"), ("Some 300", "conflict")]  # not 169
-    alone = apart(
+    after_a_day = apart(
         *read_figures(
             [
-                article(
-                    "A", "Aid was cut.", "At least 470 civilians have been killed in that time."
-                ),
-                article("B", "In February alone, 169 civilians were killed."),
+                article("A", "A truce took effect on March 6.", "Since then, 12 civilians died."),
+                article("B", "Ten civilians have died since the truce took effect."),
             ]
         )
+    )  # "then" is a day, no period: which period is meant is unknown, so no scope
+    assert [d.text for d in all_marks(after_a_day)] == ["12", "Ten"]
+    last_year = read_figures(
+        [article("A", "Strikes grew in February.", "30 died over the same period last year.")]
     )
-    assert all_marks(alone) == []  # an earlier period, unknown, is not February
+    assert last_year[0].sentences[1].figures[0].scope.kind == "dated"
 
 
 def test_a_toll_with_a_place_is_still_set_against_one_naming_none() -> None:

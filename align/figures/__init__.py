@@ -153,35 +153,35 @@ BACK_REACH = 2
 
 
 def periods_back(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """An article's sentences, a figure whose scope is an earlier period ("... since
-    December. At least 470 civilians have been killed in that time.") given the period
-    named last before it: in its sentence, else in the ``BACK_REACH`` sentences before.
-    With none, its scope stays an earlier period, unknown."""
+    """An article's sentences, a figure "in that time" ("... since December. At least 470
+    civilians have been killed in that time.") given the scope named last before it, in
+    its sentence or the ``BACK_REACH`` sentences before, when that is a period. Where it
+    is a day, a year or nothing ("took effect on March 6. Since then, 12 ..."), which
+    period is meant is unknown: the figure states no scope, as if the words were not
+    there."""
     out = list(sentences)
     for k, s in enumerate(sentences):
         figures = s.figures or ()
         if not any(q.scope.anchor == BACK for q in figures):
             continue
-        earlier = sentences[max(0, k - BACK_REACH) : k]
-        before = [p for t in earlier for _, p in named_periods(t.text)]
+        before = [p for t in sentences[max(0, k - BACK_REACH) : k] for _, p in named_scopes(t.text)]
         resolved = []
         for q in figures:
-            named = before + [p for at, p in named_periods(s.text) if at < q.start]
-            if q.scope.anchor == BACK and named:
-                q = q._replace(scope=named[-1]._replace(place=q.scope.place))  # as named there
+            if q.scope.anchor == BACK:
+                named = before + [p for at, p in named_scopes(s.text) if at < q.start]
+                last = named[-1] if named else NO_SCOPE
+                period = last.kind == "period" and last.anchor != BACK
+                q = q._replace(scope=last._replace(place=q.scope.place) if period else NO_SCOPE)
             resolved.append(q)
         out[k] = s._replace(figures=tuple(resolved))
     return out
 
 
-def named_periods(text: str) -> list[tuple[int, Scope]]:
-    """The periods a text names ("since December", "in February"), with where each starts."""
+def named_scopes(text: str) -> list[tuple[int, Scope]]:
+    """The scopes a text names ("since December", "in February", "on March 6"), with where
+    each starts."""
     s = Stream(text)
-    return [
-        (s.toks[a].start, scope)
-        for a, _, scope in scopes(s)
-        if scope.kind == "period" and scope.anchor != BACK
-    ]
+    return [(s.toks[a].start, scope) for a, _, scope in scopes(s)]
 
 
 # what an attack does to people

@@ -239,18 +239,20 @@ BACK = "an earlier sentence's period"  # the anchor of "in that time": which, un
 
 def period_back_at(s: Stream, k: int) -> Found | None:
     """ "in that time", "over the same period", "during this period", "since then": the
-    period an earlier sentence names ("since December ... At least 470 civilians have
-    been killed in that time"), not one this sentence can tell. Met by other such
-    figures and by figures of no stated scope, not by a named period ("in February
-    alone, 169")."""
+    period named before it ("since December ... At least 470 civilians have been killed
+    in that time"), which ``figures.periods_back`` finds; not "over the same period last
+    year" or "of 2019" (another year's, read as such)."""
     if s.seq(k, ("since", "then")):
         return k, k + 2, Scope("period", BACK, "")
     if s.low(k) not in ("in", "over", "during", "within", "throughout"):
         return None
     j = k + 1 + int(s.seq(k + 1, ("the", "same")))
-    if (j > k + 1 or s.low(j) in ("that", "this")) and s.low(j + 1) in PERIOD_NOUNS:
-        return k, j + 2, Scope("period", BACK, "")
-    return None
+    if not ((j > k + 1 or s.low(j) in ("that", "this")) and s.low(j + 1) in PERIOD_NOUNS):
+        return None
+    after = j + 2
+    if s.low(after) in ("last", "a", "of", "in", "from") or s.kind(after) == "num":
+        return None  # "over the same period last year", "... a year earlier", "... of 2019"
+    return k, after, Scope("period", BACK, "")
 
 
 READERS = (
