@@ -206,6 +206,37 @@ def test_a_quotation_both_give_word_for_word_keeps_its_weight() -> None:
     assert frozenset({("a", 1), ("b", 1)}) in found
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # an epithet in scare quotes: no one says it
+            'Port Harlow, "the largest fishing harbour on the northern coast", has seen its'
+            " catch fall for three years.",
+            'Fishermen in the town, "the largest fishing harbour on the northern coast",'
+            " tied up their boats as the river rose.",
+        ),
+        (  # a title in quotes
+            'The fund was set up under the "Harlow Coastal Flood Relief Act", the mayor said.',
+            'Fishermen said the "Harlow Coastal Flood Relief Act" came too late for them.',
+        ),
+        (  # a quotation's closing mark alone: the rest of the sentence is not quoted
+            'Nobody will help us," a fisherman in the largest fishing harbour on the northern'
+            " coast told reporters.",
+            'It is the worst year we have had," said a trader in the largest fishing harbour'
+            " on the northern coast.",
+        ),
+    ],
+)
+def test_quoted_words_that_are_no_one_s_statement_count_as_a_phrase(
+    first: str, second: str
+) -> None:
+    a, b = one_per_paragraph("a", [first]), one_per_paragraph("b", [second])
+    corpus = build_corpus([a, b], arrays=False)
+    x, y = corpus.row((0, 0)), corpus.row((1, 0))
+    cosine = round(sparse_dot(corpus.vectors[x], corpus.vectors[y]), 5)
+    assert phrase_score(corpus, x, y, cosine) < cosine
+
+
 def test_a_shared_catch_phrase_alone_does_not_link() -> None:
     """Sentences whose only common ground is one phrase (an epithet of the place)
     stay apart; the facts the outlets share around them are still grouped."""

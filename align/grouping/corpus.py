@@ -133,15 +133,22 @@ def phrase_keys(words: Sequence[Token], variants: VariantMap) -> tuple[tuple[str
     return tuple(zip([stem(w) for w in spellings], compounds[: len(spellings)], strict=True))
 
 
-# A quotation's words: between curly quotes, or straight ones (each run of a text's own)
-QUOTATION = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+# A quotation's words: between a pair of curly quotes, or of straight ones, in one sentence
+QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# Words that attribute a quotation to someone ("..., Putin said", "he noted"): quoted words
+# in a sentence without one may be a title or an epithet in scare quotes
+SAYING = frozenset(
+    {"said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed"}
+    | {"warned", "warns", "declared", "insisted", "asked", "replied", "wrote", "tweeted"}
+)
 
 
 def quoted_keys(text: str, words: Sequence[Token]) -> frozenset[int]:
-    """The places in ``phrase_keys`` of the words inside a quotation ("“We do not always
-    agree with our Turkish partners ...”"), for ``phrase_parts``."""
+    """The places in ``phrase_keys`` of the words inside a quotation the sentence
+    attributes to someone ("“We do not always agree with our Turkish partners ...,” he
+    noted"), for ``phrase_parts``; a quotation's marks must open and close in it."""
     spans = [m.span() for m in QUOTATION.finditer(text)]  # in order, apart
-    if not spans:
+    if not spans or not any(t.norm in SAYING for t in words):
         return frozenset()
     starts = [a for a, _ in spans]
     keyed = [t for t in words if not t.is_number and t.norm not in STOPWORDS]

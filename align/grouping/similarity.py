@@ -271,9 +271,11 @@ def phrase_score(corpus: Corpus, a: int, b: int, cosine: float) -> float:
 # words every run would meet every other (the work grows with the square of their
 # lengths: two 100 KB lines took over a minute).
 PHRASE_WORDS = 300
-# Content words of a run two sentences share inside quotation marks from which it is
-# one statement quoted by both ("“We do not always agree with our Turkish partners in
-# our assessments ...”": seven), not a catch-phrase, and keeps its whole weight.
+# Content words of a run two sentences share inside quotation marks they attribute to
+# someone (``quoted_keys``) from which it is one statement quoted by both ("“We do not
+# always agree with our Turkish partners in our assessments ...”": seven), not a
+# catch-phrase, and keeps its whole weight; a title in quotes ("the “Caesar Syria
+# Civilian Protection Act”") is one still.
 QUOTED_RUN = 4
 
 
@@ -316,9 +318,10 @@ def phrase_parts(corpus: Corpus, a: int, b: int, cosine: float) -> tuple[float, 
                 n += 1
             if n < 2:
                 continue
-            if n >= QUOTED_RUN and all(i + k in said_a and j + k in said_b for k in range(n)):
-                continue  # a quotation both give word for word: one statement, full weight
             titled_run = all(i + k in caps_a and j + k in caps_b for k in range(n))
+            quoted_run = all(i + k in said_a and j + k in said_b for k in range(n))
+            if n >= QUOTED_RUN and quoted_run and not titled_run:
+                continue  # a quotation both give word for word: one statement, full weight
             words = [k for k, _ in mine[i : i + n]]
             features = {*words, *(c for _, c in mine[i : i + n - 1])}
             features.update(f"{x} {y}" for x, y in pairwise(words))
