@@ -176,10 +176,9 @@ def loser(s: Stream, first: int) -> str:
 
 
 def others_of(s: Stream, hit: Hit) -> bool:
-    """A count of "others" or "more" ("two soldiers were killed and six others wounded",
-    "... and four more were injured"): more of what the count before it in the sentence
-    counts."""
-    return s.low(hit.end) in ("others", "more")
+    """A count of "others" ("two soldiers were killed and six others wounded"): more
+    of what the count before it in the sentence counts."""
+    return s.low(hit.end) == "others"
 
 
 def noun_before(s: Stream, first: int) -> str:
