@@ -1131,6 +1131,9 @@ def test_an_aside_after_a_count_does_not_hide_its_verb() -> None:
         assert only(text).role in ("displaced", "evacuated"), text
     assert only("The 59 medics - killed in March - were buried.").role == "killed"
     assert only("Twelve people - a record - attended the hearing.").role == ""
+    # the figure's verb does not follow the aside: a later verb is someone else's
+    crowd = "Around 300 people - many of them in tears - buried the medics who died there."
+    assert only(crowd).role == ""
 
 
 def test_a_period_named_earlier_is_a_scope_of_its_own() -> None:

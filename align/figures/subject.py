@@ -278,18 +278,22 @@ def role_after(s: Stream, j: int, found: Figures) -> str:
     "More than 300 civilians, including more than 100 children, have died":
     the words between "including" and the next comma belong to the inner figure.
     """
-    k, seen = j, 0
-    aside = range(0)  # an aside right after the figure or its noun: its words do not count
-    while k < s.count and seen < ROLE_AFTER:
+    k, seen, stop = j, 0, s.count
+    aside = range(0)  # an aside right after the figure or its noun
+    while k < stop and seen < ROLE_AFTER:
         word = s.low(k)
         if word in ("including", "among") and s.low(k - 1) == ",":
             k = next_comma(s, k)
             continue
         if seen <= 1 and word in ASIDE_OPENS and aside_end(s, k) > k + 1:
-            # "... people - most of them women and children - have been forced from their
-            # homes" (a role in the aside still counts: "59 soldiers - killed in February -")
             aside = range(k, aside_end(s, k))
-            seen -= len(aside)
+            if s.low(aside.stop) in AUXILIARIES or s.low(aside.stop) in ROLE_OF:
+                seen -= len(aside)  # "... people - most of them women - have been forced from
+                # their homes": its words do not count, the figure's verb follows it
+            else:
+                stop = aside.stop  # "300 people - many in tears - buried the victims who died":
+                # no verb of the figure's after it; one in it still counts ("59 soldiers -
+                # killed in February -")
         if k in found.starts and s.low(k - 1) in ("and", "or") and listed(found, k):
             k = next(h.end for h in found.hits if h.first == k)  # "8 cars and 2 engines derailed"
             continue
@@ -335,6 +339,7 @@ def off_track(s: Stream, k: int) -> bool:
 
 
 ASIDE_OPENS = {"-": "-", "–": "–", "—": "—", "(": ")"}  # an aside's mark and its closing one
+AUXILIARIES = frozenset({"have", "has", "had", "were", "was", "are", "is", "been", "be", "will"})
 
 
 def aside_end(s: Stream, k: int) -> int:
