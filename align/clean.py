@@ -453,12 +453,13 @@ def is_author_line(text: str) -> bool:
 # 5 March 2020 | Updated 6 March 2020"
 SECTION_WORD = re.compile(r"(?:[A-Z][\w'’-]*|&|and)\s+")
 SECTION_WORDS = 5
-UPDATE_WORD = re.compile(r"(?i:\b(?:updated|published|posted|modified)\b)")
+UPDATE_WORD = re.compile(r"\b(?:Updated|Published|Posted|Modified|UPDATED|PUBLISHED|POSTED)\b")
 
 
 def is_section_date_line(text: str) -> bool:
     """A section's name (up to ``SECTION_WORDS`` capitalised words) and a date line that
-    names an update or publication."""
+    names an update or publication as a label does ("Updated", "PUBLISHED"; "the UN Office
+    updated on 5 March 2020" is a sentence's words)."""
     if not text[:1].isupper() or not UPDATE_WORD.search(text):
         return False
     pos = 0
@@ -594,8 +595,9 @@ BOILERPLATE_LINE = re.compile(
     # an agency's or a site's notice: "Anadolu Agency website contains only a portion of
     # the news stories ...", "Kestrel News is not responsible for the content of external sites"
     r"|[\w .&'’]{1,60}\bwebsite\s+contains\s+only\s+a\s+portion\s+of\b.{0,250}"
-    r"|[\w .&'’]{1,60}\s+is\s+not\s+responsible\s+for\s+"
-    r"(?:the\s+content\s+of\s+external|(?:the\s+)?material\s+quoted\s+from)\b.{0,60}"
+    r"|[\w .&'’]{1,60}\s+is\s+not\s+responsible\s+for\s+(?:the\s+content\s+of\s+external"
+    r"(?:\s+internet)?\s+(?:sites|websites|links)|(?:the\s+)?material\s+quoted\s+from\s+other"
+    r"\s+media(?:\s+outlets)?)\.?"
     # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
     r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:(?:and|\+)\s+)?(?:news\s+)?agenc(?:y|ies)"
     rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&)\s*{AGENCIES})*"
@@ -868,7 +870,6 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (BY_LABEL.fullmatch, "byline"),
     (is_date_line, "date line"),
     (is_agency_date_line, "byline"),
-    (is_section_date_line, "date line"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (is_furniture, "boilerplate"),
     (is_breadcrumb, "boilerplate"),
@@ -889,6 +890,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
 # line that does not run on from the line before or into the next (one that starts in
 # lower case continues the sentence of the line above).
 ALONE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
+    (is_section_date_line, "date line"),
     (is_dated_byline, "byline"),
     (is_consent_dialog, "boilerplate"),
     (is_ticker, "boilerplate"),

@@ -480,6 +480,8 @@ def test_date_lines(line: str) -> None:
         "The newsletter reached 3 million readers in May.",
         "The reporter said the town was empty.",
         "The firm is not responsible for the content of the leak, the judge said.",
+        "The ministry is not responsible for the material quoted from the leaked report.",
+        "The paper is not responsible for the content of external sites it links to, it said.",
         "The Kremlin Updated Its Guidance on 5 March 2020",  # a headline, not a date line
     ],
 )
@@ -504,6 +506,7 @@ def test_a_list_s_items_are_no_credits_or_labels() -> None:
         "Police said they had one kind of evidence - video\nfootage from a doorbell camera.",
         "The lockdown was announced on television\nby Prime Minister Jane Doe on 23 March"
         " 2020\nand lasted for months.",
+        "The figures come from what the\nUN Office updated on 5 March 2020\nThey show the cost.",
     ],
 )
 def test_a_line_of_wrapped_prose_is_no_debris(wrapped: str) -> None:
