@@ -319,8 +319,8 @@ def phrase_parts(corpus: Corpus, a: int, b: int, cosine: float) -> tuple[float, 
             if n < 2:
                 continue
             titled_run = all(i + k in caps_a and j + k in caps_b for k in range(n))
-            quoted_run = all(i + k in said_a and j + k in said_b for k in range(n))
-            if n >= QUOTED_RUN and quoted_run and not titled_run:
+            said = n >= QUOTED_RUN and bool(said_a) and bool(said_b) and not titled_run
+            if said and all(i + k in said_a and j + k in said_b for k in range(n)):
                 continue  # a quotation both give word for word: one statement, full weight
             words = [k for k, _ in mine[i : i + n]]
             features = {*words, *(c for _, c in mine[i : i + n - 1])}
