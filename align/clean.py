@@ -477,6 +477,7 @@ def is_section_date_line(text: str) -> bool:
 NAME_OF_LETTERS = r"[A-Z](?:[^\W\d_]|[.'’-])*"
 NAME_OF_LETTERS_RE = re.compile(NAME_OF_LETTERS)
 BYLINE_BY = re.compile(r"(?:By|BY):?\s+")
+FUSED_DIGIT = re.compile(r"[a-z]\d")
 BYLINE_NAME_WORDS = 4
 
 
@@ -487,6 +488,8 @@ def is_dated_byline(text: str) -> bool:
     Resume 5 March 2020"), and stays; so does a line that starts "by" in lower case (a
     wrapped sentence's)."""
     by = BYLINE_BY.match(text)
+    if by is None and FUSED_DIGIT.search(text) is None:
+        return False  # (most lines: neither "By" nor a word fused with a number)
     pos = by.end() if by else 0
     for count in range(BYLINE_NAME_WORDS):
         word = NAME_OF_LETTERS_RE.match(text, pos)
@@ -717,7 +720,10 @@ CONSENT_CHOICES = frozenset({"agree", "accept", "reject", "decline"})
 def is_consent_dialog(text: str) -> bool:
     """A line of two to sixteen words, each a consent dialog's (``CONSENT``), a choice among
     them, ending no sentence ("I agree." is a reply)."""
-    words = FURNITURE_WORD.findall(text.lower())
+    lower = text.lower()
+    if not any(choice in lower for choice in CONSENT_CHOICES):
+        return False
+    words = FURNITURE_WORD.findall(lower)
     return (
         2 <= len(words) <= 16
         and set(words) <= CONSENT
@@ -738,7 +744,8 @@ def is_ticker(text: str) -> bool:
     (a word in lower case at most), ending no sentence. "Shares in BP rose +2.1% ..." or
     an election's "Labour 41% (+8%), ..." after "The final result:" is prose."""
     return (
-        len(SIGNED_PERCENT.findall(text)) >= 2
+        "%" in text
+        and len(SIGNED_PERCENT.findall(text)) >= 2
         and len(LOWER_WORD.findall(text)) <= 1
         and not TERMINAL_END.search(text)
     )
