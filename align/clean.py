@@ -597,8 +597,9 @@ BOILERPLATE_LINE = re.compile(
     r"|.{0,80}\bctrl\s*\+\s*enter\b.{0,40}"  # "If you find a mistake, ... press Ctrl+Enter"
     # an agency's or a site's notice: "Anadolu Agency website contains only a portion of
     # the news stories ...", "Kestrel News is not responsible for the content of external sites"
-    r"|[\w .&'’]{1,60}\bwebsite\s+contains\s+only\s+a\s+portion\s+of\b.{0,250}"
-    r"|[\w .&'’]{1,60}\s+is\s+not\s+responsible\s+for\s+(?:the\s+content\s+of\s+external"
+    # (a name's words apart by one space each: a run of spaces is not tried every way)
+    r"|(?:[\w.&'’]+ ){1,8}website\s+contains\s+only\s+a\s+portion\s+of\b.{0,250}"
+    r"|(?:[\w.&'’]+ ){1,8}is\s+not\s+responsible\s+for\s+(?:the\s+content\s+of\s+external"
     r"(?:\s+internet)?\s+(?:sites|websites|links)|(?:the\s+)?material\s+quoted\s+from\s+other"
     r"\s+media(?:\s+outlets)?)\.?"
     # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
