@@ -709,7 +709,7 @@ def is_furniture(text: str) -> bool:
 
 # Words of a cookie or consent dialog's buttons and prompt: a line of nothing else, one
 # of them a choice, is the dialog ("Yes, I agree No, take me to settings", "AGREE MORE
-# OPTIONS", "You may accept or manage your choices below.")
+# OPTIONS")
 CONSENT = frozenset(
     {"yes", "no", "ok", "i", "agree", "accept", "reject", "decline", "allow", "all", "more"}
     | {"options", "manage", "settings", "preferences", "choices", "take", "me", "to", "and"}
@@ -735,8 +735,6 @@ def is_consent_dialog(text: str) -> bool:
 
 # A market ticker: "BIST 100 105.472,87 -1,37% USD/TRY 6,1231 +0,42%" (signed changes)
 SIGNED_PERCENT = re.compile(r"(?<![\w.,])[+−-]\d[\d.,]*\s?%")
-
-
 LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
