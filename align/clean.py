@@ -95,6 +95,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice, pairwise
 from typing import NamedTuple
 
+from .figures.lexicon import VAGUE_WORDS
 from .model import Cleaned, Dropped
 from .normalize import tokens
 from .text import BIDI_CODES, CONTROL_CODES, INVISIBLE_CODES, LINE_CODES, char_class
@@ -1595,7 +1596,6 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 # phrase.
 SUBHEAD_WORDS = 8
 STORY_WORDS = 15  # a paragraph of the story itself, not a page's prompt ("Leave a comment.")
-VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "several"})
 INTERVIEW = re.compile(r"(?i:q)\s*[:.]")
 ADDRESSED = frozenset({"you", "your", "you?", "your?"})
 LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-–—•·*])\s")
@@ -1644,7 +1644,7 @@ def is_subhead(text: str) -> bool:
         and not QUOTATION_MARK.search(text)
         and not LIST_ITEM.match(text)
         and not ASIDE.search(text)
-        and not any(t.is_number or t.norm in VAGUE for t in tokens(text))
+        and not any(t.is_number or t.norm in VAGUE_WORDS for t in tokens(text))
         and not (question and (INTERVIEW.match(text) or ADDRESSED & {w.lower() for w in words}))
     )
 
