@@ -722,10 +722,7 @@ CONSENT_CHOICES = frozenset({"agree", "accept", "reject", "decline"})
 def is_consent_dialog(text: str) -> bool:
     """A line of two to sixteen words, each a consent dialog's (``CONSENT``), a choice among
     them, ending no sentence ("I agree." is a reply)."""
-    lower = text.lower()
-    if not any(choice in lower for choice in CONSENT_CHOICES):
-        return False
-    words = FURNITURE_WORD.findall(lower)
+    words = FURNITURE_WORD.findall(text.lower())
     return (
         2 <= len(words) <= 16
         and set(words) <= CONSENT
@@ -744,8 +741,7 @@ def is_ticker(text: str) -> bool:
     (a word in lower case at most), ending no sentence. "Shares in BP rose +2.1% ..." or
     an election's "Labour 41% (+8%), ..." after "The final result:" is prose."""
     return (
-        "%" in text
-        and len(SIGNED_PERCENT.findall(text)) >= 2
+        len(SIGNED_PERCENT.findall(text)) >= 2
         and len(LOWER_WORD.findall(text)) <= 1
         and not TERMINAL_END.search(text)
     )
