@@ -291,20 +291,26 @@ def _md_pairs(alignment: Alignment, row: Measured, relation: str) -> list[str]:
     out = []
     for p in row.pairings:
         if p.relation == relation:
-            a = _md_reading(alignment, row, row.claims[p.a])
-            b = _md_reading(alignment, row, row.claims[p.b])
+            a = _md_reading(alignment, row, p.a)
+            b = _md_reading(alignment, row, p.b)
             if frozenset((a, b)) not in seen:
                 seen.add(frozenset((a, b)))
                 out.append(f"{a} {sign} {b}")
     return out
 
 
-def _md_reading(alignment: Alignment, row: Measured, claim: Claim) -> str:
-    """A figure and every outlet of the row that gives it in the same words."""
+def _md_reading(alignment: Alignment, row: Measured, index: int) -> str:
+    """Claim ``index``'s figure and every outlet of the row that gives it in the same
+    words and the same reading (``Measured.readings``: value, hedge and scope), so
+    every outlet named stands in the pairing: "Nearly a million" since December is
+    not the same words' claim without a period, which another figure may not meet."""
+    claim = row.claims[index]
+    reading = row.readings[index] if row.readings else None
     outlets = dict.fromkeys(
         alignment.articles[c.article].label
-        for c in row.claims
+        for k, c in enumerate(row.claims)
         if c.quantity.text.casefold() == claim.quantity.text.casefold()
+        and (reading is None or row.readings[k] == reading)
     )
     return f"{md_escape(claim.quantity.text)} ({md_escape(', '.join(outlets))})"
 

@@ -122,6 +122,24 @@ def test_report_says_who_disagrees_with_whom(seeds: Alignment) -> None:
     assert len(pairs) == len(set(pairs))
 
 
+def test_report_names_with_a_figure_only_the_outlets_its_pairing_stands_for(
+    tmp_path: Path,
+) -> None:
+    texts = {
+        "a": "More than a million people have fled their homes since December, the UN said.",
+        "b": "Nearly a million people have fled their homes since the offensive began, "
+        "the UN said.",
+        "c": "Nearly a million people have fled their homes, the UN said.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"Flight\n\nFighting goes on.\n\n{text}\n", "utf-8")
+    report = to_markdown(build([tmp_path / f"{name}.txt" for name in texts]))
+    pairs = [line for line in report.splitlines() if line.startswith("  - ")]
+    # B's figure is dated to another period: it is set against nothing, though worded as C's
+    assert "  - More than a million (A) ≠ Nearly a million (C)" in pairs
+    assert not any("(B" in line or ", B" in line for line in pairs)
+
+
 def test_json_has_one_article_passage_or_quantity_per_line(seeds: Alignment) -> None:
     text = to_json(seeds)
     assert json.loads(text) == to_dict(seeds)
