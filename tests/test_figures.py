@@ -570,6 +570,22 @@ def test_time_zones_keep_times_apart() -> None:
     assert rel("The truce began at 1200 GMT.", "The truce began at 15:00 GMT.") == "conflict"
 
 
+def test_a_time_in_a_named_zone_meets_only_times_in_that_zone() -> None:
+    """ "9:01am AEDT" is a minute past midnight in Syria: set against local times it
+    made every outlet's midnight a conflict. A zone after "pm" counts too."""
+    sydney = "The ceasefire started at 9:01am AEDT today."
+    assert only(sydney).counted == "aedt"
+    assert rel(sydney, "The ceasefire started at one minute past midnight.") is None
+    assert rel(sydney, "The ceasefire started at 9:01 a.m. AEDT.") == "same"
+    assert rel(sydney, "The ceasefire started at 10:01 a.m. AEDT.") == "conflict"
+    assert only("The truce began at 10.01pm GMT.").counted == "utc"
+    assert only("The truce began at nine pm ET.").counted == "et"
+    assert only("The truce began at 2001 EST.").counted == "est"
+    # in lower case such words are words ("et cetera"), and a capital opens a sentence
+    assert only("The talks ended at 6 pm, et cetera.").counted == ""
+    assert only("They met at 3 pm. West of the city, fighting went on.").counted == ""
+
+
 def test_decimal_is_not_a_time() -> None:
     q = only("The fund holds 3.6 million euros.")
     assert q.kind == "money"

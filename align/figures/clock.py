@@ -26,6 +26,7 @@ from .lexicon import (
     TIME_HEDGES,
     TIME_MARKS,
     TIME_PREPS,
+    TIME_ZONES,
     WEEKDAYS,
 )
 from .numerals import clock_value, digit_core, is_code, is_year, word_core
@@ -54,12 +55,20 @@ def converted_time_end(s: Stream, j: int) -> int:
 
 def zone(s: Stream, i: int, end: int) -> str:
     """The time zone written with a clock time ("utc" for GMT/UTC, "utc+3" for
-    "GMT+3"), else "" ("local time" is what a bare time means)."""
+    "GMT+3", "aedt" for "AEDT"), else "" ("local time" is what a bare time means)."""
     for j in range(i, end):
         if s.low(j) in ("gmt", "utc"):
             offset = utc_offset(s, j + 1)
             return "utc" + (offset[0] if offset else "")
+        if named_zone(s, j):
+            return s.low(j)
     return ""
+
+
+def named_zone(s: Stream, j: int) -> bool:
+    """A zone other than GMT/UTC at ``j``, written in capitals ("AEDT", "EST"; "et" and
+    "cat" in lower case are words)."""
+    return s.low(j) in TIME_ZONES and s.toks[j].text.isupper()
 
 
 SIGNS = {"+": "+", "-": "-", "−": "-"}
@@ -130,6 +139,7 @@ def clock_time(s: Stream, i: int) -> tuple[tuple[float, float], int] | None:
         found = clock_digits(s, i)
     elif s.low(i) in ONES and ONES[s.low(i)] <= 12:
         found = daypart(s, i + 1, ONES[s.low(i)], 0)
+        found = None if found is None else (found[0], time_mark_end(s, found[1]))
     else:
         found = None
     if found is None:
@@ -142,12 +152,13 @@ def clock_digits(s: Stream, i: int) -> tuple[float, int] | None:
     text = s.toks[i].text
     hm = clock_value(text)
     if len(text) <= 2 and text.isdigit() and int(text) <= 12:
-        return daypart(s, i + 1, int(text), 0)
+        found = daypart(s, i + 1, int(text), 0)
+        return None if found is None else (found[0], time_mark_end(s, found[1]))
     if hm is None:
         return None
     meridiem = daypart(s, i + 1, hm[0], hm[1])
     if meridiem is not None:
-        return meridiem
+        return meridiem[0], time_mark_end(s, meridiem[1])  # "10.01pm GMT"
     if not clock_context(s, i, text):
         return None
     return float((hm[0] % 24) * 60 + hm[1]), time_mark_end(s, i + 1)
@@ -158,7 +169,7 @@ def clock_context(s: Stream, i: int, text: str) -> bool:
     if ":" in text:
         return True
     leading_zero = text.startswith("0") and len(text) in (4, 5)
-    marked = s.low(i + 1) in TIME_MARKS
+    marked = s.low(i + 1) in TIME_MARKS or named_zone(s, i + 1)
     prep = s.low(i - 1) in TIME_PREPS
     if "." in text:
         nxt = s.low(i + 1)
@@ -185,12 +196,12 @@ CURRENCIES = frozenset(
 
 
 def time_mark_end(s: Stream, j: int) -> int:
-    """Include "GMT" (with an offset: "GMT+3"), "UTC", "hrs", "hours" and "local time"
-    in a clock time."""
+    """Include "GMT" (with an offset: "GMT+3"), "UTC", another zone ("AEDT"), "hrs",
+    "hours" and "local time" in a clock time."""
     if s.low(j) in ("gmt", "utc"):
         offset = utc_offset(s, j + 1)
         return offset[1] if offset else j + 1
-    if s.low(j) in ("hrs", "hours"):
+    if named_zone(s, j) or s.low(j) in ("hrs", "hours"):
         return j + 1
     if s.seq(j, ("local", "time")):
         return j + 2

@@ -233,6 +233,16 @@ YEAR_PREPS = frozenset({"in", "since", "by", "from", "until", "till", "before", 
 AGE_LIST = frozenset({",", "and", "or", "to", "-", "–", "between"})
 TIME_PREPS = {"at", "from", "until", "till", "by", "since", "before", "after", "to"}
 TIME_MARKS = {"gmt", "utc", "hrs", "hours", "local", "tonight", "pm", "am"}
+# Time zones written after a clock time, in capitals ("9:01am AEDT", "8 p.m. EST"): a
+# time in a named zone is compared only with times in that zone. GMT and UTC are read
+# with their offsets ("GMT+3"); the others are not converted (IST, CST and AST each
+# name more than one zone).
+TIME_ZONES = frozenset(
+    {"bst", "ist", "wet", "west", "cet", "cest", "eet", "eest", "msk", "trt", "gst", "irst"}
+    | {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "pt", "ast", "adt"}
+    | {"aest", "aedt", "acst", "acdt", "awst", "nzst", "nzdt", "jst", "kst", "hkt", "sgt"}
+    | {"pkt", "npt", "ict", "wib", "pht", "myt", "sast", "eat", "cat", "wat", "akst", "hst"}
+)
 DAYPARTS = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
 
 
