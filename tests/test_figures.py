@@ -600,6 +600,8 @@ def test_decimal_is_not_a_time() -> None:
         ("Patrols begin March 15, 2020.", "March 15, 2020"),
         ("Patrols begin Mar. 15 along the road.", "Mar. 15"),
         ("Patrols begin March 15th.", "March 15th"),
+        ("Patrols begin on the 15th of March.", "15th of March"),
+        ("Patrols begin the next 15 of March.", "15 of March"),  # a translation's words
     ],
 )
 def test_dates(sentence: str, written: str) -> None:
@@ -1135,6 +1137,27 @@ def test_scopes_periods_and_incidents() -> None:
     assert (day.scope.kind, day.scope.anchor) == ("incident", "tuesday")
     plain = only("Some 30 medics were killed.")
     assert plain.scope.kind == ""
+
+
+def test_a_period_since_a_day_written_before_its_month() -> None:
+    """ "since 3 February" is the period "since Feb. 3" is; without it, a toll since
+    then met one strike's toll as a conflict. The sentence's full stop is not the
+    month's abbreviation dot."""
+    for text in (
+        "58 medics have been killed since 3 February.",
+        "58 medics have been killed since the 3rd of February.",
+        "58 medics have been killed since the 3 of February.",
+        "Since 3 February, 58 medics have been killed.",
+    ):
+        q = find(text, "58")
+        assert (q.scope.kind, q.scope.anchor) == ("period", "feb"), text
+    assert find("58 medics have been killed since 3 February.", "58").scope.text == (
+        "since 3 February"
+    )
+    strike = only("34 medics were killed in a single air strike.")
+    assert not comparable(find("58 medics have been killed since 3 February.", "58"), strike)
+    # a day alone, or a number before another word, opens no period
+    assert find("58 medics have been killed since 3 patrols left.", "58").scope.kind == ""
 
 
 def test_an_aside_after_a_count_does_not_hide_its_verb() -> None:

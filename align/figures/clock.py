@@ -292,8 +292,9 @@ def month_day(s: Stream, i: int) -> tuple[float, int] | None:
 
 
 def day_month(s: Stream, i: int) -> tuple[float, int] | None:
+    """ "15 March", "27th of February" (and a translation's "the 27 of February")."""
     day = day_of(s, i)
-    month = month_of(s, day[1]) if day else None
+    month = month_of(s, day[1] + int(s.low(day[1]) == "of")) if day else None
     if day is None or month is None or is_code(s, i):
         return None
     return float(month[0] * 31 + day[0]), month[1]

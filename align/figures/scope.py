@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..model import NO_SCOPE, Scope
+from .clock import day_of
 from .lexicon import (
     CLAUSE_ENDS,
     EVENT_OF,
@@ -56,17 +57,29 @@ def after_start_of(s: Stream, k: int) -> int:
     return k + int(s.low(k) in ("early", "late", "mid", "last", "-"))
 
 
+def month_after_day(s: Stream, j: int) -> int:
+    """The token of the month after a day of the month at ``j`` ("3 February", "the 3rd
+    of February"), else ``j``."""
+    day = day_of(s, j + int(s.low(j) == "the"))
+    if day is None:
+        return j
+    k = day[1] + int(s.low(day[1]) == "of")
+    return k if month_key(s, k) else j
+
+
 def since_at(s: Stream, k: int) -> Found | None:
-    """ "since Feb. 3", "since the beginning of February", "since last December",
-    "since 2011", "since the offensive", "from the start of this year"."""
+    """ "since Feb. 3", "since 3 February", "since the 3rd of February", "since the
+    beginning of February", "since last December", "since 2011", "since the offensive",
+    "from the start of this year"."""
     if s.low(k) not in ("since", "from"):
         return None
     j = after_start_of(s, k + 1)
     if s.low(k) == "from" and j == k + 1:
         return None  # "from" opens a period only as "from the beginning of ..."
+    j = month_after_day(s, j) if s.low(k) == "since" else j
     month = month_key(s, j)
     if month:
-        end = j + 1 + int(s.low(j + 1) == ".")
+        end = j + 1 + int(s.low(j + 1) == "." and len(s.low(j)) <= 4)  # "Feb.", not "February."
         end += int(s.kind(end) == "num" and len(s.low(end)) <= 2)
         return k, end, Scope("period", month, "")
     if s.capital(j) and s.low(j) in WEEKDAYS:
