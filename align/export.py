@@ -300,19 +300,23 @@ def _md_pairs(alignment: Alignment, row: Measured, relation: str) -> list[str]:
 
 
 def _md_reading(alignment: Alignment, row: Measured, index: int) -> str:
-    """Claim ``index``'s figure and every outlet of the row that gives it in the same
-    words and the same reading (``Measured.readings``: value, hedge and scope), so
-    every outlet named stands in the pairing: "Nearly a million" since December is
-    not the same words' claim without a period, which another figure may not meet."""
-    claim = row.claims[index]
+    """Claim ``index``'s figure with every outlet of the row that gives the same
+    reading (``Measured.readings``: value, hedge and scope), each wording once with
+    its outlets ("Nearly one million (BBC) / nearly a million (AP, Reuters)"): the
+    pairing stands for them all, and for no outlet that words it alike for another
+    period."""
     reading = row.readings[index] if row.readings else None
-    outlets = dict.fromkeys(
-        alignment.articles[c.article].label
-        for k, c in enumerate(row.claims)
-        if c.quantity.text.casefold() == claim.quantity.text.casefold()
-        and (reading is None or row.readings[k] == reading)
+    mine = row.claims[index].quantity.text.casefold()
+    worded: dict[str, tuple[str, dict[str, None]]] = {}
+    for k, c in enumerate(row.claims):
+        if (row.readings[k] == reading) if reading is not None else k == index:
+            text = c.quantity.text
+            _, outlets = worded.setdefault(text.casefold(), (text, {}))
+            outlets[alignment.articles[c.article].label] = None
+    first = sorted(worded, key=lambda key: key != mine)  # the claim's own words first
+    return " / ".join(
+        f"{md_escape(worded[key][0])} ({md_escape(', '.join(worded[key][1]))})" for key in first
     )
-    return f"{md_escape(claim.quantity.text)} ({md_escape(', '.join(outlets))})"
 
 
 def _mark(text: str, relation: str) -> str:

@@ -140,6 +140,25 @@ def test_report_names_with_a_figure_only_the_outlets_its_pairing_stands_for(
     assert not any("(B" in line or ", B" in line for line in pairs)
 
 
+def test_report_names_every_wording_of_a_reading_in_its_pairing(tmp_path: Path) -> None:
+    """Outlets that give one figure in other words ("nearly one million", "nearly a
+    million") are one reading: the pairing that stands for them names them all."""
+    texts = {
+        "a": "More than a million people have fled their homes since December.",
+        "b": "Nearly a million people have fled their homes since December.",
+        "c": "Nearly one million people have fled their homes since December.",
+        "d": "Nearly a million people have fled their homes since December, the UN said.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"Flight\n\nFighting goes on.\n\n{text}\n", "utf-8")
+    report = to_markdown(build([tmp_path / f"{name}.txt" for name in texts]))
+    pairs = [line for line in report.splitlines() if line.startswith("  - ")]
+    assert len(pairs) == 1, pairs
+    assert "Nearly a million (B, D) / Nearly one million (C)" in pairs[0] or (
+        "Nearly one million (C) / Nearly a million (B, D)" in pairs[0]
+    ), pairs
+
+
 def test_json_has_one_article_passage_or_quantity_per_line(seeds: Alignment) -> None:
     text = to_json(seeds)
     assert json.loads(text) == to_dict(seeds)
