@@ -54,6 +54,8 @@ LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")
 QUOTE_MARK = re.compile(r"‘‘|’’|``|''|\"|“|”|«|»|„")
 ALNUM = re.compile(r"[^\W_]")
 WORD = re.compile(r"[A-Za-z]+")
+# A clock time glued to its "a.m."/"p.m." ("1:30a.m."): the abbreviation is the letters
+GLUED_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?=[AaPp]\.[Mm]$)")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 # Capitalised abbreviations that (almost) never end a sentence.
@@ -199,6 +201,8 @@ def _token_before(text: str, dot: int) -> str:
     if space < 0 and low > 0:
         return ""
     token = text[space + 1 : dot].lstrip("([{\"“‘'«")
+    glued = GLUED_TIME.match(token)
+    token = token[glued.end() :] if glued else token
     return token if TOKEN.fullmatch(token) else ""
 
 
