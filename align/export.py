@@ -287,14 +287,16 @@ def _md_pairs(alignment: Alignment, row: Measured, relation: str) -> list[str]:
     """Who disagrees with whom: each two readings of the row that relate so, with the
     outlets that give each ("58 (The Washington Post) ≠ 59 (The Hill, Al Jazeera)")."""
     sign = "≠" if relation == "conflict" else "≈"
-    seen: set[frozenset[str]] = set()
+    seen: set[frozenset[object]] = set()
     out = []
     for p in row.pairings:
         if p.relation == relation:
             a = _md_reading(alignment, row, p.a)
             b = _md_reading(alignment, row, p.b)
-            if frozenset((a, b)) not in seen:
-                seen.add(frozenset((a, b)))
+            ends = (row.readings[p.a], row.readings[p.b]) if row.readings else ()
+            keys = (frozenset(ends), frozenset((a, b)))  # two readings once, and a line once
+            if not any(key in seen for key in keys if key):
+                seen.update(keys)
                 out.append(f"{a} {sign} {b}")
     return out
 
