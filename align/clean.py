@@ -280,6 +280,28 @@ def _single_breaks(raw: str, paragraphs: Sequence[list[Line]]) -> frozenset[int]
         for line, after in pairwise(run)
         if _ends_sentence(text := raw[line.start : line.end])
         or (_looks_like_title(text) and raw[after.start : after.end].lstrip()[:1].isupper())
+    ) | frozenset(line.end for run in paragraphs if _listed(raw, run) for line in run[:-1])
+
+
+LEAD_IN_WORDS = 6  # "Key points:", "What we know so far:"
+ITEM_WORDS = 30
+
+
+def _listed(raw: str, run: Sequence[Line]) -> bool:
+    """Whether a run is a list after its lead-in, a line each: a short line that ends
+    with a colon ("Key points:"), then two lines or more that each open with a capital
+    or a digit, each of at most ``ITEM_WORDS`` words. Its items often end no sentence,
+    so read as one paragraph they ran into one sentence. Prose wrapped after a colon
+    runs on in lower case."""
+    if len(run) < 3:
+        return False
+    lines = [raw[x.start : x.end].strip() for x in run]
+    lead, items = lines[0], lines[1:]
+    return (
+        lead.endswith(":")
+        and len(lead.split()) <= LEAD_IN_WORDS
+        and all(item[:1].isupper() or item[:1].isdigit() for item in items)
+        and all(len(item.split()) <= ITEM_WORDS for item in items)
     )
 
 
@@ -346,8 +368,8 @@ ZONES = (
     r"(?:gmt|utc|bst|cest|cet|[a-z]?[ecmp][sd]t|[ecmp]t|ist|msk|eest|eet|trt|pkt|hkt|sgt"
     r"|jst|kst|wib|sast|gst|ast|eat)"
 )
-TIME = (
-    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+TIME = (  # "10:30", "10.30 p.m.", "11 p.m."
+    r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
     rf"(?:\s*(?:{ZONES}|[+-]\d{{2}}:?\d{{2}}))?"
 )
 # The labels of a date line ("Published date:", "Last update"), alone a line of their own.
@@ -363,7 +385,7 @@ AGE = (  # "2 hours ago", "1 year 2 months ago"; a reading time beside a date, "
 # One part of a date line: a date, a time, a metadata word, or a separator.
 DATE_PART = re.compile(
     rf"\s*(?:(?P<date>{DATE})|(?P<time>{TIME})|(?P<word>{META_WORD}|{AGE})(?:\s*:)?"
-    r"|(?P<sep>[,|;/•·-]))",
+    r"|(?P<sep>[,|;/•·\[\]-]))",
     re.IGNORECASE,
 )
 PREPOSITIONS = frozenset({"on", "at"})
@@ -405,7 +427,7 @@ def is_date_line(text: str) -> bool:
         opening = opening[2:] if opening[1:2] == ["sep"] else opening[1:]
         if opening[:1] != ["date"]:
             return False
-    ends = kinds[-1] != "sep" or text.endswith("|")  # a "," or "-" continues a sentence
+    ends = kinds[-1] != "sep" or text.endswith(("|", "]"))  # a "," or "-" continues a sentence
     timed = [kind for kind in kinds[1:] if kind != "preposition"][:1] == ["time"]
     if LABEL_START.match(text) and timed and "date" not in kinds:
         return ends  # "Updated 8:12 p.m. ET", "Updated at 20.52 GMT": the day is the page's
@@ -424,7 +446,8 @@ URL_LINE = re.compile(
     re.IGNORECASE,
 )
 RELATED_LINE = re.compile(
-    r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|links?|reading|news|topics))?"
+    r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|links?|reading|news|topics"
+    r"|videos?))?"
     r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?)"
     r"(?:\s*(?::|$)|\s+[|–—-]\s)"  # "Also Read | ...", "Read more - ..."
     r"|(?-i:(?:RELATED|READ\s+MORE|ALSO\s+READ)\s+(?=[\"“‘'A-Z]))",  # "RELATED Turkey says ..."
@@ -505,8 +528,39 @@ def is_dated_byline(text: str) -> bool:
     return False
 
 
+# a reporter's beat before the name, and the wires after it: "By Middle East
+# correspondent Jane Doe and wires"
+BYLINE_ROLE = r"(?:correspondent|editor|reporter|writer|wires|agencies)"
+# A month glued to the word before it by the scrape: "todayMarch 27, 2024", "by
+# KestrelTVMarch 26, 2024, 11 p.m."
+FUSED_MONTH = re.compile(
+    r"(?<=[A-Za-z])(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
+TRAILING_COUNT = re.compile(r"\s+\d{1,4}$")  # a counter after a date line ("... 11 p.m. 20")
+
+
+def is_fused_date_line(text: str) -> bool:
+    """A few words (a label or a byline, at most ``BYLINE_NAME_WORDS``, no sentence's end)
+    fused to a date line (``FUSED_MONTH``), maybe with a counter after it."""
+    m = FUSED_MONTH.search(text)
+    if m is None or len(text[: m.start()].split()) > BYLINE_NAME_WORDS:
+        return False
+    if TERMINAL_END.search(text[: m.start()]):
+        return False
+    rest = text[m.start() :]
+    return is_date_line(rest) or is_date_line(TRAILING_COUNT.sub("", rest))
+
+
 BYLINE = re.compile(
-    rf"(?:[Bb]y|BY):?(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+{NAME_WORD}){{0,12}}[.,]?"
+    rf"(?:[Bb]y|BY):?(?:\s+|(?=[A-Z]))[A-Z][\w.'’-]*(?:,?\s+(?:{NAME_WORD}|{BYLINE_ROLE}))"
+    r"{0,12}[.,]?"
+)
+HANDLE_LINE = re.compile(r"@\w{1,30}")  # a byline's account alone on its line
+# A name and the account it writes from: "Jane Doe in Harlow @janedoe_news"
+HANDLE_BYLINE = re.compile(
+    rf"{NAME_OF_LETTERS}(?:\s+{NAME_OF_LETTERS}){{1,3}}"
+    rf"(?:\s+in\s+{NAME_OF_LETTERS}(?:\s+{NAME_OF_LETTERS})?)?\s+@\w{{1,30}}"
 )
 # "Reporting by Jane Doe; Editing by Ali Khan", "With reports by Jane Doe in Antakya.",
 # "AP writer Jane Doe contributed to this report.": after "reporting by" and the like
@@ -566,10 +620,23 @@ BOILERPLATE_LINE = re.compile(
     # download it for your device.", "By registering, you agree to our T&C ..."
     r"|[^\n\"“”]{0,150}\bclick\s+here\s+to\s+(?:download|subscribe|install|sign\s+up|read\s+more"
     r"|watch|listen|follow)\b[^.!?\n\"“”]{0,60}"
-    r"|by\s+registering,?\s+you\s+agree\s+to\s+(?:our|the)\s+(?:t&c|terms|privacy)\b.{0,80}"
+    r"|(?:[^\n]{0,60}\s)?by\s+(?:registering|subscribing|signing\s+up),?\s+you\s+agree\s+to"
+    r"\s+(?:[\w'’&]+\s+){1,3}?(?:t&c|terms|privacy)\b.{0,80}"
+    # a form's field after its call: "... sent every weekday. E-Mail Address"
+    r"|(?:[^\n]{0,200}[.!?:]\s+)?e-?mail\s+address"
+    r"|i\s+would\s+like\s+to\s+(?:be\s+emailed|receive\s+(?:emails|offers|updates))\b.{0,200}"
+    # an automatic translation's notice: "This text has been translated automatically."
+    r"|this\s+(?:text|article|story|page|content)\s+(?:has\s+been|was|is)\s+(?:automatically"
+    r"\s+|machine[-\s])?translated(?:\s+automatically|\s+by\s+machine)?\b.{0,100}"
     r"|download\s+(?:the|our)\s+(?:\w+\s+)?app\b.{0,60}"
     r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
     r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
+    # a photo's buttons, a page's and a dialog's: "Enlarge this image", "hide caption"
+    r"|enlarge\s+this\s+image|(?:hide|show|toggle)\s+caption|reuse\s+(?:this\s+)?content"
+    r"|accept(?:\s+(?:all|cookies|and\s+close))?|reject\s+all"
+    r"|view\s+(?:full|desktop|mobile)\s+(?:site|version)|unlock\s+exclusive\b.{0,100}"
+    r"|heard\s+on\s+(?-i:[A-Z])[^.!?\n]{0,60}"  # a programme's label: "Heard on All Things ..."
+    r"|[^\n]{0,60}\bwebsite\s+can\s+(?:also\s+)?be\s+accessed\b.{0,100}"
     r"|\d{1,3}\s+of\s+\d{1,3}"  # a gallery's "1 of 7"
     r"|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device"
     r"|(?:already\s+(?:a\s+subscriber|registered|have\s+an\s+account)\s*\??\s*)?(?:log|sign)\s*(?:in|out)"
@@ -583,12 +650,23 @@ BOILERPLATE_LINE = re.compile(
     r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"
     r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
-    r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,250}|.{0,100}\ball\s+rights\s+reserved)"
+    r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?(?:[^\d\n]{1,40}?\s)?\d{4}\b.{0,250}"  # "© EFE 2020. ..."
+    r"|.{0,100}\ball\s+rights\s+reserved)"
     r"(?:\W+(?:this\s+material\s+may\s+not\s+be|[\w ]{1,40}\s+is\s+not\s+responsible\s+for)"
     r"\s+.{0,100})?"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40}"
     # share buttons, widgets and page labels, each a line of its own
     r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
+    r"|flipboard|pinterest|download|embed|transcript"
+    r"|(?:[\w'’&]+\s+){1,3}premium"  # "Herald Premium"
+    r"|see\s+(?:more\s+|all\s+)?subscription\s+options"
+    # a list's lead-in of a summary: "Key points:", "At a glance"
+    r"|(?:key\s+(?:points|facts|takeaways)|highlights|at\s+a\s+glance|in\s+brief)\s*:?"
+    r"|contact\s+(?:us|the\s+newsroom|(?-i:[A-Z])[\w&'’.]*(?:\s+(?-i:[A-Z])[\w&'’.]*){0,2}\s+news)"
+    # a newsletter's pitch: "Catch up on the latest headlines ..., sent every weekday."
+    r"|(?:catch\s+up\s+on|get|receive)\s[^\n]{0,150}\b(?:sent|delivered)\s+(?:to\s+your\s+inbox\s+)?"
+    r"every\s+(?:weekday|day|morning|evening|week)\b.{0,20}"
+    r"|[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,4}"  # a wire's "mos-ist/fpa/ig"
     # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
     rf"|(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}(?:[\d.,]+[km]?\s+shares?)?"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
@@ -612,7 +690,7 @@ BOILERPLATE_LINE = re.compile(
     r"|get\s+(?:the\s+)?latest\s+[\w ]{0,40}\bon\s+[\w .]{1,40}"
     # page labels: "Supported by", "Top Stories", "Text size Aa Aa", "MORE FROM THE TIMES"
     r"|supported\s+by|top\s+stories|community\s+(?:standards|guidelines)|text\s+size(?:\s+aa)*"
-    r"|browse\s+today'?s\s+tags|more\s+from\s+(?:the\s+)?\w+(?:\s+\w+){0,2}"
+    r"|browse\s+today'?s\s+tags|more\s+(?:stories\s+)?from\s+(?:the\s+)?\w+(?:\s+\w+){0,2}"
     r"|here\s+are\s+the\s+latest\s+updates\s*:?|photographer\s*:\s*[^.!?\n]{1,80}"
     r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.{0,200}"
     r"|this\s+(?:article|story)\s+appeared\s+in\s+[^\n]{0,80}\bprint\s+edition"
@@ -636,6 +714,7 @@ WITH_AGENCIES = re.compile(
     r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s+(?i:with)\s+"
     rf"(?i:agencies|wires|{AGENCIES})(?:(?:,|\s+and)\s+(?i:{AGENCIES}))*"
     r"(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # and a dateline's place
+    r"|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,2}\s*/\s*(?i:wires|agencies)"  # "ABC/wires"
 )
 # A news agency's name alone on a line: the wire credit of the story.
 AGENCY_LINE = re.compile(rf"\W*(?i:{AGENCIES})\W*")
@@ -649,8 +728,70 @@ BY_LABEL = re.compile(
 # "Keywords Idlib, Recep Tayyip Erdogan, ceasefire": a list that opens with a name, no
 # sentence's end
 TAG_LINE = re.compile(
-    r"(?i:keywords|related\s+(?:subjects|topics))\s*:?\s+[A-Z][^.!?\n]{0,150}"
+    r"(?i:keywords|related\s+(?:subjects|topics)|more\s+about)\s*:?\s+[A-Z][^.!?\n]{0,150}"
     r"|(?i:topics?|tags?)\s*\|\s*[A-Z][^.!?\n]{0,150}"  # "Topic | Syria conflict"
+)
+# A photo's credit closing its caption: "(AP: Jane Doe)", "(Reuters: Ali Khan)", "(AFP via
+# Getty Images)", "(Getty Images)"
+PHOTO_CREDIT = (
+    rf"\((?:(?i:{AGENCIES}|getty(?:\s+images)?|epa|supplied|file)\s*:\s*"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"|(?:[A-Z][\w.'’&-]*\s+){1,4}via\s+Getty\s+Images|Getty\s+Images)\)"
+)
+CREDITED_CAPTION = re.compile(
+    rf"(?:(?i:photo|picture|image)\s*:\s*)?[^\n]{{1,300}}?\s*{PHOTO_CREDIT}"
+)
+CAPTION_WORDS = 45  # a caption with its credit is at most this long; a paragraph is prose
+
+
+def is_credited_caption(text: str) -> bool:
+    """A caption closed by its photo's credit (``PHOTO_CREDIT``), maybe after "Photo:": "Photo:
+    Displaced Syrians at a camp. (Reuters: Ali Khan)", "Leaders meet in Moscow (AFP via
+    Getty Images)". A longer line is a paragraph of prose, whatever closes it."""
+    return (
+        text.endswith(")")
+        and len(text.split()) <= CAPTION_WORDS
+        and CREDITED_CAPTION.fullmatch(text) is not None
+    )
+
+
+# A footer's or a box's telephone number closing its line, labelled with a capital or
+# "Tel.": "Contact us: Tel +98 21 2216 4500", "Got a news tip? Call 1300 722 742",
+# "Kestrel S.A. - Harbour Road, 8, Port Ellis - Tel. (+34) 91 346 71 00". Prose asks
+# readers "to call 0800 555 0188." with a full stop, in lower case.
+PHONE_NUMBER = r"\+?(?:\d[\s.-]?){0,3}(?:\(\+?\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
+CONTACT_TAIL = re.compile(
+    rf"(?:\b(?:Tel|TEL|Phone|PHONE|Call|CALL|Fax|FAX)\b|\b[Tt]el\.)\s*[.:]?\s*{PHONE_NUMBER}$"
+)
+CONTACT_WORDS = 25
+
+
+def is_contact_line(text: str) -> bool:
+    """A short line that ends with a labelled telephone number (``CONTACT_TAIL``) of at
+    least ``PHONE_DIGITS`` digits."""
+    tail = CONTACT_TAIL.search(text) if text[-1:].isdigit() else None
+    return (
+        tail is not None
+        and len(text.split()) <= CONTACT_WORDS
+        and sum(c.isdigit() for c in tail.group()) >= PHONE_DIGITS
+    )
+
+
+# A box of markets after its label: "Market data ASX 200 -2.8% 6,144.8 AUD 65.89 US cents"
+MARKET_DATA = re.compile(
+    r"(?i:market\s+data)\s*:?\s+[A-Z][^\n]{0,200}?[+−-]\d[\d.,]*\s?%[^\n]{0,200}"
+)
+
+
+def is_market_data(text: str) -> bool:
+    """A box of markets (``MARKET_DATA``) ending no sentence ("Market data show prices
+    rose 2.8%." is prose)."""
+    return MARKET_DATA.fullmatch(text) is not None and not TERMINAL_END.search(text)
+
+
+# An appeal for money: "Support public radio. Donate now: $8 a month keeps ..."
+DONATE = re.compile(
+    r"(?:[^\n]{0,60}[.!]\s+)?(?:Donate|DONATE)\s+(?:now|today|NOW|TODAY)\b[^\n]{0,100}"
 )
 CAPTION_LINE = re.compile(
     # "Image caption The mayor ...", and as BBC pages scrape: "image copyrightReuters image
@@ -697,7 +838,8 @@ FURNITURE = frozenset(
     {"share", "comments", "comment", "print", "email", "mail", "tweet", "facebook", "twitter"}
     | {"whatsapp", "linkedin", "reddit", "telegram", "messenger", "pinterest", "flipboard"}
     | {"reading", "time", "min", "mins", "minute", "minutes", "read", "copy", "link", "save"}
-    | {"listen", "this", "article", "story", "font", "size", "e"}
+    | {"listen", "this", "article", "story", "font", "size", "e", "download", "embed"}
+    | {"transcript"}
 )
 FURNITURE_WORD = re.compile(r"[^\W\d_]+")
 
@@ -887,6 +1029,12 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (WITH_AGENCIES.fullmatch, "byline"),
     (CAPTION_LINE.fullmatch, "caption"),
     (CREDIT_LINE.fullmatch, "photo credit"),
+    (is_credited_caption, "caption"),
+    (HANDLE_BYLINE.fullmatch, "byline"),
+    (HANDLE_LINE.fullmatch, "byline"),
+    (is_contact_line, "boilerplate"),
+    (is_market_data, "boilerplate"),
+    (DONATE.fullmatch, "boilerplate"),
 )
 # Rules whose debris a line of wrapped prose can resemble ("... closed -1.2% and the DAX
 # -0.9%, while", "by Prime Minister Boris Johnson on 23 March 2020"): they test only a
@@ -895,6 +1043,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
 ALONE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_section_date_line, "date line"),
     (is_dated_byline, "byline"),
+    (is_fused_date_line, "byline"),
     (is_consent_dialog, "boilerplate"),
     (is_ticker, "boilerplate"),
     (is_gallery_counter, "boilerplate"),
@@ -1371,10 +1520,16 @@ def _captions_above_credits(
 
 
 def _names_above_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """A short line of capitalised names directly above a date line is a byline, in its
-    paragraph or as a paragraph of its own above the date's."""
+    """A short line of capitalised names directly above a date line or a lone account
+    ("@janedoe_news") is a byline, in its paragraph or as a paragraph of its own above
+    the date's."""
     out: list[Dropped] = []
-    dates = _lines_dropped_for(raw, drops, "date line")
+    dates = _lines_dropped_for(raw, drops, "date line") | {
+        line.number
+        for paragraph in paragraphs
+        for line in paragraph
+        if HANDLE_LINE.fullmatch(raw[line.start : line.end].strip())
+    }
     alone = [
         _view(raw, above[0].start, above[0].end, drops)
         for above, below in pairwise(paragraphs)
@@ -1390,13 +1545,15 @@ CAPTION_LABEL = re.compile(r"\s*(?i:(?:image|media|video|photo)\s+caption|captio
 LIST_LABEL = re.compile(
     r"\s*(?i:topics|tags|keywords"
     r"|related(?:\s+(?:topics|stories|articles|links|content|subjects|coverage|news))?"
-    r"|more\s+(?:on\s+this\s+story|stories|news|from(?:\s+\w+){1,3})|most\s+(?:popular|read|viewed)"
+    r"|more\s+(?:on\s+this\s+story|stories|news|(?:stories\s+)?from(?:\s+\w+){1,3}|about)"
+    r"|most\s+(?:popular|read|viewed)|market\s+data"
     r"|read\s+more|see\s+also|you\s+(?:may|might)\s+also\s+like"
     # widgets of other stories: "Trending Stories", "Don't Miss", "Editor's Picks"
     r"|trending(?:\s+(?:stories|now|news|topics))?|don.?t\s+miss|editor.?s\s+picks"
     r"|(?:recent|top|latest|popular|recommended)\s+(?:stories|news|articles))\s*:?\s*"
 )
-MAX_LINK_WORDS = 15
+MAX_LINK_WORDS = 20
+MAX_LINK_LINES = 3  # a link's paragraph: its section's name over its title, and a teaser
 
 
 def _labelled_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
@@ -1438,11 +1595,11 @@ def _link_lists(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> lis
         k += 1
         if not LIST_LABEL.fullmatch(raw[label.start : label.end]):
             continue
-        while alone and k < len(paragraphs) and len(paragraphs[k]) == 1:
-            link = paragraphs[k][0]
-            if not _is_link_title(_view(raw, link.start, link.end, drops).text):
+        while alone and k < len(paragraphs) and len(paragraphs[k]) <= MAX_LINK_LINES:
+            links = paragraphs[k]  # "Middle East" over "Greek police fire tear gas ..."
+            if not all(_is_link_title(_view(raw, x.start, x.end, drops).text) for x in links):
                 break
-            lines.append(link)
+            lines += links
             k += 1  # read once: a label among the links does not start another list
         views = [_view(raw, line.start, line.end, drops) for line in [label, *lines]]
         if lines and all(_is_link_title(v.text) for v in views[1:]):

@@ -199,6 +199,34 @@ def test_short_lines_that_end_a_sentence_by_chance_stay_one_paragraph(wrapped: s
     assert c.text.count("\n\n") == 1 and c.headline is None
 
 
+def test_a_list_after_its_lead_in_is_a_paragraph_a_line() -> None:
+    """ "Key points:" and its items, a line each without a full stop, had run into one
+    sentence that gave three facts' figures."""
+    items = [
+        "The bridge reopens at 6am on Friday",
+        "Heavy trucks stay banned until March 15",
+        "More than 12,000 homes are still without power",
+    ]
+    c = clean(f"{BODY}\n\nKey points:\n" + "\n".join(items) + "\n\nEnd.")
+    assert c.text.split("\n\n") == [BODY, *items, "End."]  # a summary's label goes
+    listed = clean(f"{BODY}\n\nThe council listed its demands:\n" + "\n".join(items))
+    assert listed.text.split("\n\n") == [BODY, "The council listed its demands:", *items]
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "The mayor named three demands:\nthe bridge must reopen, trucks must stay off it\n"
+        "and the council must pay for repairs.",
+        "Residents said:\nWe want the bridge back, and we want it\nbefore the winter comes.",
+        "The mayor spoke for an hour at the hearing that followed the vote on Monday, and "
+        "then she said:\nThe bridge reopens\nTrucks stay off it",
+    ],
+)
+def test_prose_after_a_colon_stays_one_paragraph(wrapped: str) -> None:
+    assert clean(f"{BODY}\n\n{wrapped}").text.count("\n\n") == 1
+
+
 def test_text_with_single_line_breaks_keeps_the_rules_that_pair_its_lines() -> None:
     prose = (
         "Rescuers reached the villages of the valley on Monday, and by the evening the toll"
@@ -851,6 +879,69 @@ def test_no_dateline(para: str) -> None:
         ("Kestrel Bulvarı No:153 Beşiktaş 34349", "boilerplate"),
         ("Thu, May 6, 2021, 4:12 PM EST · 4 min read", "date line"),
         ("Updated at 18.11 GMT", "date line"),
+        # found on invented pages of an AMP site, a radio site, a print page and a wire
+        ("Thu May 6, 2021 05:40PM [Updated: Thu May 6, 2021 09:12PM ]", "date line"),
+        ("May 6, 2021, 11 p.m.", "date line"),
+        ("todayMay 6, 2021", "byline"),  # a label fused with the date by the scrape
+        ("by KestrelTVMay 6, 2021, 11 p.m. 20", "byline"),
+        ("By Europe correspondent Jane Doe and wires", "byline"),
+        ("Jane Doe in Harlow @janedoe_news", "byline"),
+        ("Herald/wires", "byline"),
+        (
+            "Photo: Families wait at the bridge in Port Ellis on Monday. (Reuters: Ali Khan)",
+            "caption",
+        ),
+        ("Rescuers at the bridge on Monday (AFP via Getty Images)", "caption"),
+        ("Contact Kestrel News Got a news tip? Call 1300 555 742", "boilerplate"),
+        ("Contact us: Tel +98 21 5555 4500", "boilerplate"),
+        (
+            "Kestrel S.A. - Harbour Road, 8, 28036 Port Ellis - Tel. (+34) 91 555 71 00",
+            "boilerplate",
+        ),
+        ("Market data FTSE 100 -2.8% 6,144.8 GBP 1.27 US$ Gold $1,671.80/oz", "boilerplate"),
+        (
+            "Support local news. Donate now: $8 a month keeps stories like this coming.",
+            "boilerplate",
+        ),
+        (
+            "© Kestrel 2021. Redistribution of this content without consent is forbidden.",
+            "boilerplate",
+        ),
+        ("Related Videos", "related link"),
+        ("Download Embed Transcript", "boilerplate"),
+        ("Enlarge this image", "boilerplate"),
+        ("hide caption", "boilerplate"),
+        ("Reuse content", "boilerplate"),
+        ("Accept", "boilerplate"),
+        ("View full site", "boilerplate"),
+        ("Unlock exclusive articles, ad-free browsing and the daily edition", "boilerplate"),
+        ("Heard on Morning Edition", "boilerplate"),
+        ("Flipboard", "boilerplate"),
+        ("More Stories From The Herald", "boilerplate"),
+        ("More about Floods Kestrel Valley Port Ellis", "boilerplate"),
+        ("This text has been translated automatically.", "boilerplate"),
+        (
+            "I would like to be emailed about offers, events and updates from The Herald. "
+            "Read our privacy notice",
+            "boilerplate",
+        ),
+        ("Catch up on the day's headlines, sent every weekday. E-Mail Address", "boilerplate"),
+        (
+            "See more subscription options By subscribing, you agree to the Herald's terms of use.",
+            "boilerplate",
+        ),
+        ("The Herald's website can also be accessed at the following addresses:", "boilerplate"),
+        ("Key points:", "boilerplate"),
+        ("Contact us", "boilerplate"),
+        ("Contact Kestrel News", "boilerplate"),
+        ("Herald Premium", "boilerplate"),
+        ("jd/ak", "boilerplate"),  # a wire's sign-off initials
+        ("mos-ist/fpa/ig", "boilerplate"),
+        ("See more subscription options", "boilerplate"),
+        ("Catch up on the day's headlines and Herald stories, sent every weekday.", "boilerplate"),
+        ("E-Mail Address", "boilerplate"),
+        ("Download", "boilerplate"),
+        ("@janedoe_news", "byline"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -918,6 +1009,25 @@ def test_social_media_embed_paragraph() -> None:
         "District | Dead | Missing",
         "Putin calls it a »Special Military Operation«",
         "Die »Zeitenwende« bleibt aus",
+        # prose in the words of this round's rules
+        "Anyone with information is asked to call 0800 555 0188.",
+        "Residents can call 0800 555 0188 for help, the council said.",
+        "The euro fell 2% against the dollar (EUR/USD) on Monday.",
+        "Market data show that prices rose 2.8% in May.",
+        "The charity urged readers to donate now to the flood fund.",
+        "By Tuesday, reporters had left the valley.",
+        "Accept the offer, the union told its members.",
+        "The mayor, who was heard on local radio, said 12 homes were lost.",
+        "This text was read out by the mayor on Monday.",
+        "More about the floods will follow, the council said.",
+        "The flood in May 2021 cost 12 lives, and the river rose again in June.",
+        "He said the talks would end today.",
+        "The mayor's daughter todayMay be at the hearing.",
+        "Reports were sent every day to the ministry.",
+        "Contact Group Meets In Geneva",
+        "Key points of the plan were agreed on Monday.",
+        "Highlights of the season came in May.",
+        "Premium bonds rose 2% in May.",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
@@ -965,6 +1075,23 @@ def test_related_story_teasers_are_dropped_with_their_titles() -> None:
     c = cleaned(f"{BODY}\n\n{block}")
     assert c.text == BODY
     assert {r for r, _ in drops(c)} == {"related link"} and len(drops(c)) == 5
+
+
+def test_blocks_of_links_markets_and_bylines_go_whole() -> None:
+    """Blocks found on invented pages of the ceasefire: a name over its account over
+    the date; markets under their label; a radio site's stories, each its section's
+    name over its title; a "Read more:" list whose titles run long."""
+    blocks = [
+        "Jane Doe in Harlow\n@janedoe_news\nThursday 05 March 2020 21:47 GMT",
+        "Market data\nFTSE 100 -2.8% 6,144.8\nGBP 1.27 US$\nGold $1,671.80/oz",
+        "Read more:\nThe bridge reopens as trucks stay banned\nInside the valley towns where"
+        " a thousand families have had no power for a fortnight now",
+    ]
+    c = cleaned(f"{BODY}\n\n" + "\n\n".join(blocks) + "\n\nEnd of the story here.")
+    assert c.text == f"{BODY}\n\nEnd of the story here."
+    stories = "More Stories From The Herald\n\nWeather\nFloods close the coast road\n\nWorld\n"
+    c = cleaned(f"{BODY}\n\n{stories}Rain is due in the north")
+    assert c.text == BODY
 
 
 @pytest.mark.parametrize(
