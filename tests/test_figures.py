@@ -292,6 +292,24 @@ def test_a_price_traded_at_is_not_a_time() -> None:
     assert find("The index closed at 19.45 points.", "19.45").kind == "count"
 
 
+def test_numbers_in_european_notation() -> None:
+    """A translation keeps its dots and commas: "380.000 deaths" had been read as 380,
+    and "3,6 million" not at all. English decimals and lists stay as they were."""
+    assert only("The war has caused more than 380.000 deaths.").low == 380_000
+    assert only("Some 2.500 people marched.").low > 2000
+    assert only("The city has 1.234.567 inhabitants.").low == 1_234_567
+    assert only("The barge carried 1.234,5 tonnes of grain.").low == 1234.5
+    refugees = only("The country hosts some 3,6 million refugees.")
+    assert 3.3e6 < refugees.low < 3.6e6 < refugees.high < 3.9e6
+    # English decimals: before a scale word, a unit, a measure, after a currency sign
+    assert only("The fund holds 1.125 million euros.").low > 1e6
+    assert only("The road is 2.125 km long.").low < 3
+    assert only("The index rose by 3.250 points.").low < 4
+    assert only("The ticket cost $1.500.").low < 2
+    # a list of pages, not a decimal comma
+    assert "3,6" not in [q.text for q in extract("The report's pages 3,6 and 9 list 12 deaths.")]
+
+
 def test_lakh_and_crore_are_scales() -> None:
     """Indian English: "10 lakh" is a million, "2 crore" twenty million."""
     assert only("The floods displaced more than 10 lakh people.").low == 1_000_000

@@ -13,6 +13,7 @@ with open or closed bounds. Digits inside names and codes ("M4", "Su-24",
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 from .lexicon import (
@@ -42,6 +43,15 @@ from .lexicon import (
 )
 from .subject import plural
 from .tokens import Stream
+
+# A number as European text writes it, dots between thousands and a comma before the
+# decimals ("1.234.567", "1.234,5", "380.000"), or a decimal comma alone ("3,6")
+EUROPEAN = re.compile(r"(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,3}))?|(\d{1,3}),(\d{1,2})")
+# Plurals that measure rather than count: "3.250 points" may be a decimal in English
+MEASURES = frozenset(
+    {"points", "degrees", "tonnes", "tons", "kilograms", "kilos", "grams", "litres", "liters"}
+    | {"barrels", "dollars", "euros", "pounds", "pence", "cents", "percentage", "units"}
+)
 
 
 class Core(NamedTuple):
@@ -221,10 +231,38 @@ def digit_core(s: Stream, i: int) -> Core | None:
     """ "59", "3,200", "3.6 million", "80K": digits with their scale word or suffix."""
     if s.kind(i) != "num" or is_code(s, i) or is_ordinal(s, i):
         return None
-    parsed = digits(s.toks[i].text)
+    parsed = european(s, i) or digits(s.toks[i].text)
     if parsed is None:
         return None
     return scaled(s, parsed[0], parsed[1], i + 1, sign_start(s, i) < i)
+
+
+def european(s: Stream, i: int) -> tuple[float, float] | None:
+    """The value and last digit's size of a number in European notation (a translation's
+    "380.000 deaths", "3,6 million refugees", "1.234.567"), else None.
+
+    Two dot groups or more, or dots then a comma, can be nothing else. A single group
+    ("380.000") is thousands only before a plural noun that is no unit or scale: no one
+    counts deaths to three decimals, while "1.125 million" and "2.125 km" are decimals.
+    A decimal comma ("3,6") only before a scale word: "pages 3,6 and 9" is a list.
+    """
+    m = EUROPEAN.fullmatch(s.toks[i].text)
+    if m is None:
+        return None
+    nxt = s.low(i + 1)
+    if m[3] is not None:
+        if nxt not in SCALES:
+            return None
+        return float(f"{m[3]}.{m[4]}"), 10.0 ** -len(m[4])
+    whole, decimals = m[1].replace(".", ""), m[2] or ""
+    single = m[1].count(".") == 1 and not decimals
+    measured = nxt in SCALES or nxt in LENGTH or nxt in DURATION or nxt in MEASURES
+    if single and (not plural(nxt) or measured or sign_start(s, i) < i):
+        return None
+    if len(whole) > MAX_DIGITS:
+        return None
+    value = float(f"{whole}.{decimals}") if decimals else float(whole)
+    return value, 10.0 ** -len(decimals)
 
 
 def is_ordinal(s: Stream, i: int) -> bool:
