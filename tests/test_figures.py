@@ -921,6 +921,18 @@ def test_on_the_town_of_names_a_place_and_on_alone_does_not() -> None:
     assert find("Nine villagers were killed on Monday.", "Nine").scope.place == ""
 
 
+def test_a_place_after_its_particle_is_named() -> None:
+    """ "in the al-Hamdaniyah district" names Hamdaniyah, as "in the Hamdaniyah
+    district" does; a prefix glued to a word is no particle of a place."""
+    for text in (
+        "Shelling killed six civilians in the al-Hamdaniyah district on Thursday.",
+        "Shelling killed six civilians in the Hamdaniyah district on Thursday.",
+        "Shelling killed six civilians in al-Hamdaniyah on Thursday.",
+    ):
+        assert find(text, "six").scope.place == "hamdaniyah", text
+    assert find("Six were killed in a re-run of the vote on Thursday.", "Six").scope.place == ""
+
+
 def test_a_time_between_two_events_is_no_duration_of_either() -> None:
     assert not comparable(
         find("The deal comes a week after 34 miners died in the blast.", "a week"),

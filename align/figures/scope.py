@@ -535,10 +535,23 @@ PLACE_PREPOSITIONS = ("in", "at", "near", "on")
 ATTACK_PLACE = ("outside", *PLACE_PREPOSITIONS)  # "a strike outside Kherson"
 
 
+def particle(s: Stream, j: int) -> bool:
+    """A name's particle at ``j``, glued by a hyphen to its capitalised name ("al-Bab")."""
+    return (
+        s.kind(j) == "word"
+        and len(s.low(j)) <= 3
+        and s.low(j + 1) == "-"
+        and s.glued(j + 1)
+        and s.glued(j + 2)
+        and s.capital(j + 2)
+    )
+
+
 def place_at(s: Stream, k: int, prepositions: tuple[str, ...] = PLACE_PREPOSITIONS) -> str:
     """The place named at token k: "in Jajarkot", "in the neighbouring Rukum West",
     "in northern India", "at Mendon" (lower-case words before the name: two at most),
-    "near the town of Binnish", "on the town of Ariha" (after "on", only so)."""
+    "in the al-Hamdaniyah district", "near the town of Binnish", "on the town of Ariha"
+    (after "on", only so)."""
     if s.low(k) not in prepositions:
         return ""
     j = k + 1 + int(s.low(k + 1) == "the")
@@ -547,6 +560,9 @@ def place_at(s: Stream, k: int, prepositions: tuple[str, ...] = PLACE_PREPOSITIO
     elif s.low(k) == "on":
         return ""  # "on" a place only as "on the town of Ariha": "on Monday", "on the army"
     for _ in range(2):
+        if particle(s, j):
+            j += 2  # "in the al-Hamdaniyah district": in Hamdaniyah
+            break
         if s.kind(j) == "word" and not s.capital(j) and s.low(j) not in FUNCTION:
             j += 1
     words: list[str] = []
