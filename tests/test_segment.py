@@ -62,7 +62,10 @@ def test_dotted_acronyms_split_only_before_a_sentence_opener() -> None:
 def test_a_time_glued_to_its_am_or_pm_reads_as_one_spaced() -> None:
     """ "1:30a.m." as a scrape writes it: its "a.m." no more ends the sentence than in
     "1:30 a.m.", and a sentence opener after it still starts the next."""
-    raw = "The ship hit the pier around 1:30a.m. Tuesday, after losing power. At 6p.m. The search ended."
+    raw = (
+        "The ship hit the pier around 1:30a.m. Tuesday, after losing power. "
+        "At 6p.m. The search ended."
+    )
     assert split(raw) == [
         "The ship hit the pier around 1:30a.m. Tuesday, after losing power.",
         "At 6p.m.",
