@@ -306,6 +306,11 @@ def test_numbers_in_european_notation() -> None:
     assert only("The road is 2.125 km long.").low < 3
     assert only("The index rose by 3.250 points.").low < 4
     assert only("The ticket cost $1.500.").low < 2
+    assert only("A dose of 0.500 milligrams.").low < 1
+    assert only("The tank holds 3.785 gallons.").low < 4
+    # a count's noun after an adjective, or its role alone
+    assert only("Some 1.200 Turkish soldiers were deployed.").low > 1000
+    assert only("There were 2.000 injured.").low > 1000
     # a list of pages, not a decimal comma
     assert "3,6" not in [q.text for q in extract("The report's pages 3,6 and 9 list 12 deaths.")]
 
@@ -627,6 +632,25 @@ def test_dates(sentence: str, written: str) -> None:
     assert (q.kind, q.unit, q.low) == ("date", "day", 3 * 31 + 15)
 
 
+def test_a_date_after_its_weekday_is_one_figure() -> None:
+    """ "on Saturday, March 14": the weekday names the date's day. Read apart, the date
+    had lost its event and phase to the comma, and was compared with nothing."""
+    patrols = only("Joint patrols are to start on Saturday, March 14.")
+    assert (patrols.text, patrols.event, patrols.role) == ("Saturday, March 14", "patrols", "start")
+    assert (
+        rel(
+            "Joint patrols are to start on Saturday, March 14.",
+            "Joint patrols will begin on March 15.",
+        )
+        == "conflict"
+    )
+    assert only("The talks on Thursday 5 March 2020 ended late.").text == "Thursday 5 March 2020"
+    # a weekday before anything else stays a weekday, and a count's day
+    toll = extract("On Thursday, 15 people were killed.")
+    assert [(q.text, q.unit) for q in toll] == [("Thursday", "weekday"), ("15", "")]
+    assert toll[1].scope.anchor == "thursday"
+
+
 def test_weekdays_and_midnight() -> None:
     thu = only("It starts at midnight on Thursday.")
     fri = only("It starts at midnight Friday.")
@@ -931,6 +955,8 @@ def test_a_place_after_its_particle_is_named() -> None:
     ):
         assert find(text, "six").scope.place == "hamdaniyah", text
     assert find("Six were killed in a re-run of the vote on Thursday.", "Six").scope.place == ""
+    for prefixed in ("in pro-Turkish areas", "in non-NATO Ukraine", "in anti-Assad towns"):
+        assert find(f"Six were killed {prefixed} on Thursday.", "Six").scope.place == ""
 
 
 def test_a_time_between_two_events_is_no_duration_of_either() -> None:
@@ -1186,6 +1212,9 @@ def test_a_period_since_a_day_written_before_its_month() -> None:
     )
     strike = only("34 medics were killed in a single air strike.")
     assert not comparable(find("58 medics have been killed since 3 February.", "58"), strike)
+    # after "since 1 March" a number is the sentence's count, not the month's day
+    since = extract("Since 1 March 34 soldiers have been killed in Idlib.")
+    assert [(q.text, q.scope.anchor) for q in since] == [("1 March", ""), ("34", "mar")]
     # a day alone, or a number before another word, opens no period
     assert find("58 medics have been killed since 3 patrols left.", "58").scope.kind == ""
 

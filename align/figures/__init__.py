@@ -48,6 +48,7 @@ from .relate import comparable, measure_key, relate, same_measure, same_thing
 from .scope import (
     BACK,
     ONE_ATTACK,
+    Found,
     attack_nouns,
     is_day,
     opening_stop,
@@ -193,6 +194,12 @@ def sentence_figures(sentence: Sentence) -> tuple[Quantity, ...]:
     return extract(sentence.text) if sentence.figures is None else sentence.figures
 
 
+def part_of(found: Found, hit: Hit) -> bool:
+    """A scope read in a part of the figure's words ("Saturday" of "Saturday, March 14"):
+    no scope of the figure. (A weekday alone is its own scope, and no event's day.)"""
+    return hit.first <= found[0] < found[1] <= hit.end and found[1] - found[0] < hit.end - hit.first
+
+
 def extract(text: str) -> tuple[Quantity, ...]:
     """Every figure of one sentence, with local offsets into ``text``."""
     s = Stream(text)
@@ -221,7 +228,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
             before = next((q.counted for q in reversed(out) if q.kind == "count"), "")
             counted = "" if before in PEOPLE else before  # with a role, a count is of people
         event, phase = ("", "")
-        in_scope = scope_at(bounds, hit.first)
+        in_scope = scope_at([f for f in bounds if not part_of(f, hit)], hit.first)
         offset = hit.kind == "duration" and s.low(hit.end) in OFFSETS  # "a week after ..."
         if hit.kind in ("time", "date", "duration") and hit.unit != "year" and not in_scope:
             event, phase = ("", "") if offset else event_of(s, hit)  # "since Feb. 3": a scope

@@ -237,7 +237,11 @@ def in_the(s: Stream, j: int, hour: int, minute: int) -> tuple[float, int] | Non
 
 
 def date_at(s: Stream, i: int) -> Hit | None:
-    """ "March 15", "Feb. 3", "15 March", with an optional ", 2020"; "2020-03-05"."""
+    """ "March 15", "Feb. 3", "15 March", with an optional ", 2020"; "2020-03-05"; after
+    its weekday, "Saturday, March 14" (one figure: the weekday names the date's day)."""
+    first = i
+    if s.capital(i) and s.low(i) in WEEKDAYS:
+        i += 1 + int(s.low(i + 1) == ",")
     found = iso_date(s, i) or month_day(s, i) or day_month(s, i)
     if found is None:
         return None
@@ -246,7 +250,7 @@ def date_at(s: Stream, i: int) -> Hit | None:
         end += 2
     elif is_year(s.low(end)):
         end += 1
-    return Hit(i, end, "date", value, value, "day", None, "", True)
+    return Hit(first, end, "date", value, value, "day", None, "", True)
 
 
 def iso_date(s: Stream, i: int) -> tuple[float, int] | None:

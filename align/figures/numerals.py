@@ -17,9 +17,11 @@ import re
 from typing import NamedTuple
 
 from .lexicon import (
+    AREA,
     CLOCK,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
+    CURRENCY_WORDS,
     DETERMINERS,
     DIGITS,
     DURATION,
@@ -33,6 +35,7 @@ from .lexicon import (
     MONTHS,
     ONES,
     PRONOUN_ONE,
+    ROLE_OF,
     SCALES,
     STARTS,
     SUFFIX_SCALES,
@@ -49,8 +52,9 @@ from .tokens import Stream
 EUROPEAN = re.compile(r"(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,3}))?|(\d{1,3}),(\d{1,2})")
 # Plurals that measure rather than count: "3.250 points" may be a decimal in English
 MEASURES = frozenset(
-    {"points", "degrees", "tonnes", "tons", "kilograms", "kilos", "grams", "litres", "liters"}
-    | {"barrels", "dollars", "euros", "pounds", "pence", "cents", "percentage", "units"}
+    {"points", "degrees", "tonnes", "tons", "kilograms", "kilos", "grams", "milligrams"}
+    | {"litres", "liters", "gallons", "barrels", "hectares", "acres", "megawatts", "watts"}
+    | {"dollars", "euros", "pounds", "pence", "cents", "rupees", "yen", "francs", "units"}
 )
 
 
@@ -237,14 +241,30 @@ def digit_core(s: Stream, i: int) -> Core | None:
     return scaled(s, parsed[0], parsed[1], i + 1, sign_start(s, i) < i)
 
 
+def counts_after(s: Stream, j: int) -> bool:
+    """A count's plural noun at ``j``, maybe after two capitalised words ("Turkish
+    soldiers"), that is no unit, scale or measure; or a role ("injured", "dead")."""
+    if s.low(j) in ROLE_OF:
+        return True
+    for k in range(j, j + 3):
+        word = s.low(k)
+        if plural(word) and s.kind(k) == "word":
+            units = (SCALES, LENGTH, DURATION, AREA, CURRENCY_WORDS, MEASURES)
+            return not any(word in unit for unit in units)
+        if not s.capital(k):
+            return False
+    return False
+
+
 def european(s: Stream, i: int) -> tuple[float, float] | None:
     """The value and last digit's size of a number in European notation (a translation's
     "380.000 deaths", "3,6 million refugees", "1.234.567"), else None.
 
     Two dot groups or more, or dots then a comma, can be nothing else. A single group
-    ("380.000") is thousands only before a plural noun that is no unit or scale: no one
-    counts deaths to three decimals, while "1.125 million" and "2.125 km" are decimals.
-    A decimal comma ("3,6") only before a scale word: "pages 3,6 and 9" is a list.
+    ("380.000", "1.200 Turkish soldiers", "2.000 injured") is thousands only before a
+    count's noun or its role (``counts_after``): no one counts deaths to three decimals,
+    while "1.125 million", "2.125 km", "3.785 gallons" and "0.500" are decimals. A
+    decimal comma ("3,6") only before a scale word: "pages 3,6 and 9" is a list.
     """
     m = EUROPEAN.fullmatch(s.toks[i].text)
     if m is None:
@@ -256,8 +276,7 @@ def european(s: Stream, i: int) -> tuple[float, float] | None:
         return float(f"{m[3]}.{m[4]}"), 10.0 ** -len(m[4])
     whole, decimals = m[1].replace(".", ""), m[2] or ""
     single = m[1].count(".") == 1 and not decimals
-    measured = nxt in SCALES or nxt in LENGTH or nxt in DURATION or nxt in MEASURES
-    if single and (not plural(nxt) or measured or sign_start(s, i) < i):
+    if single and (m[1].startswith("0") or sign_start(s, i) < i or not counts_after(s, i + 1)):
         return None
     if len(whole) > MAX_DIGITS:
         return None

@@ -76,11 +76,13 @@ def since_at(s: Stream, k: int) -> Found | None:
     j = after_start_of(s, k + 1)
     if s.low(k) == "from" and j == k + 1:
         return None  # "from" opens a period only as "from the beginning of ..."
-    j = month_after_day(s, j) if s.low(k) == "since" else j
+    at = month_after_day(s, j) if s.low(k) == "since" else j
+    day_before, j = at > j, at  # "since 3 February": the month after its day
     month = month_key(s, j)
     if month:
         end = j + 1 + int(s.low(j + 1) == "." and len(s.low(j)) <= 4)  # "Feb.", not "February."
-        end += int(s.kind(end) == "num" and len(s.low(end)) <= 2)
+        # "since Feb. 3"; after "since 1 March" a number is the sentence's ("... 34 died")
+        end += int(not day_before and s.kind(end) == "num" and len(s.low(end)) <= 2)
         return k, end, Scope("period", month, "")
     if s.capital(j) and s.low(j) in WEEKDAYS:
         return k, j + 1, Scope("period", s.low(j), "")
@@ -535,11 +537,15 @@ PLACE_PREPOSITIONS = ("in", "at", "near", "on")
 ATTACK_PLACE = ("outside", *PLACE_PREPOSITIONS)  # "a strike outside Kherson"
 
 
+PREFIXES = frozenset({"pro", "non", "ex", "anti"})  # "pro-Turkish" names no place
+
+
 def particle(s: Stream, j: int) -> bool:
     """A name's particle at ``j``, glued by a hyphen to its capitalised name ("al-Bab")."""
     return (
         s.kind(j) == "word"
         and len(s.low(j)) <= 3
+        and s.low(j) not in PREFIXES
         and s.low(j + 1) == "-"
         and s.glued(j + 1)
         and s.glued(j + 2)
