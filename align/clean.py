@@ -292,7 +292,8 @@ def _listed(raw: str, run: Sequence[Line]) -> bool:
     with a colon ("Key points:"), then two lines or more that each open with a capital
     or a digit, each of at most ``ITEM_WORDS`` words. Its items often end no sentence,
     so read as one paragraph they ran into one sentence. Prose wrapped after a colon
-    runs on in lower case."""
+    runs on in lower case, or from a line that ends in a joining word or a comma
+    ("... observation posts in" over "Idlib until ...")."""
     if len(run) < 3:
         return False
     lines = [raw[x.start : x.end].strip() for x in run]
@@ -302,7 +303,20 @@ def _listed(raw: str, run: Sequence[Line]) -> bool:
         and len(lead.split()) <= LEAD_IN_WORDS
         and all(item[:1].isupper() or item[:1].isdigit() for item in items)
         and all(len(item.split()) <= ITEM_WORDS for item in items)
+        and not any(_runs_on(item) for item in items[:-1])
     )
+
+
+JOINING = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or"}
+    | {"but", "as", "that", "its", "their", "his", "her", "our", "into", "than", "who"}
+)
+
+
+def _runs_on(line: str) -> bool:
+    """A line that breaks its sentence: it ends in a joining word or a comma."""
+    words = line.split()
+    return line.endswith(",") or (bool(words) and words[-1].lower() in JOINING)
 
 
 def _drop_view(
@@ -530,7 +544,9 @@ def is_dated_byline(text: str) -> bool:
 
 # a reporter's beat before the name, and the wires after it: "By Middle East
 # correspondent Jane Doe and wires"
-BYLINE_ROLE = r"(?:correspondent|editor|reporter|writer|wires|agencies)"
+BYLINE_ROLE = (
+    r"(?:(?:correspondent|editor|reporter|writer)(?=\s+[A-Z])|(?<=and\s)(?:wires|agencies))"
+)
 # A month glued to the word before it by the scrape: "todayMarch 27, 2024", "by
 # KestrelTVMarch 26, 2024, 11 p.m."
 FUSED_MONTH = re.compile(
@@ -622,9 +638,6 @@ BOILERPLATE_LINE = re.compile(
     r"|watch|listen|follow)\b[^.!?\n\"“”]{0,60}"
     r"|(?:[^\n]{0,60}\s)?by\s+(?:registering|subscribing|signing\s+up),?\s+you\s+agree\s+to"
     r"\s+(?:[\w'’&]+\s+){1,3}?(?:t&c|terms|privacy)\b.{0,80}"
-    # a form's field after its call: "... sent every weekday. E-Mail Address"
-    r"|(?:[^\n]{0,200}[.!?:]\s+)?e-?mail\s+address"
-    r"|i\s+would\s+like\s+to\s+(?:be\s+emailed|receive\s+(?:emails|offers|updates))\b.{0,200}"
     # an automatic translation's notice: "This text has been translated automatically."
     r"|this\s+(?:text|article|story|page|content)\s+(?:has\s+been|was|is)\s+(?:automatically"
     r"\s+|machine[-\s])?translated(?:\s+automatically|\s+by\s+machine)?\b.{0,100}"
@@ -635,8 +648,6 @@ BOILERPLATE_LINE = re.compile(
     r"|enlarge\s+this\s+image|(?:hide|show|toggle)\s+caption|reuse\s+(?:this\s+)?content"
     r"|accept(?:\s+(?:all|cookies|and\s+close))?|reject\s+all"
     r"|view\s+(?:full|desktop|mobile)\s+(?:site|version)|unlock\s+exclusive\b.{0,100}"
-    r"|heard\s+on\s+(?-i:[A-Z])[^.!?\n]{0,60}"  # a programme's label: "Heard on All Things ..."
-    r"|[^\n]{0,60}\bwebsite\s+can\s+(?:also\s+)?be\s+accessed\b.{0,100}"
     r"|\d{1,3}\s+of\s+\d{1,3}"  # a gallery's "1 of 7"
     r"|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device"
     r"|(?:already\s+(?:a\s+subscriber|registered|have\s+an\s+account)\s*\??\s*)?(?:log|sign)\s*(?:in|out)"
@@ -650,7 +661,8 @@ BOILERPLATE_LINE = re.compile(
     r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"
     r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
-    r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?(?:[^\d\n]{1,40}?\s)?\d{4}\b.{0,250}"  # "© EFE 2020. ..."
+    r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,250}"
+    r"|©\s*[^\d\n]{1,40}?\s\d{4}\b.{0,250}"  # "© Kestrel 2021. Redistribution ..."
     r"|.{0,100}\ball\s+rights\s+reserved)"
     r"(?:\W+(?:this\s+material\s+may\s+not\s+be|[\w ]{1,40}\s+is\s+not\s+responsible\s+for)"
     r"\s+.{0,100})?"
@@ -658,15 +670,13 @@ BOILERPLATE_LINE = re.compile(
     # share buttons, widgets and page labels, each a line of its own
     r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
     r"|flipboard|pinterest|download|embed|transcript"
-    r"|(?:[\w'’&]+\s+){1,3}premium"  # "Herald Premium"
     r"|see\s+(?:more\s+|all\s+)?subscription\s+options"
     # a list's lead-in of a summary: "Key points:", "At a glance"
     r"|(?:key\s+(?:points|facts|takeaways)|highlights|at\s+a\s+glance|in\s+brief)\s*:?"
     r"|contact\s+(?:us|the\s+newsroom|(?-i:[A-Z])[\w&'’.]*(?:\s+(?-i:[A-Z])[\w&'’.]*){0,2}\s+news)"
-    # a newsletter's pitch: "Catch up on the latest headlines ..., sent every weekday."
-    r"|(?:catch\s+up\s+on|get|receive)\s[^\n]{0,150}\b(?:sent|delivered)\s+(?:to\s+your\s+inbox\s+)?"
-    r"every\s+(?:weekday|day|morning|evening|week)\b.{0,20}"
-    r"|[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,4}"  # a wire's "mos-ist/fpa/ig"
+    # a wire's sign-off: "mos-ist/fpa/ig", "mm/rt (AFP, Reuters)"
+    r"|[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,4}"
+    rf"(?:\s*\({AGENCIES}(?:\s*[,/]\s*{AGENCIES})*\))?"
     # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
     rf"|(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}(?:[\d.,]+[km]?\s+shares?)?"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
@@ -701,6 +711,20 @@ BOILERPLATE_LINE = re.compile(
     r"|\d{1,2})\W*",  # a list's number alone ("Most read": 1, 2, ...)
     re.IGNORECASE,
 )
+# Page furniture that a wrapped line of prose can resemble ("heard on Monday by the
+# court", "more about Ankara's plans"): tested only on a line that stands alone.
+LONE_BOILERPLATE = re.compile(
+    r"heard\s+on\s+(?-i:[A-Z])[^.!?\n]{0,60}"  # a programme's label: "Heard on Morning Edition"
+    r"|more\s+about\s+(?-i:[A-Z])[^.!?\n]{0,150}"  # tags: "More about Floods Kestrel Valley"
+    # a form's field after its call: "... sent every weekday. E-Mail Address"
+    r"|(?:[^\n]{0,200}[.!?:]\s+)?e-?mail\s+address"
+    r"|i\s+would\s+like\s+to\s+(?:be\s+emailed|receive\s+(?:emails|offers|updates))\b.{0,200}"
+    # a newsletter's pitch: "Catch up on the latest headlines ..., sent every weekday."
+    r"|(?:catch\s+up\s+on|get|receive)\s[^\n]{0,150}\b(?:sent|delivered)\s+(?:to\s+your\s+inbox\s+)?"
+    r"every\s+(?:weekday|day|morning|evening|week)\b.{0,20}"
+    r"|[^\n]{0,60}\bwebsite\s+can\s+also\s+be\s+accessed\s+at\b.{0,100}",
+    re.IGNORECASE,
+)
 # A video or audio teaser: a label and a short title without a sentence's end.
 MEDIA_TEASER = re.compile(
     r"(?i:watch|video|listen|live|gallery|in\s+pictures|photos)\s*:\s*[^.!?\n]{1,100}"
@@ -728,16 +752,19 @@ BY_LABEL = re.compile(
 # "Keywords Idlib, Recep Tayyip Erdogan, ceasefire": a list that opens with a name, no
 # sentence's end
 TAG_LINE = re.compile(
-    r"(?i:keywords|related\s+(?:subjects|topics)|more\s+about)\s*:?\s+[A-Z][^.!?\n]{0,150}"
+    r"(?i:keywords|related\s+(?:subjects|topics))\s*:?\s+[A-Z][^.!?\n]{0,150}"
     r"|(?i:topics?|tags?)\s*\|\s*[A-Z][^.!?\n]{0,150}"  # "Topic | Syria conflict"
 )
 # A photo's credit closing its caption: "(AP: Jane Doe)", "(Reuters: Ali Khan)", "(AFP via
 # Getty Images)", "(Getty Images)"
 PHOTO_CREDIT = (
-    rf"\((?:(?i:{AGENCIES}|getty(?:\s+images)?|epa|supplied|file)\s*:\s*"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-    r"|(?:[A-Z][\w.'’&-]*\s+){1,4}via\s+Getty\s+Images|Getty\s+Images)\)"
+    # an outlet or agency and the photographer's name, of two or three words
+    r"\((?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}\s*:\s*"
+    r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}"
+    r"|(?:[A-Z][\w.'’&-]*\s+){1,4}via\s+Getty\s+Images|Getty\s+Images|Supplied)\)"
 )
+# words of an organisation's name, never a photographer's: "(SANA: Syrian Arab News Agency)"
+ORGANISATION = re.compile(r"\b(?:News|Agency|Press|Service|Media|Times|Post|Radio|TV|Ministry)\b")
 CREDITED_CAPTION = re.compile(
     rf"(?:(?i:photo|picture|image)\s*:\s*)?[^\n]{{1,300}}?\s*{PHOTO_CREDIT}"
 )
@@ -747,12 +774,14 @@ CAPTION_WORDS = 45  # a caption with its credit is at most this long; a paragrap
 def is_credited_caption(text: str) -> bool:
     """A caption closed by its photo's credit (``PHOTO_CREDIT``), maybe after "Photo:": "Photo:
     Displaced Syrians at a camp. (Reuters: Ali Khan)", "Leaders meet in Moscow (AFP via
-    Getty Images)". A longer line is a paragraph of prose, whatever closes it."""
-    return (
-        text.endswith(")")
-        and len(text.split()) <= CAPTION_WORDS
-        and CREDITED_CAPTION.fullmatch(text) is not None
-    )
+    Getty Images)". A longer line is a paragraph of prose, whatever closes it, and a name
+    after the colon that is an organisation's spells out an abbreviation."""
+    if not text.endswith(")") or len(text.split()) > CAPTION_WORDS:
+        return False
+    if CREDITED_CAPTION.fullmatch(text) is None:
+        return False
+    photographer = text[text.rfind("(") :].partition(":")[2]
+    return ORGANISATION.search(photographer) is None
 
 
 # A footer's or a box's telephone number closing its line, labelled with a capital or
@@ -761,7 +790,8 @@ def is_credited_caption(text: str) -> bool:
 # readers "to call 0800 555 0188." with a full stop, in lower case.
 PHONE_NUMBER = r"\+?(?:\d[\s.-]?){0,3}(?:\(\+?\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
 CONTACT_TAIL = re.compile(
-    rf"(?:\b(?:Tel|TEL|Phone|PHONE|Call|CALL|Fax|FAX)\b|\b[Tt]el\.)\s*[.:]?\s*{PHONE_NUMBER}$"
+    rf"(?:\b(?:Tel|TEL|Phone|PHONE|Call|CALL|Fax|FAX)\b(?:\s+us(?:\s+on)?)?|\b[Tt]el\.)"
+    rf"\s*[.:]?\s*{PHONE_NUMBER}$"
 )
 CONTACT_WORDS = 25
 
@@ -791,7 +821,8 @@ def is_market_data(text: str) -> bool:
 
 # An appeal for money: "Support public radio. Donate now: $8 a month keeps ..."
 DONATE = re.compile(
-    r"(?:[^\n]{0,60}[.!]\s+)?(?:Donate|DONATE)\s+(?:now|today|NOW|TODAY)\b[^\n]{0,100}"
+    r"(?:(?i:support)\s[^\n.!?]{0,60}[.!]\s+)?(?i:donate)(?:\s+(?i:now|today))?"
+    r"(?:\s*[:!]\s*[^\n]{0,100})?"  # "Donate now, its appeal said, ..." is prose
 )
 CAPTION_LINE = re.compile(
     # "Image caption The mayor ...", and as BBC pages scrape: "image copyrightReuters image
@@ -1048,6 +1079,7 @@ ALONE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_ticker, "boilerplate"),
     (is_gallery_counter, "boilerplate"),
     (MEDIA_TITLE.fullmatch, "boilerplate"),
+    (LONE_BOILERPLATE.fullmatch, "boilerplate"),
 )
 MAX_RULE_LINE = 300  # longer lines are prose, never line debris
 
