@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
+from .figures.relate import head_and_mods, thing
 from .model import Alignment, Claim, Divergence, Group, Measured, Member, Sentence
 from .text import is_control
 
@@ -287,31 +288,38 @@ def _md_pairs(alignment: Alignment, row: Measured, relation: str) -> list[str]:
     """Who disagrees with whom: each two readings of the row that relate so, with the
     outlets that give each ("58 (The Washington Post) ≠ 59 (The Hill, Al Jazeera)")."""
     sign = "≠" if relation == "conflict" else "≈"
-    seen: set[frozenset[object]] = set()
+    seen: set[frozenset[Hashable]] = set()
     out = []
     for p in row.pairings:
-        if p.relation == relation:
-            a = _md_reading(alignment, row, p.a)
-            b = _md_reading(alignment, row, p.b)
-            ends = (row.readings[p.a], row.readings[p.b]) if row.readings else ()
-            keys = (frozenset(ends), frozenset((a, b)))  # two readings once, and a line once
-            if not any(key in seen for key in keys if key):
-                seen.update(keys)
-                out.append(f"{a} {sign} {b}")
+        ends = frozenset((read_alike(row.claims[p.a]), read_alike(row.claims[p.b])))
+        if p.relation == relation and ends not in seen:  # two readings once
+            seen.add(ends)
+            out.append(
+                f"{_md_reading(alignment, row, p.a)} {sign} {_md_reading(alignment, row, p.b)}"
+            )
     return out
 
 
+def read_alike(claim: Claim) -> Hashable:
+    """What comparing reads of a figure within its row (``figures.comparable``): its
+    bounds, the modifiers of its noun and its scope, not their wording ("since the
+    beginning of February" is "from the beginning of February")."""
+    q = claim.quantity
+    mods = () if thing(q) == "people" else tuple(sorted(head_and_mods(q.counted)[1]))
+    scope = (q.scope.kind, q.scope.anchor, q.scope.place)
+    return (q.low, q.high, q.low_open, q.high_open, mods, scope)
+
+
 def _md_reading(alignment: Alignment, row: Measured, index: int) -> str:
-    """Claim ``index``'s figure with every outlet of the row that gives the same
-    reading (``Measured.readings``: value, hedge and scope), each wording once with
-    its outlets ("Nearly one million (BBC) / nearly a million (AP, Reuters)"): the
-    pairing stands for them all, and for no outlet that words it alike for another
-    period."""
-    reading = row.readings[index] if row.readings else None
+    """Claim ``index``'s figure with every outlet of the row that reads alike
+    (``read_alike``), each wording once with its outlets ("Nearly one million (BBC) /
+    nearly a million (AP, Reuters)"): the pairing stands for them all, and for no outlet
+    that words it alike for another period."""
+    reading = read_alike(row.claims[index])
     mine = row.claims[index].quantity.text.casefold()
     worded: dict[str, tuple[str, dict[str, None]]] = {}
-    for k, c in enumerate(row.claims):
-        if (row.readings[k] == reading) if reading is not None else k == index:
+    for c in row.claims:
+        if read_alike(c) == reading:
             text = c.quantity.text
             _, outlets = worded.setdefault(text.casefold(), (text, {}))
             outlets[alignment.articles[c.article].label] = None
