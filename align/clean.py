@@ -705,7 +705,10 @@ BOILERPLATE_LINE = re.compile(
     r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.{0,200}"
     r"|this\s+(?:article|story)\s+appeared\s+in\s+[^\n]{0,80}\bprint\s+edition"
     r"\s+(?:as|with\s+the\s+headline)\s*:.{0,200}"
-    # a cookie notice asks to accept or agree
+    # a cookie notice asks to accept or agree, or takes browsing on for consent
+    r"|if\s+you\s+continue\s+(?:browsing|navigating|to\s+(?:browse|use))\b[^\n]{0,60}"
+    r"\b(?:accept|agree\s+to|consent\s+to)\s+(?:its|their|our|the)\s+use\b.{0,60}"
+    r"|more\s+info(?:rmation)?"
     r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings)\b.{0,100}"
     r"|\d{1,2})\W*",  # a list's number alone ("Most read": 1, 2, ...)

@@ -963,6 +963,8 @@ def test_no_dateline(para: str) -> None:
         ("DONATE", "boilerplate"),
         ("mm/rt (AFP, Reuters)", "boilerplate"),
         ("Call us on 020 7946 0000", "boilerplate"),
+        ("If you continue navigating, we consider that you accept its use.", "boilerplate"),
+        ("More information", "boilerplate"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -1058,6 +1060,8 @@ def test_social_media_embed_paragraph() -> None:
         "By Friday, the editor",
         "By Friday, the agencies",
         "Insurers Charge Premium",
+        "If you continue to use the old bridge, the council will not accept the risk, it said.",
+        "More information on the floods came on Monday.",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
