@@ -676,7 +676,7 @@ BOILERPLATE_LINE = re.compile(
     r"|contact\s+(?:us|the\s+newsroom|(?-i:[A-Z])[\w&'’.]*(?:\s+(?-i:[A-Z])[\w&'’.]*){0,2}\s+news)"
     # a wire's sign-off: "mos-ist/fpa/ig", "mm/rt (AFP, Reuters)"
     r"|[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,4}"
-    rf"(?:\s*\({AGENCIES}(?:\s*[,/]\s*{AGENCIES})*\))?"
+    r"(?:\s*\([\w.& ]{1,25}(?:[,/][\w.& ]{1,25}){0,3}\))?"
     # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
     rf"|(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}(?:[\d.,]+[km]?\s+shares?)?"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
