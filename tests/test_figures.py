@@ -468,6 +468,14 @@ def test_parenthesised_conversion_is_one_quantity() -> None:
         ("After a six-hour meeting they left.", "six-hour", 5.51, 6.49, "talks"),
         ("after nearly six hours of talks", "nearly six hours", 5.4, 6.0, "talks"),
         ("after more than six hours of talks", "more than six hours", 6.0, math.inf, "talks"),
+        # a modifier of hyphenated words is one word, whatever it holds ("to")
+        (
+            "after a ceasefire and five hours of face-to-face talks",
+            "five hours",
+            4.51,
+            5.49,
+            "talks",
+        ),
         ("They have a week to agree.", "a week", 0.51 * 168, 1.49 * 168, ""),
         ("a nine-year civil war", "nine-year", 8.51 * 8766, 9.49 * 8766, "war"),
         ("three days of national mourning", "three days", 2.51 * 24, 3.49 * 24, "mourning"),

@@ -127,12 +127,22 @@ def phrase_words(s: Stream, j: int) -> list[int]:
             break
         if t in WEEKDAYS or (t in MONTHS and s.capital(k)):
             break
+        k = compound_end(s, k)  # "face-to-face talks": one word, whatever it holds
+        t = s.low(k)
         if t not in SKIPPABLE:
             words.append(k)
         if plural(t):
             break
         k = s.skip_hyphen(k + 1)
     return words
+
+
+def compound_end(s: Stream, k: int) -> int:
+    """The last part of a word joined to others by hyphens at ``k`` ("face-to-face",
+    "state-of-the-art"), else ``k``."""
+    while s.skip_hyphen(k + 1) > k + 1 and s.kind(k + 2) == "word":
+        k += 2
+    return k
 
 
 def number_of_before(s: Stream, j: int) -> str:
