@@ -30,6 +30,7 @@ number of tokens around each figure, so time is linear in the input; at most
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from ..model import NO_SCOPE, Article, Quantity, Scope, Sentence
@@ -194,10 +195,15 @@ def sentence_figures(sentence: Sentence) -> tuple[Quantity, ...]:
     return extract(sentence.text) if sentence.figures is None else sentence.figures
 
 
-def part_of(found: Found, hit: Hit) -> bool:
-    """A scope read in a part of the figure's words ("Saturday" of "Saturday, March 14"):
-    no scope of the figure. (A weekday alone is its own scope, and no event's day.)"""
-    return hit.first <= found[0] < found[1] <= hit.end and found[1] - found[0] < hit.end - hit.first
+def in_a_scope(found: list[Found], hit: Hit) -> bool:
+    """Whether the figure opens inside a scope (``scope_at``: "Feb. 3" of "since Feb. 3"),
+    not one read in a part of its own words ("Saturday" of "Saturday, March 14"; a
+    weekday alone is its own scope, and no event's day)."""
+    n = bisect_left(found, (hit.first + 1,)) - 1
+    if n < 0 or not found[n][0] <= hit.first < found[n][1]:
+        return False
+    first, end, _ = found[n]
+    return not (hit.first <= first and end <= hit.end and end - first < hit.end - hit.first)
 
 
 def extract(text: str) -> tuple[Quantity, ...]:
@@ -228,7 +234,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
             before = next((q.counted for q in reversed(out) if q.kind == "count"), "")
             counted = "" if before in PEOPLE else before  # with a role, a count is of people
         event, phase = ("", "")
-        in_scope = scope_at([f for f in bounds if not part_of(f, hit)], hit.first)
+        in_scope = in_a_scope(bounds, hit)
         offset = hit.kind == "duration" and s.low(hit.end) in OFFSETS  # "a week after ..."
         if hit.kind in ("time", "date", "duration") and hit.unit != "year" and not in_scope:
             event, phase = ("", "") if offset else event_of(s, hit)  # "since Feb. 3": a scope
