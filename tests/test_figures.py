@@ -311,6 +311,8 @@ def test_numbers_in_european_notation() -> None:
     # a count's noun after an adjective, or its role alone
     assert only("Some 1.200 Turkish soldiers were deployed.").low > 1000
     assert only("There were 2.000 injured.").low > 1000
+    # a scale word in a headline's capitals stops the search for the noun
+    assert only("Turkey Hosts 1.250 Million Syrians").low < 2e6
     # a list of pages, not a decimal comma
     assert "3,6" not in [q.text for q in extract("The report's pages 3,6 and 9 list 12 deaths.")]
 
@@ -460,6 +462,21 @@ def test_opposite_directions_only() -> None:
 def test_parenthesised_conversion_is_one_quantity() -> None:
     q = only("The road runs 10 km (6.2 miles) inland.")
     assert q.text == "10 km (6.2 miles)"
+
+
+def test_a_hyphenated_modifier_is_read_part_by_part_unless_it_holds_a_function_word() -> None:
+    """ "face-to-face talks" counts talks; "Turkish-backed fighters" keeps "Turkish" (a
+    review found 51 Turkish-backed fighters set against 70 Russian-backed ones), and a
+    dash typed as a hyphen after a plural ends its phrase."""
+    assert only("Some 51 Turkish-backed fighters were killed.").counted == "turkish fighter"
+    assert not comparable(
+        only("Some 51 Turkish-backed fighters were killed."),
+        only("Some 70 Russian-backed fighters were killed."),
+    )
+    civilians = extract("At least 40 civilians-including 12 children-were killed.")
+    assert [q.counted for q in civilians] == ["civilian", "child"]
+    assert only("34 soldiers-the highest toll in years-died.").counted == "soldier"
+    assert find("after five hours of face-to-face talks", "five hours").counted == "talks"
 
 
 @pytest.mark.parametrize(

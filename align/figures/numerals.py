@@ -246,11 +246,13 @@ def counts_after(s: Stream, j: int) -> bool:
     soldiers"), that is no unit, scale or measure; or a role ("injured", "dead")."""
     if s.low(j) in ROLE_OF:
         return True
+    units = (SCALES, LENGTH, DURATION, AREA, CURRENCY_WORDS, MEASURES)
     for k in range(j, j + 3):
         word = s.low(k)
+        if any(word in unit for unit in units):
+            return False  # "1.250 Million Syrians": a scale, in a headline's capitals
         if plural(word) and s.kind(k) == "word":
-            units = (SCALES, LENGTH, DURATION, AREA, CURRENCY_WORDS, MEASURES)
-            return not any(word in unit for unit in units)
+            return True
         if not s.capital(k):
             return False
     return False

@@ -138,11 +138,15 @@ def phrase_words(s: Stream, j: int) -> list[int]:
 
 
 def compound_end(s: Stream, k: int) -> int:
-    """The last part of a word joined to others by hyphens at ``k`` ("face-to-face",
-    "state-of-the-art"), else ``k``."""
-    while s.skip_hyphen(k + 1) > k + 1 and s.kind(k + 2) == "word":
-        k += 2
-    return k
+    """The last part of words joined by hyphens around a function word at ``k``
+    ("face-to-face", "one-on-one", "state-of-the-art"), else ``k``. Other compounds are
+    read part by part ("Turkish-backed fighters" keeps "Turkish"), and a plural before
+    a dash typed as a hyphen ends its phrase ("40 civilians-including 12 children")."""
+    end = k
+    while s.skip_hyphen(end + 1) > end + 1 and s.kind(end + 2) == "word":
+        end += 2
+    inner = [s.low(j) for j in range(k + 2, end, 2)]
+    return end if not plural(s.low(k)) and any(w in FUNCTION for w in inner) else k
 
 
 def number_of_before(s: Stream, j: int) -> str:
