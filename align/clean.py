@@ -542,10 +542,12 @@ def is_dated_byline(text: str) -> bool:
     return False
 
 
-# a reporter's beat before the name, and the wires after it: "By Middle East
-# correspondent Jane Doe and wires"
+# a reporter's beat before the name or closing the line, and the wires after it: "By
+# Middle East correspondent Jane Doe and wires", "By Jane Doe, Moscow correspondent"
+# ("By Friday, the editor" is a sentence's opening)
 BYLINE_ROLE = (
-    r"(?:(?:correspondent|editor|reporter|writer)(?=\s+[A-Z])|(?<=and\s)(?:wires|agencies))"
+    r"(?:(?<!the\s)(?:correspondent|editor|reporter|writer)(?=\s+[A-Z]|[.,]?$)"
+    r"|(?<=and\s)(?:wires|agencies))"
 )
 # A month glued to the word before it by the scrape: "todayMarch 27, 2024", "by
 # KestrelTVMarch 26, 2024, 11 p.m."
@@ -638,6 +640,7 @@ BOILERPLATE_LINE = re.compile(
     r"|watch|listen|follow)\b[^.!?\n\"“”]{0,60}"
     r"|(?:[^\n]{0,60}\s)?by\s+(?:registering|subscribing|signing\s+up),?\s+you\s+agree\s+to"
     r"\s+(?:[\w'’&]+\s+){1,3}?(?:t&c|terms|privacy)\b.{0,80}"
+    r"|[^\n]{0,60}\bwebsite\s+can\s+also\s+be\s+accessed\s+at\s+the\s+following\b.{0,60}"
     # an automatic translation's notice: "This text has been translated automatically."
     r"|this\s+(?:text|article|story|page|content)\s+(?:has\s+been|was|is)\s+(?:automatically"
     r"\s+|machine[-\s])?translated(?:\s+automatically|\s+by\s+machine)?\b.{0,100}"
@@ -663,6 +666,8 @@ BOILERPLATE_LINE = re.compile(
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
     r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,250}"
     r"|©\s*[^\d\n]{1,40}?\s\d{4}\b.{0,250}"  # "© Kestrel 2021. Redistribution ..."
+    # an owner in capitals before the year: "Copyright Reuters 2020. This material ..."
+    r"|copyright\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,2}\s+\d{4}\b.{0,250}"
     r"|.{0,100}\ball\s+rights\s+reserved)"
     r"(?:\W+(?:this\s+material\s+may\s+not\s+be|[\w ]{1,40}\s+is\s+not\s+responsible\s+for)"
     r"\s+.{0,100})?"
@@ -725,7 +730,7 @@ LONE_BOILERPLATE = re.compile(
     # a newsletter's pitch: "Catch up on the latest headlines ..., sent every weekday."
     r"|(?:catch\s+up\s+on|get|receive)\s[^\n]{0,150}\b(?:sent|delivered)\s+(?:to\s+your\s+inbox\s+)?"
     r"every\s+(?:weekday|day|morning|evening|week)\b.{0,20}"
-    r"|[^\n]{0,60}\bwebsite\s+can\s+also\s+be\s+accessed\s+at\b.{0,100}",
+    r"|(?-i:[A-Z])[\w'’&]*\s+(?-i:Premium)",  # "Herald Premium" (a site's paid edition)
     re.IGNORECASE,
 )
 # A video or audio teaser: a label and a short title without a sentence's end.
@@ -756,20 +761,26 @@ BY_LABEL = re.compile(
 # sentence's end
 TAG_LINE = re.compile(
     r"(?i:keywords|related\s+(?:subjects|topics))\s*:?\s+[A-Z][^.!?\n]{0,150}"
+    r"|(?i:more\s+about)\s*:\s+[A-Z][^.!?\n]{0,150}"  # "More about: Floods, Kestrel"
     r"|(?i:topics?|tags?)\s*\|\s*[A-Z][^.!?\n]{0,150}"  # "Topic | Syria conflict"
 )
 # A photo's credit closing its caption: "(AP: Jane Doe)", "(Reuters: Ali Khan)", "(AFP via
 # Getty Images)", "(Getty Images)"
-PHOTO_CREDIT = (
-    # an outlet or agency and the photographer's name, of two or three words
-    r"\((?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}\s*:\s*"
-    r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}"
-    r"|(?:[A-Z][\w.'’&-]*\s+){1,4}via\s+Getty\s+Images|Getty\s+Images|Supplied)\)"
+# A photographer's name, of two or three words, after an agency or an outlet and a colon
+PHOTOGRAPHER = r"\s*:\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\)"
+# A caption's closing credit: an agency and the photographer ("(AP: Jane Doe)"), Getty's
+# ("(AFP via Getty Images)"), "(Supplied)"; any outlet's ("(ABC News: Jane Doe)") only
+# after a "Photo:" label: "... (Source: Syrian Observatory)" closes a sentence.
+CREDITED_CAPTION = re.compile(
+    rf"(?:(?P<label>(?i:photo|picture|image)\s*:\s*))?[^\n]{{1,300}}?\s*\("
+    rf"(?:(?P<agency>(?i:{AGENCIES}|getty(?:\s+images)?|epa|aap)){PHOTOGRAPHER}"
+    rf"|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,2}}{PHOTOGRAPHER}"
+    r"|(?:[A-Z][\w.'’&-]*\s+){1,4}via\s+Getty\s+Images\)|Getty\s+Images\)|Supplied\))"
 )
 # words of an organisation's name, never a photographer's: "(SANA: Syrian Arab News Agency)"
-ORGANISATION = re.compile(r"\b(?:News|Agency|Press|Service|Media|Times|Post|Radio|TV|Ministry)\b")
-CREDITED_CAPTION = re.compile(
-    rf"(?:(?i:photo|picture|image)\s*:\s*)?[^\n]{{1,300}}?\s*{PHOTO_CREDIT}"
+ORGANISATION = re.compile(
+    r"\b(?:News|Agency|Press|Service|Media|Times|Post|Radio|TV|Ministry|Observatory|Forces"
+    r"|Units|Helmets|Council|Committee|Army|Party|Front|Office|Commission|Institute)\b"
 )
 CAPTION_WORDS = 45  # a caption with its credit is at most this long; a paragraph is prose
 
@@ -781,7 +792,8 @@ def is_credited_caption(text: str) -> bool:
     after the colon that is an organisation's spells out an abbreviation."""
     if not text.endswith(")") or len(text.split()) > CAPTION_WORDS:
         return False
-    if CREDITED_CAPTION.fullmatch(text) is None:
+    m = CREDITED_CAPTION.fullmatch(text)
+    if m is None or (":" in text[text.rfind("(") :] and not (m["label"] or m["agency"])):
         return False
     photographer = text[text.rfind("(") :].partition(":")[2]
     return ORGANISATION.search(photographer) is None
@@ -824,8 +836,9 @@ def is_market_data(text: str) -> bool:
 
 # An appeal for money: "Support public radio. Donate now: $8 a month keeps ..."
 DONATE = re.compile(
-    r"(?:(?i:support)\s[^\n.!?]{0,60}[.!]\s+)?(?i:donate)(?:\s+(?i:now|today))?"
-    r"(?:\s*[:!]\s*[^\n]{0,100})?"  # "Donate now, its appeal said, ..." is prose
+    r"(?:[^\n\d.!?]{1,40}[.!]\s+)?(?i:donate)(?:\s+(?i:now|today))?"
+    # "Donate now, its appeal said, ..." is prose
+    r"(?:\s*[:!]\s*[^\n]{0,100}|\s+to\s+(?i:support|keep|help)\b[^\n]{0,80})?"
 )
 CAPTION_LINE = re.compile(
     # "Image caption The mayor ...", and as BBC pages scrape: "image copyrightReuters image

@@ -957,7 +957,8 @@ def test_no_dateline(para: str) -> None:
         ("Download", "boilerplate"),
         ("@janedoe_news", "byline"),
         # found by a review
-        ("Displaced families wait on Monday (Kestrel News: Jane Doe)", "caption"),
+        ("Photo: Displaced families wait on Monday. (Kestrel News: Jane Doe)", "caption"),
+        ("Displaced families wait at the camp (Reuters: Ali Khan)", "caption"),
         ("Families wait at the bridge (Supplied)", "caption"),
         ("Donate Now", "boilerplate"),
         ("DONATE", "boilerplate"),
@@ -965,6 +966,13 @@ def test_no_dateline(para: str) -> None:
         ("Call us on 020 7946 0000", "boilerplate"),
         ("If you continue navigating, we consider that you accept its use.", "boilerplate"),
         ("More information", "boilerplate"),
+        # found by a second review: narrowed rules had let these back in
+        ("By Jane Doe, Middle East correspondent", "byline"),
+        ("Copyright Kestrel 2020. This material may not be published.", "boilerplate"),
+        ("Donate today to keep the Herald strong", "boilerplate"),
+        ("Your gift matters. Donate now to support local journalism.", "boilerplate"),
+        ("Herald Premium", "boilerplate"),
+        ("More about: Floods, Kestrel Valley, Port Ellis", "boilerplate"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -1062,6 +1070,11 @@ def test_social_media_embed_paragraph() -> None:
         "Insurers Charge Premium",
         "If you continue to use the old bridge, the council will not accept the risk, it said.",
         "More information on the floods came on Monday.",
+        # found by a second review: prose closed by a source in brackets
+        "At least 34 soldiers have been killed since February 27 (Source: Kestrel Observatory)",
+        "The death toll rose to 36 on Friday (Update: Kestrel Helmets)",
+        "Fighting went on near the dam (KDF: Kestrel Defence Forces)",
+        "Displaced families wait on Monday (Kestrel News: Jane Doe)",
     ],
 )
 def test_prose_about_the_same_words_is_kept(line: str) -> None:
