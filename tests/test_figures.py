@@ -1237,6 +1237,10 @@ def test_a_period_since_a_day_written_before_its_month() -> None:
     )
     strike = only("34 medics were killed in a single air strike.")
     assert not comparable(find("58 medics have been killed since 3 February.", "58"), strike)
+    # a weekday before the date: the period is the date's ("since Thursday" alone is a day's)
+    dated = find("Since Thursday, March 5, 34 people have been killed.", "34")
+    assert (dated.scope.kind, dated.scope.anchor) == ("period", "mar")
+    assert find("Since Thursday, 34 people have been killed.", "34").scope.anchor == "thursday"
     # after "since 1 March" a number is the sentence's count, not the month's day
     since = extract("Since 1 March 34 soldiers have been killed in Idlib.")
     assert [(q.text, q.scope.anchor) for q in since] == [("1 March", ""), ("34", "mar")]

@@ -67,6 +67,15 @@ def month_after_day(s: Stream, j: int) -> int:
     return k if month_key(s, k) else j
 
 
+def past_weekday(s: Stream, j: int) -> int:
+    """Past a weekday a date follows ("Thursday, March 5", "Thursday 5 March"), else ``j``."""
+    if not (s.capital(j) and s.low(j) in WEEKDAYS):
+        return j
+    k = j + 1 + int(s.low(j + 1) == ",")
+    dated = month_key(s, k) or month_key(s, month_after_day(s, k))
+    return k if dated else j
+
+
 def since_at(s: Stream, k: int) -> Found | None:
     """ "since Feb. 3", "since 3 February", "since the 3rd of February", "since the
     beginning of February", "since last December", "since 2011", "since the offensive",
@@ -76,6 +85,8 @@ def since_at(s: Stream, k: int) -> Found | None:
     j = after_start_of(s, k + 1)
     if s.low(k) == "from" and j == k + 1:
         return None  # "from" opens a period only as "from the beginning of ..."
+    if s.low(k) == "since":
+        j = past_weekday(s, j)  # "since Thursday, March 5": the date names the day
     at = month_after_day(s, j) if s.low(k) == "since" else j
     day_before, j = at > j, at  # "since 3 February": the month after its day
     month = month_key(s, j)
