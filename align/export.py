@@ -284,20 +284,38 @@ def _md_figures(alignment: Alignment, row: Measured, marked: bool = False) -> st
     return " · ".join(out)
 
 
+Side = frozenset[tuple[str, str]]  # a pairing's side: (wording, outlet) of each claim
+
+
 def _md_pairs(alignment: Alignment, row: Measured, relation: str) -> list[str]:
     """Who disagrees with whom: each two readings of the row that relate so, with the
-    outlets that give each ("58 (The Washington Post) ≠ 59 (The Hill, Al Jazeera)")."""
+    outlets that give each ("58 (The Washington Post) ≠ 59 (The Hill, Al Jazeera)"). A
+    line that another says in full (the same wordings, its outlets among that line's:
+    one outlet's "dozens" in two readings) is left out."""
     sign = "≠" if relation == "conflict" else "≈"
     seen: set[frozenset[Hashable]] = set()
-    out = []
+    lines: list[tuple[Side, Side, str]] = []
     for p in row.pairings:
         ends = frozenset((read_alike(row.claims[p.a]), read_alike(row.claims[p.b])))
         if p.relation == relation and ends not in seen:  # two readings once
             seen.add(ends)
-            out.append(
-                f"{_md_reading(alignment, row, p.a)} {sign} {_md_reading(alignment, row, p.b)}"
+            (a, left), (b, right) = (
+                _md_reading(alignment, row, p.a),
+                _md_reading(alignment, row, p.b),
             )
-    return out
+            lines.append((left, right, f"{a} {sign} {b}"))
+    return [text for n, (left, right, text) in enumerate(lines) if not _said_by(n, lines)]
+
+
+def _said_by(n: int, lines: Sequence[tuple[Side, Side, str]]) -> bool:
+    """Whether another line says all that line ``n`` says: it holds both sides (either
+    way round), and is wider, or the same and earlier."""
+    left, right, _ = lines[n]
+    for m, (x, y, _) in enumerate(lines):
+        for one, two in ((x, y), (y, x)):
+            if m != n and left <= one and right <= two and (left < one or right < two or m < n):
+                return True
+    return False
 
 
 def read_alike(claim: Claim) -> Hashable:
@@ -310,11 +328,11 @@ def read_alike(claim: Claim) -> Hashable:
     return (q.low, q.high, q.low_open, q.high_open, mods, scope)
 
 
-def _md_reading(alignment: Alignment, row: Measured, index: int) -> str:
+def _md_reading(alignment: Alignment, row: Measured, index: int) -> tuple[str, Side]:
     """Claim ``index``'s figure with every outlet of the row that reads alike
     (``read_alike``), each wording once with its outlets ("Nearly one million (BBC) /
     nearly a million (AP, Reuters)"): the pairing stands for them all, and for no outlet
-    that words it alike for another period."""
+    that words it alike for another period. Also the (wording, outlet) it names."""
     reading = read_alike(row.claims[index])
     mine = row.claims[index].quantity.text.casefold()
     worded: dict[str, tuple[str, dict[str, None]]] = {}
@@ -324,9 +342,10 @@ def _md_reading(alignment: Alignment, row: Measured, index: int) -> str:
             _, outlets = worded.setdefault(text.casefold(), (text, {}))
             outlets[alignment.articles[c.article].label] = None
     first = sorted(worded, key=lambda key: key != mine)  # the claim's own words first
+    named = frozenset((key, outlet) for key in first for outlet in worded[key][1])
     return " / ".join(
         f"{md_escape(worded[key][0])} ({md_escape(', '.join(worded[key][1]))})" for key in first
-    )
+    ), named
 
 
 def _mark(text: str, relation: str) -> str:
