@@ -515,7 +515,6 @@ def is_section_date_line(text: str) -> bool:
 NAME_OF_LETTERS = r"[A-Z](?:[^\W\d_]|[.'’-])*"
 NAME_OF_LETTERS_RE = re.compile(NAME_OF_LETTERS)
 BYLINE_BY = re.compile(r"(?:By|BY):?\s+")
-FUSED_DIGIT = re.compile(r"[a-z]\d")
 BYLINE_NAME_WORDS = 4
 
 
@@ -526,8 +525,6 @@ def is_dated_byline(text: str) -> bool:
     Resume 5 March 2020"), and stays; so does a line that starts "by" in lower case (a
     wrapped sentence's)."""
     by = BYLINE_BY.match(text)
-    if by is None and FUSED_DIGIT.search(text) is None:
-        return False  # (most lines: neither "By" nor a word fused with a number)
     pos = by.end() if by else 0
     for count in range(BYLINE_NAME_WORDS):
         word = NAME_OF_LETTERS_RE.match(text, pos)
@@ -764,8 +761,6 @@ TAG_LINE = re.compile(
     r"|(?i:more\s+about)\s*:\s+[A-Z][^.!?\n]{0,150}"  # "More about: Floods, Kestrel"
     r"|(?i:topics?|tags?)\s*\|\s*[A-Z][^.!?\n]{0,150}"  # "Topic | Syria conflict"
 )
-# A photo's credit closing its caption: "(AP: Jane Doe)", "(Reuters: Ali Khan)", "(AFP via
-# Getty Images)", "(Getty Images)"
 # A photographer's name, of two or three words, after an agency or an outlet and a colon
 PHOTOGRAPHER = r"\s*:\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\)"
 # A caption's closing credit: an agency and the photographer ("(AP: Jane Doe)"), Getty's
@@ -786,7 +781,7 @@ CAPTION_WORDS = 45  # a caption with its credit is at most this long; a paragrap
 
 
 def is_credited_caption(text: str) -> bool:
-    """A caption closed by its photo's credit (``PHOTO_CREDIT``), maybe after "Photo:": "Photo:
+    """A caption closed by its photo's credit (``CREDITED_CAPTION``), maybe after "Photo:": "Photo:
     Displaced Syrians at a camp. (Reuters: Ali Khan)", "Leaders meet in Moscow (AFP via
     Getty Images)". A longer line is a paragraph of prose, whatever closes it, and a name
     after the colon that is an organisation's spells out an abbreviation."""
@@ -799,11 +794,12 @@ def is_credited_caption(text: str) -> bool:
     return ORGANISATION.search(photographer) is None
 
 
+# A telephone number: "(717) 555-0188", "+44 20 7946 0958", "(+34) 91 346 71 00"
+PHONE_NUMBER = r"\+?(?:\d[\s.-]?){0,3}(?:\(\+?\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
 # A footer's or a box's telephone number closing its line, labelled with a capital or
 # "Tel.": "Contact us: Tel +98 21 2216 4500", "Got a news tip? Call 1300 722 742",
 # "Kestrel S.A. - Harbour Road, 8, Port Ellis - Tel. (+34) 91 346 71 00". Prose asks
 # readers "to call 0800 555 0188." with a full stop, in lower case.
-PHONE_NUMBER = r"\+?(?:\d[\s.-]?){0,3}(?:\(\+?\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
 CONTACT_TAIL = re.compile(
     rf"(?:\b(?:Tel|TEL|Phone|PHONE|Call|CALL|Fax|FAX)\b(?:\s+us(?:\s+on)?)?|\b[Tt]el\.)"
     rf"\s*[.:]?\s*{PHONE_NUMBER}$"
@@ -823,15 +819,18 @@ def is_contact_line(text: str) -> bool:
 
 
 # A box of markets after its label: "Market data ASX 200 -2.8% 6,144.8 AUD 65.89 US cents"
-MARKET_DATA = re.compile(
-    r"(?i:market\s+data)\s*:?\s+[A-Z][^\n]{0,200}?[+−-]\d[\d.,]*\s?%[^\n]{0,200}"
-)
+MARKET_LABEL = re.compile(r"(?i:market\s+data)\s*:?\s+[A-Z]")
 
 
 def is_market_data(text: str) -> bool:
-    """A box of markets (``MARKET_DATA``) ending no sentence ("Market data show prices
-    rose 2.8%." is prose)."""
-    return MARKET_DATA.fullmatch(text) is not None and not TERMINAL_END.search(text)
+    """A box of markets: its label, a signed change among its quotes (``SIGNED_PERCENT``,
+    as a ticker's), and no sentence's end ("Market data show prices rose 2.8%." is
+    prose)."""
+    return (
+        MARKET_LABEL.match(text) is not None
+        and SIGNED_PERCENT.search(text) is not None
+        and not TERMINAL_END.search(text)
+    )
 
 
 # An appeal for money: "Support public radio. Donate now: $8 a month keeps ..."
@@ -948,8 +947,7 @@ def is_gallery_counter(text: str) -> bool:
 
 # A telephone number alone, maybe labelled: a footer's ("(717) 555-0188", "Tel: +44 20 7946 0958")
 PHONE_LINE = re.compile(
-    r"(?i:(?:tel(?:ephone)?|phone|call(?:\s+us)?|fax)\s*[.:]?\s*)?"
-    r"\+?(?:\d[\s.-]?){0,3}(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
+    rf"(?i:(?:tel(?:ephone)?|phone|call(?:\s+us)?|fax)\s*[.:]?\s*)?{PHONE_NUMBER}"
 )
 PHONE_DIGITS = 7
 
