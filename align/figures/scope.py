@@ -85,10 +85,11 @@ def since_at(s: Stream, k: int) -> Found | None:
     j = after_start_of(s, k + 1)
     if s.low(k) == "from" and j == k + 1:
         return None  # "from" opens a period only as "from the beginning of ..."
+    day_before = False
     if s.low(k) == "since":
         j = past_weekday(s, j)  # "since Thursday, March 5": the date names the day
-    at = month_after_day(s, j) if s.low(k) == "since" else j
-    day_before, j = at > j, at  # "since 3 February": the month after its day
+        at = month_after_day(s, j)
+        day_before, j = at > j, at  # "since 3 February": the month after its day
     month = month_key(s, j)
     if month:
         end = j + 1 + int(s.low(j + 1) == "." and len(s.low(j)) <= 4)  # "Feb.", not "February."
