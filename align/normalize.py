@@ -241,10 +241,6 @@ SPELLING_WORDS = {
 }
 
 
-# Any of the endings, so that most words are passed over in one search
-BRITISH = re.compile("|".join(f"(?:{british.pattern})" for british, _ in SPELLING_ENDINGS))
-
-
 @lru_cache(maxsize=65536)
 def american(word: str) -> str:
     """A normalised word in American spelling (``SPELLING_WORDS``, ``SPELLING_ENDINGS``):
@@ -252,8 +248,6 @@ def american(word: str) -> str:
     words as they are."""
     if word in SPELLING_WORDS:
         return SPELLING_WORDS[word]
-    if not BRITISH.search(word):
-        return word
     for british, us in SPELLING_ENDINGS:
         changed = british.sub(us, word, count=1)
         if changed != word:
