@@ -650,11 +650,21 @@ def test_decimal_is_not_a_time() -> None:
         ("Patrols begin March 15th.", "March 15th"),
         ("Patrols begin on the 15th of March.", "15th of March"),
         ("Patrols begin the next 15 of March.", "15 of March"),  # a translation's words
+        ("Kestrel, 15 mar (EFE).- Patrols begin.", "15 mar"),  # a wire's dateline
+        ("Patrols begin 15 mar. along the road.", "15 mar."),
     ],
 )
 def test_dates(sentence: str, written: str) -> None:
     q = find(sentence, written)
     assert (q.kind, q.unit, q.low) == ("date", "day", 3 * 31 + 15)
+
+
+def test_a_month_in_lower_case_is_a_date_only_as_an_abbreviation_after_its_day() -> None:
+    assert only("Kestrel, 3 dec (EFE).- Talks ended.").kind == "date"
+    # "may" after a number is the verb; a month in full must be capitalised
+    assert [(q.text, q.kind) for q in extract("They expect 5 may die.")] == [("5", "count")]
+    assert [q.kind for q in extract("The 5 march organisers met.")] == ["count"]
+    assert [q.kind for q in extract("Patrols begin mar 15.")] == ["count"]
 
 
 def test_a_date_after_its_weekday_is_one_figure() -> None:
@@ -1377,6 +1387,10 @@ def test_a_part_of_a_group_is_compared_with_nothing() -> None:
     assert (part.counted, part.role) == ("", "")
     assert not comparable(part, only("About 150 people were injured."))
     assert only("Dozens of soldiers were killed.").role == "killed"  # vague, not a part
+    # a later figure is no total of the part: "them" closes the group
+    them = extract("Officials said 33 of them died in one strike.")[0]
+    assert (them.text, them.counted, them.role) == ("33", "", "")
+    assert not comparable(them, only("At least 34 soldiers were killed in one strike."))
     # "several of which", "several of Kestrel's posts": a share, vague or not
     total, several = extract("Kestrel has 12 Kestrel outposts, several of which are surrounded.")
     assert total.counted == "kestrel outpost" and (several.counted, several.role) == ("", "")

@@ -314,6 +314,10 @@ def quantity_of(
     )
 
 
+# A group named by a pronoun after "of": "four of them", "several of which"
+PRONOUNS = frozenset({"which", "whom", "them"})
+
+
 def is_part(s: Stream, hit: Hit) -> bool:
     """A count of part of a group named after it ("78 of the injured", "four of them",
     "several of which", "three of Turkey's posts"): it measures a share, not the
@@ -321,7 +325,7 @@ def is_part(s: Stream, hit: Hit) -> bool:
     if s.low(hit.end) != "of":
         return False
     group = s.low(hit.end + 1)
-    if group in ("which", "whom", "them") or possessive(s, hit.end + 1):
+    if group in PRONOUNS or possessive(s, hit.end + 1):
         return True
     return hit.hedge not in VAGUE_WORDS and group in {"the", "those", "these", "its", "their"}
 
@@ -392,6 +396,7 @@ def partitive_totals(s: Stream, hits: list[Hit]) -> frozenset[int]:
         if hit.kind == "count"
         and hits[n + 1].kind == "count"
         and is_part(s, hit)
+        and s.low(hit.end + 1) not in PRONOUNS  # "33 of them died in one strike": no total
         and hits[n + 1].first <= hit.end + PARTITIVE_GAP
         and hits[n + 1].counted
     )

@@ -268,9 +268,13 @@ def iso_date(s: Stream, i: int) -> tuple[float, int] | None:
     return float(int(month) * 31 + int(day)), i + 5
 
 
-def month_of(s: Stream, i: int) -> tuple[int, int] | None:
-    """The month named at token i (capitalised, abbreviation dot allowed) and its end."""
-    if not s.capital(i) or s.low(i) not in MONTHS:
+def month_of(s: Stream, i: int, after_day: bool = False) -> tuple[int, int] | None:
+    """The month named at token i (capitalised, abbreviation dot allowed) and its end;
+    ``after_day``: also an abbreviation in lower case, as a wire's dateline writes it
+    ("Moscow, 5 mar (EFE)"), but not "may" ("5 may die")."""
+    if s.low(i) not in MONTHS:
+        return None
+    if not s.capital(i) and not (after_day and len(s.low(i)) <= 4 and s.low(i) != "may"):
         return None
     dot = s.low(i + 1) == "." and s.glued(i + 1) and len(s.low(i)) <= 4
     return MONTHS[s.low(i)], i + 1 + int(dot)
@@ -298,7 +302,7 @@ def month_day(s: Stream, i: int) -> tuple[float, int] | None:
 def day_month(s: Stream, i: int) -> tuple[float, int] | None:
     """ "15 March", "27th of February" (and a translation's "the 27 of February")."""
     day = day_of(s, i)
-    month = month_of(s, day[1] + int(s.low(day[1]) == "of")) if day else None
+    month = month_of(s, day[1] + int(s.low(day[1]) == "of"), after_day=True) if day else None
     if day is None or month is None or is_code(s, i):
         return None
     return float(month[0] * 31 + day[0]), month[1]
