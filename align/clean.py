@@ -473,6 +473,15 @@ NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bi
 NAME_LINE = re.compile(  # a capital of any script ("Yeni Şafak")
     r"[^\W\d_a-z][\w.'’-]*(?:,?\s+(?:[^\W\d_a-z][\w.'’-]*|and|&|in|de|van|von|al|bin)){1,14}"
 )
+# A list of people's names, each of at most four words and maybe with its place
+# ("Jane Doe", "Jane Doe in Port Ellis and Ali Khan", "Jan van der Berg, Ali Khan"), not a
+# headline in title case ("Russia And Turkey Agree To Cease-Fire In Syria's Idlib Province")
+CAPITAL_WORD = r"[^\W\d_a-z][\w.'’-]*"
+PARTICLE = r"(?:de|van|von|der|al|bin|da|del|le|la)\s+"
+# two to four words, the last no initial and no sentence's end ("Jane A. Doe", not "The End.")
+PERSON = rf"(?:{CAPITAL_WORD}\s+(?:{PARTICLE})*){{1,3}}[^\W\d_a-z][\w'’-]*"
+PLACED = rf"{PERSON}(?:\s+in\s+{CAPITAL_WORD}(?:\s+{CAPITAL_WORD}){{0,2}})?"
+NAMES = re.compile(rf"{PLACED}(?:(?:\s*,\s*|,?\s+(?:and|&)\s+){PLACED}){{0,5}}")
 AUTHOR = re.compile(r"(?i:authors?)\s*:?\s+")  # "Author Jane Doe", "Authors: ..."
 
 
@@ -1189,7 +1198,8 @@ NAV_ITEM = 6  # words of a line dropped with its block, at most (a longer one ma
 
 
 def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """A block of ``NAV_LINES`` lines or more, four in five of them menu items (at most
+    """A block of ``NAV_LINES`` lines or more, or a path of them from "Home" (a
+    breadcrumb trail a line each), four in five of them menu items (at most
     ``MENU_ITEM_WORDS`` words, no sentence's end), one a navigation word ("Home", "Search",
     "Sign in") or a "Skip to ..." link, above the story's first sentence or below its
     last (a line of more than ``NAV_ITEM`` words that ends a sentence): a site's menu.
@@ -1200,11 +1210,14 @@ def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> lis
     out: list[Dropped] = []
     story: tuple[int, int] | None = None  # the story's first and last sentence's line
     for block in _blocks(raw, paragraphs, drops):
-        if len(block) < NAV_LINES:
+        if len(block) < 2:
             continue
         views = [v for _, v in _live_lines(raw, block, drops)]
         texts = [" ".join(v.text.split()) for v in views]
         written = [" ".join(raw[x.start : x.end].split()).lower() for x in block]
+        trail = written[0] == "home" and len(texts) > 1  # a path: "Home", "West Asia", "Syria"
+        if not (len(block) >= NAV_LINES or trail):
+            continue
         if sum(map(_is_menu_item, texts)) * 5 < len(texts) * 4 or not any(
             t in NAV_WORDS or t.startswith("skip ") for t in written
         ):
@@ -1345,7 +1358,12 @@ def _headline(
     """The first readable line when it is the title: repeated at the top (maybe there
     without the site's name the title ends with), or a short line alone. The site's
     name on a line of its own there is dropped with it."""
-    live = list(islice(_live_lines(raw, lines, drops), TOP_LINES))
+    live = list(islice(_live_lines(raw, lines, drops), TOP_LINES + 1))
+    kicker: list[Dropped] = []
+    if len(live) > 2 and _is_kicker(live[0][1].text, live[1][1].text):
+        kicker = _drop_view(live[0][1], "boilerplate", raw)
+        live = live[1:]
+    live = live[:TOP_LINES]
     if len(live) < 2:
         return None, []
     (first, view), rest = live[0], live[1:]
@@ -1359,14 +1377,14 @@ def _headline(
     tail = next((v for v in ends if _is_tail(_plain(view.text), _plain(v.text))), None)
     tail = tail if tail is not None and _looks_like_title(view.text) else None
     if not copies and tail is not None:  # the title below a line that fuses debris before it
-        return _plain(tail.text), _drop_view(view, "headline", raw) + _drop_view(
+        return _plain(tail.text), kicker + _drop_view(view, "headline", raw) + _drop_view(
             tail, "headline", raw
         )
     # a blank or emptied line follows, or a single break that parts paragraphs (``breaks``)
     alone = rest[0][0].number > first.number + 1 or first.end in breaks
     if not copies and not (alone and _looks_like_title(view.text)):
         return None, []
-    out = _drop_view(view, "headline", raw)
+    out = kicker + _drop_view(view, "headline", raw)
     for copy in copies:
         out += _drop_view(copy, "headline", raw)
     if site > 0 and any(_norm(v.text) == bare for v in copies):
@@ -1379,6 +1397,20 @@ def _headline(
 
 
 TAIL_WORDS = 4
+KICKER_WORDS = 3
+
+
+def _is_kicker(line: str, below: str) -> bool:
+    """Whether ``line``, the first, is a section's name over the title ("World", "Middle
+    East" over "Russia And Turkey Agree To ..."): at most ``KICKER_WORDS`` capitalised
+    words over a title of more."""
+    words = _markup_free(line).split()
+    return (
+        len(words) <= KICKER_WORDS
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and len(below.split()) > KICKER_WORDS
+        and _looks_like_title(below)
+    )
 
 
 def _is_tail(first: str, line: str) -> bool:
@@ -1565,25 +1597,43 @@ def _captions_above_credits(
     return out
 
 
-def _names_above_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """A short line of capitalised names directly above a date line or a lone account
-    ("@janedoe_news") is a byline, in its paragraph or as a paragraph of its own above
-    the date's."""
-    out: list[Dropped] = []
-    dates = _lines_dropped_for(raw, drops, "date line") | {
+def _names_by_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """A line of people's names (``NAMES``) is a byline directly above a date line or a
+    lone account ("@janedoe_news"), in its paragraph or as a paragraph of its own above
+    the date's; and below a date line, with only lines already dropped or other names
+    between (NPR: "March 5, 2020 4:38 PM ET", "Heard on All Things Considered", then a
+    name a paragraph)."""
+    dates = _lines_dropped_for(raw, drops, "date line")
+    above = dates | {
         line.number
         for paragraph in paragraphs
         for line in paragraph
         if HANDLE_LINE.fullmatch(raw[line.start : line.end].strip())
     }
     alone = [
-        _view(raw, above[0].start, above[0].end, drops)
-        for above, below in pairwise(paragraphs)
-        if len(above) == 1 and below[0].number in dates
+        _view(raw, top[0].start, top[0].end, drops)
+        for top, below in pairwise(paragraphs)
+        if len(top) == 1 and below[0].number in above
     ]
-    for view in [*_lines_above(raw, paragraphs, drops, dates), *alone]:
-        if NAME_LINE.fullmatch(_markup_free(view.text)):  # "[Jane Doe](/authors/jane-doe)"
+    views = [*_lines_above(raw, paragraphs, drops, above), *alone]
+    lines = [line for paragraph in paragraphs for line in paragraph]
+    for n, line in enumerate(lines):
+        if line.number in dates:
+            views += _names_after(raw, lines[n + 1 :], drops)
+    out: list[Dropped] = []
+    for view in views:
+        if NAMES.fullmatch(_markup_free(view.text)):  # "[Jane Doe](/authors/jane-doe)"
             out += _drop_view(view, "byline", raw)
+    return out
+
+
+def _names_after(raw: str, lines: Sequence[Line], drops: Drops) -> list[View]:
+    """The lines of names that open ``lines``, past the lines already dropped."""
+    out: list[View] = []
+    for _, view in _live_lines(raw, lines, drops):
+        if not NAMES.fullmatch(_markup_free(view.text)):
+            break
+        out.append(view)
     return out
 
 
@@ -2102,7 +2152,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, found)
     step(0.3)
     drops = _merge(drops, _captions_above_credits(raw, paragraphs, drops))
-    drops = _merge(drops, _names_above_dates(raw, paragraphs, drops))
+    drops = _merge(drops, _names_by_dates(raw, paragraphs, drops))
     drops = _merge(drops, _duplicates(raw, lines, drops))
     step(0.4)
     drops = _merge(drops, _captions(raw, paragraphs, drops))

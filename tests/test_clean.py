@@ -95,6 +95,17 @@ def test_markdown_heading_is_the_headline() -> None:
     assert c.headline == "Parks plan approved." and c.text == BODY
 
 
+def test_a_section_s_name_over_the_headline_is_no_headline() -> None:
+    title = "Council Approves The Parks Plan In A Late Vote"
+    for kicker in ("World", "Middle East", "**Local News**"):
+        c = cleaned(f"{kicker}\n\n{title}\n\n{BODY}")
+        assert c.headline == title and c.text == BODY
+        assert drops(c)[0][0] == "boilerplate"
+    # a short headline over a sentence stays the headline
+    c = cleaned(f"Parks Plan Approved\n\nThe council met on Monday to vote on it.\n\n{BODY}")
+    assert c.headline == "Parks Plan Approved" and c.text.startswith("The council met")
+
+
 @pytest.mark.parametrize(
     "raw",
     [
@@ -316,6 +327,16 @@ def test_a_menu_in_text_with_single_line_breaks_goes() -> None:
         " Tuesday morning, the defence ministry said."
     )
     assert c.headline == "Flood kills 40 in Kestrel valley" and c.text.startswith(prose)
+
+
+def test_a_breadcrumb_trail_a_line_each_from_home_goes() -> None:
+    c = cleaned(f"Floods close the coast road\n\n5 March 2020\n\nHome\nWorld\nEurope\n\n{BODY}")
+    assert c.text == BODY
+    assert ("boilerplate", "Home") in drops(c) and ("boilerplate", "Europe") in drops(c)
+    # inside the story, a "Home" side of a list stays
+    listed = "Home\nHarlow Town"
+    c = cleaned(f"{BODY}\n\n{listed}\n\nThe council met again on Friday, its clerk said.")
+    assert drops(c) == []
 
 
 def test_a_list_of_short_lines_without_a_menu_word_is_kept() -> None:
@@ -585,6 +606,23 @@ def test_an_author_line_is_names_not_a_title() -> None:
     assert drops(cleaned(f"{BODY}\n\nAuthors: Jane Doe and Ali Khan in Port Ellis")) == [
         ("byline", "Authors: Jane Doe and Ali Khan in Port Ellis")
     ]
+
+
+def test_names_below_a_date_line_are_a_byline() -> None:
+    """NPR: the date, a programme's line, then a name a paragraph, above the story."""
+    head = "Floods close the coast road\n\nMarch 5, 2020 4:38 PM ET\nHeard on Morning Edition"
+    c = cleaned(f"{head}\n\nJane Doe\n\nAli van der Khan\n\n{BODY}")
+    assert c.text == BODY
+    assert [t for r, t in drops(c) if r == "byline"] == ["Jane Doe", "Ali van der Khan"]
+    # prose below a date, and names below prose, stay
+    c = cleaned(f"{head}\n\nPort Ellis met.\n\n{BODY}\n\nJane Doe\n\nMore.")
+    assert c.text == f"Port Ellis met.\n\n{BODY}\n\nJane Doe\n\nMore."
+
+
+def test_a_headline_in_title_case_above_a_date_line_is_no_byline() -> None:
+    title = "Russia And Turkey Agree To A Truce In Kestrel Province"
+    c = cleaned(f"World\n\n{title}\n\nMarch 5, 2020\n\n{BODY}")
+    assert c.headline == title and ("headline", title) in drops(c)
 
 
 def test_names_in_a_paragraph_above_a_date_line_are_a_byline() -> None:
