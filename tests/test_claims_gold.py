@@ -35,6 +35,9 @@ FLOORS = {
     # one of its 4 gold conflicts found (948 feet / 300 m); the 984-foot ship of two other
     # outlets, their clock times and "a father of three" are not compared yet
     "key_bridge_collapse": (0.9, 0.2, 0),
+    # two early tolls of different agencies (the police's first 127, the authorities'
+    # 174/175) are set against each other; a toll revised down, not up
+    "kanjuruhan_stadium": (0.85, 0.35, 2),
 }
 
 

@@ -823,6 +823,14 @@ def test_a_figure_given_as_an_earlier_report_meets_only_earlier_ones() -> None:
     assert pair(newer, "85", later, "85") == "same"
     # "in the early hours" is when it happened, not an earlier report
     assert find("In the early hours, 85 people died.", "85").scope.kind != "earlier"
+    # "earlier" before a verb of reporting, or opening the sentence
+    revised = "Officials had earlier put the toll at 175, but later revised it down to 125."
+    assert find(revised, "175").scope.kind == "earlier"
+    assert pair(revised, "175", later, "85") is None
+    assert only("Earlier, officials put the toll as high as 174.").scope.kind == "earlier"
+    # "earlier on Thursday" dates an event; "earlier said" is a wire's "said today"
+    assert find("Earlier on Thursday 15 people were killed.", "15").scope.kind != "earlier"
+    assert only("The ministry earlier said 59 soldiers had died.").scope.kind == ""
 
 
 def test_dozens_has_no_firm_upper_bound_below_hundreds() -> None:
@@ -1214,6 +1222,19 @@ def test_a_verb_of_the_next_figure_is_not_taken() -> None:
     assert (planes.role, soldiers.role) == ("", "killed")
 
 
+def test_a_verb_after_but_is_another_subject_s() -> None:
+    """ "More than 300 were taken to hospitals, but many died": the 300 were not killed."""
+    taken = only("More than 300 were taken to hospitals, but many died on the way.")
+    assert taken.role == ""
+    assert (
+        rel(
+            "More than 300 were taken to hospitals, but many died on the way.",
+            "The crush killed 125 people.",
+        )
+        is None
+    )
+
+
 def test_scopes_periods_and_incidents() -> None:
     since = only("Since the beginning of March, 14 medics have been killed.")
     assert (since.scope.kind, since.scope.anchor) == ("period", "mar")
@@ -1453,6 +1474,28 @@ def test_an_age_set_off_by_commas_after_a_name_is_not_a_count() -> None:
     # after a month or a weekday the number is the figure
     assert extract("Since February, 59 soldiers have died.")[0].text == "59"
     assert [q.text for q in extract("On Thursday, 15, not 16, died.")][1:] == ["15", "16"]
+
+
+def test_a_match_s_score_is_no_count() -> None:
+    assert extract("Fans rushed the pitch after Kestrel lost 3-2 to Harlow.") == ()
+    assert extract("After their 2-1 home defeat, fans left.") == ()
+    assert extract("Harlow won 10-0 in the final.") == ()
+    # a range with a dash stays a range; a dash alone is no score
+    assert only("Between 3-4 people were killed.").high == 4
+    assert only("Some 20-30 people were hurt.").low == 20
+
+
+def test_a_drop_capital_lost_from_a_hedge_keeps_the_hedge() -> None:
+    """A page that draws its first letter apart leaves "t least 125 people were killed":
+    read as "At least", not as exactly 125 (set against "at least 127" as a conflict)."""
+    assert (
+        only("t least 125 people were killed.").hedge,
+        rel("t least 125 people were killed.", "At least 127 people were killed."),
+    ) == ("at least", "precision")
+    assert only("ore than 40 people died.").low_open
+    # one word alone may be another word: "early" is no "nearly"
+    assert find("early 2020 floods killed 40 people.", "40").hedge is None
+    assert only("The toll is t least 125 people.").hedge is None  # only at the start
 
 
 def test_the_children_of_a_parent_are_not_a_count() -> None:

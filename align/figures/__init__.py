@@ -41,6 +41,7 @@ from .measures import (
     is_age_apposition,
     is_forecast,
     is_kin_count,
+    is_score,
     located_place,
     measure_at,
     skip_at,
@@ -103,7 +104,7 @@ def read_hits(s: Stream) -> list[Hit]:
             break
         if j < i or not (tok.kind == "num" or low in STARTS):
             continue
-        if is_age_apposition(s, j) or is_kin_count(s, j):
+        if is_age_apposition(s, j) or is_kin_count(s, j) or is_score(s, j):
             continue
         hit = next((h for read in READERS if (h := read(s, j)) is not None), None)
         if hit is not None:

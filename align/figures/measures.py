@@ -432,6 +432,28 @@ def is_kin_count(s: Stream, i: int) -> bool:
     return s.low(of) == "of" and s.low(parent) in KIN and s.low(i + 1) not in CHILDREN
 
 
+# A match's score: "lost 3-2", "a 2-1 win", "drew 0-0 with"
+SCORE_BEFORE = frozenset(
+    {"lost", "won", "beat", "defeated", "drew", "led", "trailed", "thrashed", "edged", "tied"}
+    | {"lose", "win", "beating", "losing", "winning", "leading", "trailing", "scoreline"}
+)
+SCORE_AFTER = frozenset({"loss", "win", "victory", "defeat", "draw", "lead", "scoreline"})
+
+
+def is_score(s: Stream, i: int) -> bool:
+    """A number of a match's score ("Arema lost 3-2 to Persebaya", "after their 3-2 home
+    loss"): two small numbers joined by a dash, after a verb of the match or before its
+    noun; not a count of the story, nor a range."""
+    first = i - 2 if s.low(i - 1) in ("-", "–") and s.glued(i - 1) else i
+    second = first + 2
+    if not (s.low(first + 1) in ("-", "–") and s.glued(first + 1) and s.glued(second)):
+        return False
+    if not all(s.low(k).isdigit() and len(s.low(k)) <= 2 for k in (first, second)):
+        return False
+    after = second + 1 + int(s.low(second + 1) in ("home", "away"))
+    return s.low(first - 1) in SCORE_BEFORE or s.low(after) in SCORE_AFTER
+
+
 # A forecast: a tally's word, a modal (or "expected to"), a verb of growth and the figure
 SPECULATIVE = frozenset({"could", "may", "might"})  # "2,000 more could be displaced"
 FORECASTING = SPECULATIVE | {"will", "'ll", "’ll"}  # "would": narrative

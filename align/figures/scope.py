@@ -213,12 +213,13 @@ def incident_noun(s: Stream, k: int) -> int:
 EARLY_WORDS = frozenset({"first", "early", "initial", "earliest", "earlier"})
 EARLY_REPORTS = frozenset({"report", "reports", "estimate", "estimates", "figures", "toll"})
 FIRST_SPANS = frozenset({"hour", "hours", "day", "days"})  # "in the first hours" ("early": a time)
-REPORT_VERBS = frozenset({"reported", "announced", "given", "stated", "put"})
+REPORT_VERBS = frozenset({"reported", "announced", "given", "stated", "put", "estimated"})
 
 
 def earlier_at(s: Stream, k: int) -> Found | None:
     """A figure its text gives as an earlier report: "initially", "at first", "in the
-    first hours", "early reports", "the previously reported 37"."""
+    first hours", "early reports", "the previously reported 37", "had earlier put the
+    toll at 175", "Earlier, officials had put it at 174"."""
     word = s.low(k)
     if word in ("initially", "originally"):
         return k, k + 1, Scope("earlier", "", "")
@@ -226,6 +227,8 @@ def earlier_at(s: Stream, k: int) -> Found | None:
         return k, k + 2, Scope("earlier", "", "")
     if word == "previously" and s.low(k + 1) in REPORT_VERBS:
         return k, k + 2, Scope("earlier", "", "")
+    if word == "earlier" and (s.low(k + 1) in REPORT_VERBS or (k == 0 and s.low(1) == ",")):
+        return k, k + 1, Scope("earlier", "", "")  # "had earlier put the toll at 175"
     if word in EARLY_WORDS and s.low(k + 1) in EARLY_REPORTS:
         return k, k + 2, Scope("earlier", "", "")
     first_span = s.low(k + 2) in ("first", "initial") and s.low(k + 3) in FIRST_SPANS

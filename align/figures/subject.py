@@ -222,6 +222,7 @@ def is_noun_like(s: Stream, k: int) -> bool:
 
 ROLE_BEFORE = 3  # words between a role verb and the figure after it ("killed at least 15")
 ROLE_AFTER = 10  # words after a figure in which its verb may stand ("have been killed")
+CLAUSE_OPENS = frozenset({"but", "while", "whereas", "although", "though"})  # after a comma
 ROLE_FAR = 10  # "the number of soldiers killed since February (rose) to 59"
 LIST_WORDS = frozenset({"and", "or", ",", "including", "among", "of", "whom", "them"})
 
@@ -313,6 +314,8 @@ def role_after(s: Stream, j: int, found: Figures) -> str:
             continue
         if (word in SENTENCE_ENDS and k not in aside) or k in found.starts:
             return ""
+        if word in CLAUSE_OPENS and s.low(k - 1) == "," and k not in aside:
+            return ""  # "300 were taken to hospitals, but many died": another subject's verb
         if word in ROLE_OF:
             # "downed three warplanes and killed dozens": that verb is the next figure's
             return "" if k + 1 in found.objects else ROLE_OF[word]

@@ -95,7 +95,21 @@ class Stream:
             start = i - len(words)
             if start >= self.floor and self.seq(start, words):
                 return n
+            if start == 0 and self.lost_capital(words):
+                return n
         return -1
+
+    def lost_capital(self, words: tuple[str, ...]) -> bool:
+        """Do ``words`` (two or more: one alone may be another word, "early" of "nearly")
+        open the sentence less their first letter, a drop capital the page drew apart
+        ("t least 125 people were killed": "At least")?"""
+        first = self.toks[0].text if self.toks else ""
+        return (
+            len(words) > 1
+            and first[:1].islower()
+            and first == words[0][1:]
+            and self.seq(1, words[1:])
+        )
 
     def one_on_one(self, k: int) -> bool:
         """Is token k the first or last "one" of "one-on-one" or "one-to-one"?"""
