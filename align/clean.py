@@ -1941,6 +1941,41 @@ def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> li
     return out
 
 
+# A video transcript's or a caption track's time opening a line: "00:15 The truce begins"
+TRACK_STAMP = re.compile(r"\s*(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)\s+(?![ap]\.?m\b|[AP]\.?M\b)(?=\S)")
+TRACK_LINES = 3  # stamped lines in a row, at least
+TRACK_STEP = 120  # units (seconds of m:ss) between two lines' stamps, at most
+
+
+def _track_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """The times opening ``TRACK_LINES`` or more lines in a row, each later than the one
+    before by at most ``TRACK_STEP`` (a transcript's "00:03 ... 00:07 ... 00:11 ..."):
+    where in a video each line is said, not a time of the story. A lone "00:01 - The
+    ceasefire takes effect." or a timeline hours apart stays."""
+    out: list[Dropped] = []
+    run: list[tuple[View, re.Match[str]]] = []
+
+    def flush() -> None:
+        if len(run) >= TRACK_LINES:
+            out.extend(_drop(raw, *v.span(0, m.end()), "date line") for v, m in run)
+        run.clear()
+
+    lines = (line for paragraph in paragraphs for line in paragraph)
+    for _, view in _live_lines(raw, lines, drops):
+        m = TRACK_STAMP.match(view.text)
+        if m is None or (run and not 0 < _stamp(m) - _stamp(run[-1][1]) <= TRACK_STEP):
+            flush()  # the run ends here (a stamp out of step starts the next)
+        if m is not None:
+            run.append((view, m))
+    flush()
+    return out
+
+
+def _stamp(m: re.Match[str]) -> int:
+    hours, minutes, seconds = m.group(1), m.group(2), m.group(3)
+    return (int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)
+
+
 FUSION = re.compile(r"(?<=[a-z])(?=[A-Z])")
 MORE = re.compile(r"MORE\b(?<=\sMORE)")  # literal first: found fast
 HOVER_WINDOW = 600  # longest hover-card run looked for
@@ -2160,6 +2195,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _datelines(raw, paragraphs, drops))
     drops = _merge(drops, _subheads(raw, paragraphs, drops))
     drops = _merge(drops, _live_stamps(raw, paragraphs, drops))
+    drops = _merge(drops, _track_stamps(raw, paragraphs, drops))
     drops = _merge(drops, _hover_cards(raw))
     step(0.5)
     drops = _merge(drops, _markdown(raw))

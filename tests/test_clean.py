@@ -600,6 +600,26 @@ def test_a_live_blog_entry_time_with_its_zone_is_dropped_and_its_heading_kept() 
         assert ("date line", stamp) in drops(offset)
 
 
+def test_a_transcript_s_times_go_and_its_words_stay() -> None:
+    track = (
+        "00:03 Leaders have agreed a truce\n00:07 after six hours of talks.\n"
+        "00:11 It begins at midnight."
+    )
+    c = cleaned(f"{BODY}\n\n{track}\n\nEnd.")
+    assert c.text == (
+        f"{BODY}\n\nLeaders have agreed a truce after six hours of talks. It begins at"
+        " midnight.\n\nEnd."
+    )
+    assert [r for r, _ in drops(c)] == ["date line"] * 3
+    # a timeline hours apart, two stamps, or a time of day stay
+    for kept in (
+        "09:00 Talks begin.\n\n15:30 Talks end.\n\n17:45 Leaders speak.",
+        "00:01 The truce begins.\n00:05 Guns fall silent.",
+        "0:03 Talks begin.\n0:07 pm Talks end.\n0:11 Leaders speak.",
+    ):
+        assert drops(cleaned(f"{BODY}\n\n{kept}")) == [], kept
+
+
 def test_an_author_line_is_names_not_a_title() -> None:
     c = cleaned(f"Author Jane Doe Wins Coast Prize In Port Ellis\n\n{BODY}")
     assert c.headline == "Author Jane Doe Wins Coast Prize In Port Ellis"
