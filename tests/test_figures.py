@@ -618,6 +618,26 @@ def test_time_zones_keep_times_apart() -> None:
     assert rel("The truce began at 1200 GMT.", "The truce began at 15:00 GMT.") == "conflict"
 
 
+def test_a_zone_named_by_its_place_keeps_a_time_apart() -> None:
+    """ "2am UAE time" and "10pm UK time" are both midnight in Syria."""
+    uae = only("The truce took effect at 2am UAE time.")
+    assert (uae.text, uae.counted) == ("2am UAE time", "uae time")
+    assert (
+        rel("The truce took effect at 2am UAE time.", "The truce took effect at midnight.") is None
+    )
+    assert (
+        rel("The truce took effect at 2am UAE time.", "The truce took effect at 10pm UK time.")
+        is None
+    )
+    assert (
+        rel("The truce began at midnight Kestrel time.", "The truce began at 00:01 Kestrel time.")
+        == "precision"
+    )
+    # "local time" is a bare time's; a name after a time is no zone without "time"
+    assert only("The truce began at 00:01 local time.").counted == ""
+    assert only("At 3pm Putin met Erdogan for the first time.").counted == ""
+
+
 def test_a_time_in_a_named_zone_meets_only_times_in_that_zone() -> None:
     """ "9:01am AEDT" is a minute past midnight in Syria: set against local times it
     made every outlet's midnight a conflict. A zone after "pm" counts too."""

@@ -38,8 +38,25 @@ def time_at(s: Stream, i: int) -> Hit | None:
     if found is None:
         return None
     value, end = found
-    hit = time_hit(s, i, end, value)._replace(counted=zone(s, i, end))
+    place = place_zone(s, end)
+    where = zone(s, i, end) if place is None else place[0]
+    hit = time_hit(s, i, end if place is None else place[1], value)._replace(counted=where)
     return hit._replace(end=converted_time_end(s, hit.end))
+
+
+PLACE_ZONE_WORDS = 2  # "UAE time", "New York time"
+
+
+def place_zone(s: Stream, j: int) -> tuple[str, int] | None:
+    """A zone named by its place after a time ("2am UAE time", "10pm UK time",
+    "midnight Damascus time"): the place's words and "time" as the zone, and the token
+    past it. Lower case "local time" is what a bare time means."""
+    k = j
+    while k < j + PLACE_ZONE_WORDS and s.capital(k) and s.low(k) not in WEEKDAYS:
+        k += 1
+    if k == j or s.low(k) != "time":
+        return None
+    return " ".join(s.lows[j : k + 1]), k + 1
 
 
 def converted_time_end(s: Stream, j: int) -> int:
