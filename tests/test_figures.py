@@ -1242,6 +1242,19 @@ def test_a_verb_of_the_next_figure_is_not_taken() -> None:
     assert (planes.role, soldiers.role) == ("", "killed")
 
 
+def test_deaths_of_an_illness_are_not_a_war_s_or_a_disaster_s_toll() -> None:
+    """A live blog of 5 March 2020 gives Italy's coronavirus toll beside Idlib's."""
+    virus = only("Kestrel's coronavirus death toll rises to 148.")
+    assert virus.role != "killed"
+    assert (
+        rel("Kestrel's coronavirus death toll rises to 148.", "Hundreds of civilians were killed.")
+        is None
+    )
+    assert rel("The virus has killed 148 people.", "Covid-19 has killed 150 people.") == "conflict"
+    assert only("Cholera killed 40 people in the camps.").role == virus.role
+    assert only("The strike killed 15 people.").role == "killed"
+
+
 def test_a_verb_after_but_is_another_subject_s() -> None:
     """ "More than 300 were taken to hospitals, but many died": the 300 were not killed."""
     taken = only("More than 300 were taken to hospitals, but many died on the way.")

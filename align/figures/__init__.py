@@ -35,7 +35,16 @@ from collections.abc import Callable, Sequence
 
 from ..model import NO_SCOPE, Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
-from .lexicon import FUNCTION, MAX_CLAIMS, MONTHS, PEOPLE, STARTS, VAGUE_WORDS, WEEKDAYS
+from .lexicon import (
+    DISEASES,
+    FUNCTION,
+    MAX_CLAIMS,
+    MONTHS,
+    PEOPLE,
+    STARTS,
+    VAGUE_WORDS,
+    WEEKDAYS,
+)
 from .measures import (
     fraction_at,
     is_age_apposition,
@@ -189,6 +198,7 @@ def named_scopes(text: str) -> list[tuple[int, Scope]]:
 
 # what an attack does to people
 HARM = frozenset({"killed", "injured", "missing", "casualties"})
+ILLNESS = "died of illness"  # the role of deaths in a sentence that names an illness
 
 
 def sentence_figures(sentence: Sentence) -> tuple[Quantity, ...]:
@@ -222,6 +232,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
     found = figures_of(hits)
     out: list[Quantity] = []
     totals = partitive_totals(s, hits)
+    illness = not DISEASES.isdisjoint(s.lows)
     for n, hit in enumerate(hits):
         parent = listed_with(s, hits, n)
         # a role is listed with a figure of its kind: "ended at noon, and four civilians
@@ -231,6 +242,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         counted, role = counted_and_role(s, found, totals, n, inherited)
         if parent >= 0 and is_subset(s, hit, counted):
             counted, role = "", ""  # "59 soldiers, including 34 killed in one strike"
+        if illness and role == "killed":
+            role = ILLNESS  # "the coronavirus has killed 3,200": no toll of a war's
         if not counted and others_of(s, hit):  # "two soldiers killed and six others wounded"
             before = next((q.counted for q in reversed(out) if q.kind == "count"), "")
             counted = "" if before in PEOPLE else before  # with a role, a count is of people

@@ -333,6 +333,13 @@ ROLES = {
     "damaged": "damaged",
 }
 ROLE_OF = {word: role for role, words in ROLES.items() for word in words.split()}
+# An illness a sentence names: its deaths are the illness's, not an attack's or a
+# disaster's ("Italy's coronavirus death toll rises to 148" beside a war's tolls).
+DISEASES = frozenset(
+    {"coronavirus", "covid", "virus", "pandemic", "epidemic", "ebola", "cholera", "measles"}
+    | {"malaria", "influenza", "flu", "sars", "mers", "dengue", "tuberculosis", "typhoid"}
+    | {"mpox", "illness", "disease", "diseases", "infection", "infections", "infected"}
+)
 # Nouns that say the role themselves ("59 deaths" counts people killed).
 ROLE_NOUNS = {
     "death": ("people", "killed"),
