@@ -720,6 +720,19 @@ BOILERPLATE_LINE = re.compile(
     r"|if\s+you\s+continue\s+(?:browsing|navigating|to\s+(?:browse|use))\b[^\n]{0,60}"
     r"\b(?:accept|agree\s+to|consent\s+to)\s+(?:its|their|our|the)\s+use\b.{0,60}"
     r"|more\s+info(?:rmation)?"
+    # a live page's and a comment box's buttons and tabs: "Load more posts", "Login to
+    # comment", "Sort by: Newest", "Live Latest Key events", "View Full Gallery"
+    r"|load\s+more(?:\s+(?:posts|stories|articles|comments|updates|news))?"
+    r"|(?:log\s*in|sign\s*in|register)\s+to\s+(?:comment|reply|post|vote)\b.{0,40}"
+    r"|sort\s+by\s*:?\s*(?:newest|oldest|most\s+recent|latest|top|best|popular)"
+    r"|(?:live|latest|key\s+events?|pinned(?:\s+post)?)(?:\s+(?:live|latest|key\s+events?)){0,3}"
+    r"|view\s+(?:full\s+)?gallery|share\s+this\s+with|enter\s+your\s+e-?mail(?:\s+address)?"
+    r"|why\s+you\s+can\s+trust\s+[\w .'’&]{1,30}"
+    r"|please\s+use\s+[\w ]{1,30}\s+browser\b.{0,80}"
+    r"|(?:this|the)\s+(?:story|article|report)\s+has\s+been\s+updated"
+    r"(?:\s+(?:with|to\s+(?:include|reflect|correct|add))\b[^.!?\n]{0,80})?\.?"
+    # an Indian agency credit: "(With inputs from Reuters and AFP)", "With inputs from PTI"
+    rf"|\(?with\s+inputs?\s+from\s+(?:agencies|{AGENCIES})(?:\s*(?:,|and|&)\s*(?:agencies|{AGENCIES}))*\)?"
     r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings)\b.{0,100}"
     r"|\d{1,2})\W*",  # a list's number alone ("Most read": 1, 2, ...)
@@ -973,9 +986,16 @@ def is_phone_line(text: str) -> bool:
 
 
 # A counter alone: "1,024 comments", "View reactions (1,247)", "3.2K shares"
+# A post's or a poll's counters, with the buttons beside them: "1.1K Retweets 2.6K Likes",
+# "Reply · 12 likes", "(36) Comments Share Via", "2,317 votes"
+ENGAGED = (
+    r"\(?[\d,.]+[KkMm]?\)?\s*(?i:comments?|shares?|reactions?|views?|likes?|replies|retweets?"
+    r"|votes?|quote\s+tweets?)"
+)
+BUTTON = r"(?i:reply|share(?:\s+via)?|like|retweet|report)"
 COUNTER_LINE = re.compile(
-    r"(?:[\d,.]+[KkMm]?\s+(?i:comments?|shares?|reactions?|views?|likes?|replies)"
-    r"|(?i:view|show|read)\s+(?i:comments?|reactions?|replies)\s*\(?[\d,.]+[KkMm]?\)?)"
+    rf"(?:{BUTTON}[\s·|•]+)*{ENGAGED}(?:[\s·|•]+(?:{ENGAGED}|{BUTTON}))*"
+    r"|(?i:view|show|read)\s+(?i:comments?|reactions?|replies)\s*\(?[\d,.]+[KkMm]?\)?"
 )
 # A postal address: a number and a street, or a town, a US state and a ZIP code
 # ("1200 Broadcast Way", "Harrisburg, PA 17110", "Barbaros Bulvarı No:153 Beşiktaş 34349")
@@ -1297,6 +1317,57 @@ DATE_PREFIX = re.compile(
     rf"\s*(?i:(?:{META_PREFIX}(?:\s*:)?\s*)+{DATE}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?)"
     rf"(?i:(?:\s*(?:,|at|\|))?\s*{TIME})?(?:\s*[|·•—–,:-])?\s+(?=[\"“‘'(]?[A-Z])"
 )
+
+
+# A label the page set before a line and the scrape fused onto it: "Key event Idlib truce
+# now in force" (a live blog's), "Advertisement Russia in turn warned ..." (an inline ad's)
+FUSED_LABEL = re.compile(
+    r"\s*(?:Key\s+events?|Pinned\s+post|Advertisement|ADVERTISEMENT)\s+(?=[\"“‘'(]?[A-Z])"
+)
+
+
+def _fused_labels(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """A page's label fused onto the start of a line (``FUSED_LABEL``)."""
+    out: list[Dropped] = []
+    for _, view in _live_lines(raw, lines, drops):
+        m = FUSED_LABEL.match(view.text)
+        if m is not None:
+            out += _drop_view(view, "boilerplate", raw, 0, m.end())
+    return out
+
+
+# A poll: its label, its question, its answers and their shares ("Poll", "Will the
+# ceasefire hold?", "Yes", "41%", "Can't say", "12%", "2,317 votes")
+POLL_LABEL = re.compile(r"\s*(?i:poll|quick\s+poll|readers?'?\s+poll|have\s+your\s+say)\s*:?\s*")
+POLL_SHARE = re.compile(r"\s*\d{1,3}(?:[.,]\d+)?\s?%\s*")
+POLL_ANSWER_WORDS = 4
+
+
+def _polls(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """A poll's label line over its question (ending "?"), and the answers under them
+    (short lines that end no sentence), their shares and counts, in one paragraph."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        live = [view for _, view in _live_lines(raw, paragraph, drops)]
+        for n, view in enumerate(live[:-1]):
+            label = POLL_LABEL.match(view.text)
+            if label is None:
+                continue
+            question = view.text[label.end() :].strip() or live[n + 1].text.strip()
+            if not question.endswith("?"):
+                continue
+            end = n + 1 if view.text[label.end() :].strip() else n + 2
+            while end < len(live) and _is_poll_answer(live[end].text):
+                end += 1
+            out += [d for v in live[n:end] for d in _drop_view(v, "boilerplate", raw)]
+    return out
+
+
+def _is_poll_answer(text: str) -> bool:
+    words = text.split()
+    if POLL_SHARE.fullmatch(text) or COUNTER_LINE.fullmatch(text.strip()):
+        return True
+    return 0 < len(words) <= POLL_ANSWER_WORDS and not _ends_sentence(text)
 
 
 def _fused_date(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
@@ -2013,6 +2084,9 @@ def _repeats_name(raw: str, fusion: int) -> bool:
     return word is not None and word.group() in raw[fusion : fusion + 120]
 
 
+LINKED_IMAGE = re.compile(
+    r"\[!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}\)\]\([^()\s]{0,500}\)"
+)  # a logo
 MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\](\((?:[^()\s]{0,500})(?:\s+\"[^\"\n]{0,200}\")?\))")
 MD_EMPHASIS = re.compile(
     r"(\*\*)(?=\S)[^*\n]{1,500}?(?<=\S)\*\*|(__)(?=\S)[^_\n]{1,500}?(?<=\S)__"
@@ -2028,7 +2102,7 @@ MD_RULE = re.compile(
 
 def _markdown(raw: str) -> list[Dropped]:
     """Markdown syntax; the words it wraps are kept (an image is dropped whole)."""
-    out: list[Dropped] = []
+    out = [_drop(raw, m.start(), m.end(), "markdown") for m in LINKED_IMAGE.finditer(raw)]
     for m in MD_LINK.finditer(raw):
         if raw[m.start() - 1 : m.start()] == "!":
             out.append(_drop(raw, m.start() - 1, m.end(), "markdown"))
@@ -2182,6 +2256,8 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _teasers(raw, lines, drops))
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     drops = _merge(drops, _fused_date(raw, lines, drops))
+    drops = _merge(drops, _fused_labels(raw, lines, drops))
+    drops = _merge(drops, _polls(raw, paragraphs, drops))
     breaks = _single_breaks(raw, paragraphs)
     headline, found = _headline(raw, lines, drops, breaks)
     drops = _merge(drops, found)

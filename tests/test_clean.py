@@ -1031,11 +1031,68 @@ def test_no_dateline(para: str) -> None:
         ("Your gift matters. Donate now to support local journalism.", "boilerplate"),
         ("Herald Premium", "boilerplate"),
         ("More about: Floods, Kestrel Valley, Port Ellis", "boilerplate"),
+        # a live blog's, a comment box's and a gallery's furniture
+        ("1.1K Retweets 2.6K Likes", "boilerplate"),
+        ("Reply · 12 likes", "boilerplate"),
+        ("(36) Comments Share Via", "boilerplate"),
+        ("2,317 votes", "boilerplate"),
+        ("Load more posts", "boilerplate"),
+        ("Login to comment", "boilerplate"),
+        ("Sort by: Most recent", "boilerplate"),
+        ("Live Latest Key events", "boilerplate"),
+        ("Key event", "boilerplate"),
+        ("Share this with", "boilerplate"),
+        ("Why you can trust Kestrel News", "boilerplate"),
+        ("Please use Chrome browser for a more accessible video player", "boilerplate"),
+        ("(With inputs from Reuters and AFP)", "boilerplate"),
+        ("Enter your email", "boilerplate"),
+        ("This story has been updated.", "boilerplate"),
+        ("View Full Gallery", "boilerplate"),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
     c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
     assert drops(c) == [(reason, line)] and c.text == f"{BODY}\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Live pictures showed 12 votes cast before the polls closed.",
+        "With inputs from residents, the council redrew the map.",
+        "Please use the side door, the council said.",
+        "The story has been updated several times since Monday, its editor said.",
+        "Latest figures show 40 died.",
+    ],
+)
+def test_prose_like_page_furniture_stays(prose: str) -> None:
+    assert cleaned(f"{BODY}\n\n{prose}\n\nEnd.").text == f"{BODY}\n\n{prose}\n\nEnd."
+
+
+def test_a_poll_goes_with_its_answers() -> None:
+    poll = "Poll\nWill the truce hold?\nYes\n41%\nNo\n47%\nCan't say\n12%\n2,317 votes"
+    assert cleaned(f"{BODY}\n\n{poll}\n\nEnd.").text == f"{BODY}\n\nEnd."
+    assert cleaned(f"{BODY}\n\nPoll: Will it hold?\nYes\nNo\n\nEnd.").text == f"{BODY}\n\nEnd."
+    # a question in prose, and a poll's label before a sentence, stay
+    for kept in (
+        "Poll: Is it over? The minister said it was not.",
+        "The poll asked: will it hold?",
+    ):
+        assert cleaned(f"{BODY}\n\n{kept}\n\nEnd.").text == f"{BODY}\n\n{kept}\n\nEnd."
+
+
+def test_a_label_fused_onto_a_line_goes() -> None:
+    c = cleaned(f"{BODY}\n\nKey event Truce now in force\n\nAdvertisement Russia warned Turkey.")
+    assert c.text == f"{BODY}\n\nTruce now in force\n\nRussia warned Turkey."
+    above = cleaned(f"{BODY}\n\nKey event\nTruce now in force and holding.\n\nEnd.")
+    assert above.text == f"{BODY}\n\nTruce now in force and holding.\n\nEnd."
+    kept = "Advertisement spending fell by 12 percent."
+    assert cleaned(f"{BODY}\n\n{kept}").text.endswith(kept)
+
+
+def test_a_logo_s_image_inside_its_link_goes_whole() -> None:
+    c = cleaned(f"[![Kestrel News](https://example.org/logo.png)](https://example.org/)\n\n{BODY}")
+    assert c.text == BODY
 
 
 def test_social_media_embed_paragraph() -> None:
