@@ -179,6 +179,18 @@ def test_whose_people_a_count_of_its_own_counts_is_the_name_that_opens_the_sente
     # named by 8,000 words was compared word by word with every other count)
     caps = " ".join(["Alpha", "Bravo", "Charlie", "Delta", "Echo"] * 3)
     assert [q.counted for q in extract(f"{caps} said 15 of its soldiers were killed.")] == [""]
+    # the name that says the count, right before it; a number word opens no name
+    later = (
+        "Thirty-four Valerian soldiers were killed on Monday, and Valeria says 59 of its"
+        " troops have died since February."
+    )
+    counts = [q.counted for q in extract(later) if q.kind == "count"]
+    assert counts == ["valerian soldier", "valeria soldier"]
+    lost = apart(article("A", later), article("B", "Valeria has lost 58 soldiers since February."))
+    assert [(d.text, d.relation) for d in all_marks(lost)] == [
+        ("59", "conflict"),
+        ("58", "conflict"),
+    ]
 
 
 def test_soldiers_of_no_stated_side_are_not_compared_when_two_sides_lose_soldiers() -> None:

@@ -40,7 +40,9 @@ from .lexicon import (
     FUNCTION,
     MAX_CLAIMS,
     MONTHS,
+    NUMBER_WORDS,
     PEOPLE,
+    SAY_VERBS,
     STARTS,
     VAGUE_WORDS,
     WEEKDAYS,
@@ -364,11 +366,25 @@ def owned_count(s: Stream, hit: Hit) -> str:
             first -= 1
         owner = " ".join([*s.lows[first:k], s.low(k).removesuffix("'s").removesuffix("’s")])
     elif s.low(k) in ("its", "their"):
-        owner = opening_name(s)
+        owner = speaker_before(s, hit.first) or opening_name(s)
     else:
         return ""
     thing = noun_phrase(s, k + 1) if owner else ""
     return f"{owner} {thing}" if thing and thing != "people" else ""
+
+
+def speaker_before(s: Stream, first: int) -> str:
+    """The name that says the count, right before it ("..., and Ankara says 59 of its
+    troops have died": Ankara's), lower case; "" when none."""
+    k = first - 1 - int(s.low(first - 1) == "that")
+    if s.low(k) not in SAY_VERBS:
+        return ""
+    start = k
+    while s.capital(start - 1) and s.low(start - 1) not in FUNCTION:
+        start -= 1
+        if k - start > NAME_WORDS:
+            return ""  # a run of capitals (a headline, a table): no one name
+    return " ".join(s.lows[start:k])
 
 
 def opening_name(s: Stream) -> str:
@@ -376,7 +392,7 @@ def opening_name(s: Stream) -> str:
     Turkish army lost ..."), lower case; "" when it opens otherwise ("The army said",
     "On Tuesday, ...", "Officials said")."""
     start = end = int(s.low(0) == "the")
-    while s.capital(end) and s.low(end) not in FUNCTION and s.low(end) not in WEEKDAYS:
+    while s.capital(end) and s.low(end) not in FUNCTION | WEEKDAYS.keys() | NUMBER_WORDS:
         end += 1
         if end - start > NAME_WORDS:
             return ""  # a run of capitals (a headline, a table): no one name

@@ -56,6 +56,7 @@ VAGUE = {
     "millions": (2e6, 999e6),
     "billions": (2e9, 999e9),
 }
+NUMBER_WORDS = frozenset(ONES.keys() | TENS.keys())  # "Thirty-four soldiers ..." opens no name
 TENS_OF = {
     ("tens", "of", "thousands"): (2e4, 99999.0),
     ("hundreds", "of", "thousands"): (2e5, 999999.0),
