@@ -200,7 +200,8 @@ def named_scopes(text: str) -> list[tuple[int, Scope]]:
 
 # what an attack does to people
 HARM = frozenset({"killed", "injured", "missing", "casualties"})
-ILLNESS = "died of illness"  # the role of deaths in a sentence that names an illness
+ILLNESS = "died of illness"  # the role of deaths near an illness's name
+ILLNESS_REACH = 6  # words between a count and the illness that killed
 
 
 def sentence_figures(sentence: Sentence) -> tuple[Quantity, ...]:
@@ -234,7 +235,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
     found = figures_of(hits)
     out: list[Quantity] = []
     totals = partitive_totals(s, hits)
-    illness = not DISEASES.isdisjoint(s.lows)
+    illnesses = [k for k, low in enumerate(s.lows) if low in DISEASES]
     for n, hit in enumerate(hits):
         parent = listed_with(s, hits, n)
         # a role is listed with a figure of its kind: "ended at noon, and four civilians
@@ -244,7 +245,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         counted, role = counted_and_role(s, found, totals, n, inherited)
         if parent >= 0 and is_subset(s, hit, counted):
             counted, role = "", ""  # "59 soldiers, including 34 killed in one strike"
-        if illness and role == "killed":
+        near = (k - hit.end + 1 if k >= hit.end else hit.first - k for k in illnesses)
+        if role == "killed" and any(gap <= ILLNESS_REACH for gap in near):
             role = ILLNESS  # "the coronavirus has killed 3,200": no toll of a war's
         if not counted and others_of(s, hit):  # "two soldiers killed and six others wounded"
             before = next((q.counted for q in reversed(out) if q.kind == "count"), "")

@@ -53,6 +53,8 @@ def place_zone(s: Stream, j: int) -> tuple[str, int] | None:
     past it. Lower case "local time" is what a bare time means."""
     k = j
     while k < j + PLACE_ZONE_WORDS and s.capital(k) and s.low(k) not in WEEKDAYS:
+        if s.low(k) == "time":  # "Syria Time"
+            break
         k += 1
     if k == j or s.low(k) != "time":
         return None

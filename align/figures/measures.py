@@ -436,6 +436,13 @@ def is_kin_count(s: Stream, i: int) -> bool:
 SCORE_BEFORE = frozenset(
     {"lost", "won", "beat", "defeated", "drew", "led", "trailed", "thrashed", "edged", "tied"}
     | {"lose", "win", "beating", "losing", "winning", "leading", "trailing", "scoreline"}
+    | {"ended", "finished"}
+)
+# What follows a score after its verb: no noun or unit ("won 40-45% of the vote", "win
+# 60-70 seats" are ranges)
+SCORE_FOLLOWERS = frozenset(
+    {"to", "in", "at", "against", "on", "with", "over", "after", "and", "but", "for", "from"}
+    | {"as", "when", "while", "before", "thanks", "", ",", ".", ";", ":", "(", "-", "–", "—"}
 )
 SCORE_AFTER = frozenset({"loss", "win", "victory", "defeat", "draw", "lead", "scoreline"})
 
@@ -451,7 +458,9 @@ def is_score(s: Stream, i: int) -> bool:
     if not all(s.low(k).isdigit() and len(s.low(k)) <= 2 for k in (first, second)):
         return False
     after = second + 1 + int(s.low(second + 1) in ("home", "away"))
-    return s.low(first - 1) in SCORE_BEFORE or s.low(after) in SCORE_AFTER
+    if s.low(after) in SCORE_AFTER:
+        return True
+    return s.low(first - 1) in SCORE_BEFORE and s.low(second + 1) in SCORE_FOLLOWERS
 
 
 # A forecast: a tally's word, a modal (or "expected to"), a verb of growth and the figure

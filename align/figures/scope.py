@@ -216,6 +216,17 @@ FIRST_SPANS = frozenset({"hour", "hours", "day", "days"})  # "in the first hours
 REPORT_VERBS = frozenset({"reported", "announced", "given", "stated", "put", "estimated"})
 
 
+REPORT_REACH = 6  # words after "Earlier," in which its verb of reporting stands
+
+
+def reported_after(s: Stream, k: int) -> bool:
+    """ "Earlier, officials had put the figure at 174": "Earlier," opens the sentence
+    and a verb of reporting follows; "Earlier, an air strike killed 22" dates an event."""
+    if k != 0 or s.low(1) != ",":
+        return False
+    return any(s.low(j) in REPORT_VERBS for j in range(2, 2 + REPORT_REACH))
+
+
 def earlier_at(s: Stream, k: int) -> Found | None:
     """A figure its text gives as an earlier report: "initially", "at first", "in the
     first hours", "early reports", "the previously reported 37", "had earlier put the
@@ -227,7 +238,7 @@ def earlier_at(s: Stream, k: int) -> Found | None:
         return k, k + 2, Scope("earlier", "", "")
     if word == "previously" and s.low(k + 1) in REPORT_VERBS:
         return k, k + 2, Scope("earlier", "", "")
-    if word == "earlier" and (s.low(k + 1) in REPORT_VERBS or (k == 0 and s.low(1) == ",")):
+    if word == "earlier" and (s.low(k + 1) in REPORT_VERBS or reported_after(s, k)):
         return k, k + 1, Scope("earlier", "", "")  # "had earlier put the toll at 175"
     if word in EARLY_WORDS and s.low(k + 1) in EARLY_REPORTS:
         return k, k + 2, Scope("earlier", "", "")

@@ -315,6 +315,10 @@ def role_after(s: Stream, j: int, found: Figures) -> str:
         if (word in SENTENCE_ENDS and k not in aside) or k in found.starts:
             return ""
         if word in CLAUSE_OPENS and s.low(k - 1) == "," and k not in aside:
+            after = next_comma(s, k)  # ", but possibly more, were killed": an aside
+            if s.low(after - 1) == "," and s.low(after) in AUXILIARIES | ROLE_OF.keys():
+                k, seen = after, seen + after - k
+                continue
             return ""  # "300 were taken to hospitals, but many died": another subject's verb
         if word in ROLE_OF:
             # "downed three warplanes and killed dozens": that verb is the next figure's
