@@ -481,7 +481,10 @@ PARTICLE = r"(?:de|van|von|der|al|bin|da|del|le|la)\s+"
 # two to four words, the last no initial and no sentence's end ("Jane A. Doe", not "The End.")
 PERSON = rf"(?:{CAPITAL_WORD}\s+(?:{PARTICLE})*){{1,3}}[^\W\d_a-z][\w'’-]*"
 PLACED = rf"{PERSON}(?:\s+in\s+{CAPITAL_WORD}(?:\s+{CAPITAL_WORD}){{0,2}})?"
-NAMES = re.compile(rf"{PLACED}(?:(?:\s*,\s*|,?\s+(?:and|&)\s+){PLACED}){{0,5}}")
+NAMES = re.compile(
+    rf"{PLACED}(?:(?:\s*,\s*|,?\s+(?:and|&)\s+){PLACED}){{0,5}}"
+    rf"(?:\s*,\s*{CAPITAL_WORD}(?:\s+{CAPITAL_WORD}){{0,2}})?"  # "Jane Doe, AP", "..., Indonesia"
+)
 AUTHOR = re.compile(r"(?i:authors?)\s*:?\s+")  # "Author Jane Doe", "Authors: ..."
 
 
@@ -729,8 +732,7 @@ BOILERPLATE_LINE = re.compile(
     r"|view\s+(?:full\s+)?gallery|share\s+this\s+with|enter\s+your\s+e-?mail(?:\s+address)?"
     r"|why\s+you\s+can\s+trust\s+[\w .'’&]{1,30}"
     r"|please\s+use\s+[\w ]{1,30}\s+browser\b.{0,80}"
-    r"|(?:this|the)\s+(?:story|article|report)\s+has\s+been\s+updated"
-    r"(?:\s+(?:with|to\s+(?:include|reflect|correct|add))\b[^.!?\n]{0,80})?\.?"
+    r"|(?:this|the)\s+(?:story|article|report)\s+has\s+been\s+updated\.?"
     # an Indian agency credit: "(With inputs from Reuters and AFP)", "With inputs from PTI"
     rf"|\(?with\s+inputs?\s+from\s+(?:agencies|{AGENCIES})(?:\s*(?:,|and|&)\s*(?:agencies|{AGENCIES}))*\)?"
     r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
@@ -990,7 +992,7 @@ def is_phone_line(text: str) -> bool:
 # "Reply · 12 likes", "(36) Comments Share Via", "2,317 votes"
 ENGAGED = (
     r"\(?[\d,.]+[KkMm]?\)?\s*(?i:comments?|shares?|reactions?|views?|likes?|replies|retweets?"
-    r"|votes?|quote\s+tweets?)"
+    r"|quote\s+tweets?)"
 )
 BUTTON = r"(?i:reply|share(?:\s+via)?|like|retweet|report)"
 COUNTER_LINE = re.compile(
@@ -1322,7 +1324,8 @@ DATE_PREFIX = re.compile(
 # A label the page set before a line and the scrape fused onto it: "Key event Idlib truce
 # now in force" (a live blog's), "Advertisement Russia in turn warned ..." (an inline ad's)
 FUSED_LABEL = re.compile(
-    r"\s*(?:Key\s+events?|Pinned\s+post|Advertisement|ADVERTISEMENT)\s+(?=[\"“‘'(]?[A-Z])"
+    r"\s*(?:Key\s+[Ee]vents?|Pinned\s+post|Advertisement|ADVERTISEMENT)(?:\s*[-–—:|])?\s+"
+    r"(?=[\"“‘'(]?[A-Z])"
 )
 
 
@@ -1338,8 +1341,8 @@ def _fused_labels(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped
 
 # A poll: its label, its question, its answers and their shares ("Poll", "Will the
 # ceasefire hold?", "Yes", "41%", "Can't say", "12%", "2,317 votes")
-POLL_LABEL = re.compile(r"\s*(?i:poll|quick\s+poll|readers?'?\s+poll|have\s+your\s+say)\s*:?\s*")
-POLL_SHARE = re.compile(r"\s*\d{1,3}(?:[.,]\d+)?\s?%\s*")
+POLL_LABEL = re.compile(r"\s*(?i:poll|quick\s+poll|readers?'?\s+poll|have\s+your\s+say)\b\s*:?\s*")
+POLL_SHARE = re.compile(r"\s*\d{1,3}(?:[.,]\d+)?\s?%\s*|\s*[\d,.]+\s+(?i:votes?)\s*")
 POLL_ANSWER_WORDS = 4
 
 
@@ -1468,18 +1471,19 @@ def _headline(
 
 
 TAIL_WORDS = 4
-KICKER_WORDS = 3
+KICKER_WORDS = 2
 
 
 def _is_kicker(line: str, below: str) -> bool:
     """Whether ``line``, the first, is a section's name over the title ("World", "Middle
-    East" over "Russia And Turkey Agree To ..."): at most ``KICKER_WORDS`` capitalised
-    words over a title of more."""
-    words = _markup_free(line).split()
+    East", "Asia-Pacific" over "Russia And Turkey Agree To ..."): at most
+    ``KICKER_WORDS`` capitalised words over a title of ``TAIL_WORDS`` or more (three,
+    "Kanjuruhan Stadium Disaster", may be the title itself)."""
+    words = [w for w in _markup_free(line).split() if w != "&"]
     return (
         len(words) <= KICKER_WORDS
-        and all(w[:1].isupper() and w.isalpha() for w in words)
-        and len(below.split()) > KICKER_WORDS
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        and len(below.split()) >= TAIL_WORDS  # a title, not a path ("Home News World")
         and _looks_like_title(below)
     )
 
@@ -1687,10 +1691,9 @@ def _names_by_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) ->
         if len(top) == 1 and below[0].number in above
     ]
     views = [*_lines_above(raw, paragraphs, drops, above), *alone]
-    lines = [line for paragraph in paragraphs for line in paragraph]
-    for n, line in enumerate(lines):
-        if line.number in dates:
-            views += _names_after(raw, lines[n + 1 :], drops)
+    views += _names_after(
+        raw, [line for paragraph in paragraphs for line in paragraph], drops, dates
+    )
     out: list[Dropped] = []
     for view in views:
         if NAMES.fullmatch(_markup_free(view.text)):  # "[Jane Doe](/authors/jane-doe)"
@@ -1698,13 +1701,21 @@ def _names_by_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) ->
     return out
 
 
-def _names_after(raw: str, lines: Sequence[Line], drops: Drops) -> list[View]:
-    """The lines of names that open ``lines``, past the lines already dropped."""
+def _names_after(raw: str, lines: Sequence[Line], drops: Drops, dates: set[int]) -> list[View]:
+    """The lines of names after a date line, past the lines already dropped: one walk,
+    which a line with words that are no names ends."""
     out: list[View] = []
-    for _, view in _live_lines(raw, lines, drops):
-        if not NAMES.fullmatch(_markup_free(view.text)):
-            break
-        out.append(view)
+    after = False  # a date line above, and only dropped lines or names since
+    for line in lines:
+        if line.number in dates:
+            after = True
+            continue
+        view = _view(raw, line.start, line.end, drops)
+        if not view.text.strip():
+            continue
+        after = after and NAMES.fullmatch(_markup_free(view.text)) is not None
+        if after:
+            out.append(view)
     return out
 
 
@@ -2016,18 +2027,22 @@ def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> li
 TRACK_STAMP = re.compile(r"\s*(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)\s+(?![ap]\.?m\b|[AP]\.?M\b)(?=\S)")
 TRACK_LINES = 3  # stamped lines in a row, at least
 TRACK_STEP = 120  # units (seconds of m:ss) between two lines' stamps, at most
+TRACK_START = 600  # a track starts within its first ten minutes (a timeline's "21:38" no)
 
 
 def _track_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """The times opening ``TRACK_LINES`` or more lines in a row, each later than the one
-    before by at most ``TRACK_STEP`` (a transcript's "00:03 ... 00:07 ... 00:11 ..."):
-    where in a video each line is said, not a time of the story. A lone "00:01 - The
-    ceasefire takes effect." or a timeline hours apart stays."""
+    before by at most ``TRACK_STEP``, the first within ``TRACK_START``, one line at least
+    unfinished (a transcript's "00:03 Leaders have agreed a truce / 00:07 after six hours
+    of talks."): where in a video each line is said, not a time of the story. A lone
+    "00:01 - The ceasefire takes effect." or a timeline ("21:38 ... 21:52 ...") stays."""
     out: list[Dropped] = []
     run: list[tuple[View, re.Match[str]]] = []
 
     def flush() -> None:
-        if len(run) >= TRACK_LINES:
+        # a track's lines are the cues of what is said: one at least runs on unfinished
+        unfinished = any(not _ends_sentence(v.text) for v, _ in run)
+        if len(run) >= TRACK_LINES and _stamp(run[0][1]) < TRACK_START and unfinished:
             out.extend(_drop(raw, *v.span(0, m.end()), "date line") for v, m in run)
         run.clear()
 
