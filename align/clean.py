@@ -284,22 +284,25 @@ def _single_breaks(raw: str, paragraphs: Sequence[list[Line]]) -> frozenset[int]
 
 
 LEAD_IN_WORDS = 6  # "Key points:", "What we know so far:"
+# A summary box's label, a list's lead-in with or without its colon ("Key points")
+SUMMARY = r"(?i:key\s+(?:points|facts|takeaways)|highlights|at\s+a\s+glance|in\s+brief)"
+SUMMARY_LABEL = re.compile(rf"\s*{SUMMARY}\s*:?\s*")
 ITEM_WORDS = 30
 
 
 def _listed(raw: str, run: Sequence[Line]) -> bool:
-    """Whether a run is a list after its lead-in, a line each: a short line that ends
-    with a colon ("Key points:"), then two lines or more that each open with a capital
-    or a digit, each of at most ``ITEM_WORDS`` words. Its items often end no sentence,
-    so read as one paragraph they ran into one sentence. Prose wrapped after a colon
-    runs on in lower case, or from a line that ends in a joining word or a comma
-    ("... observation posts in" over "Idlib until ...")."""
+    """Whether a run is a list after its lead-in, a line each: a short line that ends with
+    a colon ("Key points:") or a summary's label ("Key points"), then two lines or more
+    that each open with a capital or a digit, each of at most ``ITEM_WORDS`` words. Its
+    items often end no sentence, so read as one paragraph they ran into one sentence.
+    Prose wrapped after a colon runs on in lower case, or from a line that ends in a
+    joining word or a comma ("... observation posts in" over "Idlib until ...")."""
     if len(run) < 3:
         return False
     lines = [raw[x.start : x.end].strip() for x in run]
     lead, items = lines[0], lines[1:]
     return (
-        lead.endswith(":")
+        (lead.endswith(":") or SUMMARY_LABEL.fullmatch(lead) is not None)
         and len(lead.split()) <= LEAD_IN_WORDS
         and all(item[:1].isupper() or item[:1].isdigit() for item in items)
         and all(len(item.split()) <= ITEM_WORDS for item in items)
@@ -686,7 +689,7 @@ BOILERPLATE_LINE = re.compile(
     r"|flipboard|pinterest|download|embed|transcript"
     r"|see\s+(?:more\s+|all\s+)?subscription\s+options"
     # a list's lead-in of a summary: "Key points:", "At a glance"
-    r"|(?:key\s+(?:points|facts|takeaways)|highlights|at\s+a\s+glance|in\s+brief)\s*:?"
+    rf"|{SUMMARY}\s*:?"
     r"|contact\s+(?:us|the\s+newsroom|(?-i:[A-Z])[\w&'’.]*(?:\s+(?-i:[A-Z])[\w&'’.]*){0,2}\s+news)"
     # a wire's sign-off: "mos-ist/fpa/ig", "mm/rt (AFP, Reuters)"
     r"|[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,4}"
@@ -1152,6 +1155,10 @@ CREDIT_WORD = re.compile(r"(?i:copyright|©|photo|image|credit)")
 def _line_reason(text: str, alone: bool = True) -> str | None:
     """The reason a whole line is debris, or None (``alone``: it runs on from no line and
     into none, so ``ALONE_RULES`` apply too)."""
+    if len(text) > MAX_RULE_LINE + MAX_URL:
+        return None
+    if IMAGE_LINE.fullmatch(text):
+        return "markdown"  # an image alone, or a logo's inside its link: no words of the page's
     if len(text) > MAX_RULE_LINE:
         return None
     plain = _markup_free(text)
@@ -1188,17 +1195,27 @@ AGENCY = re.compile(r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
 def _is_byline(text: str) -> bool:
     """ "By Name", or "By Name | May 14, 2024 | Agency", "Name | 05.03.2020 - 09:14" and
     "Source: Agency | 2020-03-06 03:41:27 | Editor: name": a byline, a name or a source,
-    then dates, times, agency names or an editor, a date among them."""
+    then dates, times, agency names, an editor, a reading time or a count of views
+    (``PAGE_META``), a date among them."""
     if text.startswith(("By", "by", "BY")) and BYLINE.fullmatch(text):
         return True
     head, *rest = BYLINE_SEPARATOR.split(text)
     if not rest or not (BYLINE.fullmatch(head) or NAME_LINE.fullmatch(head) or _labelled(head)):
         return False
     dated = [is_date_line(part) for part in rest]
-    named = (d or AGENCY.fullmatch(p) or _labelled(p) for p, d in zip(rest, dated, strict=True))
+    named = (
+        d or AGENCY.fullmatch(p) or _labelled(p) or PAGE_META.fullmatch(p)
+        for p, d in zip(rest, dated, strict=True)
+    )
     return any(dated) and all(named)
 
 
+# A page's reading time and count of views beside its byline and date ("Reading time: 4
+# min", "5 min read", "👁 2,341", "1,204 views")
+PAGE_META = re.compile(
+    r"(?i:reading\s+time\s*:?\s*\d{1,3}\s*min(?:ute)?s?|\d{1,3}\s*min(?:ute)?s?\s+read)"
+    r"|(?:👁\s*)?[\d,.]{1,12}[KkMm]?(?:\s+(?i:views?|reads?))?"
+)
 SOURCE_LABEL = re.compile(r"(?i:source|editor)\s*:\s*[\w .]{1,40}")
 
 
@@ -1216,19 +1233,21 @@ NAV_WORDS = frozenset(
     | {"toggle menu", "open navigation", "close navigation", "main menu", "site navigation"}
 )
 NAV_LINES = 5  # lines of a navigation block, at least
+LINK_ITEM = re.compile(r"\s*(?:[-*+]\s+)?\[[^\[\]\n]{1,60}\]\([^()\s]{0,500}\)\s*")  # a menu's link
 NAV_ITEM = 6  # words of a line dropped with its block, at most (a longer one may be the title)
 
 
 def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """A block of ``NAV_LINES`` lines or more, or a path of them from "Home" (a
-    breadcrumb trail a line each), four in five of them menu items (at most
-    ``MENU_ITEM_WORDS`` words, no sentence's end), one a navigation word ("Home", "Search",
-    "Sign in") or a "Skip to ..." link, above the story's first sentence or below its
-    last (a line of more than ``NAV_ITEM`` words that ends a sentence): a site's menu.
-    A block is a paragraph, or in text that parts its paragraphs
-    with single line breaks (``_one_per_line``) a run of its menu items. The block's
-    lines of at most ``NAV_ITEM`` words go; a longer one stays (a headline the block runs
-    into). A list inside the story (a match's "Home" side, a dish of a "Menu") stays."""
+    """A block of ``NAV_LINES`` lines or more, or a path of them from "Home" (a breadcrumb
+    trail a line each), four in five of them menu items (at most ``MENU_ITEM_WORDS``
+    words, no sentence's end), one a navigation word ("Home", "Search", "Sign in") or a
+    "Skip to ..." link or all of them a list's links ("* [News](/news)"), above the
+    story's first sentence or below its last (a line of more than ``NAV_ITEM`` words
+    that ends a sentence): a site's menu. A block is a paragraph, or in text that parts
+    its paragraphs with single line breaks (``_one_per_line``) a run of its menu items.
+    The block's lines of at most ``NAV_ITEM`` words go; a longer one stays (a headline
+    the block runs into). A list inside the story (a match's "Home" side, a dish of a
+    "Menu") stays."""
     out: list[Dropped] = []
     story: tuple[int, int] | None = None  # the story's first and last sentence's line
     for block in _blocks(raw, paragraphs, drops):
@@ -1240,8 +1259,9 @@ def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> lis
         trail = written[0] == "home" and len(texts) > 1  # a path: "Home", "West Asia", "Syria"
         if not (len(block) >= NAV_LINES or trail):
             continue
-        if sum(map(_is_menu_item, texts)) * 5 < len(texts) * 4 or not any(
-            t in NAV_WORDS or t.startswith("skip ") for t in written
+        linked = all(LINK_ITEM.fullmatch(raw[x.start : x.end]) for x in block)  # "* [News](/news)"
+        if sum(map(_is_menu_item, texts)) * 5 < len(texts) * 4 or not (
+            linked or any(t in NAV_WORDS or t.startswith("skip ") for t in written)
         ):
             continue
         story = story or _story_lines(raw, paragraphs, drops)
@@ -1658,6 +1678,22 @@ def _lines_above(
         for above, line in pairwise(paragraph):
             if line.number in below:
                 yield _view(raw, above.start, above.end, drops)
+
+
+def _image_captions(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """A line wholly in emphasis right under an image alone on its line (blank lines
+    between) is the image's caption ("![...](photo.jpg)" over "*Putin and Erdogan in
+    Moscow (Kremlin)*")."""
+    out: list[Dropped] = []
+    image = False
+    for line in lines:
+        text = raw[line.start : line.end].strip()
+        if not text:
+            continue
+        if image and MARKUP_WRAP.fullmatch(text) and len(text.split()) <= MAX_CAPTION_WORDS:
+            out += _drop_view(_view(raw, line.start, line.end, drops), "caption", raw)
+        image = IMAGE_LINE.fullmatch(text) is not None
+    return out
 
 
 def _captions_above_credits(
@@ -2099,6 +2135,10 @@ def _repeats_name(raw: str, fusion: int) -> bool:
     return word is not None and word.group() in raw[fusion : fusion + 120]
 
 
+MAX_URL = 500
+IMAGE_LINE = re.compile(
+    r"\s*\[?!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}\)(?:\]\([^()\s]{0,500}\))?\s*"
+)
 LINKED_IMAGE = re.compile(
     r"\[!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}\)\]\([^()\s]{0,500}\)"
 )  # a logo
@@ -2278,6 +2318,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, found)
     step(0.3)
     drops = _merge(drops, _captions_above_credits(raw, paragraphs, drops))
+    drops = _merge(drops, _image_captions(raw, lines, drops))
     drops = _merge(drops, _names_by_dates(raw, paragraphs, drops))
     drops = _merge(drops, _duplicates(raw, lines, drops))
     step(0.4)

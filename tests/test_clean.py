@@ -346,6 +346,48 @@ def test_a_breadcrumb_trail_a_line_each_from_home_goes() -> None:
     assert drops(c) == []
 
 
+def test_a_menu_of_markdown_links_goes() -> None:
+    menu = "\n".join(
+        f"* [{w}](https://example.org/{w.lower()}/)"
+        for w in ("News", "Reports", "Economy", "Society", "Opinion")
+    )
+    c = cleaned(f"{menu}\n\n# Floods close the coast road\n\n{BODY}")
+    assert c.headline == "Floods close the coast road" and c.text == BODY
+    # links inside the story stay
+    links = menu.replace("* ", "- ")
+    assert (
+        cleaned(
+            f"{BODY}\n\n{links}\n\nThe council met again on Friday, its clerk said."
+        ).text.count("Economy")
+        == 1
+    )
+
+
+def test_an_image_alone_and_its_caption_in_emphasis_go() -> None:
+    image = "![Rescuers at the bridge (Kestrel)](https://example.org/bridge.jpg)"
+    c = cleaned(
+        f"# Floods close the coast road\n\n{image}\n\n*Rescuers at the bridge (Kestrel)*\n\n{BODY}"
+    )
+    assert c.headline == "Floods close the coast road" and c.text == BODY
+    # emphasis elsewhere stays
+    c = cleaned(f"{BODY}\n\n*The council met again on Friday.*")
+    assert c.text.endswith("The council met again on Friday.")
+
+
+def test_a_byline_with_its_reading_time_and_views_goes() -> None:
+    line = "Kestrel News – Port Ellis | 06/03/2020 | Reading time: 4 min | 👁 2,341"
+    assert cleaned(f"{BODY}\n\n{line}\n\nEnd.").text == f"{BODY}\n\nEnd."
+
+
+def test_a_summary_box_after_its_label_is_a_list_a_line_each() -> None:
+    box = (
+        "Key points\nFloods close the coast road\nSchools shut until Monday\n"
+        "Council opens two shelters"
+    )
+    c = cleaned(f"{BODY}\n\n{box}\n\nEnd.")
+    assert "Floods close the coast road\n\nSchools shut until Monday" in c.text
+
+
 def test_a_list_of_short_lines_without_a_menu_word_is_kept() -> None:
     names = "The dead were named as:\nAli Khan\nJane Doe\nSam Lee\nTom Hale\nRia Sen"
     assert drops(cleaned(f"{BODY}\n\n{names}")) == []
