@@ -1056,6 +1056,25 @@ def is_breadcrumb(text: str) -> bool:
     return len(items) >= needed and all(_is_item(item, MAX_ITEM_WORDS) for item in items)
 
 
+RUN_MENU_ITEMS = 6  # a site's sections run together on one line, at least
+
+
+def is_run_menu(text: str) -> bool:
+    """A site's sections run together on one line without separators ("Sky News - ...
+    Home UK World Politics US Climate Science & Tech Business ..."): ``RUN_MENU_ITEMS``
+    or more of its words are sections (``MENU_ITEMS``), two in five of all, hardly any
+    in lower case (a sentence's), and it ends no sentence."""
+    words = FURNITURE_WORD.findall(text)
+    sections = sum(word.lower() in MENU_ITEMS for word in words)
+    lower = sum(word[:1].islower() for word in words)  # "of" in the site's motto
+    return (
+        sections >= RUN_MENU_ITEMS
+        and sections * 5 >= len(words) * 2
+        and lower * 8 <= len(words)
+        and not TERMINAL_END.search(text)
+    )
+
+
 def is_menu(text: str) -> bool:
     """Three or more items of a menu, each of at most three words and no digit, joined by
     " | ", half of them a site's sections (``MENU_ITEMS``: "Live Radio | Live TV |
@@ -1098,6 +1117,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_furniture, "boilerplate"),
     (is_breadcrumb, "boilerplate"),
     (is_menu, "boilerplate"),
+    (is_run_menu, "boilerplate"),
     (is_phone_line, "boilerplate"),
     (COUNTER_LINE.fullmatch, "boilerplate"),
     (is_address, "boilerplate"),

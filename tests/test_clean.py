@@ -1114,6 +1114,11 @@ def test_no_dateline(para: str) -> None:
         ("Enter your email", "boilerplate"),
         ("This story has been updated.", "boilerplate"),
         ("View Full Gallery", "boilerplate"),
+        (
+            "Kestrel News - The Best Source of News Home UK World Politics US Climate Science"
+            " & Tech Business Travel Videos Weather Live",
+            "boilerplate",
+        ),
     ],
 )
 def test_page_furniture_lines(line: str, reason: str) -> None:
@@ -1132,6 +1137,8 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
         # found by a review
         "This article has been updated to reflect the revised death toll of 131.",
         "85,607,362 votes",
+        "UK News: Home Office says world politics and business news shape the economy",
+        "Home Office Confirms First UK Death As Europe Cases Rise Across Asia And Africa",
     ],
 )
 def test_prose_like_page_furniture_stays(prose: str) -> None:
