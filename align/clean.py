@@ -733,6 +733,7 @@ BOILERPLATE_LINE = re.compile(
     r"|sort\s+by\s*:?\s*(?:newest|oldest|most\s+recent|latest|top|best|popular)"
     r"|(?:live|latest|key\s+events?|pinned(?:\s+post)?)(?:\s+(?:live|latest|key\s+events?)){0,3}"
     r"|view\s+(?:full\s+)?gallery|share\s+this\s+with|enter\s+your\s+e-?mail(?:\s+address)?"
+    r"|(?:watch|listen)\s+live(?:\s+tv)?"
     r"|why\s+you\s+can\s+trust\s+[\w .'’&]{1,30}"
     r"|please\s+use\s+[\w ]{1,30}\s+browser\b.{0,80}"
     r"|(?:this|the)\s+(?:story|article|report)\s+has\s+been\s+updated\.?"

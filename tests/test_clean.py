@@ -1114,6 +1114,7 @@ def test_no_dateline(para: str) -> None:
         ("Enter your email", "boilerplate"),
         ("This story has been updated.", "boilerplate"),
         ("View Full Gallery", "boilerplate"),
+        ("Watch Live", "boilerplate"),
         (
             "Kestrel News - The Best Source of News Home UK World Politics US Climate Science"
             " & Tech Business Travel Videos Weather Live",
