@@ -646,6 +646,7 @@ BOILERPLATE_LINE = re.compile(
     r"|[^.!?\n]{0,60}\bnewsletters?\s*:.{0,150}"  # "DW's ... newsletter: sign up here ..."
     r"|[^\n]{0,150}\b(?:sign\s+up\s+here|delivered\s+(?:daily\s+)?to\s+your\s+inbox)\b.{0,40}"
     r"|get\s+(?:the\s+latest\s+)?updates\s+direct(?:ly)?\s+to\s+your\s+inbox\b.{0,40}"
+    r"|get\s+the\s+best\s+of\s+[\w'’& ]{1,40}\s+(?:direct(?:ly)?\s+)?to\s+your\s+inbox\b.{0,40}"
     # an app's or a form's call that closes its line: "... News App. Click here to
     # download it for your device.", "By registering, you agree to our T&C ..."
     r"|[^\n\"“”]{0,150}\bclick\s+here\s+to\s+(?:download|subscribe|install|sign\s+up|read\s+more"
@@ -656,7 +657,8 @@ BOILERPLATE_LINE = re.compile(
     # an automatic translation's notice: "This text has been translated automatically."
     r"|this\s+(?:text|article|story|page|content)\s+(?:has\s+been|was|is)\s+(?:automatically"
     r"\s+|machine[-\s])?translated(?:\s+automatically|\s+by\s+machine)?\b.{0,100}"
-    r"|download\s+(?:the|our)\s+(?:\w+\s+)?app\b.{0,60}"
+    r"|download\s+(?:the|our)\s+(?:[\w'’&]+\s+){0,3}app\b.{0,60}"
+    r"|(?:app\s+store|google\s+play)(?:\s*[|·•]\s*(?:app\s+store|google\s+play))?"
     r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
     r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
     # a photo's buttons, a page's and a dialog's: "Enlarge this image", "hide caption"
@@ -732,7 +734,7 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:log\s*in|sign\s*in|register)\s+to\s+(?:comment|reply|post|vote)\b.{0,40}"
     r"|sort\s+by\s*:?\s*(?:newest|oldest|most\s+recent|latest|top|best|popular)"
     r"|(?:live|latest|key\s+events?|pinned(?:\s+post)?)(?:\s+(?:live|latest|key\s+events?)){0,3}"
-    r"|view\s+(?:full\s+)?gallery|share\s+this\s+with|enter\s+your\s+e-?mail(?:\s+address)?"
+    r"|view\s+(?:full\s+)?gallery|share\s+this\s+with|enter\s+your\s+e-?mail(?:\s+address)?(?:\s+subscribe)?"
     r"|(?:watch|listen)\s+live(?:\s+tv)?"
     r"|why\s+you\s+can\s+trust\s+[\w .'’&]{1,30}"
     r"|please\s+use\s+[\w ]{1,30}\s+browser\b.{0,80}"
@@ -823,7 +825,7 @@ def is_credited_caption(text: str) -> bool:
 
 
 # A telephone number: "(717) 555-0188", "+44 20 7946 0958", "(+34) 91 346 71 00"
-PHONE_NUMBER = r"\+?(?:\d[\s.-]?){0,3}(?:\(\+?\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
+PHONE_NUMBER = r"\+?(?:\d[\s.-]?){0,3}(?:\(\+?\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{1,5}){1,4}"
 # A footer's or a box's telephone number closing its line, labelled with a capital or
 # "Tel.": "Contact us: Tel +98 21 2216 4500", "Got a news tip? Call 1300 722 742",
 # "Kestrel S.A. - Harbour Road, 8, Port Ellis - Tel. (+34) 91 346 71 00". Prose asks
@@ -1011,14 +1013,23 @@ STREET = re.compile(  # a line that opens with the number, or a Turkish "Bulvar�
     r"|.*\b(?:Bulvar[ıi]|Caddesi|Cad\.|Sokak|Sok\.)\s+No\s*[:.]?\s*\d"
 )
 US_TOWN = re.compile(r"[A-Z][\w .'-]{1,40},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?")
+PO_BOX = re.compile(
+    r"\b(?:P\.?\s?O\.?\s+Box|POB)\s*\d{1,6}\b"
+)  # "Al Quds Street, PO Box 6519, Dubai"
 ADDRESS_WORDS = 8
+PO_BOX_WORDS = 14
 
 
 def is_address(text: str) -> bool:
     """A line of at most ``ADDRESS_WORDS`` words, no sentence, that opens with a number
     and ends with its street (``STREET``), or gives a US town, state and ZIP code: a
-    footer's address. "Crowds gather outside 10 Downing Street" is a headline."""
-    if len(text.split()) > ADDRESS_WORDS or _ends_sentence(text):
+    footer's address; or of at most ``PO_BOX_WORDS`` with a post-office box. "Crowds
+    gather outside 10 Downing Street" is a headline."""
+    if _ends_sentence(text):
+        return False
+    if len(text.split()) <= PO_BOX_WORDS and PO_BOX.search(text):
+        return True
+    if len(text.split()) > ADDRESS_WORDS:
         return False
     return US_TOWN.fullmatch(text) is not None or STREET.match(text) is not None
 
@@ -1377,6 +1388,36 @@ def _fused_labels(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped
         m = FUSED_LABEL.match(view.text)
         if m is not None:
             out += _drop_view(view, "boilerplate", raw, 0, m.end())
+    return out
+
+
+# An author's note that closes with where to follow them: "Jane Doe is the Herald's
+# correspondent in ... Follow her on Twitter @janedoe"
+AUTHOR_BIO = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:is|was)\s+[^\n]{10,400}?"
+    r"\b(?i:follow)\s+(?:him|her|them)\s+on\s+(?i:twitter|x|instagram|facebook|linkedin|threads"
+    r"|bluesky)\b[^\n]{0,60}"
+)
+# A reader's comment under its author's name and age: "Abu Faisal · 8 hours ago"
+COMMENT_HEAD = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[·•|]\s*\d{1,2}\s+"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+)
+
+
+def _comments(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """A reader's comment: its head (``COMMENT_HEAD``) and the lines under it in its
+    paragraph; and an author's note that closes with where to follow them."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        live = [view for _, view in _live_lines(raw, paragraph, drops)]
+        for n, view in enumerate(live):
+            text = view.text.strip()
+            if COMMENT_HEAD.fullmatch(text):
+                out += [d for v in live[n:] for d in _drop_view(v, "boilerplate", raw)]
+                break
+            if len(text) <= MAX_RULE_LINE * 2 and AUTHOR_BIO.fullmatch(text):
+                out += _drop_view(view, "byline", raw)
     return out
 
 
@@ -2334,6 +2375,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _fused_date(raw, lines, drops))
     drops = _merge(drops, _fused_labels(raw, lines, drops))
     drops = _merge(drops, _polls(raw, paragraphs, drops))
+    drops = _merge(drops, _comments(raw, paragraphs, drops))
     breaks = _single_breaks(raw, paragraphs)
     headline, found = _headline(raw, lines, drops, breaks)
     drops = _merge(drops, found)

@@ -1115,6 +1115,20 @@ def test_no_dateline(para: str) -> None:
         ("This story has been updated.", "boilerplate"),
         ("View Full Gallery", "boilerplate"),
         ("Watch Live", "boilerplate"),
+        ("Get the best of Kestrel News direct to your inbox", "boilerplate"),
+        ("Enter your email  SUBSCRIBE", "boilerplate"),
+        ("Download the Kestrel News app", "boilerplate"),
+        ("App Store | Google Play", "boilerplate"),
+        ("Kestrel News, Harbour Street, PO Box 6519, Port Ellis, Kestrel", "boilerplate"),
+        (
+            "Kestrel News, Harbour Street, Port Ellis Tel: +971 4 406 2222 Fax: +971 4 341 8533",
+            "boilerplate",
+        ),
+        (
+            "Jane Doe is Kestrel News' correspondent in Port Ellis. She has reported from"
+            " Harlow since 2012. Follow her on Twitter @janedoe",
+            "byline",
+        ),
         (
             "Kestrel News - The Best Source of News Home UK World Politics US Climate Science"
             " & Tech Business Travel Videos Weather Live",
@@ -1138,12 +1152,21 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
         # found by a review
         "This article has been updated to reflect the revised death toll of 131.",
         "85,607,362 votes",
+        "Jane Doe is the mayor of Port Ellis, and 300 people follow her on the march.",
+        "The PO Box 6519 was searched on Monday, police said.",
         "UK News: Home Office says world politics and business news shape the economy",
         "Home Office Confirms First UK Death As Europe Cases Rise Across Asia And Africa",
     ],
 )
 def test_prose_like_page_furniture_stays(prose: str) -> None:
     assert cleaned(f"{BODY}\n\n{prose}\n\nEnd.").text == f"{BODY}\n\n{prose}\n\nEnd."
+
+
+def test_a_reader_s_comment_goes_with_its_head() -> None:
+    comment = "Abu Faisal · 8 hours ago\nPeace must come to Kestrel. Enough."
+    assert cleaned(f"{BODY}\n\n{comment}\n\nEnd.").text == f"{BODY}\n\nEnd."
+    kept = "Jane Doe · Port Ellis\nThe council met again on Friday."
+    assert cleaned(f"{BODY}\n\n{kept}").text.endswith("The council met again on Friday.")
 
 
 def test_a_poll_goes_with_its_answers() -> None:
