@@ -697,7 +697,8 @@ BOILERPLATE_LINE = re.compile(
     r"|[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,4}"
     r"(?:\s*\([\w.& ]{1,25}(?:[,/][\w.& ]{1,25}){0,3}\))?"
     # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
-    rf"|(?:(?:share(?:\s+(?:on|via))?\s+)?{SOCIAL}[\s,|]*){{2,}}(?:[\d.,]+[km]?\s+shares?)?"
+    rf"|(?:(?:share(?:\s+(?:on|via))?\s*:?\s+)?{SOCIAL}[\s,|]*){{2,}}(?:[\d.,]+[km]?\s+shares?)?"
+    r"|share\s+via|(?:#\w+\s*){1,6}"  # a share bar's label alone, hashtags alone
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories|found\s+in)\s*:.{0,150}"
@@ -734,11 +735,14 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:log\s*in|sign\s*in|register)\s+to\s+(?:comment|reply|post|vote)\b.{0,40}"
     r"|sort\s+by\s*:?\s*(?:newest|oldest|most\s+recent|latest|top|best|popular)"
     r"|(?:live|latest|key\s+events?|pinned(?:\s+post)?)(?:\s+(?:live|latest|key\s+events?)){0,3}"
-    r"|view\s+(?:full\s+)?gallery|share\s+this\s+with|enter\s+your\s+e-?mail(?:\s+address)?(?:\s+subscribe)?"
+    r"|view\s+(?:full\s+)?gallery|share\s+this\s+with|(?:enter\s+)?`?your\s+e-?mail(?:\s+address)?`?(?:\s+subscribe)?"
     r"|(?:watch|listen)\s+live(?:\s+tv)?"
     r"|why\s+you\s+can\s+trust\s+[\w .'’&]{1,30}"
     r"|please\s+use\s+[\w ]{1,30}\s+browser\b.{0,80}"
     r"|(?:this|the)\s+(?:story|article|report)\s+has\s+been\s+updated\.?"
+    # a correction's notice: of an earlier version, not the story's figures
+    r"|(?:corrections?|clarification)\s*:\s*[^\n]{10,280}"
+    r"|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b[^\n]{0,250}"
     # an Indian agency credit: "(With inputs from Reuters and AFP)", "With inputs from PTI"
     rf"|\(?with\s+inputs?\s+from\s+(?:agencies|{AGENCIES})(?:\s*(?:,|and|&)\s*(?:agencies|{AGENCIES}))*\)?"
     r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
@@ -762,7 +766,7 @@ LONE_BOILERPLATE = re.compile(
 )
 # A video or audio teaser: a label and a short title without a sentence's end.
 MEDIA_TEASER = re.compile(
-    r"(?i:watch|video|listen|live|gallery|in\s+pictures|photos)\s*:\s*[^.!?\n]{1,100}"
+    r"(?i:watch|video|listen|live|gallery|in\s+pictures|photos)\s*[:|]\s*[^.!?\n]{1,100}"
 )
 # A title and its kind: "Italy mourns bridge victims - video", "Floods - in pictures"
 MEDIA_TITLE = re.compile(
@@ -1187,14 +1191,12 @@ CREDIT_WORD = re.compile(r"(?i:copyright|©|photo|image|credit)")
 def _line_reason(text: str, alone: bool = True) -> str | None:
     """The reason a whole line is debris, or None (``alone``: it runs on from no line and
     into none, so ``ALONE_RULES`` apply too)."""
-    if len(text) > MAX_RULE_LINE + MAX_URL:
+    if len(text) > MAX_MARKUP_LINE:
         return None
     if IMAGE_LINE.fullmatch(text):
         return "markdown"  # an image alone, or a logo's inside its link: no words of the page's
-    if len(text) > MAX_RULE_LINE:
-        return None
     plain = _markup_free(text)
-    if not plain:
+    if not plain or len(plain) > MAX_RULE_LINE:
         return None
     bullet = BULLET.match(plain)
     if bullet:  # a list's item is debris only as a date, a credit or a byline
@@ -1742,6 +1744,19 @@ def _lines_above(
                 yield _view(raw, above.start, above.end, drops)
 
 
+def _gallery_captions(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """The line right under a gallery's counter ("2/12") in its paragraph is that
+    photo's caption ("Tents of displaced Syrians near Atmeh. (REUTERS)")."""
+    out: list[Dropped] = []
+    for paragraph in paragraphs:
+        for above, line in pairwise(paragraph):
+            view = _view(raw, line.start, line.end, drops)
+            counter = is_gallery_counter(raw[above.start : above.end])
+            if counter and len(view.text.split()) <= MAX_CAPTION_WORDS:
+                out += _drop_view(view, "caption", raw)
+    return out
+
+
 def _image_captions(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     """A line wholly in emphasis right under an image alone on its line (blank lines
     between) is the image's caption ("![...](photo.jpg)" over "*Putin and Erdogan in
@@ -2197,7 +2212,7 @@ def _repeats_name(raw: str, fusion: int) -> bool:
     return word is not None and word.group() in raw[fusion : fusion + 120]
 
 
-MAX_URL = 500
+MAX_MARKUP_LINE = 3000  # a line of links may be this long; its words, ``MAX_RULE_LINE``
 IMAGE_LINE = re.compile(
     r"\s*\[?!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}\)(?:\]\([^()\s]{0,500}\))?\s*"
 )
@@ -2382,6 +2397,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     step(0.3)
     drops = _merge(drops, _captions_above_credits(raw, paragraphs, drops))
     drops = _merge(drops, _image_captions(raw, lines, drops))
+    drops = _merge(drops, _gallery_captions(raw, paragraphs, drops))
     drops = _merge(drops, _names_by_dates(raw, paragraphs, drops))
     drops = _merge(drops, _duplicates(raw, lines, drops))
     step(0.4)

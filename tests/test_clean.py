@@ -1119,6 +1119,16 @@ def test_no_dateline(para: str) -> None:
         ("Enter your email  SUBSCRIBE", "boilerplate"),
         ("Download the Kestrel News app", "boilerplate"),
         ("App Store | Google Play", "boilerplate"),
+        ("Share Via", "boilerplate"),
+        ("Share: Facebook  Twitter  LinkedIn  WhatsApp  Email", "boilerplate"),
+        ("#Kestrel #Floods", "boilerplate"),
+        ("`Your email` Subscribe", "boilerplate"),
+        ("VIDEO | Floods close the coast road", "boilerplate"),
+        (
+            "Correction: An earlier version of this story gave the width of the road as 6km."
+            " The story has been updated.",
+            "boilerplate",
+        ),
         ("Kestrel News, Harbour Street, PO Box 6519, Port Ellis, Kestrel", "boilerplate"),
         (
             "Kestrel News, Harbour Street, Port Ellis Tel: +971 4 406 2222 Fax: +971 4 341 8533",
@@ -1154,12 +1164,22 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
         "85,607,362 votes",
         "Jane Doe is the mayor of Port Ellis, and 300 people follow her on the march.",
         "The PO Box 6519 was searched on Monday, police said.",
+        "Correction officers said 12 inmates escaped on Monday.",
+        "#MeToo campaigners marched in Port Ellis on Monday.",
         "UK News: Home Office says world politics and business news shape the economy",
         "Home Office Confirms First UK Death As Europe Cases Rise Across Asia And Africa",
     ],
 )
 def test_prose_like_page_furniture_stays(prose: str) -> None:
     assert cleaned(f"{BODY}\n\n{prose}\n\nEnd.").text == f"{BODY}\n\n{prose}\n\nEnd."
+
+
+def test_a_gallery_s_caption_under_its_counter_goes() -> None:
+    gallery = (
+        "1/3\nRescuers at the bridge in Port Ellis. (AFP)\n2/3\nTents near the river."
+        " (REUTERS)\n3/3\nA man warms his hands by a fire."
+    )
+    assert cleaned(f"{BODY}\n\n{gallery}\n\nEnd.").text == f"{BODY}\n\nEnd."
 
 
 def test_a_reader_s_comment_goes_with_its_head() -> None:
