@@ -736,7 +736,8 @@ BOILERPLATE_LINE = re.compile(
     r"|sort\s+by\s*:?\s*(?:newest|oldest|most\s+recent|latest|top|best|popular)"
     r"|(?:live|latest|key\s+events?|pinned(?:\s+post)?)(?:\s+(?:live|latest|key\s+events?)){0,3}"
     r"|view\s+(?:full\s+)?gallery|share\s+this\s+with|(?:enter\s+)?`?your\s+e-?mail(?:\s+address)?`?(?:\s+subscribe)?"
-    r"|(?:watch|listen)\s+live(?:\s+tv)?"
+    r"|(?:▶\s*)?(?:watch|listen)\s+live(?:\s+(?:tv|radio))?"
+    r"(?:\s*[|·•]\s*(?:watch|listen)\s+live(?:\s+(?:tv|radio))?)?"
     r"|why\s+you\s+can\s+trust\s+[\w .'’&]{1,30}"
     r"|please\s+use\s+[\w ]{1,30}\s+browser\b.{0,80}"
     r"|(?:this|the)\s+(?:story|article|report)\s+has\s+been\s+updated\.?"
@@ -1079,7 +1080,10 @@ def is_run_menu(text: str) -> bool:
     """A site's sections run together on one line without separators ("Sky News - ...
     Home UK World Politics US Climate Science & Tech Business ..."): ``RUN_MENU_ITEMS``
     or more of its words are sections (``MENU_ITEMS``), two in five of all, hardly any
-    in lower case (a sentence's), and it ends no sentence."""
+    in lower case (a sentence's), no comma or colon between them (a title's list of
+    places), and it ends no sentence."""
+    if "," in text or ":" in text:
+        return False  # a title that lists places ("Markets Live: US, Europe, Asia ...")
     words = FURNITURE_WORD.findall(text)
     sections = sum(word.lower() in MENU_ITEMS for word in words)
     lower = sum(word[:1].islower() for word in words)  # "of" in the site's motto
@@ -1248,7 +1252,7 @@ def _is_byline(text: str) -> bool:
 # min", "5 min read", "👁 2,341", "1,204 views")
 PAGE_META = re.compile(
     r"(?i:reading\s+time\s*:?\s*\d{1,3}\s*min(?:ute)?s?|\d{1,3}\s*min(?:ute)?s?\s+read)"
-    r"|(?:👁\s*)?[\d,.]{1,12}[KkMm]?(?:\s+(?i:views?|reads?))?"
+    r"|👁\ufe0f?\s*[\d,.]{1,12}[KkMm]?|[\d,.]{1,12}[KkMm]?\s+(?i:views?|reads?)"
 )
 SOURCE_LABEL = re.compile(r"(?i:source|editor)\s*:\s*[\w .]{1,40}")
 
@@ -1301,6 +1305,8 @@ def _navigation(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> lis
         story = story or _story_lines(raw, paragraphs, drops)
         if story[0] < block[-1].number and block[0].number < story[1]:
             continue  # inside the story
+        if linked and not block[-1].number < story[0]:
+            continue  # links without a menu's word: only above the story (a list may end it)
         for view, text in zip(views, texts, strict=True):
             if len(text.split()) <= NAV_ITEM:
                 out += _drop_view(view, "boilerplate", raw)
@@ -1525,6 +1531,9 @@ def _headline(
     if len(live) < 2:
         return None, []
     (first, view), rest = live[0], live[1:]
+    above = lines[first.number - 1] if first.number > 0 else None
+    if above is not None and SUMMARY_LABEL.fullmatch(raw[above.start : above.end]):
+        return None, []  # a summary's first point ("Key points" over it), not a title
     key = _norm(view.text)
     site = _site_suffix(view.text)
     bare = _norm(view.text[:site]) if site > 0 else key
@@ -1757,17 +1766,23 @@ def _gallery_captions(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) 
     return out
 
 
+# A caption in emphasis: one mark each side and none inside, no quotation, no question
+# (a pull quote, an interview's question and prose with names in italics are no caption)
+IMAGE_CAPTION = re.compile(r"([*_])(?![*_\s\"“‘'])[^*_?\n]{1,300}(?<![*_\s])\1")
+IMAGE_CAPTION_WORDS = 30
+
+
 def _image_captions(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     """A line wholly in emphasis right under an image alone on its line (blank lines
     between) is the image's caption ("![...](photo.jpg)" over "*Putin and Erdogan in
-    Moscow (Kremlin)*")."""
+    Moscow (Kremlin)*"): ``IMAGE_CAPTION``, ``IMAGE_CAPTION_WORDS`` words at most."""
     out: list[Dropped] = []
     image = False
     for line in lines:
         text = raw[line.start : line.end].strip()
         if not text:
             continue
-        if image and MARKUP_WRAP.fullmatch(text) and len(text.split()) <= MAX_CAPTION_WORDS:
+        if image and IMAGE_CAPTION.fullmatch(text) and len(text.split()) <= IMAGE_CAPTION_WORDS:
             out += _drop_view(_view(raw, line.start, line.end, drops), "caption", raw)
         image = IMAGE_LINE.fullmatch(text) is not None
     return out
