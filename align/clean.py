@@ -383,11 +383,11 @@ DATE = (
 # time, is the month)
 ZONES = (
     r"(?:gmt|utc|bst|cest|cet|[a-z]?[ecmp][sd]t|[ecmp]t|ist|msk|eest|eet|trt|pkt|hkt|sgt"
-    r"|jst|kst|wib|sast|gst|ast|eat)"
+    r"|jst|kst|wib|sast|gst|ast|eat|uk)"
 )
 TIME = (  # "10:30", "10.30 p.m.", "11 p.m."
     r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
-    rf"(?:\s*(?:{ZONES}|[+-]\d{{2}}:?\d{{2}}))?"
+    rf"(?:,?\s*(?:{ZONES}|[+-]\d{{2}}:?\d{{2}}))?"  # "22:41, UK" (Sky's)
 )
 # The labels of a date line ("Published date:", "Last update"), alone a line of their own.
 LABEL_WORD = (

@@ -558,6 +558,7 @@ def test_bylines(line: str) -> None:
         "5 March 2020",
         "Thursday, June 17, 2021",
         "Updated: 14 June 2021 10:32 GMT",
+        "Thursday 5 March 2020 22:41, UK",  # Sky News: the time in the UK
         "Published 2021-06-14T10:32:00Z",
         " date 2020-03-05 ",
     ],
@@ -1183,6 +1184,7 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
         # found by a review
         "This article has been updated to reflect the revised death toll of 131.",
         "85,607,362 votes",
+        "At 22:41, UK officials said 12 people died.",
         "Jane Doe is the mayor of Port Ellis, and 300 people follow her on the march.",
         "The PO Box 6519 was searched on Monday, police said.",
         "Correction officers said 12 inmates escaped on Monday.",
