@@ -95,7 +95,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice, pairwise
 from typing import NamedTuple
 
-from .figures.lexicon import VAGUE_WORDS
+from .figures.lexicon import TIME_ZONES, VAGUE_WORDS
 from .model import Cleaned, Dropped
 from .normalize import tokens
 from .text import BIDI_CODES, CONTROL_CODES, INVISIBLE_CODES, LINE_CODES, char_class
@@ -380,10 +380,11 @@ DATE = (
     rf"|(?<![\w,] ){WEEKDAY}\s*(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?!\w|,?\s*\d))"
 )
 # A time zone's abbreviation: GMT, ET, EST, AEDT, IST, MSK... (any case; "Oct", after a
-# time, is the month)
+# time, is the month): the figure reader's, with GMT, UTC, MT and UK ("22:41, UK")
 ZONES = (
-    r"(?:gmt|utc|bst|cest|cet|[a-z]?[ecmp][sd]t|[ecmp]t|ist|msk|eest|eet|trt|pkt|hkt|sgt"
-    r"|jst|kst|wib|sast|gst|ast|eat|uk)"
+    "(?:"
+    + "|".join(sorted(TIME_ZONES | {"gmt", "utc", "mt", "uk"}, key=lambda z: (-len(z), z)))
+    + ")"
 )
 TIME = (  # "10:30", "10.30 p.m.", "11 p.m."
     r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
