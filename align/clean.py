@@ -736,7 +736,8 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:log\s*in|sign\s*in|register)\s+to\s+(?:comment|reply|post|vote)\b.{0,40}"
     r"|sort\s+by\s*:?\s*(?:newest|oldest|most\s+recent|latest|top|best|popular)"
     r"|(?:live|latest|key\s+events?|pinned(?:\s+post)?)(?:\s+(?:live|latest|key\s+events?)){0,3}"
-    r"|view\s+(?:full\s+)?gallery|share\s+this\s+with|(?:enter\s+)?`?your\s+e-?mail(?:\s+address)?`?(?:\s+subscribe)?"
+    r"|view\s+(?:full\s+)?gallery|share\s+this\s+with"
+    r"|(?:enter\s+)?`?your\s+e-?mail(?:\s+address)?`?(?:\s+subscribe)?"
     r"|(?:▶\s*)?(?:watch|listen)\s+live(?:\s+(?:tv|radio))?"
     r"(?:\s*[|·•]\s*(?:watch|listen)\s+live(?:\s+(?:tv|radio))?)?"
     r"|why\s+you\s+can\s+trust\s+[\w .'’&]{1,30}"
@@ -1019,9 +1020,8 @@ STREET = re.compile(  # a line that opens with the number, or a Turkish "Bulvar�
     r"|.*\b(?:Bulvar[ıi]|Caddesi|Cad\.|Sokak|Sok\.)\s+No\s*[:.]?\s*\d"
 )
 US_TOWN = re.compile(r"[A-Z][\w .'-]{1,40},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?")
-PO_BOX = re.compile(
-    r"\b(?:P\.?\s?O\.?\s+Box|POB)\s*\d{1,6}\b"
-)  # "Al Quds Street, PO Box 6519, Dubai"
+# A post-office box: "Al Quds Street, PO Box 6519, Dubai"
+PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?\s+Box|POB)\s*\d{1,6}\b")
 ADDRESS_WORDS = 8
 PO_BOX_WORDS = 14
 
@@ -1760,9 +1760,10 @@ def _gallery_captions(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) 
     out: list[Dropped] = []
     for paragraph in paragraphs:
         for above, line in pairwise(paragraph):
+            if not is_gallery_counter(raw[above.start : above.end]):
+                continue
             view = _view(raw, line.start, line.end, drops)
-            counter = is_gallery_counter(raw[above.start : above.end])
-            if counter and len(view.text.split()) <= MAX_CAPTION_WORDS:
+            if len(view.text.split()) <= MAX_CAPTION_WORDS:
                 out += _drop_view(view, "caption", raw)
     return out
 
@@ -1819,15 +1820,15 @@ def _names_by_dates(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) ->
         for top, below in pairwise(paragraphs)
         if len(top) == 1 and below[0].number in above
     ]
-    views = [*_lines_above(raw, paragraphs, drops, above), *alone]
+    views = [
+        view
+        for view in [*_lines_above(raw, paragraphs, drops, above), *alone]
+        if NAMES.fullmatch(_markup_free(view.text))  # "[Jane Doe](/authors/jane-doe)"
+    ]
     views += _names_after(
         raw, [line for paragraph in paragraphs for line in paragraph], drops, dates
     )
-    out: list[Dropped] = []
-    for view in views:
-        if NAMES.fullmatch(_markup_free(view.text)):  # "[Jane Doe](/authors/jane-doe)"
-            out += _drop_view(view, "byline", raw)
-    return out
+    return [drop for view in views for drop in _drop_view(view, "byline", raw)]
 
 
 def _names_after(raw: str, lines: Sequence[Line], drops: Drops, dates: set[int]) -> list[View]:
@@ -2229,12 +2230,9 @@ def _repeats_name(raw: str, fusion: int) -> bool:
 
 
 MAX_MARKUP_LINE = 3000  # a line of links may be this long; its words, ``MAX_RULE_LINE``
-IMAGE_LINE = re.compile(
-    r"\s*\[?!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}\)(?:\]\([^()\s]{0,500}\))?\s*"
-)
-LINKED_IMAGE = re.compile(
-    r"\[!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}\)\]\([^()\s]{0,500}\)"
-)  # a logo
+IMAGE = r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}\)"  # "![alt](photo.jpg)"
+LINKED_IMAGE = re.compile(rf"\[{IMAGE}\]\([^()\s]{{0,500}}\)")  # a logo inside its link
+IMAGE_LINE = re.compile(rf"\s*(?:{LINKED_IMAGE.pattern}|{IMAGE})\s*")  # alone on its line
 MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\](\((?:[^()\s]{0,500})(?:\s+\"[^\"\n]{0,200}\")?\))")
 MD_EMPHASIS = re.compile(
     r"(\*\*)(?=\S)[^*\n]{1,500}?(?<=\S)\*\*|(__)(?=\S)[^_\n]{1,500}?(?<=\S)__"
