@@ -293,15 +293,19 @@ def _md_pairs(alignment: Alignment, row: Measured, relation: str) -> list[str]:
     line that another says in full (the same wordings, its outlets among that line's:
     one outlet's "dozens" in two readings) is left out."""
     sign = "≠" if relation == "conflict" else "≈"
+    readings = [read_alike(c) for c in row.claims]  # each claim's reading, read once
+    alike: dict[Hashable, list[Claim]] = {}
+    for claim, reading in zip(row.claims, readings, strict=True):
+        alike.setdefault(reading, []).append(claim)
     seen: set[frozenset[Hashable]] = set()
     lines: list[tuple[Side, Side, str]] = []
     for p in row.pairings:
-        ends = frozenset((read_alike(row.claims[p.a]), read_alike(row.claims[p.b])))
+        ends = frozenset((readings[p.a], readings[p.b]))
         if p.relation == relation and ends not in seen:  # two readings once
             seen.add(ends)
             (a, left), (b, right) = (
-                _md_reading(alignment, row, p.a),
-                _md_reading(alignment, row, p.b),
+                _md_reading(alignment, row.claims[p.a], alike[readings[p.a]]),
+                _md_reading(alignment, row.claims[p.b], alike[readings[p.b]]),
             )
             lines.append((left, right, f"{a} {sign} {b}"))
     return [text for n, (left, right, text) in enumerate(lines) if not _said_by(n, lines)]
@@ -328,19 +332,18 @@ def read_alike(claim: Claim) -> Hashable:
     return (q.low, q.high, q.low_open, q.high_open, mods, scope)
 
 
-def _md_reading(alignment: Alignment, row: Measured, index: int) -> tuple[str, Side]:
-    """Claim ``index``'s figure with every outlet of the row that reads alike
-    (``read_alike``), each wording once with its outlets ("Nearly one million (BBC) /
-    nearly a million (AP, Reuters)"): the pairing stands for them all, and for no outlet
-    that words it alike for another period. Also the (wording, outlet) it names."""
-    reading = read_alike(row.claims[index])
-    mine = row.claims[index].quantity.text.casefold()
+def _md_reading(alignment: Alignment, claim: Claim, alike: Sequence[Claim]) -> tuple[str, Side]:
+    """A claim's figure with every outlet of its row that reads alike (``alike``: the
+    row's claims of its ``read_alike``), each wording once with its outlets ("Nearly
+    one million (BBC) / nearly a million (AP, Reuters)"): the pairing stands for them
+    all, and for no outlet that words it alike for another period. Also the (wording,
+    outlet) it names."""
+    mine = claim.quantity.text.casefold()
     worded: dict[str, tuple[str, dict[str, None]]] = {}
-    for c in row.claims:
-        if read_alike(c) == reading:
-            text = c.quantity.text
-            _, outlets = worded.setdefault(text.casefold(), (text, {}))
-            outlets[alignment.articles[c.article].label] = None
+    for c in alike:
+        text = c.quantity.text
+        _, outlets = worded.setdefault(text.casefold(), (text, {}))
+        outlets[alignment.articles[c.article].label] = None
     first = sorted(worded, key=lambda key: key != mine)  # the claim's own words first
     named = frozenset((key, outlet) for key in first for outlet in worded[key][1])
     return " / ".join(
