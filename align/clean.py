@@ -89,14 +89,13 @@ from __future__ import annotations
 
 import html
 import re
-from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice, pairwise
 from typing import NamedTuple
 
 from .figures.lexicon import TIME_ZONES, VAGUE_WORDS
-from .model import Cleaned, Dropped
+from .model import Cleaned, Dropped, Origins, Run
 from .normalize import tokens
 from .text import BIDI_CODES, CONTROL_CODES, INVISIBLE_CODES, LINE_CODES, char_class
 
@@ -2313,19 +2312,18 @@ def _stray_stops(raw: str) -> list[Dropped]:
 # --- 6. building the cleaned text --------------------------------------------------
 
 
-def _kept(raw: str, drops: Drops) -> tuple[str, list[int]]:
+def _kept(raw: str, drops: Drops) -> tuple[str, Origins]:
     """The kept raw text with the replacements put in, and the origin of each character."""
     parts: list[str] = []
-    origin: list[int] = []
+    runs: list[Run] = []
     pos = 0
     for drop in drops.items:
         parts += [raw[pos : drop.start], drop.replacement]
-        origin += range(pos, drop.start)
-        origin += [drop.start] * len(drop.replacement)
+        runs += [(pos, drop.start - pos, 1), (drop.start, len(drop.replacement), 0)]
         pos = drop.end
     parts.append(raw[pos:])
-    origin += range(pos, len(raw))
-    return "".join(parts), origin
+    runs.append((pos, len(raw) - pos, 1))
+    return "".join(parts), Origins(runs)
 
 
 # Any whitespace but a lone space (``\s{2,}|[^\S ]``), written to start with
@@ -2334,31 +2332,27 @@ ODD_WHITESPACE = re.compile(r"\s(?:\s+|(?<! ))")
 LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
-def _assemble(
-    raw: str, drops: Drops, breaks: frozenset[int] = frozenset()
-) -> tuple[str, array[int]]:
+def _assemble(raw: str, drops: Drops, breaks: frozenset[int] = frozenset()) -> tuple[str, Origins]:
     """Cleaned text and origins: whitespace runs become one space, blank lines and the
-    single line breaks at ``breaks`` (raw offsets) "\\n\\n". The origins are an array
-    of 8-byte integers: a tuple of Python ints took 36 bytes a character, a third of a
-    large input's peak memory."""
+    single line breaks at ``breaks`` (raw offsets) "\\n\\n"."""
     kept, origin = _kept(raw, drops)
     start, end = _strip_span(kept)
     chars: list[str] = []
-    origins: list[int] = []
+    runs: list[Run] = []
     pos = start
     for m in ODD_WHITESPACE.finditer(kept, start, end):
         chars.append(kept[pos : m.start()])
-        origins += origin[pos : m.start()]
+        runs += origin.runs(pos, m.start())
         sep, where = _separator(m)
         if sep == " " and breaks:
             parting = [i for i in range(m.start(), m.end()) if origin[i] in breaks]
             sep, where = ("\n\n", (parting[0], parting[0])) if parting else (sep, where)
         chars.append(sep)
-        origins += [origin[w] for w in where]
+        runs += [(origin[w], 1, 1) for w in where]
         pos = m.end()
     chars.append(kept[pos:end])
-    origins += origin[pos:end]
-    return "".join(chars), array("q", origins)
+    runs += origin.runs(pos, end)
+    return "".join(chars), Origins(runs)
 
 
 def _strip_span(text: str) -> Span:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from align import Cleaned, Source, build
 from align.clean import END_CREDIT, REASONS, clean, may_end_in_credit
 from align.extract import extract
+from align.model import Origins
 
 
 def check_provenance(raw: str, cleaned: Cleaned) -> None:
@@ -2071,3 +2072,36 @@ def test_a_run_of_link_labels_is_read_once() -> None:
         return time.perf_counter() - start
 
     assert seconds(4000) < 8 * max(seconds(1000), 0.01)
+
+
+# Origins: a run per stretch of copied text, read and sliced as a list of offsets is.
+ORIGIN_PIECES = st.sampled_from(
+    ["Troops", " moved", "  north", ".", "\n", "\n\n", "\t", ",quot;", "&amp;", " 58 ", "km"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ORIGIN_PIECES, max_size=40).map("".join), st.data())
+def test_origins_read_and_slice_as_the_list_of_their_offsets(raw: str, data: st.DataObject) -> None:
+    origin = clean(raw).origin
+    listed = list(origin)
+    assert isinstance(origin, Origins) and origin == listed and len(origin) == len(listed)
+    assert [origin[i] for i in range(len(listed))] == listed
+    assert [origin[i] for i in range(-len(listed), 0)] == listed
+    start = data.draw(st.integers(0, len(listed)))
+    stop = data.draw(st.integers(0, len(listed) + 2))
+    assert origin[start:stop] == listed[start:stop]
+    assert list(origin[start:stop]) == listed[start:stop]
+    with pytest.raises(IndexError):
+        origin[len(listed)]
+
+
+def test_a_long_article_keeps_a_few_runs_of_origins_a_paragraph_not_one_a_character() -> None:
+    paragraph = "Troops moved north,quot; said   the\nofficer. More than 300 people fled."
+    raw = "\n\n".join(f"{paragraph} ({i})" for i in range(5000))
+    c = clean(raw)
+    assert isinstance(c.origin, Origins) and len(c.origin) == len(c.text) > 350_000
+    assert len(list(c.origin.runs())) <= 6 * 5000
+    assert c.origin[-1] == len(raw) - 1 and c.origin[c.text.index("More")] == raw.index("More")
+    last = c.text.rindex("(4999)")
+    assert list(c.origin[last:]) == list(range(raw.rindex("(4999)"), len(raw)))
