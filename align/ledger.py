@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .figures import comparable, measure_key, relate, sentence_figures
 from .figures.relate import MeasureKey, head_and_mods
+from .figures.scope import on_the_day
 from .model import (
     WORST_FIRST,
     Article,
@@ -91,11 +92,13 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
 
 
 def undated(q: Quantity, article: Article) -> Quantity:
-    """A figure dated to the year the article itself is from belongs to its story."""
+    """A figure dated to the year the article itself is from belongs to its story; an
+    incident's day named from the article's date is that date (``on_the_day``)."""
     year = (article.source.date or "")[:4]
     if q.scope.kind == "dated" and year and q.scope.anchor == year:
         return q._replace(scope=q.scope._replace(kind="", anchor=""))
-    return q
+    scope = on_the_day(q.scope, article.source.date)
+    return q if scope is q.scope else q._replace(scope=scope)
 
 
 def distance(a: Quantity, b: Quantity) -> float:
@@ -570,9 +573,12 @@ def shared_place(figures: Sequence[Quantity]) -> str:
 
 def shared_scope(figures: Sequence[Quantity]) -> str:
     """The scope every figure states, as the first one words it ("since the
-    offensive", "Since last December"), or "" when one states none or they differ."""
+    offensive", "Since last December"), or as one names it where they word it
+    otherwise ("Thursday", not "overnight": ``on_the_day``), or "" when one states
+    none or they differ."""
     anchors = {(q.scope.kind, q.scope.anchor) for q in figures}
-    first = figures[0].scope
+    named = (q.scope for q in figures if q.scope.text.lower() == q.scope.anchor)
+    first = next(named, figures[0].scope)
     if len(anchors) != 1 or not first.anchor or first.kind == "dated":
         return ""  # a dated row already says its year
     return first.text.rstrip(" .,;:")

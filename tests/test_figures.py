@@ -1676,3 +1676,37 @@ def test_a_time_in_brackets_after_another_is_its_conversion() -> None:
     # a bracketed time far from any other is a figure of its own
     found = extract("The blast was heard across the valley by everyone (0300 GMT).")
     assert [q.text for q in found if q.kind == "time"] == ["0300 GMT"]
+
+
+def test_a_day_opening_the_words_after_a_colon_is_the_scope_of_its_figures() -> None:
+    text = (
+        "It was the second attack on the town in a week: on 25 February, strikes on two "
+        "schools killed 21 civilians, including nine children."
+    )
+    assert find(text, "21").scope.anchor == find(text, "nine").scope.anchor == "feb 25"
+    stopped = "It was a long week: on 25 February the camp was hit; 21 civilians died on the road."
+    assert find(stopped, "21").scope.anchor != "feb 25"
+    far = "The week began: " + "the talks went on and on, " * 3 + "and 21 civilians died."
+    assert find(far, "21").scope == find("21 civilians died.", "21").scope
+
+
+def test_a_count_listed_under_another_keeps_its_place() -> None:
+    text = (
+        "On Tuesday, an air strike on the town of Halden killed seven civilians, "
+        "including three children."
+    )
+    assert find(text, "seven").scope.place == find(text, "three").scope.place == "halden"
+
+
+def test_a_place_after_of_is_read_only_as_the_town_of_a_name() -> None:
+    text = "Nine civilians were killed on Tuesday in shelling of the town of Halden."
+    assert find(text, "Nine").scope.place == "halden"
+    assert find("Nine of Halden's residents were killed on Tuesday.", "Nine").scope.place == ""
+
+
+def test_a_count_over_several_places_is_a_total_of_them() -> None:
+    text = "Thirteen people were killed in shelling of several towns in Orla province."
+    assert find(text, "Thirteen").scope.place == "several places in orla"
+    assert find("Shelling killed 20 people across many villages.", "20").scope.place == (
+        "several places"
+    )

@@ -263,6 +263,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         floor = hit.end if hit.kind == "count" else floor  # later counts' attacks come after it
         if parent >= 0 and not scope.kind:  # its place stays: "By Saturday, 105 in Jajarkot"
             scope = out[parent].scope._replace(place=scope.place or out[parent].scope.place)
+        elif parent >= 0 and not scope.place:  # "in Binnish killed seven, including three children"
+            scope = scope._replace(place=out[parent].scope.place)
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
             scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
         if hit.kind == "length" and counted.endswith(" distance"):

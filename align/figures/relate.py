@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..model import Quantity, Relation, Scope
 from .lexicon import PEOPLE
-from .scope import ONE_ATTACK, is_day
+from .scope import ONE_ATTACK, SEVERAL_PLACES, is_day
 
 MeasureKey = tuple[str, str, str, str]  # kind, unit, thing, role/event
 # Figures about one thing whose nominal values differ by this factor or more
@@ -113,6 +113,8 @@ def same_place(a: str, b: str) -> bool:
     ("rukum west", "west rukum", "rukam west", "rukum paschim"), compass words aside."""
     if a == b:
         return True
+    if a.startswith(SEVERAL_PLACES) or b.startswith(SEVERAL_PLACES):
+        return False  # a total over places is no one place's, nor another total's
     words_a = [w for w in a.split() if w not in COMPASS and len(w) >= 4]
     words_b = [w for w in b.split() if w not in COMPASS and len(w) >= 4]
     return any(fuzz.ratio(x, y) >= PLACE_SIMILAR for x in words_a for y in words_b)

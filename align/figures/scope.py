@@ -10,6 +10,7 @@ a figure takes the nearest one in its sentence.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -37,6 +38,7 @@ OPENING = 3  # a scope starting within this many tokens opens the sentence
 RELATIVE_DAYS = frozenset({"yesterday", "today", "overnight", "tonight"})
 RECENT = frozenset({"past", "last", "recent", "previous"})
 MONTH_KEYS = {number: name[:3] for name, number in reversed(MONTHS.items())}
+WEEKDAY_NAMES = {number: name for name, number in WEEKDAYS.items()}
 CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
 STOPS = CONTRASTS | {";"}  # where an opening scope stops applying
 ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air strike")
@@ -148,6 +150,24 @@ def month_in(s: Stream, k: int) -> Found | None:
     if not month or (s.kind(k + 2) == "num" and len(s.low(k + 2)) <= 2):
         return None
     return k, k + 2, Scope("period", month, "")
+
+
+def on_the_day(scope: Scope, published: str | None) -> Scope:
+    """A toll of the night before the article's day (``published``: "YYYY-MM-DD") as
+    that day, by its weekday as "on Thursday" keys one: in an article of Thursday 5
+    March, "airstrikes overnight killed more than a dozen" is Thursday's toll, not
+    another day's ("Thirteen people were also killed Wednesday"). "Today" and
+    "yesterday" stay as they are, days of any toll: they often date the count, not
+    the deaths ("Today the death toll is 125" of deaths on Saturday night). Nor is a
+    weekday made a date: a page's date may be a day off (its zone, an update). A scope
+    without a date to read from stays as it is."""
+    if scope.kind != "incident" or scope.anchor or scope.text.lower() != "overnight":
+        return scope
+    try:
+        day = dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return scope
+    return scope._replace(anchor=WEEKDAY_NAMES[day.weekday()])
 
 
 def is_day(scope: Scope) -> bool:
@@ -442,6 +462,8 @@ def scope_for(
         scope = after  # the count of that attack, whatever the period or day around it
     elif near:
         scope = min(near, key=lambda f: abs(f[0] - first))[2]
+    elif (opens := colon_opening(s, found, first)) is not None:
+        scope = opens
     elif found and found[0][0] < OPENING and found[0][1] <= first and not contrast:
         scope = found[0][2]
     else:
@@ -453,11 +475,32 @@ def scope_for(
     # the place after the figure ("92 were killed in Jajarkot"): one before it is as
     # often the place of something else ("which resulted in Turkey sending thousands")
     place = next((p for k in range(end, b) if (p := place_at(s, k))), "")
+    spread = next((k for k in range(end, b - 1) if spread_at(s, k)), -1)
+    if spread >= 0:  # "killed in several cities in Idlib": a total over places
+        within = next((p for k in range(spread + 2, b) if (p := place_at(s, k))), "")
+        place = f"{SEVERAL_PLACES} in {within}" if within else SEVERAL_PLACES
     if not place and a > 0:
         place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
     if not place:
         place = attack_place(s, first, floor, attacks)  # "a strike near Binnish killed nine"
     return scope._replace(place=place) if place else scope
+
+
+def colon_opening(s: Stream, found: list[Found], first: int) -> Scope | None:
+    """The scope opening the part of the sentence after a colon, before the figure at
+    ``first`` and with no contrast or semicolon between: "the second attack in a week:
+    on 25 February, strikes killed 21" (a sentence's own opening, after a colon)."""
+    reach = range(first - 1, max(-1, first - CLAUSE_MAX - 1), -1)  # a clause's, not a table's
+    colon = next((k for k in reach if s.low(k) == ":"), -1)
+    if colon < 0:
+        return None
+    n = bisect_left(found, (colon + 1,))
+    opens = found[n] if n < len(found) else None
+    if opens is None or opens[0] > colon + OPENING or opens[1] > first:
+        return None
+    if any(_stops(s, k, opens[2].kind == "dated") for k in range(opens[1], first)):
+        return None
+    return opens[2]
 
 
 def attack_nouns(s: Stream) -> list[int]:
@@ -538,6 +581,22 @@ PLACE_NOUNS = frozenset(
 )
 
 
+# A count over several places: "targeting several cities in Idlib and the Aleppo area",
+# "across many towns". Its place is ``SEVERAL_PLACES`` (and the name they are in), met
+# only by the same total (``relate.same_place``): one town's toll is a part of it.
+SEVERAL_PLACES = "several places"
+SPREAD = frozenset({"several", "many", "multiple", "various", "numerous", "different"})
+PLACES = frozenset(
+    {"cities", "towns", "villages", "areas", "districts", "provinces", "regions", "places"}
+    | {"locations", "neighbourhoods", "neighborhoods", "communities", "settlements"}
+)
+
+
+def spread_at(s: Stream, k: int) -> bool:
+    """Do tokens k and k + 1 name several places ("several cities", "many villages")?"""
+    return s.low(k) in SPREAD and s.low(k + 1) in PLACES
+
+
 def opening_place(s: Stream, first: int) -> str:
     """The place an opening "In ..." clause names before the figure's clause ("In the
     nearby Rukum West district, 37 lives were lost"; "In the hardest-hit areas like
@@ -559,7 +618,7 @@ def opening_place(s: Stream, first: int) -> str:
 
 
 PLACE_OF = PLACE_NOUNS | {"settlement", "villages", "towns", "outskirts", "suburb"}
-PLACE_PREPOSITIONS = ("in", "at", "near", "on")
+PLACE_PREPOSITIONS = ("in", "at", "near", "on", "of")
 ATTACK_PLACE = ("outside", *PLACE_PREPOSITIONS)  # "a strike outside Kherson"
 
 
@@ -582,15 +641,15 @@ def particle(s: Stream, j: int) -> bool:
 def place_at(s: Stream, k: int, prepositions: tuple[str, ...] = PLACE_PREPOSITIONS) -> str:
     """The place named at token k: "in Jajarkot", "in the neighbouring Rukum West",
     "in northern India", "at Mendon" (lower-case words before the name: two at most),
-    "in the al-Hamdaniyah district", "near the town of Binnish", "on the town of Ariha"
-    (after "on", only so)."""
+    "in the al-Hamdaniyah district", "near the town of Binnish", "on the town of Ariha",
+    "shelling of the town of Sarmin" (after "on" and "of", only so)."""
     if s.low(k) not in prepositions:
         return ""
     j = k + 1 + int(s.low(k + 1) == "the")
     if s.low(j) in PLACE_OF and s.low(j + 1) == "of":
         j += 2
-    elif s.low(k) == "on":
-        return ""  # "on" a place only as "on the town of Ariha": "on Monday", "on the army"
+    elif s.low(k) in ("on", "of"):
+        return ""  # "on" or "of" a place only as "on the town of Ariha": "on Monday", "of them"
     for _ in range(2):
         if particle(s, j):
             j += 2  # "in the al-Hamdaniyah district": in Hamdaniyah
