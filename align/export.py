@@ -329,7 +329,7 @@ def read_alike(claim: Claim) -> Hashable:
     q = claim.quantity
     mods = () if thing(q) == "people" else tuple(sorted(head_and_mods(q.counted)[1]))
     scope = (q.scope.kind, q.scope.anchor, q.scope.place)
-    return (q.low, q.high, q.low_open, q.high_open, mods, scope)
+    return (q.low, q.high, q.low_open, q.high_open, mods, scope, q.listed)
 
 
 def _md_reading(alignment: Alignment, claim: Claim, alike: Sequence[Claim]) -> tuple[str, Side]:

@@ -127,6 +127,7 @@ def signature(q: Quantity) -> tuple[object, ...]:
         q.role,
         q.event,
         q.scope,
+        q.listed,
     )
 
 

@@ -304,6 +304,10 @@ class Quantity(NamedTuple):
     event: str = ""
     scope: Scope = NO_SCOPE
     source: str = ""
+    # One kind of people in a count its sentence breaks down by kind ("68 passengers and
+    # four crew members", "33 soldiers and two civilians"): not people in general, so it
+    # meets only counts of the same noun, never a total ("72 people on board").
+    listed: bool = False
 
     @property
     def subject(self) -> str:

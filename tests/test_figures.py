@@ -1710,3 +1710,14 @@ def test_a_count_over_several_places_is_a_total_of_them() -> None:
     assert find("Shelling killed 20 people across many villages.", "20").scope.place == (
         "several places"
     )
+
+
+def test_seats_are_no_count_of_who_was_aboard() -> None:
+    assert find("The 52-seater aircraft crashed near Halden.", "52").counted == "seat"
+    assert find("A 12-point plan was agreed.", "12").counted == "plan"
+
+
+def test_a_share_of_a_total_takes_the_verb_before_it() -> None:
+    text = "The plane went down on Sunday, killing at least 48 of the 52 people aboard."
+    assert find(text, "at least 48").role == "killed"
+    assert find("Seven of the train's eight cars derailed.", "Seven").role == "derailed"

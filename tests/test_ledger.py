@@ -841,3 +841,20 @@ def test_a_total_over_several_places_is_not_set_against_one_towns_toll() -> None
     assert all_marks(apart(total, town)) == []
     assert [d.relation for d in all_marks(apart(total, other_total))] == ["conflict", "conflict"]
     assert [d.relation for d in all_marks(apart(total, no_place))] == ["conflict", "conflict"]
+
+
+def test_one_kind_of_people_in_a_breakdown_is_not_set_against_a_total() -> None:
+    total = article("A", "There were 52 people on board the Orla Air flight, officials said.")
+    listed = article("B", "The Orla Air flight was carrying 48 passengers and four crew members.")
+    passengers = article("C", "The Orla Air flight had 47 passengers aboard, officials said.")
+    assert all_marks(apart(total, listed)) == []
+    assert [d.relation for d in all_marks(apart(listed, passengers))] == ["conflict", "conflict"]
+    killed = article("D", "On Tuesday 33 soldiers and two civilians were killed in Halden.")
+    people = article("E", "On Tuesday 35 people were killed in Halden, officials said.")
+    assert all_marks(apart(killed, people)) == []
+    # a count beside one under 1% of it stands for the whole
+    home = article(
+        "F", "The valley is home to thousands of fighters and more than 3 million civilians."
+    )
+    population = article("G", "The valley is home to some 3.5 million people.")
+    assert [d.relation for d in all_marks(apart(home, population))] == ["precision", "precision"]

@@ -57,7 +57,7 @@ from .measures import (
     measure_at,
     skip_at,
 )
-from .relate import comparable, measure_key, relate, same_measure, same_thing
+from .relate import comparable, head_and_mods, measure_key, relate, same_measure, same_thing
 from .scope import (
     BACK,
     ONE_ATTACK,
@@ -73,6 +73,7 @@ from .scope import (
     sources,
 )
 from .subject import (
+    ROLE_BEFORE,
     Figures,
     event_of,
     figures_of,
@@ -81,6 +82,7 @@ from .subject import (
     noun_phrase,
     others_of,
     plural,
+    role_in,
     role_nouns,
     role_of,
 )
@@ -275,6 +277,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         out.append(quantity_of(s, hit, counted, role or phase, event, scope, source))
     for n, part in part_scopes(s, hits, [q.role for q in out]).items():
         out[n] = out[n]._replace(scope=part._replace(place=out[n].scope.place))
+    for n in kinds_listed(s, hits, out):
+        out[n] = out[n]._replace(listed=True)
     # "in one air strike" is a scope, not a count of strikes; a forecast is no figure yet
     return tuple(
         q
@@ -292,7 +296,9 @@ def counted_and_role(
     counted, role = role_nouns(hits[n])
     if n in totals:  # "seven of the train's eight cars derailed": seven cars derailed
         counted, role = role_nouns(hits[n + 1])
-        role = role or role_of(s, found, n + 1, "")
+        # "killing at least 68 of the 72 people aboard": killed, of those aboard
+        before = range(hits[n].first - 1, max(-1, hits[n].first - ROLE_BEFORE - 1), -1)
+        role = role or role_in(s, before) or role_of(s, found, n + 1, "")
     elif n - 1 in totals:
         role = ""  # the eight: how many cars the train had
     elif hits[n].kind == "count" and is_part(s, hits[n]):
@@ -408,6 +414,30 @@ def opening_name(s: Stream) -> str:
 def possessive(s: Stream, k: int) -> bool:
     """Token k is a name with "'s" ("Turkey's")."""
     return s.capital(k) and s.toks[k].text.lower().endswith(("'s", "’s"))
+
+
+def kinds_listed(s: Stream, hits: list[Hit], out: list[Quantity]) -> list[int]:
+    """The counts of people in general ("passengers", "civilians") that a list of counts
+    of different nouns breaks down by kind: "68 passengers and four crew members", "33
+    soldiers and two civilians were killed" (not "300 civilians, including 100 children",
+    a share of the first). A count beside one under ``LISTED_SHARE`` of it stands for
+    the whole ("thousands of fighters and more than 3 million civilians")."""
+    found: set[int] = set()
+    for n in range(1, len(hits)):
+        parent = listed_with(s, hits, n)
+        if parent < 0 or s.low(hits[n].first - 1) in ("including", "among"):
+            continue
+        pair = (parent, n)
+        if all(out[k].kind == "count" and out[k].counted for k in pair):
+            head, other_head = (head_and_mods(out[k].counted)[0] for k in pair)
+            for k, other in (pair, pair[::-1]):
+                whole = out[other].low < LISTED_SHARE * out[k].low  # it stands for the whole
+                if head != other_head and head_and_mods(out[k].counted)[0] in PEOPLE and not whole:
+                    found.add(k)
+    return sorted(found)
+
+
+LISTED_SHARE = 0.01  # a count beside another under this share of it hardly changes the whole
 
 
 def is_subset(s: Stream, hit: Hit, counted: str) -> bool:

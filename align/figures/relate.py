@@ -188,7 +188,14 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
         and key == measure_key(b)
         and mods_fit(a, b)
         and scopes_fit(a.scope, b.scope)
+        and kinds_fit(a, b)
     )
+
+
+def kinds_fit(a: Quantity, b: Quantity) -> bool:
+    """A count of one kind of people in a breakdown ("68 passengers and four crew")
+    meets only a count of the same noun, never people in general ("72 people")."""
+    return not (a.listed or b.listed) or head_and_mods(a.counted)[0] == head_and_mods(b.counted)[0]
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

@@ -93,6 +93,8 @@ def noun_phrase(s: Stream, j: int) -> str:
     if s.low(j) == "of":
         j += 1 + int(s.low(j + 1) in DETERMINERS)
     elif s.low(j) == "-" and s.glued(j) and s.glued(j + 1):
+        if s.low(j + 1) in ("seat", "seater"):
+            return "seat"  # "a 72-seater aircraft": its seats, not who was aboard
         j += 1  # "a 12-point plan"
     words = phrase_words(s, j)
     if not words:
