@@ -387,7 +387,8 @@ ZONES = (
 )
 TIME = (  # "10:30", "10.30 p.m.", "11 p.m."
     r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
-    rf"(?:,?\s*(?:{ZONES}|[+-]\d{{2}}:?\d{{2}}))?"  # "22:41, UK" (Sky's)
+    # "22:41, UK", "8:41 pm GMT+3"
+    rf"(?:,?\s*(?:{ZONES}(?:\s?[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}))?"
 )
 # The labels of a date line ("Published date:", "Last update"), alone a line of their own.
 LABEL_WORD = (
@@ -467,7 +468,9 @@ RELATED_LINE = re.compile(
     r"|videos?))?"
     r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?)"
     r"(?:\s*(?::|$)|\s+[|–—-]\s)"  # "Also Read | ...", "Read more - ..."
-    r"|(?-i:(?:RELATED|READ\s+MORE|ALSO\s+READ)\s+(?=[\"“‘'A-Z]))",  # "RELATED Turkey says ..."
+    r"|(?-i:(?:RELATED|READ\s+MORE|ALSO\s+READ)\s+(?=[\"“‘'A-Z]))"  # "RELATED Turkey says ..."
+    # "Related Three jets downed as ...": a headline, which ends no sentence
+    r"|(?-i:Related)\s+(?=[\"“‘'A-Z])(?!Subjects\b|Topics\b)(?![^\n]*[.!?][\"”’']?\s*$)",
     re.IGNORECASE,
 )
 NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
@@ -639,6 +642,7 @@ BOILERPLATE_LINE = re.compile(
     r"|reuse\s+this\s+content"
     # calls to action are short: a longer line starting "Sign up for ..." is prose
     r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?(?:\s+@\w+)?"
+    r"|[^\n|]{1,40}\|\s*follow\s+(?:us|@\w+)\s+on\s+(?:twitter|facebook|instagram|youtube|x)\b.{0,80}"
     r"|follow\s+(?:\S+\s+){1,3}?on\s+(?:twitter|facebook|telegram|instagram|youtube|tiktok"
     r"|whatsapp)\b.{0,40}"
     r"|sign\s+up(?:\s+(?:for|to)\b(?:\s+\S+){0,6})?"
@@ -651,7 +655,10 @@ BOILERPLATE_LINE = re.compile(
     # download it for your device.", "By registering, you agree to our T&C ..."
     r"|[^\n\"“”]{0,150}\bclick\s+here\s+to\s+(?:download|subscribe|install|sign\s+up|read\s+more"
     r"|watch|listen|follow)\b[^.!?\n\"“”]{0,60}"
-    r"|(?:[^\n]{0,60}\s)?by\s+(?:registering|subscribing|signing\s+up),?\s+you\s+agree\s+to"
+    r"|keep\s+up\s+to\s+date\b[^\n]{0,200}\b(?:subscribe|sign\s+up|newsletters?)\b.{0,40}"
+    r"|you\s+can\s+unsubscribe\s+at\s+any\s+time\b.{0,300}|this\s+site\s+is\s+protected\s+by\s+recaptcha\b.{0,200}"
+    r"|back\s+to\s+top\b.{0,80}"
+    r"|(?:[^\n]{0,60}\s)?by\s+(?:registering|subscribing|signing\s+up),?\s+you\s+(?:agree|are\s+agreeing)\s+to"
     r"\s+(?:[\w'’&]+\s+){1,3}?(?:t&c|terms|privacy)\b.{0,80}"
     r"|[^\n]{0,60}\bwebsite\s+can\s+also\s+be\s+accessed\s+at\s+the\s+following\b.{0,60}"
     # an automatic translation's notice: "This text has been translated automatically."
@@ -659,7 +666,7 @@ BOILERPLATE_LINE = re.compile(
     r"\s+|machine[-\s])?translated(?:\s+automatically|\s+by\s+machine)?\b.{0,100}"
     r"|download\s+(?:the|our)\s+(?:[\w'’&]+\s+){0,3}app\b.{0,60}"
     r"|(?:app\s+store|google\s+play)(?:\s*[|·•]\s*(?:app\s+store|google\s+play))?"
-    r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
+    r"|that'?s\s+(?:the\s+end\s+of|(?:all|it)\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
     r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
     # a photo's buttons, a page's and a dialog's: "Enlarge this image", "hide caption"
     r"|enlarge\s+this\s+image|(?:hide|show|toggle)\s+caption|reuse\s+(?:this\s+)?content"
@@ -698,7 +705,7 @@ BOILERPLATE_LINE = re.compile(
     r"(?:\s*\([\w.& ]{1,25}(?:[,/][\w.& ]{1,25}){0,3}\))?"
     # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
     rf"|(?:(?:share(?:\s+(?:on|via))?\s*:?\s+)?{SOCIAL}[\s,|]*){{2,}}(?:[\d.,]+[km]?\s+shares?)?"
-    r"|share\s+via|(?:#\w+\s*){1,6}"  # a share bar's label alone, hashtags alone
+    r"|share\s+via|(?:#\w+(?:\s+(?-i:[A-Z]{2,}))*\s*){1,8}"  # a share bar's label, hashtags
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories|found\s+in)\s*:.{0,150}"
@@ -747,9 +754,12 @@ BOILERPLATE_LINE = re.compile(
     r"|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b[^\n]{0,250}"
     # an Indian agency credit: "(With inputs from Reuters and AFP)", "With inputs from PTI"
     rf"|\(?with\s+inputs?\s+from\s+(?:agencies|{AGENCIES})(?:\s*(?:,|and|&)\s*(?:agencies|{AGENCIES}))*\)?"
+    # a consent dialog's notice: "We and our 648 partners store and/or access information ..."
+    r"|we\s+and\s+our\s+(?:[\d,]+\s+)?(?:partners|vendors)\s+(?:store|use|process|access)\b.{0,600}"
     r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings)\b.{0,100}"
-    r"|\d{1,2})\W*",  # a list's number alone ("Most read": 1, 2, ...)
+    r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
+    r"|\d{16,})\W*",  # a page's tracking code
     re.IGNORECASE,
 )
 # Page furniture that a wrapped line of prose can resemble ("heard on Monday by the
@@ -1010,6 +1020,7 @@ BUTTON = r"(?i:reply|share(?:\s+via)?|like|retweet|report)"
 COUNTER_LINE = re.compile(
     rf"(?:{BUTTON}[\s·|•]+)*{ENGAGED}(?:[\s·|•]+(?:{ENGAGED}|{BUTTON}))*"
     r"|(?i:view|show|read)\s+(?i:comments?|reactions?|replies)\s*\(?[\d,.]+[KkMm]?\)?"
+    r"|(?i:shares|comments|views|likes)\s*:?\s*[\d,.]+[KkMm]?"  # "Shares 312"
 )
 # A postal address: a number and a street, or a town, a US state and a ZIP code
 # ("1200 Broadcast Way", "Harrisburg, PA 17110", "Barbaros Bulvarı No:153 Beşiktaş 34349")
@@ -1060,6 +1071,9 @@ MENU_ITEMS = frozenset(
     | {"education", "media", "latest", "world news", "local news", "top stories"}
     | {"africa", "americas", "asia", "europe", "middle east", "latin america", "australia"}
     | {"us & canada", "uk", "us", "asia pacific", "asia-pacific"}
+    | {"features", "newsletter", "discover", "analysis", "investigations", "explainers"}
+    # a site's editions in other languages, each named in its own
+    | {"english", "français", "español", "deutsch", "türkçe", "русский", "العربية", "فارسی"}
 )
 
 
@@ -1112,22 +1126,41 @@ def _is_item(item: str, most: int) -> bool:
     """A menu's or a path's item: at most ``most`` words, the first capitalised, without
     a sentence's marks."""
     words = item.split()
-    return 0 < len(words) <= most and item[:1].isupper() and not TERMINAL_END.search(item)
+    first = item[:1]
+    capital = first.isupper() or (first.isalpha() and not first.islower())  # "العربية"
+    return 0 < len(words) <= most and capital and not TERMINAL_END.search(item)
 
 
-AGENCY_PREFIX = re.compile(rf"(?i:{AGENCIES})\s*\|\s*")
+# An agency before a date line ("PTI | Updated: ..."), or a dateline's city in capitals
+# ("ISTANBUL Mar 05, 2020 - 8:41 pm GMT+3")
+AGENCY_PREFIX = re.compile(
+    rf"(?i:{AGENCIES})\s*\|\s*|[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})?\s+(?=\d|[A-Z][a-z])"
+)
 
 
 def is_agency_date_line(text: str) -> bool:
-    """ "PTI | Updated: Mar 6, 2020, 02:14 IST": an agency's name before a date line."""
+    """ "PTI | Updated: Mar 6, 2020, 02:14 IST": an agency's name before a date line, or a
+    city's in capitals ("ISTANBUL Mar 05, 2020 - 8:41 pm")."""
     m = AGENCY_PREFIX.match(text)
     return m is not None and is_date_line(text[m.end() :])
+
+
+# A related story's title and its date, in a list of them ("1. Erdogan: 'Open gates' will
+# continue - Mar 04, 2020", "Syria says drones killed 3 soldiers  2020-03-04"): a title ends
+# no sentence, and the date ends the line. (The mark after its last word: a run of spaces
+# is tried once, not from each space.)
+DATED_TITLE = re.compile(
+    r"(?:\d{1,2}[.)]\s+)?(?:(?![.!?]\s)[^\n]){5,200}?(?<=\S)(?:\s[-–—|·]\s++|\s{2,}+)"
+    rf"(?:(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{MONTH})\.?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
 
 
 # Each rule tests a whole line (markup removed); "Related ...: <a headline>" only its start.
 LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (URL_LINE.fullmatch, "url"),
     (RELATED_LINE.match, "related link"),
+    (DATED_TITLE.fullmatch, "related link"),
     (CREDIT_BYLINE.fullmatch, "byline"),
     (is_author_line, "byline"),
     (BY_LABEL.fullmatch, "byline"),
@@ -1722,15 +1755,23 @@ def is_wire_name(text: str) -> bool:
 SIGN_OFF_MARKS = ("(", "—", "–", " -")  # what sets a sign-off off its sentence
 
 
+END_ITEM = re.compile(r"(?<=\s)(?i:enditem)\s*$")  # a wire's mark after a story's last word
+
+
 def _sign_offs(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """A news agency in brackets or after a dash, following a paragraph's last sentence
-    ("... officials said. (AFP)", "... the hospital. — PTI", "said.—PTI", "-- AP"): the
-    wire's sign-off, dropped as a credit; the sentence stays. The agency is written in
-    capitals (or "Reuters"): "'It will not last.' - Sana" names a speaker."""
+    ("... officials said. (AFP)", "... the hospital. — PTI", "said.—PTI", "-- AP"), or
+    Xinhua's "Enditem": the wire's sign-off, dropped as a credit; the sentence stays. The
+    agency is written in capitals (or "Reuters"): "'It will not last.' - Sana" names a
+    speaker."""
     out: list[Dropped] = []
     for paragraph in paragraphs:
         view = _view(raw, paragraph[-1].start, paragraph[-1].end, drops)
         end = len(view.text.rstrip())
+        closing = END_ITEM.search(view.text, 0, end)  # Xinhua's "... the agreement. Enditem"
+        if closing is not None and _ends_sentence(view.text[: closing.start()]):
+            out += _drop_view(view, "byline", raw, closing.start(), end)
+            continue
         start = max(view.text.rfind(mark, 0, end) for mark in SIGN_OFF_MARKS)
         agency = view.text[start:end].strip("()—–- ")
         if (
@@ -2067,7 +2108,8 @@ ASIDE = re.compile(r"[()\[\]]|\s[-–—]\s")
 def _subheads(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """Subheads: short one-line paragraphs (``is_subhead``) once the story has begun (a
     paragraph of ``STORY_WORDS`` words or more has ended a sentence), right after a
-    paragraph that ends a sentence and before one of prose. A lead-in ("His answer:",
+    paragraph that ends a sentence and before one of prose, or a Markdown heading below
+    the title (``_is_md_subhead``). A lead-in ("His answer:",
     "... the mayor replied") introduces the line after it, and a run of short lines is a
     list: their lines stay; so do the page's top and end."""
     live = [lines for p in paragraphs if (lines := list(_live_lines(raw, p, drops)))]
@@ -2080,14 +2122,24 @@ def _subheads(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
         if (
             begun
             and len(lines) == 1
-            and after_sentence
-            and any(prose[k + 1 : k + 2])
-            and is_subhead(text[k])
+            and (
+                (after_sentence and any(prose[k + 1 : k + 2]) and is_subhead(text[k]))
+                or _is_md_subhead(text[k])
+            )
         ):
             out += _drop_view(lines[0][1], "subhead", raw)
             continue
         begun = begun or (prose[k] and len(text[k].split()) >= STORY_WORDS)
     return out
+
+
+MD_SUBHEAD = re.compile(r"#{2,6}\s+\S[^\n]*")  # "## What the protocol says"
+
+
+def _is_md_subhead(text: str) -> bool:
+    """A Markdown heading below the title ("## ..."), of a subhead's length: a heading by
+    its mark, whatever its words (a quotation, a question)."""
+    return MD_SUBHEAD.fullmatch(text) is not None and len(text.split()) <= 2 * SUBHEAD_WORDS
 
 
 def is_subhead(text: str) -> bool:

@@ -2105,3 +2105,76 @@ def test_a_long_article_keeps_a_few_runs_of_origins_a_paragraph_not_one_a_charac
     assert c.origin[-1] == len(raw) - 1 and c.origin[c.text.index("More")] == raw.index("More")
     last = c.text.rindex("(4999)")
     assert list(c.origin[last:]) == list(range(raw.rindex("(4999)"), len(raw)))
+
+
+# Page furniture of live pages, wires and Markdown sites (found on invented pages of the
+# ceasefire, round 13), each on a line of its own between paragraphs of the story.
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "We and our 212 partners store and/or access information on a device, such as "
+            "cookies, to process personal data. You may accept or manage your choices below.",
+            "boilerplate",
+        ),
+        ("That's it for our live coverage. Here is a summary of the day.", "boilerplate"),
+        ("Shares 1,204", "boilerplate"),
+        ("#KESTREL #FLOODS #OPERATION DRY LAND", "boilerplate"),
+        (
+            "Keep up to date with what's happening in the valley. SUBSCRIBE to our newsletter",
+            "boilerplate",
+        ),
+        (
+            "You can unsubscribe at any time. By signing up, you are agreeing to our Terms of "
+            "Use and Privacy Policy. This site is protected by reCAPTCHA.",
+            "boilerplate",
+        ),
+        ("Back to Top Close", "boilerplate"),
+        ("010020070750000000000000011100001388112501", "boilerplate"),
+        ("Kestrel Agency | Follow us on Twitter @KestrelNews | Facebook Kestrel", "boilerplate"),
+        ("News | Opinion | Features | Video | Newsletter | العربية | Français", "boilerplate"),
+        ("Related Three bridges closed as the river keeps rising", "related link"),
+        ("2. Four more villages evacuated in Kestrel valley - Mar 05, 2031", "related link"),
+        ("Dam operator says levels fell by 3 metres  2031-03-04", "related link"),
+        ("HARLOW Mar 05, 2031 - 8:41 pm GMT+3 | Updated: Mar 05, 2031 - 11:58 pm GMT+3", "byline"),
+    ],
+)
+def test_furniture_of_live_pages_wires_and_markdown_sites_is_dropped(
+    line: str, reason: str
+) -> None:
+    c = cleaned(f"River floods Kestrel valley\n\n{STORY}\n\n{line}\n\nThe dam was built in 1960.")
+    assert (reason, line) in drops(c), drops(c)
+    assert c.text.endswith(f"{STORY}\n\nThe dam was built in 1960.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We and our partners in the valley agreed the plan on Monday.",  # no dialog's verb
+        "That's it for the old bridge, the mayor said.",
+        "Related talks are planned for Friday.",  # a sentence, not a headline
+        "Related Three bridges closed as the river kept rising, officials said.",
+        "The river rose on Thursday - Mar 05, 2031.",  # a sentence's date, with its stop
+        "Shares in the utility fell 3 per cent on Tuesday.",
+        "Keep up to date with the forecast, officials urged residents on Tuesday.",
+    ],
+)
+def test_prose_that_starts_like_live_page_furniture_is_kept(line: str) -> None:
+    c = cleaned(f"River floods Kestrel valley\n\n{STORY}\n\n{line}\n\nThe dam was built in 1960.")
+    assert line in c.text, drops(c)
+
+
+def test_a_wire_s_enditem_after_the_last_sentence_is_dropped_and_the_sentence_stays() -> None:
+    c = cleaned(f"River floods Kestrel valley\n\n{STORY}\n\nThe dam held, officials said. Enditem")
+    assert ("byline", "Enditem") in drops(c)
+    assert c.text.endswith("The dam held, officials said.")
+
+
+def test_a_markdown_heading_below_the_title_is_a_subhead_whatever_its_words() -> None:
+    raw = (
+        f"# River floods Kestrel valley\n\n{STORY}\n\n## 'The dam is safe'\n\n"
+        "The engineer said the gates had 3 metres to spare:\n\n- the north gate\n- the south gate"
+    )
+    c = cleaned(raw)
+    assert ("subhead", "## 'The dam is safe'") in drops(c)
+    assert "The dam is safe" not in c.text and "3 metres to spare" in c.text
