@@ -468,9 +468,7 @@ RELATED_LINE = re.compile(
     r"|videos?))?"
     r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?)"
     r"(?:\s*(?::|$)|\s+[|–—-]\s)"  # "Also Read | ...", "Read more - ..."
-    r"|(?-i:(?:RELATED|READ\s+MORE|ALSO\s+READ)\s+(?=[\"“‘'A-Z]))"  # "RELATED Turkey says ..."
-    # "Related Three jets downed as ...": a headline, which ends no sentence
-    r"|(?-i:Related)\s+(?=[\"“‘'A-Z])(?!Subjects\b|Topics\b)(?![^\n]*[.!?][\"”’']?\s*$)",
+    r"|(?-i:(?:RELATED|READ\s+MORE|ALSO\s+READ)\s+(?=[\"“‘'A-Z]))",  # "RELATED Turkey says ..."
     re.IGNORECASE,
 )
 NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|for|of|in|at|the|de|del|da|van|von|al|bin|le|la|with|,|\|)"
@@ -655,9 +653,9 @@ BOILERPLATE_LINE = re.compile(
     # download it for your device.", "By registering, you agree to our T&C ..."
     r"|[^\n\"“”]{0,150}\bclick\s+here\s+to\s+(?:download|subscribe|install|sign\s+up|read\s+more"
     r"|watch|listen|follow)\b[^.!?\n\"“”]{0,60}"
-    r"|keep\s+up\s+to\s+date\b[^\n]{0,200}\b(?:subscribe|sign\s+up|newsletters?)\b.{0,40}"
+    r"|keep\s+up\s+to\s+date\b[^\n]{0,200}[.!]\s*(?:subscribe|sign\s+up)\b.{0,40}"
     r"|you\s+can\s+unsubscribe\s+at\s+any\s+time\b.{0,300}|this\s+site\s+is\s+protected\s+by\s+recaptcha\b.{0,200}"
-    r"|back\s+to\s+top\b.{0,80}"
+    r"|back\s+to\s+top(?:\s+(?:close|[↑^]))*"
     r"|(?:[^\n]{0,60}\s)?by\s+(?:registering|subscribing|signing\s+up),?\s+you\s+(?:agree|are\s+agreeing)\s+to"
     r"\s+(?:[\w'’&]+\s+){1,3}?(?:t&c|terms|privacy)\b.{0,80}"
     r"|[^\n]{0,60}\bwebsite\s+can\s+also\s+be\s+accessed\s+at\s+the\s+following\b.{0,60}"
@@ -666,7 +664,8 @@ BOILERPLATE_LINE = re.compile(
     r"\s+|machine[-\s])?translated(?:\s+automatically|\s+by\s+machine)?\b.{0,100}"
     r"|download\s+(?:the|our)\s+(?:[\w'’&]+\s+){0,3}app\b.{0,60}"
     r"|(?:app\s+store|google\s+play)(?:\s*[|·•]\s*(?:app\s+store|google\s+play))?"
-    r"|that'?s\s+(?:the\s+end\s+of|(?:all|it)\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
+    r"|that'?s\s+(?:the\s+end\s+of|all\s+(?:from|for))\s+(?:our|this|today)\b.{0,80}"
+    r"|that'?s\s+it\s+for\s+(?:our|this|today'?s)\s+(?:live\s+)?(?:coverage|blog|updates)\b.{0,80}"
     r"|video(?:\s*player)?(?:\s*close)?|enditem|\[?editor\s*:\s*[\w .]{1,30}\]?"
     # a photo's buttons, a page's and a dialog's: "Enlarge this image", "hide caption"
     r"|enlarge\s+this\s+image|(?:hide|show|toggle)\s+caption|reuse\s+(?:this\s+)?content"
@@ -705,7 +704,9 @@ BOILERPLATE_LINE = re.compile(
     r"(?:\s*\([\w.& ]{1,25}(?:[,/][\w.& ]{1,25}){0,3}\))?"
     # share bars: "Share Facebook Twitter Whatsapp E-Mail", "Share on Facebook | Tweet | Email"
     rf"|(?:(?:share(?:\s+(?:on|via))?\s*:?\s+)?{SOCIAL}[\s,|]*){{2,}}(?:[\d.,]+[km]?\s+shares?)?"
-    r"|share\s+via|(?:#\w+(?:\s+(?-i:[A-Z]{2,}))*\s*){1,8}"  # a share bar's label, hashtags
+    r"|share\s+via|(?:#\w+\s*){1,6}"  # a share bar's label alone, hashtags alone
+    # tags that run on in capitals: "#IDLIB #OPERATION SPRING SHIELD" (not "#UPDATE TURKEY SAYS")
+    r"|#\w+(?:\s+(?-i:[A-Z]{2,})){0,2}(?:\s+#\w+(?:\s+(?-i:[A-Z]{2,})){0,2}){1,7}"
     r"|loading|play\s+video|join\s+the\s+conversation|most\s+(?:read|popular|viewed|shared)"
     r"|click\s+to\s+(?:share|email|print|tweet)\b.{0,80}|video\s+duration\b.{0,60}"
     r"|(?:topics|tags|filed\s+under|categories|found\s+in)\s*:.{0,150}"
@@ -755,7 +756,8 @@ BOILERPLATE_LINE = re.compile(
     # an Indian agency credit: "(With inputs from Reuters and AFP)", "With inputs from PTI"
     rf"|\(?with\s+inputs?\s+from\s+(?:agencies|{AGENCIES})(?:\s*(?:,|and|&)\s*(?:agencies|{AGENCIES}))*\)?"
     # a consent dialog's notice: "We and our 648 partners store and/or access information ..."
-    r"|we\s+and\s+our\s+(?:[\d,]+\s+)?(?:partners|vendors)\s+(?:store|use|process|access)\b.{0,600}"
+    r"|we\s+and\s+our\s+(?:[\d,]+\s+)?(?:partners|vendors)\s+(?:store\s+and/or\s+access"
+    r"|use\s+(?:cookies|technologies)|process\s+(?:your\s+)?personal\s+data)\b.{0,600}"
     r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings)\b.{0,100}"
     r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
@@ -1020,7 +1022,7 @@ BUTTON = r"(?i:reply|share(?:\s+via)?|like|retweet|report)"
 COUNTER_LINE = re.compile(
     rf"(?:{BUTTON}[\s·|•]+)*{ENGAGED}(?:[\s·|•]+(?:{ENGAGED}|{BUTTON}))*"
     r"|(?i:view|show|read)\s+(?i:comments?|reactions?|replies)\s*\(?[\d,.]+[KkMm]?\)?"
-    r"|(?i:shares|comments|views|likes)\s*:?\s*[\d,.]+[KkMm]?"  # "Shares 312"
+    r"|(?i:shares|comments|views|likes)\s*+(?::\s*+)?[\d,.]+[KkMm]?"  # "Shares 312"
 )
 # A postal address: a number and a street, or a town, a US state and a ZIP code
 # ("1200 Broadcast Way", "Harrisburg, PA 17110", "Barbaros Bulvarı No:153 Beşiktaş 34349")
@@ -1145,22 +1147,19 @@ def is_agency_date_line(text: str) -> bool:
     return m is not None and is_date_line(text[m.end() :])
 
 
-# A related story's title and its date, in a list of them ("1. Erdogan: 'Open gates' will
-# continue - Mar 04, 2020", "Syria says drones killed 3 soldiers  2020-03-04"): a title ends
-# no sentence, and the date ends the line. (The mark after its last word: a run of spaces
-# is tried once, not from each space.)
-DATED_TITLE = re.compile(
-    r"(?:\d{1,2}[.)]\s+)?(?:(?![.!?]\s)[^\n]){5,200}?(?<=\S)(?:\s[-–—|·]\s++|\s{2,}+)"
-    rf"(?:(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{MONTH})\.?,?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})"
-)
+# A related story's title and its date after a wide gap, a line standing alone ("Syria
+# says drones killed 3 soldiers  2020-03-04"); one a list of links gives is read from its
+# markup (``_dated_links``). A title ends no sentence. (The gap after its last word: a run
+# of spaces is tried once, not from each space.)
+DATED_TITLE = re.compile(r"(?:(?![.!?]\s)[^\n]){5,200}?(?<=\S)\s{2,}+\d{4}-\d{2}-\d{2}")
+# "Related Three regime jets downed as ...": a headline after the label, on its own line
+RELATED_TITLE = re.compile(r"Related\s+(?!Subjects\b|Topics\b)[\"“‘'A-Z][^\n]*(?<![.!?\"”’'])")
 
 
 # Each rule tests a whole line (markup removed); "Related ...: <a headline>" only its start.
 LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (URL_LINE.fullmatch, "url"),
     (RELATED_LINE.match, "related link"),
-    (DATED_TITLE.fullmatch, "related link"),
     (CREDIT_BYLINE.fullmatch, "byline"),
     (is_author_line, "byline"),
     (BY_LABEL.fullmatch, "byline"),
@@ -1193,6 +1192,8 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
 # line that does not run on from the line before or into the next (one that starts in
 # lower case continues the sentence of the line above).
 ALONE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
+    (RELATED_TITLE.fullmatch, "related link"),
+    (DATED_TITLE.fullmatch, "related link"),
     (is_section_date_line, "date line"),
     (is_dated_byline, "byline"),
     (is_fused_date_line, "byline"),
@@ -1982,6 +1983,38 @@ def _teasers(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     return out
 
 
+# A list's link to a related story and its date: "2. [2 more soldiers killed in Idlib](/a) -
+# Mar 05, 2020" (a raw line, its markup still there)
+DATED_LINK = re.compile(
+    r"[ \t]*(?:\d{1,2}[.)]|[-*+])?[ \t]*\[[^\[\]\n]{3,200}\]\([^()\s]{0,500}\)[ \t]*[-–—|·]"
+    rf"[ \t]*(?i:{DATE})[ \t]*"
+)
+
+
+def _dated_links(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """Two or more lines in a row, each a related story's title and date: a link and its
+    date (``DATED_LINK``), or a title and a date after a wide gap (``DATED_TITLE``). A
+    line alone is read so only as a title and a date after a gap: a story's own timeline
+    may link an entry."""
+    out: list[Dropped] = []
+    run: list[View] = []
+    ended = (Line(-1, 0, 0), View("", (0,), (0,)))  # after the last line: a run ends
+    for line, view in [*_live_lines(raw, lines, drops), ended]:
+        text = view.text.strip()
+        if (
+            text
+            and len(text) <= MAX_RULE_LINE
+            and (DATED_LINK.fullmatch(raw, line.start, line.end) or DATED_TITLE.fullmatch(text))
+        ):
+            run.append(view)
+            continue
+        if len(run) >= 2:
+            for found in run:
+                out += _drop_view(found, "related link", raw)
+        run = []
+    return out
+
+
 def _is_teaser(text: str) -> bool:
     """A line that ends as a related story's teaser does (``TEASER_END``); the dash is
     looked for first, so a line of prose costs no search."""
@@ -2137,9 +2170,11 @@ MD_SUBHEAD = re.compile(r"#{2,6}\s+\S[^\n]*")  # "## What the protocol says"
 
 
 def _is_md_subhead(text: str) -> bool:
-    """A Markdown heading below the title ("## ..."), of a subhead's length: a heading by
-    its mark, whatever its words (a quotation, a question)."""
-    return MD_SUBHEAD.fullmatch(text) is not None and len(text.split()) <= 2 * SUBHEAD_WORDS
+    """A Markdown heading below the title ("## ...") that reads as a subhead
+    (``is_subhead``), in quotation marks or not: "## 'Regime is responsible'"."""
+    if MD_SUBHEAD.fullmatch(text) is None:
+        return False
+    return is_subhead(text.lstrip("#").strip().strip("'\"“”‘’"))
 
 
 def is_subhead(text: str) -> bool:
@@ -2367,15 +2402,21 @@ def _stray_stops(raw: str) -> list[Dropped]:
 def _kept(raw: str, drops: Drops) -> tuple[str, Origins]:
     """The kept raw text with the replacements put in, and the origin of each character."""
     parts: list[str] = []
-    runs: list[Run] = []
     pos = 0
     for drop in drops.items:
         parts += [raw[pos : drop.start], drop.replacement]
-        runs += [(pos, drop.start - pos, 1), (drop.start, len(drop.replacement), 0)]
         pos = drop.end
     parts.append(raw[pos:])
-    runs.append((pos, len(raw) - pos, 1))
-    return "".join(parts), Origins(runs)
+
+    def runs() -> Iterator[Run]:
+        pos = 0
+        for drop in drops.items:
+            yield pos, drop.start - pos, 1
+            yield drop.start, len(drop.replacement), 0
+            pos = drop.end
+        yield pos, len(raw) - pos, 1
+
+    return "".join(parts), Origins(runs())
 
 
 # Any whitespace but a lone space (``\s{2,}|[^\S ]``), written to start with
@@ -2390,21 +2431,24 @@ def _assemble(raw: str, drops: Drops, breaks: frozenset[int] = frozenset()) -> t
     kept, origin = _kept(raw, drops)
     start, end = _strip_span(kept)
     chars: list[str] = []
-    runs: list[Run] = []
-    pos = start
-    for m in ODD_WHITESPACE.finditer(kept, start, end):
-        chars.append(kept[pos : m.start()])
-        runs += origin.runs(pos, m.start())
-        sep, where = _separator(m)
-        if sep == " " and breaks:
-            parting = [i for i in range(m.start(), m.end()) if origin[i] in breaks]
-            sep, where = ("\n\n", (parting[0], parting[0])) if parting else (sep, where)
-        chars.append(sep)
-        runs += [(origin[w], 1, 1) for w in where]
-        pos = m.end()
-    chars.append(kept[pos:end])
-    runs += origin.runs(pos, end)
-    return "".join(chars), Origins(runs)
+
+    def runs() -> Iterator[Run]:  # (and the text's pieces into ``chars``, as it goes)
+        pos = start
+        for m in ODD_WHITESPACE.finditer(kept, start, end):
+            chars.append(kept[pos : m.start()])
+            yield from origin.runs(pos, m.start())
+            sep, where = _separator(m)
+            if sep == " " and breaks:
+                parting = [i for i in range(m.start(), m.end()) if origin[i] in breaks]
+                sep, where = ("\n\n", (parting[0], parting[0])) if parting else (sep, where)
+            chars.append(sep)
+            yield from ((origin[w], 1, 1) for w in where)
+            pos = m.end()
+        chars.append(kept[pos:end])
+        yield from origin.runs(pos, end)
+
+    origins = Origins(runs())
+    return "".join(chars), origins
 
 
 def _strip_span(text: str) -> Span:
@@ -2446,6 +2490,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     step(0.2)
     drops = _merge(drops, _embeds(raw, paragraphs, drops))
     drops = _merge(drops, _teasers(raw, lines, drops))
+    drops = _merge(drops, _dated_links(raw, lines, drops))
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     drops = _merge(drops, _fused_date(raw, lines, drops))
     drops = _merge(drops, _fused_labels(raw, lines, drops))

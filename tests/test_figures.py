@@ -1721,3 +1721,19 @@ def test_a_share_of_a_total_takes_the_verb_before_it() -> None:
     text = "The plane went down on Sunday, killing at least 48 of the 52 people aboard."
     assert find(text, "at least 48").role == "killed"
     assert find("Seven of the train's eight cars derailed.", "Seven").role == "derailed"
+
+
+def test_review_cases_of_places_shares_seats_and_colons() -> None:
+    # found in review
+    escaped = "A flight attendant was killed after 66 of the 72 people aboard escaped."
+    assert find(escaped, "66").role != "killed"
+    assert find("The party won a 12-seat majority.", "12").counted != "seat"
+    across = (
+        "Strikes killed seven people in Halden, and 40 people have died across the province "
+        "since February."
+    )
+    assert find(across, "40").scope.place != "halden"
+    guards = "Twelve guards of the city of Kano were killed in Maiduguri."
+    assert find(guards, "Twelve").scope.place == "maiduguri"
+    quoted = 'He said on Thursday: "Yesterday we lost two soldiers, and in all 59 have died."'
+    assert find(quoted, "59").scope.text != "Yesterday"

@@ -858,3 +858,26 @@ def test_one_kind_of_people_in_a_breakdown_is_not_set_against_a_total() -> None:
     )
     population = article("G", "The valley is home to some 3.5 million people.")
     assert [d.relation for d in all_marks(apart(home, population))] == ["precision", "precision"]
+
+
+def test_review_cases_of_breakdowns_places_and_shares() -> None:
+    # found in review: a part meets a general count it agrees with, and two breakdowns'
+    # people meet each other
+    listed = article("A", "On Tuesday an air strike killed 33 soldiers and two civilians in Orla.")
+    other = article(
+        "B",
+        "Two people were also killed in the attack, officials said.",
+        "Five civilians were killed in Halden on Wednesday.",
+    )
+    assert all_marks(apart(listed, other)) == []
+    people = article("C", "The strike killed 20 people and three soldiers, officials said.")
+    civilians = article("D", "The strike killed 25 civilians and three soldiers, officials said.")
+    assert "conflict" in {d.relation for d in all_marks(apart(people, civilians))}
+    # a town's toll where shells hit many of its areas is the town's
+    town = article(
+        "E", "Twelve people were killed in Halden as shelling hit several areas of the town."
+    )
+    other_town = article(
+        "F", "Twenty people were killed in Orla when shells hit many neighbourhoods."
+    )
+    assert all_marks(apart(town, other_town)) == []

@@ -73,7 +73,6 @@ from .scope import (
     sources,
 )
 from .subject import (
-    ROLE_BEFORE,
     Figures,
     event_of,
     figures_of,
@@ -82,9 +81,9 @@ from .subject import (
     noun_phrase,
     others_of,
     plural,
-    role_in,
     role_nouns,
     role_of,
+    verb_before,
 )
 from .tokens import Hit, Stream
 
@@ -265,8 +264,10 @@ def extract(text: str) -> tuple[Quantity, ...]:
         floor = hit.end if hit.kind == "count" else floor  # later counts' attacks come after it
         if parent >= 0 and not scope.kind:  # its place stays: "By Saturday, 105 in Jajarkot"
             scope = out[parent].scope._replace(place=scope.place or out[parent].scope.place)
-        elif parent >= 0 and not scope.place:  # "in Binnish killed seven, including three children"
-            scope = scope._replace(place=out[parent].scope.place)
+        elif parent >= 0 and not scope.place and s.low(hit.first - 1) in ("including", "among"):
+            scope = scope._replace(
+                place=out[parent].scope.place
+            )  # "seven, including three children"
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
             scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
         if hit.kind == "length" and counted.endswith(" distance"):
@@ -296,9 +297,9 @@ def counted_and_role(
     counted, role = role_nouns(hits[n])
     if n in totals:  # "seven of the train's eight cars derailed": seven cars derailed
         counted, role = role_nouns(hits[n + 1])
-        # "killing at least 68 of the 72 people aboard": killed, of those aboard
-        before = range(hits[n].first - 1, max(-1, hits[n].first - ROLE_BEFORE - 1), -1)
-        role = role or role_in(s, before) or role_of(s, found, n + 1, "")
+        # "killing at least 68 of the 72 people aboard": killed, of those aboard (the verb
+        # right before the share, its hedge aside: not "killed after 66 of the 72 escaped")
+        role = role or verb_before(s, hits[n].first) or role_of(s, found, n + 1, "")
     elif n - 1 in totals:
         role = ""  # the eight: how many cars the train had
     elif hits[n].kind == "count" and is_part(s, hits[n]):
@@ -428,6 +429,8 @@ def kinds_listed(s: Stream, hits: list[Hit], out: list[Quantity]) -> list[int]:
         if parent < 0 or s.low(hits[n].first - 1) in ("including", "among"):
             continue
         pair = (parent, n)
+        if out[parent].role != out[n].role:
+            continue  # "68 passengers and four crew, and 72 people died": no breakdown
         if all(out[k].kind == "count" and out[k].counted for k in pair):
             head, other_head = (head_and_mods(out[k].counted)[0] for k in pair)
             for k, other in (pair, pair[::-1]):

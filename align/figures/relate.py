@@ -193,9 +193,13 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
 
 
 def kinds_fit(a: Quantity, b: Quantity) -> bool:
-    """A count of one kind of people in a breakdown ("68 passengers and four crew")
-    meets only a count of the same noun, never people in general ("72 people")."""
-    return not (a.listed or b.listed) or head_and_mods(a.counted)[0] == head_and_mods(b.counted)[0]
+    """A count of one kind of people in a breakdown ("68 passengers and four crew") meets
+    another breakdown's people, a count of its noun, or a count of people in general that
+    it agrees with ("two civilians" and "Two people were also killed"), never a total it
+    is part of ("72 people on board")."""
+    if a.listed == b.listed or head_and_mods(a.counted)[0] == head_and_mods(b.counted)[0]:
+        return True
+    return relate(a, b) != "conflict"
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

@@ -476,8 +476,9 @@ def scope_for(
     # often the place of something else ("which resulted in Turkey sending thousands")
     place = next((p for k in range(end, b) if (p := place_at(s, k))), "")
     spread = next((k for k in range(end, b - 1) if spread_at(s, k)), -1)
-    if spread >= 0:  # "killed in several cities in Idlib": a total over places
-        within = next((p for k in range(spread + 2, b) if (p := place_at(s, k))), "")
+    named = next((k for k in range(end, b) if place_at(s, k)), b)
+    if 0 <= spread < named or spread == named - 2:  # "in several cities in Idlib": a total
+        within = place_at(s, spread + 2)  # of places, not "in Binnish as shells hit many areas"
         place = f"{SEVERAL_PLACES} in {within}" if within else SEVERAL_PLACES
     if not place and a > 0:
         place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
@@ -498,8 +499,8 @@ def colon_opening(s: Stream, found: list[Found], first: int) -> Scope | None:
     opens = found[n] if n < len(found) else None
     if opens is None or opens[0] > colon + OPENING or opens[1] > first:
         return None
-    if any(_stops(s, k, opens[2].kind == "dated") for k in range(opens[1], first)):
-        return None
+    if any(_stops(s, k, True) for k in range(opens[1], first)):
+        return None  # not past ", and" or "while": "... two soldiers, and in all 59 ..."
     return opens[2]
 
 
@@ -643,8 +644,8 @@ def place_at(s: Stream, k: int, prepositions: tuple[str, ...] = PLACE_PREPOSITIO
     "in northern India", "at Mendon" (lower-case words before the name: two at most),
     "in the al-Hamdaniyah district", "near the town of Binnish", "on the town of Ariha",
     "shelling of the town of Sarmin" (after "on" and "of", only so)."""
-    if s.low(k) not in prepositions:
-        return ""
+    if s.low(k) not in prepositions or (s.low(k) == "of" and s.low(k - 1) not in INCIDENT_WORDS):
+        return ""  # "of" after an attack only: "shelling of the town of Sarmin"
     j = k + 1 + int(s.low(k + 1) == "the")
     if s.low(j) in PLACE_OF and s.low(j + 1) == "of":
         j += 2

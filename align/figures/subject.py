@@ -93,7 +93,7 @@ def noun_phrase(s: Stream, j: int) -> str:
     if s.low(j) == "of":
         j += 1 + int(s.low(j + 1) in DETERMINERS)
     elif s.low(j) == "-" and s.glued(j) and s.glued(j + 1):
-        if s.low(j + 1) in ("seat", "seater"):
+        if s.low(j + 1) == "seater":
             return "seat"  # "a 72-seater aircraft": its seats, not who was aboard
         j += 1  # "a 12-point plan"
     words = phrase_words(s, j)
@@ -263,6 +263,18 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
         or role_after(s, hit.end, found)
         or role_in(s, range(hit.first - 1, max(floor, hit.first - ROLE_FAR) - 1, -1), far=True)
     )
+
+
+SHARE_HEDGES = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "almost"})
+
+
+def verb_before(s: Stream, first: int) -> str:
+    """The role of the verb right before the figure at ``first``, past its hedge ("killing
+    at least 68"), or ""."""
+    k = first - 1
+    while k > 0 and s.low(k) in SHARE_HEDGES:
+        k -= 1
+    return ROLE_OF.get(s.low(k), "") if k >= 0 else ""
 
 
 def role_in(s: Stream, positions: range, far: bool = False) -> str:
