@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .figures import comparable, measure_key, relate, sentence_figures
 from .figures.relate import MeasureKey, head_and_mods
-from .figures.scope import on_the_day
+from .figures.scope import another_months, on_the_day
 from .model import (
     WORST_FIRST,
     Article,
@@ -93,11 +93,12 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
 
 def undated(q: Quantity, article: Article) -> Quantity:
     """A figure dated to the year the article itself is from belongs to its story; an
-    incident's day named from the article's date is that date (``on_the_day``)."""
+    incident's day named from the article's date is that date (``on_the_day``); a month
+    long before it, another event's (``another_months``)."""
     year = (article.source.date or "")[:4]
     if q.scope.kind == "dated" and year and q.scope.anchor == year:
         return q._replace(scope=q.scope._replace(kind="", anchor=""))
-    scope = on_the_day(q.scope, article.source.date)
+    scope = another_months(on_the_day(q.scope, article.source.date), article.source.date)
     return q if scope is q.scope else q._replace(scope=scope)
 
 

@@ -881,3 +881,24 @@ def test_review_cases_of_breakdowns_places_and_shares() -> None:
         "F", "Twenty people were killed in Orla when shells hit many neighbourhoods."
     )
     assert all_marks(apart(town, other_town)) == []
+
+
+def test_a_month_long_before_the_article_dates_another_event() -> None:
+    story = article("A", "Dozens of people were killed when the Orla Air plane crashed.")
+    past = article("B", "In May, 22 people died when another Orla Air plane crashed near Halden.")
+    recent = article("C", "In December, 22 people died in a crash near Halden, officials said.")
+    # 15 January 2031: May is another event's month; December, the month before, may be the story's
+    day = "2031-01-15"
+    assert all_marks(apart(dated(story, day), dated(past, day))) == []
+    assert [d.relation for d in all_marks(apart(dated(story, day), dated(recent, day)))] == [
+        "conflict",
+        "conflict",
+    ]
+    # undated, a month may be the story's own: compared as before
+    assert [d.relation for d in all_marks(apart(story, past))] == ["conflict", "conflict"]
+    # a month inside the sentence may start the story's period
+    began = article("D", "The offensive began in May and has killed 22 people, officials said.")
+    assert [d.relation for d in all_marks(apart(dated(story, day), dated(began, day)))] == [
+        "conflict",
+        "conflict",
+    ]

@@ -186,7 +186,9 @@ def periods_back(sentences: Sequence[Sentence]) -> list[Sentence]:
                 named = before + [p for at, p in named_scopes(s.text) if at < q.start]
                 last = named[-1] if named else NO_SCOPE
                 period = last.kind == "period" and last.anchor != BACK
-                q = q._replace(scope=last._replace(place=q.scope.place) if period else NO_SCOPE)
+                # its own words ("since then"): the period's, not an event's date
+                own = last._replace(place=q.scope.place, text=q.scope.text)
+                q = q._replace(scope=own if period else NO_SCOPE)
             resolved.append(q)
         out[k] = s._replace(figures=tuple(resolved))
     return out

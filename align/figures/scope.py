@@ -170,6 +170,27 @@ def on_the_day(scope: Scope, published: str | None) -> Scope:
     return scope._replace(anchor=WEEKDAY_NAMES[day.weekday()])
 
 
+MONTH_NUMBERS = {key: number for number, key in MONTH_KEYS.items()}
+
+
+def another_months(scope: Scope, published: str | None) -> Scope:
+    """A month that opens the sentence as its period ("In May, 22 people died") and is
+    neither the article's month nor the one before it: another event's, dated so (it meets
+    only figures of that month). "In February" in an article of 5 March stays the story's
+    period, as does "began in December and has sent 1 million fleeing"."""
+    named = scope.kind == "period" and scope.text.startswith(("In ", "During "))  # opening
+    number = MONTH_NUMBERS.get(scope.anchor) if named else None
+    if number is None:
+        return scope
+    try:
+        month = dt.date.fromisoformat((published or "")[:10]).month
+    except ValueError:
+        return scope
+    if number in (month, (month - 2) % 12 + 1):
+        return scope
+    return scope._replace(kind="dated")
+
+
 def is_day(scope: Scope) -> bool:
     """Is it one day's ("on Feb. 27", ``day_on``)?"""
     return scope.kind == "incident" and scope.anchor[-1:].isdigit()
