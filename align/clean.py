@@ -91,7 +91,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice, pairwise
+from itertools import groupby, islice, pairwise
 from typing import NamedTuple
 
 from .figures.lexicon import TIME_ZONES, VAGUE_WORDS
@@ -1996,22 +1996,20 @@ def _dated_links(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]
     date (``DATED_LINK``), or a title and a date after a wide gap (``DATED_TITLE``). A
     line alone is read so only as a title and a date after a gap: a story's own timeline
     may link an entry."""
-    out: list[Dropped] = []
-    run: list[View] = []
-    ended = (Line(-1, 0, 0), View("", (0,), (0,)))  # after the last line: a run ends
-    for line, view in [*_live_lines(raw, lines, drops), ended]:
+
+    def dated(live: tuple[Line, View]) -> bool:
+        line, view = live
         text = view.text.strip()
-        if (
-            text
-            and len(text) <= MAX_RULE_LINE
-            and (DATED_LINK.fullmatch(raw, line.start, line.end) or DATED_TITLE.fullmatch(text))
-        ):
-            run.append(view)
-            continue
-        if len(run) >= 2:
-            for found in run:
-                out += _drop_view(found, "related link", raw)
-        run = []
+        return len(text) <= MAX_RULE_LINE and bool(
+            DATED_LINK.fullmatch(raw, line.start, line.end) or DATED_TITLE.fullmatch(text)
+        )
+
+    out: list[Dropped] = []
+    for is_dated, run in groupby(_live_lines(raw, lines, drops), key=dated):
+        found = list(run) if is_dated else []
+        if len(found) >= 2:
+            for _, view in found:
+                out += _drop_view(view, "related link", raw)
     return out
 
 
@@ -2402,21 +2400,15 @@ def _stray_stops(raw: str) -> list[Dropped]:
 def _kept(raw: str, drops: Drops) -> tuple[str, Origins]:
     """The kept raw text with the replacements put in, and the origin of each character."""
     parts: list[str] = []
+    runs: list[Run] = []  # two a drop: drops are few beside the characters
     pos = 0
     for drop in drops.items:
         parts += [raw[pos : drop.start], drop.replacement]
+        runs += [(pos, drop.start - pos, 1), (drop.start, len(drop.replacement), 0)]
         pos = drop.end
     parts.append(raw[pos:])
-
-    def runs() -> Iterator[Run]:
-        pos = 0
-        for drop in drops.items:
-            yield pos, drop.start - pos, 1
-            yield drop.start, len(drop.replacement), 0
-            pos = drop.end
-        yield pos, len(raw) - pos, 1
-
-    return "".join(parts), Origins(runs())
+    runs.append((pos, len(raw) - pos, 1))
+    return "".join(parts), Origins(runs)
 
 
 # Any whitespace but a lone space (``\s{2,}|[^\S ]``), written to start with

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .figures import comparable, measure_key, relate, sentence_figures
 from .figures.relate import MeasureKey, head_and_mods
-from .figures.scope import another_months, on_the_day
+from .figures.scope import another_months, on_the_day, published_on
 from .model import (
     WORST_FIRST,
     Article,
@@ -98,7 +98,8 @@ def undated(q: Quantity, article: Article) -> Quantity:
     year = (article.source.date or "")[:4]
     if q.scope.kind == "dated" and year and q.scope.anchor == year:
         return q._replace(scope=q.scope._replace(kind="", anchor=""))
-    scope = another_months(on_the_day(q.scope, article.source.date), article.source.date)
+    published = published_on(article.source.date)
+    scope = another_months(on_the_day(q.scope, published), published)
     return q if scope is q.scope else q._replace(scope=scope)
 
 

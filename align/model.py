@@ -306,7 +306,7 @@ class Quantity(NamedTuple):
     source: str = ""
     # One kind of people in a count its sentence breaks down by kind ("68 passengers and
     # four crew members", "33 soldiers and two civilians"): not people in general, so it
-    # meets only counts of the same noun, never a total ("72 people on board").
+    # never meets a total it is part of ("72 people on board"; ``relate.kinds_fit``).
     listed: bool = False
 
     @property

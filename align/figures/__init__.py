@@ -267,9 +267,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         if parent >= 0 and not scope.kind:  # its place stays: "By Saturday, 105 in Jajarkot"
             scope = out[parent].scope._replace(place=scope.place or out[parent].scope.place)
         elif parent >= 0 and not scope.place and s.low(hit.first - 1) in ("including", "among"):
-            scope = scope._replace(
-                place=out[parent].scope.place
-            )  # "seven, including three children"
+            # "in Binnish killed seven, including three children": the children's Binnish
+            scope = scope._replace(place=out[parent].scope.place)
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
             scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
         if hit.kind == "length" and counted.endswith(" distance"):
@@ -434,10 +433,12 @@ def kinds_listed(s: Stream, hits: list[Hit], out: list[Quantity]) -> list[int]:
         if out[parent].role != out[n].role:
             continue  # "68 passengers and four crew, and 72 people died": no breakdown
         if all(out[k].kind == "count" and out[k].counted for k in pair):
-            head, other_head = (head_and_mods(out[k].counted)[0] for k in pair)
+            heads = {k: head_and_mods(out[k].counted)[0] for k in pair}
+            if heads[parent] == heads[n]:
+                continue
             for k, other in (pair, pair[::-1]):
                 whole = out[other].low < LISTED_SHARE * out[k].low  # it stands for the whole
-                if head != other_head and head_and_mods(out[k].counted)[0] in PEOPLE and not whole:
+                if heads[k] in PEOPLE and not whole:
                     found.add(k)
     return sorted(found)
 

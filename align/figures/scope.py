@@ -152,41 +152,43 @@ def month_in(s: Stream, k: int) -> Found | None:
     return k, k + 2, Scope("period", month, "")
 
 
-def on_the_day(scope: Scope, published: str | None) -> Scope:
-    """A toll of the night before the article's day (``published``: "YYYY-MM-DD") as
-    that day, by its weekday as "on Thursday" keys one: in an article of Thursday 5
+def published_on(date: str | None) -> dt.date | None:
+    """The day an article's date ("YYYY-MM-DD", maybe with a time) names, if it does."""
+    try:
+        return dt.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return None
+
+
+def on_the_day(scope: Scope, published: dt.date | None) -> Scope:
+    """A toll of the night before the article's day (``published``) as that day, by its
+    weekday as "on Thursday" keys one: in an article of Thursday 5
     March, "airstrikes overnight killed more than a dozen" is Thursday's toll, not
     another day's ("Thirteen people were also killed Wednesday"). "Today" and
     "yesterday" stay as they are, days of any toll: they often date the count, not
     the deaths ("Today the death toll is 125" of deaths on Saturday night). Nor is a
     weekday made a date: a page's date may be a day off (its zone, an update). A scope
     without a date to read from stays as it is."""
-    if scope.kind != "incident" or scope.anchor or scope.text.lower() != "overnight":
+    if published is None or scope.kind != "incident" or scope.anchor:
         return scope
-    try:
-        day = dt.date.fromisoformat((published or "")[:10])
-    except ValueError:
+    if scope.text.lower() != "overnight":
         return scope
-    return scope._replace(anchor=WEEKDAY_NAMES[day.weekday()])
+    return scope._replace(anchor=WEEKDAY_NAMES[published.weekday()])
 
 
 MONTH_NUMBERS = {key: number for number, key in MONTH_KEYS.items()}
 
 
-def another_months(scope: Scope, published: str | None) -> Scope:
+def another_months(scope: Scope, published: dt.date | None) -> Scope:
     """A month that opens the sentence as its period ("In May, 22 people died") and is
     neither the article's month nor the one before it: another event's, dated so (it meets
     only figures of that month). "In February" in an article of 5 March stays the story's
     period, as does "began in December and has sent 1 million fleeing"."""
     named = scope.kind == "period" and scope.text.startswith(("In ", "During "))  # opening
     number = MONTH_NUMBERS.get(scope.anchor) if named else None
-    if number is None:
+    if number is None or published is None:
         return scope
-    try:
-        month = dt.date.fromisoformat((published or "")[:10]).month
-    except ValueError:
-        return scope
-    if number in (month, (month - 2) % 12 + 1):
+    if number in (published.month, (published.month - 2) % 12 + 1):
         return scope
     return scope._replace(kind="dated")
 
@@ -495,9 +497,9 @@ def scope_for(
         scope = Scope("dated", year, year)
     # the place after the figure ("92 were killed in Jajarkot"): one before it is as
     # often the place of something else ("which resulted in Turkey sending thousands")
-    place = next((p for k in range(end, b) if (p := place_at(s, k))), "")
-    spread = next((k for k in range(end, b - 1) if spread_at(s, k)), -1)
     named = next((k for k in range(end, b) if place_at(s, k)), b)
+    place = place_at(s, named) if named < b else ""
+    spread = next((k for k in range(end, b - 1) if spread_at(s, k)), -1)
     if 0 <= spread < named or spread == named - 2:  # "in several cities in Idlib": a total
         within = place_at(s, spread + 2)  # of places, not "in Binnish as shells hit many areas"
         place = f"{SEVERAL_PLACES} in {within}" if within else SEVERAL_PLACES
