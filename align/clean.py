@@ -87,6 +87,7 @@ whitespace, or the character comes from a ``Dropped`` replacement.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from bisect import bisect_right
@@ -94,7 +95,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby, islice, pairwise
 from typing import NamedTuple
 
-from .figures.lexicon import TIME_ZONES, VAGUE_WORDS
+from .figures.lexicon import MONTHS, TIME_ZONES, VAGUE_WORDS
 from .model import Cleaned, Dropped, Origins, Run
 from .normalize import tokens
 from .text import BIDI_CODES, CONTROL_CODES, INVISIBLE_CODES, LINE_CODES, char_class
@@ -454,6 +455,38 @@ def is_date_line(text: str) -> bool:
 
 LABEL_START = re.compile(LABEL_WORD, re.IGNORECASE)
 ZONE = re.compile(rf"(?i:{ZONES})\b")
+# A date with its year in a date line: "2020-03-05", "March 5, 2020", "5 March 2020"
+# (not "05/03/2020": the day and month could be either way round).
+DAY_OF_LINE = re.compile(
+    r"(?P<iso>\d{4}-\d{2}-\d{2})"
+    rf"|(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}),?\s+(?P<year2>\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def page_date(dropped: Iterable[Dropped]) -> str | None:
+    """The ISO date of the page's first date line with a full date ("March 05, 2020"
+    under a headline; "Published: 5 March 2020, 10:30 GMT"), or None: a plain text
+    copy's own date, as a web page's metadata gives one."""
+    for d in dropped:
+        m = DAY_OF_LINE.search(d.text) if d.reason == "date line" else None
+        if m is None:
+            continue
+        if m["iso"]:
+            return m["iso"] if _valid(*map(int, m["iso"].split("-"))) else None
+        month = MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
+        year, day = int(m["year"] or m["year2"]), int(m["day"] or m["day2"])
+        return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 URL = r"<?(?:https?://|www\.)[^\s<>]+>?"

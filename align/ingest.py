@@ -414,11 +414,15 @@ def slug(stem: str) -> str:
     return text[:40].rstrip("-") or "article"
 
 
+HASH = re.compile(r"(?=[a-f]*\d)[0-9a-f]{8,}")  # hex digits, one a digit at least
+
+
 def readable(stem: str) -> str:
-    """A label from a file name: separators become spaces; all-lowercase words are capitalised."""
+    """A label from a file name: separators become spaces; in an all-lowercase name, words
+    are capitalised, but not a hash ("a643edde7f0e09fd")."""
     words = [w for w in re.split(r"[\s_\-.]+", stem) if w]
     if stem == stem.lower():
-        words = [w[:1].upper() + w[1:] for w in words]
+        words = [w if HASH.fullmatch(w) else w[:1].upper() + w[1:] for w in words]
     return " ".join(words) or stem
 
 

@@ -75,7 +75,9 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
     junk, not prose), of which only the first are compared."""
     claims: list[Claim] = []
     warnings: list[str] = []
+    story = story_date(articles)
     for a, article in enumerate(articles):
+        date = article.source.date or story
         count = 0
         for sentence in article.sentences:
             if count >= MAX_ARTICLE_CLAIMS:
@@ -86,19 +88,28 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
                 break
             group = group_of(a, sentence.index)
             for q in sentence_figures(sentence)[: MAX_ARTICLE_CLAIMS - count]:
-                claims.append(Claim(group, a, sentence.index, undated(q, article)))
+                claims.append(Claim(group, a, sentence.index, undated(q, date)))
                 count += 1
     return claims, warnings
 
 
-def undated(q: Quantity, article: Article) -> Quantity:
-    """A figure dated to the year the article itself is from belongs to its story; an
-    incident's day named from the article's date is that date (``on_the_day``); a month
-    long before it, another event's (``another_months``)."""
-    year = (article.source.date or "")[:4]
+def story_date(articles: Sequence[Article]) -> str | None:
+    """The date most of the dated articles carry (the earliest of equals), or None: the
+    date of the story an undated article tells, as the others tell it."""
+    dates = Counter(d for a in articles if (d := published_on(a.source.date)) is not None)
+    if not dates:
+        return None
+    return min(dates, key=lambda d: (-dates[d], d)).isoformat()
+
+
+def undated(q: Quantity, date: str | None) -> Quantity:
+    """A figure dated to the year of the article (``date``: its own, else the story's)
+    belongs to its story; an incident's day named from that date is that date
+    (``on_the_day``); a month long before it, another event's (``another_months``)."""
+    year = (date or "")[:4]
     if q.scope.kind == "dated" and year and q.scope.anchor == year:
         return q._replace(scope=q.scope._replace(kind="", anchor=""))
-    published = published_on(article.source.date)
+    published = published_on(date)
     scope = another_months(on_the_day(q.scope, published), published)
     return q if scope is q.scope else q._replace(scope=scope)
 

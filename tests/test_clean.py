@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import Cleaned, Source, build
-from align.clean import END_CREDIT, REASONS, clean, may_end_in_credit
+from align.clean import END_CREDIT, REASONS, clean, may_end_in_credit, page_date
 from align.extract import extract
 from align.model import Origins
 
@@ -567,6 +567,34 @@ def test_bylines(line: str) -> None:
 def test_date_lines(line: str) -> None:
     c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
     assert [r for r, _ in drops(c)] == ["date line"] and c.text == f"{BODY}\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("March 05, 2020", "2020-03-05"),
+        ("Updated: 14 June 2021 10:32 GMT", "2021-06-14"),
+        ("Thursday, Sept. 3rd, 2026", "2026-09-03"),
+        ("Published 2021-06-14T10:32:00Z", "2021-06-14"),
+        (" date 2020-03-05 ", "2020-03-05"),
+        ("05/03/2020", None),  # the 5th of March or the 3rd of May
+        ("Thursday, March 5", None),  # no year
+        ("February 30, 2020", None),  # no such day
+    ],
+)
+def test_a_plain_copys_date_is_its_first_date_line(line: str, day: str | None) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
+    assert page_date(c.dropped) == day
+
+
+def test_a_page_date_comes_from_a_date_line_only() -> None:
+    # a related story's date, or a date in the prose, is not the page's
+    c = cleaned(
+        f"{BODY}\n\nRelated: [Orla talks collapse](https://x.org/a), June 3, 2019\n\n"
+        "The talks began on 5 March 2026 in Halden.\n\nApril 2, 2026\n\nEnd."
+    )
+    assert page_date(c.dropped) == "2026-04-02"
+    assert page_date(cleaned(f"{BODY}\n\nThe talks began on 5 March 2026.").dropped) is None
 
 
 @pytest.mark.parametrize(

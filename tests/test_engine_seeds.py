@@ -7,6 +7,8 @@ stage modules have their own unit tests on hand-made text.
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +134,23 @@ def test_deterministic(seeds: Alignment) -> None:
     again = build([bundled_seeds()])
     assert [g.members for g in again.groups] == [g.members for g in seeds.groups]
     assert [g.divergences for g in again.groups] == [g.divergences for g in seeds.groups]
+
+
+def test_the_seeds_read_alike_without_their_manifest(tmp_path: Path, seeds: Alignment) -> None:
+    """As plain files with no manifest, the seeds give their own dates (a date line:
+    "March 05, 2020", "date 2020-03-05"), the others take the date most of them carry,
+    and every figure is compared as with the manifest's dates."""
+    for path in bundled_seeds().glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    bare = build([tmp_path])
+    assert [a.source.date for a in bare.articles] == [None, None, None, *["2020-03-05"] * 2]
+    assert [a.source.label for a in bare.articles][2] == "002 a643edde7f0e09fd"
+
+    def readings(al: Alignment) -> list[tuple[str, tuple[str, ...], tuple[object, ...]]]:
+        return [
+            (row.label, tuple(c.quantity.text for c in row.claims), row.relations)
+            for row in al.ledger
+        ]
+
+    assert readings(bare) == readings(seeds)
+    assert "civilian killed · Thursday" in [row.label for row in bare.ledger]

@@ -96,6 +96,9 @@ def test_slug_and_label_of_odd_names() -> None:
     assert slug("!!!") == "article"
     assert slug("000_36539eb3ef88613a") == "000-36539eb3ef88613a"
     assert readable("BBC_News") == "BBC News"
+    assert readable("new_york_times") == "New York Times"
+    assert readable("france24") == "France24"
+    assert readable("002_a643edde7f0e09fd") == "002 a643edde7f0e09fd"  # a hash stays
 
 
 def test_bundled_seeds_folder_has_a_manifest_and_five_articles() -> None:

@@ -883,6 +883,30 @@ def test_review_cases_of_breakdowns_places_and_shares() -> None:
     assert all_marks(apart(town, other_town)) == []
 
 
+def test_an_undated_article_takes_the_date_the_others_carry() -> None:
+    story = article("A", "Dozens of people were killed when the Orla Air plane crashed.")
+    past = article("B", "In May, 22 people died when another Orla Air plane crashed near Halden.")
+    other = article("C", "Orla Air said the plane was 15 years old, officials said.")
+    # B has no date; most of the others are of 15 January 2031: May is another event's
+    one_day = [dated(story, "2031-01-15"), past, dated(other, "2031-01-15")]
+    assert all_marks(build_ledger(one_day, lambda a, s: a * 100 + s)) == []
+    # the date most of them carry, not the first one given
+    most = [
+        dated(story, "2031-05-20"),
+        past,
+        dated(other, "2031-01-15"),
+        dated(other, "2031-01-15"),
+    ]
+    assert all_marks(build_ledger(most, lambda a, s: a * 100 + s)) == []
+    # its own date wins: of 20 May 2031, "In May" is its story's month
+    own = [dated(story, "2031-01-15"), dated(past, "2031-05-20")]
+    assert [d.relation for d in all_marks(apart(*own))] == ["conflict", "conflict"]
+    # "overnight" in an undated article is the others' day
+    night = article("D", "Air strikes overnight killed more than a dozen civilians in the north.")
+    other_day = article("E", "On Wednesday, an air strike killed seven civilians, officials said.")
+    assert all_marks(apart(night, dated(other_day, "2031-05-08"))) == []
+
+
 def test_a_month_long_before_the_article_dates_another_event() -> None:
     story = article("A", "Dozens of people were killed when the Orla Air plane crashed.")
     past = article("B", "In May, 22 people died when another Orla Air plane crashed near Halden.")
