@@ -978,6 +978,24 @@ def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
         assert find(hedged, "150").scope.anchor == "six years ago", hedged
 
 
+def test_a_participle_clause_after_another_years_event_is_that_event_s() -> None:
+    """ "A plane crashed near the lake last year, killing 22": the toll of the event the
+    clause before it dates to another year, not set against the story's toll."""
+    crash = "A Selo Air plane crashed near the lake last year, killing 22 passengers."
+    assert find(crash, "22").scope == Scope("dated", "last year", "last year")
+    assert not comparable(find(crash, "22"), only("At least 25 people were killed."))
+    sank = "A ferry capsized on the lake in 2019, leaving 40 dead and injuring 12."
+    assert [find(sank, n).scope.kind for n in ("40", "12")] == ["dated", "dated"]
+    # a day or a period before the participle is not carried over: it may be the story's
+    for story in (
+        "A ferry capsized on Sunday, killing 144 people.",
+        "Floods hit the valley this year, killing 30 people.",
+        "Last year the plane crashed, but this year a bus overturned, killing 12 people.",
+    ):
+        figure = story.split("killing ")[1].split()[0]
+        assert find(story, figure).scope.kind != "dated", story
+
+
 def test_a_count_an_attack_makes_is_that_attack_s() -> None:
     """ "when a rocket strike blamed on the rebels killed at least 12 guards": one
     attack's toll, not set against a month's; plural strikes are not one attack."""

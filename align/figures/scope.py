@@ -479,6 +479,11 @@ def scope_for(
         # it goes with (a period, which may be worded two ways, is left unsaid)
         before = bisect_left(found, (clause(s, a - 2, a - 1)[0],))
         near = [f for f in found[before:lo] if f[2].kind == "incident"]
+    if not near and s.low(a - 1) == "," and s.low(a).endswith("ing"):
+        # "A plane crashed there last year, killing 22": the clause it follows dates
+        # it when it names another year (a day or a period there may not be its own)
+        before = bisect_left(found, (clause(s, a - 2, a - 1)[0],))
+        near = [f for f in found[before:lo] if f[2].kind == "dated"]
     # the first scope after the figure, past a day ("killed on Feb. 27 in an air strike")
     after = next((f[2] for f in near if f[0] >= end and not is_day(f[2])), NO_SCOPE)
     if after.anchor == ONE_ATTACK:  # "last week, when 34 were killed in an air strike"
