@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from itertools import pairwise
+from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from .figures import comparable, measure_key, relate, sentence_figures
-from .figures.relate import MeasureKey, head_and_mods
+from .figures.relate import COMPASS, MeasureKey, head_and_mods, same_place
 from .figures.scope import another_months, on_the_day, published_on
 from .model import (
     WORST_FIRST,
@@ -163,6 +163,70 @@ def judge_for(claims: Sequence[Claim]) -> tuple[Judge, list[int]]:
         return memo[key]
 
     return judge, reading_of
+
+
+def unplaced_between(
+    buckets: Iterable[dict[int, list[int]]],
+    claims: Sequence[Claim],
+    judge: Judge,
+    reading_of: Sequence[int],
+    articles: Sequence[Article],
+) -> Judge:
+    """``judge``, but a figure that names no place meets no figure that names one where
+    it would meet figures of two places that are two incidents (``two_incidents``):
+    "six killed in Aleppo on Thursday" and "15 killed in Maarat Misrin on Thursday",
+    and "at least 15 killed on Thursday", which names neither, may count either (or
+    both: "157 dead" in a quake against "92 in Jajarkot" and "37 in Rukum West"). It
+    still meets other figures with no place. Judged once per reading (``reading_of``):
+    reprints repeat them."""
+    texts: dict[int, str] = {}
+
+    def text(article: int) -> str:
+        if article not in texts:
+            texts[article] = " ".join(s.text for s in articles[article].sentences).lower()
+        return texts[article]
+
+    unclear: set[int] = set()  # readings
+    for by_article in buckets:
+        firsts = {reading_of[n]: n for ns in by_article.values() for n in ns}
+        placed = [n for n in firsts.values() if claims[n].quantity.scope.place]
+        for reading, n in firsts.items() if placed else ():
+            if claims[n].quantity.scope.place:
+                continue
+            met = [claims[m] for m in placed if judge(n, m) is not None]
+            if any(two_incidents(a, b, text) for a, b in combinations(met, 2)):
+                unclear.add(reading)
+    if not unclear:
+        return judge
+
+    def judged(i: int, j: int) -> tuple[Relation, float] | None:
+        one_placed = bool(claims[i].quantity.scope.place) != bool(claims[j].quantity.scope.place)
+        if one_placed and (reading_of[i] in unclear or reading_of[j] in unclear):
+            return None
+        return judge(i, j)
+
+    return judged
+
+
+def two_incidents(a: Claim, b: Claim, text: Callable[[int], str]) -> bool:
+    """Do two figures of other places that disagree count two incidents? Yes where one
+    outlet gives both ("92 died in Jajarkot ... 37 in Rukum West"), or where neither
+    outlet names the other's place (``text``: an article's text, in lower case): an
+    outlet may name one place where another names the town or district around it,
+    with a later count ("127 dead near Kanpur", "142 dead in Pukhrayan")."""
+    qa, qb = a.quantity, b.quantity
+    if same_place(qa.scope.place, qb.scope.place) or relate(qa, qb) != "conflict":
+        return False
+    if a.article == b.article:
+        return True
+    return not (names(text(a.article), qb.scope.place) or names(text(b.article), qa.scope.place))
+
+
+def names(text: str, place: str) -> bool:
+    """Does the text name the place (each of its longer words but compass words: "Maarat
+    al-Numan" does not name Maarat Misrin)?"""
+    words = [w for w in place.split() if len(w) >= 4 and w not in COMPASS]
+    return bool(words) and all(word in text for word in words)
 
 
 def pair_outlets(
@@ -504,6 +568,7 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
             by_article[article] = [n for n in ns if n not in apart]
         alone += sorted(apart)
     judge, reading_of = judge_for(claims)
+    judge = unplaced_between(buckets.values(), claims, judge, reading_of, articles)
     tally = Tally(len(claims), reading_of)
     for by_article in buckets.values():
         join_restatements(by_article, claims, judge, tally)

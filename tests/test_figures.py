@@ -1037,6 +1037,17 @@ def test_on_the_town_of_names_a_place_and_on_alone_does_not() -> None:
     assert find("Nine villagers were killed on Monday.", "Nine").scope.place == ""
 
 
+def test_a_clause_about_a_place_counts_there() -> None:
+    """ "the worst-hit district of Halden, where 105 people were killed": Halden's toll."""
+    for text, place in (
+        ("The minister visited the worst-hit district of Halden, where 105 people died.", "halden"),
+        ("The quake hit hardest in Orla West district, where 105 people died.", "orla west"),
+        ("The leaders met on Monday, where 105 people were hurt.", ""),  # a day is no place
+        ("The strike hit Halden, where 105 people died.", ""),  # no preposition: unsure
+    ):
+        assert find(text, "105").scope.place == place, text
+
+
 def test_a_place_after_its_particle_is_named() -> None:
     """ "in the al-Hamdaniyah district" names Hamdaniyah, as "in the Hamdaniyah
     district" does; a prefix glued to a word is no particle of a place."""

@@ -907,6 +907,46 @@ def test_an_undated_article_takes_the_date_the_others_carry() -> None:
     assert all_marks(apart(night, dated(other_day, "2031-05-08"))) == []
 
 
+def test_a_toll_with_no_place_is_not_set_against_two_incidents_tolls() -> None:
+    aleppo = article(
+        "A", "Shelling killed six civilians in the Hamdaniyah district of Aleppo on Tuesday."
+    )
+    town = article("B", "An air strike killed 15 civilians near the town of Halden on Tuesday.")
+    unplaced = article("C", "Air strikes on Tuesday killed 14 civilians, activists said.")
+    also = article("D", "Eleven civilians were killed in air strikes on Tuesday.")
+    found = all_marks(apart(aleppo, town, unplaced, also))
+    # C and D may count either incident: set against neither, but against each other
+    assert sorted((d.text, d.relation) for d in found) == [
+        ("14", "conflict"),
+        ("Eleven", "conflict"),
+    ]
+    # with one incident named, a toll with no place meets it
+    assert [d.relation for d in all_marks(apart(town, unplaced))] == ["conflict", "conflict"]
+    # one place named in two ways (the town, the district around it), the later count
+    # higher: one incident, as the outlets naming both show
+    town_in = article(
+        "E", "The train left the rails near Halden in Orla district on Tuesday, killing 97 people."
+    )
+    district = article("F", "At least 142 people were killed in Orla district on Tuesday.")
+    total = article("G", "Rescuers said at least 120 people were killed on Tuesday.")
+    assert {d.text for d in all_marks(apart(town_in, district, total))} >= {"at least 120"}
+    # an outlet naming another place that shares a word ("Maarat al-Numan") does not
+    # name Maarat Misrin: the two incidents stay two
+    road = article(
+        "J",
+        "Shelling killed six civilians in the Hamdaniyah district of Aleppo on Tuesday.",
+        "Troops had taken Maarat al-Numan in January.",
+    )
+    west = article("K", "An air strike killed 15 civilians near Maarat Misrin on Tuesday.")
+    assert [d.text for d in all_marks(apart(road, west, unplaced))] == []
+    # an outlet that gives two places' tolls shows two incidents
+    both = article(
+        "H", "On Tuesday the quake killed 92 people in Jajarkot and 86 people in Rukum West."
+    )
+    nation = article("I", "At least 140 people were killed on Tuesday across the country.")
+    assert all_marks(apart(both, nation)) == []
+
+
 def test_a_month_long_before_the_article_dates_another_event() -> None:
     story = article("A", "Dozens of people were killed when the Orla Air plane crashed.")
     past = article("B", "In May, 22 people died when another Orla Air plane crashed near Halden.")

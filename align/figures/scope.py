@@ -510,6 +510,8 @@ def scope_for(
         place = f"{SEVERAL_PLACES} in {within}" if within else SEVERAL_PLACES
     if not place and a > 0:
         place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
+    if not place and s.low(a) == "where":
+        place = place_before(s, a - 1)  # "the district of Jajarkot, where 105 died"
     if not place:
         place = attack_place(s, first, floor, attacks)  # "a strike near Binnish killed nine"
     return scope._replace(place=place) if place else scope
@@ -624,6 +626,24 @@ PLACES = frozenset(
 def spread_at(s: Stream, k: int) -> bool:
     """Do tokens k and k + 1 name several places ("several cities", "many villages")?"""
     return s.low(k) in SPREAD and s.low(k + 1) in PLACES
+
+
+def place_before(s: Stream, comma: int) -> str:
+    """The place named just before the comma at ``comma`` that opens a clause about it
+    ("the worst-hit district of Jajarkot, where ...", "in Rukum West district, where
+    ..."): a name after a preposition or a word for a place, maybe with such a word."""
+    if s.low(comma) != ",":
+        return ""
+    end = comma - int(s.low(comma - 1) in PLACE_NOUNS)  # "Jajarkot district"
+    k = end - 1
+    while k >= 0 and s.capital(k) and end - k <= PLACE_WORDS:
+        k -= 1
+    named = s.lows[k + 1 : end]
+    if not named or any(w in MONTHS or w in WEEKDAYS for w in named):
+        return ""
+    if s.low(k) in PLACE_PREPOSITIONS or (s.low(k) == "of" and s.low(k - 1) in PLACE_OF):
+        return " ".join(named)
+    return ""
 
 
 def opening_place(s: Stream, first: int) -> str:
