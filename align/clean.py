@@ -1480,15 +1480,42 @@ COMMENT_HEAD = re.compile(
 )
 
 
+# The same head on two lines, the name over the age ("Dan K.", "2 hours ago"), is a
+# comment's where the comment closes with what readers do with it ("Like 17 · Reply").
+COMMENT_AGE = re.compile(
+    r"\d{1,2}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+)
+COMMENT_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}")
+COMMENT_ACTIONS = re.compile(
+    r"(?:(?:likes?|dislikes?|repl(?:y|ies)|report|share|\d{1,6})\s*[·•|]?\s*)+", re.IGNORECASE
+)
+
+
+def _comment_head(live: Sequence[View], n: int) -> bool:
+    """Does line ``n`` open a reader's comment: "Name · 3 hours ago" (``COMMENT_HEAD``),
+    or a short name over its age, with its readers' actions below in the paragraph?"""
+    text = live[n].text.strip()
+    if COMMENT_HEAD.fullmatch(text):
+        return True
+    if n + 1 >= len(live) or not COMMENT_AGE.fullmatch(live[n + 1].text.strip()):
+        return False
+    if not COMMENT_NAME.fullmatch(text):  # "Yossi from Haifa", "Dan K."
+        return False
+    return any(
+        COMMENT_ACTIONS.fullmatch(v.text.strip()) and "repl" in v.text.lower()
+        for v in live[n + 2 :]
+    )
+
+
 def _comments(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """A reader's comment: its head (``COMMENT_HEAD``) and the lines under it in its
+    """A reader's comment: its head (``_comment_head``) and the lines under it in its
     paragraph; and an author's note that closes with where to follow them."""
     out: list[Dropped] = []
     for paragraph in paragraphs:
         live = [view for _, view in _live_lines(raw, paragraph, drops)]
         for n, view in enumerate(live):
             text = view.text.strip()
-            if COMMENT_HEAD.fullmatch(text):
+            if _comment_head(live, n):
                 out += [d for v in live[n:] for d in _drop_view(v, "boilerplate", raw)]
                 break
             if len(text) <= MAX_RULE_LINE * 2 and AUTHOR_BIO.fullmatch(text):

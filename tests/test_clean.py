@@ -1244,6 +1244,19 @@ def test_a_reader_s_comment_goes_with_its_head() -> None:
     assert cleaned(f"{BODY}\n\n{kept}").text.endswith("The council met again on Friday.")
 
 
+def test_a_reader_s_comment_under_a_name_over_its_age_goes() -> None:
+    thread = (
+        "Mira from Halden\n3 hours ago\nActually it was 60 soldiers, not 59.\n"
+        "Like 45 · 12 replies · Reply\n\nDan K.\n2 hours ago\nFour miles is nothing.\nReply"
+    )
+    assert cleaned(f"{BODY}\n\n{thread}\n\nEnd.").text == f"{BODY}\n\nEnd."
+    # a live page's entry under its heading and age, with no readers' actions, stays
+    entry = "Erdogan lands in Orla\n2 hours ago\nThe president landed at noon."
+    assert cleaned(f"{BODY}\n\n{entry}\n\nEnd.").text.endswith(
+        "The president landed at noon.\n\nEnd."
+    )
+
+
 def test_a_poll_goes_with_its_answers() -> None:
     poll = "Poll\nWill the truce hold?\nYes\n41%\nNo\n47%\nCan't say\n12%\n2,317 votes"
     assert cleaned(f"{BODY}\n\n{poll}\n\nEnd.").text == f"{BODY}\n\nEnd."
