@@ -62,6 +62,9 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         character is the ``replacement``
 ``stray punctuation``   full stops repeated after a sentence's end ("Monday. . Then",
                         "lost . ."); a spaced ellipsis ("paused . . . then") is kept
+``hyphenation``         a word broken at a line's end by a hyphen, as print columns break
+                        them ("joint pa-" over "trols"): the hyphen and the break go; a
+                        compound keeps its hyphen ("Russian-" over "backed": only the break)
 
 Rules run in a fixed order (see ``clean``): control characters and template
 tokens, whole-line debris, navigation blocks, embeds and labels, a date fused onto
@@ -95,7 +98,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby, islice, pairwise
 from typing import NamedTuple
 
-from .figures.lexicon import MONTHS, TIME_ZONES, VAGUE_WORDS
+from .figures.lexicon import MONTHS, NUMBER_WORDS, TIME_ZONES, VAGUE_WORDS
 from .model import Cleaned, Dropped, Origins, Run
 from .normalize import tokens
 from .text import BIDI_CODES, CONTROL_CODES, INVISIBLE_CODES, LINE_CODES, char_class
@@ -105,7 +108,7 @@ REASONS = frozenset(
         "control characters", "template token", "url", "related link", "byline",
         "date line", "headline", "photo credit", "caption", "duplicate", "dateline",
         "hover card", "markdown", "entity", "boilerplate", "embed", "stray punctuation",
-        "subhead",
+        "subhead", "hyphenation",
     }
 )  # fmt: skip
 
@@ -2454,6 +2457,37 @@ def _stray_stops(raw: str) -> list[Dropped]:
     return out
 
 
+# A word broken at a line's end by a hyphen ("joint pa-" over "trols along the road").
+LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\r?\n[ \t]*([^\W\d_]+)")
+WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _hyphenation(raw: str, drops: Drops) -> list[Dropped]:
+    """A word broken over two lines of a paragraph by a hyphen is whole again: the hyphen
+    and the break go ("pa-" over "trols": "patrols"). A compound keeps its hyphen and
+    only the break goes: the text writes it so elsewhere ("Russian-backed"), or never
+    writes the two halves as one word and opens with a capital or a number ("Russian-"
+    over "backed", "nine-" over "year"), or goes on with a capital ("al-" over "Numan").
+    Lines that other rules dropped are left alone."""
+    out: list[Dropped] = []
+    words: set[str] | None = None
+    for m in LINE_END_HYPHEN.finditer(raw) if "-" in raw else ():
+        n = drops.first_after(m.start())
+        if n < len(drops.items) and drops.items[n].start < m.end():
+            continue
+        if words is None:
+            words = set(WORDS.findall(raw.lower()))
+        left, right = m[1], m[2]
+        joined = (left + right).lower()
+        compound = (
+            right[0].isupper()
+            or f"{left}-{right}".lower() in words
+            or (joined not in words and (left[0].isupper() or left.lower() in NUMBER_WORDS))
+        )
+        out.append(_drop(raw, m.end(1) + int(compound), m.start(2), "hyphenation"))
+    return out
+
+
 # --- 6. building the cleaned text --------------------------------------------------
 
 
@@ -2570,6 +2604,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _entities(raw))
     step(0.6)
     drops = _merge(drops, _stray_stops(raw))
+    drops = _merge(drops, _hyphenation(raw, drops))
     step(0.7)
     text, origin = _assemble(raw, drops, breaks)
     return Cleaned(text=text, origin=origin, dropped=drops.items, headline=headline)

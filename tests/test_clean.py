@@ -1237,6 +1237,24 @@ def test_a_gallery_s_caption_under_its_counter_goes() -> None:
     assert cleaned(f"{BODY}\n\n{gallery}\n\nEnd.").text == f"{BODY}\n\nEnd."
 
 
+def test_a_word_broken_at_a_line_s_end_is_whole_again() -> None:
+    printed = (
+        "Troops would begin joint pa-\ntrols along the road on March 16, the minis-\n"
+        "ter said. Kestrel-\nbacked forces held the nine-\nyear-old line near al-\nHarra. "
+        "The patrols would be tri-\nlateral, and the tri-lateral plan was new."
+    )
+    c = cleaned(f"{BODY}\n\n{printed}")
+    assert c.text.endswith(
+        "Troops would begin joint patrols along the road on March 16, the minister said. "
+        "Kestrel-backed forces held the nine-year-old line near al-Harra. "
+        "The patrols would be tri-lateral, and the tri-lateral plan was new."
+    )
+    assert {reason for reason, _ in drops(c)} == {"hyphenation"}
+    # a dash after a space, or a hyphen at a paragraph's end, is no broken word
+    for kept in ("The talks ran on -\nand on.", "They met in Kestrel-\n\nthen left."):
+        assert "hyphenation" not in {r for r, _ in drops(cleaned(f"{BODY}\n\n{kept}"))}
+
+
 def test_a_reader_s_comment_goes_with_its_head() -> None:
     comment = "Abu Faisal · 8 hours ago\nPeace must come to Kestrel. Enough."
     assert cleaned(f"{BODY}\n\n{comment}\n\nEnd.").text == f"{BODY}\n\nEnd."
