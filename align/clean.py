@@ -57,7 +57,8 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``hover card``          a related-links widget fused into a name: from the lowercase→Uppercase
                         fusion ("PutinVladimir") up to the token "MORE"
 ``markdown``            link and emphasis syntax (``[``, ``](url)``, ``**``, ``_``), heading and
-                        quote markers; the words inside are kept
+                        quote markers; the words inside are kept; a table's rule, header
+                        row and cell bars (a bar between two cells reads as a colon)
 ``entity``              HTML entities, real (``&amp;``) or broken (``,quot;``); the decoded
                         character is the ``replacement``
 ``stray punctuation``   full stops repeated after a sentence's end ("Monday. . Then",
@@ -283,7 +284,44 @@ def _single_breaks(raw: str, paragraphs: Sequence[list[Line]]) -> frozenset[int]
         for line, after in pairwise(run)
         if _ends_sentence(text := raw[line.start : line.end])
         or (_looks_like_title(text) and raw[after.start : after.end].lstrip()[:1].isupper())
-    ) | frozenset(line.end for run in paragraphs if _listed(raw, run) for line in run[:-1])
+    ) | frozenset(
+        line.end for run in paragraphs if _listed(raw, run) or _table(raw, run) for line in run[:-1]
+    )
+
+
+# A Markdown table's row ("| Joint patrols begin | 15 March |") and its rule ("|---|:-:|")
+TABLE_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*")
+TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*")
+
+
+def _table(raw: str, run: Sequence[Line]) -> bool:
+    """Whether a run of lines is a Markdown table: its rows, a rule under the first."""
+    return (
+        len(run) >= 3
+        and TABLE_RULE.fullmatch(raw, run[1].start, run[1].end) is not None
+        and all(TABLE_ROW.fullmatch(raw, line.start, line.end) for line in run)
+    )
+
+
+def _tables(raw: str, paragraphs: Sequence[list[Line]]) -> list[Dropped]:
+    """A Markdown table's rows read as lines of their own, a label and its value: the
+    rule and the header row above it go, and so do the bars around the cells; a bar
+    between two cells reads as a colon ("Joint patrols begin: 15 March")."""
+    out: list[Dropped] = []
+    for run in paragraphs:
+        if not _table(raw, run):
+            continue
+        out += [_drop(raw, line.start, line.end, "markdown") for line in run[:2]]
+        for line in run[2:]:
+            row = raw[line.start : line.end]
+            bars = [m.start() for m in re.finditer(r"\|", row)]
+            out.append(_drop(raw, line.start, line.start + bars[0] + 1, "markdown"))
+            for b in bars[1:-1]:  # with the space before it: "Length of talks: about 6 hours"
+                gap = len(row[:b]) - len(row[:b].rstrip())
+                colon = ":" if row[b + 1 : b + 2].isspace() else ": "
+                out.append(_drop(raw, line.start + b - gap, line.start + b + 1, "markdown", colon))
+            out.append(_drop(raw, line.start + bars[-1], line.end, "markdown"))
+    return out
 
 
 LEAD_IN_WORDS = 6  # "Key points:", "What we know so far:"
@@ -2600,6 +2638,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _track_stamps(raw, paragraphs, drops))
     drops = _merge(drops, _hover_cards(raw))
     step(0.5)
+    drops = _merge(drops, _tables(raw, paragraphs))
     drops = _merge(drops, _markdown(raw))
     drops = _merge(drops, _entities(raw))
     step(0.6)

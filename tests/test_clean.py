@@ -1237,6 +1237,25 @@ def test_a_gallery_s_caption_under_its_counter_goes() -> None:
     assert cleaned(f"{BODY}\n\n{gallery}\n\nEnd.").text == f"{BODY}\n\nEnd."
 
 
+def test_a_markdown_table_s_rows_read_as_labelled_lines() -> None:
+    table = (
+        "| Fact | Figure |\n|---|:---:|\n| Length of talks | about 6 hours |\n"
+        "|  Corridor width |12 km|\n| Patrols | from 15 March | Orla |"
+    )
+    c = cleaned(f"{BODY}\n\n{table}\n\nEnd.")
+    assert c.text == (
+        f"{BODY}\n\nLength of talks: about 6 hours\n\nCorridor width: 12 km\n\n"
+        "Patrols: from 15 March: Orla\n\nEnd."
+    )
+    assert {reason for reason, _ in drops(c)} == {"markdown"}
+    # bars in prose, or rows with no rule under the first, are no table
+    for kept in (
+        "Turnout | 64%\nSeats | 120",
+        "| a quoted line |\n| and another |\n| and a third |",
+    ):
+        assert "|" in cleaned(f"{BODY}\n\n{kept}\n\nEnd.").text
+
+
 def test_a_word_broken_at_a_line_s_end_is_whole_again() -> None:
     printed = (
         "Troops would begin joint pa-\ntrols along the road on March 16, the minis-\n"
