@@ -48,7 +48,9 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         ...", tag lines ("Topics: ...", "Keywords Idlib, ..."), a site's
                         path ("Home » World") or menu ("Live Radio | Live TV | Languages"),
                         a navigation block above the story or below it, a telephone
-                        number, a postal address, counters ("1,024 comments")
+                        number, a postal address, counters ("1,024 comments"); a print
+                        page's "Continued on page 4", "Page 3" and running head ("4
+                        KESTREL TIMES Friday 6 March 2020")
 ``embed``               a social-media embed paragraph ("pic.twitter.com/...",
                         "(@handle) March 5, 2020")
 ``dateline``            "MOSCOW — " at the start of a paragraph
@@ -1230,6 +1232,23 @@ DATED_TITLE = re.compile(r"(?:(?![.!?]\s)[^\n]){5,200}?(?<=\S)\s{2,}+\d{4}-\d{2}
 RELATED_TITLE = re.compile(r"Related\s+(?!Subjects\b|Topics\b)[\"“‘'A-Z][^\n]*(?<![.!?\"”’'])")
 
 
+# A print page's furniture: "Continued on page 4", "Page 3", an index's "Lex Page 12"
+PAGE_LINE = re.compile(
+    r"(?i:continued\s+(?:on|from)\s+page|(?:see\s+)?page)\s+\d{1,3}"
+    r"|(?:[A-Z][\w'’&]*\s+){1,3}Page\s+\d{1,3}"
+)
+# A print page's running head: a masthead in capitals and the day's date, with the
+# page's number ("4   FINANCIAL TIMES   Friday 6 March 2020")
+RUNNING_HEAD = re.compile(r"(?:\d{1,3}\s+)?((?:[A-Z][A-Z&'’.-]+\s+){1,4})(.+?)(?:\s+\d{1,3})?")
+
+
+def is_running_head(text: str) -> bool:
+    """A print page's running head (``RUNNING_HEAD``): what follows the masthead is a
+    date line."""
+    m = RUNNING_HEAD.fullmatch(text.strip())
+    return m is not None and is_date_line(m[2])
+
+
 # Each rule tests a whole line (markup removed); "Related ...: <a headline>" only its start.
 LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (URL_LINE.fullmatch, "url"),
@@ -1239,6 +1258,8 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (BY_LABEL.fullmatch, "byline"),
     (is_date_line, "date line"),
     (is_agency_date_line, "byline"),
+    (PAGE_LINE.fullmatch, "boilerplate"),
+    (is_running_head, "boilerplate"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (is_furniture, "boilerplate"),
     (is_breadcrumb, "boilerplate"),

@@ -1237,6 +1237,29 @@ def test_a_gallery_s_caption_under_its_counter_goes() -> None:
     assert cleaned(f"{BODY}\n\n{gallery}\n\nEnd.").text == f"{BODY}\n\nEnd."
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Continued on page 4",
+        "Continued from page 1",
+        "Page 3",
+        "Editorial Comment Page 10",
+        "4        KESTREL TIMES        Friday 6 March 2020",
+        "KESTREL TIMES   Friday 6 March 2020   1",
+    ],
+)
+def test_a_print_page_s_furniture_goes(line: str) -> None:
+    assert cleaned(f"{BODY}\n\n{line}\n\nEnd.").text == f"{BODY}\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Page 3 of the report was missing.", "NATO says 5 March 2020 was calm.", "See the map."],
+)
+def test_prose_about_pages_and_dates_stays(line: str) -> None:
+    assert cleaned(f"{BODY}\n\n{line}\n\nEnd.").text == f"{BODY}\n\n{line}\n\nEnd."
+
+
 def test_a_markdown_table_s_rows_read_as_labelled_lines() -> None:
     table = (
         "| Fact | Figure |\n|---|:---:|\n| Length of talks | about 6 hours |\n"
