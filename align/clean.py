@@ -1543,7 +1543,8 @@ COMMENT_HEAD = re.compile(
 
 
 # The same head on two lines, the name over the age ("Dan K.", "2 hours ago"), is a
-# comment's where the comment closes with what readers do with it ("Like 17 · Reply").
+# comment's where its readers' actions close it ("Like 17 · Reply") within a few lines,
+# before any other name over an age (a live page's entry has a heading over its age).
 COMMENT_AGE = re.compile(
     r"\d{1,2}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
 )
@@ -1551,37 +1552,52 @@ COMMENT_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}")
 COMMENT_ACTIONS = re.compile(
     r"(?:(?:likes?|dislikes?|repl(?:y|ies)|report|share|\d{1,6})\s*[·•|]?\s*)+", re.IGNORECASE
 )
+COMMENT_LINES = 6  # lines of a comment's text at most, between its age and its actions
 
 
-def _comment_head(live: Sequence[View], n: int) -> bool:
-    """Does line ``n`` open a reader's comment: "Name · 3 hours ago" (``COMMENT_HEAD``),
-    or a short name over its age, with its readers' actions below in the paragraph?"""
+def _comment_end(live: Sequence[View], n: int) -> int:
+    """Where the reader's comment opened by line ``n`` ends (the index after its last
+    line), or 0 where none opens there: "Name · 3 hours ago" (``COMMENT_HEAD``) runs to
+    the paragraph's end; a name over its age, to its readers' actions."""
     text = live[n].text.strip()
     if COMMENT_HEAD.fullmatch(text):
-        return True
-    if n + 1 >= len(live) or not COMMENT_AGE.fullmatch(live[n + 1].text.strip()):
-        return False
-    if not COMMENT_NAME.fullmatch(text):  # "Yossi from Haifa", "Dan K."
-        return False
-    return any(
-        COMMENT_ACTIONS.fullmatch(v.text.strip()) and "repl" in v.text.lower()
-        for v in live[n + 2 :]
+        return len(live)
+    if not _name_over_age(live, n):
+        return 0
+    for k in range(n + 2, min(len(live), n + 3 + COMMENT_LINES)):
+        line = live[k].text.strip()
+        if COMMENT_ACTIONS.fullmatch(line) and "repl" in line.lower():
+            return k + 1
+        if _name_over_age(live, k):
+            return 0  # another head first: a live page's entries
+    return 0
+
+
+def _name_over_age(live: Sequence[View], n: int) -> bool:
+    return (
+        n + 1 < len(live)
+        and COMMENT_AGE.fullmatch(live[n + 1].text.strip()) is not None
+        and COMMENT_NAME.fullmatch(live[n].text.strip()) is not None  # "Dan K."
     )
 
 
 def _comments(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """A reader's comment: its head (``_comment_head``) and the lines under it in its
-    paragraph; and an author's note that closes with where to follow them."""
+    """A reader's comment: its head and its lines (``_comment_end``); and an author's
+    note that closes with where to follow them."""
     out: list[Dropped] = []
     for paragraph in paragraphs:
         live = [view for _, view in _live_lines(raw, paragraph, drops)]
-        for n, view in enumerate(live):
-            text = view.text.strip()
-            if _comment_head(live, n):
-                out += [d for v in live[n:] for d in _drop_view(v, "boilerplate", raw)]
-                break
+        n = 0
+        while n < len(live):
+            end = _comment_end(live, n)
+            if end:
+                out += [d for v in live[n:end] for d in _drop_view(v, "boilerplate", raw)]
+                n = end
+                continue
+            text = live[n].text.strip()
             if len(text) <= MAX_RULE_LINE * 2 and AUTHOR_BIO.fullmatch(text):
-                out += _drop_view(view, "byline", raw)
+                out += _drop_view(live[n], "byline", raw)
+            n += 1
     return out
 
 

@@ -1310,6 +1310,15 @@ def test_a_reader_s_comment_under_a_name_over_its_age_goes() -> None:
         "Like 45 · 12 replies · Reply\n\nDan K.\n2 hours ago\nFour miles is nothing.\nReply"
     )
     assert cleaned(f"{BODY}\n\n{thread}\n\nEnd.").text == f"{BODY}\n\nEnd."
+    # a live page's entries (a heading over its age) stay, though a comment closes it
+    live = (
+        "Toll rises in Orla\n2 hours ago\nThe toll in Orla has risen to 105.\n"
+        "Rescuers reach Halden\n3 hours ago\nAt least 52 people died in Halden.\n"
+        "Dan K.\n1 hour ago\nThoughts with everyone.\nLike 3 · Reply"
+    )
+    kept = cleaned(f"{BODY}\n\n{live}\n\nEnd.").text
+    assert "The toll in Orla has risen to 105." in kept and "At least 52 people" in kept
+    assert "Thoughts with everyone" not in kept
     # a live page's entry under its heading and age, with no readers' actions, stays
     entry = "Erdogan lands in Orla\n2 hours ago\nThe president landed at noon."
     assert cleaned(f"{BODY}\n\n{entry}\n\nEnd.").text.endswith(
