@@ -97,6 +97,7 @@ import datetime as dt
 import html
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby, islice, pairwise
 from typing import NamedTuple
@@ -2532,35 +2533,73 @@ def _stray_stops(raw: str) -> list[Dropped]:
     return out
 
 
-# A word broken at a line's end by a hyphen ("joint pa-" over "trols along the road").
-LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\r?\n[ \t]*([^\W\d_]+)")
+# A word broken at a line's end by a hyphen ("joint pa-" over "trols along the road"):
+# the break, then the halves around it.
+LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+LEFT_HALF = re.compile(r"[^\W\d_]+$")
+RIGHT_HALF = re.compile(r"[^\W\d_]+")
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Endings that are no words of their own ("seek-" over "ing"), and first halves that
+# make compounds ("well-" over "known", "self-" over "defence")
+SUFFIXES = frozenset(
+    {"ing", "ings", "ed", "ly", "tion", "tions", "sion", "sions", "ment", "ments", "ness"}
+    | {"ity", "ities", "ies", "ties", "ish", "ous", "able", "ible", "ence", "ance", "ers"}
+    | {"est", "ful", "less", "al", "ally", "ive", "ure"}
+)
+COMPOUND_FIRST = frozenset(
+    {"well", "self", "long", "short", "high", "low", "half", "all", "ex", "so", "first"}
+    | {"never", "non", "pro", "anti", "co", "post", "pre", "cross", "far", "full", "hard"}
+    | {"near", "over", "under", "wide", "front", "ill", "cease", "e", "x", "part", "two"}
+)
 
 
 def _hyphenation(raw: str, drops: Drops) -> list[Dropped]:
-    """A word broken over two lines of a paragraph by a hyphen is whole again: the hyphen
-    and the break go ("pa-" over "trols": "patrols"). A compound keeps its hyphen and
-    only the break goes: the text writes it so elsewhere ("Russian-backed"), or never
-    writes the two halves as one word and opens with a capital or a number ("Russian-"
-    over "backed", "nine-" over "year"), or goes on with a capital ("al-" over "Numan").
-    Lines that other rules dropped are left alone."""
+    """A word broken over two lines of a paragraph by a hyphen is whole again
+    (``_broken_word``); a compound keeps its hyphen and only the break goes, as does
+    each part of a chain ("four-year-" over "old"). Lines that other rules dropped,
+    and addresses ("https://x.org/syria-"), are left alone."""
     out: list[Dropped] = []
-    words: set[str] | None = None
-    for m in LINE_END_HYPHEN.finditer(raw) if "-" in raw else ():
-        n = drops.first_after(m.start())
-        if n < len(drops.items) and drops.items[n].start < m.end():
+    counts: Counter[str] | None = None
+    for m in LINE_END_HYPHEN.finditer(raw) if "-\n" in raw or "-\r" in raw or "- " in raw else ():
+        left = LEFT_HALF.search(raw, max(0, m.start() - 40), m.start())
+        right = RIGHT_HALF.match(raw, m.end())
+        if left is None or right is None or raw[left.start() - 1 : left.start()] in ("/", ".", "@"):
             continue
-        if words is None:
-            words = set(WORDS.findall(raw.lower()))
-        left, right = m[1], m[2]
-        joined = (left + right).lower()
-        compound = (
-            right[0].isupper()
-            or f"{left}-{right}".lower() in words
-            or (joined not in words and (left[0].isupper() or left.lower() in NUMBER_WORDS))
-        )
-        out.append(_drop(raw, m.end(1) + int(compound), m.start(2), "hyphenation"))
+        n = drops.first_after(left.start())
+        if n < len(drops.items) and drops.items[n].start < right.end():
+            continue
+        if counts is None:
+            counts = Counter(WORDS.findall(raw.lower()))
+        before = raw[max(0, left.start() - 8) : left.start()].rstrip()
+        chained = before.endswith("-")  # "four-year-" over "old", "four-" over "year-"
+        joined = False if chained else _broken_word(left[0], right[0], counts)
+        if joined is not None:
+            out.append(_drop(raw, m.start() + int(not joined), m.end(), "hyphenation"))
     return out
+
+
+def _broken_word(left: str, right: str, counts: Counter[str]) -> bool | None:
+    """Is the word split at a line's end one word (True), a compound that keeps its
+    hyphen (False), or neither (None: "Turkish-" over "Syrian" keeps its space)?
+
+    One word where the text writes it so elsewhere ("Turk-" over "ish"), or where the
+    second half is an ending ("seek-" over "ing"), or where neither half is a word of the
+    text ("pa-" over "trols"); a compound where the text writes it so elsewhere, or its
+    first half makes compounds ("well-" over "known"), or either half is a word of the
+    text ("to-" over "gether": the compound's words compare as one word), or it opens
+    with a capital or a number ("Russian-" over "backed", "nine-" over "year"). Before a
+    capital, a particle keeps its hyphen ("al-" over "Numan")."""
+    low_left, low_right = left.lower(), right.lower()
+    if right[0].isupper():
+        return False if len(left) <= 3 and left.islower() else None
+    if counts[low_left + low_right]:
+        return True
+    if counts[f"{low_left}-{low_right}"] or low_left in COMPOUND_FIRST:
+        return False
+    if low_right in SUFFIXES:
+        return True
+    elsewhere = counts[low_left] > 1 or counts[low_right] > 1
+    return not (elsewhere or left[0].isupper() or low_left in NUMBER_WORDS)
 
 
 # --- 6. building the cleaned text --------------------------------------------------

@@ -1292,6 +1292,16 @@ def test_a_word_broken_at_a_line_s_end_is_whole_again() -> None:
         "The patrols would be tri-lateral, and the tri-lateral plan was new."
     )
     assert {reason for reason, _ in drops(c)} == {"hyphenation"}
+    # compounds keep their hyphen, each part of a chain too; an address is left alone
+    for broken, whole in (
+        ("a well-\nknown market", "a well-known market"),
+        ("a long-\nrange missile", "a long-range missile"),
+        ("in self-\ndefence", "in self-defence"),
+        ("A four-\nyear-\nold girl", "A four-year-old girl"),
+        ("They are seek-\ning talks", "They are seeking talks"),
+        ("See https://x.org/news/orla-\nThe attack", "See https://x.org/news/orla- The attack"),
+    ):
+        assert cleaned(f"{BODY}\n\n{broken} ended.").text.endswith(f"{whole} ended."), broken
     # a dash after a space, or a hyphen at a paragraph's end, is no broken word
     for kept in ("The talks ran on -\nand on.", "They met in Kestrel-\n\nthen left."):
         assert "hyphenation" not in {r for r, _ in drops(cleaned(f"{BODY}\n\n{kept}"))}
