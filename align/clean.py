@@ -509,20 +509,36 @@ DAY_OF_LINE = re.compile(
 )
 
 
-def page_date(dropped: Iterable[Dropped]) -> str | None:
-    """The ISO date of the page's first date line with a full date ("March 05, 2020"
-    under a headline; "Published: 5 March 2020, 10:30 GMT"), or None: a plain text
-    copy's own date, as a web page's metadata gives one."""
+def page_date(dropped: Iterable[Dropped], header_end: int) -> str | None:
+    """The page's own date, as a plain text copy gives it on a date line above its
+    first paragraph's end (``header_end``, a raw offset), or None. Of several, the
+    earliest, a "Published" one first and an "Updated" one last (a related item's date
+    below the story, or a live page's day headings, are not the page's)."""
+    found: list[tuple[int, str]] = []  # (0 published, 1 a date alone, 2 updated; ISO date)
     for d in dropped:
-        m = DAY_OF_LINE.search(d.text) if d.reason == "date line" else None
-        if m is None:
+        if d.reason != "date line" or d.start >= header_end:
             continue
-        if m["iso"]:
-            return m["iso"] if _valid(*map(int, m["iso"].split("-"))) else None
+        published = PUBLISHED.search(d.text)  # "Updated 9 March | Published 5 March"
+        rank = 0 if published else 2 if UPDATED.search(d.text) else 1
+        for m in DAY_OF_LINE.finditer(d.text, published.end() if published else 0):
+            day = _day(m)
+            if day is not None:
+                found.append((rank, day))
+    return min(found)[1] if found else None
+
+
+UPDATED = re.compile(r"(?i:updated|modified|last\s+update)")
+PUBLISHED = re.compile(r"(?i:published|posted)")
+
+
+def _day(m: re.Match[str]) -> str | None:
+    """The ISO date a ``DAY_OF_LINE`` match names, if it is a day of the calendar."""
+    if m["iso"]:
+        year, month, day = map(int, m["iso"].split("-"))
+    else:
         month = MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
         year, day = int(m["year"] or m["year2"]), int(m["day"] or m["day2"])
-        return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
-    return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:

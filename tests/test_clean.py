@@ -582,19 +582,28 @@ def test_date_lines(line: str) -> None:
         ("February 30, 2020", None),  # no such day
     ],
 )
-def test_a_plain_copys_date_is_its_first_date_line(line: str, day: str | None) -> None:
-    c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
-    assert page_date(c.dropped) == day
+def test_a_plain_copys_date_is_its_date_line(line: str, day: str | None) -> None:
+    raw = f"Orla talks end\n\n{line}\n\n{BODY}"
+    assert page_date(cleaned(raw).dropped, len(raw)) == day
 
 
-def test_a_page_date_comes_from_a_date_line_only() -> None:
-    # a related story's date, or a date in the prose, is not the page's
-    c = cleaned(
-        f"{BODY}\n\nRelated: [Orla talks collapse](https://x.org/a), June 3, 2019\n\n"
-        "The talks began on 5 March 2026 in Halden.\n\nApril 2, 2026\n\nEnd."
-    )
-    assert page_date(c.dropped) == "2026-04-02"
-    assert page_date(cleaned(f"{BODY}\n\nThe talks began on 5 March 2026.").dropped) is None
+def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
+    def date_of(raw: str) -> str | None:
+        c = cleaned(raw)
+        return page_date(c.dropped, c.origin[c.text.find("\n\n")])
+
+    # an update's date is not the page's; a publication's comes first; the earliest
+    updated = "Last updated: March 09, 2026 14:02 GMT\nPublished: March 05, 2026"
+    assert date_of(f"Orla talks end\n\n{updated}\n\n{BODY}\n\nEnd.") == "2026-03-05"
+    both = "Updated 9 March 2026 | Published 5 March 2026"
+    assert date_of(f"Orla talks end\n\n{both}\n\n{BODY}\n\nEnd.") == "2026-03-05"
+    two = "Monday, March 9, 2026\n\nThursday, March 5, 2026"
+    assert date_of(f"Orla talks end\n\n{two}\n\n{BODY}\n\nEnd.") == "2026-03-05"
+    # a date below the story's first paragraph (a related item's, a live page's day) is
+    # not the page's, nor a date in the prose
+    below = f"Orla talks end\n\n{BODY}\n\nRelated\n\nOrla sends troops\n\nFebruary 28, 2026\n\nEnd."
+    assert date_of(below) is None
+    assert date_of(f"Orla talks end\n\n{BODY}\n\nThe talks began on 5 March 2026.") is None
 
 
 @pytest.mark.parametrize(
