@@ -991,6 +991,11 @@ def test_a_participle_clause_after_another_years_event_is_that_event_s() -> None
         "A ferry capsized on Sunday, killing 144 people.",
         "Floods hit the valley this year, killing 30 people.",
         "Last year the plane crashed, but this year a bus overturned, killing 12 people.",
+        # the year of a clause or a word of its own, or beside the story's day (review)
+        "The storm hit the island last year and returned on Tuesday, killing 22 people.",
+        "The plane crashed near the airport, which opened last year, killing 72 people.",
+        "Airstrikes resumed on towns shelled in 2019, killing 15 people.",
+        "The quake struck the district that was hit hardest in 2015, killing 157 people.",
     ):
         figure = story.split("killing ")[1].split()[0]
         assert find(story, figure).scope.kind != "dated", story
@@ -1044,6 +1049,7 @@ def test_a_clause_about_a_place_counts_there() -> None:
         ("The quake hit hardest in Orla West district, where 105 people died.", "orla west"),
         ("The leaders met on Monday, where 105 people were hurt.", ""),  # a day is no place
         ("The strike hit Halden, where 105 people died.", ""),  # no preposition: unsure
+        ("The minister spoke in Halden, where he said 105 people died.", ""),  # the speaker's
     ):
         assert find(text, "105").scope.place == place, text
 

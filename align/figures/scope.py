@@ -480,10 +480,7 @@ def scope_for(
         before = bisect_left(found, (clause(s, a - 2, a - 1)[0],))
         near = [f for f in found[before:lo] if f[2].kind == "incident"]
     if not near and s.low(a - 1) == "," and s.low(a).endswith("ing"):
-        # "A plane crashed there last year, killing 22": the clause it follows dates
-        # it when it names another year (a day or a period there may not be its own)
-        before = bisect_left(found, (clause(s, a - 2, a - 1)[0],))
-        near = [f for f in found[before:lo] if f[2].kind == "dated"]
+        near = participle_year(s, found[:lo], a)
     # the first scope after the figure, past a day ("killed on Feb. 27 in an air strike")
     after = next((f[2] for f in near if f[0] >= end and not is_day(f[2])), NO_SCOPE)
     if after.anchor == ONE_ATTACK:  # "last week, when 34 were killed in an air strike"
@@ -510,11 +507,28 @@ def scope_for(
         place = f"{SEVERAL_PLACES} in {within}" if within else SEVERAL_PLACES
     if not place and a > 0:
         place = opening_place(s, first)  # "In the nearby Rukum West district, 37 died"
-    if not place and s.low(a) == "where":
-        place = place_before(s, a - 1)  # "the district of Jajarkot, where 105 died"
+    if not place and s.low(a) == "where" and first - a <= 2:
+        # "the district of Jajarkot, where 105 died" (not "..., where he said 105 died")
+        place = place_before(s, a - 1)
     if not place:
         place = attack_place(s, first, floor, attacks)  # "a strike near Binnish killed nine"
     return scope._replace(place=place) if place else scope
+
+
+RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "where", "when"})
+
+
+def participle_year(s: Stream, earlier: list[Found], a: int) -> list[Found]:
+    """The year of the sentence before a participle clause at token ``a`` (", killing
+    22"), as its scope: "A plane crashed near Pokhara last year, killing 22". Only where
+    it is the one time said before the clause, and said of the sentence, not of a
+    clause or a word of its own: not "... returned on Tuesday", "the airport, which
+    opened last year", "towns shelled in 2019"."""
+    if len(earlier) != 1 or earlier[0][2].kind != "dated":
+        return []
+    if any(s.low(k) in RELATIVES for k in range(a)) or s.low(earlier[0][0] - 1).endswith("ed"):
+        return []
+    return earlier
 
 
 def colon_opening(s: Stream, found: list[Found], first: int) -> Scope | None:
