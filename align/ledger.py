@@ -165,6 +165,20 @@ def judge_for(claims: Sequence[Claim]) -> tuple[Judge, list[int]]:
     return judge, reading_of
 
 
+# Readings of one measure that name a place, read for two incidents: more are a table
+# or junk, whose figures stay compared as before (the work grows with their square).
+MAX_PLACED = 64
+
+
+class Stated(NamedTuple):
+    """One way a measure is given, with where it is given: its figure, its outlets
+    and its passages."""
+
+    quantity: Quantity
+    articles: frozenset[int]
+    groups: frozenset[int]
+
+
 def unplaced_between(
     buckets: Iterable[dict[int, list[int]]],
     claims: Sequence[Claim],
@@ -188,14 +202,25 @@ def unplaced_between(
 
     unclear: set[int] = set()  # readings
     for by_article in buckets:
-        firsts = {reading_of[n]: n for ns in by_article.values() for n in ns}
-        placed = [n for n in firsts.values() if claims[n].quantity.scope.place]
-        for reading, n in firsts.items() if placed else ():
-            if claims[n].quantity.scope.place:
-                continue
-            met = [claims[m] for m in placed if judge(n, m) is not None]
-            if any(two_incidents(a, b, text) for a, b in combinations(met, 2)):
-                unclear.add(reading)
+        held: dict[int, list[int]] = defaultdict(list)  # reading -> its claims
+        for ns in by_article.values():
+            for n in ns:
+                held[reading_of[n]].append(n)
+        placed = [r for r, ns in held.items() if claims[ns[0]].quantity.scope.place]
+        if not 2 <= len(placed) <= MAX_PLACED:
+            continue
+        where = {r: stated(held[r], claims) for r in placed}
+        incidents = [
+            (held[x][0], held[y][0])
+            for x, y in combinations(placed, 2)
+            if two_incidents(where[x], where[y], text)
+        ]
+        for r, ns in held.items() if incidents else ():
+            n = ns[0]
+            if r not in where and any(
+                judge(n, p) is not None and judge(n, q) is not None for p, q in incidents
+            ):
+                unclear.add(r)
     if not unclear:
         return judge
 
@@ -208,18 +233,32 @@ def unplaced_between(
     return judged
 
 
-def two_incidents(a: Claim, b: Claim, text: Callable[[int], str]) -> bool:
+def stated(ns: Sequence[int], claims: Sequence[Claim]) -> Stated:
+    return Stated(
+        claims[ns[0]].quantity,
+        frozenset(claims[n].article for n in ns),
+        frozenset(claims[n].group for n in ns),
+    )
+
+
+def two_incidents(a: Stated, b: Stated, text: Callable[[int], str]) -> bool:
     """Do two figures of other places that disagree count two incidents? Yes where one
-    outlet gives both ("92 died in Jajarkot ... 37 in Rukum West"), or where neither
-    outlet names the other's place (``text``: an article's text, in lower case): an
-    outlet may name one place where another names the town or district around it,
-    with a later count ("127 dead near Kanpur", "142 dead in Pukhrayan")."""
+    outlet gives both ("92 died in Jajarkot ... 37 in Rukum West"), or where no outlet
+    of either names the other's place (``text``: an article's text, in lower case) and
+    no passage holds both: an outlet may name the town where another names the district
+    around it, or spell it another way ("Kyiv", "Kiev"), with a later count, in
+    sentences alike."""
     qa, qb = a.quantity, b.quantity
     if same_place(qa.scope.place, qb.scope.place) or relate(qa, qb) != "conflict":
         return False
-    if a.article == b.article:
+    if a.articles & b.articles:
         return True
-    return not (names(text(a.article), qb.scope.place) or names(text(b.article), qa.scope.place))
+    if a.groups & b.groups:
+        return False
+    named = any(names(text(x), qb.scope.place) for x in a.articles) or any(
+        names(text(x), qa.scope.place) for x in b.articles
+    )
+    return not named
 
 
 def names(text: str, place: str) -> bool:

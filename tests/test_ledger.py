@@ -939,6 +939,12 @@ def test_a_toll_with_no_place_is_not_set_against_two_incidents_tolls() -> None:
     )
     west = article("K", "An air strike killed 15 civilians near Maarat Misrin on Tuesday.")
     assert [d.text for d in all_marks(apart(road, west, unplaced))] == []
+    # one place spelled two ways, in one passage: one incident, so the toll with no
+    # place meets both (review)
+    kyiv = article("L", "A missile strike killed 15 people in Kyiv on Tuesday, the mayor said.")
+    kiev = article("M", "A missile strike killed 12 people in Kiev on Tuesday, the mayor said.")
+    bare = article("N", "A missile strike killed nine people on Tuesday, the mayor said.")
+    assert {d.text for d in all_marks(ledger(kyiv, kiev, bare))} == {"15", "12", "nine"}
     # an outlet that gives two places' tolls shows two incidents
     both = article(
         "H", "On Tuesday the quake killed 92 people in Jajarkot and 86 people in Rukum West."
