@@ -185,14 +185,15 @@ def unplaced_between(
     judge: Judge,
     reading_of: Sequence[int],
     articles: Sequence[Article],
-) -> Judge:
+) -> tuple[Judge, list[tuple[int, int]]]:
     """``judge``, but a figure that names no place meets no figure that names one where
     it would meet figures of two places that are two incidents (``two_incidents``):
     "six killed in Aleppo on Thursday" and "15 killed in Maarat Misrin on Thursday",
     and "at least 15 killed on Thursday", which names neither, may count either (or
     both: "157 dead" in a quake against "92 in Jajarkot" and "37 in Rukum West"). It
     still meets other figures with no place. Judged once per reading (``reading_of``):
-    reprints repeat them."""
+    reprints repeat them. Also returns the pairs of claims it keeps apart: they still
+    share a row of the ledger (one measure, where a reader looks for it), unmarked."""
     texts: dict[int, str] = {}
 
     def text(article: int) -> str:
@@ -201,6 +202,7 @@ def unplaced_between(
         return texts[article]
 
     unclear: set[int] = set()  # readings
+    apart: list[tuple[int, int]] = []
     for by_article in buckets:
         held: dict[int, list[int]] = defaultdict(list)  # reading -> its claims
         for ns in by_article.values():
@@ -221,8 +223,9 @@ def unplaced_between(
                 judge(n, p) is not None and judge(n, q) is not None for p, q in incidents
             ):
                 unclear.add(r)
+                apart += [(n, held[p][0]) for p in placed if judge(n, held[p][0]) is not None]
     if not unclear:
-        return judge
+        return judge, []
 
     def judged(i: int, j: int) -> tuple[Relation, float] | None:
         one_placed = bool(claims[i].quantity.scope.place) != bool(claims[j].quantity.scope.place)
@@ -230,7 +233,7 @@ def unplaced_between(
             return None
         return judge(i, j)
 
-    return judged
+    return judged, apart
 
 
 def stated(ns: Sequence[int], claims: Sequence[Claim]) -> Stated:
@@ -607,11 +610,13 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
             by_article[article] = [n for n in ns if n not in apart]
         alone += sorted(apart)
     judge, reading_of = judge_for(claims)
-    judge = unplaced_between(buckets.values(), claims, judge, reading_of, articles)
+    judge, unmarked = unplaced_between(buckets.values(), claims, judge, reading_of, articles)
     tally = Tally(len(claims), reading_of)
     for by_article in buckets.values():
         join_restatements(by_article, claims, judge, tally)
         compare_bucket(by_article, claims, judge, reading_of, tally)
+    for i, j in unmarked:  # one measure's row, where a reader looks for it
+        tally.join(i, j)
     keyed = [n for by_article in buckets.values() for ns in by_article.values() for n in ns]
     rows = ledger_rows(claims, [*keyed, *alone], tally)
     by_group: dict[int, list[Claim]] = defaultdict(list)

@@ -915,6 +915,9 @@ def test_a_toll_with_no_place_is_not_set_against_two_incidents_tolls() -> None:
     unplaced = article("C", "Air strikes on Tuesday killed 14 civilians, activists said.")
     also = article("D", "Eleven civilians were killed in air strikes on Tuesday.")
     found = all_marks(apart(aleppo, town, unplaced, also))
+    # the four share the measure's row, where a reader looks for the figure
+    rows = apart(aleppo, town, unplaced, also).rows
+    assert [len(r.claims) for r in rows if r.label.startswith("civilian killed")] == [4]
     # C and D may count either incident: set against neither, but against each other
     assert sorted((d.text, d.relation) for d in found) == [
         ("14", "conflict"),
