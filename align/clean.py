@@ -50,7 +50,9 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         a navigation block above the story or below it, a telephone
                         number, a postal address, counters ("1,024 comments"); a print
                         page's "Continued on page 4", "Page 3" and running head ("4
-                        KESTREL TIMES Friday 6 March 2020")
+                        KESTREL TIMES Friday 6 March 2020"); a newsletter's e-mail
+                        headers ("From: Jane Doe <jane@x.org>", "Subject: ..."), "View
+                        in browser" and footer ("You received this email because ...")
 ``embed``               a social-media embed paragraph ("pic.twitter.com/...",
                         "(@handle) March 5, 2020")
 ``dateline``            "MOSCOW — " at the start of a paragraph
@@ -1249,6 +1251,17 @@ DATED_TITLE = re.compile(r"(?:(?![.!?]\s)[^\n]){5,200}?(?<=\S)\s{2,}+\d{4}-\d{2}
 RELATED_TITLE = re.compile(r"Related\s+(?!Subjects\b|Topics\b)[\"“‘'A-Z][^\n]*(?<![.!?\"”’'])")
 
 
+# An e-mail's furniture, as a newsletter's copy keeps it: its headers ("From: Jane Doe
+# <jane@x.org>", "Subject: ...", "Date: Fri, 6 Mar 2020 06:02:11 -0500"), "View in
+# browser", and its footer ("Was this email forwarded to you? ...", "You received this
+# email because ...")
+EMAIL_LINE = re.compile(
+    r"(?i:from|to|cc|bcc|reply-to)\s*:\s*[^\n@]{0,80}@[^\n]{1,120}"
+    r"|(?i:subject)\s*:[^\n]{1,200}|(?i:date|sent)\s*:[^\n]{0,40}\b\d{4}\b[^\n]{0,30}"
+    r"|(?i:view\s+(?:this\s+(?:e-?mail|newsletter)\s+)?(?:in\s+(?:your\s+)?browser|online))"
+    r"|(?i:(?:[^\n]{0,40}\s)?was\s+this\s+(?:e-?mail|newsletter)\s+forwarded\s+to\s+you\b[^\n]{0,200})"
+    r"|(?i:you\s+(?:are\s+)?receiv(?:ed|ing)\s+this\s+(?:e-?mail|newsletter|message)\b[^\n]{0,300})"
+)
 # A print page's furniture: "Continued on page 4", "Page 3", an index's "Lex Page 12"
 PAGE_LINE = re.compile(
     r"(?i:continued\s+(?:on|from)\s+page|(?:see\s+)?page)\s+\d{1,3}"
@@ -1276,6 +1289,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_date_line, "date line"),
     (is_agency_date_line, "byline"),
     (PAGE_LINE.fullmatch, "boilerplate"),
+    (EMAIL_LINE.fullmatch, "boilerplate"),
     (is_running_head, "boilerplate"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (is_furniture, "boilerplate"),

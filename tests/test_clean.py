@@ -1263,7 +1263,28 @@ def test_a_print_page_s_furniture_goes(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Page 3 of the report was missing.", "NATO says 5 March 2020 was calm.", "See the map."],
+    [
+        "From: Jane Doe <jane@kestrel.org>",
+        "Subject: Kestrel AM: Orla talks | Flood toll",
+        "Date: Fri, 6 Mar 2026 06:02:11 -0500",
+        "View in browser",
+        "Was this email forwarded to you? Sign up here for Kestrel AM.",
+        "You received this email because you signed up for newsletters. Unsubscribe here.",
+    ],
+)
+def test_a_newsletter_s_email_furniture_goes(line: str) -> None:
+    assert cleaned(f"{line}\n\n{BODY}\n\nEnd.").text == f"{BODY}\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Page 3 of the report was missing.",
+        "NATO says 5 March 2020 was calm.",
+        "See the map.",
+        "To: the council, the letter said, the plan was final.",
+        "Subject to approval, the plan starts in May.",
+    ],
 )
 def test_prose_about_pages_and_dates_stays(line: str) -> None:
     assert cleaned(f"{BODY}\n\n{line}\n\nEnd.").text == f"{BODY}\n\n{line}\n\nEnd."
