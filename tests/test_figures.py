@@ -1425,6 +1425,17 @@ def test_events_and_phases_of_times_and_dates() -> None:
     assert smoke.role == ""  # "from" before the event is no start
 
 
+def test_what_takes_effect_is_a_truce_or_a_deal_not_the_talks_beside_it() -> None:
+    after = "Orla and Kestrel agreed to a truce, to take effect at 1 a.m. on Friday, after talks."
+    assert (find(after, "1 a.m.").event, find(after, "1 a.m.").role) == ("ceasefire", "start")
+    deal = "The deal comes into force at midnight, following talks in Halden that lasted hours."
+    assert find(deal, "midnight").event == "agreement"
+    # talks that begin at a time keep it; with nothing that takes effect, the nearest event
+    both = "The talks began at 2 p.m. and the truce took effect at midnight."
+    assert [find(both, t).event for t in ("2 p.m.", "midnight")] == ["talks", "ceasefire"]
+    assert only("The talks took effect at noon.").event == "talks"
+
+
 def test_a_time_set_before_the_main_clause_names_that_clause_s_moment() -> None:
     fronted = only("At 06:00, the truce will be put in place, officials said.")
     assert (fronted.event, fronted.role) == ("ceasefire", "start")

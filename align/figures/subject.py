@@ -462,17 +462,25 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
     if hit.kind == "duration" and (lasted := relative_event(s, hit.first)):
         return lasted, ""
     event, phase, best, at = "", "", EVENT_WINDOW * 2, -1
+    effect = False  # "to take effect at 1 a.m.": only a ceasefire or a deal takes effect
+    in_force: tuple[int, str, int] | None = None  # the nearest such event: cost, event, token
     for k, steps, crossed in window(s, hit.first, hit.end, EVENT_WINDOW):
         if hit.kind == "duration" and (crossed or steps >= DURATION_WINDOW):
             continue  # "six hours of talks": a duration's event is named next to it
         found = event_word(s, k)
         if found == "one-on-one" and crossed:
             continue  # "The talks, which included a one-on-one meeting, lasted six hours"
-        if found and steps + CLAUSE_COST * crossed < best:
-            event, best, at = found, steps + CLAUSE_COST * crossed, k
+        cost = steps + CLAUSE_COST * crossed
+        if found and cost < best:
+            event, best, at = found, cost, k
+        if found in TAKES_EFFECT and (in_force is None or cost < in_force[0]):
+            in_force = (cost, found, k)
         near = steps < PHASE_WINDOW and not crossed
         if not phase and near and s.low(k) in PHASE_OF and hit.kind != "duration":
             phase = PHASE_OF[s.low(k)]
+        effect = effect or (near and s.low(k) in EFFECT_WORDS)
+    if effect and event not in TAKES_EFFECT and in_force is not None:
+        _, event, at = in_force  # "a ceasefire ..., to take effect at 1 a.m., after talks"
     if s.seq(hit.first - 2, ("as", "of")):
         phase = "start"
     if not phase and at >= 0 and hit.kind != "duration":
@@ -486,6 +494,8 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
 
 
 LASTED = frozenset({"lasted", "lasting", "lasts", "last", "took", "taking"})
+EFFECT_WORDS = frozenset({"effect", "force", "effective"})  # "take effect", "come into force"
+TAKES_EFFECT = frozenset({"ceasefire", "agreement"})
 RELATIVE = frozenset({",", "which", "that"})
 
 
