@@ -12,7 +12,9 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``template token``      unexpanded page-template placeholders (``%MINIFYHTML0a31...%``, ``{{x}}``)
 ``url``                 bare URL lines (``<https://...>``), "Original url:" and
                         "Permalink <url>" style lines
-``related link``        "Related article: ...", "Read more: ...", "Also Read | ..." lines; a
+``related link``        "Related article: ...", "Read more: ...", "Also Read | ...", "READ |
+                        ...", "RECOMMENDED: ..." lines; a site's most read stories run
+                        onto one numbered line ("Popular Now 1 ... 2 ... 3 ..."); a
                         "Topics" / "Related" / "More stories" / "Most popular" / "Trending
                         Stories" / "Don't Miss" label line with short link lines under it,
                         or with link paragraphs after it that close the article
@@ -561,8 +563,9 @@ URL_LINE = re.compile(
 RELATED_LINE = re.compile(
     r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|links?|reading|news|topics"
     r"|videos?))?"
-    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?)"
-    r"(?:\s*(?::|$)|\s+[|–—-]\s)"  # "Also Read | ...", "Read more - ..."
+    r"|read(?:\s+(?:more|also|next))?|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
+    r"|recommended(?:\s+(?:for\s+you|stories|reading))?)"
+    r"(?:\s*(?::|$)|\s+[|–—-]\s)"  # "Also Read | ...", "Read more - ...", "READ | ..."
     r"|(?-i:(?:RELATED|READ\s+MORE|ALSO\s+READ)\s+(?=[\"“‘'A-Z]))",  # "RELATED Turkey says ..."
     re.IGNORECASE,
 )
@@ -1251,6 +1254,15 @@ DATED_TITLE = re.compile(r"(?:(?![.!?]\s)[^\n]){5,200}?(?<=\S)\s{2,}+\d{4}-\d{2}
 RELATED_TITLE = re.compile(r"Related\s+(?!Subjects\b|Topics\b)[\"“‘'A-Z][^\n]*(?<![.!?\"”’'])")
 
 
+# A site's list of its most read stories run onto one line, numbered, with or without
+# its label: "Popular Now in News 1 Ontario reports 3 new cases 2 Toronto man, 52, ..."
+FUSED_LIST = re.compile(
+    r"(?:(?i:most\s+(?:read|popular|viewed)|popular\s+now|trending(?:\s+now)?|top\s+stories)"
+    r"(?:\s+in\s+[\w ]{1,20}?)?\s*:?\s*)?"
+    r"1\.?\s+[A-Z][^\n]{2,200}?\s2\.?\s+[A-Z][^\n]{2,200}?\s3\.?\s+[A-Z][^\n]{2,200}(?<!\.)"
+)  # (a sentence of prose ends with its full stop)
+# "Like this story? Share it with a friend!"
+SHARE_PROMPT = re.compile(r"(?i:like\s+this\s+(?:story|article)\s*\?[^\n]{0,80})")
 # An e-mail's furniture, as a newsletter's copy keeps it: its headers ("From: Jane Doe
 # <jane@x.org>", "Subject: ...", "Date: Fri, 6 Mar 2020 06:02:11 -0500"), "View in
 # browser", and its footer ("Was this email forwarded to you? ...", "You received this
@@ -1290,6 +1302,8 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_agency_date_line, "byline"),
     (PAGE_LINE.fullmatch, "boilerplate"),
     (EMAIL_LINE.fullmatch, "boilerplate"),
+    (FUSED_LIST.fullmatch, "related link"),
+    (SHARE_PROMPT.fullmatch, "boilerplate"),
     (is_running_head, "boilerplate"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (is_furniture, "boilerplate"),

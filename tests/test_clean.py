@@ -1279,10 +1279,26 @@ def test_a_newsletter_s_email_furniture_goes(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "Popular Now in News 1 Orla reports 3 new cases 2 Halden man, 52, charged 3 Rates fall",
+        "1 Orla quarantines 70,000 people 2 Kestrel bloc falls 2 short 3 Vale: talks in 12 months",
+        "READ | Orla says it will not stop the march (Feb. 29, 2026)",
+        "RECOMMENDED: Orla 'neutralizes' 2,557 fighters in Operation Vale",
+        "Like this story? Share it with a friend!",
+    ],
+)
+def test_a_site_s_lists_and_prompts_go(line: str) -> None:
+    assert cleaned(f"{line}\n\n{BODY}\n\nEnd.").text == f"{BODY}\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Page 3 of the report was missing.",
         "NATO says 5 March 2020 was calm.",
         "See the map.",
         "To: the council, the letter said, the plan was final.",
+        "1 Orla soldier died, 2 Kestrel soldiers were hurt and 3 Vale troops fled.",
+        "Readers were told to stay home.",
         "Subject to approval, the plan starts in May.",
     ],
 )
