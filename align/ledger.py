@@ -25,7 +25,7 @@ from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from .figures import comparable, measure_key, relate, sentence_figures
-from .figures.relate import COMPASS, MeasureKey, head_and_mods, same_place
+from .figures.relate import COMPASS, RECURRING, MeasureKey, head_and_mods, same_place
 from .figures.scope import another_months, on_the_day, published_on
 from .model import (
     WORST_FIRST,
@@ -87,10 +87,37 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
                 )
                 break
             group = group_of(a, sentence.index)
-            for q in sentence_figures(sentence)[: MAX_ARTICLE_CLAIMS - count]:
+            for q in attack_days(sentence_figures(sentence))[: MAX_ARTICLE_CLAIMS - count]:
                 claims.append(Claim(group, a, sentence.index, undated(q, date)))
                 count += 1
     return claims, warnings
+
+
+MIN_ATTACK_TOLL = 10  # a toll that names its attack (see ``attack_days``)
+
+
+def attack_days(figures: Sequence[Quantity]) -> Sequence[Quantity]:
+    """A sentence's figures, the day of an attack it gives with the attack's toll ("34
+    Turkish soldiers were killed in an air strike on Feb. 28") read as the day of the
+    attack that killed them: met by another outlet's day of an attack with that toll
+    ("on February 27"), where an attack's day alone meets none (a story tells of many
+    attacks). One day and one toll of one attack in the sentence, or none is read so, and
+    a toll of ``MIN_ATTACK_TOLL`` or more: two attacks of one story may each kill two."""
+    days = [q for q in figures if q.kind == "date" and q.event in RECURRING and not q.role]
+    tolls = [
+        q
+        for q in figures
+        if q.kind == "count"
+        and q.role == "killed"
+        and q.counted
+        and q.low == q.high
+        and q.low >= MIN_ATTACK_TOLL
+        and q.scope.kind == "incident"
+    ]
+    if len(days) != 1 or len(tolls) != 1:
+        return figures
+    toll = f"killing {tolls[0].low:g} {tolls[0].counted}"
+    return [q._replace(counted=toll, role="day") if q is days[0] else q for q in figures]
 
 
 def story_date(articles: Sequence[Article]) -> str | None:

@@ -318,7 +318,9 @@ class Quantity(NamedTuple):
         ("date", "time of day") when the text names nothing.
         """
         if self.kind in ("time", "date") and self.unit != "year":
-            thing = " ".join(w for w in (self.event, self.role) if w)
+            # an attack's day is named by its toll ("attack killing 34 turkish soldier")
+            told = (self.counted, "") if self.role == "day" else ("", self.role)
+            thing = " ".join(w for w in (self.event, *told) if w)
             name = "weekday" if self.unit == "weekday" else _KIND_NAMES[self.kind]
             return f"{thing} ({name})" if thing else name
         if self.kind == "duration":

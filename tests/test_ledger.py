@@ -883,6 +883,27 @@ def test_review_cases_of_breakdowns_places_and_shares() -> None:
     assert all_marks(apart(town, other_town)) == []
 
 
+def test_the_day_of_an_attack_is_compared_by_its_toll() -> None:
+    a = article("A", "Tension rose after 34 Orla soldiers were killed in an air strike on Feb. 27.")
+    b = article("B", "Thirty-four Orla soldiers were killed in an air strike on February 28.")
+    found = [(d.text, d.relation) for d in all_marks(apart(a, b)) if d.relation == "conflict"]
+    assert found == [("Feb. 27", "conflict"), ("February 28", "conflict")]
+    # another toll is another attack, a small toll may be another attack's, and a day
+    # with no toll meets no other day
+    for other in (
+        "Thirty-three Orla soldiers were killed in an air strike on February 28.",
+        "An air strike killed two Orla soldiers on February 28.",
+        "An air strike hit the town on February 28.",
+    ):
+        c = article("C", other)
+        assert not [d for d in all_marks(apart(a, c)) if "Feb" in d.text], other
+    small = article("D", "Two Orla soldiers were killed in an air strike on Feb. 27.")
+    assert (
+        all_marks(apart(small, article("E", "An air strike killed two Orla soldiers on March 2.")))
+        == []
+    )
+
+
 def test_an_undated_article_takes_the_date_the_others_carry() -> None:
     story = article("A", "Dozens of people were killed when the Orla Air plane crashed.")
     past = article("B", "In May, 22 people died when another Orla Air plane crashed near Halden.")

@@ -84,8 +84,8 @@ def measure_key(q: Quantity) -> MeasureKey | None:
             return None  # "2,500 people" and "900 people": people doing what?
         return ("count", "", head, q.role) if head else None
     if q.kind in ("time", "date"):
-        if q.unit == "year" or not q.event or q.event in RECURRING:
-            return None
+        if q.unit == "year" or not q.event or (q.event in RECURRING and q.role != "day"):
+            return None  # an attack's day only with its toll (``ledger.attack_days``)
         if q.kind == "date" and not q.role:
             return None  # the day of what: the talks, the deal, its start? Too loose to compare
         return (q.kind, q.unit, f"{q.event} {q.counted}".strip(), q.role)  # counted: time zone
