@@ -24,7 +24,10 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from rapidfuzz import fuzz
+
 from .figures import comparable, measure_key, relate, sentence_figures
+from .figures.lexicon import INCIDENT_WORDS
 from .figures.relate import COMPASS, RECURRING, MeasureKey, head_and_mods, same_place
 from .figures.scope import another_months, on_the_day, published_on
 from .model import (
@@ -67,6 +70,9 @@ class Ledger(NamedTuple):
     claims: dict[int, tuple[Claim, ...]]  # group id -> its claims, in reading order
     divergences: dict[int, tuple[Divergence, ...]]  # group id -> number divergences
     warnings: tuple[str, ...] = ()
+    # claims of one measure in rows kept apart for want of a place (``unplaced_between``):
+    # where a reader looks for an outlet's figure all the same
+    families: tuple[tuple[Claim, ...], ...] = ()
 
 
 def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim], list[str]]:
@@ -87,22 +93,31 @@ def locate(articles: Sequence[Article], group_of: GroupOf) -> tuple[list[Claim],
                 )
                 break
             group = group_of(a, sentence.index)
-            for q in attack_days(sentence_figures(sentence))[: MAX_ARTICLE_CLAIMS - count]:
+            figures = attack_days(sentence.text, sentence_figures(sentence))
+            for q in figures[: MAX_ARTICLE_CLAIMS - count]:
                 claims.append(Claim(group, a, sentence.index, undated(q, date)))
                 count += 1
     return claims, warnings
 
 
-MIN_ATTACK_TOLL = 10  # a toll that names its attack (see ``attack_days``)
+MIN_ATTACK_TOLL = 20  # a toll that names its attack (see ``attack_days``)
+# Words that part an attack from a day that is not its own ("the strike, the ministry
+# said on Feb. 28", "killed in the strike were buried on Feb. 29")
+NOT_ATTACK_DAY = frozenset(
+    {"was", "were", "is", "are", "had", "has", "have", "been", "be", "after", "before"}
+    | {"that", "which", "who", "and", "but", "said", "says", "told"}
+)
 
 
-def attack_days(figures: Sequence[Quantity]) -> Sequence[Quantity]:
-    """A sentence's figures, the day of an attack it gives with the attack's toll ("34
-    Turkish soldiers were killed in an air strike on Feb. 28") read as the day of the
-    attack that killed them: met by another outlet's day of an attack with that toll
-    ("on February 27"), where an attack's day alone meets none (a story tells of many
-    attacks). One day and one toll of one attack in the sentence, or none is read so, and
-    a toll of ``MIN_ATTACK_TOLL`` or more: two attacks of one story may each kill two."""
+def attack_days(text: str, figures: Sequence[Quantity]) -> Sequence[Quantity]:
+    """A sentence's figures (``text`` its words), the day of an attack it gives with the
+    attack's toll ("34 Turkish soldiers were killed in an air strike on Feb. 28") read
+    as the day of the attack that killed them: met by another outlet's day of an attack
+    with that toll at that place ("on February 27"), where an attack's day alone meets
+    none (a story tells of many attacks). One day and one toll in the sentence, the day
+    said of the attack itself ("a strike ... on Feb. 28", "the Feb. 27 strike", not "On
+    Feb. 28, the ministry said ..."), and a toll of ``MIN_ATTACK_TOLL`` or more (two
+    attacks of one story may each kill twelve), or none is read so."""
     days = [q for q in figures if q.kind == "date" and q.event in RECURRING and not q.role]
     tolls = [
         q
@@ -114,10 +129,29 @@ def attack_days(figures: Sequence[Quantity]) -> Sequence[Quantity]:
         and q.low >= MIN_ATTACK_TOLL
         and q.scope.kind == "incident"
     ]
-    if len(days) != 1 or len(tolls) != 1:
+    if len(days) != 1 or len(tolls) != 1 or not said_of_attack(text, days[0]):
         return figures
-    toll = f"killing {tolls[0].low:g} {tolls[0].counted}"
-    return [q._replace(counted=toll, role="day") if q is days[0] else q for q in figures]
+    toll = tolls[0]
+    day = days[0]._replace(
+        counted=f"killing {toll.low:g} {toll.counted}",
+        role="day",
+        scope=days[0].scope._replace(place=toll.scope.place),
+    )
+    return [day if q is days[0] else q for q in figures]
+
+
+def said_of_attack(text: str, day: Quantity) -> bool:
+    """Does the attack's own phrase give the day: "an air strike by regime forces on Feb.
+    28" (a few words of place or agent between), "the Feb. 27 air strike"?"""
+    words = text[max(0, day.start - 60) : day.start].lower().split()
+    for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        if words[k].strip(",.") in INCIDENT_WORDS:
+            between = words[k + 1 :]
+            return "," not in " ".join(between) and not any(
+                w in NOT_ATTACK_DAY or w.endswith("ed") for w in between
+            )
+    after = text[day.end : day.end + 20].lower().split()
+    return any(w.strip(",.") in INCIDENT_WORDS for w in after[:2])
 
 
 def story_date(articles: Sequence[Article]) -> str | None:
@@ -219,8 +253,8 @@ def unplaced_between(
     and "at least 15 killed on Thursday", which names neither, may count either (or
     both: "157 dead" in a quake against "92 in Jajarkot" and "37 in Rukum West"). It
     still meets other figures with no place. Judged once per reading (``reading_of``):
-    reprints repeat them. Also returns the pairs of claims it keeps apart: they still
-    share a row of the ledger (one measure, where a reader looks for it), unmarked."""
+    reprints repeat them. Also returns the pairs of claims it keeps apart (for
+    ``families``)."""
     texts: dict[int, str] = {}
 
     def text(article: int) -> str:
@@ -275,20 +309,28 @@ def two_incidents(a: Stated, b: Stated, text: Callable[[int], str]) -> bool:
     """Do two figures of other places that disagree count two incidents? Yes where one
     outlet gives both ("92 died in Jajarkot ... 37 in Rukum West"), or where no outlet
     of either names the other's place (``text``: an article's text, in lower case) and
-    no passage holds both: an outlet may name the town where another names the district
-    around it, or spell it another way ("Kyiv", "Kiev"), with a later count, in
-    sentences alike."""
+    no passage holds both under names spelled alike: an outlet may name the town where
+    another names the district around it, or spell it another way ("Kyiv", "Kiev"), with
+    a later count, in sentences alike."""
     qa, qb = a.quantity, b.quantity
     if same_place(qa.scope.place, qb.scope.place) or relate(qa, qb) != "conflict":
         return False
     if a.articles & b.articles:
         return True
-    if a.groups & b.groups:
-        return False
+    if a.groups & b.groups and spelled_alike(qa.scope.place, qb.scope.place):
+        return False  # "Kyiv", "Kiev" in one passage; not "Binnish", "Sarmin"
     named = any(names(text(x), qb.scope.place) for x in a.articles) or any(
         names(text(x), qa.scope.place) for x in b.articles
     )
     return not named
+
+
+SPELLED_ALIKE = 50.0  # rapidfuzz ratio of two spellings of a name at least ("kyiv", "kiev")
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Could two places' names be one name spelled two ways?"""
+    return any(fuzz.ratio(x, y) >= SPELLED_ALIKE for x in a.split() for y in b.split())
 
 
 def names(text: str, place: str) -> bool:
@@ -448,6 +490,29 @@ def _greedy_pairs(
         for p, i, j, r in zip(live.tolist(), x.tolist(), y.tolist(), relations, strict=True):
             taken[p].append((i, j, r))
     return taken
+
+
+def families(
+    pairs: Sequence[tuple[int, int]], tally: Tally, claims: Sequence[Claim]
+) -> tuple[tuple[Claim, ...], ...]:
+    """The claims of the rows that ``pairs`` (claims kept apart for want of a place)
+    would have joined, each such set of rows as one family."""
+    parent: dict[int, int] = {}
+
+    def root(row: int) -> int:
+        while parent.setdefault(row, row) != row:
+            row = parent[row]
+        return row
+
+    for i, j in pairs:
+        a, b = root(find(tally.parent, i)), root(find(tally.parent, j))
+        parent[max(a, b)] = min(a, b)
+    found: dict[int, list[Claim]] = defaultdict(list)
+    for n, claim in enumerate(claims):
+        row = find(tally.parent, n)
+        if row in parent:
+            found[root(row)].append(claim)
+    return tuple(tuple(family) for family in found.values())
 
 
 def find(parent: list[int], i: int) -> int:
@@ -642,8 +707,6 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
     for by_article in buckets.values():
         join_restatements(by_article, claims, judge, tally)
         compare_bucket(by_article, claims, judge, reading_of, tally)
-    for i, j in unmarked:  # one measure's row, where a reader looks for it
-        tally.join(i, j)
     keyed = [n for by_article in buckets.values() for ns in by_article.values() for n in ns]
     rows = ledger_rows(claims, [*keyed, *alone], tally)
     by_group: dict[int, list[Claim]] = defaultdict(list)
@@ -654,6 +717,7 @@ def build_ledger(articles: Sequence[Article], group_of: GroupOf) -> Ledger:
         claims={g: tuple(cs) for g, cs in by_group.items()},
         divergences=number_divergences(claims, tally, articles),
         warnings=tuple(warnings),
+        families=families(unmarked, tally, claims),
     )
 
 

@@ -115,7 +115,7 @@ def build_from_sources(sources: Sequence[Source], progress: Progress = _quiet) -
     progress("comparing figures", 0.0)
     ledger = build_ledger(articles, lambda article, sentence: home[(article, sentence)])
     passages = also_members(articles, drafts, ledger.rows)
-    closest = closest_groups(matches, home, passages, ledger.rows)
+    closest = closest_groups(matches, home, passages, ledger.rows, ledger.families)
     holders = input_holders(articles)
     groups: list[Group] = []
     for gid, (members, joined) in enumerate(zip(drafts, passages, strict=True)):
@@ -134,6 +134,7 @@ def closest_groups(
     home: dict[Ref, int],
     passages: Sequence[Sequence[Member]],
     rows: Sequence[Measured],
+    families: Sequence[Sequence[Claim]] = (),
 ) -> dict[int, tuple[Closest, ...]]:
     """For each group, the outlets it lacks that give one of its figures' quantities
     elsewhere (a ledger row), or whose sentence best matching one of its members sits
@@ -151,11 +152,13 @@ def closest_groups(
     # The row itself first, then its event's rows of other sorts: an outlet that gives
     # the ceasefire's start as "midnight" gives the "midnight Friday" of another.
     for row in rows:
-        point_to(found, present, row, _first_claims(row.claims))
+        point_to(found, present, row.claims, _first_claims(row.claims))
+    for apart in families:  # rows kept apart for want of a place: one measure all the same
+        point_to(found, present, apart, _first_claims(apart))
     for family in timings(rows):
         for sort, others in elsewhere(family).items():
             for row in family[sort]:
-                point_to(found, present, row, others)
+                point_to(found, present, row.claims, others)
     best: dict[tuple[int, int], tuple[float, Ref, int]] = {}
     for cosine, mine, theirs in matches:
         key = (home[mine], theirs[0])
@@ -232,12 +235,12 @@ def _first_claims(claims: Iterable[Claim]) -> dict[int, Place]:
 def point_to(
     found: dict[tuple[int, int], Closest],
     present: Sequence[set[int]],
-    row: Measured,
+    claims: Sequence[Claim],
     first: dict[int, Place],
 ) -> None:
-    """Point each group of ``row``'s claims, for each article it lacks, to the group of
-    that article's claim in ``first``, unless a pointer is there already."""
-    for group in dict.fromkeys(c.group for c in row.claims):
+    """Point each group of ``claims`` (a row's), for each article it lacks, to the group
+    of that article's claim in ``first``, unless a pointer is there already."""
+    for group in dict.fromkeys(c.group for c in claims):
         for article in first.keys() - present[group]:
             found.setdefault((group, article), Closest(article, first[article][2], "figure"))
 

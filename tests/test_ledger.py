@@ -897,6 +897,18 @@ def test_the_day_of_an_attack_is_compared_by_its_toll() -> None:
     ):
         c = article("C", other)
         assert not [d for d in all_marks(apart(a, c)) if "Feb" in d.text], other
+    # a day said of something else than the attack is not its day (review)
+    for other in (
+        "On Feb. 28, the ministry said 34 Orla soldiers had been killed in the air strike.",
+        "The 34 Orla soldiers killed in the air strike were buried on Feb. 28.",
+        "Orla retaliated on Feb. 28 after 34 Orla soldiers were killed in an air strike.",
+    ):
+        c = article("C", other)
+        assert not [d for d in all_marks(apart(a, c)) if "Feb" in d.text], other
+    # two attacks of one story, each killing twelve
+    bus = article("F", "A bombing at a bus station in Orla on Feb. 10 killed 12 people.")
+    market = article("G", "A bombing at the Halden market on March 3 killed 12 people.")
+    assert not [d for d in all_marks(apart(bus, market)) if d.text in ("Feb. 10", "March 3")]
     small = article("D", "Two Orla soldiers were killed in an air strike on Feb. 27.")
     assert (
         all_marks(apart(small, article("E", "An air strike killed two Orla soldiers on March 2.")))
@@ -936,9 +948,12 @@ def test_a_toll_with_no_place_is_not_set_against_two_incidents_tolls() -> None:
     unplaced = article("C", "Air strikes on Tuesday killed 14 civilians, activists said.")
     also = article("D", "Eleven civilians were killed in air strikes on Tuesday.")
     found = all_marks(apart(aleppo, town, unplaced, also))
-    # the four share the measure's row, where a reader looks for the figure
-    rows = apart(aleppo, town, unplaced, also).rows
-    assert [len(r.claims) for r in rows if r.label.startswith("civilian killed")] == [4]
+    # each incident keeps its row, the tolls with no place theirs; the four are one
+    # family of rows, where a reader looks for an outlet's figure
+    found_ledger = apart(aleppo, town, unplaced, also)
+    rows = found_ledger.rows
+    assert sorted(len(r.claims) for r in rows if r.label.startswith("civilian killed")) == [1, 1, 2]
+    assert [len(family) for family in found_ledger.families] == [4]
     # C and D may count either incident: set against neither, but against each other
     assert sorted((d.text, d.relation) for d in found) == [
         ("14", "conflict"),
@@ -969,6 +984,11 @@ def test_a_toll_with_no_place_is_not_set_against_two_incidents_tolls() -> None:
     kiev = article("M", "A missile strike killed 12 people in Kiev on Tuesday, the mayor said.")
     bare = article("N", "A missile strike killed nine people on Tuesday, the mayor said.")
     assert {d.text for d in all_marks(ledger(kyiv, kiev, bare))} == {"15", "12", "nine"}
+    # two towns in one passage are still two towns (review)
+    binnish = article("O", "Air strikes killed 15 civilians in the town of Binnish on Tuesday.")
+    sarmin = article("P", "Air strikes killed nine civilians in the town of Sarmin on Tuesday.")
+    bare2 = article("Q", "Air strikes killed 12 civilians on Tuesday, activists said.")
+    assert all_marks(ledger(binnish, sarmin, bare2)) == []
     # an outlet that gives two places' tolls shows two incidents
     both = article(
         "H", "On Tuesday the quake killed 92 people in Jajarkot and 86 people in Rukum West."
