@@ -478,7 +478,7 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
         near = steps < PHASE_WINDOW and not crossed
         if not phase and near and s.low(k) in PHASE_OF and hit.kind != "duration":
             phase = PHASE_OF[s.low(k)]
-        effect = effect or (near and s.low(k) in EFFECT_WORDS)
+        effect = effect or (near and takes_effect(s, k))
     if effect and event not in TAKES_EFFECT and in_force is not None:
         _, event, at = in_force  # "a ceasefire ..., to take effect at 1 a.m., after talks"
     if s.seq(hit.first - 2, ("as", "of")):
@@ -494,8 +494,17 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
 
 
 LASTED = frozenset({"lasted", "lasting", "lasts", "last", "took", "taking"})
-EFFECT_WORDS = frozenset({"effect", "force", "effective"})  # "take effect", "come into force"
 TAKES_EFFECT = frozenset({"ceasefire", "agreement"})
+TAKE = frozenset({"take", "takes", "took", "taken", "taking", "into", "in"})
+
+
+def takes_effect(s: Stream, k: int) -> bool:
+    """Does token k say that something takes effect: "take effect", "came into force",
+    "in effect", "effective" (not "to little effect", "had little effect on")?"""
+    word = s.low(k)
+    return word == "effective" or (word in ("effect", "force") and s.low(k - 1) in TAKE)
+
+
 RELATIVE = frozenset({",", "which", "that"})
 
 
