@@ -563,8 +563,9 @@ URL_LINE = re.compile(
 RELATED_LINE = re.compile(
     r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|links?|reading|news|topics"
     r"|videos?))?"
-    r"|read(?:\s+(?:more|also|next))?|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
-    r"|recommended(?:\s+(?:for\s+you|stories|reading))?)"
+    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
+    # "READ | ...", "Recommended: ..." (capitalised: a wrapped line may open "read: 34 ...")
+    r"|(?-i:Read|READ)|(?-i:Recommended|RECOMMENDED)(?:\s+(?:for\s+you|stories|reading))?)"
     r"(?:\s*(?::|$)|\s+[|–—-]\s)"  # "Also Read | ...", "Read more - ...", "READ | ..."
     r"|(?-i:(?:RELATED|READ\s+MORE|ALSO\s+READ)\s+(?=[\"“‘'A-Z]))",  # "RELATED Turkey says ..."
     re.IGNORECASE,
@@ -1254,23 +1255,21 @@ DATED_TITLE = re.compile(r"(?:(?![.!?]\s)[^\n]){5,200}?(?<=\S)\s{2,}+\d{4}-\d{2}
 RELATED_TITLE = re.compile(r"Related\s+(?!Subjects\b|Topics\b)[\"“‘'A-Z][^\n]*(?<![.!?\"”’'])")
 
 
+LISTED = r"[A-Z]\S*(?:[ \t]+\S+){2,30}"  # a listed story's title: three words at least
 # A site's list of its most read stories run onto one line, numbered, with or without
 # its label: "Popular Now in News 1 Ontario reports 3 new cases 2 Toronto man, 52, ..."
 FUSED_LIST = re.compile(
     r"(?:(?i:most\s+(?:read|popular|viewed)|popular\s+now|trending(?:\s+now)?|top\s+stories)"
     r"(?:\s+in\s+[\w ]{1,20}?)?\s*:?\s*)?"
-    r"1\.?\s+[A-Z][^\n]{2,200}?\s2\.?\s+[A-Z][^\n]{2,200}?\s3\.?\s+[A-Z][^\n]{2,200}(?<!\.)"
-)  # (a sentence of prose ends with its full stop)
+    rf"1\.?\s+{LISTED}?\s+2\.?\s+{LISTED}?\s+3\.?\s+{LISTED}(?<![.?!])"
+)  # (a sentence of prose ends with its full stop; a headline's items are words)
 # "Like this story? Share it with a friend!"
 SHARE_PROMPT = re.compile(r"(?i:like\s+this\s+(?:story|article)\s*\?[^\n]{0,80})")
-# An e-mail's furniture, as a newsletter's copy keeps it: its headers ("From: Jane Doe
-# <jane@x.org>", "Subject: ...", "Date: Fri, 6 Mar 2020 06:02:11 -0500"), "View in
-# browser", and its footer ("Was this email forwarded to you? ...", "You received this
-# email because ...")
+# An e-mail's furniture, as a newsletter's copy keeps it: "View in browser", and its
+# footer ("Was this email forwarded to you? ...", "You received this email because ...").
+# Its headers are read at the top (``_email_headers``).
 EMAIL_LINE = re.compile(
-    r"(?i:from|to|cc|bcc|reply-to)\s*:\s*[^\n@]{0,80}@[^\n]{1,120}"
-    r"|(?i:subject)\s*:[^\n]{1,200}|(?i:date|sent)\s*:[^\n]{0,40}\b\d{4}\b[^\n]{0,30}"
-    r"|(?i:view\s+(?:this\s+(?:e-?mail|newsletter)\s+)?(?:in\s+(?:your\s+)?browser|online))"
+    r"(?:View|VIEW)\s+(?i:(?:this\s+(?:e-?mail|newsletter)\s+)?(?:in\s+(?:your\s+)?browser|online))"
     r"|(?i:(?:[^\n]{0,40}\s)?was\s+this\s+(?:e-?mail|newsletter)\s+forwarded\s+to\s+you\b[^\n]{0,200})"
     r"|(?i:you\s+(?:are\s+)?receiv(?:ed|ing)\s+this\s+(?:e-?mail|newsletter|message)\b[^\n]{0,300})"
 )
@@ -1561,6 +1560,28 @@ FUSED_LABEL = re.compile(
     r"\s*(?:Key\s+[Ee]vents?|Pinned\s+post|Advertisement|ADVERTISEMENT)(?:\s*[-–—:|])?\s+"
     r"(?=[\"“‘'(]?[A-Z])"
 )
+
+
+# An e-mail's headers: "From: Jane Doe <jane@x.org>", "Subject: ...", "Date: Fri, 6 Mar
+# 2020 06:02:11 -0500"
+EMAIL_FROM = re.compile(r"(?:From|FROM)\s*:\s*[^\n@]{0,80}@[^\n]{1,120}")
+EMAIL_HEADER = re.compile(r"(?:From|To|Cc|Bcc|Reply-To|Subject|Date|Sent)\s*:[^\n]{1,200}")
+EMAIL_TOP = 8  # lines at the top of a copy where an e-mail's headers stand
+
+
+def _email_headers(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """A newsletter's e-mail headers at the top of its copy, where one says who it is
+    from with an address ("From: Jane Doe <jane@x.org>"); a memo's "Subject:" quoted
+    in a story stays."""
+    top = list(islice(_live_lines(raw, lines, drops), EMAIL_TOP))
+    if not any(EMAIL_FROM.fullmatch(view.text.strip()) for _, view in top):
+        return []
+    return [
+        d
+        for _, view in top
+        if EMAIL_HEADER.fullmatch(view.text.strip())
+        for d in _drop_view(view, "boilerplate", raw)
+    ]
 
 
 def _fused_labels(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
@@ -2590,10 +2611,10 @@ SUFFIXES = frozenset(
     | {"ity", "ities", "ies", "ties", "ish", "ous", "able", "ible", "ence", "ance", "ers"}
     | {"est", "ful", "less", "al", "ally", "ive", "ure"}
 )
-COMPOUND_FIRST = frozenset(
-    {"well", "self", "long", "short", "high", "low", "half", "all", "ex", "so", "first"}
-    | {"never", "non", "pro", "anti", "co", "post", "pre", "cross", "far", "full", "hard"}
-    | {"near", "over", "under", "wide", "front", "ill", "cease", "e", "x", "part", "two"}
+COMPOUND_FIRST = frozenset(  # (not "pro", "pre", "ex": "pro-" over "tection" is a word)
+    {"well", "self", "long", "short", "high", "low", "half", "all", "so", "first", "never"}
+    | {"non", "anti", "cross", "far", "full", "hard", "near", "over", "under", "wide"}
+    | {"front", "ill", "cease", "two"}
 )
 
 
@@ -2738,6 +2759,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _labelled_lines(raw, paragraphs, drops))
     drops = _merge(drops, _fused_date(raw, lines, drops))
     drops = _merge(drops, _fused_labels(raw, lines, drops))
+    drops = _merge(drops, _email_headers(raw, lines, drops))
     drops = _merge(drops, _polls(raw, paragraphs, drops))
     drops = _merge(drops, _comments(raw, paragraphs, drops))
     breaks = _single_breaks(raw, paragraphs)

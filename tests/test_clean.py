@@ -1276,6 +1276,17 @@ def test_a_newsletter_s_email_furniture_goes(line: str) -> None:
     assert cleaned(f"{line}\n\n{BODY}\n\nEnd.").text == f"{BODY}\n\nEnd."
 
 
+def test_a_wrapped_paragraph_s_lines_are_no_teasers_or_headers() -> None:
+    wrapped = (
+        "The ministry's statement, issued in Halden on Tuesday evening, was brief and\n"
+        "read: 34 soldiers were killed and 12 wounded in the strike on the base, with\n"
+        "subject: to the findings of an inquiry that would report within a week, the\n"
+        "minister said."
+    )
+    text = cleaned(f"{BODY}\n\n{wrapped}\n\nEnd.").text
+    assert "read: 34 soldiers were killed" in text and "subject: to the findings" in text
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -1298,6 +1309,8 @@ def test_a_site_s_lists_and_prompts_go(line: str) -> None:
         "See the map.",
         "To: the council, the letter said, the plan was final.",
         "1 Orla soldier died, 2 Kestrel soldiers were hurt and 3 Vale troops fled.",
+        "1 Dead, 2 Injured, 3 Arrested in Orla Shooting",
+        "Subject: the talks, the memo said, were to stay secret.",
         "Readers were told to stay home.",
         "Subject to approval, the plan starts in May.",
     ],
@@ -1345,6 +1358,8 @@ def test_a_word_broken_at_a_line_s_end_is_whole_again() -> None:
         ("in self-\ndefence", "in self-defence"),
         ("A four-\nyear-\nold girl", "A four-year-old girl"),
         ("They are seek-\ning talks", "They are seeking talks"),
+        ("under pro-\ntection", "under protection"),
+        ("the pre-\nsident", "the president"),
         ("See https://x.org/news/orla-\nThe attack", "See https://x.org/news/orla- The attack"),
     ):
         assert cleaned(f"{BODY}\n\n{broken} ended.").text.endswith(f"{whole} ended."), broken
