@@ -888,17 +888,12 @@ def test_the_day_of_an_attack_is_compared_by_its_toll() -> None:
     b = article("B", "Thirty-four Orla soldiers were killed in an air strike on February 28.")
     found = [(d.text, d.relation) for d in all_marks(apart(a, b)) if d.relation == "conflict"]
     assert found == [("Feb. 27", "conflict"), ("February 28", "conflict")]
-    # another toll is another attack, a small toll may be another attack's, and a day
-    # with no toll meets no other day
+    # another toll is another attack, a small toll may be another attack's, a day with
+    # no toll meets no other day, and a day said of something else is not the attack's
     for other in (
         "Thirty-three Orla soldiers were killed in an air strike on February 28.",
         "An air strike killed two Orla soldiers on February 28.",
         "An air strike hit the town on February 28.",
-    ):
-        c = article("C", other)
-        assert not [d for d in all_marks(apart(a, c)) if "Feb" in d.text], other
-    # a day said of something else than the attack is not its day (review)
-    for other in (
         "On Feb. 28, the ministry said 34 Orla soldiers had been killed in the air strike.",
         "The 34 Orla soldiers killed in the air strike were buried on Feb. 28.",
         "Orla retaliated on Feb. 28 after 34 Orla soldiers were killed in an air strike.",
