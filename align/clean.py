@@ -2625,7 +2625,7 @@ def _hyphenation(raw: str, drops: Drops) -> list[Dropped]:
     and addresses ("https://x.org/syria-"), are left alone."""
     out: list[Dropped] = []
     counts: Counter[str] | None = None
-    for m in LINE_END_HYPHEN.finditer(raw) if "-\n" in raw or "-\r" in raw or "- " in raw else ():
+    for m in LINE_END_HYPHEN.finditer(raw):
         left = LEFT_HALF.search(raw, max(0, m.start() - 40), m.start())
         right = RIGHT_HALF.match(raw, m.end())
         if left is None or right is None or raw[left.start() - 1 : left.start()] in ("/", ".", "@"):

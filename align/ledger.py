@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from .figures import comparable, measure_key, relate, sentence_figures
 from .figures.lexicon import INCIDENT_WORDS
-from .figures.relate import COMPASS, RECURRING, MeasureKey, head_and_mods, same_place
+from .figures.relate import RECURRING, MeasureKey, head_and_mods, name_words, same_place
 from .figures.scope import another_months, on_the_day, published_on
 from .model import (
     WORST_FIRST,
@@ -336,7 +336,7 @@ def spelled_alike(a: str, b: str) -> bool:
 def names(text: str, place: str) -> bool:
     """Does the text name the place (each of its longer words but compass words: "Maarat
     al-Numan" does not name Maarat Misrin)?"""
-    words = [w for w in place.split() if len(w) >= 4 and w not in COMPASS]
+    words = name_words(place)
     return bool(words) and all(word in text for word in words)
 
 

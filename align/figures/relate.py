@@ -115,9 +115,13 @@ def same_place(a: str, b: str) -> bool:
         return True
     if a.startswith(SEVERAL_PLACES) or b.startswith(SEVERAL_PLACES):
         return False  # a total over places is no one place's, nor another total's
-    words_a = [w for w in a.split() if w not in COMPASS and len(w) >= 4]
-    words_b = [w for w in b.split() if w not in COMPASS and len(w) >= 4]
-    return any(fuzz.ratio(x, y) >= PLACE_SIMILAR for x in words_a for y in words_b)
+    words_b = name_words(b)
+    return any(fuzz.ratio(x, y) >= PLACE_SIMILAR for x in name_words(a) for y in words_b)
+
+
+def name_words(place: str) -> list[str]:
+    """The words that name a place: of four letters or more, compass words aside."""
+    return [w for w in place.split() if w not in COMPASS and len(w) >= 4]
 
 
 def scopes_fit(a: Scope, b: Scope) -> bool:
