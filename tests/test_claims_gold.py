@@ -33,7 +33,7 @@ FLOORS = {
     "minsk_agreement": (0.9, 0.45, 0),
     # two false conflicts: the official toll "frozen ... since Thursday" (38) against
     # Saturday's 41 and 42 (a rising toll, as on the ferry)
-    "genoa_bridge_collapse": (0.6, 0.25, 2),
+    "genoa_bridge_collapse": (0.7, 0.4, 2),
     # one of its 4 gold conflicts found (948 feet / 300 m); the 984-foot ship of two other
     # outlets, their clock times and "a father of three" are not compared yet
     "key_bridge_collapse": (0.9, 0.2, 0),

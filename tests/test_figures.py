@@ -194,8 +194,23 @@ def test_death_toll_counts_deaths() -> None:
     assert comparable(toll, fatalities) and relate(toll, fatalities) == "conflict"
     # a toll a possessive owns counts that owner's dead, not people in general
     army = find("The Norwegian army's death toll since May stood at 57.", "57")
-    assert army.counted == "norwegian army"
+    assert army.counted == "norwegian soldier"  # an armed force's dead are its soldiers
     assert not comparable(army, find("Over 80 civilians have been killed since May 20.", "Over 80"))
+    soldiers = only("Since May, 58 Norwegian soldiers have been killed.")
+    assert relate(army, soldiers) == "conflict"
+    ours = only("Norway's military death toll since May stood at 57.")
+    assert (ours.counted, ours.role) == ("norway soldier", "killed")
+    regime = only("The regime's death toll rose to 12.")
+    assert regime.counted == "regime"
+
+
+def test_a_tally_reaches_its_words_past_a_date_not_past_a_count() -> None:
+    since = find("The number of miners killed since May 3 rose to 23 on Friday.", "23")
+    assert (since.counted, since.role) == ("miner", "killed")
+    toll = find("The Norwegian army's death toll since May 3 stood at 57.", "57")
+    assert (toll.counted, toll.role) == ("norwegian soldier", "killed")
+    past = find("Five miners died and the number rose to 23.", "23")
+    assert past.counted != "miner"  # no tally's words here: "miners" counts the five
 
 
 def test_a_country_that_lost_them_says_whose_they_were() -> None:

@@ -123,6 +123,8 @@ def read_hits(s: Stream) -> list[Hit]:
             if not is_time_conversion(s, hits, hit):
                 hits.append(hit)
             s.floor = hit.end
+            if hit.kind not in ("time", "date"):
+                s.count_floor = hit.end
             i = hit.end
         else:
             i = skip_at(s, j)

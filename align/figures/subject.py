@@ -156,7 +156,7 @@ def number_of_before(s: Stream, j: int) -> str:
 
     "the death toll rose to 2,300" and "its toll rose to 59" count deaths.
     """
-    for k in range(j - 2, max(s.floor, j - 16) - 1, -1):
+    for k in range(j - 2, max(s.count_floor, j - 16) - 1, -1):
         if s.low(k) in NUMBER_WORDS and s.low(k + 1) == "of":
             return noun_phrase(s, k + 1)
         if s.low(k) == "toll" and s.low(k - 1) in ("death", "the", "its", "their"):
@@ -164,18 +164,31 @@ def number_of_before(s: Stream, j: int) -> str:
     return ""
 
 
+ARMED = frozenset({"military", "army"})  # a toll of theirs counts soldiers
+
+
 def toll_owner(s: Stream, k: int) -> str:
-    """Whose dead a toll at token k counts, where a possessive says so ("the Turkish
-    military's death toll": "turkish military"), else "": not people in general."""
+    """Whose dead a toll at token k counts, where a possessive says so ("the regime's
+    toll": "regime"), else "": not people in general. An armed force's toll counts its
+    soldiers: "the Turkish military's death toll" and "Turkey's military death toll"
+    are "turkish soldier" and "turkey soldier"."""
     j = k - 1 - int(s.low(k - 1) == "death")
-    if j < 0 or not s.toks[j].text.endswith(("'s", "’s")) or s.kind(j) != "word":
+    armed = s.low(j) in ARMED and not possessive(s, j)
+    j -= int(armed)  # "Turkey's military death toll"
+    if j < 0 or not possessive(s, j) or s.kind(j) != "word":
         return ""
     mods: list[str] = []
     for m in range(j - 1, max(-1, j - 3), -1):
         if not s.capital(m) or s.low(m) in FUNCTION:
             break
         mods.insert(0, s.low(m))
+    if armed or s.low(j) in ARMED:
+        return " ".join([*mods, "soldier"] if mods else [s.low(j), "soldier"])
     return " ".join([*mods, noun(s.low(j))])
+
+
+def possessive(s: Stream, j: int) -> bool:
+    return s.toks[j].text.endswith(("'s", "’s")) if 0 <= j < s.count else False
 
 
 def loser(s: Stream, first: int) -> str:
@@ -256,7 +269,10 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     ``inherited`` is the role of the figure this one is listed with, if any.
     """
     hit = found.hits[n]
-    floor = found.hits[n - 1].end if n > 0 else 0
+    # a time or date before is the figure's span, not a count of its own: "the number of
+    # soldiers killed since February 3 rose to 59"
+    counts = [h for h in found.hits[:n] if h.kind not in ("time", "date")]
+    floor = counts[-1].end if counts else 0
     return (
         role_in(s, range(hit.first - 1, max(floor, hit.first - ROLE_BEFORE) - 1, -1))
         or inherited

@@ -68,6 +68,9 @@ class Stream:
         self.lows = [t.low for t in self.toks]
         self.count = len(self.toks)
         self.floor = 0  # no figure may reach back before this token
+        # nor a tally's words ("the number of ...") before the last count: a date or time
+        # between is the tally's span ("the toll since February 3 rose to 59")
+        self.count_floor = 0
 
     def low(self, i: int) -> str:
         """Lower-cased token i, or "" outside the sentence."""
