@@ -2430,12 +2430,21 @@ LIVE_STAMP = re.compile(
 )
 
 
+# A page's date run into the story's first word by a scraper that lost the line break
+# between them: "August 3, 2014Chinese officials announced ...". No sentence writes a
+# year against a capital; the date is the page's, not its first sentence's.
+FUSED_DATE = re.compile(
+    rf"\s*(?:(?i:{MONTH})\s\d{{1,2}},?\s|\d{{1,2}}\s(?i:{MONTH}),?\s)\d{{4}}(?=[A-Z][a-z])"
+)
+
+
 def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """Live-blog entry times (``LIVE_STAMP``) opening a paragraph."""
+    """Live-blog entry times (``LIVE_STAMP``) and a page's date run into the story
+    (``FUSED_DATE``), opening a paragraph."""
     out: list[Dropped] = []
     for paragraph in paragraphs:
         first = next(_live_lines(raw, paragraph, drops), None)
-        m = LIVE_STAMP.match(first[1].text) if first else None
+        m = (LIVE_STAMP.match(first[1].text) or FUSED_DATE.match(first[1].text)) if first else None
         if first and m:
             out.append(_drop(raw, *first[1].span(0, m.end()), "date line"))
     return out

@@ -697,6 +697,17 @@ def test_names_directly_above_a_date_line_are_a_byline() -> None:
     assert [r for r, _ in drops(linked)] == ["byline", "date line"]  # a name as a link
 
 
+def test_a_page_date_run_into_the_first_word_is_a_date_line() -> None:
+    for date in ("August 3, 2014", "3 August 2014", "Aug. 3 2014"):
+        c = cleaned(f"Quake toll rises\n\n{date}Officials said 381 people died.\n\n{BODY}")
+        assert ("date line", date) in drops(c)
+        assert "Officials said 381 people died." in c.text
+    kept = cleaned(f"{BODY}\n\nThe dam was finished in March 2014. Work began in May 2010.")
+    assert "finished in March 2014." in kept.text  # a year, then a space: the sentence's
+    model = cleaned(f"{BODY}\n\nMarch 5, 2020 GMT+3 will be remembered.")  # no capital run-on
+    assert "March 5, 2020 GMT+3 will be remembered." in model.text
+
+
 def test_a_live_blog_entry_time_with_its_zone_is_dropped_and_its_heading_kept() -> None:
     c = cleaned(f"LIVE: Storm hits the coast\n\n17:45 GMT: Harbour closed\n\n{BODY}")
     assert c.headline == "LIVE: Storm hits the coast"
