@@ -607,6 +607,8 @@ def test_money_and_percent() -> None:
         ("The vote closes at 3 p.m. sharp.", "3 p.m.", 900),
         ("The vote closes at 11:30 a.m.", "11:30 a.m.", 690),
         ("Shops open at 9am.", "9am", 540),
+        ("The train left the rails at 3 am on Sunday.", "3 am", 180),  # "am" after "at"
+        ("Shops open by 9 AM.", "9 AM", 540),
         ("Lunch is at noon.", "noon", 720),
         ("The ship left at 0600 GMT.", "0600 GMT", 360),
         ("Trains stop at 2300 hours.", "2300 hours", 1380),
@@ -615,6 +617,10 @@ def test_money_and_percent() -> None:
 def test_times_of_day(sentence: str, written: str, minutes: float) -> None:
     q = find(sentence, written)
     assert (q.kind, q.unit, q.low, q.high) == ("time", "min", minutes, minutes)
+
+
+def test_am_that_may_be_the_verb_is_no_time() -> None:
+    assert "time" not in [q.kind for q in extract("Of the twelve seats, 3 am told are empty.")]
 
 
 def test_midnight_and_time_hedges() -> None:

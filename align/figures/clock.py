@@ -241,10 +241,20 @@ def daypart(s: Stream, j: int, hour: int, minute: int) -> tuple[float, int] | No
         (("o'clock",), -1),
         (("o’clock",), -1),
     ):
-        if s.seq(j, words) and (words[0] != "am" or s.glued(j)):
+        if s.seq(j, words) and (words[0] != "am" or spelled_am(s, j)):
             h = hour % 12 + max(shift, 0) if shift >= 0 else hour
             return float(h * 60 + minute), j + len(words)
     return in_the(s, j, hour, minute)
+
+
+def spelled_am(s: Stream, j: int) -> bool:
+    """ "am" after an hour at ``j - 1`` is the morning's where it cannot be the verb: run
+    into the hour ("3am"), in capitals ("3 AM"), or after a preposition of time ("at 3
+    am")."""
+    return s.glued(j) or s.toks[j].text == "AM" or s.low(j - 2) in TIME_PREPS | AROUND
+
+
+AROUND = frozenset({"around", "about", "approximately"})
 
 
 def in_the(s: Stream, j: int, hour: int, minute: int) -> tuple[float, int] | None:
