@@ -1444,6 +1444,10 @@ def test_events_and_phases_of_times_and_dates() -> None:
     assert (far.event, far.role) == ("patrols", "start")
     smoke = only("Smoke from the wildfire hung over the city on June 2.")
     assert smoke.role == ""  # "from" before the event is no start
+    commence = only("On June 2, joint patrols will commence along the river road.")
+    assert (commence.event, commence.role) == ("patrols", "start")
+    item = only("3. On June 2, joint patrols will commence along the river road.")
+    assert (item.event, item.role) == ("patrols", "start")  # a statement's numbered article
 
 
 def test_what_takes_effect_is_a_truce_or_a_deal_not_the_talks_beside_it() -> None:

@@ -392,7 +392,8 @@ EVENT_OF = {word: event for event, words in EVENTS.items() for word in words.spl
 # The phase of an event a time or date names.
 PHASES = {
     "start": "begin begins began beginning start starts starting started effect force "
-    "place established launch launched effective from",
+    "place established launch launched effective from commence commences commenced "
+    "commencing",
     "end": "end ends ended ending expire expires expired until",
 }
 PHASE_OF = {word: phase for phase, words in PHASES.items() for word in words.split()}

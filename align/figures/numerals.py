@@ -45,7 +45,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .subject import plural
-from .tokens import Stream
+from .tokens import Stream, is_list_marker
 
 # A number as European text writes it, dots between thousands and a comma before the
 # decimals ("1.234.567", "1.234,5", "380.000"), or a decimal comma alone ("3,6")
@@ -221,14 +221,6 @@ def known_word(s: Stream, i: int) -> bool:
     if t in MONTHS or t in WEEKDAYS or t in CURRENCY_CODES:
         return True
     return any(t == w[-1] for w, _ in HEDGES)
-
-
-def is_list_marker(s: Stream, i: int) -> bool:
-    """ "1." at the very start, or "(2)"."""
-    nxt = s.low(i + 1)
-    if i == 0 and nxt in (".", ")") and s.glued(i + 1):
-        return True
-    return s.low(i - 1) == "(" and nxt == ")" and s.glued(i) and s.glued(i + 1)
 
 
 def digit_core(s: Stream, i: int) -> Core | None:

@@ -37,7 +37,7 @@ from .lexicon import (
     SYNONYMS,
     WEEKDAYS,
 )
-from .tokens import Hit, Stream
+from .tokens import Hit, Stream, is_list_marker
 
 
 def singular(word: str) -> str:
@@ -548,10 +548,12 @@ OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "«", "—", "–"})
 
 
 def fronted(s: Stream, first: int) -> bool:
-    """The figure opens its sentence after a preposition ("At 0001 tonight, ...")."""
-    if first > 4:
+    """The figure opens its sentence after a preposition ("At 0001 tonight, ..."), or a
+    list's item ("3. On 15 March, patrols will commence ...")."""
+    start = 2 if is_list_marker(s, 0) else 0
+    if first - start > 4:
         return False
-    before = [w for w in s.lows[:first] if w not in OPENING_MARKS]
+    before = [w for w in s.lows[start:first] if w not in OPENING_MARKS]
     return 1 <= len(before) <= 2 and all(w in FRONTING or w == "of" for w in before)
 
 

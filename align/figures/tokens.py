@@ -130,3 +130,11 @@ class Stream:
         if self.low(j) in ("-", "‑") and self.glued(j) and self.glued(j + 1):
             return j + 1
         return j
+
+
+def is_list_marker(s: Stream, i: int) -> bool:
+    """ "1." at the very start, or "(2)"."""
+    nxt = s.low(i + 1)
+    if i == 0 and nxt in (".", ")") and s.glued(i + 1):
+        return True
+    return s.low(i - 1) == "(" and nxt == ")" and s.glued(i) and s.glued(i + 1)
