@@ -211,6 +211,19 @@ def test_a_tally_reaches_its_words_past_a_date_not_past_a_count() -> None:
     assert (toll.counted, toll.role) == ("norwegian soldier", "killed")
     past = find("Five miners died and the number rose to 23.", "23")
     assert past.counted != "miner"  # no tally's words here: "miners" counts the five
+    abbreviated = find("It brought the number of miners killed since Feb. 3 to 23.", "23")
+    assert (abbreviated.counted, abbreviated.role) == ("miner", "killed")  # "Feb." ends nothing
+
+
+def test_a_total_listing_one_attack_among_its_parts_is_no_attack_s_count() -> None:
+    listed = "Some sixty soldiers have been killed, including 34 in a single air strike."
+    total = find(listed, "Some sixty")
+    strike = only("Thirty-four soldiers were killed in an air strike.")
+    assert not comparable(total, strike)
+    assert relate(total, only("Fifty-nine soldiers have been killed.")) == "precision"
+    # a list closed by a comma leaves the scope after it to the total
+    since = find("300 civilians, including 100 children, have died since May.", "300")
+    assert since.scope.anchor == "may"
 
 
 def test_a_country_that_lost_them_says_whose_they_were() -> None:

@@ -409,7 +409,12 @@ def clause(s: Stream, first: int, end: int) -> tuple[int, int]:
     b = end
     while b < min(s.count, end + CLAUSE_MAX) and not ends_sentence(s, b):
         if s.low(b) == "," and s.low(b + 1) in ("including", "among"):
-            b = skip_list(s, b + 1)  # "300 civilians, including 100 children, have died since"
+            # "300 civilians, including 100 children, have died since"; a list that runs to
+            # the sentence's end holds its own scope ("60 died, including 34 in one strike")
+            closed = skip_list(s, b + 1)
+            if s.low(closed - 1) != ",":
+                break
+            b = closed
         elif s.low(b) in CLAUSE_ENDS:
             break
         else:
@@ -493,6 +498,8 @@ def scope_for(
         scope = found[0][2]
     else:
         scope = attack_scope(s, found, (first, end), floor, attacks) if harm else NO_SCOPE
+    if scope is NO_SCOPE and lists_an_attack(s, found, b):
+        scope = SEVERAL_ATTACKS
     outside = [k for k in range(a, b) if not first <= k < end]
     year = next((s.toks[k].text for k in outside if is_year(s.low(k))), "")
     if year and scope.kind != "dated":
@@ -513,6 +520,19 @@ def scope_for(
     if not place:
         place = attack_place(s, first, floor, attacks)  # "a strike near Binnish killed nine"
     return scope._replace(place=place) if place else scope
+
+
+# A total over more than one attack: "Some sixty soldiers have been killed, including 34
+# in a single air strike". It meets no one attack's count, and any total of no scope.
+SEVERAL_ATTACKS = Scope("period", "", "")
+
+
+def lists_an_attack(s: Stream, found: list[Found], b: int) -> bool:
+    """The clause ending at ``b`` goes on with a list of its parts ("..., including"), one
+    of them one attack's."""
+    if s.low(b) != "," or s.low(b + 1) not in ("including", "among"):
+        return False
+    return any(f[0] > b and f[2].anchor == ONE_ATTACK for f in found)
 
 
 RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "where", "when"})

@@ -18,6 +18,7 @@ says a role sits within a few words of the figure in news prose.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .lexicon import (
@@ -269,15 +270,21 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     ``inherited`` is the role of the figure this one is listed with, if any.
     """
     hit = found.hits[n]
-    # a time or date before is the figure's span, not a count of its own: "the number of
-    # soldiers killed since February 3 rose to 59"
+    # a time or date before is the figure's span, not a count of its own, and its
+    # words are passed over: "the number of soldiers killed since Feb. 3 rose to 59"
     counts = [h for h in found.hits[:n] if h.kind not in ("time", "date")]
     floor = counts[-1].end if counts else 0
+    dated = {k for h in found.hits[:n] if h.kind in ("time", "date") for k in range(h.first, h.end)}
+
+    def back(limit: int) -> list[int]:
+        reach = range(hit.first - 1, max(floor, hit.first - limit) - 1, -1)
+        return [k for k in reach if k not in dated]
+
     return (
-        role_in(s, range(hit.first - 1, max(floor, hit.first - ROLE_BEFORE) - 1, -1))
+        role_in(s, back(ROLE_BEFORE))
         or inherited
         or role_after(s, hit.end, found)
-        or role_in(s, range(hit.first - 1, max(floor, hit.first - ROLE_FAR) - 1, -1), far=True)
+        or role_in(s, back(ROLE_FAR), far=True)
     )
 
 
@@ -293,7 +300,7 @@ def verb_before(s: Stream, first: int) -> str:
     return ROLE_OF.get(s.low(k), "") if k >= 0 else ""
 
 
-def role_in(s: Stream, positions: range, far: bool = False) -> str:
+def role_in(s: Stream, positions: Iterable[int], far: bool = False) -> str:
     """The first role word at ``positions`` (walking back from the figure).
 
     Right before a figure only a verb that governs it counts ("killed at least
