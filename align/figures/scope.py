@@ -532,7 +532,8 @@ def lists_an_attack(s: Stream, found: list[Found], b: int) -> bool:
     of them one attack's."""
     if s.low(b) != "," or s.low(b + 1) not in ("including", "among"):
         return False
-    return any(f[0] > b and f[2].anchor == ONE_ATTACK for f in found)
+    listed = found[bisect_left(found, (b,)) : bisect_left(found, (skip_list(s, b + 1),))]
+    return any(f[2].anchor == ONE_ATTACK for f in listed)
 
 
 RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "where", "when"})

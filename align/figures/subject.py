@@ -272,9 +272,14 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     hit = found.hits[n]
     # a time or date before is the figure's span, not a count of its own, and its
     # words are passed over: "the number of soldiers killed since Feb. 3 rose to 59"
-    counts = [h for h in found.hits[:n] if h.kind not in ("time", "date")]
-    floor = counts[-1].end if counts else 0
-    dated = {k for h in found.hits[:n] if h.kind in ("time", "date") for k in range(h.first, h.end)}
+    # (only the dates within reach: a sentence may list thousands)
+    dated: set[int] = set()
+    k = n - 1
+    reach = hit.first - ROLE_FAR
+    while k >= 0 and found.hits[k].kind in ("time", "date") and found.hits[k].end > reach:
+        dated.update(range(found.hits[k].first, found.hits[k].end))
+        k -= 1
+    floor = found.hits[k].end if k >= 0 else 0
 
     def back(limit: int) -> list[int]:
         reach = range(hit.first - 1, max(floor, hit.first - limit) - 1, -1)
