@@ -843,6 +843,8 @@ BOILERPLATE_LINE = re.compile(
     r"|sort\s+by\s*:?\s*(?:newest|oldest|most\s+recent|latest|top|best|popular)"
     r"|(?:live|latest|key\s+events?|pinned(?:\s+post)?)(?:\s+(?:live|latest|key\s+events?)){0,3}"
     r"|view\s+(?:full\s+)?gallery|share\s+this\s+with"
+    r"|update\s+\d{1,3}|refresh\s+for\s+(?:the\s+)?latest(?:\s+updates)?"  # "UPDATE 4"
+    r"|story\s+continues\s+(?:below|after\s+(?:this\s+)?(?:advertisement|ad))"
     r"|(?:enter\s+)?`?your\s+e-?mail(?:\s+address)?`?(?:\s+subscribe)?"
     r"|(?:▶\s*)?(?:watch|listen)\s+live(?:\s+(?:tv|radio))?"
     r"(?:\s*[|·•]\s*(?:watch|listen)\s+live(?:\s+(?:tv|radio))?)?"
@@ -2712,6 +2714,8 @@ def _assemble(raw: str, drops: Drops, breaks: frozenset[int] = frozenset()) -> t
             chars.append(kept[pos : m.start()])
             yield from origin.runs(pos, m.start())
             sep, where = _separator(m)
+            if sep == "\n\n" and _broken_by_drop(kept, origin, m):
+                sep, where = " ", (m.start(),)
             if sep == " " and breaks:
                 parting = [i for i in range(m.start(), m.end()) if origin[i] in breaks]
                 sep, where = ("\n\n", (parting[0], parting[0])) if parting else (sep, where)
@@ -2723,6 +2727,19 @@ def _assemble(raw: str, drops: Drops, breaks: frozenset[int] = frozenset()) -> t
 
     origins = Origins(runs())
     return "".join(chars), origins
+
+
+def _broken_by_drop(kept: str, origin: Origins, gap: re.Match[str]) -> bool:
+    """A sentence that a dropped line broke in two runs on over the blank lines left:
+    "... met for six hours in the Kremlin" / Advertisement / "before announcing ...".
+    Something was dropped inside the gap, the text before it ends no sentence and the
+    text after it goes on in lower case."""
+    a, b = gap.start(), gap.end()
+    return (
+        kept[b : b + 1].islower()
+        and origin[b] - origin[a] > b - a
+        and SENTENCE_END.search(kept, max(0, a - 4), a) is None
+    )
 
 
 def _strip_span(text: str) -> Span:

@@ -708,6 +708,18 @@ def test_a_page_date_run_into_the_first_word_is_a_date_line() -> None:
     assert "March 5, 2020 GMT+3 will be remembered." in model.text
 
 
+def test_a_sentence_broken_by_a_dropped_line_runs_on() -> None:
+    for ad in ("Advertisement", "Story continues below"):
+        for gap in ("\n", "\n\n"):
+            broken = f"They met in the Kremlin{gap}{ad}{gap}before the deal."
+            c = cleaned(f"Talks end\n\n{broken} {BODY}")
+            assert c.text.startswith("They met in the Kremlin before the deal.")
+    ended = cleaned(f"Talks end\n\nThey met.\n\nAdvertisement\n\nthen {BODY}")
+    assert "They met.\n\nthen" in ended.text  # a sentence ended before the line: kept apart
+    plain = cleaned(f"Talks end\n\nThey met in the Kremlin\n\nbefore the deal. {BODY}")
+    assert "Kremlin\n\nbefore" in plain.text  # nothing dropped: the page's own break
+
+
 def test_a_live_blog_entry_time_with_its_zone_is_dropped_and_its_heading_kept() -> None:
     c = cleaned(f"LIVE: Storm hits the coast\n\n17:45 GMT: Harbour closed\n\n{BODY}")
     assert c.headline == "LIVE: Storm hits the coast"
@@ -1173,6 +1185,9 @@ def test_no_dateline(para: str) -> None:
         ("Reply · 12 likes", "boilerplate"),
         ("(36) Comments Share Via", "boilerplate"),
         ("Load more posts", "boilerplate"),
+        ("UPDATE 4", "boilerplate"),  # a live page's entry label: its number counts nothing
+        ("Refresh for latest updates", "boilerplate"),
+        ("Story continues below", "boilerplate"),
         ("Login to comment", "boilerplate"),
         ("Sort by: Most recent", "boilerplate"),
         ("Live Latest Key events", "boilerplate"),
