@@ -215,6 +215,12 @@ def test_a_tally_reaches_its_words_past_a_date_not_past_a_count() -> None:
     assert (abbreviated.counted, abbreviated.role) == ("miner", "killed")  # "Feb." ends nothing
 
 
+def test_a_pictograph_between_a_count_and_its_noun_is_passed_over() -> None:
+    flagged = only("Reminder: 34 🇳🇴 soldiers were killed ✅")
+    assert (flagged.counted, flagged.role) == ("soldier", "killed")
+    assert only("Clocks go back at 02:00 GMT−1.").text == "02:00 GMT−1"  # a minus sign stays
+
+
 def test_a_total_listing_one_attack_among_its_parts_is_no_attack_s_count() -> None:
     listed = "Some sixty soldiers have been killed, including 34 in a single air strike."
     total = find(listed, "Some sixty")

@@ -8,6 +8,7 @@ with character offsets); the readers in ``numerals``, ``clock`` and
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 from ..model import QuantityKind
@@ -27,11 +28,14 @@ class Tok(NamedTuple):
 
 
 def tokenize(text: str) -> list[Tok]:
-    """Numbers, words (with an apostrophe part) and single punctuation marks."""
+    """Numbers, words (with an apostrophe part) and single punctuation marks; pictographs
+    are passed over ("34 🇹🇷 soldiers" are 34 soldiers)."""
     out: list[Tok] = []
     for m in TOKEN.finditer(text):
         kind = m.lastgroup or "p"
         word = m.group()
+        if kind == "p" and word >= "\u2190" and is_pictograph(word):
+            continue
         low = word.lower()
         if kind == "word" and low.endswith(("'s", "’s")):
             low = low[:-2]
@@ -57,6 +61,13 @@ class Hit(NamedTuple):
     precise: bool
     low_open: bool = False
     high_open: bool = False
+
+
+def is_pictograph(char: str) -> bool:
+    """A dingbat, an emoji, a flag's letter, or what joins or varies them (read past
+    U+2190 only: "°" and "©" stay); not a letter, digit, punctuation mark, currency
+    sign or a sign of arithmetic ("−4")."""
+    return unicodedata.category(char) in ("So", "Sk", "Mn", "Cf")
 
 
 class Stream:
