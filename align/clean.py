@@ -72,11 +72,14 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``hyphenation``         a word broken at a line's end by a hyphen, as print columns break
                         them ("joint pa-" over "trols"): the hyphen and the break go; a
                         compound keeps its hyphen ("Russian-" over "backed": only the break)
+``footnote mark``       a reference's mark: in brackets after a word or sentence ("[11]",
+                        "[a]", "[citation needed]"), or digits run onto a sentence's end
+                        before the next one ("... the two sides.2 Joint patrols ...")
 
 Rules run in a fixed order (see ``clean``): control characters and template
 tokens, whole-line debris, navigation blocks, embeds and labels, a date fused onto
 the first line, the headline, captions, credits and sign-offs, datelines, hover
-cards, markdown, entities, stray full stops. A later rule only gets
+cards, markdown, entities, footnote marks, stray full stops. A later rule only gets
 what earlier ones left, so dropped spans never overlap. Line rules look only
 at lines of at most ``MAX_RULE_LINE`` characters and caption rules only at
 short paragraphs, so long prose is never swallowed and time stays linear.
@@ -116,7 +119,7 @@ REASONS = frozenset(
         "control characters", "template token", "url", "related link", "byline",
         "date line", "headline", "photo credit", "caption", "duplicate", "dateline",
         "hover card", "markdown", "entity", "boilerplate", "embed", "stray punctuation",
-        "subhead", "hyphenation",
+        "subhead", "hyphenation", "footnote mark",
     }
 )  # fmt: skip
 
@@ -2588,6 +2591,22 @@ def _entity(raw: str, start: int, end: int, entity: str) -> list[Dropped]:
     return [_drop(raw, start, end, "entity", re.sub(r"\s", " ", decoded))]
 
 
+# A reference's mark: "[11]", "[a]", "[citation needed]" run onto the word or stop before
+# (not a Markdown link's text, "[1](https://...)"); or a note's digits run onto a
+# sentence's end before the next sentence ("soldiers.12 Of these", "Idlib.1 The"), a
+# stop after a word of two letters or more ("No.5", "2.1" stay).
+FOOTNOTE_MARK = re.compile(
+    r"(?<=[\w.,;:!?\"”’')])\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\](?!\()"
+    r"|(?<=[a-z]{2}[.;:])\d{1,3}(?=[ \t]+[\"“‘A-Z]|[ \t]*$)",
+    re.MULTILINE,
+)
+
+
+def _footnote_marks(raw: str) -> list[Dropped]:
+    """References' marks in the text (``FOOTNOTE_MARK``)."""
+    return [_drop(raw, m.start(), m.end(), "footnote mark") for m in FOOTNOTE_MARK.finditer(raw)]
+
+
 STRAY_STOPS = re.compile(r"(?<=[^\s.!?])([ \t]*)[.!?…]((?:[ \t]+\.)+)(?![\w.])")
 
 
@@ -2809,6 +2828,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _tables(raw, paragraphs))
     drops = _merge(drops, _markdown(raw))
     drops = _merge(drops, _entities(raw))
+    drops = _merge(drops, _footnote_marks(raw))
     step(0.6)
     drops = _merge(drops, _stray_stops(raw))
     drops = _merge(drops, _hyphenation(raw, drops))

@@ -708,6 +708,21 @@ def test_a_page_date_run_into_the_first_word_is_a_date_line() -> None:
     assert "March 5, 2020 GMT+3 will be remembered." in model.text
 
 
+def test_a_reference_s_mark_is_dropped_and_its_sentence_ends() -> None:
+    c = cleaned(
+        "Flood aid agreed\n\nThe council approved aid.[11] The mayor welcomed it.[citation"
+        " needed] Rain eased.[a]\n\nWork began in Kestrel.2 Crews cleared roads.14\n\nEnd."
+    )
+    assert c.text.startswith(
+        "The council approved aid. The mayor welcomed it. Rain eased.\n\n"
+        "Work began in Kestrel. Crews cleared roads."
+    )
+    assert [r for r, _ in drops(c)].count("footnote mark") == 5
+    kept = cleaned(f"{BODY}\n\nVersion 2.1 The update. See [1](https://x.org). Ship No.5 Sank.")
+    assert "Version 2.1 The update." in kept.text and "No.5 Sank." in kept.text
+    assert "See 1." in kept.text  # a link's text, not a mark
+
+
 def test_a_sentence_broken_by_a_dropped_line_runs_on() -> None:
     for ad in ("Advertisement", "Story continues below"):
         for gap in ("\n", "\n\n"):
