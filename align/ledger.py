@@ -19,6 +19,7 @@ names the claims it is set against (``against``) and where they sit.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations, pairwise
@@ -129,7 +130,9 @@ def attack_days(text: str, figures: Sequence[Quantity]) -> Sequence[Quantity]:
         and q.low >= MIN_ATTACK_TOLL
         and q.scope.kind == "incident"
     ]
-    if len(days) != 1 or len(tolls) != 1 or not said_of_attack(text, days[0]):
+    if len(days) != 1 or len(tolls) != 1:
+        return figures
+    if not (said_of_attack(text, days[0]) or opens_toll(text, days[0], tolls[0])):
         return figures
     toll = tolls[0]
     day = days[0]._replace(
@@ -138,6 +141,19 @@ def attack_days(text: str, figures: Sequence[Quantity]) -> Sequence[Quantity]:
         scope=days[0].scope._replace(place=toll.scope.place),
     )
     return [day if q is days[0] else q for q in figures]
+
+
+OPENING_DAY = re.compile(r"\W*(?:(?i:on)\s+)?")
+
+
+def opens_toll(text: str, day: Quantity, toll: Quantity) -> bool:
+    """The day opens the sentence and the toll comes right after it: "On 27 February,
+    34 Turkish soldiers were killed in an air strike" (not "On Feb. 28, the ministry
+    said 34 ...")."""
+    return (
+        OPENING_DAY.fullmatch(text, 0, day.start) is not None
+        and text[day.end : toll.start].strip(" ,") == ""
+    )
 
 
 def said_of_attack(text: str, day: Quantity) -> bool:

@@ -888,6 +888,10 @@ def test_the_day_of_an_attack_is_compared_by_its_toll() -> None:
     b = article("B", "Thirty-four Orla soldiers were killed in an air strike on February 28.")
     found = [(d.text, d.relation) for d in all_marks(apart(a, b)) if d.relation == "conflict"]
     assert found == [("Feb. 27", "conflict"), ("February 28", "conflict")]
+    # a day that opens the sentence with the toll right after it is the attack's
+    fronted = article("H", "On February 28, 34 Orla soldiers were killed in an air strike.")
+    found = [(d.text, d.relation) for d in all_marks(apart(a, fronted)) if d.relation == "conflict"]
+    assert found == [("Feb. 27", "conflict"), ("February 28", "conflict")]
     # another toll is another attack, a small toll may be another attack's, a day with
     # no toll meets no other day, and a day said of something else is not the attack's
     for other in (
