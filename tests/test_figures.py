@@ -213,6 +213,13 @@ def test_a_tally_reaches_its_words_past_a_date_not_past_a_count() -> None:
     assert past.counted != "miner"  # no tally's words here: "miners" counts the five
     abbreviated = find("It brought the number of miners killed since Feb. 3 to 23.", "23")
     assert (abbreviated.counted, abbreviated.role) == ("miner", "killed")  # "Feb." ends nothing
+    # found in review: past a date, only a tally of the figure's own clause, and a role
+    # only in a tally ("the gunman killed on Sunday was 45": an age)
+    rescued = "The death toll was revised on Tuesday, and by Friday 40 had been rescued."
+    assert find(rescued, "40").role == "rescued"
+    assert find("The gunman killed on Sunday was 45.", "45").role == ""
+    protesters = find("The army's death toll among protesters rose to 700.", "700")
+    assert "soldier" not in protesters.counted  # the army killed them
 
 
 def test_a_pictograph_between_a_count_and_its_noun_is_passed_over() -> None:
@@ -230,6 +237,11 @@ def test_a_total_listing_one_attack_among_its_parts_is_no_attack_s_count() -> No
     # a list closed by a comma leaves the scope after it to the total
     since = find("300 civilians, including 100 children, have died since May.", "300")
     assert since.scope.anchor == "may"
+    # a kind of people the attack killed shares the total's attack, year and place
+    kinds = find("Gunmen killed 30 people, including 12 children in the attack.", "30")
+    assert kinds.scope.text == "in the attack"
+    flood = find("A flood killed 79 people, including 12 children in 2029.", "79")
+    assert flood.scope.kind == "dated"
 
 
 def test_a_country_that_lost_them_says_whose_they_were() -> None:
@@ -640,6 +652,7 @@ def test_times_of_day(sentence: str, written: str, minutes: float) -> None:
 
 def test_am_that_may_be_the_verb_is_no_time() -> None:
     assert "time" not in [q.kind for q in extract("Of the twelve seats, 3 am told are empty.")]
+    assert "time" not in [q.kind for q in extract("Two of the 5 AM stations went silent.")]
 
 
 def test_midnight_and_time_hedges() -> None:
@@ -1467,6 +1480,10 @@ def test_events_and_phases_of_times_and_dates() -> None:
     assert (commence.event, commence.role) == ("patrols", "start")
     item = only("3. On June 2, joint patrols will commence along the river road.")
     assert (item.event, item.role) == ("patrols", "start")  # a statement's numbered article
+    agreed = "On June 2, the sides agreed that joint patrols will commence on June 9."
+    assert find(agreed, "June 2").role == ""  # the verb has a date of its own
+    topic = find("Talks on the truce, which commenced on June 2, ended on June 4.", "June 2")
+    assert (topic.event, topic.role) == ("talks", "start")  # the truce is what they discussed
 
 
 def test_what_takes_effect_is_a_truce_or_a_deal_not_the_talks_beside_it() -> None:

@@ -248,10 +248,13 @@ def daypart(s: Stream, j: int, hour: int, minute: int) -> tuple[float, int] | No
 
 
 def spelled_am(s: Stream, j: int) -> bool:
-    """ "am" after an hour at ``j - 1`` is the morning's where it cannot be the verb: run
-    into the hour ("3am"), in capitals ("3 AM"), or after a preposition of time ("at 3
-    am")."""
-    return s.glued(j) or s.toks[j].text == "AM" or s.low(j - 2) in TIME_PREPS | AROUND
+    """ "am" after an hour at ``j - 1`` is the morning's where it cannot be the verb or
+    a name ("AM stations", "3 AM candidates": Assembly Members): run into the hour
+    ("3am"), after a preposition of time ("at 3 am", "around 3 AM"), or in capitals
+    before no word ("... by 3 AM.")."""
+    if s.glued(j) or s.low(j - 2) in TIME_PREPS | AROUND:
+        return True
+    return s.toks[j].text == "AM" and s.kind(j + 1) != "word"
 
 
 AROUND = frozenset({"around", "about", "approximately"})

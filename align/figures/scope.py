@@ -409,12 +409,7 @@ def clause(s: Stream, first: int, end: int) -> tuple[int, int]:
     b = end
     while b < min(s.count, end + CLAUSE_MAX) and not ends_sentence(s, b):
         if s.low(b) == "," and s.low(b + 1) in ("including", "among"):
-            # "300 civilians, including 100 children, have died since"; a list that runs to
-            # the sentence's end holds its own scope ("60 died, including 34 in one strike")
-            closed = skip_list(s, b + 1)
-            if s.low(closed - 1) != ",":
-                break
-            b = closed
+            b = skip_list(s, b + 1)  # "300 civilians, including 100 children, have died since"
         elif s.low(b) in CLAUSE_ENDS:
             break
         else:
@@ -498,7 +493,7 @@ def scope_for(
         scope = found[0][2]
     else:
         scope = attack_scope(s, found, (first, end), floor, attacks) if harm else NO_SCOPE
-    if scope is NO_SCOPE and lists_an_attack(s, found, b):
+    if scope.anchor == ONE_ATTACK and lists_an_attack(s, found, end):
         scope = SEVERAL_ATTACKS
     outside = [k for k in range(a, b) if not first <= k < end]
     year = next((s.toks[k].text for k in outside if is_year(s.low(k))), "")
@@ -527,12 +522,19 @@ def scope_for(
 SEVERAL_ATTACKS = Scope("period", "", "")
 
 
-def lists_an_attack(s: Stream, found: list[Found], b: int) -> bool:
-    """The clause ending at ``b`` goes on with a list of its parts ("..., including"), one
-    of them one attack's."""
-    if s.low(b) != "," or s.low(b + 1) not in ("including", "among"):
+def lists_an_attack(s: Stream, found: list[Found], end: int) -> bool:
+    """The figure ending at ``end`` goes on with a list of its parts (", including"), and
+    the first part is one attack's share of it: a count with no noun of its own before
+    the attack's words ("including 34 in a single air strike"), not a kind of people the
+    attack killed ("including 12 children in the attack": the 30's attack is theirs)."""
+    k = end
+    while k < min(s.count, end + CLAUSE_MAX) and s.low(k) not in CLAUSE_ENDS:
+        k += 1
+    if s.low(k) != "," or s.low(k + 1) not in ("including", "among") or s.kind(k + 2) != "num":
         return False
-    listed = found[bisect_left(found, (b,)) : bisect_left(found, (skip_list(s, b + 1),))]
+    if s.low(k + 3) not in ("in", "on", "at", "during"):
+        return False
+    listed = found[bisect_left(found, (k,)) : bisect_left(found, (skip_list(s, k + 1),))]
     return any(f[2].anchor == ONE_ATTACK for f in listed)
 
 

@@ -158,11 +158,20 @@ def number_of_before(s: Stream, j: int) -> str:
     "the death toll rose to 2,300" and "its toll rose to 59" count deaths.
     """
     for k in range(j - 2, max(s.count_floor, j - 16) - 1, -1):
-        if s.low(k) in NUMBER_WORDS and s.low(k + 1) == "of":
+        tally = s.low(k) in NUMBER_WORDS and s.low(k + 1) == "of"
+        toll = s.low(k) == "toll" and s.low(k - 1) in ("death", "the", "its", "their")
+        if (tally or toll) and k < s.floor and clause_ends_between(s, k, j):
+            return ""  # past a date, only in the figure's clause: not "the toll ..., and 40"
+        if tally:
             return noun_phrase(s, k + 1)
-        if s.low(k) == "toll" and s.low(k - 1) in ("death", "the", "its", "their"):
+        if toll:
             return toll_owner(s, k) or "death"  # "its toll rose to 59": a toll counts deaths
     return ""
+
+
+def clause_ends_between(s: Stream, k: int, j: int) -> bool:
+    """Whether a clause ends between tokens ``k`` and ``j``."""
+    return any(s.low(m) in CLAUSE_ENDS or s.low(m) in ("and", "but") for m in range(k + 1, j))
 
 
 ARMED = frozenset({"military", "army"})  # a toll of theirs counts soldiers
@@ -174,7 +183,8 @@ def toll_owner(s: Stream, k: int) -> str:
     soldiers: "the Turkish military's death toll" and "Turkey's military death toll"
     are "turkish soldier" and "turkey soldier"."""
     j = k - 1 - int(s.low(k - 1) == "death")
-    armed = s.low(j) in ARMED and not possessive(s, j)
+    victims = s.low(k + 1) in ("among", "of")  # "the military's death toll among protesters"
+    armed = s.low(j) in ARMED and not possessive(s, j) and not victims
     j -= int(armed)  # "Turkey's military death toll"
     if j < 0 or not possessive(s, j) or s.kind(j) != "word":
         return ""
@@ -183,7 +193,7 @@ def toll_owner(s: Stream, k: int) -> str:
         if not s.capital(m) or s.low(m) in FUNCTION:
             break
         mods.insert(0, s.low(m))
-    if armed or s.low(j) in ARMED:
+    if armed or (s.low(j) in ARMED and not victims):
         return " ".join([*mods, "soldier"] if mods else [s.low(j), "soldier"])
     return " ".join([*mods, noun(s.low(j))])
 
@@ -270,13 +280,17 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     ``inherited`` is the role of the figure this one is listed with, if any.
     """
     hit = found.hits[n]
-    # a time or date before is the figure's span, not a count of its own, and its
-    # words are passed over: "the number of soldiers killed since Feb. 3 rose to 59"
-    # (only the dates within reach: a sentence may list thousands)
+    # in a tally, a time or date before the figure is the tally's span, not a count of
+    # its own, and its words are passed over: "the number of soldiers killed since Feb. 3
+    # rose to 59" (not "the gunman killed on Sunday was 45"; and only the dates within
+    # reach: a sentence may list thousands)
     dated: set[int] = set()
     k = n - 1
     reach = hit.first - ROLE_FAR
-    while k >= 0 and found.hits[k].kind in ("time", "date") and found.hits[k].end > reach:
+    tallied = any(s.low(m) in NUMBER_WORDS for m in range(max(0, reach - 6), hit.first))
+    while (
+        tallied and k >= 0 and found.hits[k].kind in ("time", "date") and found.hits[k].end > reach
+    ):
         dated.update(range(found.hits[k].first, found.hits[k].end))
         k -= 1
     floor = found.hits[k].end if k >= 0 else 0
@@ -471,7 +485,17 @@ def event_word(s: Stream, k: int) -> str:
         return ""  # "the truce agreed in Moscow": the truce, which the verb qualifies
     if (word == "one" and s.one_on_one(k)) or (EVENT_OF.get(word) and s.one_on_one(k - 1)):
         return "one-on-one"
-    return EVENT_OF.get(word, "")
+    event = EVENT_OF.get(word, "")
+    if event and event != "talks" and talks_about(s, k):
+        return ""  # "talks on the ceasefire, which began on March 5": the talks began
+    return event
+
+
+def talks_about(s: Stream, k: int) -> bool:
+    """Token k is what talks are about: "talks on the ceasefire", "negotiations over a
+    truce"."""
+    j = k - 1 - int(s.low(k - 1) in ("the", "a", "an"))
+    return s.low(j) in ("on", "about", "over") and EVENT_OF.get(s.low(j - 1)) == "talks"
 
 
 def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
@@ -571,13 +595,16 @@ def fronted(s: Stream, first: int) -> bool:
 
 def main_clause_phase(s: Stream, end: int) -> str:
     """The phase named by a verb or noun of the sentence after a fronted time: the
-    prepositions "from" and "until" belong to other phrases there, and are not read."""
+    prepositions "from" and "until" belong to other phrases there, and are not read,
+    nor a verb with a time of its own ("On 15 March, the sides agreed that patrols will
+    commence on 20 March": 15 March starts nothing)."""
     for k in range(end, s.count):
         word = s.low(k)
         if word in SENTENCE_ENDS:
             break
         if word not in ("from", "until") and word in PHASE_OF:
-            return PHASE_OF[word]
+            own_time = any(s.kind(m) == "num" for m in range(k + 1, k + 4))
+            return "" if own_time else PHASE_OF[word]
     return ""
 
 
