@@ -2444,14 +2444,20 @@ FUSED_DATE = re.compile(
 
 
 def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """Live-blog entry times (``LIVE_STAMP``) and a page's date run into the story
-    (``FUSED_DATE``), opening a paragraph."""
+    """Live-blog entry times (``LIVE_STAMP``) opening a paragraph, and a page's date run
+    into the story (``FUSED_DATE``) opening its first paragraph of prose (below, a date
+    run into a timeline's entry is the entry's: "July 21, 2012Floods killed 79")."""
     out: list[Dropped] = []
+    begun = False  # a paragraph that ends a sentence has been read
     for paragraph in paragraphs:
-        first = next(_live_lines(raw, paragraph, drops), None)
-        m = (LIVE_STAMP.match(first[1].text) or FUSED_DATE.match(first[1].text)) if first else None
-        if first and m:
-            out.append(_drop(raw, *first[1].span(0, m.end()), "date line"))
+        lines = list(_live_lines(raw, paragraph, drops))
+        if not lines:
+            continue
+        view = lines[0][1]
+        m = LIVE_STAMP.match(view.text) or (None if begun else FUSED_DATE.match(view.text))
+        if m:
+            out.append(_drop(raw, *view.span(0, m.end()), "date line"))
+        begun = begun or any(_ends_sentence(v.text) for _, v in lines)
     return out
 
 

@@ -706,6 +706,8 @@ def test_a_page_date_run_into_the_first_word_is_a_date_line() -> None:
     assert "finished in March 2014." in kept.text  # a year, then a space: the sentence's
     model = cleaned(f"{BODY}\n\nMarch 5, 2020 GMT+3 will be remembered.")  # no capital run-on
     assert "March 5, 2020 GMT+3 will be remembered." in model.text
+    timeline = cleaned(f"{BODY}\n\nJuly 21, 2012Floods in Beijing killed 79 people.")
+    assert "July 21, 2012Floods" in timeline.text  # below the story's start: an entry's date
 
 
 def test_a_reference_s_mark_is_dropped_and_its_sentence_ends() -> None:
