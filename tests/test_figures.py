@@ -1031,6 +1031,22 @@ def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
         assert find(hedged, "150").scope.anchor == "six years ago", hedged
 
 
+def test_a_year_that_starts_a_period_does_not_date_the_figure() -> None:
+    since = find(
+        "Close to a million fled since the offensive resumed in December 2029.",
+        "Close to a million",
+    )
+    assert since.scope.kind == "period"
+    dated = find("Some 400,000 people fled in 2029.", "Some 400,000")
+    assert not comparable(since, dated)  # a period's count against one year's
+    dated_first = find("Some 1,500 died in 2029 since the fighting began.", "Some 1,500")
+    assert dated_first.scope.kind == "dated"
+    worst = "It was the deadliest quake since 2025 when nearly 9,000 people were killed."
+    assert find(worst, "nearly 9,000").scope.kind == "dated"  # the year of its own quake
+    war = find("The war has killed more than 380,000 people since 2011.", "more than 380,000")
+    assert war.scope.kind == "period"
+
+
 def test_a_participle_clause_after_another_years_event_is_that_event_s() -> None:
     """ "A plane crashed near the lake last year, killing 22": the toll of the event the
     clause before it dates to another year, not set against the story's toll."""

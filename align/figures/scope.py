@@ -496,7 +496,8 @@ def scope_for(
     if scope.anchor == ONE_ATTACK and lists_an_attack(s, found, end):
         scope = SEVERAL_ATTACKS
     outside = [k for k in range(a, b) if not first <= k < end]
-    year = next((s.toks[k].text for k in outside if is_year(s.low(k))), "")
+    # (a year that starts a period is no date: "displaced since ... December 2019")
+    year = next((s.toks[k].text for k in outside if is_year(s.low(k)) and not since(s, k, end)), "")
     if year and scope.kind != "dated":
         scope = Scope("dated", year, year)
     # the place after the figure ("92 were killed in Jajarkot"): one before it is as
@@ -536,6 +537,14 @@ def lists_an_attack(s: Stream, found: list[Found], end: int) -> bool:
         return False
     listed = found[bisect_left(found, (k,)) : bisect_left(found, (skip_list(s, k + 1),))]
     return any(f[2].anchor == ONE_ATTACK for f in listed)
+
+
+def since(s: Stream, k: int, end: int) -> bool:
+    """The year at token ``k`` ends a "since ..." phrase after the figure (which ends at
+    ``end``): "displaced since the offensive resumed in December 2019", "has killed
+    380,000 since 2011"; not "the deadliest since 2015, when nearly 9,000 died", where
+    the year is the figure's own."""
+    return any(s.low(j) == "since" for j in range(max(end, k - 8), k))
 
 
 RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "where", "when"})
