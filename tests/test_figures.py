@@ -650,6 +650,14 @@ def test_times_of_day(sentence: str, written: str, minutes: float) -> None:
     assert (q.kind, q.unit, q.low, q.high) == ("time", "min", minutes, minutes)
 
 
+def test_a_day_in_words_is_a_date_only_before_of_a_month() -> None:
+    assert find("Patrols begin on the twenty-first of March.", "twenty-first of March").low == (
+        find("Patrols begin on March 21.", "March 21").low
+    )
+    assert [q.kind for q in extract("It was the first March without snow.")] == []
+    assert "date" not in [q.kind for q in extract("He named the first of the 12 soldiers.")]
+
+
 def test_am_that_may_be_the_verb_is_no_time() -> None:
     assert "time" not in [q.kind for q in extract("Of the twelve seats, 3 am told are empty.")]
     assert "time" not in [q.kind for q in extract("Two of the 5 AM stations went silent.")]
@@ -724,6 +732,7 @@ def test_decimal_is_not_a_time() -> None:
         ("Patrols begin March 15th.", "March 15th"),
         ("Patrols begin on the 15th of March.", "15th of March"),
         ("Patrols begin the next 15 of March.", "15 of March"),  # a translation's words
+        ("Patrols begin on the fifteenth of March.", "fifteenth of March"),  # as said
         ("Kestrel, 15 mar (EFE).- Patrols begin.", "15 mar"),  # a wire's dateline
         ("Patrols begin 15 mar. along the road.", "15 mar."),
     ],

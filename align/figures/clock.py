@@ -22,6 +22,7 @@ from .lexicon import (
     LENGTH,
     MONTHS,
     ONES,
+    ORDINAL_DAYS,
     SCALES,
     TIME_HEDGES,
     TIME_MARKS,
@@ -323,6 +324,17 @@ def day_of(s: Stream, i: int) -> tuple[int, int] | None:
     return int(t), end
 
 
+def spelled_day(s: Stream, i: int) -> tuple[int, int] | None:
+    """A day of the month in words at token i ("fifteenth", "twenty-first") and its end."""
+    if s.low(i) in ORDINAL_DAYS:
+        return ORDINAL_DAYS[s.low(i)], i + 1
+    tens = {"twenty": 20, "thirty": 30}.get(s.low(i))
+    unit = ORDINAL_DAYS.get(s.low(i + 2), 10) if s.low(i + 1) == "-" else 10
+    if tens is None or unit > 9 or tens + unit > 31:
+        return None
+    return tens + unit, i + 3
+
+
 def month_day(s: Stream, i: int) -> tuple[float, int] | None:
     month = month_of(s, i)
     day = day_of(s, month[1]) if month else None
@@ -332,8 +344,11 @@ def month_day(s: Stream, i: int) -> tuple[float, int] | None:
 
 
 def day_month(s: Stream, i: int) -> tuple[float, int] | None:
-    """ "15 March", "27th of February" (and a translation's "the 27 of February")."""
-    day = day_of(s, i)
+    """ "15 March", "27th of February" (and a translation's "the 27 of February"); in
+    words before "of" only ("the fifteenth of March": "the first March" is no date)."""
+    day = day_of(s, i) or spelled_day(s, i)
+    if day is not None and s.kind(i) != "num" and s.low(day[1]) != "of":
+        return None
     month = month_of(s, day[1] + int(s.low(day[1]) == "of"), after_day=True) if day else None
     if day is None or month is None or is_code(s, i):
         return None

@@ -221,8 +221,22 @@ TIME_HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("approximately",), "about"),
 )
 HEDGE_ENDS = frozenset(w[-1] for w, _ in HEDGES + TIME_HEDGES)
+# Days of the month in words, as a speaker or a translation says them ("the fifteenth of
+# March"); "twenty-first" is "twenty", "-", "first".
+ORDINAL_DAYS = dict(
+    zip(
+        [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+            "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+        ],
+        [*range(1, 21), 30],
+        strict=True,
+    )
+)  # fmt: skip
 STARTS = frozenset(
     {"a", "an", "half", "tens", "several", "midnight", "noon", "midday"}
+    | ORDINAL_DAYS.keys()
     | ONES.keys()
     | TENS.keys()
     | VAGUE.keys()
