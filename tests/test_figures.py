@@ -643,6 +643,7 @@ def test_money_and_percent() -> None:
         ("Lunch is at noon.", "noon", 720),
         ("The ship left at 0600 GMT.", "0600 GMT", 360),
         ("Trains stop at 2300 hours.", "2300 hours", 1380),
+        ("The truce takes effect at 01h00.", "01h00", 60),  # as the French write it
     ],
 )
 def test_times_of_day(sentence: str, written: str, minutes: float) -> None:
@@ -656,6 +657,11 @@ def test_a_day_in_words_is_a_date_only_before_of_a_month() -> None:
     )
     assert [q.kind for q in extract("It was the first March without snow.")] == []
     assert "date" not in [q.kind for q in extract("He named the first of the 12 soldiers.")]
+
+
+def test_a_length_of_time_written_in_french_is_no_time_of_day() -> None:
+    assert "time" not in [q.kind for q in extract("The talks lasted 6h30 in all.")]
+    assert "time" not in [q.kind for q in extract("A deal came after 6h30 of talks.")]
 
 
 def test_am_that_may_be_the_verb_is_no_time() -> None:

@@ -170,6 +170,9 @@ def clock_time(s: Stream, i: int) -> tuple[tuple[float, float], int] | None:
 
 def clock_digits(s: Stream, i: int) -> tuple[float, int] | None:
     text = s.toks[i].text
+    french = hour_h_minutes(s, i)
+    if french is not None:
+        return french[0], time_mark_end(s, french[1])
     hm = clock_value(text)
     if len(text) <= 2 and text.isdigit() and int(text) <= 12:
         found = daypart(s, i + 1, int(text), 0)
@@ -182,6 +185,21 @@ def clock_digits(s: Stream, i: int) -> tuple[float, int] | None:
     if not clock_context(s, i, text):
         return None
     return float((hm[0] % 24) * 60 + hm[1]), time_mark_end(s, i + 1)
+
+
+def hour_h_minutes(s: Stream, i: int) -> tuple[float, int] | None:
+    """A time written as the French write it, "01h00", "20h30": minutes and end; not a
+    length of time ("talks that lasted 6h30", "after 6h30 of talks")."""
+    hour, minutes = s.low(i), s.low(i + 2)
+    if s.low(i + 1) != "h" or not (s.glued(i + 1) and s.glued(i + 2)):
+        return None
+    if s.low(i - 1) in ("lasted", "for", "lasting") or s.low(i + 3) == "of":
+        return None
+    if not (hour.isdigit() and len(hour) <= 2 and minutes.isdigit() and len(minutes) == 2):
+        return None
+    if int(hour) > 23 or int(minutes) > 59:
+        return None
+    return float(int(hour) * 60 + int(minutes)), i + 3
 
 
 def clock_context(s: Stream, i: int, text: str) -> bool:
