@@ -1655,6 +1655,13 @@ def test_the_past_n_hours_is_a_period_of_that_length() -> None:
     assert weeks.scope.anchor == only("Over the past weeks, 41 people died.").scope.anchor
 
 
+def test_lives_count_the_dead_or_the_saved() -> None:
+    loss = only("The quake led to the loss of at least 129 lives.")
+    assert (loss.counted, loss.role) == ("people", "killed")
+    assert relate(loss, only("At least 157 people were killed.")) == "precision"
+    assert only("Rescuers saved 40 lives.").role == "rescued"
+
+
 def test_a_toll_without_death_counts_deaths() -> None:
     its = extract("The strike killed 36 soldiers, bringing its toll since February to 59.")[1]
     assert (its.role, its.scope.kind) == ("killed", "period")

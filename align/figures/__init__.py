@@ -312,6 +312,8 @@ def counted_and_role(
         role = role_of(s, found, n, inherited) if owned else ""
         counted = owned if role else ""
     elif hits[n].kind == "count":
+        if hits[n].counted.endswith("life") and verb_before(s, hits[n].first) == "rescued":
+            role = "rescued"  # "saved 40 lives"
         role = role or role_of(s, found, n, inherited)
         owner = loser(s, hits[n].first)
         if owner and counted and " " not in counted:  # "Turkey has lost 59 soldiers"

@@ -307,6 +307,7 @@ IRREGULAR = {
     "feet": "foot",
     "talks": "talks",
     "news": "news",
+    "lives": "life",
 }
 GLUED_OK = frozenset({"k", "bn", "mn", "m", "st", "nd", "rd", "th", "s", "pm", "am", "h"})
 WILDCARD_KINDS = frozenset({"duration", "time", "money", "percent"})
@@ -358,6 +359,7 @@ DISEASES = frozenset(
 # Nouns that say the role themselves ("59 deaths" counts people killed).
 ROLE_NOUNS = {
     "death": ("people", "killed"),
+    "life": ("people", "killed"),  # "claimed 129 lives", "the loss of 129 lives"
     "fatality": ("people", "killed"),
     "dead": ("people", "killed"),
     "casualty": ("people", "casualties"),
