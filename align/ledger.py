@@ -144,15 +144,21 @@ def attack_days(text: str, figures: Sequence[Quantity]) -> Sequence[Quantity]:
 
 
 OPENING_DAY = re.compile(r"\W*(?:(?i:on)\s+)?")
+# The toll's own verb, the sentence's: "34 Turkish soldiers were killed", "... died"
+KILLED_MAIN = re.compile(
+    r"(?:\s+[\w'’-]+){1,4}?\s+(?:(?:were|was|have\s+been|had\s+been)\s+killed|died|perished)\b"
+)
 
 
 def opens_toll(text: str, day: Quantity, toll: Quantity) -> bool:
-    """The day opens the sentence and the toll comes right after it: "On 27 February,
-    34 Turkish soldiers were killed in an air strike" (not "On Feb. 28, the ministry
-    said 34 ...")."""
+    """The day opens the sentence, the toll comes right after it, and the toll's verb of
+    killing is the sentence's: "On 27 February, 34 Turkish soldiers were killed in an
+    air strike" (not "On Feb. 28, the ministry said 34 ...", nor "On 17 March, 41
+    soldiers killed in the strike were buried": the day of their funeral)."""
     return (
         OPENING_DAY.fullmatch(text, 0, day.start) is not None
         and text[day.end : toll.start].strip(" ,") == ""
+        and KILLED_MAIN.match(text, toll.end) is not None
     )
 
 

@@ -892,6 +892,8 @@ def test_the_day_of_an_attack_is_compared_by_its_toll() -> None:
     fronted = article("H", "On February 28, 34 Orla soldiers were killed in an air strike.")
     found = [(d.text, d.relation) for d in all_marks(apart(a, fronted)) if d.relation == "conflict"]
     assert found == [("Feb. 27", "conflict"), ("February 28", "conflict")]
+    buried = article("I", "On March 2, 34 Orla soldiers killed in the air strike were buried.")
+    assert not [d for d in all_marks(apart(a, buried)) if d.relation == "conflict"]
     # another toll is another attack, a small toll may be another attack's, a day with
     # no toll meets no other day, and a day said of something else is not the attack's
     for other in (
