@@ -2445,10 +2445,11 @@ FUSED_DATE = re.compile(
 
 def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """Live-blog entry times (``LIVE_STAMP``) opening a paragraph, and a page's date run
-    into the story (``FUSED_DATE``) opening its first paragraph of prose (below, a date
-    run into a timeline's entry is the entry's: "July 21, 2012Floods killed 79")."""
+    into the story (``FUSED_DATE``) opening a paragraph above the story's first of
+    ``STORY_WORDS`` words or more (a standfirst may come first); below, a date run into
+    a timeline's entry is the entry's ("July 21, 2012Floods killed 79")."""
     out: list[Dropped] = []
-    begun = False  # a paragraph that ends a sentence has been read
+    begun = False  # a paragraph of the story has been read (not a standfirst)
     for paragraph in paragraphs:
         lines = list(_live_lines(raw, paragraph, drops))
         if not lines:
@@ -2457,7 +2458,8 @@ def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> li
         m = LIVE_STAMP.match(view.text) or (None if begun else FUSED_DATE.match(view.text))
         if m:
             out.append(_drop(raw, *view.span(0, m.end()), "date line"))
-        begun = begun or any(_ends_sentence(v.text) for _, v in lines)
+        text = " ".join(v.text for _, v in lines)
+        begun = begun or (_ends_sentence(text) and len(text.split()) >= STORY_WORDS)
     return out
 
 
@@ -2597,20 +2599,34 @@ def _entity(raw: str, start: int, end: int, entity: str) -> list[Dropped]:
     return [_drop(raw, start, end, "entity", re.sub(r"\s", " ", decoded))]
 
 
-# A reference's mark: "[11]", "[a]", "[citation needed]" run onto the word or stop before
-# (not a Markdown link's text, "[1](https://...)"); or a note's digits run onto a
-# sentence's end before the next sentence ("soldiers.12 Of these", "Idlib.1 The"), a
-# stop after a word of two letters or more ("No.5", "2.1" stay).
-FOOTNOTE_MARK = re.compile(
-    r"(?<=[\w.,;:!?\"”’')])\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\](?!\()"
-    r"|(?<=[a-z]{2}[.;:])\d{1,3}(?=[ \t]+[\"“‘A-Z]|[ \t]*$)",
-    re.MULTILINE,
+# A reference's mark in brackets: "[11]" or "[citation needed]" run onto the word or
+# stop before, "[a]" only after a stop or a closing mark and before no letter (not "[t]he
+# ferry", "attacker[s]"); not a Markdown link's text ("[1](https://...)").
+BRACKET_MARK = re.compile(
+    r"(?:(?<=[\w.,;:!?”’)])\[(?:[1-9]\d{0,2}|citation needed|note \d{1,3})\]"
+    r"|(?<=[.,;:!?”’)])\[[a-z]\](?![A-Za-z]))(?!\()"
 )
+# A note's digits run onto a sentence's end before the next sentence ("soldiers.12 Of
+# these", "Idlib.1 The"), after a word of three letters or more that is no abbreviation
+# ("no.1", "fig.2", "art.5" stay).
+NOTE_DIGITS = re.compile(r"(?<=[a-z]{3}\.)\d{1,3}(?=[ \t]+[\"“‘A-Z]|[ \t]*$)", re.MULTILINE)
+ABBREVIATED = frozenset({"fig", "art", "sec", "vol", "gen", "approx", "para", "ref", "tab", "chap"})
 
 
 def _footnote_marks(raw: str) -> list[Dropped]:
-    """References' marks in the text (``FOOTNOTE_MARK``)."""
-    return [_drop(raw, m.start(), m.end(), "footnote mark") for m in FOOTNOTE_MARK.finditer(raw)]
+    """References' marks in the text: in brackets (``BRACKET_MARK``), and notes' digits
+    (``NOTE_DIGITS``) where the text numbers its notes so, two or more rising in reading
+    order ("... in Idlib.34 Turkish soldiers were killed", alone, is a count run on)."""
+    out = [_drop(raw, m.start(), m.end(), "footnote mark") for m in BRACKET_MARK.finditer(raw)]
+    notes, last = [], 0
+    for m in NOTE_DIGITS.finditer(raw):
+        word = raw[max(0, m.start() - 8) : m.start() - 1].rsplit(None, 1)[-1:]
+        if int(m.group()) > last and not (word and word[0].lower() in ABBREVIATED):
+            notes.append(m)
+            last = int(m.group())
+    if len(notes) >= 2:
+        out += [_drop(raw, m.start(), m.end(), "footnote mark") for m in notes]
+    return sorted(out, key=lambda d: d.start)
 
 
 STRAY_STOPS = re.compile(r"(?<=[^\s.!?])([ \t]*)[.!?…]((?:[ \t]+\.)+)(?![\w.])")
@@ -2739,7 +2755,7 @@ def _assemble(raw: str, drops: Drops, breaks: frozenset[int] = frozenset()) -> t
             chars.append(kept[pos : m.start()])
             yield from origin.runs(pos, m.start())
             sep, where = _separator(m)
-            if sep == "\n\n" and _broken_by_drop(kept, origin, m):
+            if sep == "\n\n" and _broken_by_drop(raw, kept, origin, m):
                 sep, where = " ", (m.start(),)
             if sep == " " and breaks:
                 parting = [i for i in range(m.start(), m.end()) if origin[i] in breaks]
@@ -2754,16 +2770,25 @@ def _assemble(raw: str, drops: Drops, breaks: frozenset[int] = frozenset()) -> t
     return "".join(chars), origins
 
 
-def _broken_by_drop(kept: str, origin: Origins, gap: re.Match[str]) -> bool:
+NAME_PARTICLES = frozenset({"al", "de", "di", "da", "del", "der", "du", "la", "le", "van", "von"})
+
+
+def _broken_by_drop(raw: str, kept: str, origin: Origins, gap: re.Match[str]) -> bool:
     """A sentence that a dropped line broke in two runs on over the blank lines left:
     "... met for six hours in the Kremlin" / Advertisement / "before announcing ...".
-    Something was dropped inside the gap, the text before it ends no sentence and the
-    text after it goes on in lower case."""
+    A line of words was dropped inside the gap (not a list's marker), the text before it
+    is more than a subhead's words and ends no sentence, and the text after it goes on
+    with a word in lower case (not a name's: "al-Qaeda", "de Mistura", "eBay")."""
     a, b = gap.start(), gap.end()
+    if origin[b] - origin[a] <= b - a or SENTENCE_END.search(kept, max(0, a - 4), a):
+        return False
+    word = kept[b : b + 30].split(maxsplit=1)[0] if kept[b:] else ""
+    if not (word.isalpha() and word.islower()) or word in NAME_PARTICLES:
+        return False
+    before = kept[kept.rfind("\n", 0, a) + 1 : a].split()
     return (
-        kept[b : b + 1].islower()
-        and origin[b] - origin[a] > b - a
-        and SENTENCE_END.search(kept, max(0, a - 4), a) is None
+        len(before) > SUBHEAD_WORDS
+        and re.search(r"[A-Za-z]{3}", raw[origin[a] : origin[b]]) is not None
     )
 
 
