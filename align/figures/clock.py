@@ -188,12 +188,14 @@ def clock_digits(s: Stream, i: int) -> tuple[float, int] | None:
 
 
 def hour_h_minutes(s: Stream, i: int) -> tuple[float, int] | None:
-    """A time written as the French write it, "01h00", "20h30": minutes and end; not a
-    length of time ("talks that lasted 6h30", "after 6h30 of talks")."""
+    """A time written as the French write it, "01h00", "20h30", after a preposition of
+    time ("at 20h30", "à 20h30") or with the hour's leading zero ("00h01"): minutes and
+    end. Without either it is as often a length of time ("the talks took 6h30", "won
+    the marathon in 2h01")."""
     hour, minutes = s.low(i), s.low(i + 2)
     if s.low(i + 1) != "h" or not (s.glued(i + 1) and s.glued(i + 2)):
         return None
-    if s.low(i - 1) in ("lasted", "for", "lasting") or s.low(i + 3) == "of":
+    if not (s.low(i - 1) in TIME_PREPS | {"à"} or (hour.startswith("0") and len(hour) == 2)):
         return None
     if not (hour.isdigit() and len(hour) <= 2 and minutes.isdigit() and len(minutes) == 2):
         return None
@@ -270,10 +272,10 @@ def spelled_am(s: Stream, j: int) -> bool:
     """ "am" after an hour at ``j - 1`` is the morning's where it cannot be the verb or
     a name ("AM stations", "3 AM candidates": Assembly Members): run into the hour
     ("3am"), after a preposition of time ("at 3 am", "around 3 AM"), or in capitals
-    before no word ("... by 3 AM.")."""
+    before no word or a name ("... 3 AM.", "3 AM Sunday")."""
     if s.glued(j) or s.low(j - 2) in TIME_PREPS | AROUND:
         return True
-    return s.toks[j].text == "AM" and s.kind(j + 1) != "word"
+    return s.toks[j].text == "AM" and (s.kind(j + 1) != "word" or s.capital(j + 1))
 
 
 AROUND = frozenset({"around", "about", "approximately"})
@@ -342,6 +344,13 @@ def day_of(s: Stream, i: int) -> tuple[int, int] | None:
     return int(t), end
 
 
+def of_a_month(s: Stream, k: int) -> bool:
+    """ "of" and a month's name at token k, the month owning nothing ("the second of
+    March's two rallies" is no date)."""
+    owner = k + 1 < s.count and s.toks[k + 1].text.endswith(("'s", "’s"))
+    return s.low(k) == "of" and not owner
+
+
 def spelled_day(s: Stream, i: int) -> tuple[int, int] | None:
     """A day of the month in words at token i ("fifteenth", "twenty-first") and its end."""
     if s.low(i) in ORDINAL_DAYS:
@@ -365,7 +374,7 @@ def day_month(s: Stream, i: int) -> tuple[float, int] | None:
     """ "15 March", "27th of February" (and a translation's "the 27 of February"); in
     words before "of" only ("the fifteenth of March": "the first March" is no date)."""
     day = day_of(s, i) or spelled_day(s, i)
-    if day is not None and s.kind(i) != "num" and s.low(day[1]) != "of":
+    if day is not None and s.kind(i) != "num" and not of_a_month(s, day[1]):
         return None
     month = month_of(s, day[1] + int(s.low(day[1]) == "of"), after_day=True) if day else None
     if day is None or month is None or is_code(s, i):

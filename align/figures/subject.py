@@ -280,17 +280,18 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     ``inherited`` is the role of the figure this one is listed with, if any.
     """
     hit = found.hits[n]
-    # in a tally, a time or date before the figure is the tally's span, not a count of
-    # its own, and its words are passed over: "the number of soldiers killed since Feb. 3
-    # rose to 59" (not "the gunman killed on Sunday was 45"; and only the dates within
-    # reach: a sentence may list thousands)
+    # in a tally or a list of those it names, a time or date before the figure is their
+    # span, not a count of its own, and its words are passed over: "the number of soldiers
+    # killed since Feb. 3 rose to 59", "Killed on Sunday were 45 soldiers" (not "the gunman
+    # killed on Sunday was 45"; and only the dates within reach: a sentence may list
+    # thousands)
     dated: set[int] = set()
     k = n - 1
     reach = hit.first - ROLE_FAR
     tallied = any(s.low(m) in NUMBER_WORDS for m in range(max(0, reach - 6), hit.first))
-    while (
-        tallied and k >= 0 and found.hits[k].kind in ("time", "date") and found.hits[k].end > reach
-    ):
+    listed = s.low(hit.first - 1) in ("were", "numbered")  # "Killed on Sunday were 45"
+    spans = tallied or listed
+    while spans and k >= 0 and found.hits[k].kind in ("time", "date") and found.hits[k].end > reach:
         dated.update(range(found.hits[k].first, found.hits[k].end))
         k -= 1
     floor = found.hits[k].end if k >= 0 else 0

@@ -8,7 +8,6 @@ with character offsets); the readers in ``numerals``, ``clock`` and
 
 from __future__ import annotations
 
-import unicodedata
 from typing import NamedTuple
 
 from ..model import QuantityKind
@@ -34,7 +33,7 @@ def tokenize(text: str) -> list[Tok]:
     for m in TOKEN.finditer(text):
         kind = m.lastgroup or "p"
         word = m.group()
-        if kind == "p" and word >= "\u2190" and is_pictograph(word):
+        if kind == "p" and is_pictograph(word):
             continue
         low = word.lower()
         if kind == "word" and low.endswith(("'s", "’s")):
@@ -64,10 +63,10 @@ class Hit(NamedTuple):
 
 
 def is_pictograph(char: str) -> bool:
-    """A dingbat, an emoji, a flag's letter, or what joins or varies them (read past
-    U+2190 only: "°" and "©" stay); not a letter, digit, punctuation mark, currency
-    sign or a sign of arithmetic ("−4")."""
-    return unicodedata.category(char) in ("So", "Sk", "Mn", "Cf")
+    """An emoji, a flag's letter, a skin tone, or what joins or varies them; not a
+    shape or a sign a table sets between its cells ("Dead 34 ▪ Rescued 120", "Brazil 3
+    ⚽ Argentina 1")."""
+    return "\U0001f000" <= char <= "\U0001faff" or char in ("\ufe0f", "\u200d", "\u20e3")
 
 
 class Stream:
