@@ -207,7 +207,26 @@ def distance(a: Quantity, b: Quantity) -> float:
     return abs(ca - cb) / max(abs(ca), abs(cb), 1.0)
 
 
-Judge = Callable[[int, int], tuple[Relation, float] | None]
+# How two claims relate, the order an outlet's claims pair in (``pairing_order``) and how
+# far apart their values are; None: not comparable.
+Judge = Callable[[int, int], tuple[Relation, int, float] | None]
+
+
+def pairing_order(relation: Relation, a: Quantity, b: Quantity) -> int:
+    """Which pairs two outlets' claims of one measure make first: the same value, then a
+    compatible one, then a conflicting one; with a vague figure ("dozens", "hundreds of
+    thousands"), a compatible pair after the conflicts of precise figures, and a
+    conflict last. A vague figure's agreement says little, and it would take the place
+    of a figure of the outlet's that conflicts ("dozens of Turkish troops" and "60
+    Turkish soldiers" against another outlet's 59)."""
+    if vague(a) or vague(b):
+        return RANK[relation] + (len(RANK) if relation != "same" else 0)
+    return RANK[relation]
+
+
+def vague(q: Quantity) -> bool:
+    """A figure whose bounds lie twice apart or more ("dozens": 24 to 199)."""
+    return q.low > 0 and not math.isinf(q.high) and q.high >= 2 * q.low
 
 
 def signature(q: Quantity) -> tuple[object, ...]:
@@ -236,13 +255,17 @@ def judge_for(claims: Sequence[Claim]) -> tuple[Judge, list[int]]:
     """
     ids: dict[tuple[object, ...], int] = {}
     reading_of = [ids.setdefault(signature(c.quantity), len(ids)) for c in claims]
-    memo: dict[tuple[int, int], tuple[Relation, float] | None] = {}
+    memo: dict[tuple[int, int], tuple[Relation, int, float] | None] = {}
 
-    def judge(i: int, j: int) -> tuple[Relation, float] | None:
+    def judge(i: int, j: int) -> tuple[Relation, int, float] | None:
         key = (reading_of[i], reading_of[j])
         if key not in memo:
             a, b = claims[i].quantity, claims[j].quantity
-            memo[key] = (relate(a, b), distance(a, b)) if comparable(a, b) else None
+            if comparable(a, b):
+                relation = relate(a, b)
+                memo[key] = (relation, pairing_order(relation, a, b), distance(a, b))
+            else:
+                memo[key] = None
         return memo[key]
 
     return judge, reading_of
@@ -310,7 +333,7 @@ def unplaced_between(
     if not unclear:
         return judge, []
 
-    def judged(i: int, j: int) -> tuple[Relation, float] | None:
+    def judged(i: int, j: int) -> tuple[Relation, int, float] | None:
         one_placed = bool(claims[i].quantity.scope.place) != bool(claims[j].quantity.scope.place)
         if one_placed and (reading_of[i] in unclear or reading_of[j] in unclear):
             return None
@@ -365,14 +388,14 @@ def names(text: str, place: str) -> bool:
 def pair_outlets(
     left: Sequence[int], right: Sequence[int], judge: Judge
 ) -> list[tuple[int, int, Relation]]:
-    """One-to-one pairs of comparable claims of two outlets, best first (equal values,
-    then compatible, then disjoint; closer values first; then reading order)."""
+    """One-to-one pairs of comparable claims of two outlets, best first (``pairing_order``;
+    closer values first; then reading order)."""
     candidates: list[tuple[int, float, int, int, Relation]] = []
     for x, i in enumerate(left[:MAX_COMPARED]):
         for y, j in enumerate(right[:MAX_COMPARED]):
             found = judge(i, j)
             if found is not None:
-                candidates.append((RANK[found[0]], found[1], x, y, found[0]))
+                candidates.append((found[1], found[2], x, y, found[0]))
     candidates.sort()
     used_left: set[int] = set()
     used_right: set[int] = set()
@@ -457,15 +480,16 @@ def _judged_readings(first: Sequence[int], judge: Judge) -> tuple[IntArray, IntA
 
     count = len(first)
     rank = np.full((count + 1, count + 1), len(RANK), dtype=np.int64)
+    first_by = np.full((count + 1, count + 1), 2 * len(RANK), dtype=np.int64)
     far = np.zeros((count + 1, count + 1), dtype=np.float64)
     for u in range(count):
         for v in range(count):
             found = judge(first[u], first[v])
             if found is not None:
-                rank[u, v], far[u, v] = RANK[found[0]], found[1]
-    order = np.lexsort((far.ravel(), rank.ravel()))
+                rank[u, v], first_by[u, v], far[u, v] = RANK[found[0]], found[1], found[2]
+    order = np.lexsort((far.ravel(), first_by.ravel()))
     step = np.concatenate(
-        [[0], (np.diff(rank.ravel()[order]) != 0) | (np.diff(far.ravel()[order]) != 0)]
+        [[0], (np.diff(first_by.ravel()[order]) != 0) | (np.diff(far.ravel()[order]) != 0)]
     )
     table = np.empty(order.size, dtype=np.int64)
     table[order] = np.cumsum(step)

@@ -687,7 +687,15 @@ def test_every_claim_of_a_reading_shares_its_relations() -> None:
     assert len(row.pairings) < 6  # one per two readings, not per two outlets
 
 
-RELATIONS: tuple[Relation | None, ...] = ("same", "precision", "conflict", None)
+# a relation and the order its pairs are made in (a vague figure's agreement last)
+RELATIONS: tuple[tuple[Relation, int] | None, ...] = (
+    ("same", 0),
+    ("precision", 1),
+    ("conflict", 2),
+    ("precision", 4),
+    ("conflict", 5),
+    None,
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -697,7 +705,7 @@ RELATIONS: tuple[Relation | None, ...] = ("same", "precision", "conflict", None)
     outlets=st.lists(st.lists(st.integers(0, 5), min_size=1, max_size=7), min_size=2, max_size=9),
 )
 def test_pairing_many_outlets_at_once_pairs_as_one_pair_at_a_time(
-    table: list[Relation | None], distances: list[float], outlets: list[list[int]]
+    table: list[tuple[Relation, int] | None], distances: list[float], outlets: list[list[int]]
 ) -> None:
     """``pair_many`` (every two outlets at once, by readings) gives each two outlets
     the pairs ``pair_outlets`` gives them, in its order: ties of relation and
@@ -708,10 +716,10 @@ def test_pairing_many_outlets_at_once_pairs_as_one_pair_at_a_time(
         claims.append(list(range(start, start + len(readings))))
         start += len(readings)
 
-    def judge(i: int, j: int) -> tuple[Relation, float] | None:
+    def judge(i: int, j: int) -> tuple[Relation, int, float] | None:
         cell = reading_of[i] * 6 + reading_of[j]
-        relation = table[cell]
-        return None if relation is None else (relation, distances[cell])
+        found = table[cell]
+        return None if found is None else (*found, distances[cell])
 
     many = pair_many(claims, judge, reading_of)
     assert set(many) == {(x, y) for x in range(len(claims)) for y in range(x + 1, len(claims))}
@@ -724,7 +732,7 @@ def test_outlets_past_the_claim_limit_are_paired_one_at_a_time(
 ) -> None:
     monkeypatch.setattr("align.ledger.MANY_CLAIMS", 2)
     claims = [[0, 1], [2, 3, 4], [5, 6]]
-    many = pair_many(claims, lambda i, j: ("same", 0.0), list(range(7)))
+    many = pair_many(claims, lambda i, j: ("same", 0, 0.0), list(range(7)))
     assert set(many) == {(0, 2)}
 
 
@@ -881,6 +889,24 @@ def test_review_cases_of_breakdowns_places_and_shares() -> None:
         "F", "Twenty people were killed in Orla when shells hit many neighbourhoods."
     )
     assert all_marks(apart(town, other_town)) == []
+
+
+def test_a_vague_figure_does_not_hide_an_outlet_s_conflicting_one() -> None:
+    a = article("A", "Since February, 59 Orla soldiers have been killed.")
+    b = article(
+        "B",
+        "The fighting killed dozens of Orla soldiers.",
+        "Since February, 60 Orla soldiers have been killed.",
+    )
+    found = {(d.text, d.relation) for d in all_marks(apart(a, b))}
+    assert ("59", "conflict") in found and ("60", "conflict") in found
+    # a vague figure's own conflict comes last: "dozens" meets the 41, not the 18
+    d = article("D", "Dozens of people were killed.")
+    e = article("E", "The toll rose to 41.", "Some 18 people were killed on the bridge.")
+    assert "conflict" not in {d.relation for d in all_marks(apart(d, e))}
+    # a figure that agrees closely still pairs before a conflict
+    c = article("C", "Since February, nearly 60 Orla soldiers have been killed.", "It lost 34.")
+    assert "conflict" not in {d.relation for d in all_marks(apart(a, c)) if d.text == "59"}
 
 
 def test_the_day_of_an_attack_is_compared_by_its_toll() -> None:
