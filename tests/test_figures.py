@@ -1667,6 +1667,14 @@ def test_the_past_n_hours_is_a_period_of_that_length() -> None:
     assert weeks.scope.anchor == only("Over the past weeks, 41 people died.").scope.anchor
 
 
+def test_what_a_named_place_has_it_hosts() -> None:
+    has = find("Kestrel already has more than 3 million displaced people.", "more than 3 million")
+    assert has.role == "hosted"  # not displaced there: not met by a count of the displaced
+    assert only("It has 40 soldiers killed.").role == "killed"
+    assert only("Kestrel has lost 59 soldiers.").role == "killed"
+    assert only("The Kestrel had about 200 people on board.").role == "aboard"
+
+
 def test_lives_count_the_dead_or_the_saved() -> None:
     loss = only("The quake led to the loss of at least 129 lives.")
     assert (loss.counted, loss.role) == ("people", "killed")

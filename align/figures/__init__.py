@@ -315,10 +315,27 @@ def counted_and_role(
         if hits[n].counted.endswith("life") and verb_before(s, hits[n].first) == "rescued":
             role = "rescued"  # "saved 40 lives"
         role = role or role_of(s, found, n, inherited)
+        if role == "displaced" and held_by_name(s, hits[n].first):
+            role = "hosted"  # "Turkey already has 3 million displaced Syrians": it hosts them
         owner = loser(s, hits[n].first)
         if owner and counted and " " not in counted:  # "Turkey has lost 59 soldiers"
             counted = f"{owner} {counted}"
     return counted, role
+
+
+HOLDERS_NOT_NAMED = frozenset({"it", "they", "he", "she", "we", "this", "that", "which", "who"})
+
+
+def held_by_name(s: Stream, first: int) -> bool:
+    """The count is what a named place has ("Turkey already has more than 3 million
+    displaced Syrians"): the displaced it holds, not the ones displaced there."""
+    k = first - 1
+    if s.low(k) not in ("has", "have", "had"):
+        return False
+    k -= 1
+    while s.low(k) in ("already", "now", "still", "currently", "also"):
+        k -= 1
+    return s.capital(k) and s.low(k) not in HOLDERS_NOT_NAMED
 
 
 def quantity_of(
