@@ -184,9 +184,9 @@ def toll_owner(s: Stream, k: int) -> str:
     are "turkish soldier" and "turkey soldier"."""
     j = k - 1 - int(s.low(k - 1) == "death")
     victims = s.low(k + 1) in ("among", "of")  # "the military's death toll among protesters"
-    armed = s.low(j) in ARMED and not possessive(s, j) and not victims
+    armed = s.low(j) in ARMED and not possessive_form(s, j) and not victims
     j -= int(armed)  # "Turkey's military death toll"
-    if j < 0 or not possessive(s, j) or s.kind(j) != "word":
+    if j < 0 or not possessive_form(s, j) or s.kind(j) != "word":
         return ""
     mods: list[str] = []
     for m in range(j - 1, max(-1, j - 3), -1):
@@ -198,7 +198,8 @@ def toll_owner(s: Stream, k: int) -> str:
     return " ".join([*mods, noun(s.low(j))])
 
 
-def possessive(s: Stream, j: int) -> bool:
+def possessive_form(s: Stream, j: int) -> bool:
+    """Token j ends in "'s", a name's or a noun's ("military's", "Turkey's")."""
     return s.toks[j].text.endswith(("'s", "’s")) if 0 <= j < s.count else False
 
 
