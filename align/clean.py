@@ -444,8 +444,8 @@ TIME = (  # "10:30", "10.30 p.m.", "11 p.m."
 )
 # The labels of a date line ("Published date:", "Last update"), alone a line of their own.
 LABEL_WORD = (
-    r"(?:published(?:\s+date)?|updated|update|last\s+(?:updated|modified|update)|posted"
-    r"|first\s+published)"
+    r"(?:published(?:\s+(?:date|time))?|updated|update|last\s+(?:updated|modified|update)"
+    r"|posted|first\s+published|edited(?:\s+time)?)"
 )
 META_WORD = rf"(?:{LABEL_WORD}|modified|dated|date|issued|on|at|gmt|utc)"  # "March 5, 2020 GMT"
 AGE = (  # "2 hours ago", "1 year 2 months ago"; a reading time beside a date, "4 min read"
@@ -511,9 +511,26 @@ ZONE = re.compile(rf"(?i:{ZONES})\b")
 DAY_OF_LINE = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2})"
     rf"|(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}),?\s+(?P<year2>\d{{4}})",
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}),?\s+(?P<year2>\d{{4}})"
+    r"|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})",  # "05.03.2020": day, month, year
     re.IGNORECASE,
 )
+
+
+def header_end(cleaned: Cleaned) -> int:
+    """Where a page's header ends (a raw offset): at the end of the story's first
+    paragraph, the first of ``STORY_WORDS`` words or more that ends a sentence (a title
+    kept as text, a standfirst or a caption may stand above it), else of its first."""
+    start, first = 0, -1
+    while start < len(cleaned.text):
+        end = cleaned.text.find("\n\n", start)
+        end = len(cleaned.text) if end < 0 else end
+        first = end if first < 0 else first
+        paragraph = cleaned.text[start:end]
+        if _ends_sentence(paragraph) and len(paragraph.split()) >= STORY_WORDS:
+            return cleaned.origin[end - 1] + 1
+        start = end + 2
+    return cleaned.origin[first - 1] + 1 if first > 0 else 0
 
 
 def page_date(dropped: Iterable[Dropped], header_end: int) -> str | None:
@@ -542,6 +559,8 @@ def _day(m: re.Match[str]) -> str | None:
     """The ISO date a ``DAY_OF_LINE`` match names, if it is a day of the calendar."""
     if m["iso"]:
         year, month, day = map(int, m["iso"].split("-"))
+    elif m["dotted"]:
+        day, month, year = map(int, m["dotted"].split("."))
     else:
         month = MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
         year, day = int(m["year"] or m["year2"]), int(m["day"] or m["day2"])

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import Cleaned, Source, build
-from align.clean import END_CREDIT, REASONS, clean, may_end_in_credit, page_date
+from align.clean import END_CREDIT, REASONS, clean, header_end, may_end_in_credit, page_date
 from align.extract import extract
 from align.model import Origins
 
@@ -577,6 +577,8 @@ def test_date_lines(line: str) -> None:
         ("Thursday, Sept. 3rd, 2026", "2026-09-03"),
         ("Published 2021-06-14T10:32:00Z", "2021-06-14"),
         (" date 2020-03-05 ", "2020-03-05"),
+        ("Published 05.03.2020 20:41", "2020-03-05"),  # dotted: day, month, year
+        ("Published time: 5 Mar, 2020 17:52   Edited time: 5 Mar, 2020 19:10", "2020-03-05"),
         ("05/03/2020", None),  # the 5th of March or the 3rd of May
         ("Thursday, March 5", None),  # no year
         ("February 30, 2020", None),  # no such day
@@ -585,6 +587,15 @@ def test_date_lines(line: str) -> None:
 def test_a_plain_copys_date_is_its_date_line(line: str, day: str | None) -> None:
     raw = f"Orla talks end\n\n{line}\n\n{BODY}"
     assert page_date(cleaned(raw).dropped, len(raw)) == day
+
+
+def test_a_page_s_header_ends_with_the_story_s_first_paragraph() -> None:
+    story = "The council approved the plan on Monday after a long debate, officials said."
+    top = "Sign in   Mail\nMenu\n\nOrla talks end\n\nMarch 05, 2020"
+    raw = f"{top}\n\n{story} {BODY}\n\nRelated\n\nFebruary 28, 2020\n\nEnd."
+    c = cleaned(raw)
+    assert page_date(c.dropped, header_end(c)) == "2020-03-05"  # below a title kept as text
+    assert header_end(c) == raw.index(BODY) + len(BODY)
 
 
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
