@@ -1778,13 +1778,71 @@ def _site_suffix(text: str) -> int:
     return at if named else -1
 
 
+MENU_WORDS = 10  # words of a masthead's or a menu's line, at most
+
+
 def _headline(
     raw: str, lines: Sequence[Line], drops: Drops, breaks: frozenset[int] = frozenset()
 ) -> tuple[str | None, list[Dropped]]:
-    """The first readable line when it is the title: repeated at the top (maybe there
-    without the site's name the title ends with), or a short line alone. The site's
-    name on a line of its own there is dropped with it."""
-    live = list(islice(_live_lines(raw, lines, drops), TOP_LINES + 1))
+    """The page's title (``_title``), below its masthead and menus (``_menu_block``),
+    which go as page furniture."""
+    menu = _menu_block(raw, lines, drops)
+    masthead = [
+        d
+        for _, view in _live_lines(raw, lines[:menu], drops)
+        for d in _drop_view(view, "boilerplate", raw)
+    ]
+    title, found = _title(raw, lines, drops, breaks, below=menu)
+    return title, masthead + found
+
+
+def _menu_block(raw: str, lines: Sequence[Line], drops: Drops) -> int:
+    """The page's masthead and menus, as the number of lines they take at its top (0:
+    none): its first lines up to the first blank one, when they are two or more, none
+    repeated (not a title over its copy), one of them a menu's (page furniture already
+    dropped, or items parted by bars: "Home | News | World") and the others no prose
+    (of ``MENU_WORDS`` words at most, ending no sentence), and a title stands alone
+    below them (a line, maybe over its copy, then a blank one)."""
+    block: list[Line] = []
+    for line in lines:
+        if raw[line.start : line.end].strip():
+            block.append(line)
+        elif block:
+            break
+    texts = [raw[line.start : line.end].strip() for line in block]
+    if len(block) < 2 or len({_norm(t) for t in texts}) < len(texts):
+        return 0
+    furniture = {d.start for d in drops.items if d.reason == "boilerplate"}
+    menus = [
+        t.count("|") >= 2 or line.start + raw[line.start : line.end].find(t) in furniture
+        for line, t in zip(block, texts, strict=True)
+    ]
+    prose = [len(t.split()) > MENU_WORDS or _ends_sentence(t) for t in texts]
+    if not any(menus) or any(p and not m for p, m in zip(prose, menus, strict=True)):
+        return 0
+    below = (x for x in lines[block[-1].number + 1 :] if raw[x.start : x.end].strip())
+    after = list(islice(below, 2))
+    if not after:
+        return 0
+    title = [raw[x.start : x.end].strip() for x in after]
+    alone = len(after) == 1 or after[1].number > after[0].number + 1 or title[0] == title[1]
+    if not alone or not _looks_like_title(title[0]):
+        return 0
+    return block[-1].number + 1
+
+
+def _title(
+    raw: str,
+    lines: Sequence[Line],
+    drops: Drops,
+    breaks: frozenset[int] = frozenset(),
+    below: int = 0,
+) -> tuple[str | None, list[Dropped]]:
+    """The first readable line (from line ``below`` on) when it is the title: repeated
+    at the top (maybe there without the site's name the title ends with), or a short
+    line alone. The site's name on a line of its own there is dropped with it."""
+    readable = (x for x in _live_lines(raw, lines, drops) if x[0].number >= below)
+    live = list(islice(readable, TOP_LINES + 1))
     kicker: list[Dropped] = []
     if len(live) > 2 and _is_kicker(live[0][1].text, live[1][1].text):
         kicker = _drop_view(live[0][1], "boilerplate", raw)

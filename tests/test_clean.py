@@ -79,6 +79,22 @@ def test_a_page_title_with_the_site_s_name_is_the_headline_its_copies_repeat() -
     assert kicker.headline != "Flood toll rises" and "150 dead" in kicker.text
 
 
+def test_a_masthead_and_menus_above_the_title_are_page_furniture() -> None:
+    for menu in (
+        "Skip to main content\nHome | News | World | Sport\nSign in   Mail",
+        "KESTREL DAILY\nWorld | Politics | Economy | Sport\nMenu   Search",
+        "Kestrel News | Weather | Traffic | Live\nWATCH LIVE: News at 6\nMenu",
+    ):
+        c = cleaned(f"{menu}\n\nFloods close the coast road\n\n{BODY}")
+        assert c.headline == "Floods close the coast road", menu
+        assert c.text == BODY
+    # a title over its copy, and a title over its standfirst, are no menu
+    copy = cleaned(f"Floods close the coast road\nFloods close the coast road\n\n{BODY}")
+    assert copy.headline == "Floods close the coast road"
+    lead = "Floods close the coast road\nRain eased by noon, police said.\n\n"
+    assert "Rain eased by noon, police said." in cleaned(lead + BODY).text
+
+
 def test_duplicated_headline_is_kept_once_as_the_headline() -> None:
     c = cleaned(f"Parks plan approved\n\nParks plan approved\n\n{BODY}")
     assert c.headline == "Parks plan approved"
