@@ -1531,6 +1531,13 @@ def test_events_and_phases_of_times_and_dates() -> None:
     assert (topic.event, topic.role) == ("talks", "start")  # the truce is what they discussed
 
 
+def test_what_begins_is_the_verb_s_subject_past_an_aside() -> None:
+    aside = "The truce, announced after talks in Orla between the two leaders, begins at 1am."
+    assert (find(aside, "1am").event, find(aside, "1am").role) == ("ceasefire", "start")
+    which = find("The talks, which began at noon, ended with a truce.", "noon")
+    assert which.event == "talks"  # a relative clause's subject is "which": the talks
+
+
 def test_what_takes_effect_is_a_truce_or_a_deal_not_the_talks_beside_it() -> None:
     after = "Orla and Kestrel agreed to a truce, to take effect at 1 a.m. on Friday, after talks."
     assert (find(after, "1 a.m.").event, find(after, "1 a.m.").role) == ("ceasefire", "start")

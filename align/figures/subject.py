@@ -535,6 +535,10 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
         effect = effect or (near and takes_effect(s, k))
     if effect and event not in TAKES_EFFECT and in_force is not None:
         _, event, at = in_force  # "a ceasefire ..., to take effect at 1 a.m., after talks"
+    subject = starting_subject(s, hit.first)
+    if subject >= 0 and event_word(s, subject) in TAKES_EFFECT:
+        # "The truce, announced after talks in Moscow, begins at 1am": the truce begins
+        event, at = event_word(s, subject), subject
     if s.seq(hit.first - 2, ("as", "of")):
         phase = "start"
     if not phase and at >= 0 and hit.kind != "duration":
@@ -583,6 +587,26 @@ def relative_event(s: Stream, first: int) -> str:
 # in place") names the moment of that clause's verb, however far off it stands.
 FRONTING = frozenset({"at", "from", "on", "by", "as"})
 OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "«", "—", "–"})
+
+
+STARTING = frozenset({"begins", "began", "starts", "started", "begin", "start"})
+
+
+def starting_subject(s: Stream, first: int) -> int:
+    """The subject's noun of a verb of starting right before the figure at ``first``
+    ("begins at 1am"), past an aside in commas between them ("The truce, announced
+    after talks in Moscow, begins at 1am"), or -1; not a relative clause's ("The talks,
+    which began at noon, ...": "which" is its subject)."""
+    k = first - 1 - int(s.low(first - 1) in ("at", "on", "from"))
+    if s.low(k) not in STARTING:
+        return -1
+    k -= 1 + int(s.low(k - 1) in ("will", "would", "to", "should"))
+    if s.low(k) == ",":  # an aside: back to its opening comma
+        k = next((j for j in range(k - 1, max(-1, k - 30), -1) if s.low(j) == ","), -1) - 1
+    return k if k >= 0 and s.kind(k) == "word" and s.low(k) not in RELATIVE_WORDS else -1
+
+
+RELATIVE_WORDS = frozenset({"which", "that", "who", "it", "they"})
 
 
 def fronted(s: Stream, first: int) -> bool:
