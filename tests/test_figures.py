@@ -1058,6 +1058,13 @@ def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
         assert find(hedged, "150").scope.anchor == "six years ago", hedged
 
 
+def test_an_opening_since_phrase_with_its_own_month_scopes_the_figure() -> None:
+    push = "Since the government push began in December, nearly 300 civilians have died."
+    assert find(push, "nearly 300").scope.anchor == "dec"  # its December is the push's
+    this_year = find("Since January 1, 612 civilians have died.", "612")
+    assert not comparable(find(push, "nearly 300"), this_year)
+
+
 def test_a_year_that_starts_a_period_does_not_date_the_figure() -> None:
     since = find(
         "Close to a million fled since the offensive resumed in December 2029.",

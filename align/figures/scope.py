@@ -110,6 +110,9 @@ def since_at(s: Stream, k: int) -> Found | None:
             if s.low(end) in ("of", "in", "on", "and", "that", "which", "when"):
                 break
             end += 1
+        month = month_key(s, end + 1) if s.low(end) == "in" else ""
+        if month:  # "since the offensive began in December": since December
+            return k, end + 2, Scope("period", month, "")
         return k, end, Scope("period", noun(s.low(end - 1)), "")
     return None
 
@@ -431,7 +434,10 @@ def opening_stop(s: Stream, found: list[Found]) -> int:
     the next scope (``_stops``), else the end.
     Found once per sentence, so each figure's scope costs no scan of the text."""
     start = found[0][1] if found else s.count
-    end = found[1][0] if len(found) > 1 else s.count  # another scope opens another time
+    # another scope opens another time, past the opening phrase's own ("Since the push
+    # began in December, nearly 300 ...": December is the push's)
+    phrase = next((k for k in range(start, s.count) if s.low(k) in CLAUSE_ENDS), s.count)
+    end = next((f[0] for f in found[1:] if f[0] >= phrase), s.count)
     earlier = bool(found) and found[0][2].kind == "dated"  # "Six years ago, ..."
     return next((k for k in range(start, end) if _stops(s, k, earlier)), end)
 
