@@ -1538,6 +1538,12 @@ def test_events_and_phases_of_times_and_dates() -> None:
     assert (topic.event, topic.role) == ("talks", "start")  # the truce is what they discussed
 
 
+def test_a_duration_reaches_its_event_past_the_names_after_it() -> None:
+    names = "The meeting between Anna Berg and Olaf Lind lasted about five hours."
+    assert find(names, "about five hours").event == "talks"
+    assert find("Anna Berg and Olaf Lind lasted about five hours.", "about five hours").event == ""
+
+
 def test_what_begins_is_the_verb_s_subject_past_an_aside() -> None:
     aside = "The truce, announced after talks in Orla between the two leaders, begins at 1am."
     assert (find(aside, "1am").event, find(aside, "1am").role) == ("ceasefire", "start")

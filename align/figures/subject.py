@@ -575,6 +575,13 @@ def relative_event(s: Stream, first: int) -> str:
     while k >= first - 4 and s.low(k) in RELATIVE:
         k -= 1
     found = event_word(s, k)
+    if not found and s.capital(k):
+        # "The meeting between Vladimir Putin and Recep Tayyip Erdogan lasted": past the
+        # names that follow the event's noun
+        j = k
+        while j > k - 12 and (s.capital(j) or s.low(j) in NAME_LINKS):
+            j -= 1
+        found = event_word(s, j) if s.low(j + 1) in NAME_LINKS else ""
     if s.low(k + 1) == "," and (not found or found == "one-on-one"):
         # "The talks, which included a one-on-one meeting, lasted": what the inserted
         # clause follows lasted
@@ -583,6 +590,7 @@ def relative_event(s: Stream, first: int) -> str:
     return found
 
 
+NAME_LINKS = frozenset({"between", "and", "of", "with"})  # "talks between X and Y"
 # A time set before its sentence's main clause ("At 0001 tonight, the ceasefire will be put
 # in place") names the moment of that clause's verb, however far off it stands.
 FRONTING = frozenset({"at", "from", "on", "by", "as"})
