@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from rapidfuzz import fuzz
 
 from .figures import comparable, measure_key, relate, sentence_figures
-from .figures.lexicon import INCIDENT_WORDS
-from .figures.relate import RECURRING, MeasureKey, head_and_mods, name_words, same_place
+from .figures.lexicon import INCIDENT_WORDS, VAGUE_WORDS
+from .figures.relate import RECURRING, MeasureKey, head_and_mods, name_words, nominal, same_place
 from .figures.scope import another_months, on_the_day, published_on
 from .model import (
     WORST_FIRST,
@@ -214,19 +214,44 @@ Judge = Callable[[int, int], tuple[Relation, int, float] | None]
 
 def pairing_order(relation: Relation, a: Quantity, b: Quantity) -> int:
     """Which pairs two outlets' claims of one measure make first: the same value, then a
-    compatible one, then a conflicting one; with a vague figure ("dozens", "hundreds of
-    thousands"), a compatible pair after the conflicts of precise figures, and a
-    conflict last. A vague figure's agreement says little, and it would take the place
-    of a figure of the outlet's that conflicts ("dozens of Turkish troops" and "60
-    Turkish soldiers" against another outlet's 59)."""
+    compatible one, then a conflicting one. A vague figure's agreement ("dozens",
+    "hundreds of thousands") comes after a near miss of two precise figures (59 against
+    60), and a vague figure's conflict last: its agreement says little, and it would
+    take the place of a figure of the outlet's that conflicts ("dozens of Turkish
+    troops" and "60 Turkish soldiers" against another outlet's 59). Two precise figures
+    far apart are as often a part and a whole ("14 polling stations in the capital"
+    against 40): they still pair after the vague figure's agreement."""
+    if relation == "same":
+        return PAIRING["same"]
     if vague(a) or vague(b):
-        return RANK[relation] + (len(RANK) if relation != "same" else 0)
-    return RANK[relation]
+        return PAIRING["vague " + relation]
+    if relation == "conflict" and not near_miss(a, b):
+        return PAIRING["far conflict"]
+    return PAIRING[relation]
+
+
+PAIRING = {
+    "same": 0,
+    "precision": 1,
+    "conflict": 2,  # a near miss
+    "vague precision": 3,
+    "far conflict": 4,
+    "vague conflict": 5,
+}
 
 
 def vague(q: Quantity) -> bool:
-    """A figure whose bounds lie twice apart or more ("dozens": 24 to 199)."""
-    return q.low > 0 and not math.isinf(q.high) and q.high >= 2 * q.low
+    """A figure a vague word gives ("dozens", "hundreds of thousands", "several")."""
+    return not q.precise and q.hedge in VAGUE_WORDS
+
+
+NEAR_MISS = 0.1  # two precise figures this close (a tenth of the larger) are one count
+
+
+def near_miss(a: Quantity, b: Quantity) -> bool:
+    """Two figures within ``NEAR_MISS`` of each other: 59 and 60, 381 and 398."""
+    x, y = abs(nominal(a)), abs(nominal(b))
+    return max(x, y) > 0 and abs(x - y) <= NEAR_MISS * max(x, y)
 
 
 def signature(q: Quantity) -> tuple[object, ...]:
@@ -480,7 +505,7 @@ def _judged_readings(first: Sequence[int], judge: Judge) -> tuple[IntArray, IntA
 
     count = len(first)
     rank = np.full((count + 1, count + 1), len(RANK), dtype=np.int64)
-    first_by = np.full((count + 1, count + 1), 2 * len(RANK), dtype=np.int64)
+    first_by = np.full((count + 1, count + 1), len(PAIRING), dtype=np.int64)
     far = np.zeros((count + 1, count + 1), dtype=np.float64)
     for u in range(count):
         for v in range(count):

@@ -904,6 +904,16 @@ def test_a_vague_figure_does_not_hide_an_outlet_s_conflicting_one() -> None:
     d = article("D", "Dozens of people were killed.")
     e = article("E", "The toll rose to 41.", "Some 18 people were killed on the bridge.")
     assert "conflict" not in {d.relation for d in all_marks(apart(d, e))}
+    # found in review: a round figure is no vague one, and a part far from the whole
+    # pairs after a vague figure's agreement
+    whole = article("F", "One million people have fled.", "Near the border, 600,000 have fled.")
+    some = article("G", "Some 950,000 people have fled.")
+    assert "conflict" not in {d.relation for d in all_marks(apart(whole, some))}
+    stations = article(
+        "H", "Dozens of stations opened late.", "In the capital, 14 stations opened late."
+    )
+    forty = article("I", "40 stations opened late.")
+    assert "conflict" not in {d.relation for d in all_marks(apart(stations, forty))}
     # a figure that agrees closely still pairs before a conflict
     c = article("C", "Since February, nearly 60 Orla soldiers have been killed.", "It lost 34.")
     assert "conflict" not in {d.relation for d in all_marks(apart(a, c)) if d.text == "59"}
