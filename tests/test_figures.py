@@ -1479,6 +1479,8 @@ def test_an_aside_after_a_count_does_not_hide_its_verb() -> None:
     assert only("The 59 medics - killed in March - were buried.").role == "killed"
     counted = "Nearly 300 civilians - more than 100 of them children - have been killed."
     assert find(counted, "Nearly 300").role == "killed"  # the aside's own figure is passed
+    own = "The 120 passengers - 3 were killed - were taken to hospital."
+    assert find(own, "120").role == ""  # the aside's verb is its own figure's
     assert only("Twelve people - a record - attended the hearing.").role == ""
     # the figure's verb does not follow the aside: a later verb is someone else's
     crowd = "Around 300 people - many of them in tears - buried the medics who died there."

@@ -370,8 +370,11 @@ def role_after(s: Stream, j: int, found: Figures) -> str:
         if k in found.starts and s.low(k - 1) in ("and", "or") and listed(found, k):
             k = next(h.end for h in found.hits if h.first == k)  # "8 cars and 2 engines derailed"
             continue
-        if k not in aside and (word in SENTENCE_ENDS or k in found.starts):
-            return ""  # (an aside's own figure is passed: "300 - 100 of them children - died")
+        if k in aside and k in found.starts:
+            k, seen = aside.stop, seen + aside.stop - k  # an aside's own figure, and its verb,
+            continue  # are its own: "300 - 100 of them children - died", "120 - 3 were killed -"
+        if (word in SENTENCE_ENDS and k not in aside) or k in found.starts:
+            return ""
         if word in CLAUSE_OPENS and s.low(k - 1) == "," and k not in aside:
             after = next_comma(s, k)  # ", but possibly more, were killed": an aside
             if s.low(after - 1) == "," and s.low(after) in AUXILIARIES | ROLE_OF.keys():
