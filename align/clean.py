@@ -517,22 +517,6 @@ DAY_OF_LINE = re.compile(
 )
 
 
-def header_end(cleaned: Cleaned) -> int:
-    """Where a page's header ends (a raw offset): at the end of the story's first
-    paragraph, the first of ``STORY_WORDS`` words or more that ends a sentence (a title
-    kept as text, a standfirst or a caption may stand above it), else of its first."""
-    start, first = 0, -1
-    while start < len(cleaned.text):
-        end = cleaned.text.find("\n\n", start)
-        end = len(cleaned.text) if end < 0 else end
-        first = end if first < 0 else first
-        paragraph = cleaned.text[start:end]
-        if _ends_sentence(paragraph) and len(paragraph.split()) >= STORY_WORDS:
-            return cleaned.origin[end - 1] + 1
-        start = end + 2
-    return cleaned.origin[first - 1] + 1 if first > 0 else 0
-
-
 def page_date(dropped: Iterable[Dropped], header_end: int) -> str | None:
     """The page's own date, as a plain text copy gives it on a date line above its
     first paragraph's end (``header_end``, a raw offset), or None. Of several, the

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
-from .clean import clean, header_end, page_date
+from .clean import clean, page_date
 from .compare import compare_group
 from .facts import also_members, clauses
 from .figures import read_figures
@@ -53,7 +53,9 @@ def prepare(source: Source, step: Callable[[float], None] = lambda fraction: Non
         raise InputError(source.path, "no article text left after cleaning")
     title = source.title or cleaned.headline or sentences[0].text
     if source.date is None:  # a plain text copy may carry its date on a line of its own
-        source = source._replace(date=page_date(cleaned.dropped, header_end(cleaned)))
+        first = cleaned.text.find("\n\n")
+        header_end = cleaned.origin[first] if first >= 0 else len(source.raw)
+        source = source._replace(date=page_date(cleaned.dropped, header_end))
     return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)
 
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import Cleaned, Source, build
-from align.clean import END_CREDIT, REASONS, clean, header_end, may_end_in_credit, page_date
+from align.clean import END_CREDIT, REASONS, clean, may_end_in_credit, page_date
 from align.extract import extract
 from align.model import Origins
 
@@ -605,13 +605,10 @@ def test_a_plain_copys_date_is_its_date_line(line: str, day: str | None) -> None
     assert page_date(cleaned(raw).dropped, len(raw)) == day
 
 
-def test_a_page_s_header_ends_with_the_story_s_first_paragraph() -> None:
-    story = "The council approved the plan on Monday after a long debate, officials said."
-    top = "Sign in   Mail\nMenu\n\nOrla talks end\n\nMarch 05, 2020"
-    raw = f"{top}\n\n{story} {BODY}\n\nRelated\n\nFebruary 28, 2020\n\nEnd."
-    c = cleaned(raw)
-    assert page_date(c.dropped, header_end(c)) == "2020-03-05"  # below a title kept as text
-    assert header_end(c) == raw.index(BODY) + len(BODY)
+def test_a_page_s_date_below_its_menus_and_title_is_read() -> None:
+    top = "Sign in   Mail\nHome | News | World | Sport\n\nOrla talks end\n\nMarch 05, 2020"
+    c = cleaned(f"{top}\n\n{BODY}\n\nRelated\n\nFebruary 28, 2020\n\nEnd.")
+    assert page_date(c.dropped, c.origin[c.text.find("\n\n")]) == "2020-03-05"
 
 
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
