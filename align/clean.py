@@ -1798,21 +1798,32 @@ def _menu_block(raw: str, lines: Sequence[Line], drops: Drops) -> int:
         return 0
     furniture = {d.start for d in drops.items if d.reason == "boilerplate"}
     menus = [
-        t.count("|") >= 2 or line.start + raw[line.start : line.end].find(t) in furniture
+        _menu_bar(t) or line.start + raw[line.start : line.end].find(t) in furniture
         for line, t in zip(block, texts, strict=True)
     ]
     prose = [len(t.split()) > MENU_WORDS or _ends_sentence(t) for t in texts]
     if not any(menus) or any(p and not m for p, m in zip(prose, menus, strict=True)):
         return 0
-    below = (x for x in lines[block[-1].number + 1 :] if raw[x.start : x.end].strip())
-    after = list(islice(below, 2))
+    if not (menus[-1] or len(texts[-1].split()) <= 2):
+        return 0  # its last line is the title: "World | Syria" over "Russia and Turkey agree ..."
+    after = list(islice(_live_lines(raw, lines[block[-1].number + 1 :], drops), 2))
     if not after:
         return 0
-    title = [raw[x.start : x.end].strip() for x in after]
-    alone = len(after) == 1 or after[1].number > after[0].number + 1 or title[0] == title[1]
-    if not alone or not _looks_like_title(title[0]):
+    title = [view.text.strip() for _, view in after]
+    alone = len(after) == 1 or after[1][0].number > after[0][0].number + 1 or title[0] == title[1]
+    if not alone or len(title[0].split()) < 4 or not _looks_like_title(title[0]):
         return 0
     return block[-1].number + 1
+
+
+TABLE_CELL = re.compile(r"\s*[\d.,]+\s*%?\s*")
+
+
+def _menu_bar(text: str) -> bool:
+    """A menu's items parted by bars ("Home | News | World"), not a table's row of figures
+    ("Labour | 412 | 34%")."""
+    cells = text.split("|")
+    return len(cells) >= 3 and sum(bool(TABLE_CELL.fullmatch(c)) for c in cells) < 2
 
 
 def _title(

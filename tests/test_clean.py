@@ -81,7 +81,7 @@ def test_a_page_title_with_the_site_s_name_is_the_headline_its_copies_repeat() -
 
 def test_a_masthead_and_menus_above_the_title_are_page_furniture() -> None:
     for menu in (
-        "Skip to main content\nHome | News | World | Sport\nSign in   Mail",
+        "Skip to main content\nHome | News | World | Sport\nSign in   Mail\nAdvertisement",
         "KESTREL DAILY\nWorld | Politics | Economy | Sport\nMenu   Search",
         "Kestrel News | Weather | Traffic | Live\nWATCH LIVE: News at 6\nMenu",
     ):
@@ -93,6 +93,11 @@ def test_a_masthead_and_menus_above_the_title_are_page_furniture() -> None:
     assert copy.headline == "Floods close the coast road"
     lead = "Floods close the coast road\nRain eased by noon, police said.\n\n"
     assert "Rain eased by noon, police said." in cleaned(lead + BODY).text
+    # found in review: a breadcrumb over the title, and a table of figures at the top
+    crumb = cleaned(f"World | Europe | UK\nFloods close the coast road\n\nMarch 5, 2026\n\n{BODY}")
+    assert crumb.headline == "Floods close the coast road"
+    table = "Party | Seats | Share\nLabour | 412 | 34%\nGreens | 4 | 7%"
+    assert "412" in cleaned(f"{table}\n\nLabour wins a landslide\n\n{BODY}").text
 
 
 def test_duplicated_headline_is_kept_once_as_the_headline() -> None:
@@ -606,7 +611,8 @@ def test_a_plain_copys_date_is_its_date_line(line: str, day: str | None) -> None
 
 
 def test_a_page_s_date_below_its_menus_and_title_is_read() -> None:
-    top = "Sign in   Mail\nHome | News | World | Sport\n\nOrla talks end\n\nMarch 05, 2020"
+    menu = "Sign in   Mail\nHome | News | World | Sport"
+    top = f"{menu}\n\nOrla and Halden talks end\n\nMarch 05, 2020"
     c = cleaned(f"{top}\n\n{BODY}\n\nRelated\n\nFebruary 28, 2020\n\nEnd.")
     assert page_date(c.dropped, c.origin[c.text.find("\n\n")]) == "2020-03-05"
 

@@ -1692,8 +1692,11 @@ def test_the_past_n_hours_is_a_period_of_that_length() -> None:
 
 
 def test_what_a_named_place_has_it_hosts() -> None:
-    has = find("Kestrel already has more than 3 million displaced people.", "more than 3 million")
+    has = find("Kestrel already has more than 3 million displaced Orlans.", "more than 3 million")
     assert has.role == "hosted"  # not displaced there: not met by a count of the displaced
+    own = find("After the floods Kestrel has 2 million displaced people.", "2 million")
+    assert own.role == "displaced"  # its own people, displaced there
+    assert only("Officials have 2,000 displaced people in camps.").role == "displaced"
     assert only("It has 40 soldiers killed.").role == "killed"
     assert only("Kestrel has lost 59 soldiers.").role == "killed"
     assert only("The Kestrel had about 200 people on board.").role == "aboard"

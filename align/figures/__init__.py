@@ -315,7 +315,7 @@ def counted_and_role(
         if hits[n].counted.endswith("life") and verb_before(s, hits[n].first) == "rescued":
             role = "rescued"  # "saved 40 lives"
         role = role or role_of(s, found, n, inherited)
-        if role == "displaced" and held_by_name(s, hits[n].first):
+        if role == "displaced" and held_by_name(s, hits[n]):
             role = "hosted"  # "Turkey already has 3 million displaced Syrians": it hosts them
         owner = loser(s, hits[n].first)
         if owner and counted and " " not in counted:  # "Turkey has lost 59 soldiers"
@@ -326,16 +326,20 @@ def counted_and_role(
 HOLDERS_NOT_NAMED = frozenset({"it", "they", "he", "she", "we", "this", "that", "which", "who"})
 
 
-def held_by_name(s: Stream, first: int) -> bool:
-    """The count is what a named place has ("Turkey already has more than 3 million
-    displaced Syrians"): the displaced it holds, not the ones displaced there."""
-    k = first - 1
+def held_by_name(s: Stream, hit: Hit) -> bool:
+    """The count is the displaced of another people that a named place has ("Turkey
+    already has more than 3 million displaced Syrians"): those it hosts, not those
+    displaced there ("Pakistan has 2 million displaced people")."""
+    k = hit.first - 1
     if s.low(k) not in ("has", "have", "had"):
         return False
     k -= 1
     while s.low(k) in ("already", "now", "still", "currently", "also"):
         k -= 1
-    return s.capital(k) and s.low(k) not in HOLDERS_NOT_NAMED
+    if k < 0 or not s.capital(k) or s.low(k) in HOLDERS_NOT_NAMED:
+        return False
+    people = next((j for j in range(hit.end, hit.end + 3) if s.capital(j)), -1)
+    return people >= 0 and s.low(people)[:4] != s.low(k)[:4]
 
 
 def quantity_of(
