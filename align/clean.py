@@ -2698,7 +2698,7 @@ def _footnote_marks(raw: str) -> list[Dropped]:
             last = int(m.group())
     if len(notes) >= 2:
         out += [_drop(raw, m.start(), m.end(), "footnote mark") for m in notes]
-    return sorted(out, key=lambda d: d.start)
+    return out
 
 
 STRAY_STOPS = re.compile(r"(?<=[^\s.!?])([ \t]*)[.!?…]((?:[ \t]+\.)+)(?![\w.])")

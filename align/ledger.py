@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from .figures import comparable, measure_key, relate, sentence_figures
 from .figures.lexicon import INCIDENT_WORDS, VAGUE_WORDS
-from .figures.relate import RECURRING, MeasureKey, head_and_mods, name_words, nominal, same_place
+from .figures.relate import RECURRING, MeasureKey, head_and_mods, name_words, same_place
 from .figures.scope import another_months, on_the_day, published_on
 from .model import (
     WORST_FIRST,
@@ -250,8 +250,7 @@ NEAR_MISS = 0.1  # two precise figures this close (a tenth of the larger) are on
 
 def near_miss(a: Quantity, b: Quantity) -> bool:
     """Two figures within ``NEAR_MISS`` of each other: 59 and 60, 381 and 398."""
-    x, y = abs(nominal(a)), abs(nominal(b))
-    return max(x, y) > 0 and abs(x - y) <= NEAR_MISS * max(x, y)
+    return distance(a, b) <= NEAR_MISS
 
 
 def signature(q: Quantity) -> tuple[object, ...]:

@@ -31,7 +31,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .numerals import clock_value, digit_core, is_code, is_year, word_core
-from .tokens import Hit, Stream
+from .tokens import Hit, Stream, possessive_form
 
 
 def time_at(s: Stream, i: int) -> Hit | None:
@@ -347,8 +347,7 @@ def day_of(s: Stream, i: int) -> tuple[int, int] | None:
 def of_a_month(s: Stream, k: int) -> bool:
     """ "of" and a month's name at token k, the month owning nothing ("the second of
     March's two rallies" is no date)."""
-    owner = k + 1 < s.count and s.toks[k + 1].text.endswith(("'s", "’s"))
-    return s.low(k) == "of" and not owner
+    return s.low(k) == "of" and not possessive_form(s, k + 1)
 
 
 def spelled_day(s: Stream, i: int) -> tuple[int, int] | None:

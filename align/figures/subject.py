@@ -38,7 +38,7 @@ from .lexicon import (
     SYNONYMS,
     WEEKDAYS,
 )
-from .tokens import Hit, Stream, is_list_marker
+from .tokens import Hit, Stream, is_list_marker, possessive_form
 
 
 def singular(word: str) -> str:
@@ -196,11 +196,6 @@ def toll_owner(s: Stream, k: int) -> str:
     if armed or (s.low(j) in ARMED and not victims):
         return " ".join([*mods, "soldier"] if mods else [s.low(j), "soldier"])
     return " ".join([*mods, noun(s.low(j))])
-
-
-def possessive_form(s: Stream, j: int) -> bool:
-    """Token j ends in "'s", a name's or a noun's ("military's", "Turkey's")."""
-    return s.toks[j].text.endswith(("'s", "’s")) if 0 <= j < s.count else False
 
 
 def loser(s: Stream, first: int) -> str:
@@ -606,18 +601,15 @@ STARTING = frozenset({"begins", "began", "starts", "started", "begin", "start"})
 def starting_subject(s: Stream, first: int) -> int:
     """The subject's noun of a verb of starting right before the figure at ``first``
     ("begins at 1am"), past an aside in commas between them ("The truce, announced
-    after talks in Moscow, begins at 1am"), or -1; not a relative clause's ("The talks,
-    which began at noon, ...": "which" is its subject)."""
+    after talks in Moscow, begins at 1am"), or -1. A relative clause's subject is its
+    pronoun, which names no event ("The talks, which began at noon": the talks')."""
     k = first - 1 - int(s.low(first - 1) in ("at", "on", "from"))
     if s.low(k) not in STARTING:
         return -1
     k -= 1 + int(s.low(k - 1) in ("will", "would", "to", "should"))
     if s.low(k) == ",":  # an aside: back to its opening comma
         k = next((j for j in range(k - 1, max(-1, k - 30), -1) if s.low(j) == ","), -1) - 1
-    return k if k >= 0 and s.kind(k) == "word" and s.low(k) not in RELATIVE_WORDS else -1
-
-
-RELATIVE_WORDS = frozenset({"which", "that", "who", "it", "they"})
+    return k if k >= 0 and s.kind(k) == "word" else -1
 
 
 def fronted(s: Stream, first: int) -> bool:

@@ -148,3 +148,8 @@ def is_list_marker(s: Stream, i: int) -> bool:
     if i == 0 and nxt in (".", ")") and s.glued(i + 1):
         return True
     return s.low(i - 1) == "(" and nxt == ")" and s.glued(i) and s.glued(i + 1)
+
+
+def possessive_form(s: Stream, j: int) -> bool:
+    """Token j ends in "'s", a name's or a noun's ("military's", "Turkey's", "March's")."""
+    return s.toks[j].text.endswith(("'s", "’s")) if 0 <= j < s.count else False
