@@ -1709,6 +1709,25 @@ def test_lives_count_the_dead_or_the_saved() -> None:
     assert only("Rescuers saved 40 lives.").role == "rescued"
 
 
+def test_bodies_recovered_are_not_bodies_identified() -> None:
+    """Recovery teams find bodies before experts name them: two counts, each rising."""
+    found = only("Divers have recovered 25 bodies from the lake so far.")
+    named = only("So far 13 bodies have been identified by relatives.")
+    assert (found.role, named.role) == ("recovered", "identified")
+    assert (
+        rel(
+            "Divers have recovered 25 bodies from the lake so far.",
+            "So far 13 bodies have been identified by relatives.",
+        )
+        is None
+    )
+    assert only("Soldiers collected 31 bodies from the ravine.").role == "recovered"
+    assert (
+        rel("Divers have recovered 25 bodies so far.", "Crews retrieved 27 bodies overnight.")
+        == "conflict"
+    )
+
+
 def test_a_toll_without_death_counts_deaths() -> None:
     its = extract("The strike killed 36 soldiers, bringing its toll since February to 59.")[1]
     assert (its.role, its.scope.kind) == ("killed", "period")

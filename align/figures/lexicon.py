@@ -347,6 +347,8 @@ ROLES = {
     "derailed": "derailed derail derails derailing",
     "destroyed": "destroyed collapsed collapse razed flattened",
     "damaged": "damaged",
+    "recovered": "recovered recovering retrieved retrieving collected",
+    "identified": "identified identifying identification",
 }
 ROLE_OF = {word: role for role, words in ROLES.items() for word in words.split()}
 # An illness a sentence names: its deaths are the illness's, not an attack's or a
