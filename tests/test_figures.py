@@ -1709,6 +1709,19 @@ def test_lives_count_the_dead_or_the_saved() -> None:
     assert only("Rescuers saved 40 lives.").role == "rescued"
 
 
+def test_passengers_on_board_are_not_everyone_on_board() -> None:
+    """Crew sail too: 95 passengers and 101 people on board are both true."""
+    assert (
+        rel("The ferry carried 95 passengers on board.", "There were 101 people on board.") is None
+    )
+    more = rel("The ferry had 105 passengers on board.", "There were 101 people on board.")
+    assert more == "conflict"
+    assert (
+        rel("The ferry had 95 passengers on board.", "It had 97 passengers aboard.") == "conflict"
+    )
+    assert rel("Four passengers were killed.", "Five people died in the crash.") == "conflict"
+
+
 def test_bodies_recovered_are_not_bodies_identified() -> None:
     """Recovery teams find bodies before experts name them: two counts, each rising."""
     found = only("Divers have recovered 25 bodies from the lake so far.")

@@ -201,9 +201,15 @@ def kinds_fit(a: Quantity, b: Quantity) -> bool:
     another breakdown's people, a count of its noun, or a count of people in general that
     it agrees with ("two civilians" and "Two people were also killed"), never a total it
     is part of ("72 people on board")."""
-    if a.listed == b.listed or head_and_mods(a.counted)[0] == head_and_mods(b.counted)[0]:
+    head_a, head_b = head_and_mods(a.counted)[0], head_and_mods(b.counted)[0]
+    if head_a == head_b:
         return True
-    return relate(a, b) != "conflict"
+    if "aboard" == a.role == b.role and "passenger" in (head_a, head_b):
+        # passengers are not all on board ("68 passengers" and "72 people on board": the
+        # crew too): fewer passengers than people is no conflict, more is
+        passengers, everyone = (a, b) if head_a == "passenger" else (b, a)
+        return passengers.high >= everyone.low
+    return a.listed == b.listed or relate(a, b) != "conflict"
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
