@@ -1709,6 +1709,26 @@ def test_lives_count_the_dead_or_the_saved() -> None:
     assert only("Rescuers saved 40 lives.").role == "rescued"
 
 
+def test_a_figure_changed_from_is_an_earlier_report() -> None:
+    """ "rose from 34 to 36": the text's figure is 36, the 34 one it replaces."""
+    old, new = extract("The toll in the mine rose from 34 to 36 miners overnight.")
+    assert (old.scope.kind, new.scope.kind) == ("earlier", "incident")
+    assert (new.counted, new.role, old.role) == ("miner", "killed", "killed")
+    owned = extract("Turkey's military death toll rose from 34 to 36 soldiers.")[1]
+    assert (owned.counted, owned.role) == ("turkey soldier", "killed")
+    other = only("Some 36 miners were killed.")
+    assert comparable(new, other) and relate(new, other) == "precision"
+    assert not comparable(old, only("34 miners were killed."))
+    revised = extract("Police revised the number of missing from 12 down to 9.")
+    assert revised[0].scope.kind == "earlier"
+    assert (revised[1].role, revised[1].scope.kind) == ("missing", "")
+    up = extract("The toll rose to 59, up from 58 a day earlier.")
+    assert (up[0].scope.kind, up[1].scope.kind, up[1].role) == ("", "earlier", "killed")
+    # spans are no changes: "from 6 to 8 people were injured", "ranged from 20 to 25"
+    assert [q.scope.kind for q in extract("From 6 to 8 people were injured.")] == ["", ""]
+    assert [q.scope.kind for q in extract("Crowds ranged from 200 to 300 people.")] == ["", ""]
+
+
 def test_passengers_on_board_are_not_everyone_on_board() -> None:
     """Crew sail too: 95 passengers and 101 people on board are both true."""
     assert (

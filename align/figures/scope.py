@@ -294,6 +294,56 @@ def earlier_at(s: Stream, k: int) -> Found | None:
     return None
 
 
+# Verbs of a figure that changed: "the toll rose from 34 to 36", "revised it from 127 to 125"
+CHANGE_VERBS = frozenset(
+    {"rise", "rises", "rising", "rose", "risen", "climb", "climbs", "climbing", "climbed"}
+    | {"increase", "increases", "increasing", "increased", "jump", "jumps", "jumped"}
+    | {"grow", "grows", "growing", "grew", "grown", "soar", "soared", "soaring"}
+    | {"fall", "falls", "falling", "fell", "fallen", "drop", "drops", "dropping", "dropped"}
+    | {"decrease", "decreases", "decreasing", "decreased", "decline", "declines", "declined"}
+    | {"revise", "revises", "revising", "revised", "raise", "raises", "raising", "raised"}
+    | {"lower", "lowers", "lowering", "lowered", "update", "updates", "updating", "updated"}
+)
+CHANGE_REACH = 10  # words from the verb to its "from": "raising the number of soldiers killed from"
+CHANGE_NOUN = 3  # words between the figure before and "to": "from 34 soldiers to 36"
+
+
+def changes(s: Stream, hits: Sequence[Hit]) -> list[tuple[int, int]]:
+    """Counts the sentence gives as changed, as (before, after) figure indices: "the
+    toll rose from 34 to 36", "revised the toll from 127 down to 125", "59, up from 58".
+    The figure before is its text's earlier report; "from 6 to 8 people were injured"
+    and "lasted from 2 pm to 8 pm" are spans, no change."""
+    found = []
+    for n, hit in enumerate(hits):
+        if hit.kind != "count" or s.low(hit.first - 1) != "from":
+            continue
+        if s.low(hit.first - 2) in ("up", "down"):  # "59, up from 58 a day earlier"
+            after = next((m for m in range(n - 1, -1, -1) if hits[m].kind == "count"), -1)
+            if after >= 0:
+                found.append((n, after))
+            continue
+        nxt = hits[n + 1] if n + 1 < len(hits) else None
+        if (
+            nxt is not None
+            and nxt.kind == "count"
+            and s.low(nxt.first - 1) == "to"
+            and nxt.first - hit.end <= CHANGE_NOUN + 1
+            and changed_by(s, hit.first - 2)
+        ):
+            found.append((n, n + 1))
+    return found
+
+
+def changed_by(s: Stream, k: int) -> bool:
+    """A verb of change ends at token k or stands before it in its clause."""
+    for j in range(k, max(-1, k - CHANGE_REACH), -1):
+        if s.low(j) in CHANGE_VERBS:
+            return True
+        if ends_clause(s, j):
+            return False
+    return False
+
+
 # "six years ago", "two decades ago": an earlier event's time, not the story's (days
 # or weeks ago may be the story's own, in a follow-up report)
 AGO_UNITS = frozenset({"year", "years", "decade", "decades"})
