@@ -2180,10 +2180,10 @@ LIST_LABEL = re.compile(
     r"|read\s+more|see\s+also|you\s+(?:may|might)\s+also\s+like"
     # widgets of other stories: "Trending Stories", "Don't Miss", "Editor's Picks"
     r"|trending(?:\s+(?:stories|now|news|topics))?|don.?t\s+miss|editor.?s\s+picks"
-    r"|(?:recent|top|latest|popular|recommended)\s+(?:stories|news|articles))\s*:?\s*"
+    r"|(?:recent|top|latest|popular|recommended)\s+(?:stories|news|articles)"
+    r"|recommended(?:\s+for\s+you)?)\s*:?\s*"
 )
 MAX_LINK_WORDS = 20
-MAX_LINK_LINES = 3  # a link's paragraph: its section's name over its title, and a teaser
 
 
 def _labelled_lines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
@@ -2211,8 +2211,8 @@ def _link_lists(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> lis
     "Greece: 35,000 stopped at the border 04.03.2020"): all of it.
 
     The links are the label's paragraph's other lines, or, when the label stands
-    alone, the paragraphs of one link line each that follow it, up to the first
-    that is not a link; then the list must close the article (no later paragraph
+    alone, the paragraphs of link lines that follow it, up to the first that holds
+    a line that is not a link; then the list must close the article (no later paragraph
     ends as a sentence does), since a standfirst or a quotation inside the story
     can look like a link."""
     out: list[Dropped] = []
@@ -2225,8 +2225,9 @@ def _link_lists(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> lis
         k += 1
         if not LIST_LABEL.fullmatch(raw[label.start : label.end]):
             continue
-        while alone and k < len(paragraphs) and len(paragraphs[k]) <= MAX_LINK_LINES:
-            links = paragraphs[k]  # "Middle East" over "Greek police fire tear gas ..."
+        while alone and k < len(paragraphs):
+            links = paragraphs[k]  # "Middle East" over "Greek police fire tear gas ...", or
+            # a list's lines ("1. Lady Cougars fall 68-61", "2. Weekend forecast: ...")
             if not all(_is_link_title(_view(raw, x.start, x.end, drops).text) for x in links):
                 break
             lines += links
@@ -2501,6 +2502,7 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
 # A live blog's entry time with its zone, opening a paragraph ("17:45 GMT: Deal
 # announced"): when it was posted, not when anything happened. A time without a zone
 # ("00:01 - the ceasefire takes effect") may be the event's, and is kept.
+AGE_LINE = re.compile(rf"\s*{AGE}\s*", re.IGNORECASE)  # "5h ago", "2 hours ago", "4 min read"
 LIVE_STAMP = re.compile(
     rf"\s*\d{{1,2}}[:.]\d{{2}}\s*(?:(?:GMT|UTC)(?:\s?[+−-]\d{{1,2}}(?::?\d{{2}})?)?|(?i:{ZONES}))"
     r"\s*[:–—-]\s+(?=\S)"
@@ -2516,14 +2518,20 @@ FUSED_DATE = re.compile(
 
 
 def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
-    """Live-blog entry times (``LIVE_STAMP``) opening a paragraph, and a page's date run
-    into the story (``FUSED_DATE``) opening a paragraph above the story's first of
-    ``STORY_WORDS`` words or more (a standfirst may come first); below, a date run into
-    a timeline's entry is the entry's ("July 21, 2012Floods killed 79")."""
+    """Live-blog entry times (``LIVE_STAMP``) opening a paragraph, and ages alone on a
+    line ("5h ago"; a reader's comment under its name and age has gone by now); and a
+    page's date run into the story (``FUSED_DATE``) opening a paragraph above the story's
+    first of ``STORY_WORDS`` words or more (a standfirst may come first); below, a date
+    run into a timeline's entry is the entry's ("July 21, 2012Floods killed 79")."""
     out: list[Dropped] = []
     begun = False  # a paragraph of the story has been read (not a standfirst)
     for paragraph in paragraphs:
         lines = list(_live_lines(raw, paragraph, drops))
+        out += [
+            _drop(raw, *v.span(0, len(v.text)), "date line")
+            for _, v in lines
+            if AGE_LINE.fullmatch(v.text)
+        ]
         if not lines:
             continue
         view = lines[0][1]

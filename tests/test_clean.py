@@ -1930,6 +1930,29 @@ def test_label_followed_by_sentences_is_not_a_link_list() -> None:
     assert "The council will meet again on Friday." in c.text
 
 
+def test_a_list_of_links_after_a_lone_label_goes_however_many_lines() -> None:
+    trending = (
+        "Trending\n\n1. Harriers edge Rovers 68-61 in the cup\n2. Weekend forecast: highs near 59"
+        "\n3. Board approves $3.6 million road bond\n4. Police: Two hurt in Route 9 crash"
+    )
+    assert cleaned(f"{BODY}\n\n{trending}").text == BODY
+    recommended = "Recommended\n\nExports hit a record $15.4B in May\n\nPort serves 59,000 in a day"
+    assert cleaned(f"{BODY}\n\n{recommended}").text == BODY
+    tags = "Related Topics\n\nFloods\nKestrel Valley\nClimate\nWeather\nEmergency services"
+    assert cleaned(f"{BODY}\n\n{tags}").text == BODY
+    # the story goes on after it: a list inside the story stays
+    inside = f"{BODY}\n\n{trending}\n\nThe council will meet again on Friday."
+    assert "Harriers edge Rovers 68-61" in cleaned(inside).text
+
+
+def test_an_age_alone_on_a_line_goes() -> None:
+    live = "Toll rises in Orla\n2h ago\nThe toll in Orla has risen to 105.\n\n35 min ago\nEnd."
+    assert cleaned(f"{BODY}\n\n{live}").text == (
+        f"{BODY}\n\nToll rises in Orla\n\nThe toll in Orla has risen to 105.\n\nEnd."
+    )
+    assert "3 hours ago, rescuers" in cleaned(f"{BODY} 3 hours ago, rescuers left.").text
+
+
 # --- the seeds ------------------------------------------------------------------------------
 
 
