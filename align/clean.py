@@ -285,18 +285,37 @@ def _single_breaks(raw: str, paragraphs: Sequence[list[Line]]) -> frozenset[int]
     """Where a single line break parts two paragraphs, its raw offset: in a paragraph
     whose lines are paragraphs (``_one_per_line``), after a line that ends a sentence,
     or after a title or subhead before a capital; prose wrapped at a longer width ("...
-    while the" over "lines agreed ...") still runs on over its breaks. The rules read
-    such a run as one paragraph, as before; the cleaned text breaks it."""
-    return frozenset(
-        line.end
-        for run in paragraphs
-        if _one_per_line(raw, run)
-        for line, after in pairwise(run)
-        if _ends_sentence(text := raw[line.start : line.end])
-        or (_looks_like_title(text) and raw[after.start : after.end].lstrip()[:1].isupper())
-    ) | frozenset(
-        line.end for run in paragraphs if _listed(raw, run) or _table(raw, run) for line in run[:-1]
+    while the" over "lines agreed ...") still runs on over its breaks; in a list, before
+    each item (``_listed``, ``ITEM_MARK``). The rules read such a run as one paragraph, as
+    before; the cleaned text breaks it."""
+    return (
+        frozenset(
+            line.end
+            for run in paragraphs
+            if _one_per_line(raw, run)
+            for line, after in pairwise(run)
+            if _ends_sentence(text := raw[line.start : line.end])
+            or (_looks_like_title(text) and raw[after.start : after.end].lstrip()[:1].isupper())
+        )
+        | frozenset(
+            line.end
+            for run in paragraphs
+            if _listed(raw, run) or _table(raw, run)
+            for line in run[:-1]
+        )
+        | frozenset(
+            line.end
+            for run in paragraphs
+            if sum(ITEM_MARK.match(raw, x.start, x.end) is not None for x in run) >= 2
+            for line, after in pairwise(run)
+            if ITEM_MARK.match(raw, after.start, after.end)
+        )
     )
+
+
+# A list item's mark opening a line: "- ", "• ", "* " (a list of two or more such lines
+# is one item a line, each its own paragraph: items often end no sentence)
+ITEM_MARK = re.compile(r"[ \t]*[-•*·–][ \t]+(?=\S)")
 
 
 # A Markdown table's row ("| Joint patrols begin | 15 March |") and its rule ("|---|:-:|")

@@ -229,14 +229,34 @@ def test_a_text_that_breaks_paragraphs_with_single_line_breaks() -> None:
         "Rescuers pulled 14 survivors from the collapsed school in Kestrel on\n"
         "Tuesday. The mayor said 31 children were still missing.\n"
         "The army sent two more teams overnight.",
-        "- The council said the toll had risen overnight to 45, and that\n"
-        "  31 people are still missing in the hills.\n"
-        "- The army sent two more teams to the valley on Tuesday morning.",
     ],
 )
 def test_short_lines_that_end_a_sentence_by_chance_stay_one_paragraph(wrapped: str) -> None:
     c = clean(f"{BODY}\n\n{wrapped}")
     assert c.text.count("\n\n") == 1 and c.headline is None
+
+
+def test_each_marked_item_of_a_list_is_a_paragraph_of_its_own() -> None:
+    """Items often end no sentence: read as one paragraph, they ran into one sentence."""
+    wrapped = (
+        "- The council said the toll had risen overnight to 45, and that\n"
+        "  31 people are still missing in the hills\n"
+        "- The army sent two more teams to the valley on Tuesday morning"
+    )
+    assert clean(f"{BODY}\n\n{wrapped}").text.split("\n\n")[1:] == [
+        "The council said the toll had risen overnight to 45, and that 31 people are still"
+        " missing in the hills",
+        "The army sent two more teams to the valley on Tuesday morning",
+    ]
+    events = "Key events\n• Truce from midnight\n• Patrols from 15 March\n• Toll revised to 34"
+    assert clean(f"{BODY}\n\n{events}").text.split("\n\n")[-3:] == [
+        "• Truce from midnight",
+        "• Patrols from 15 March",
+        "• Toll revised to 34",
+    ]
+    # one mark alone is no list: a dash opening a line of wrapped prose stays in it
+    dash = "The council met on Monday\n- and again on Friday - to vote."
+    assert clean(f"{BODY}\n\n{dash}").text.count("\n\n") == 1
 
 
 def test_a_list_after_its_lead_in_is_a_paragraph_a_line() -> None:
