@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.figures import MAX_CLAIMS, comparable, extract, relate
+from align.figures.scope import BACK
 from align.model import Quantity, Scope
 
 
@@ -1496,6 +1497,22 @@ def test_a_period_named_earlier_is_a_scope_of_its_own() -> None:
         scope = next(q for q in extract(text) if q.kind == "count").scope
         assert scope.kind == "period" and scope.anchor not in ("", "mar"), text
     assert only("At the same time, 12 medics were injured.").scope.kind == ""
+    # "has since": since then, not the day an outlet gives one strike
+    since = find("The navy has since sunk three patrol boats.", "three")
+    assert (since.scope.kind, since.scope.anchor) == ("period", BACK)
+    assert pair(
+        "The navy has since sunk three patrol boats.", "three",
+        "The navy sank two patrol boats on Sunday.", "two",
+    ) is None  # fmt: skip
+
+
+def test_a_live_page_s_correction_is_an_earlier_report() -> None:
+    fixed = "Correction: earlier we reported that 33 miners died in Monday's blast; it was 34."
+    assert find(fixed, "33").scope.kind == "earlier"
+    assert pair(fixed, "33", "The blast killed 34 miners on Monday.", "34") is None
+    assert only("We previously reported 12 injured.").scope.kind == "earlier"
+    # the day of the figure is not an earlier report's, where no report is named
+    assert find("Earlier on Monday 33 miners died.", "33").scope.kind != "earlier"
 
 
 def test_an_opening_scope_covers_the_sentence() -> None:

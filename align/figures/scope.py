@@ -260,6 +260,7 @@ EARLY_WORDS = frozenset({"first", "early", "initial", "earliest", "earlier"})
 EARLY_REPORTS = frozenset({"report", "reports", "estimate", "estimates", "figures", "toll"})
 FIRST_SPANS = frozenset({"hour", "hours", "day", "days"})  # "in the first hours" ("early": a time)
 REPORT_VERBS = frozenset({"reported", "announced", "given", "stated", "put", "estimated"})
+REPORTERS = frozenset({"we", "i", "it", "they", "he", "she", "officials", "authorities"})
 
 
 REPORT_REACH = 6  # words after "Earlier," in which its verb of reporting stands
@@ -286,6 +287,9 @@ def earlier_at(s: Stream, k: int) -> Found | None:
         return k, k + 2, Scope("earlier", "", "")
     if word == "earlier" and (s.low(k + 1) in REPORT_VERBS or reported_after(s, k)):
         return k, k + 1, Scope("earlier", "", "")  # "had earlier put the toll at 175"
+    reporter = s.low(k + 1) in REPORTERS and s.low(k + 2) in REPORT_VERBS
+    if word in ("earlier", "previously") and reporter:  # a correction: "earlier we reported"
+        return k, k + 3, Scope("earlier", "", "")
     if word in EARLY_WORDS and s.low(k + 1) in EARLY_REPORTS:
         return k, k + 2, Scope("earlier", "", "")
     first_span = s.low(k + 2) in ("first", "initial") and s.low(k + 3) in FIRST_SPANS
@@ -381,6 +385,8 @@ def period_back_at(s: Stream, k: int) -> Found | None:
     year" or "of 2019" (another year's, read as such)."""
     if s.seq(k, ("since", "then")):
         return k, k + 2, Scope("period", BACK, "")
+    if s.low(k) == "since" and s.low(k - 1) in ("has", "have", "had"):
+        return k, k + 1, Scope("period", BACK, "")  # "It has since downed three warplanes"
     if s.low(k) not in ("in", "over", "during", "within", "throughout"):
         return None
     j = k + 1 + int(s.seq(k + 1, ("the", "same")))
@@ -551,6 +557,9 @@ def scope_for(
         scope = attack_scope(s, found, (first, end), floor, attacks) if harm else NO_SCOPE
     if scope.anchor == ONE_ATTACK and lists_an_attack(s, found, end):
         scope = SEVERAL_ATTACKS
+    # an earlier report of a day's count is an earlier report ("earlier we reported that 33
+    # were killed on Thursday"): it meets only other earlier reports
+    scope = next((f[2] for f in found[lo:hi] if f[2].kind == "earlier" and f[1] <= first), scope)
     outside = [k for k in range(a, b) if not first <= k < end]
     # (a year that starts a period is no date: "displaced since ... December 2019")
     year = next((s.toks[k].text for k in outside if is_year(s.low(k)) and not since(s, k, end)), "")
