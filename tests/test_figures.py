@@ -1506,6 +1506,16 @@ def test_a_period_named_earlier_is_a_scope_of_its_own() -> None:
     ) is None  # fmt: skip
 
 
+def test_one_day_s_count_is_a_part_of_a_vague_total_above_it() -> None:
+    several = "The navy has sunk several patrol boats."
+    assert pair(several, "several", "The navy sank two patrol boats on Sunday.", "two") is None
+    # below it, or with no day, they still conflict
+    assert pair(several, "several", "The navy sank 12 patrol boats on Sunday.", "12") == (
+        "conflict"
+    )
+    assert pair(several, "several", "The navy sank two patrol boats.", "two") == "conflict"
+
+
 def test_a_live_page_s_correction_is_an_earlier_report() -> None:
     fixed = "Correction: earlier we reported that 33 miners died in Monday's blast; it was 34."
     assert find(fixed, "33").scope.kind == "earlier"

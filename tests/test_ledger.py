@@ -123,6 +123,10 @@ def test_a_toll_in_that_time_takes_the_period_named_before_it() -> None:
         )
     )  # "then" is a day, no period: which period is meant is unknown, so no scope
     assert [d.text for d in all_marks(after_a_day)] == ["12", "Ten"]
+    # ... but it is no one day's count: "has since sunk three" against "two on Sunday"
+    since = [article("A", "The navy struck on Friday.", "It has since sunk three patrol boats.")]
+    sunday = article("B", "The navy sank two patrol boats on Sunday.")
+    assert all_marks(apart(*read_figures([*since, sunday]))) == []
     last_year = read_figures(
         [article("A", "Strikes grew in February.", "30 died over the same period last year.")]
     )

@@ -175,8 +175,9 @@ def periods_back(sentences: Sequence[Sentence]) -> list[Sentence]:
     civilians have been killed in that time.") given the scope named last before it, in
     its sentence or the ``BACK_REACH`` sentences before, when that is a period. Where it
     is a day, a year or nothing ("took effect on March 6. Since then, 12 ..."), which
-    period is meant is unknown: the figure states no scope, as if the words were not
-    there."""
+    period is meant is unknown: the figure keeps a period, which meets any period and
+    figures of no stated scope, but not one day's ("It has since downed three planes" is
+    no count of the two downed on Sunday)."""
     out = list(sentences)
     for k, s in enumerate(sentences):
         figures = s.figures or ()
@@ -191,7 +192,7 @@ def periods_back(sentences: Sequence[Sentence]) -> list[Sentence]:
                 period = last.kind == "period" and last.anchor != BACK
                 # its own words ("since then"): the period's, not an event's date
                 own = last._replace(place=q.scope.place, text=q.scope.text)
-                q = q._replace(scope=own if period else NO_SCOPE)
+                q = q._replace(scope=own if period else q.scope)
             resolved.append(q)
         out[k] = s._replace(figures=tuple(resolved))
     return out

@@ -23,8 +23,8 @@ import math
 from rapidfuzz import fuzz
 
 from ..model import Quantity, Relation, Scope
-from .lexicon import PEOPLE
-from .scope import ONE_ATTACK, SEVERAL_PLACES, is_day
+from .lexicon import PEOPLE, VAGUE_WORDS, WEEKDAYS
+from .scope import BACK, ONE_ATTACK, SEVERAL_PLACES, is_day
 
 MeasureKey = tuple[str, str, str, str]  # kind, unit, thing, role/event
 # Figures about one thing whose nominal values differ by this factor or more
@@ -140,6 +140,8 @@ def scopes_fit(a: Scope, b: Scope) -> bool:
         return True
     if a.kind != b.kind:
         return False
+    if a.kind == "period" and BACK in (a.anchor, b.anchor):
+        return True  # "since then" with no period named before: it may be any period
     if a.kind == "incident":  # an attack may be the day's ("in an air strike", "on Feb. 27")
         attack_day = ONE_ATTACK in (a.anchor, b.anchor) and (is_day(a) or is_day(b))
         return not a.anchor or not b.anchor or a.anchor == b.anchor or attack_day
@@ -214,8 +216,21 @@ def kinds_fit(a: Quantity, b: Quantity) -> bool:
 
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Should two figures be compared: the same measure, and values not so far apart
-    that they must be two facts?"""
-    return same_measure(a, b) and not far_apart(a, b)
+    that they must be two facts, nor one day's count and a vague total above it?"""
+    return same_measure(a, b) and not far_apart(a, b) and not a_day_in_a_vague_total(a, b)
+
+
+def a_day_in_a_vague_total(a: Quantity, b: Quantity) -> bool:
+    """A vague count with no scope ("shot down several planes", "dozens of soldiers")
+    above the precise count of one day ("two planes on Sunday"): the day's is one part
+    of it, not another count of the whole. Below it, they still conflict; and one
+    incident's count ("22 died in a crash") is compared as before."""
+    for whole, part in ((a, b), (b, a)):
+        vague = not whole.precise and whole.hedge in VAGUE_WORDS and not whole.scope.kind
+        day = is_day(part.scope) or part.scope.anchor in WEEKDAYS  # "on Feb. 27", "Sunday"
+        if vague and part.precise and day and whole.low > part.high:
+            return True
+    return False
 
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
