@@ -1240,14 +1240,18 @@ def is_run_menu(text: str) -> bool:
 def is_menu(text: str) -> bool:
     """Three or more items of a menu, each of at most three words and no digit, joined by
     " | ", half of them a site's sections (``MENU_ITEMS``: "Live Radio | Live TV |
-    Languages"). Names ("Ali Khan | Jane Doe | ...") or a table's header are no menu,
-    and a title's "| Site" is read elsewhere."""
+    Languages"); or two, the second a section ("The Kestrel Herald | World", "World |
+    Middle East": a site's or a path's label). Names ("Ali Khan | Jane Doe | ...") or a
+    table's header are no menu, and a title's "| Site" is read elsewhere."""
     items = MENU_MARK.split(text) if "|" in text else []
-    if len(items) < 3 or not all(
+    if len(items) < 2 or not all(
         _is_item(i, MENU_ITEM_WORDS) and not any(c.isdigit() for c in i) for i in items
     ):
         return False
-    return sum(" ".join(i.lower().split()) in MENU_ITEMS for i in items) * 2 >= len(items)
+    sections = [" ".join(i.lower().split()) in MENU_ITEMS for i in items]
+    if len(items) == 2:
+        return sections[1]
+    return sum(sections) * 2 >= len(items)
 
 
 def _is_item(item: str, most: int) -> bool:

@@ -637,6 +637,19 @@ def test_a_page_s_date_below_its_menus_and_title_is_read() -> None:
     assert page_date(c.dropped, c.origin[c.text.find("\n\n")]) == "2020-03-05"
 
 
+def test_a_site_s_or_a_path_s_label_of_two_items_is_a_menu() -> None:
+    """ "The Kestrel Herald | World" between the title and the byline had stood as the
+    story's first paragraph, and the page's date below it went unread."""
+    for label in ("The Kestrel Herald | World", "World | Middle East", "Orla Daily | Opinion"):
+        top = f"Orla and Halden talks end\n\n{label}\n\nBy JANE DOE\nPublished: March 5, 2020"
+        c = cleaned(f"{top}\n\n{BODY}\n\nEnd.")
+        assert c.text.startswith(BODY), label
+        assert page_date(c.dropped, c.origin[c.text.find("\n\n")]) == "2020-03-05"
+    # two names, or a topic and a place, are no site's or path's label
+    for kept in ("Ali Khan | Jane Doe", "Floods | Kestrel", "Labour | 412"):
+        assert cleaned(f"{BODY}\n\n{kept}\n\nEnd.").text == f"{BODY}\n\n{kept}\n\nEnd."
+
+
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
     def date_of(raw: str) -> str | None:
         c = cleaned(raw)
