@@ -537,8 +537,8 @@ DAY_OF_LINE = re.compile(
 
 
 def page_date(dropped: Iterable[Dropped], header_end: int) -> str | None:
-    """The page's own date, as a plain text copy gives it on a date line above its
-    first paragraph's end (``header_end``, a raw offset), or None. Of several, the
+    """The page's own date, as a plain text copy gives it on a date line above
+    ``header_end`` (a raw offset: where its story starts), or None. Of several, the
     earliest, a "Published" one first and an "Updated" one last (a related item's date
     below the story, or a live page's day headings, are not the page's)."""
     found: list[tuple[int, str]] = []  # (0 published, 1 a date alone, 2 updated; ISO date)

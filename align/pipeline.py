@@ -52,9 +52,10 @@ def prepare(source: Source, step: Callable[[float], None] = lambda fraction: Non
     if not sentences:
         raise InputError(source.path, "no article text left after cleaning")
     title = source.title or cleaned.headline or sentences[0].text
-    if source.date is None:  # a plain text copy may carry its date on a line of its own
-        first = cleaned.text.find("\n\n")
-        header_end = cleaned.origin[first] if first >= 0 else len(source.raw)
+    if source.date is None:  # a plain text copy may carry its date on a line of its own,
+        # above the second paragraph (a standfirst may stand over the date)
+        second = cleaned.text.find("\n\n") + 2
+        header_end = cleaned.origin[second] if second >= 2 else len(source.raw)
         source = source._replace(date=page_date(cleaned.dropped, header_end))
     return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)
 

@@ -650,6 +650,22 @@ def test_a_site_s_or_a_path_s_label_of_two_items_is_a_menu() -> None:
         assert cleaned(f"{BODY}\n\n{kept}\n\nEnd.").text == f"{BODY}\n\n{kept}\n\nEnd."
 
 
+def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
+    from align.model import Source
+    from align.pipeline import prepare
+
+    def date_of(raw: str) -> str | None:
+        return prepare(Source("a.txt", "a.txt", raw, "a", "A")).source.date
+
+    standfirst = "Orla and Halden agree a truce after talks that ran late into the night"
+    top = f"Orla and Halden talks end\n\n{standfirst}\n\nThu 5 Mar 2020 19.42 GMT"
+    assert date_of(f"{top}\n\n{BODY}\n\nEnd.") == "2020-03-05"
+    # a date below the story's second paragraph is a related item's, not the page's
+    more = "The council will meet again on Friday, officials said."
+    related = f"Orla talks end\n\n{BODY}\n\n{more}\n\nFebruary 28, 2020\n\nEnd."
+    assert date_of(related) is None
+
+
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
     def date_of(raw: str) -> str | None:
         c = cleaned(raw)
