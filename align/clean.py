@@ -303,19 +303,33 @@ def _single_breaks(raw: str, paragraphs: Sequence[list[Line]]) -> frozenset[int]
             if _listed(raw, run) or _table(raw, run)
             for line in run[:-1]
         )
-        | frozenset(
-            line.end
-            for run in paragraphs
-            if sum(ITEM_MARK.match(raw, x.start, x.end) is not None for x in run) >= 2
-            for line, after in pairwise(run)
-            if ITEM_MARK.match(raw, after.start, after.end)
-        )
+        | frozenset(line.end for run in paragraphs for line in _items_end(raw, run))
     )
 
 
-# A list item's mark opening a line: "- ", "• ", "* " (a list of two or more such lines
-# is one item a line, each its own paragraph: items often end no sentence)
+# A list item's mark opening a line: "- ", "• ", "* "
 ITEM_MARK = re.compile(r"[ \t]*[-•*·–][ \t]+(?=\S)")
+
+
+def _items_end(raw: str, run: Sequence[Line]) -> list[Line]:
+    """The lines of a marked list (two items or more, each a mark before a word that is
+    not in lower case: "- well below inflation -" is a dash of wrapped prose) after
+    which a paragraph ends: each line before the next item, and the last item's before
+    a line that opens a sentence (flush left, a capital first, the item not running on
+    to it). Items often end no sentence: read as one paragraph, they ran into one."""
+    marks = [ITEM_MARK.match(raw, x.start, x.end) for x in run]
+    marked = [m is not None and not raw[m.end()].islower() for m in marks]
+    if sum(marked) < 2:
+        return []
+    ends = []
+    in_list = False
+    for k, (line, after) in enumerate(pairwise(run)):
+        in_list = in_list or marked[k]
+        opens = raw[after.start : after.start + 1].isupper()
+        if marked[k + 1] or (in_list and opens and not _runs_on(raw[line.start : line.end])):
+            ends.append(line)
+            in_list = marked[k + 1]
+    return ends
 
 
 # A Markdown table's row ("| Joint patrols begin | 15 March |") and its rule ("|---|:-:|")
@@ -2204,7 +2218,7 @@ LIST_LABEL = re.compile(
     # widgets of other stories: "Trending Stories", "Don't Miss", "Editor's Picks"
     r"|trending(?:\s+(?:stories|now|news|topics))?|don.?t\s+miss|editor.?s\s+picks"
     r"|(?:recent|top|latest|popular|recommended)\s+(?:stories|news|articles)"
-    r"|recommended(?:\s+for\s+you)?)\s*:?\s*"
+    r"|recommended\s+for\s+you)\s*:?\s*"
 )
 MAX_LINK_WORDS = 20
 
@@ -2525,7 +2539,11 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
 # A live blog's entry time with its zone, opening a paragraph ("17:45 GMT: Deal
 # announced"): when it was posted, not when anything happened. A time without a zone
 # ("00:01 - the ceasefire takes effect") may be the event's, and is kept.
-AGE_LINE = re.compile(rf"\s*{AGE}\s*", re.IGNORECASE)  # "5h ago", "2 hours ago", "4 min read"
+# A live page's stamp: "5h ago", "35 min ago", "2 days ago" ("30 years ago" may head prose)
+AGE_LINE = re.compile(
+    r"\s*\d{1,2}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago\s*",
+    re.IGNORECASE,
+)
 LIVE_STAMP = re.compile(
     rf"\s*\d{{1,2}}[:.]\d{{2}}\s*(?:(?:GMT|UTC)(?:\s?[+−-]\d{{1,2}}(?::?\d{{2}})?)?|(?i:{ZONES}))"
     r"\s*[:–—-]\s+(?=\S)"

@@ -254,6 +254,15 @@ def test_each_marked_item_of_a_list_is_a_paragraph_of_its_own() -> None:
         "• Patrols from 15 March",
         "• Toll revised to 34",
     ]
+    # the line after the last item opens a sentence of its own
+    closed = "- Buses cut by 80 percent\n- Trams cut by half\nPolice arrested 31 people."
+    assert clean(f"{BODY}\n\n{closed}").text.split("\n\n")[-1] == "Police arrested 31 people."
+    # dashes of wrapped prose before lower case are no marks (a review)
+    prose = (
+        "The firm offered a 7 percent rise\n- well below inflation - and that most earn\n"
+        "- the port's figures show - less."
+    )
+    assert clean(f"{BODY}\n\n{prose}").text.count("\n\n") == 1
     # one mark alone is no list: a dash opening a line of wrapped prose stays in it
     dash = "The council met on Monday\n- and again on Friday - to vote."
     assert clean(f"{BODY}\n\n{dash}").text.count("\n\n") == 1
@@ -1985,10 +1994,11 @@ def test_a_list_of_links_after_a_lone_label_goes_however_many_lines() -> None:
         "\n3. Board approves $3.6 million road bond\n4. Police: Two hurt in Route 9 crash"
     )
     assert cleaned(f"{BODY}\n\n{trending}").text == BODY
-    recommended = "Recommended\n\nExports hit a record $15.4B in May\n\nPort serves 59,000 in a day"
-    assert cleaned(f"{BODY}\n\n{recommended}").text == BODY
     tags = "Related Topics\n\nFloods\nKestrel Valley\nClimate\nWeather\nEmergency services"
     assert cleaned(f"{BODY}\n\n{tags}").text == BODY
+    # "Recommended" alone may head an inquiry's recommendations (a review)
+    findings = "Recommended\n\nSprinklers in all 1,200 care homes\nTwo night staff on each floor"
+    assert "Sprinklers in all 1,200 care homes" in cleaned(f"{BODY}\n\n{findings}").text
     # the story goes on after it: a list inside the story stays
     inside = f"{BODY}\n\n{trending}\n\nThe council will meet again on Friday."
     assert "Harriers edge Rovers 68-61" in cleaned(inside).text
@@ -2000,6 +2010,9 @@ def test_an_age_alone_on_a_line_goes() -> None:
         f"{BODY}\n\nToll rises in Orla\n\nThe toll in Orla has risen to 105.\n\nEnd."
     )
     assert "3 hours ago, rescuers" in cleaned(f"{BODY} 3 hours ago, rescuers left.").text
+    # years ago head a story's own past (a review)
+    past = "30 years ago\nThe same river killed 300 people in the valley."
+    assert "30 years ago" in cleaned(f"{BODY}\n\n{past}").text
 
 
 # --- the seeds ------------------------------------------------------------------------------

@@ -1500,6 +1500,8 @@ def test_a_period_named_earlier_is_a_scope_of_its_own() -> None:
     # "has since": since then, not the day an outlet gives one strike
     since = find("The navy has since sunk three patrol boats.", "three")
     assert (since.scope.kind, since.scope.anchor) == ("period", BACK)
+    march = only("The militia has since March killed 400 civilians.")
+    assert (march.scope.kind, march.scope.anchor) == ("period", "mar")
     assert pair(
         "The navy has since sunk three patrol boats.", "three",
         "The navy sank two patrol boats on Sunday.", "two",
@@ -1521,6 +1523,8 @@ def test_a_live_page_s_correction_is_an_earlier_report() -> None:
     assert find(fixed, "33").scope.kind == "earlier"
     assert pair(fixed, "33", "The blast killed 34 miners on Monday.", "34") is None
     assert only("We previously reported 12 injured.").scope.kind == "earlier"
+    # another's announcement is no correction of the page's own (a review)
+    assert only("Earlier they announced 20 new trams.").scope.kind != "earlier"
     # the day of the figure is not an earlier report's, where no report is named
     assert find("Earlier on Monday 33 miners died.", "33").scope.kind != "earlier"
 
@@ -1751,6 +1755,15 @@ def test_a_figure_changed_from_is_an_earlier_report() -> None:
     assert (revised[1].role, revised[1].scope.kind) == ("missing", "")
     up = extract("The toll rose to 59, up from 58 a day earlier.")
     assert (up[0].scope.kind, up[1].scope.kind, up[1].role) == ("", "earlier", "killed")
+    assert [q.scope.kind for q in extract("The toll went up from 34 to 36.")] == ["earlier", ""]
+    assert [q.scope.kind for q in extract("The toll rose to 36 from 34.")] == ["", "earlier"]
+    overnight = extract("The death toll climbed from 33 to 34 overnight.")[1]
+    assert (overnight.counted, overnight.role) == ("people", "killed")
+    # another year's figure stays that year's; another subject's verb changes no span
+    last_year = find("Floods killed 41 people this monsoon, up from 34 in 2022.", "34")
+    assert last_year.scope.kind == "dated"
+    span = "The river rose and officials evacuated from 300 to 400 families."
+    assert [q.scope.kind for q in extract(span)] == ["", ""]
     # spans are no changes: "from 6 to 8 people were injured", "ranged from 20 to 25"
     assert [q.scope.kind for q in extract("From 6 to 8 people were injured.")] == ["", ""]
     assert [q.scope.kind for q in extract("Crowds ranged from 200 to 300 people.")] == ["", ""]
@@ -1763,6 +1776,9 @@ def test_passengers_on_board_are_not_everyone_on_board() -> None:
     )
     more = rel("The ferry had 105 passengers on board.", "There were 101 people on board.")
     assert more == "conflict"
+    # no crew is twice the passengers (a review: "a bus carrying 30 passengers")
+    bus = rel("The bus had 30 passengers on board.", "There were 80 people on board the bus.")
+    assert bus == "conflict"
     assert (
         rel("The ferry had 95 passengers on board.", "It had 97 passengers aboard.") == "conflict"
     )
@@ -1782,6 +1798,10 @@ def test_bodies_recovered_are_not_bodies_identified() -> None:
         is None
     )
     assert only("Soldiers collected 31 bodies from the ravine.").role == "recovered"
+    # only bodies are recovered or identified so: the living and suspects are not (a review)
+    assert only("Seven people were recovered from the rubble alive.").role == ""
+    assert only("Police have identified five people suspected of looting.").role == ""
+    assert only("Forensic teams have identified seven people among the dead.").role == "killed"
     assert (
         rel("Divers have recovered 25 bodies so far.", "Crews retrieved 27 bodies overnight.")
         == "conflict"

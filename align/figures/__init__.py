@@ -285,6 +285,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         out[n] = out[n]._replace(scope=part._replace(place=out[n].scope.place))
     for old, new in changes(s, hits):
         before, after = out[old], out[new]
+        if before.scope.kind == "dated":
+            continue  # "41 this monsoon, up from 34 in 2022": another year's, no earlier report
         if not after.role:  # "rose from 34 to 36 soldiers": the 36 counts what the 34 did,
             # by its own noun if that says more ("the toll rose from 34 to 36 miners")
             own = after.counted and not before.counted.endswith(after.counted)

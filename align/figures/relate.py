@@ -35,6 +35,9 @@ MeasureKey = tuple[str, str, str, str]  # kind, unit, thing, role/event
 FAR_RATIO = 3.0
 GAP_RATIO = 1.5
 EPSILON = 1e-9
+# People on board may outnumber passengers by their crew: up to half as many again (a
+# cruise ship's; a plane's or a ferry's are fewer: 68 passengers, 72 people on board)
+CREW_SHARE = 1.5
 # Events a story reports many of: the day of "an attack" is not the day of another.
 RECURRING = frozenset({"attack"})
 
@@ -208,9 +211,11 @@ def kinds_fit(a: Quantity, b: Quantity) -> bool:
         return True
     if "aboard" == a.role == b.role and "passenger" in (head_a, head_b):
         # passengers are not all on board ("68 passengers" and "72 people on board": the
-        # crew too): fewer passengers than people is no conflict, more is
+        # crew too): fewer passengers than people is no conflict where a crew could make
+        # up the rest (``CREW_SHARE``), more is
         passengers, everyone = (a, b) if head_a == "passenger" else (b, a)
-        return passengers.high >= everyone.low
+        crewed = passengers.high < everyone.low <= passengers.high * CREW_SHARE
+        return not crewed
     return a.listed == b.listed or relate(a, b) != "conflict"
 
 

@@ -23,6 +23,7 @@ from .lexicon import (
     INCIDENT_WORDS,
     INCIDENTS,
     MONTHS,
+    RELATIVE_DAYS,
     SAY_VERBS,
     SENTENCE_ENDS,
     TIME_UNITS,
@@ -35,7 +36,6 @@ from .tokens import Hit, Stream
 Found = tuple[int, int, Scope]  # first token, end token, scope
 CLAUSE_MAX = 60  # tokens a clause may reach either side of a figure
 OPENING = 3  # a scope starting within this many tokens opens the sentence
-RELATIVE_DAYS = frozenset({"yesterday", "today", "overnight", "tonight"})
 RECENT = frozenset({"past", "last", "recent", "previous"})
 MONTH_KEYS = {number: name[:3] for name, number in reversed(MONTHS.items())}
 WEEKDAY_NAMES = {number: name for name, number in WEEKDAYS.items()}
@@ -260,7 +260,7 @@ EARLY_WORDS = frozenset({"first", "early", "initial", "earliest", "earlier"})
 EARLY_REPORTS = frozenset({"report", "reports", "estimate", "estimates", "figures", "toll"})
 FIRST_SPANS = frozenset({"hour", "hours", "day", "days"})  # "in the first hours" ("early": a time)
 REPORT_VERBS = frozenset({"reported", "announced", "given", "stated", "put", "estimated"})
-REPORTERS = frozenset({"we", "i", "it", "they", "he", "she", "officials", "authorities"})
+REPORTERS = frozenset({"we", "i"})  # the page's own correction ("earlier they announced 20")
 
 
 REPORT_REACH = 6  # words after "Earlier," in which its verb of reporting stands
@@ -314,36 +314,45 @@ CHANGE_NOUN = 3  # words between the figure before and "to": "from 34 soldiers t
 
 def changes(s: Stream, hits: Sequence[Hit]) -> list[tuple[int, int]]:
     """Counts the sentence gives as changed, as (before, after) figure indices: "the
-    toll rose from 34 to 36", "revised the toll from 127 down to 125", "59, up from 58".
-    The figure before is its text's earlier report; "from 6 to 8 people were injured"
-    and "lasted from 2 pm to 8 pm" are spans, no change."""
+    toll rose from 34 to 36", "went up from 34 to 36", "rose to 36 from 34", "revised
+    the toll from 127 down to 125", "59, up from 58". The figure before is its text's
+    earlier report; "from 6 to 8 people were injured" and "lasted from 2 pm to 8 pm"
+    are spans, no change, and so is a span after another subject's verb ("the river
+    rose and officials evacuated from 300 to 400 families")."""
     found = []
     for n, hit in enumerate(hits):
         if hit.kind != "count" or s.low(hit.first - 1) != "from":
             continue
-        if s.low(hit.first - 2) in ("up", "down"):  # "59, up from 58 a day earlier"
-            after = next((m for m in range(n - 1, -1, -1) if hits[m].kind == "count"), -1)
-            if after >= 0:
-                found.append((n, after))
-            continue
         nxt = hits[n + 1] if n + 1 < len(hits) else None
-        if (
-            nxt is not None
-            and nxt.kind == "count"
-            and s.low(nxt.first - 1) == "to"
-            and nxt.first - hit.end <= CHANGE_NOUN + 1
-            and changed_by(s, hit.first - 2)
-        ):
-            found.append((n, n + 1))
+        prev = hits[n - 1] if n > 0 else None
+        up = s.low(hit.first - 2) in ("up", "down")
+        if nxt is not None and to_after(s, hit, nxt) and (up or changed_by(s, hit.first - 2)):
+            found.append((n, n + 1))  # "rose from 34 to 36", "went up from 34 to 36"
+        elif prev is not None and to_after(s, prev, hit, "from"):
+            if changed_by(s, prev.first - 2):
+                found.append((n, n - 1))  # "rose to 36 from 34"
+        elif up and prev is not None and prev.kind == "count":
+            found.append((n, n - 1))  # "59, up from 58 a day earlier"
     return found
 
 
+def to_after(s: Stream, hit: Hit, nxt: Hit, word: str = "to") -> bool:
+    """Count ``nxt`` follows count ``hit`` after ``word`` and at most ``CHANGE_NOUN``
+    words of its noun ("from 34 soldiers to 36", "to 36 from 34")."""
+    return (
+        nxt.kind == "count"
+        and s.low(nxt.first - 1) == word
+        and nxt.first - hit.end <= CHANGE_NOUN + 1
+    )
+
+
 def changed_by(s: Stream, k: int) -> bool:
-    """A verb of change ends at token k or stands before it in its clause."""
+    """A verb of change ends at token k or stands before it in its clause (not across
+    "and": another subject's verb)."""
     for j in range(k, max(-1, k - CHANGE_REACH), -1):
         if s.low(j) in CHANGE_VERBS:
             return True
-        if ends_clause(s, j):
+        if ends_clause(s, j) or s.low(j) in ("and", "or"):
             return False
     return False
 
@@ -385,7 +394,8 @@ def period_back_at(s: Stream, k: int) -> Found | None:
     year" or "of 2019" (another year's, read as such)."""
     if s.seq(k, ("since", "then")):
         return k, k + 2, Scope("period", BACK, "")
-    if s.low(k) == "since" and s.low(k - 1) in ("has", "have", "had"):
+    adverb = s.kind(k + 1) == "word" and not s.capital(k + 1) and s.low(k + 1) not in FUNCTION
+    if s.low(k) == "since" and s.low(k - 1) in ("has", "have", "had") and adverb:
         return k, k + 1, Scope("period", BACK, "")  # "It has since downed three warplanes"
     if s.low(k) not in ("in", "over", "during", "within", "throughout"):
         return None

@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .lexicon import (
+    BODY_NOUNS,
+    BODY_ROLES,
     CLAUSE_ENDS,
     DETERMINERS,
     DIMENSIONS,
@@ -31,6 +33,7 @@ from .lexicon import (
     MEASURE_VERBS,
     MONTHS,
     PHASE_OF,
+    RELATIVE_DAYS,
     ROLE_NOUNS,
     ROLE_OF,
     SENTENCE_ENDS,
@@ -128,8 +131,8 @@ def phrase_words(s: Stream, j: int) -> list[int]:
             break
         if words and t.endswith("ed") and not s.glued(k):
             break
-        if t in WEEKDAYS or (t in MONTHS and s.capital(k)):
-            break
+        if t in WEEKDAYS or t in RELATIVE_DAYS or (t in MONTHS and s.capital(k)):
+            break  # "34 overnight", "59 on Thursday": a time, not what is counted
         k = compound_end(s, k)  # "face-to-face talks": one word, whatever it holds
         t = s.low(k)
         if t not in SKIPPABLE:
@@ -296,11 +299,12 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
         reach = range(hit.first - 1, max(floor, hit.first - limit) - 1, -1)
         return [k for k in reach if k not in dated]
 
+    skip = frozenset() if hit.counted.rsplit(" ", 1)[-1] in BODY_NOUNS else BODY_ROLES
     return (
-        role_in(s, back(ROLE_BEFORE))
+        role_in(s, back(ROLE_BEFORE), skip=skip)
         or inherited
-        or role_after(s, hit.end, found)
-        or role_in(s, back(ROLE_FAR), far=True)
+        or role_after(s, hit.end, found, skip)
+        or role_in(s, back(ROLE_FAR), far=True, skip=skip)
     )
 
 
@@ -316,7 +320,9 @@ def verb_before(s: Stream, first: int) -> str:
     return ROLE_OF.get(s.low(k), "") if k >= 0 else ""
 
 
-def role_in(s: Stream, positions: Iterable[int], far: bool = False) -> str:
+def role_in(
+    s: Stream, positions: Iterable[int], far: bool = False, skip: frozenset[str] = frozenset()
+) -> str:
     """The first role word at ``positions`` (walking back from the figure).
 
     Right before a figure only a verb that governs it counts ("killed at least
@@ -330,14 +336,15 @@ def role_in(s: Stream, positions: Iterable[int], far: bool = False) -> str:
             return ""
         if not far and word in ("and", "or", "but", "while", "whereas"):
             return ""
-        if word in ROLE_OF and not (word == "live" and s.low(k + 1) == "in"):
+        lives_in = word == "live" and s.low(k + 1) == "in"
+        if word in ROLE_OF and ROLE_OF[word] not in skip and not lives_in:
             return ROLE_OF[word]
         if word == "home" and s.low(k + 1) == "to":
             return "population"
     return ""
 
 
-def role_after(s: Stream, j: int, found: Figures) -> str:
+def role_after(s: Stream, j: int, found: Figures, skip: frozenset[str] = frozenset()) -> str:
     """A role word after the figure, before the next figure; a list in commas is skipped.
 
     A role word right before another count is that count's ("downed three
@@ -376,7 +383,7 @@ def role_after(s: Stream, j: int, found: Figures) -> str:
                 k, seen = after, seen + after - k
                 continue
             return ""  # "300 were taken to hospitals, but many died": another subject's verb
-        if word in ROLE_OF:
+        if word in ROLE_OF and ROLE_OF[word] not in skip:
             # "downed three warplanes and killed dozens": that verb is the next figure's
             return "" if k + 1 in found.objects else ROLE_OF[word]
         if off_track(s, k):
