@@ -822,7 +822,7 @@ BOILERPLATE_LINE = re.compile(
     r"|subscribe(?:\s+(?:to|for|now)\b(?:\s+\S+){0,6})?|click\s+here\b(?:\s+\S+){0,6}"
     r"|continue\s+reading\b.{0,60}"
     r"|scroll\s+(?:down\s+)?to\s+continue.{0,60}|skip\s+(?:to\s+)?(?:main\s+)?content"
-    r"|(?:(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}.{0,250}"
+    r"|(?:(?:copyright|©)\s*(?:(?:\(c\)|©)\s*)?\d{4}.{0,250}"  # "Copyright © 2020 NPR."
     r"|©\s*[^\d\n]{1,40}?\s\d{4}\b.{0,250}"  # "© Kestrel 2021. Redistribution ..."
     # an owner in capitals before the year: "Copyright Reuters 2020. This material ..."
     r"|copyright\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,2}\s+\d{4}\b.{0,250}"
@@ -2459,7 +2459,7 @@ def _subheads(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
     """Subheads: short one-line paragraphs (``is_subhead``) once the story has begun (a
     paragraph of ``STORY_WORDS`` words or more has ended a sentence), right after a
     paragraph that ends a sentence and before one of prose, or a Markdown heading below
-    the title (``_is_md_subhead``). A lead-in ("His answer:",
+    the title (``_is_md_subhead``); not a speaker's line. A lead-in ("His answer:",
     "... the mayor replied") introduces the line after it, and a run of short lines is a
     list: their lines stay; so do the page's top and end."""
     live = [lines for p in paragraphs if (lines := list(_live_lines(raw, p, drops)))]
@@ -2469,8 +2469,11 @@ def _subheads(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
     begun = False
     for k, lines in enumerate(live):  # (paragraphs that earlier rules emptied left out)
         after_sentence = k > 0 and prose[k - 1] and _ends_sentence(text[k - 1])
+        line = lines[0][0]
+        spoken = SPEAKER.match(raw, line.start, line.end) is not None  # "INSKEEP: So?"
         if (
             begun
+            and not spoken
             and len(lines) == 1
             and (
                 (after_sentence and any(prose[k + 1 : k + 2]) and is_subhead(text[k]))
@@ -2539,14 +2542,48 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
 # A live blog's entry time with its zone, opening a paragraph ("17:45 GMT: Deal
 # announced"): when it was posted, not when anything happened. A time without a zone
 # ("00:01 - the ceasefire takes effect") may be the event's, and is kept.
+# A transcript's speaker opening a line, in capitals: "STEVE INSKEEP, HOST:", "KENYON:",
+# "PRESIDENT RECEP TAYYIP ERDOGAN:"; and its cues: "(SOUNDBITE OF ARCHIVED RECORDING)",
+# "(LAUGHTER)", "(Speaking Turkish)."
+SPEAKER = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z.'’-]*[ \t]+){0,3}[A-Z][A-Z'’-]{2,}"
+    r"(?:,[ \t]*[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2})?:(?:[ \t]+|$)"
+)
+CUE = re.compile(
+    r"[ \t]*\((?:SOUNDBITE|BEGIN|END|LAUGHTER|APPLAUSE|CROSSTALK|MUSIC|INAUDIBLE"
+    r"|UNINTELLIGIBLE|Speaking)\b[^()\n]{0,100}\)\.?[ \t]*"
+)
+TURNS = 3  # speakers' lines in a transcript, at least (a line "US: 3.2%" is no speaker's)
+
+
+def _transcript(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
+    """A transcript's speakers opening its lines (``SPEAKER``), where ``TURNS`` lines or
+    more open so, and its cues alone on a line or after a speaker (``CUE``): who speaks
+    and what is heard, not what is said."""
+    live = list(_live_lines(raw, lines, drops))
+    heads = [(view, SPEAKER.match(view.text)) for _, view in live]
+    if sum(m is not None for _, m in heads) < TURNS:
+        return []
+    out: list[Dropped] = []
+    for view, m in heads:
+        start = 0
+        if m:
+            out.append(_drop(raw, *view.span(0, len(m.group().rstrip())), "byline"))
+            start = m.end()
+        cue = CUE.fullmatch(view.text, start)
+        if cue and start < len(view.text):
+            out.extend(_drop_view(view, "boilerplate", raw, start))
+    return out
+
+
+LIVE_STAMP = re.compile(
+    rf"\s*\d{{1,2}}[:.]\d{{2}}\s*(?:(?:GMT|UTC)(?:\s?[+−-]\d{{1,2}}(?::?\d{{2}})?)?|(?i:{ZONES}))"
+    r"\s*[:–—-]\s+(?=\S)"
+)
 # A live page's stamp: "5h ago", "35 min ago", "2 days ago" ("30 years ago" may head prose)
 AGE_LINE = re.compile(
     r"\s*\d{1,2}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago\s*",
     re.IGNORECASE,
-)
-LIVE_STAMP = re.compile(
-    rf"\s*\d{{1,2}}[:.]\d{{2}}\s*(?:(?:GMT|UTC)(?:\s?[+−-]\d{{1,2}}(?::?\d{{2}})?)?|(?i:{ZONES}))"
-    r"\s*[:–—-]\s+(?=\S)"
 )
 
 
@@ -2972,6 +3009,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _captions(raw, paragraphs, drops))
     drops = _merge(drops, _sign_offs(raw, paragraphs, drops))
     drops = _merge(drops, _datelines(raw, paragraphs, drops))
+    drops = _merge(drops, _transcript(raw, lines, drops))
     drops = _merge(drops, _subheads(raw, paragraphs, drops))
     drops = _merge(drops, _live_stamps(raw, paragraphs, drops))
     drops = _merge(drops, _track_stamps(raw, paragraphs, drops))

@@ -2004,6 +2004,27 @@ def test_a_list_of_links_after_a_lone_label_goes_however_many_lines() -> None:
     assert "Harriers edge Rovers 68-61" in cleaned(inside).text
 
 
+def test_a_transcript_s_speakers_and_cues_go_and_its_speech_stays() -> None:
+    show = (
+        "MARY OKAFOR, HOST:\n\nFloods have killed 12 people in Kestrel. Our reporter is there."
+        "\n\nJOHN DALE, BYLINE: Good morning, Mary.\n\nOKAFOR: So how bad is it?"
+        "\n\nDALE: The river rose four metres overnight.\n\n(SOUNDBITE OF SIRENS)"
+        "\n\nMAYOR ANA RUIZ: (Speaking Spanish).\n\nDALE: The mayor asked for calm."
+    )
+    text = cleaned(show).text
+    assert text.split("\n\n") == [
+        "Floods have killed 12 people in Kestrel. Our reporter is there.",
+        "Good morning, Mary.",
+        "So how bad is it?",  # a speaker's question is no subhead
+        "The river rose four metres overnight.",
+        "The mayor asked for calm.",
+    ]
+    # fewer speakers' lines are a story's labels: "UK: 12 cases" keeps its country
+    table = f"{BODY}\n\nUK: 12 cases\nFRANCE: 9 cases\n\nEnd."
+    assert "UK: 12 cases" in cleaned(table).text
+    assert cleaned(f"{BODY}\n\nCopyright © 2020 Kestrel Radio. All rights reserved.").text == BODY
+
+
 def test_an_age_alone_on_a_line_goes() -> None:
     live = "Toll rises in Orla\n2h ago\nThe toll in Orla has risen to 105.\n\n35 min ago\nEnd."
     assert cleaned(f"{BODY}\n\n{live}").text == (
