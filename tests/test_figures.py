@@ -1529,6 +1529,19 @@ def test_a_live_page_s_correction_is_an_earlier_report() -> None:
     assert find("Earlier on Monday 33 miners died.", "33").scope.kind != "earlier"
 
 
+def test_a_span_of_fighting_is_a_period() -> None:
+    month = find("The army lost nearly 60 soldiers in a month of fighting.", "nearly 60")
+    assert (month.scope.kind, month.scope.anchor) == ("period", "recent month")
+    strike = "34 soldiers died in one air strike."
+    assert (
+        pair("The army lost nearly 60 soldiers in a month of fighting.", "nearly 60", strike, "34")
+        is None
+    )
+    weeks = find("Some 300 civilians were killed over three weeks of bombing.", "Some 300")
+    assert weeks.scope.anchor == "recent three week"
+    assert find("The talks ended in a day.", "a day").scope.kind == ""
+
+
 def test_an_opening_scope_covers_the_sentence() -> None:
     toll, displaced = extract(
         "Since last June, 80 people have been killed, while 9,000 have been displaced."

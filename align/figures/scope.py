@@ -23,6 +23,7 @@ from .lexicon import (
     INCIDENT_WORDS,
     INCIDENTS,
     MONTHS,
+    ONES,
     RELATIVE_DAYS,
     SAY_VERBS,
     SENTENCE_ENDS,
@@ -135,7 +136,22 @@ def recent_at(s: Stream, k: int) -> Found | None:
             return k, m + 1, Scope("period", f"recent {count}{TIME_UNITS[s.low(m)]}", "")
     if s.low(k) == "this" and s.low(k + 1) in ("year", "month", "week"):
         return k, k + 2, Scope("period", "this " + s.low(k + 1), "")
-    return None
+    return span_of_fighting(s, k)
+
+
+def span_of_fighting(s: Stream, k: int) -> Found | None:
+    """ "in a month of fighting", "over three weeks of clashes": a span of the story's
+    own, as "in the past month" ("lost nearly 60 soldiers in a month of fighting" is no
+    one strike's toll)."""
+    if s.low(k) not in ("in", "over", "during", "within"):
+        return None
+    m = k + 2
+    if not (s.low(k + 1) in ("a", "one") or s.low(k + 1) in ONES or s.kind(k + 1) == "num"):
+        return None
+    if s.low(m) not in TIME_UNITS or s.low(m + 1) != "of":
+        return None
+    count = "" if s.low(k + 1) in ("a", "one") else s.low(k + 1) + " "
+    return k, m + 1, Scope("period", f"recent {count}{TIME_UNITS[s.low(m)]}", "")
 
 
 def year_in(s: Stream, k: int) -> Found | None:
