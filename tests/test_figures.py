@@ -1669,6 +1669,18 @@ def test_iso_date_line_is_a_date_not_a_count() -> None:
     assert [(q.kind, q.unit, q.low) for q in found] == [("date", "day", 3 * 31 + 5)]
 
 
+def test_a_dotted_date_is_day_month_year() -> None:
+    """A ministry's "15.03.2020" is 15 March (Europe and Turkey put the day first)."""
+    patrols = only("Joint patrols will start on 15.03.2020 along the river road.")
+    assert (patrols.kind, patrols.low, patrols.event, patrols.role) == (
+        "date", 3 * 31 + 15, "patrols", "start",
+    )  # fmt: skip
+    assert rel(
+        "Joint patrols will start on 15.03.2020.", "Joint patrols will start on March 16."
+    ) == "conflict"  # fmt: skip
+    assert not [q for q in extract("The score was 3.45.2020 at the close.") if q.kind == "date"]
+
+
 def test_people_in_general_and_demonyms() -> None:
     assert only("Nearly a million Syrians have fled.").counted == "people"
     assert only("Turkey Says 59 Soldiers Died").counted == "soldier"

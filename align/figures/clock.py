@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import (
     DAYPARTS,
     DURATION,
@@ -295,7 +297,7 @@ def date_at(s: Stream, i: int) -> Hit | None:
     first = i
     if s.capital(i) and s.low(i) in WEEKDAYS:
         i += 1 + int(s.low(i + 1) == ",")
-    found = iso_date(s, i) or month_day(s, i) or day_month(s, i)
+    found = iso_date(s, i) or dotted_date(s, i) or month_day(s, i) or day_month(s, i)
     if found is None:
         return None
     value, end = found
@@ -304,6 +306,18 @@ def date_at(s: Stream, i: int) -> Hit | None:
     elif is_year(s.low(end)):
         end += 1
     return Hit(first, end, "date", value, value, "day", None, "", True)
+
+
+DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)")
+
+
+def dotted_date(s: Stream, i: int) -> tuple[float, int] | None:
+    """ "15.03.2020": day, month and year, as Europe and Turkey write them (a point after
+    the day: never the month first)."""
+    m = DOTTED_DATE.fullmatch(s.low(i))
+    if m is None or not (1 <= int(m[2]) <= 12 and 1 <= int(m[1]) <= 31):
+        return None
+    return float(int(m[2]) * 31 + int(m[1])), i + 1
 
 
 def iso_date(s: Stream, i: int) -> tuple[float, int] | None:
