@@ -284,18 +284,17 @@ def extract(text: str) -> tuple[Quantity, ...]:
     for n, part in part_scopes(s, hits, [q.role for q in out]).items():
         out[n] = out[n]._replace(scope=part._replace(place=out[n].scope.place))
     for old, new in changes(s, hits):
-        before, after = out[old], out[new]
-        if before.scope.kind == "dated":
+        was, now = out[old], out[new]
+        if was.scope.kind == "dated":
             continue  # "41 this monsoon, up from 34 in 2022": another year's, no earlier report
-        if not after.role:  # "rose from 34 to 36 soldiers": the 36 counts what the 34 did,
+        if not now.role:  # "rose from 34 to 36 soldiers": the 36 counts what the 34 did,
             # by its own noun if that says more ("the toll rose from 34 to 36 miners")
-            own = after.counted and not before.counted.endswith(after.counted)
-            out[new] = after._replace(counted=after.counted if own else before.counted)
-            out[new] = out[new]._replace(role=before.role)
-        elif not before.role:  # "59, up from 58": the 58 counted what the 59 does
-            before = before._replace(counted=after.counted, role=after.role)
-        words = s.text[s.toks[hits[old].first - 1].start : before.end]
-        out[old] = before._replace(scope=Scope("earlier", "", words))
+            own = now.counted and not was.counted.endswith(now.counted)
+            out[new] = now._replace(counted=now.counted if own else was.counted, role=was.role)
+        elif not was.role:  # "59, up from 58": the 58 counted what the 59 does
+            was = was._replace(counted=now.counted, role=now.role)
+        words = s.text[s.toks[hits[old].first - 1].start : was.end]
+        out[old] = was._replace(scope=Scope("earlier", "", words))
     for n in kinds_listed(s, hits, out):
         out[n] = out[n]._replace(listed=True)
     # "in one air strike" is a scope, not a count of strikes; a forecast is no figure yet
