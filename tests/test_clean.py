@@ -1312,6 +1312,9 @@ def test_no_dateline(para: str) -> None:
         ("UPDATE 4", "boilerplate"),  # a live page's entry label: its number counts nothing
         ("Refresh for latest updates", "boilerplate"),
         ("Story continues below", "boilerplate"),
+        ("Story continues", "boilerplate"),
+        ("Link Copied!", "boilerplate"),  # a live page's share button
+        ("4/12 SLIDES © Kestrel Photo", "boilerplate"),  # a slideshow's counter and credit
         ("Login to comment", "boilerplate"),
         ("Sort by: Most recent", "boilerplate"),
         ("Live Latest Key events", "boilerplate"),
@@ -1365,6 +1368,8 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
     "prose",
     [
         "Live pictures showed 12 votes cast before the polls closed.",
+        "Oil slides 2% as OPEC talks drag on",
+        "Story continues to unfold in the valley, officials said.",
         "With inputs from residents, the council redrew the map.",
         "Please use the side door, the council said.",
         "The story has been updated several times since Monday, its editor said.",
