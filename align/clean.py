@@ -312,24 +312,18 @@ ITEM_MARK = re.compile(r"[ \t]*[-•*·–][ \t]+(?=\S)")
 
 
 def _items_end(raw: str, run: Sequence[Line]) -> list[Line]:
-    """The lines of a marked list (two items or more, each a mark before a word that is
-    not in lower case: "- well below inflation -" is a dash of wrapped prose) after
-    which a paragraph ends: each line before the next item, and the last item's before
-    a line that opens a sentence (flush left, a capital first, the item not running on
-    to it). Items often end no sentence: read as one paragraph, they ran into one."""
+    """The lines of a marked list (two items or more) before each next item: items
+    often end no sentence, and read as one paragraph they ran into one. An item is a
+    line opening with a mark (``ITEM_MARK``) before a word not in lower case, or in any
+    case after a lead-in ("Key points:"): "- well below inflation -" is a dash of wrapped
+    prose. A line after an item without a mark is the item's, wrapped."""
+    lead = raw[run[0].start : run[0].end].strip()
+    any_case = lead.endswith(":") or SUMMARY_LABEL.fullmatch(lead) is not None
     marks = [ITEM_MARK.match(raw, x.start, x.end) for x in run]
-    marked = [m is not None and not raw[m.end()].islower() for m in marks]
+    marked = [m is not None and (any_case or not raw[m.end()].islower()) for m in marks]
     if sum(marked) < 2:
         return []
-    ends = []
-    in_list = False
-    for k, (line, after) in enumerate(pairwise(run)):
-        in_list = in_list or marked[k]
-        opens = raw[after.start : after.start + 1].isupper()
-        if marked[k + 1] or (in_list and opens and not _runs_on(raw[line.start : line.end])):
-            ends.append(line)
-            in_list = marked[k + 1]
-    return ends
+    return [line for line, item in zip(run[:-1], marked[1:], strict=True) if item]
 
 
 # A Markdown table's row ("| Joint patrols begin | 15 March |") and its rule ("|---|:-:|")
@@ -1252,14 +1246,14 @@ def is_run_menu(text: str) -> bool:
     )
 
 
-def is_menu(text: str) -> bool:
-    """Three or more items of a menu, each of at most three words and no digit, joined by
-    " | ", half of them a site's sections (``MENU_ITEMS``: "Live Radio | Live TV |
-    Languages"); or two, the second a section ("The Kestrel Herald | World", "World |
-    Middle East": a site's or a path's label). Names ("Ali Khan | Jane Doe | ...") or a
-    table's header are no menu, and a title's "| Site" is read elsewhere."""
+def is_menu(text: str, least: int = 3) -> bool:
+    """``least`` or more items of a menu, each of at most three words and no digit,
+    joined by " | ", half of them a site's sections (``MENU_ITEMS``: "Live Radio | Live
+    TV | Languages"); of two, the second a section ("The Kestrel Herald | World", "World
+    | Middle East": a site's or a path's label). Names ("Ali Khan | Jane Doe | ...") or
+    a table's header are no menu, and a title's "| Site" is read elsewhere."""
     items = MENU_MARK.split(text) if "|" in text else []
-    if len(items) < 2 or not all(
+    if len(items) < least or not all(
         _is_item(i, MENU_ITEM_WORDS) and not any(c.isdigit() for c in i) for i in items
     ):
         return False
@@ -1267,6 +1261,22 @@ def is_menu(text: str) -> bool:
     if len(items) == 2:
         return sections[1]
     return sum(sections) * 2 >= len(items)
+
+
+def _site_labels(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
+    """A site's or a path's label of two items alone in its paragraph ("The Kestrel
+    Herald | World", ``is_menu``), where the paragraphs around it are no rows of the
+    same kind: a table's ("Maria Jensen | Economy" over "Lars Holm | Health") stay."""
+    live = [list(_live_lines(raw, p, drops)) for p in paragraphs]
+    barred = [any("|" in v.text for _, v in lines) for lines in live]
+    out: list[Dropped] = []
+    for k, lines in enumerate(live):
+        if len(lines) != 1 or any(barred[k - 1 : k]) or any(barred[k + 1 : k + 2]):
+            continue
+        view = lines[0][1]
+        if is_menu(" ".join(view.text.split()), least=2):
+            out += _drop_view(view, "boilerplate", raw)
+    return out
 
 
 def _is_item(item: str, most: int) -> bool:
@@ -2559,11 +2569,14 @@ TURNS = 3  # speakers' lines in a transcript, at least (a line "US: 3.2%" is no 
 
 def _transcript(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     """A transcript's speakers opening its lines (``SPEAKER``), where ``TURNS`` lines or
-    more open so, and its cues alone on a line or after a speaker (``CUE``): who speaks
-    and what is heard, not what is said."""
+    more open so and a speaker speaks again ("INSKEEP:" after "STEVE INSKEEP, HOST:"),
+    and its cues alone on a line or after a speaker (``CUE``): who speaks and what is
+    heard, not what is said. Labels that each open one line ("MONDAY:", "NATO:", "GDP:")
+    are the story's subjects."""
     live = list(_live_lines(raw, lines, drops))
     heads = [(view, SPEAKER.match(view.text)) for _, view in live]
-    if sum(m is not None for _, m in heads) < TURNS:
+    names = [_speaker_name(m.group()) for _, m in heads if m]
+    if len(names) < TURNS or len(set(names)) == len(names):
         return []
     out: list[Dropped] = []
     for view, m in heads:
@@ -2575,6 +2588,11 @@ def _transcript(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
         if cue and start < len(view.text):
             out.extend(_drop_view(view, "boilerplate", raw, start))
     return out
+
+
+def _speaker_name(label: str) -> str:
+    """A speaker's last name: "STEVE INSKEEP, HOST:" and "INSKEEP:" are one speaker."""
+    return label.split(",")[0].rstrip(" \t:").split()[-1]
 
 
 LIVE_STAMP = re.compile(
@@ -2987,6 +3005,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     step(0.1)
     drops = _merge(drops, _line_debris(raw, lines, drops))
     drops = _merge(drops, _navigation(raw, paragraphs, drops))
+    drops = _merge(drops, _site_labels(raw, paragraphs, drops))
     step(0.2)
     drops = _merge(drops, _embeds(raw, paragraphs, drops))
     drops = _merge(drops, _teasers(raw, lines, drops))

@@ -53,10 +53,11 @@ def prepare(source: Source, step: Callable[[float], None] = lambda fraction: Non
         raise InputError(source.path, "no article text left after cleaning")
     title = source.title or cleaned.headline or sentences[0].text
     if source.date is None:  # a plain text copy may carry its date on a line of its own,
-        # above the second paragraph (a standfirst may stand over the date)
-        second = cleaned.text.find("\n\n") + 2
-        header_end = cleaned.origin[second] if second >= 2 else len(source.raw)
-        source = source._replace(date=page_date(cleaned.dropped, header_end))
+        # above its first paragraph, else above the second (a standfirst may stand over it)
+        first = cleaned.text.find("\n\n")
+        ends = [cleaned.origin[first], cleaned.origin[first + 2]] if first >= 0 else []
+        dates = (page_date(cleaned.dropped, end) for end in [*ends, len(source.raw)][:2])
+        source = source._replace(date=next((d for d in dates if d), None))
     return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)
 
 

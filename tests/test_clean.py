@@ -254,9 +254,18 @@ def test_each_marked_item_of_a_list_is_a_paragraph_of_its_own() -> None:
         "• Patrols from 15 March",
         "• Toll revised to 34",
     ]
-    # the line after the last item opens a sentence of its own
-    closed = "- Buses cut by 80 percent\n- Trams cut by half\nPolice arrested 31 people."
-    assert clean(f"{BODY}\n\n{closed}").text.split("\n\n")[-1] == "Police arrested 31 people."
+    # an item's wrapped line is the item's, whatever its case (a second review)
+    wrapped = "- 12 crew and the captain, Nikos\nPapadopoulos, were killed.\n- Two crew survived"
+    assert clean(f"{BODY}\n\n{wrapped}").text.split("\n\n")[1:] == [
+        "12 crew and the captain, Nikos Papadopoulos, were killed.",
+        "Two crew survived",
+    ]
+    # after a lead-in, items in lower case are items (a second review)
+    points = "Key points:\n- at least 12 people killed\n- 15 rescued from the water"
+    assert clean(f"{BODY}\n\n{points}").text.split("\n\n")[-2:] == [
+        "at least 12 people killed",
+        "15 rescued from the water",
+    ]
     # dashes of wrapped prose before lower case are no marks (a review)
     prose = (
         "The firm offered a 7 percent rise\n- well below inflation - and that most earn\n"
@@ -657,6 +666,11 @@ def test_a_site_s_or_a_path_s_label_of_two_items_is_a_menu() -> None:
     # two names, or a topic and a place, are no site's or path's label
     for kept in ("Ali Khan | Jane Doe", "Floods | Kestrel", "Labour | 412"):
         assert cleaned(f"{BODY}\n\n{kept}\n\nEnd.").text == f"{BODY}\n\n{kept}\n\nEnd."
+    # a table's rows of that shape stay (a review: a cabinet, a golf leaderboard)
+    cabinet = "Maria Jensen | Economy\nLars Holm | Health"
+    assert "Lars Holm | Health" in cleaned(f"{BODY}\n\n{cabinet}\n\nEnd.").text
+    board = "Rory Moss | Europe\n\nTom Fell | Europe"
+    assert "Tom Fell | Europe" in cleaned(f"{BODY}\n\n{board}\n\nEnd.").text
 
 
 def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
@@ -673,6 +687,9 @@ def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
     more = "The council will meet again on Friday, officials said."
     related = f"Orla talks end\n\n{BODY}\n\n{more}\n\nFebruary 28, 2020\n\nEnd."
     assert date_of(related) is None
+    # a date above the first paragraph comes before a related item's below it (a review)
+    above = f"Orla talks end\n\n30 October 2024\n\n{BODY}\n\n12 January 2023\n\n{more}"
+    assert date_of(above) == "2024-10-30"
 
 
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
@@ -2027,6 +2044,9 @@ def test_a_transcript_s_speakers_and_cues_go_and_its_speech_stays() -> None:
     # fewer speakers' lines are a story's labels: "UK: 12 cases" keeps its country
     table = f"{BODY}\n\nUK: 12 cases\nFRANCE: 9 cases\n\nEnd."
     assert "UK: 12 cases" in cleaned(table).text
+    # and so are labels each opening one line (a review: days, bodies, indicators)
+    days = "MONDAY: 40 flights were cut.\n\nTUESDAY: 120 were cut.\n\nFRIDAY: 60 were cut."
+    assert "MONDAY: 40 flights" in cleaned(f"{BODY}\n\n{days}").text
     assert cleaned(f"{BODY}\n\nCopyright © 2020 Kestrel Radio. All rights reserved.").text == BODY
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.figures import MAX_CLAIMS, comparable, extract, relate
-from align.figures.scope import BACK
+from align.figures.scope import BACK, SPAN
 from align.model import Quantity, Scope
 
 
@@ -1531,15 +1531,23 @@ def test_a_live_page_s_correction_is_an_earlier_report() -> None:
 
 def test_a_span_of_fighting_is_a_period() -> None:
     month = find("The army lost nearly 60 soldiers in a month of fighting.", "nearly 60")
-    assert (month.scope.kind, month.scope.anchor) == ("period", "recent month")
+    assert (month.scope.kind, month.scope.anchor) == ("period", SPAN)
     strike = "34 soldiers died in one air strike."
     assert (
         pair("The army lost nearly 60 soldiers in a month of fighting.", "nearly 60", strike, "34")
         is None
     )
-    weeks = find("Some 300 civilians were killed over three weeks of bombing.", "Some 300")
-    assert weeks.scope.anchor == "recent three week"
-    assert find("The talks ended in a day.", "a day").scope.kind == ""
+    # it may be any period: two spans, or a span and a named period, are compared
+    weeks = "The army lost 35 soldiers over four weeks of fighting."
+    assert (
+        pair("The army lost 60 soldiers in a month of fighting.", "60", weeks, "35") == "conflict"
+    )
+    assert pair(weeks, "35", "The army has lost 40 soldiers since May.", "40") == "conflict"
+    # a day of it is the day's; hours are no span (a second review)
+    day = find("Police arrested 120 people in a day of protests on Saturday.", "120")
+    assert (day.scope.kind, day.scope.anchor) == ("incident", "saturday")
+    footage = find("It reviewed 1,000 hours of footage and arrested 12 people.", "12")
+    assert footage.scope.kind == ""
 
 
 def test_an_opening_scope_covers_the_sentence() -> None:
@@ -1679,6 +1687,7 @@ def test_a_dotted_date_is_day_month_year() -> None:
         "Joint patrols will start on 15.03.2020.", "Joint patrols will start on March 16."
     ) == "conflict"  # fmt: skip
     assert not [q for q in extract("The score was 3.45.2020 at the close.") if q.kind == "date"]
+    assert not [q for q in extract("It was 31.02.2024 then.") if q.kind == "date"]  # no such day
 
 
 def test_people_in_general_and_demonyms() -> None:
@@ -1787,6 +1796,8 @@ def test_a_figure_changed_from_is_an_earlier_report() -> None:
     # another year's figure stays that year's; another subject's verb changes no span
     last_year = find("Floods killed 41 people this monsoon, up from 34 in 2022.", "34")
     assert last_year.scope.kind == "dated"
+    villages = extract("Officials raised the number of evacuees to 3,000 from 12 villages.")
+    assert [q.scope.kind for q in villages] == ["", ""]  # (a second review)
     span = "The river rose and officials evacuated from 300 to 400 families."
     assert [q.scope.kind for q in extract(span)] == ["", ""]
     # spans are no changes: "from 6 to 8 people were injured", "ranged from 20 to 25"
@@ -1801,6 +1812,8 @@ def test_passengers_on_board_are_not_everyone_on_board() -> None:
     )
     more = rel("The ferry had 105 passengers on board.", "There were 101 people on board.")
     assert more == "conflict"
+    # a small craft's crew may outnumber its passengers (a second review)
+    assert rel("The helicopter had three passengers aboard.", "Five people were on board.") is None
     # no crew is twice the passengers (a review: "a bus carrying 30 passengers")
     bus = rel("The bus had 30 passengers on board.", "There were 80 people on board the bus.")
     assert bus == "conflict"
@@ -1827,6 +1840,7 @@ def test_bodies_recovered_are_not_bodies_identified() -> None:
     assert only("Seven people were recovered from the rubble alive.").role == ""
     assert only("Police have identified five people suspected of looting.").role == ""
     assert only("Forensic teams have identified seven people among the dead.").role == "killed"
+    assert only("Forensic experts have identified 20 victims.").role == "identified"
     assert (
         rel("Divers have recovered 25 bodies so far.", "Crews retrieved 27 bodies overnight.")
         == "conflict"

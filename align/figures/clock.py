@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .lexicon import (
@@ -315,9 +316,13 @@ def dotted_date(s: Stream, i: int) -> tuple[float, int] | None:
     """ "15.03.2020": day, month and year, as Europe and Turkey write them (a point after
     the day: never the month first)."""
     m = DOTTED_DATE.fullmatch(s.low(i))
-    if m is None or not (1 <= int(m[2]) <= 12 and 1 <= int(m[1]) <= 31):
+    if m is None:
         return None
-    return float(int(m[2]) * 31 + int(m[1])), i + 1
+    try:
+        day = dt.date(int(m[3]), int(m[2]), int(m[1]))  # not "31.02.2024"
+    except ValueError:
+        return None
+    return float(day.month * 31 + day.day), i + 1
 
 
 def iso_date(s: Stream, i: int) -> tuple[float, int] | None:

@@ -355,7 +355,7 @@ ROLE_OF = {word: role for role, words in ROLES.items() for word in words.split()
 # Roles only the dead's bodies have: "seven people were recovered alive", "police have
 # identified five suspects" are no bodies recovered or identified
 BODY_ROLES = frozenset({"recovered", "identified"})
-BODY_NOUNS = frozenset({"body", "remains", "corpse"})
+BODY_NOUNS = frozenset({"body", "remains", "corpse", "victim"})
 # An illness a sentence names: its deaths are the illness's, not an attack's or a
 # disaster's ("Italy's coronavirus death toll rises to 148" beside a war's tolls).
 DISEASES = frozenset(

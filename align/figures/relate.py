@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..model import Quantity, Relation, Scope
 from .lexicon import PEOPLE, VAGUE_WORDS, WEEKDAYS
-from .scope import BACK, ONE_ATTACK, SEVERAL_PLACES, is_day
+from .scope import BACK, ONE_ATTACK, SEVERAL_PLACES, SPAN, is_day
 
 MeasureKey = tuple[str, str, str, str]  # kind, unit, thing, role/event
 # Figures about one thing whose nominal values differ by this factor or more
@@ -36,8 +36,10 @@ FAR_RATIO = 3.0
 GAP_RATIO = 1.5
 EPSILON = 1e-9
 # People on board may outnumber passengers by their crew: up to half as many again (a
-# cruise ship's; a plane's or a ferry's are fewer: 68 passengers, 72 people on board)
+# cruise ship's; a plane's or a ferry's are fewer: 68 passengers, 72 people on board),
+# and a few more on a small craft (a helicopter's three passengers, five on board)
 CREW_SHARE = 1.5
+CREW = 4
 # Events a story reports many of: the day of "an attack" is not the day of another.
 RECURRING = frozenset({"attack"})
 
@@ -143,8 +145,8 @@ def scopes_fit(a: Scope, b: Scope) -> bool:
         return True
     if a.kind != b.kind:
         return False
-    if a.kind == "period" and BACK in (a.anchor, b.anchor):
-        return True  # "since then" with no period named before: it may be any period
+    if a.kind == "period" and {BACK, SPAN} & {a.anchor, b.anchor}:
+        return True  # "since then", "in a month of fighting": it may be any period
     if a.kind == "incident":  # an attack may be the day's ("in an air strike", "on Feb. 27")
         attack_day = ONE_ATTACK in (a.anchor, b.anchor) and (is_day(a) or is_day(b))
         return not a.anchor or not b.anchor or a.anchor == b.anchor or attack_day
@@ -214,7 +216,7 @@ def kinds_fit(a: Quantity, b: Quantity) -> bool:
         # crew too): fewer passengers than people is no conflict where a crew could make
         # up the rest (``CREW_SHARE``), more is
         passengers, everyone = (a, b) if head_a == "passenger" else (b, a)
-        crewed = passengers.high < everyone.low <= passengers.high * CREW_SHARE
+        crewed = passengers.high < everyone.low <= passengers.high * CREW_SHARE + CREW
         return not crewed
     return a.listed == b.listed or relate(a, b) != "conflict"
 

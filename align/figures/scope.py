@@ -141,17 +141,18 @@ def recent_at(s: Stream, k: int) -> Found | None:
 
 def span_of_fighting(s: Stream, k: int) -> Found | None:
     """ "in a month of fighting", "over three weeks of clashes": a span of the story's
-    own, as "in the past month" ("lost nearly 60 soldiers in a month of fighting" is no
-    one strike's toll)."""
+    own (``SPAN``), which meets any period ("lost nearly 60 soldiers in a month of
+    fighting" is no one strike's toll, and may be the toll since February). A day's
+    ("in a day of protests on Saturday") is the day's; hours are no span ("1,000 hours
+    of footage")."""
     if s.low(k) not in ("in", "over", "during", "within"):
         return None
-    m = k + 2
-    if not (s.low(k + 1) in ("a", "one") or s.low(k + 1) in ONES or s.kind(k + 1) == "num"):
+    count, unit = s.low(k + 1), s.low(k + 2)
+    if not (count in ("a", "one") or count in ONES or s.kind(k + 1) == "num"):
         return None
-    if s.low(m) not in TIME_UNITS or s.low(m + 1) != "of":
+    if TIME_UNITS.get(unit) not in ("week", "month", "year") or s.low(k + 3) != "of":
         return None
-    count = "" if s.low(k + 1) in ("a", "one") else s.low(k + 1) + " "
-    return k, m + 1, Scope("period", f"recent {count}{TIME_UNITS[s.low(m)]}", "")
+    return k, k + 3, Scope("period", SPAN, "")
 
 
 def year_in(s: Stream, k: int) -> Found | None:
@@ -344,8 +345,12 @@ def changes(s: Stream, hits: Sequence[Hit]) -> list[tuple[int, int]]:
         up = s.low(hit.first - 2) in ("up", "down")
         if nxt is not None and to_after(s, hit, nxt) and (up or changed_by(s, hit.first - 2)):
             found.append((n, n + 1))  # "rose from 34 to 36", "went up from 34 to 36"
-        elif prev is not None and to_after(s, prev, hit, "from"):
-            if changed_by(s, prev.first - 2):
+        elif (
+            prev is not None
+            and to_after(s, prev, hit, "from")
+            and hit.counted in ("", prev.counted)
+        ):
+            if changed_by(s, prev.first - 2):  # (not "to 3,000 from 12 villages")
                 found.append((n, n - 1))  # "rose to 36 from 34"
         elif up and prev is not None and prev.kind == "count":
             found.append((n, n - 1))  # "59, up from 58 a day earlier"
@@ -401,6 +406,7 @@ def ago_at(s: Stream, k: int) -> Found | None:
 
 PERIOD_NOUNS = frozenset({"time", "period", "span"})
 BACK = "an earlier sentence's period"  # the anchor of "in that time": which, unknown
+SPAN = "a span of the story's own"  # the anchor of "in a month of fighting": which, unknown
 
 
 def period_back_at(s: Stream, k: int) -> Found | None:
