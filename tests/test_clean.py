@@ -238,43 +238,42 @@ def test_short_lines_that_end_a_sentence_by_chance_stay_one_paragraph(wrapped: s
 
 def test_each_marked_item_of_a_list_is_a_paragraph_of_its_own() -> None:
     """Items often end no sentence: read as one paragraph, they ran into one sentence."""
+
+    def after_body(text: str) -> list[str]:
+        return clean(f"{BODY}\n\n{text}").text.split("\n\n")[1:]
+
     wrapped = (
         "- The council said the toll had risen overnight to 45, and that\n"
         "  31 people are still missing in the hills\n"
         "- The army sent two more teams to the valley on Tuesday morning"
     )
-    assert clean(f"{BODY}\n\n{wrapped}").text.split("\n\n")[1:] == [
+    assert after_body(wrapped) == [
         "The council said the toll had risen overnight to 45, and that 31 people are still"
         " missing in the hills",
         "The army sent two more teams to the valley on Tuesday morning",
     ]
     events = "Key events\n• Truce from midnight\n• Patrols from 15 March\n• Toll revised to 34"
-    assert clean(f"{BODY}\n\n{events}").text.split("\n\n")[-3:] == [
+    assert after_body(events)[-3:] == [
         "• Truce from midnight",
         "• Patrols from 15 March",
         "• Toll revised to 34",
     ]
     # an item's wrapped line is the item's, whatever its case (a second review)
     wrapped = "- 12 crew and the captain, Nikos\nPapadopoulos, were killed.\n- Two crew survived"
-    assert clean(f"{BODY}\n\n{wrapped}").text.split("\n\n")[1:] == [
+    assert after_body(wrapped) == [
         "12 crew and the captain, Nikos Papadopoulos, were killed.",
         "Two crew survived",
     ]
     # after a lead-in, items in lower case are items (a second review)
     points = "Key points:\n- at least 12 people killed\n- 15 rescued from the water"
-    assert clean(f"{BODY}\n\n{points}").text.split("\n\n")[-2:] == [
-        "at least 12 people killed",
-        "15 rescued from the water",
-    ]
-    # dashes of wrapped prose before lower case are no marks (a review)
+    assert after_body(points)[-2:] == ["at least 12 people killed", "15 rescued from the water"]
+    # dashes of wrapped prose before lower case are no marks (a review), nor is one mark
     prose = (
         "The firm offered a 7 percent rise\n- well below inflation - and that most earn\n"
         "- the port's figures show - less."
     )
-    assert clean(f"{BODY}\n\n{prose}").text.count("\n\n") == 1
-    # one mark alone is no list: a dash opening a line of wrapped prose stays in it
-    dash = "The council met on Monday\n- and again on Friday - to vote."
-    assert clean(f"{BODY}\n\n{dash}").text.count("\n\n") == 1
+    assert len(after_body(prose)) == 1
+    assert len(after_body("The council met on Monday\n- and again on Friday - to vote.")) == 1
 
 
 def test_a_list_after_its_lead_in_is_a_paragraph_a_line() -> None:

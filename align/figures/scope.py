@@ -345,12 +345,8 @@ def changes(s: Stream, hits: Sequence[Hit]) -> list[tuple[int, int]]:
         up = s.low(hit.first - 2) in ("up", "down")
         if nxt is not None and to_after(s, hit, nxt) and (up or changed_by(s, hit.first - 2)):
             found.append((n, n + 1))  # "rose from 34 to 36", "went up from 34 to 36"
-        elif (
-            prev is not None
-            and to_after(s, prev, hit, "from")
-            and hit.counted in ("", prev.counted)
-        ):
-            if changed_by(s, prev.first - 2):  # (not "to 3,000 from 12 villages")
+        elif prev is not None and to_after(s, prev, hit, "from") and changed_by(s, prev.first - 2):
+            if hit.counted in ("", prev.counted):  # not "to 3,000 from 12 villages"
                 found.append((n, n - 1))  # "rose to 36 from 34"
         elif up and prev is not None and prev.kind == "count":
             found.append((n, n - 1))  # "59, up from 58 a day earlier"
