@@ -312,18 +312,32 @@ ITEM_MARK = re.compile(r"[ \t]*[-•*·–][ \t]+(?=\S)")
 
 
 def _items_end(raw: str, run: Sequence[Line]) -> list[Line]:
-    """The lines of a marked list (two items or more) before each next item: items
-    often end no sentence, and read as one paragraph they ran into one. An item is a
-    line opening with a mark (``ITEM_MARK``) before a word not in lower case, or in any
-    case after a lead-in ("Key points:"): "- well below inflation -" is a dash of wrapped
-    prose. A line after an item without a mark is the item's, wrapped."""
+    """The lines of a marked list (two items or more) after which a paragraph ends:
+    items often end no sentence, and read as one paragraph they ran into one. An item
+    is a line opening with a mark (``ITEM_MARK``) before a word not in lower case, or
+    in any case after a lead-in ("Key points:"): "- well below inflation -" is a dash of
+    wrapped prose. A paragraph ends before each item, and after an item's lines before
+    a line flush left that opens in a capital, unless the item runs on to it (a joining
+    word, a comma, or a name broken over the line's end: "... the captain, Nikos" over
+    "Papadopoulos, were killed.")."""
     lead = raw[run[0].start : run[0].end].strip()
     any_case = lead.endswith(":") or SUMMARY_LABEL.fullmatch(lead) is not None
     marks = [ITEM_MARK.match(raw, x.start, x.end) for x in run]
     marked = [m is not None and (any_case or not raw[m.end()].islower()) for m in marks]
     if sum(marked) < 2:
         return []
-    return [line for line, item in zip(run[:-1], marked[1:], strict=True) if item]
+    ends = []
+    in_item = False
+    for k, (line, after) in enumerate(pairwise(run)):
+        in_item = in_item or marked[k]
+        text = raw[line.start : line.end].rstrip()
+        words = text.split()
+        name_broken = bool(words) and words[-1][:1].isupper()  # "... the captain, Nikos"
+        opens = raw[after.start : after.start + 1].isupper()
+        if marked[k + 1] or (in_item and opens and not _runs_on(text) and not name_broken):
+            ends.append(line)
+            in_item = False
+    return ends
 
 
 # A Markdown table's row ("| Joint patrols begin | 15 March |") and its rule ("|---|:-:|")
@@ -544,22 +558,24 @@ DAY_OF_LINE = re.compile(
 )
 
 
-def page_date(dropped: Iterable[Dropped], header_end: int) -> str | None:
+def page_date(dropped: Iterable[Dropped], header_end: int, below: int | None = None) -> str | None:
     """The page's own date, as a plain text copy gives it on a date line above
-    ``header_end`` (a raw offset: where its story starts), or None. Of several, the
-    earliest, a "Published" one first and an "Updated" one last (a related item's date
-    below the story, or a live page's day headings, are not the page's)."""
-    found: list[tuple[int, str]] = []  # (0 published, 1 a date alone, 2 updated; ISO date)
+    ``header_end`` (a raw offset: where its story starts), or else above ``below`` (a
+    standfirst may stand over it), or None. Of several, a "Published" one first and an
+    "Updated" one last, then one above ``header_end``, then the earliest (a related
+    item's date below the story, or a live page's day headings, are not the page's)."""
+    found: list[tuple[int, int, str]] = []  # (0 published, 1 alone, 2 updated; window; ISO)
     for d in dropped:
-        if d.reason != "date line" or d.start >= header_end:
+        window = 0 if d.start < header_end else 1 if below is not None and d.start < below else 2
+        if d.reason != "date line" or window == 2:
             continue
         published = PUBLISHED.search(d.text)  # "Updated 9 March | Published 5 March"
         rank = 0 if published else 2 if UPDATED.search(d.text) else 1
         for m in DAY_OF_LINE.finditer(d.text, published.end() if published else 0):
             day = _day(m)
             if day is not None:
-                found.append((rank, day))
-    return min(found)[1] if found else None
+                found.append((rank, window, day))
+    return min(found)[2] if found else None
 
 
 UPDATED = re.compile(r"(?i:updated|modified|last\s+update)")
@@ -878,7 +894,7 @@ BOILERPLATE_LINE = re.compile(
     r"|view\s+(?:full\s+)?gallery|share\s+this\s+with"
     r"|update\s+\d{1,3}|refresh\s+for\s+(?:the\s+)?latest(?:\s+updates)?"  # "UPDATE 4"
     r"|story\s+continues(?:\s+(?:below|after\s+(?:this\s+)?(?:advertisement|ad)))?"
-    r"|link\s+copied!?|\d{1,3}\s*/\s*\d{1,3}\s+slides?\b.{0,80}"  # "4/12 SLIDES © Reuters"
+    r"|link\s+copied!?|\d{1,3}\s*/\s*\d{1,3}\s+slides?(?:\s*(?:©|(?:photo|image|credit)\b).{0,80})?"
     r"|(?:enter\s+)?`?your\s+e-?mail(?:\s+address)?`?(?:\s+subscribe)?"
     r"|(?:▶\s*)?(?:watch|listen)\s+live(?:\s+(?:tv|radio))?"
     r"(?:\s*[|·•]\s*(?:watch|listen)\s+live(?:\s+(?:tv|radio))?)?"
@@ -2569,14 +2585,15 @@ TURNS = 3  # speakers' lines in a transcript, at least (a line "US: 3.2%" is no 
 
 def _transcript(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     """A transcript's speakers opening its lines (``SPEAKER``), where ``TURNS`` lines or
-    more open so and a speaker speaks again ("INSKEEP:" after "STEVE INSKEEP, HOST:"),
-    and its cues alone on a line or after a speaker (``CUE``): who speaks and what is
-    heard, not what is said. Labels that each open one line ("MONDAY:", "NATO:", "GDP:")
-    are the story's subjects."""
+    more open so and they are a broadcast's: a speaker named with a role ("STEVE
+    INSKEEP, HOST:"), one named again by the surname alone ("INSKEEP:"), or a cue
+    (``CUE``: "(SOUNDBITE OF ...)"); and its cues alone on a line or after a speaker:
+    who speaks and what is heard, not what is said. Labels of a story's lines
+    ("MONDAY:", "NATO:", "LABOUR HOLD:", "GOAL:") are its subjects."""
     live = list(_live_lines(raw, lines, drops))
     heads = [(view, SPEAKER.match(view.text)) for _, view in live]
-    names = [_speaker_name(m.group()) for _, m in heads if m]
-    if len(names) < TURNS or len(set(names)) == len(names):
+    labels = [m.group().strip().rstrip(":") for _, m in heads if m]
+    if len(labels) < TURNS or not _broadcast(labels, [v.text for v, _ in heads]):
         return []
     out: list[Dropped] = []
     for view, m in heads:
@@ -2590,9 +2607,16 @@ def _transcript(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     return out
 
 
-def _speaker_name(label: str) -> str:
-    """A speaker's last name: "STEVE INSKEEP, HOST:" and "INSKEEP:" are one speaker."""
-    return label.split(",")[0].rstrip(" \t:").split()[-1]
+def _broadcast(labels: Sequence[str], texts: Sequence[str]) -> bool:
+    """Are a text's line labels a broadcast's speakers: one named with a role ("STEVE
+    INSKEEP, HOST"), one named again by the surname alone, or a cue on a line?"""
+    names = [label.split(",")[0].split() for label in labels]
+    surnames = {name[-1] for name in names if len(name) > 1}
+    return (
+        any("," in label for label in labels)
+        or any(len(name) == 1 and name[0] in surnames for name in names)
+        or any(CUE.fullmatch(text) for text in texts)
+    )
 
 
 LIVE_STAMP = re.compile(

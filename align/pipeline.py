@@ -53,11 +53,13 @@ def prepare(source: Source, step: Callable[[float], None] = lambda fraction: Non
         raise InputError(source.path, "no article text left after cleaning")
     title = source.title or cleaned.headline or sentences[0].text
     if source.date is None:  # a plain text copy may carry its date on a line of its own,
-        # above its first paragraph, else above the second (a standfirst may stand over it)
+        # above its first paragraph, or above the second (a standfirst may stand over it)
         first = cleaned.text.find("\n\n")
-        ends = [cleaned.origin[first], cleaned.origin[first + 2]] if first >= 0 else []
-        dates = (page_date(cleaned.dropped, end) for end in [*ends, len(source.raw)][:2])
-        source = source._replace(date=next((d for d in dates if d), None))
+        if first < 0:
+            date = page_date(cleaned.dropped, len(source.raw))
+        else:
+            date = page_date(cleaned.dropped, cleaned.origin[first], cleaned.origin[first + 2])
+        source = source._replace(date=date)
     return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)
 
 

@@ -274,6 +274,10 @@ def test_each_marked_item_of_a_list_is_a_paragraph_of_its_own() -> None:
     )
     assert len(after_body(prose)) == 1
     assert len(after_body("The council met on Monday\n- and again on Friday - to vote.")) == 1
+    # the line after the last item opens a paragraph, unless the item runs on to it (a
+    # third review: "- Conservatives 201" over "Turnout was 64 per cent ...")
+    results = "Results:\n- Labour 312\n- Tories 201\nTurnout was 64 per cent."
+    assert after_body(results)[-1] == "Turnout was 64 per cent."
 
 
 def test_a_list_after_its_lead_in_is_a_paragraph_a_line() -> None:
@@ -689,6 +693,9 @@ def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
     # a date above the first paragraph comes before a related item's below it (a review)
     above = f"Orla talks end\n\n30 October 2024\n\n{BODY}\n\n12 January 2023\n\n{more}"
     assert date_of(above) == "2024-10-30"
+    # ... but a "Published" date below the standfirst before an "Updated" one above it
+    updated = f"Orla talks end\n\nUpdated 14 March 2024\n\n{standfirst}\n\nPublished 12 March 2024"
+    assert date_of(f"{updated}\n\n{BODY}\n\n{more}") == "2024-03-12"
 
 
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
@@ -1331,6 +1338,7 @@ def test_no_dateline(para: str) -> None:
         ("Story continues", "boilerplate"),
         ("Link Copied!", "boilerplate"),  # a live page's share button
         ("4/12 SLIDES © Kestrel Photo", "boilerplate"),  # a slideshow's counter and credit
+        ("4/12 SLIDES", "boilerplate"),
         ("Login to comment", "boilerplate"),
         ("Sort by: Most recent", "boilerplate"),
         ("Live Latest Key events", "boilerplate"),
@@ -1385,6 +1393,7 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
     [
         "Live pictures showed 12 votes cast before the polls closed.",
         "Oil slides 2% as OPEC talks drag on",
+        "24/7 slides in popularity as rivals gain 3 million users.",
         "Story continues to unfold in the valley, officials said.",
         "With inputs from residents, the council redrew the map.",
         "Please use the side door, the council said.",
@@ -2043,9 +2052,17 @@ def test_a_transcript_s_speakers_and_cues_go_and_its_speech_stays() -> None:
     # fewer speakers' lines are a story's labels: "UK: 12 cases" keeps its country
     table = f"{BODY}\n\nUK: 12 cases\nFRANCE: 9 cases\n\nEnd."
     assert "UK: 12 cases" in cleaned(table).text
-    # and so are labels each opening one line (a review: days, bodies, indicators)
+    # and so are labels each opening one line (a review: days, bodies, indicators), or
+    # repeated with no speaker's role, surname or cue (a third review: results, goals)
     days = "MONDAY: 40 flights were cut.\n\nTUESDAY: 120 were cut.\n\nFRIDAY: 60 were cut."
     assert "MONDAY: 40 flights" in cleaned(f"{BODY}\n\n{days}").text
+    seats = "LABOUR GAIN: Ashfield.\n\nTORY HOLD: Bury.\n\nLABOUR HOLD: Leeds."
+    assert "TORY HOLD: Bury." in cleaned(f"{BODY}\n\n{seats}").text
+    # each speaking once, speakers named with a role are a broadcast's
+    once = (
+        "ANA ROSS, HOST: Floods hit.\n\nMAYOR JOHN REED: Help us.\n\nJANE DOE, RESIDENT: It rose."
+    )
+    assert cleaned(f"{BODY}\n\n{once}").text.endswith("Floods hit.\n\nHelp us.\n\nIt rose.")
     assert cleaned(f"{BODY}\n\nCopyright © 2020 Kestrel Radio. All rights reserved.").text == BODY
 
 

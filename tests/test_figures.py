@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.figures import MAX_CLAIMS, comparable, extract, relate
-from align.figures.scope import BACK, SPAN
+from align.figures.scope import BACK
 from align.model import Quantity, Scope
 
 
@@ -1531,23 +1531,28 @@ def test_a_live_page_s_correction_is_an_earlier_report() -> None:
 
 def test_a_span_of_fighting_is_a_period() -> None:
     month = find("The army lost nearly 60 soldiers in a month of fighting.", "nearly 60")
-    assert (month.scope.kind, month.scope.anchor) == ("period", SPAN)
+    assert (month.scope.kind, month.scope.anchor) == ("period", "1 month span")
     strike = "34 soldiers died in one air strike."
     assert (
         pair("The army lost nearly 60 soldiers in a month of fighting.", "nearly 60", strike, "34")
         is None
     )
-    # it may be any period: two spans, or a span and a named period, are compared
+    # the same span is compared, written in words or digits; another span is not (a
+    # third review: "in three months of fighting" against "in a year of fighting")
     weeks = "The army lost 35 soldiers over four weeks of fighting."
+    assert pair("It lost 30 soldiers in 4 weeks of fighting.", "30", weeks, "35") == "conflict"
+    year = "The war killed 1,800 soldiers in a year of fighting."
     assert (
-        pair("The army lost 60 soldiers in a month of fighting.", "60", weeks, "35") == "conflict"
+        pair("The war killed 1,000 soldiers in three months of fighting.", "1,000", year, "1,800")
+        is None
     )
-    assert pair(weeks, "35", "The army has lost 40 soldiers since May.", "40") == "conflict"
-    # a day of it is the day's; hours are no span (a second review)
+    # a day of it is the day's; hours are no span (a second review), nor years of age
     day = find("Police arrested 120 people in a day of protests on Saturday.", "120")
     assert (day.scope.kind, day.scope.anchor) == ("incident", "saturday")
     footage = find("It reviewed 1,000 hours of footage and arrested 12 people.", "12")
     assert footage.scope.kind == ""
+    age = find("The clinic vaccinated 3,000 children over 5 years of age on Monday.", "3,000")
+    assert age.scope.anchor == "monday"
 
 
 def test_an_opening_scope_covers_the_sentence() -> None:
@@ -1796,6 +1801,8 @@ def test_a_figure_changed_from_is_an_earlier_report() -> None:
     # another year's figure stays that year's; another subject's verb changes no span
     last_year = find("Floods killed 41 people this monsoon, up from 34 in 2022.", "34")
     assert last_year.scope.kind == "dated"
+    dead = extract("The army raised the toll to 45 from 38 dead.")  # (a third review)
+    assert [q.scope.kind for q in dead] == ["", "earlier"]
     villages = extract("Officials raised the number of evacuees to 3,000 from 12 villages.")
     assert [q.scope.kind for q in villages] == ["", ""]  # (a second review)
     span = "The river rose and officials evacuated from 300 to 400 families."
@@ -1841,6 +1848,10 @@ def test_bodies_recovered_are_not_bodies_identified() -> None:
     assert only("Police have identified five people suspected of looting.").role == ""
     assert only("Forensic teams have identified seven people among the dead.").role == "killed"
     assert only("Forensic experts have identified 20 victims.").role == "identified"
+    # victims who recovered are the living (a third review): after its count, a body's
+    # role is a passive's
+    assert only("Doctors said 14 victims had recovered from their injuries.").role != "recovered"
+    assert only("So far 13 bodies have been identified.").role == "identified"
     assert (
         rel("Divers have recovered 25 bodies so far.", "Crews retrieved 27 bodies overnight.")
         == "conflict"

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..model import Quantity, Relation, Scope
 from .lexicon import PEOPLE, VAGUE_WORDS, WEEKDAYS
-from .scope import BACK, ONE_ATTACK, SEVERAL_PLACES, SPAN, is_day
+from .scope import BACK, ONE_ATTACK, SEVERAL_PLACES, is_day
 
 MeasureKey = tuple[str, str, str, str]  # kind, unit, thing, role/event
 # Figures about one thing whose nominal values differ by this factor or more
@@ -145,8 +145,8 @@ def scopes_fit(a: Scope, b: Scope) -> bool:
         return True
     if a.kind != b.kind:
         return False
-    if a.kind == "period" and {BACK, SPAN} & {a.anchor, b.anchor}:
-        return True  # "since then", "in a month of fighting": it may be any period
+    if a.kind == "period" and BACK in (a.anchor, b.anchor):
+        return True  # "since then" with no period named before: it may be any period
     if a.kind == "incident":  # an attack may be the day's ("in an air strike", "on Feb. 27")
         attack_day = ONE_ATTACK in (a.anchor, b.anchor) and (is_day(a) or is_day(b))
         return not a.anchor or not b.anchor or a.anchor == b.anchor or attack_day

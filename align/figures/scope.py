@@ -141,18 +141,20 @@ def recent_at(s: Stream, k: int) -> Found | None:
 
 def span_of_fighting(s: Stream, k: int) -> Found | None:
     """ "in a month of fighting", "over three weeks of clashes": a span of the story's
-    own (``SPAN``), which meets any period ("lost nearly 60 soldiers in a month of
-    fighting" is no one strike's toll, and may be the toll since February). A day's
-    ("in a day of protests on Saturday") is the day's; hours are no span ("1,000 hours
-    of footage")."""
+    own, with its length ("1 month", "3 week"): it meets the same span, not one
+    strike's toll ("lost nearly 60 soldiers in a month of fighting" against 34 in one
+    strike) nor another span ("in a year of fighting"). A day's ("in a day of protests
+    on Saturday") is the day's; hours are no span ("1,000 hours of footage"), nor years
+    "of age"."""
     if s.low(k) not in ("in", "over", "during", "within"):
         return None
     count, unit = s.low(k + 1), s.low(k + 2)
-    if not (count in ("a", "one") or count in ONES or s.kind(k + 1) == "num"):
+    length = "1" if count in ("a", "one") else str(ONES.get(count, count))
+    if not (length.isdigit() and TIME_UNITS.get(unit) in ("week", "month", "year")):
         return None
-    if TIME_UNITS.get(unit) not in ("week", "month", "year") or s.low(k + 3) != "of":
+    if s.low(k + 3) != "of" or s.low(k + 4) == "age":
         return None
-    return k, k + 3, Scope("period", SPAN, "")
+    return k, k + 3, Scope("period", f"{length} {TIME_UNITS[unit]} span", "")
 
 
 def year_in(s: Stream, k: int) -> Found | None:
@@ -326,6 +328,11 @@ CHANGE_VERBS = frozenset(
     | {"lower", "lowers", "lowering", "lowered", "update", "updates", "updating", "updated"}
 )
 CHANGE_REACH = 10  # words from the verb to its "from": "raising the number of soldiers killed from"
+# Places a count comes from, no earlier count: "raised the evacuees to 3,000 from 12 villages"
+ORIGINS = frozenset(
+    {"village", "town", "city", "country", "province", "district", "region", "area", "state"}
+    | {"county", "camp", "school", "hospital", "island", "site", "port", "base", "neighbourhood"}
+)
 CHANGE_NOUN = 3  # words between the figure before and "to": "from 34 soldiers to 36"
 
 
@@ -346,8 +353,8 @@ def changes(s: Stream, hits: Sequence[Hit]) -> list[tuple[int, int]]:
         if nxt is not None and to_after(s, hit, nxt) and (up or changed_by(s, hit.first - 2)):
             found.append((n, n + 1))  # "rose from 34 to 36", "went up from 34 to 36"
         elif prev is not None and to_after(s, prev, hit, "from") and changed_by(s, prev.first - 2):
-            if hit.counted in ("", prev.counted):  # not "to 3,000 from 12 villages"
-                found.append((n, n - 1))  # "rose to 36 from 34"
+            if hit.counted not in ORIGINS:  # not "to 3,000 from 12 villages"
+                found.append((n, n - 1))  # "rose to 36 from 34", "to 45 from 38 dead"
         elif up and prev is not None and prev.kind == "count":
             found.append((n, n - 1))  # "59, up from 58 a day earlier"
     return found
@@ -402,7 +409,6 @@ def ago_at(s: Stream, k: int) -> Found | None:
 
 PERIOD_NOUNS = frozenset({"time", "period", "span"})
 BACK = "an earlier sentence's period"  # the anchor of "in that time": which, unknown
-SPAN = "a span of the story's own"  # the anchor of "in a month of fighting": which, unknown
 
 
 def period_back_at(s: Stream, k: int) -> Found | None:
