@@ -1832,16 +1832,10 @@ def test_passengers_on_board_are_not_everyone_on_board() -> None:
 
 def test_bodies_recovered_are_not_bodies_identified() -> None:
     """Recovery teams find bodies before experts name them: two counts, each rising."""
-    found = only("Divers have recovered 25 bodies from the lake so far.")
-    named = only("So far 13 bodies have been identified by relatives.")
-    assert (found.role, named.role) == ("recovered", "identified")
-    assert (
-        rel(
-            "Divers have recovered 25 bodies from the lake so far.",
-            "So far 13 bodies have been identified by relatives.",
-        )
-        is None
-    )
+    recovered = "Divers have recovered 25 bodies from the lake so far."
+    identified = "So far 13 bodies have been identified by relatives."
+    assert (only(recovered).role, only(identified).role) == ("recovered", "identified")
+    assert rel(recovered, identified) is None
     assert only("Soldiers collected 31 bodies from the ravine.").role == "recovered"
     # only bodies are recovered or identified so: the living and suspects are not (a review)
     assert only("Seven people were recovered from the rubble alive.").role == ""
