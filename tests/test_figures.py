@@ -752,6 +752,7 @@ def test_decimal_is_not_a_time() -> None:
         ("Patrols begin on the 15th of March.", "15th of March"),
         ("Patrols begin the next 15 of March.", "15 of March"),  # a translation's words
         ("Patrols begin on the fifteenth of March.", "fifteenth of March"),  # as said
+        ("Patrols begin on March fifteenth.", "March fifteenth"),
         ("Kestrel, 15 mar (EFE).- Patrols begin.", "15 mar"),  # a wire's dateline
         ("Patrols begin 15 mar. along the road.", "15 mar."),
     ],
@@ -759,6 +760,27 @@ def test_decimal_is_not_a_time() -> None:
 def test_dates(sentence: str, written: str) -> None:
     q = find(sentence, written)
     assert (q.kind, q.unit, q.low) == ("date", "day", 3 * 31 + 15)
+
+
+def test_a_month_and_its_day_in_words_are_one_date() -> None:
+    """ "February twenty-seventh", as a speaker or a translation says it, was a count of
+    20 "seventh"s; an ordinal starting a compound is no day."""
+    said = extract("The strike on February twenty-seventh killed thirty-four soldiers.")
+    assert [(q.text, q.kind, q.low) for q in said] == [
+        ("February twenty-seventh", "date", 2 * 31 + 27),
+        ("thirty-four", "count", 34),
+    ]
+    assert only("Ballots close on October thirty-first.").low == 10 * 31 + 31
+    assert extract("In March first-time buyers paid 30 more.")[0].text == "30"
+    assert [q.kind for q in extract("By June twenty ships had sailed.")] == ["count"]
+    # "since February third" opens the same period as "since Feb. 3"
+    for text in (
+        "Since February third, 58 medics have been killed.",
+        "Since the third of February, 58 medics have been killed.",
+    ):
+        q = find(text, "58")
+        assert (q.scope.kind, q.scope.anchor) == ("period", "feb"), text
+    assert find("Since March 34 medics have been killed.", "34").scope.anchor == "mar"
 
 
 def test_a_month_in_lower_case_is_a_date_only_as_an_abbreviation_after_its_day() -> None:

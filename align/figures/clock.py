@@ -381,9 +381,13 @@ def spelled_day(s: Stream, i: int) -> tuple[int, int] | None:
 
 
 def month_day(s: Stream, i: int) -> tuple[float, int] | None:
+    """ "March 15", "Feb. 3rd", and as a speaker or a translation says it, "February
+    twenty-seventh" (an ordinal starting a compound is no day: "March first-time buyers")."""
     month = month_of(s, i)
-    day = day_of(s, month[1]) if month else None
+    day = (day_of(s, month[1]) or spelled_day(s, month[1])) if month else None
     if month is None or day is None or s.low(day[1]) == ":":
+        return None
+    if s.kind(month[1]) != "num" and s.low(day[1]) == "-" and s.glued(day[1]):
         return None
     return float(month[0] * 31 + day[0]), day[1]
 

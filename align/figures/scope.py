@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..model import NO_SCOPE, Scope
-from .clock import day_of
+from .clock import day_of, spelled_day
 from .lexicon import (
     CLAUSE_ENDS,
     EVENT_OF,
@@ -62,8 +62,9 @@ def after_start_of(s: Stream, k: int) -> int:
 
 def month_after_day(s: Stream, j: int) -> int:
     """The token of the month after a day of the month at ``j`` ("3 February", "the 3rd
-    of February"), else ``j``."""
-    day = day_of(s, j + int(s.low(j) == "the"))
+    of February", "the third of February"), else ``j``."""
+    at = j + int(s.low(j) == "the")
+    day = day_of(s, at) or spelled_day(s, at)
     if day is None:
         return j
     k = day[1] + int(s.low(day[1]) == "of")
@@ -96,8 +97,11 @@ def since_at(s: Stream, k: int) -> Found | None:
     month = month_key(s, j)
     if month:
         end = j + 1 + int(s.low(j + 1) == "." and len(s.low(j)) <= 4)  # "Feb.", not "February."
-        # "since Feb. 3"; after "since 1 March" a number is the sentence's ("... 34 died")
-        end += int(not day_before and s.kind(end) == "num" and len(s.low(end)) <= 2)
+        # "since Feb. 3", "since February third"; after "since 1 March" a number is the
+        # sentence's ("... 34 died")
+        if not day_before:
+            day = day_of(s, end) or spelled_day(s, end)
+            end = day[1] if day else end
         return k, end, Scope("period", month, "")
     if s.capital(j) and s.low(j) in WEEKDAYS:
         return k, j + 1, Scope("period", s.low(j), "")
