@@ -1649,6 +1649,20 @@ def test_what_takes_effect_is_a_truce_or_a_deal_not_the_talks_beside_it() -> Non
         assert only(text).event != "ceasefire", text
 
 
+def test_a_truce_that_takes_hold_at_a_time_starts_then() -> None:
+    """ "due to take hold at 6 a.m." named no phase, so it met no other start time."""
+    truce = find("The truce was due to take hold at 6 a.m. on Friday.", "6 a.m.")
+    assert (truce.event, truce.role) == ("ceasefire", "start")
+    assert rel("The truce was due to take hold at 6 a.m.", "The truce begins at midnight.") == (
+        "conflict"
+    )
+    # what takes hold after the truce is something else; talks put on hold do not start
+    calm = only("A fragile calm took hold in Kestrel at 6 a.m. after the ceasefire.")
+    assert calm.role == ""
+    assert only("The talks were put on hold at 6 p.m.").role == ""
+    assert only("The fire took hold at 3 a.m.").role == ""
+
+
 def test_a_time_set_before_the_main_clause_names_that_clause_s_moment() -> None:
     fronted = only("At 06:00, the truce will be put in place, officials said.")
     assert (fronted.event, fronted.role) == ("ceasefire", "start")

@@ -548,7 +548,7 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
     if subject >= 0 and event_word(s, subject) in TAKES_EFFECT:
         # "The truce, announced after talks in Moscow, begins at 1am": the truce begins
         event, at = event_word(s, subject), subject
-    if s.seq(hit.first - 2, ("as", "of")):
+    if s.seq(hit.first - 2, ("as", "of")) or (not phase and took_hold(s, at, hit.first)):
         phase = "start"
     if not phase and at >= 0 and hit.kind != "duration":
         # "will begin joint patrols along the road on March 15": the event's own verb (not
@@ -570,6 +570,16 @@ def takes_effect(s: Stream, k: int) -> bool:
     "in effect", "effective" (not "to little effect", "had little effect on")?"""
     word = s.low(k)
     return word == "effective" or (word in ("effect", "force") and s.low(k - 1) in TAKE)
+
+
+def took_hold(s: Stream, at: int, first: int) -> bool:
+    """Does a ceasefire or a deal named at token ``at`` "take hold" right before the
+    figure at ``first`` ("The truce was due to take hold at 6 a.m.")? What takes hold
+    after it is something else ("Calm took hold at 6 a.m. after the ceasefire")."""
+    k = first - 1 - int(s.low(first - 1) in ("at", "on", "from", "by"))
+    if s.low(k) != "hold" or s.low(k - 1) not in TAKE or s.low(k - 1) in ("in", "into"):
+        return False
+    return 0 <= at < k and event_word(s, at) in TAKES_EFFECT
 
 
 RELATIVE = frozenset({",", "which", "that"})
