@@ -762,6 +762,55 @@ def test_dates(sentence: str, written: str) -> None:
     assert (q.kind, q.unit, q.low) == ("date", "day", 3 * 31 + 15)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "written", "low", "high"),
+    [
+        ("One hundred and five people died.", "One hundred and five", 105, 105),
+        ("The fire hit two hundred fifty homes.", "two hundred fifty", 250, 250),
+        ("Two hundred thousand people fled.", "Two hundred thousand", 151_000, 249_000),
+        (
+            "Two hundred and fifty thousand fled.",
+            "Two hundred and fifty thousand",
+            249_510,
+            250_490,
+        ),
+        (
+            "Its hosts three point six million refugees.",
+            "three point six million",
+            3_551_000,
+            3_649_000,
+        ),
+        ("In two thousand and twelve ten people died.", "two thousand and twelve", 2012, 2012),
+        (
+            "One million two hundred thousand people fled.",
+            "One million two hundred thousand",
+            1_151_000,
+            1_249_000,
+        ),
+    ],
+)
+def test_number_words_of_several_parts_are_one_figure(
+    sentence: str, written: str, low: float, high: float
+) -> None:
+    """As a speaker or a translation says them: "one hundred and five" was 100 and 5, and
+    "three point six million" three and six million, which met 3.6 million as conflicts."""
+    q = find(sentence, written)
+    assert (q.low, q.high) == pytest.approx((low, high))
+
+
+def test_number_words_stop_where_the_number_does() -> None:
+    texts = [q.text for q in extract("It killed one hundred soldiers and five tanks.")]
+    assert texts == ["one hundred", "five"]
+    between = only("Between two thousand and three thousand people fled.")
+    assert (between.low, between.high) == (1510, 3490)
+    assert only("Between two hundred and three hundred people fled.").high == 349
+    assert [q.text for q in extract("He was two point blank shots away.")] == ["two"]
+    assert rel(
+        "Turkey hosts three point six million Syrian refugees.",
+        "Turkey hosts about 3.6 million Syrian refugees.",
+    ) in ("same", "precision")
+
+
 def test_a_month_and_its_day_in_words_are_one_date() -> None:
     """ "February twenty-seventh", as a speaker or a translation says it, was a count of
     20 "seventh"s; an ordinal starting a compound is no day."""

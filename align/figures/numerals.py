@@ -318,13 +318,12 @@ def word_core(s: Stream, i: int) -> Core | None:
     w = s.low(i)
     if w not in STARTS:
         return None
-    if w in TENS:
-        j = s.skip_hyphen(i + 1)
-        if j > i + 1 and s.low(j) in ONES and ONES[s.low(j)] < 10:
-            return scaled(s, TENS[w] + ONES[s.low(j)], 1.0, j + 1)
-        return scaled(s, TENS[w], 1.0, i + 1)
-    if w in ONES:
-        return one_word(s, i, w)
+    if w in TENS or w in ONES:
+        head = tens_word(s, i, w) if w in TENS else one_word(s, i, w)
+        if head is None:
+            return None
+        longer = compound(s, i)
+        return longer if longer is not None and longer.end > head.end else head
     if w in ("a", "an"):
         return article_core(s, i)
     if w == "half" and s.low(i + 1) in ("a", "an"):
@@ -335,6 +334,90 @@ def word_core(s: Stream, i: int) -> Core | None:
         half = inner.half / 10
         return Core(inner.value / 2, half, inner.end, None, inner.scaled, inner.scale)
     return vague_core(s, i)
+
+
+def tens_word(s: Stream, i: int, w: str) -> Core:
+    """ "twenty", "twenty-one", "forty million"."""
+    j = s.skip_hyphen(i + 1)
+    if j > i + 1 and s.low(j) in ONES and ONES[s.low(j)] < 10:
+        return scaled(s, TENS[w] + ONES[s.low(j)], 1.0, j + 1)
+    return scaled(s, TENS[w], 1.0, i + 1)
+
+
+def below_hundred(s: Stream, i: int) -> tuple[float, int] | None:
+    """ "seven", "nineteen", "forty", "forty-eight" at token i: value and end."""
+    w = s.low(i)
+    if w in ONES:
+        return float(ONES[w]), i + 1
+    if w not in TENS:
+        return None
+    j = s.skip_hyphen(i + 1)
+    if j > i + 1 and ONES.get(s.low(j), 10) < 10:
+        return float(TENS[w] + ONES[s.low(j)]), j + 1
+    return float(TENS[w]), i + 1
+
+
+def below_thousand(s: Stream, i: int) -> tuple[float, float, int] | None:
+    """ "five", "one hundred and five", "twenty-one hundred" at token i: value, the place
+    of its last stated digit, end."""
+    head = below_hundred(s, i)
+    if head is None:
+        return None
+    value, end = head
+    k = s.skip_hyphen(end)
+    if s.low(k) != "hundred":
+        return value, 1.0, end
+    rest = below_hundred(s, k + 1 + int(s.low(k + 1) == "and"))
+    if rest is None or s.low(s.skip_hyphen(rest[1])) == "hundred":  # "... and three hundred"
+        return value * 100, 100.0, k + 1
+    return value * 100 + rest[0], 1.0, rest[1]
+
+
+BIG_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def compound(s: Stream, i: int) -> Core | None:
+    """Number words of several parts, as a speaker or a translation says them: "one
+    hundred and five", "two hundred thousand", "two thousand and twelve", "one million
+    two hundred thousand", "three point six million"."""
+    group = below_thousand(s, i)
+    if group is None:
+        return None
+    value, place, end = group
+    digits = decimal_words(s, end + 1) if s.low(end) == "point" and place == 1.0 else ""
+    if digits:
+        value, place = float(f"{int(value)}.{digits}"), 10.0 ** -len(digits)
+        end += 1 + len(digits)
+    total, last = 0.0, float("inf")
+    while True:
+        k = s.skip_hyphen(end)
+        scale = BIG_SCALES.get(s.low(k), 0.0)
+        if not scale or scale >= last:
+            break
+        total, last, end = total + value * scale, scale, k + 1
+        place *= scale
+        nxt = below_thousand(s, end + int(s.low(end) == "and"))
+        if nxt is None:
+            return Core(total, HALF * place, end, None, True, scale)
+        value, after = nxt[0], nxt[2]
+        then = s.low(s.skip_hyphen(after))
+        if BIG_SCALES.get(then, last) < last:
+            place, end = nxt[1], after  # "one million two hundred thousand"
+        elif last == 1e3 and then not in SCALES:  # "two thousand and twelve"
+            return Core(total + value, HALF * nxt[1], after)
+        else:  # "between two thousand and three thousand"
+            return Core(total, HALF * place, end, None, True, scale)
+    if total:
+        return Core(total + value, HALF * place, end)
+    return Core(value, HALF * place, end, None, place != 1.0, place if place > 1 else 1.0)
+
+
+def decimal_words(s: Stream, k: int) -> str:
+    """The digits said one by one from token k ("six", "zero five" after "point")."""
+    digits = ""
+    while (word := s.low(k + len(digits))) == "zero" or ONES.get(word, 10) < 10:
+        digits += str(ONES.get(word, 0))
+    return digits
 
 
 def one_word(s: Stream, i: int, w: str) -> Core | None:
