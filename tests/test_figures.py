@@ -2163,3 +2163,14 @@ def test_review_cases_of_places_shares_seats_and_colons() -> None:
     assert find(guards, "Twelve").scope.place == "maiduguri"
     quoted = 'He said on Thursday: "Yesterday we lost two soldiers, and in all 59 have died."'
     assert find(quoted, "59").scope.text != "Yesterday"
+
+
+def test_a_question_claims_no_figure() -> None:
+    """A reporter's question in a briefing ("that's, what, 4 p.m. here?") met the
+    ceasefire's midnight as a conflict; a question asserts nothing."""
+    assert (
+        extract("QUESTION: But the truce starts at midnight their time – that's 4 p.m. here?") == ()
+    )
+    assert extract('He asked: "Did 34 soldiers die on Thursday?"') == ()
+    # a statement keeps its figures, also when it reports that a question was asked
+    assert only("Reporters asked whether 34 soldiers had died.").text == "34"

@@ -227,8 +227,14 @@ def in_a_scope(found: list[Found], hit: Hit) -> bool:
     return not (hit.first <= first and end <= hit.end and end - first < hit.end - hit.first)
 
 
+QUESTION_CLOSERS = " \"'”’»)]"
+
+
 def extract(text: str) -> tuple[Quantity, ...]:
-    """Every figure of one sentence, with local offsets into ``text``."""
+    """Every figure of one sentence, with local offsets into ``text``. A question claims
+    none ("But it starts at midnight their time, that's 4 p.m. here?")."""
+    if text.rstrip(QUESTION_CLOSERS).endswith("?"):
+        return ()
     s = Stream(text)
     hits = read_hits(s)
     if not hits:
