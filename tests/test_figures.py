@@ -1422,6 +1422,11 @@ def test_space_grouped_thousands_are_one_number() -> None:
     assert relate(comma, spaced) == "same"
     # a year cannot lead a group: two numbers, not "2011 300"
     assert [q.text for q in extract("In 2011 300 people died.")] == ["2011", "300"]
+    # nor can a group run into more digits: a day before its year was "1 202" and "0"
+    assert [q.text for q in extract("On March 1 2020 two jets were downed.")] == [
+        "March 1 2020",
+        "two",
+    ]
 
 
 # ---------------------------------------------------------------- what a figure measures

@@ -313,9 +313,10 @@ IRREGULAR = {
 GLUED_OK = frozenset({"k", "bn", "mn", "m", "st", "nd", "rd", "th", "s", "pm", "am", "h"})
 WILDCARD_KINDS = frozenset({"duration", "time", "money", "percent"})
 # "380 000" (space-grouped thousands, as in French or ISO style) is one number; a
-# four-digit lead cannot start a group, so "in 2011 300 people" stays two numbers.
+# four-digit lead cannot start a group, so "in 2011 300 people" stays two numbers, nor
+# can a group run into more digits ("March 1 2020").
 TOKEN = re.compile(
-    r"(?P<num>(?<!\d)\d{1,3}(?: \d{3})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*)"
+    r"(?P<num>(?<!\d)\d{1,3}(?: \d{3})+(?!\d|[.,:]\d)|\d+(?:[.,:]\d+)*)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<p>\S)"
 )
 MAX_DIGITS = 15
