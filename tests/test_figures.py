@@ -2121,6 +2121,22 @@ def test_a_day_opening_the_words_after_a_colon_is_the_scope_of_its_figures() -> 
     assert find(far, "21").scope == find("21 civilians died.", "21").scope
 
 
+def test_a_day_heading_a_timeline_entry_is_the_day_of_its_figures() -> None:
+    """A timeline's "March 1, 2020: ... downs two Syrian jets" met "has since downed
+    three" as a conflict: the two are one day's."""
+    for text, anchor in (
+        ('March 1, 2020: Kestrel launches "Operation Spring" and downs two jets.', "mar 1"),
+        ("- 27 Feb - Strikes kill 34 soldiers near the town.", "feb 27"),
+        ("5 March: The leaders meet for six hours.", "mar 5"),
+        ("March 1 2020 – Kestrel downs two jets.", "mar 1"),
+    ):
+        figure = extract(text)[-1]
+        assert (figure.scope.kind, figure.scope.anchor) == ("incident", anchor), text
+    # a colon with minutes glued to it is a clock's; a date inside the sentence heads nothing
+    assert find("Kestrel said March 1: two jets were downed.", "two").scope.kind == ""
+    assert [q.kind for q in extract("On March 1: Kestrel downs two jets.")] == ["date", "count"]
+
+
 def test_a_count_listed_under_another_keeps_its_place() -> None:
     text = (
         "On Tuesday, an air strike on the town of Halden killed seven civilians, "

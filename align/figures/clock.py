@@ -385,11 +385,16 @@ def month_day(s: Stream, i: int) -> tuple[float, int] | None:
     twenty-seventh" (an ordinal starting a compound is no day: "March first-time buyers")."""
     month = month_of(s, i)
     day = (day_of(s, month[1]) or spelled_day(s, month[1])) if month else None
-    if month is None or day is None or s.low(day[1]) == ":":
+    if month is None or day is None or is_clock(s, day[1]):
         return None
     if s.kind(month[1]) != "num" and s.low(day[1]) == "-" and s.glued(day[1]):
         return None
     return float(month[0] * 31 + day[0]), day[1]
+
+
+def is_clock(s: Stream, k: int) -> bool:
+    """A colon at token k and minutes glued to it: "March 10:30" is no date, "March 1:" is."""
+    return s.low(k) == ":" and s.kind(k + 1) == "num" and s.glued(k + 1)
 
 
 def day_month(s: Stream, i: int) -> tuple[float, int] | None:

@@ -239,6 +239,30 @@ def day_on(s: Stream, k: int) -> Found | None:
     return k, end, Scope("incident", f"{month} {int(day)}", "")
 
 
+HEADING_MARKS = frozenset({":", "-", "–", "—"})
+BULLETS = frozenset({"-", "–", "—", "•", "*", "·"})
+
+
+def day_heading(s: Stream, k: int) -> Found | None:
+    """ "March 1, 2020: Turkey downs two jets", "- 27 Feb - 34 soldiers die": a day heading
+    a timeline's entry is the day of what the entry says."""
+    if k > int(s.low(0) in BULLETS) or (k == 1 and s.glued(1)):
+        return None
+    month = month_key(s, k)
+    if month:  # "March 1", "Feb. 27"
+        j = k + 1 + int(s.low(k + 1) == ".")
+        day, end = s.low(j), j + 1
+    else:  # "27 February"
+        day, month, end = s.low(k), month_key(s, k + 1), k + 2
+    if not month or not (day.isdigit() and len(day) <= 2):
+        return None
+    end += int(s.low(end) == ",")
+    end += int(is_year(s.low(end)))
+    if s.low(end) not in HEADING_MARKS or s.low(end - 1) == ",":
+        return None
+    return k, end + 1, Scope("incident", f"{month} {int(day)}", "")
+
+
 def incident_at(s: Stream, k: int) -> Found | None:
     """ "on Thursday", "Wednesday", "overnight", "in one attack", "in a single air strike",
     "on Feb. 27"."""
@@ -445,6 +469,7 @@ READERS = (
     year_in,
     incident_at,
     ago_at,
+    day_heading,
 )
 # The words a scope can start with: the readers are tried only there.
 OPENERS = frozenset(
@@ -462,7 +487,7 @@ def scopes(s: Stream) -> list[Found]:
     found: list[Found] = []
     k = 0
     while k < s.count:
-        if s.low(k) not in OPENERS and s.low(k + 2) != "ago":
+        if k > 1 and s.low(k) not in OPENERS and s.low(k + 2) != "ago":
             k += 1
             continue
         for read in READERS:
