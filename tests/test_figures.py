@@ -1196,6 +1196,29 @@ def test_a_count_an_attack_makes_is_that_attack_s() -> None:
     assert only("A derailment near the junction killed at least 12 guards.").scope.kind == ""
 
 
+def test_the_attack_named_or_one_day_is_no_period_s_count() -> None:
+    """ "The Balyun strike, which killed 33 ... in a single night" met "59 ... since the
+    start of February" as a conflict: the strike and the night are one attack's and
+    one day's."""
+    month = only("Since the start of May, 59 guards have been killed.")
+    for text in (
+        "The Halden strike, which killed 33 guards, changed everything.",
+        "The attack killed 33 guards.",
+        "33 guards were killed in a single night.",
+        "In one day, 33 guards were killed.",
+    ):
+        assert not comparable(find(text, "33"), month), text
+    # the attack that killed them "in a single night" is that attack
+    night = "The Halden strike, which killed 33 guards in a single night, changed everything."
+    assert find(night, "33").scope.anchor == "one attack"
+    # "the shelling" or "the bombing" may be many attacks; "a day of protests" is no scope
+    assert only("The shelling killed 300 guards.").scope.kind == ""
+    assert find("33 guards were killed in a day of protests.", "33").scope.kind == ""
+    assert comparable(
+        only("33 guards were killed in a single night."), find("In one day, 34 guards died.", "34")
+    )
+
+
 def test_the_time_of_a_saying_gives_way_to_the_figure_s_own() -> None:
     """ "The board admitted last week that 12 miners died on 3 May": the day is the
     deaths', "last week" the admission's; with no time of its own, the figure keeps

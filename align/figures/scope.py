@@ -43,6 +43,7 @@ WEEKDAY_NAMES = {number: name for name, number in WEEKDAYS.items()}
 CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
 STOPS = CONTRASTS | {";"}  # where an opening scope stops applying
 ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air strike")
+ONE_DAY = "one day"  # a count "in a single day", of a day not named
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
 
@@ -274,6 +275,9 @@ def incident_at(s: Stream, k: int) -> Found | None:
         return dated
     if word in RELATIVE_DAYS:
         return k, k + 1, Scope("incident", "", "")
+    one = k + 1 + int(s.seq(k + 1, ("a", "single")))
+    if word == "in" and s.low(one) in ("one", "single") and s.low(one + 1) in ("day", "night"):
+        return k, one + 2, Scope("incident", ONE_DAY, "")  # "in a single night"
     if word in ("in", "during") and s.low(k + 1) in ("a", "an", "one", "the", "that", "this"):
         j = incident_noun(s, k + 2)  # "in a single air strike", "in a Syrian government air strike"
         if j >= 0:
@@ -618,6 +622,9 @@ def scope_for(
         scope = found[0][2]
     else:
         scope = attack_scope(s, found, (first, end), floor, attacks) if harm else NO_SCOPE
+    if scope.anchor == ONE_DAY and harm:  # "The strike, which killed 33 in a single night"
+        attack = attack_scope(s, found, (first, end), floor, attacks)
+        scope = attack if attack.anchor == ONE_ATTACK else scope
     if scope.anchor == ONE_ATTACK and lists_an_attack(s, found, end):
         scope = SEVERAL_ATTACKS
     # an earlier report of a day's count is an earlier report ("earlier we reported that 33
@@ -757,6 +764,8 @@ def attack_scope(
 # Attacks, of which a story reports several (an accident is usually the story's own)
 ATTACKS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "ambush"})
 CAMPAIGNS = frozenset({"campaign", "campaigns", "operation", "operations", "offensive"})
+# Attacks one at a time after "the" too; "the shelling" or "the bombing" may be many.
+ONE_ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "ambush"})
 
 
 def one_attack(s: Stream, k: int) -> bool:
@@ -765,7 +774,7 @@ def one_attack(s: Stream, k: int) -> bool:
     derailment killed 142" is the story's."""
     if s.low(k) not in ATTACKS or s.low(k + 1) in CAMPAIGNS:
         return False  # "a Russian air strike campaign" is many
-    dated = False
+    dated = s.low(k) in ONE_ATTACK_NOUNS  # "the strike", "the Balyun strike": one
     for j in range(k - 1, max(-1, k - INCIDENT_REACH - 4), -1):
         word = s.low(j)
         if word in ("a", "an", "one") or (word == "the" and dated):
