@@ -493,10 +493,20 @@ AGE = (  # "2 hours ago", "1 year 2 months ago"; a reading time beside a date, "
     r"(?:(?:\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)"
     r"\s+){1,2}ago|\d{1,2}\s*min(?:ute)?s?\s+read)"
 )
+# An Arabic page's dates, as a translation gives them: the era after a date ("5 March 2020
+# AD"), a Hijri date, which always names its era ("10 Rajab 1441 AH", "1441/7/11 AH"),
+# and the words joining them ("corresponding to", "Mecca time").
+ERA = r"(?:a\.?d|a\.?h|c\.?e)\b\.?"
+HIJRI_MONTH = (
+    r"(?:muharram|safar|rajab|sha['’]?ban|ramadh?an|shawwal"
+    r"|(?:rabi|jumad[ae]|dhu)[\w'’-]*\s+al[\w'’-]*)"
+)
+HIJRI_DATE = rf"(?:\d{{1,2}}\s+{HIJRI_MONTH}\s+\d{{4}}|\d{{4}}/\d{{1,2}}/\d{{1,2}})\s*a\.?h\b\.?"
 # One part of a date line: a date, a time, a metadata word, or a separator.
 DATE_PART = re.compile(
-    rf"\s*(?:(?P<date>{DATE})|(?P<time>{TIME})|(?P<word>{META_WORD}|{AGE})(?:\s*:)?"
-    r"|(?P<sep>[,|;/•·\[\]-]))",
+    rf"\s*(?:(?P<date>{DATE}(?:\s*{ERA})?|{HIJRI_DATE})|(?P<time>{TIME})"
+    rf"|(?P<word>{META_WORD}|{AGE}|corresponding\s+to|(?:mecca|makkah)\s+time)(?:\s*:)?"
+    r"|(?P<sep>[,|;/•·\[\]()-]))",
     re.IGNORECASE,
 )
 PREPOSITIONS = frozenset({"on", "at"})
@@ -538,7 +548,7 @@ def is_date_line(text: str) -> bool:
         opening = opening[2:] if opening[1:2] == ["sep"] else opening[1:]
         if opening[:1] != ["date"]:
             return False
-    ends = kinds[-1] != "sep" or text.endswith(("|", "]"))  # a "," or "-" continues a sentence
+    ends = kinds[-1] != "sep" or text.endswith(("|", "]", ")"))  # a "," or "-" continues
     timed = [kind for kind in kinds[1:] if kind != "preposition"][:1] == ["time"]
     if LABEL_START.match(text) and timed and "date" not in kinds:
         return ends  # "Updated 8:12 p.m. ET", "Updated at 20.52 GMT": the day is the page's
@@ -553,7 +563,8 @@ DAY_OF_LINE = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2})"
     rf"|(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}),?\s+(?P<year2>\d{{4}})"
-    r"|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})",  # "05.03.2020": day, month, year
+    r"|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})"  # "05.03.2020": day, month, year
+    r"|(?P<era>\d{1,2}/\d{1,2}/\d{4})\s*a\.?d\b",  # "5/3/2020 AD": an Arabic page's, day first
     re.IGNORECASE,
 )
 
@@ -586,8 +597,8 @@ def _day(m: re.Match[str]) -> str | None:
     """The ISO date a ``DAY_OF_LINE`` match names, if it is a day of the calendar."""
     if m["iso"]:
         year, month, day = map(int, m["iso"].split("-"))
-    elif m["dotted"]:
-        day, month, year = map(int, m["dotted"].split("."))
+    elif m["dotted"] or m["era"]:
+        day, month, year = map(int, re.split(r"[./]", m["dotted"] or m["era"]))
     else:
         month = MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
         year, day = int(m["year"] or m["year2"]), int(m["day"] or m["day2"])

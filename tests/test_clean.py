@@ -632,6 +632,36 @@ def test_date_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Thursday 5 March 2020 AD - 10 Rajab 1441 AH",
+        "Monday 4/11/1442 AH - corresponding to 14/6/2021 AD",
+        "Last update: 1442/11/5 AH (Makkah time 02:14)",
+        "Published 14 June 2021 (10:30 GMT)",
+    ],
+)
+def test_an_arabic_page_s_date_lines(line: str) -> None:
+    """A translated Arabic page's dates, Hijri and Gregorian, with their eras: the line
+    had stood as the story's first sentence, and the page had no date."""
+    c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
+    assert [r for r, _ in drops(c)] == ["date line"] and c.text == f"{BODY}\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ad ran on 5 March 2020 AD",
+        "Rajab 1441 AH",
+        "(5 March 2020",
+        "In 1441 AH the city fell.",
+    ],
+)
+def test_an_era_or_a_bracket_makes_no_prose_a_date_line(line: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\nEnd.")
+    assert drops(c) == [] and line in c.text
+
+
+@pytest.mark.parametrize(
     ("line", "day"),
     [
         ("March 05, 2020", "2020-03-05"),
@@ -642,6 +672,10 @@ def test_date_lines(line: str) -> None:
         ("Published 05.03.2020 20:41", "2020-03-05"),  # dotted: day, month, year
         ("Published time: 5 Mar, 2020 17:52   Edited time: 5 Mar, 2020 19:10", "2020-03-05"),
         ("05/03/2020", None),  # the 5th of March or the 3rd of May
+        # an Arabic page through translation: the Hijri date beside the Gregorian one
+        ("Monday 14 June 2021 AD - 4 Dhu al-Qadah 1442 AH", "2021-06-14"),
+        ("Monday 4/11/1442 AH - corresponding to 14/6/2021 AD", "2021-06-14"),  # day first
+        ("Last update: 1442/11/5 AH (Mecca time 02:14)", None),
         ("Thursday, March 5", None),  # no year
         ("February 30, 2020", None),  # no such day
     ],
