@@ -753,6 +753,8 @@ def test_decimal_is_not_a_time() -> None:
         ("Patrols begin the next 15 of March.", "15 of March"),  # a translation's words
         ("Patrols begin on the fifteenth of March.", "fifteenth of March"),  # as said
         ("Patrols begin on March fifteenth.", "March fifteenth"),
+        ("Patrols begin on March the fifteenth.", "March the fifteenth"),
+        ("Patrols begin on March the 15th.", "March the 15th"),
         ("Kestrel, 15 mar (EFE).- Patrols begin.", "15 mar"),  # a wire's dateline
         ("Patrols begin 15 mar. along the road.", "15 mar."),
     ],
@@ -822,6 +824,7 @@ def test_a_month_and_its_day_in_words_are_one_date() -> None:
     assert only("Ballots close on October thirty-first.").low == 10 * 31 + 31
     assert extract("In March first-time buyers paid 30 more.")[0].text == "30"
     assert [q.kind for q in extract("By June twenty ships had sailed.")] == ["count"]
+    assert [q.kind for q in extract("In March the 15 guards left.")] == ["count"]
     # "since February third" opens the same period as "since Feb. 3"
     for text in (
         "Since February third, 58 medics have been killed.",

@@ -382,14 +382,23 @@ def spelled_day(s: Stream, i: int) -> tuple[int, int] | None:
 
 def month_day(s: Stream, i: int) -> tuple[float, int] | None:
     """ "March 15", "Feb. 3rd", and as a speaker or a translation says it, "February
-    twenty-seventh" (an ordinal starting a compound is no day: "March first-time buyers")."""
+    twenty-seventh", "March the tenth" (an ordinal starting a compound is no day: "March
+    first-time buyers"; nor is a number after "the": "In March the 15 guards left")."""
     month = month_of(s, i)
     day = (day_of(s, month[1]) or spelled_day(s, month[1])) if month else None
+    if month is not None and day is None and s.low(month[1]) == "the":
+        day = spelled_day(s, month[1] + 1) or ordinal_day(s, month[1] + 1)  # "March the tenth"
     if month is None or day is None or is_clock(s, day[1]):
         return None
     if s.kind(month[1]) != "num" and s.low(day[1]) == "-" and s.glued(day[1]):
         return None
     return float(month[0] * 31 + day[0]), day[1]
+
+
+def ordinal_day(s: Stream, i: int) -> tuple[int, int] | None:
+    """A day of the month with its ordinal's ending ("10th") at token i, and its end."""
+    day = day_of(s, i)
+    return day if day is not None and day[1] > i + 1 else None
 
 
 def is_clock(s: Stream, k: int) -> bool:
