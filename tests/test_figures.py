@@ -673,6 +673,10 @@ def test_a_length_of_time_written_in_french_is_no_time_of_day() -> None:
     ):
         assert "time" not in [q.kind for q in extract(length)], length
     assert find("The truce began at 20h30.", "20h30").low == 20 * 60 + 30
+    # with its zone it is a time too, and in brackets the same moment in that zone
+    assert find("The talks ended 21h01 GMT.", "21h01 GMT").low == 21 * 60 + 1
+    both = extract("The truce holds from 00h01 (21h01 GMT) on Friday.")
+    assert [(q.text, q.kind) for q in both][:1] == [("00h01 (21h01 GMT)", "time")]
 
 
 def test_am_that_may_be_the_verb_is_no_time() -> None:

@@ -68,7 +68,9 @@ def place_zone(s: Stream, j: int) -> tuple[str, int] | None:
 def converted_time_end(s: Stream, j: int) -> int:
     """Past "(2200 GMT)" right after a time: the same moment in another zone, not a
     second time."""
-    if s.low(j) != "(" or s.kind(j + 1) != "num" or clock_value(s.low(j + 1)) is None:
+    if s.low(j) != "(" or s.kind(j + 1) != "num":
+        return j
+    if clock_value(s.low(j + 1)) is None and hour_h_minutes(s, j + 1) is None:  # "(21h01 GMT)"
         return j
     k = j + 2
     while k < min(s.count, j + 6) and s.low(k) != ")":
@@ -192,13 +194,16 @@ def clock_digits(s: Stream, i: int) -> tuple[float, int] | None:
 
 def hour_h_minutes(s: Stream, i: int) -> tuple[float, int] | None:
     """A time written as the French write it, "01h00", "20h30", after a preposition of
-    time ("at 20h30", "à 20h30") or with the hour's leading zero ("00h01"): minutes and
-    end. Without either it is as often a length of time ("the talks took 6h30", "won
-    the marathon in 2h01")."""
+    time ("at 20h30", "à 20h30"), with the hour's leading zero ("00h01") or its zone
+    ("21h01 GMT"): minutes and end. Without any it is as often a length of time ("the
+    talks took 6h30", "won the marathon in 2h01")."""
     hour, minutes = s.low(i), s.low(i + 2)
     if s.low(i + 1) != "h" or not (s.glued(i + 1) and s.glued(i + 2)):
         return None
-    if not (s.low(i - 1) in TIME_PREPS | {"à"} or (hour.startswith("0") and len(hour) == 2)):
+    zoned = s.low(i + 3) in ("gmt", "utc") or named_zone(s, i + 3)
+    if not (
+        s.low(i - 1) in TIME_PREPS | {"à"} or (hour.startswith("0") and len(hour) == 2) or zoned
+    ):
         return None
     if not (hour.isdigit() and len(hour) <= 2 and minutes.isdigit() and len(minutes) == 2):
         return None
