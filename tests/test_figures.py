@@ -274,6 +274,21 @@ def test_others_count_what_the_count_before_them_counts() -> None:
     # people stay people: a count with a role and no noun already counts people
     _, several = extract("The strike killed 15 people and wounded several others.")
     assert (several.counted, several.role) == ("", "injured")
+    # the others are the same event's: "several" had no day and met another's "two"
+    _, _, others = extract("A raid on Thursday killed 15 people, and wounded several others.")
+    assert others.scope.anchor == "thursday"
+    assert not comparable(others, only("Two guards were wounded in a raid at the post."))
+
+
+def test_a_bare_count_after_and_counts_what_the_count_before_it_does() -> None:
+    """ "one Turkish soldier was killed and two were wounded": two Turkish soldiers, not
+    any two people (who met another attack's "several" wounded as a conflict)."""
+    _, two = extract("One Kestrel soldier was killed and two were wounded at the post.")
+    assert (two.counted, two.role) == ("kestrel soldier", "injured")
+    # a part of them with the same harm is no more of them
+    assert extract("The strike killed 15 people and 3 were children.")[1].counted == ""
+    fled = "Since May, 300 guards were killed, among them 10 boys, and 9,000 were displaced."
+    assert find(fled, "9,000").counted == ""  # no more of the boys
 
 
 def test_synonyms_and_plurals() -> None:
@@ -1096,7 +1111,10 @@ def test_a_count_of_an_attack_named_with_its_day_is_that_day_s() -> None:
     )
     assert find(text, "at least 12").scope.anchor == "monday"
     assert find(text, "Monday").scope.kind == ""  # a day is not its own scope
-    assert find(text, "several").scope.kind == ""  # a count stands between
+    # a count stands between, but "others" are more of the same attack's
+    assert find(text, "several").scope.anchor == "monday"
+    between = text.replace("several others", "six guards")
+    assert find(between, "six").scope.kind == ""
     monday = find("Nine herders were killed on Monday.", "Nine")
     tuesday = "Villagers said an attack on Tuesday against the dam killed 12 herders."
     assert not comparable(monday, find(tuesday, "12"))

@@ -227,6 +227,7 @@ def in_a_scope(found: list[Found], hit: Hit) -> bool:
     return not (hit.first <= first and end <= hit.end and end - first < hit.end - hit.first)
 
 
+BE = frozenset({"was", "were", "is", "are", "have", "has", "had"})
 QUESTION_CLOSERS = " \"'”’»)]"
 
 
@@ -261,9 +262,14 @@ def extract(text: str) -> tuple[Quantity, ...]:
         near = (k - hit.end + 1 if k >= hit.end else hit.first - k for k in illnesses)
         if role == "killed" and any(gap <= ILLNESS_REACH for gap in near):
             role = ILLNESS  # "the coronavirus has killed 3,200": no toll of a war's
+        previous = next((q for q in reversed(out) if q.kind == "count"), None)
         if not counted and others_of(s, hit):  # "two soldiers killed and six others wounded"
-            before = next((q.counted for q in reversed(out) if q.kind == "count"), "")
+            before = previous.counted if previous else ""
             counted = "" if before in PEOPLE else before  # with a role, a count is of people
+        elif not counted and previous and s.low(hit.first - 1) == "and" and s.low(hit.end) in BE:
+            # "one soldier was killed and two were wounded": more of them, another harm
+            harms = role in HARM and previous.role in HARM and role != previous.role
+            counted = previous.counted if harms else counted
         event, phase = ("", "")
         in_scope = in_a_scope(bounds, hit)
         offset = hit.kind == "duration" and s.low(hit.end) in OFFSETS  # "a week after ..."
@@ -279,6 +285,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         elif parent >= 0 and not scope.place and s.low(hit.first - 1) in ("including", "among"):
             # "in Binnish killed seven, including three children": the children's Binnish
             scope = scope._replace(place=out[parent].scope.place)
+        if others_of(s, hit) and previous and not scope.kind:
+            scope = previous.scope  # "killed 15 people on Thursday and wounded several others"
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
             scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
         if hit.kind == "length" and counted.endswith(" distance"):
