@@ -225,6 +225,18 @@ def test_a_tally_reaches_its_words_past_a_date_not_past_a_count() -> None:
     assert "soldier" not in protesters.counted  # the army killed them
 
 
+def test_a_long_tally_keeps_its_noun_and_its_role() -> None:
+    """A translation's long tally lost both, so its 60 met no other soldiers' toll; and
+    "the number of dead" counted "rose"."""
+    long = only(
+        "The number of the Norwegian soldiers who were killed in the valley since the "
+        "beginning of last February rose to 60."
+    )
+    assert (long.counted, long.role) == ("norwegian soldier", "killed")
+    dead = only("The number of dead rose to 60.")
+    assert (dead.counted, dead.role) == ("", "killed")
+
+
 def test_a_pictograph_between_a_count_and_its_noun_is_passed_over() -> None:
     flagged = only("Reminder: 34 🇳🇴 soldiers were killed ✅")
     assert (flagged.counted, flagged.role) == ("soldier", "killed")

@@ -160,16 +160,23 @@ def number_of_before(s: Stream, j: int) -> str:
 
     "the death toll rose to 2,300" and "its toll rose to 59" count deaths.
     """
-    for k in range(j - 2, max(s.count_floor, j - 16) - 1, -1):
-        tally = s.low(k) in NUMBER_WORDS and s.low(k + 1) == "of"
+    for k in range(j - 2, max(s.count_floor, j - TALLY_REACH) - 1, -1):
+        tally = is_tally(s, k)
         toll = s.low(k) == "toll" and s.low(k - 1) in ("death", "the", "its", "their")
         if (tally or toll) and k < s.floor and clause_ends_between(s, k, j):
             return ""  # past a date, only in the figure's clause: not "the toll ..., and 40"
-        if tally:
-            return noun_phrase(s, k + 1)
+        if tally:  # "the number of dead": people, whom its role says
+            dead = s.low(k + 2) in HARMED and not plural(s.low(k + 3))  # not "injured miners"
+            return "" if dead else noun_phrase(s, k + 1)
         if toll:
             return toll_owner(s, k) or "death"  # "its toll rose to 59": a toll counts deaths
     return ""
+
+
+# Words from a tally to its figure: "The number of the Turkish soldiers who were killed
+# in Idlib since the beginning of last February rose to 60"
+TALLY_REACH = 24
+HARMED = frozenset({"dead", "killed", "wounded", "injured", "missing", "displaced"})
 
 
 def clause_ends_between(s: Stream, k: int, j: int) -> bool:
@@ -301,12 +308,21 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
         return [k for k in reach if k not in dated]
 
     skip = frozenset() if hit.counted.rsplit(" ", 1)[-1] in BODY_NOUNS else BODY_ROLES
+    # a tally's role is said anywhere in it ("The number of the soldiers who were killed
+    # in Idlib since ... rose to 60")
+    opens = (m for m in range(hit.first - 2, hit.first - TALLY_REACH, -1) if is_tally(s, m))
+    far = max(ROLE_FAR, hit.first - next(opens, hit.first))
     return (
         role_in(s, back(ROLE_BEFORE), skip=skip)
         or inherited
         or role_after(s, hit.end, found, skip)
-        or role_in(s, back(ROLE_FAR), far=True, skip=skip)
+        or role_in(s, back(far), far=True, skip=skip)
     )
+
+
+def is_tally(s: Stream, k: int) -> bool:
+    """ "number of", "total of", "tally of", "toll of" at token k."""
+    return s.low(k) in NUMBER_WORDS and s.low(k + 1) == "of"
 
 
 SHARE_HEDGES = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "almost"})
