@@ -2583,13 +2583,15 @@ def _datelines(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list
 # A transcript's speaker opening a line, in capitals: "STEVE INSKEEP, HOST:", "KENYON:",
 # "PRESIDENT RECEP TAYYIP ERDOGAN:"; and its cues: "(SOUNDBITE OF ARCHIVED RECORDING)",
 # "(LAUGHTER)", "(Speaking Turkish)."
+# A recording's time before a speaker or a cue: "[00:03:12]", "(12:04)"
+STAMP = r"[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]*"
 SPEAKER = re.compile(
-    r"[ \t]*(?:[A-Z][A-Z.'’-]*[ \t]+){0,3}[A-Z][A-Z'’-]{2,}"
-    r"(?:,[ \t]*[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2})?:(?:[ \t]+|$)"
+    rf"[ \t]*(?P<stamp>{STAMP})?(?P<name>(?:[A-Z][A-Z.'’-]*[ \t]+){{0,3}}[A-Z][A-Z'’-]{{2,}}"
+    r"(?:,[ \t]*[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2})?):(?:[ \t]+|$)"
 )
 CUE = re.compile(
-    r"[ \t]*\((?:SOUNDBITE|BEGIN|END|LAUGHTER|APPLAUSE|CROSSTALK|MUSIC|INAUDIBLE"
-    r"|UNINTELLIGIBLE|Speaking)\b[^()\n]{0,100}\)\.?[ \t]*"
+    rf"[ \t]*(?:{STAMP})?(?:\((?:SOUNDBITE|BEGIN|END|LAUGHTER|APPLAUSE|CROSSTALK|MUSIC|INAUDIBLE"
+    r"|UNINTELLIGIBLE|Speaking)\b[^()\n]{0,100}\)\.?|\[[A-Z][A-Z -]{1,30}\])[ \t]*"
 )
 TURNS = 3  # speakers' lines in a transcript, at least (a line "US: 3.2%" is no speaker's)
 
@@ -2603,8 +2605,11 @@ def _transcript(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     ("MONDAY:", "NATO:", "LABOUR HOLD:", "GOAL:") are its subjects."""
     live = list(_live_lines(raw, lines, drops))
     heads = [(view, SPEAKER.match(view.text)) for _, view in live]
-    labels = [m.group().strip().rstrip(":") for _, m in heads if m]
-    if len(labels) < TURNS or not _broadcast(labels, [v.text for v, _ in heads]):
+    labels = [m["name"] for _, m in heads if m]
+    stamped = sum(1 for _, m in heads if m and m["stamp"])  # a recording's turns
+    if len(labels) < TURNS:
+        return []
+    if stamped < TURNS and not _broadcast(labels, [v.text for v, _ in heads]):
         return []
     out: list[Dropped] = []
     for view, m in heads:

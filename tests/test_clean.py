@@ -2100,6 +2100,25 @@ def test_a_transcript_s_speakers_and_cues_go_and_its_speech_stays() -> None:
     assert cleaned(f"{BODY}\n\nCopyright © 2020 Kestrel Radio. All rights reserved.").text == BODY
 
 
+def test_a_recording_s_timed_speakers_and_cues_go() -> None:
+    """A podcast's "[00:01:34] DENIZ ARSLAN:" kept its stamp and name in every sentence,
+    and "[00:04:18] [AD BREAK]" stood as a sentence: a recording's times mark its turns."""
+    show = (
+        "[00:00:00] ANA ROSS: Floods hit Kestrel.\n\n[00:00:14] JOHN REED: The river rose"
+        " four metres.\n\n[00:01:02] ANA ROSS: And the toll?\n\n[00:01:05] JOHN REED: "
+        "Twelve dead.\n\n[00:04:18] [AD BREAK]"
+    )
+    assert cleaned(f"{BODY}\n\n{show}").text.split("\n\n")[1:] == [
+        "Floods hit Kestrel.",
+        "The river rose four metres.",
+        "And the toll?",
+        "Twelve dead.",
+    ]
+    # a story's timed labels, too few to be a recording's turns, stay
+    timed = "(12:04) UK: 12 cases.\n\n(12:09) FRANCE: 9 cases."
+    assert "UK: 12 cases" in cleaned(f"{BODY}\n\n{timed}").text
+
+
 def test_an_age_alone_on_a_line_goes() -> None:
     live = "Toll rises in Orla\n2h ago\nThe toll in Orla has risen to 105.\n\n35 min ago\nEnd."
     assert cleaned(f"{BODY}\n\n{live}").text == (
