@@ -73,8 +73,9 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
                         them ("joint pa-" over "trols"): the hyphen and the break go; a
                         compound keeps its hyphen ("Russian-" over "backed": only the break)
 ``footnote mark``       a reference's mark: in brackets after a word or sentence ("[11]",
-                        "[a]", "[citation needed]"), or digits run onto a sentence's end
-                        before the next one ("... the two sides.2 Joint patrols ...")
+                        "[a]", "[citation needed]", Markdown's "[^2]"), or digits run onto a
+                        sentence's end before the next one ("... the two sides.2 Joint
+                        patrols ..."); a Markdown footnote's own line ("[^2]: Ministry ...")
 
 Rules run in a fixed order (see ``clean``): control characters and template
 tokens, whole-line debris, navigation blocks, embeds and labels, a date fused onto
@@ -2820,9 +2821,11 @@ def _entity(raw: str, start: int, end: int, entity: str) -> list[Dropped]:
 # stop before, "[a]" only after a stop or a closing mark and before no letter (not "[t]he
 # ferry", "attacker[s]"); not a Markdown link's text ("[1](https://...)").
 BRACKET_MARK = re.compile(
-    r"(?:(?<=[\w.,;:!?”’)])\[(?:[1-9]\d{0,2}|citation needed|note \d{1,3})\]"
+    r"(?:(?<=[\w.,;:!?”’)])\[(?:[1-9]\d{0,2}|citation needed|note \d{1,3}|\^[\w-]{1,20})\]"
     r"|(?<=[.,;:!?”’)])\[[a-z]\](?![A-Za-z]))(?!\()"
 )
+# A Markdown footnote's own line, below the story: "[^2]: Ministry statement of 28 May."
+MD_NOTE = re.compile(r"^[ \t]*\[\^[\w-]{1,20}\]:[^\n]*", re.MULTILINE)
 # A note's digits run onto a sentence's end before the next sentence ("soldiers.12 Of
 # these", "Idlib.1 The"), after a word of three letters or more that is no abbreviation
 # ("no.1", "fig.2", "art.5" stay).
@@ -2835,6 +2838,8 @@ def _footnote_marks(raw: str) -> list[Dropped]:
     (``NOTE_DIGITS``) where the text numbers its notes so, two or more rising in reading
     order ("... in Idlib.34 Turkish soldiers were killed", alone, is a count run on)."""
     out = [_drop(raw, m.start(), m.end(), "footnote mark") for m in BRACKET_MARK.finditer(raw)]
+    out += [_drop(raw, m.start(), m.end(), "footnote mark") for m in MD_NOTE.finditer(raw)]
+    out.sort(key=lambda d: d.start)
     notes, last = [], 0
     for m in NOTE_DIGITS.finditer(raw):
         word = raw[max(0, m.start() - 8) : m.start() - 1].rsplit(None, 1)[-1:]

@@ -881,6 +881,24 @@ def test_a_reference_s_mark_is_dropped_and_its_sentence_ends() -> None:
         assert prose in cleaned(f"{BODY}\n\n{prose}\n\nEnd.").text, prose
 
 
+def test_a_markdown_footnote_s_mark_and_its_own_line_go() -> None:
+    """A Markdown post's "[^2]" ran onto its sentence and its note's line ("[^3]: ...
+    3,576,370 registered refugees") stood as the story's text, with its figures."""
+    post = (
+        "The strike killed 33 guards in a night.[^2] In all, 59 died since May.\n\n"
+        "Kestrel hosts 3.6 million refugees[^note-3] and will take no more.\n\n"
+        "[^2]: Ministry statement of 28 May 2020.\n[^note-3]: UN update: 3,576,370 refugees."
+    )
+    c = cleaned(f"{BODY}\n\n{post}")
+    assert c.text == (
+        f"{BODY}\n\nThe strike killed 33 guards in a night. In all, 59 died since May.\n\n"
+        "Kestrel hosts 3.6 million refugees and will take no more."
+    )
+    # a link's caret text and a bracketed caret in prose stay
+    kept = "Press [^ up](https://x.org) to vote. The [^] key raises 2 to a power."
+    assert "up" in cleaned(f"{BODY}\n\n{kept}").text and "[^]" in cleaned(f"{BODY}\n\n{kept}").text
+
+
 def test_a_sentence_broken_by_a_dropped_line_runs_on() -> None:
     for ad in ("Advertisement", "Story continues below"):
         for gap in ("\n", "\n\n"):
