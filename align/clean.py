@@ -1352,8 +1352,14 @@ SHARE_PROMPT = re.compile(r"(?i:like\s+this\s+(?:story|article)\s*\?[^\n]{0,80})
 # An e-mail's furniture, as a newsletter's copy keeps it: "View in browser", and its
 # footer ("Was this email forwarded to you? ...", "You received this email because ...").
 # Its headers are read at the top (``_email_headers``).
+EMAIL_ITEM = (
+    r"(?i:forward\s+(?:this\s+)?to\s+a\s+friend|unsubscribe|privacy\s+policy"
+    r"|(?:update|manage)\s+(?:your\s+)?(?:preferences|subscriptions?))"
+)
 EMAIL_LINE = re.compile(
     r"(?:View|VIEW)\s+(?i:(?:this\s+(?:e-?mail|newsletter)\s+)?(?:in\s+(?:your\s+)?browser|online))"
+    rf"(?:\s*[|•·]\s*{EMAIL_ITEM})*"  # "View in browser | Forward to a friend"
+    r"|(?:Unsubscribe|UNSUBSCRIBE)\s*[|•·]\s*[^\n]{0,300}"  # a footer's row, an address after it
     r"|(?i:(?:[^\n]{0,40}\s)?was\s+this\s+(?:e-?mail|newsletter)\s+forwarded\s+to\s+you\b[^\n]{0,200})"
     r"|(?i:you\s+(?:are\s+)?receiv(?:ed|ing)\s+this\s+(?:e-?mail|newsletter|message)\b[^\n]{0,300})"
 )

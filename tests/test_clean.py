@@ -1514,8 +1514,13 @@ def test_a_newsletter_s_email_furniture_goes() -> None:
         "View in browser",
         "Was this email forwarded to you? Sign up here for Kestrel AM.",
         "You received this email because you signed up for newsletters. Unsubscribe here.",
+        "View in browser | Forward to a friend",  # a row of its links
+        "Unsubscribe | Update your preferences | Privacy policy Kestrel AM, 12 Main St",
     ):
         assert cleaned(f"{BODY}\n\n{line}\n\nEnd.").text == f"{BODY}\n\nEnd.", line
+    # prose that names them stays
+    prose = "Unsubscribe rates rose 12% after the change, the firm said."
+    assert prose in cleaned(f"{BODY}\n\n{prose}").text
 
 
 def test_a_wrapped_paragraph_s_lines_are_no_teasers_or_headers() -> None:
