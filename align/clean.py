@@ -748,6 +748,8 @@ BYLINE = re.compile(
     r"{0,12}[.,]?"
 )
 HANDLE_LINE = re.compile(r"@\w{1,30}")  # a byline's account alone on its line
+# A blog's author with its button: "Jane Doe · Follow"
+FOLLOW_BYLINE = re.compile(rf"{NAME_OF_LETTERS}(?:\s+{NAME_OF_LETTERS}){{0,3}}\s*[·•|]\s*Follow")
 # A name and the account it writes from: "Jane Doe in Harlow @janedoe_news"
 HANDLE_BYLINE = re.compile(
     rf"{NAME_OF_LETTERS}(?:\s+{NAME_OF_LETTERS}){{1,3}}"
@@ -1178,8 +1180,9 @@ def is_phone_line(text: str) -> bool:
 # A post's or a poll's counters, with the buttons beside them: "1.1K Retweets 2.6K Likes",
 # "Reply · 12 likes", "(36) Comments Share Via", "2,317 votes"
 ENGAGED = (
+    r"(?:[\u2600-\u27bf\U0001f300-\U0001faff]\s*)?"  # "👏 1.2K claps"
     r"\(?[\d,.]+[KkMm]?\)?\s*(?i:comments?|shares?|reactions?|views?|likes?|replies|retweets?"
-    r"|quote\s+tweets?)"
+    r"|quote\s+tweets?|claps?|responses?|upvotes?)"
 )
 BUTTON = r"(?i:reply|share(?:\s+via)?|like|retweet|report)"
 COUNTER_LINE = re.compile(
@@ -1412,6 +1415,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_credited_caption, "caption"),
     (HANDLE_BYLINE.fullmatch, "byline"),
     (HANDLE_LINE.fullmatch, "byline"),
+    (FOLLOW_BYLINE.fullmatch, "byline"),
     (is_contact_line, "boilerplate"),
     (is_market_data, "boilerplate"),
     (DONATE.fullmatch, "boilerplate"),

@@ -1281,6 +1281,8 @@ def test_no_dateline(para: str) -> None:
         ("(717) 555-0188", "boilerplate"),
         ("Tel: +44 20 7946 0958", "boilerplate"),
         ("1,024 comments", "boilerplate"),
+        ("👏 1.2K claps · 14 responses", "boilerplate"),  # a blog's counters
+        ("Jane Doe · Follow", "byline"),  # a blog's author and its button
         (
             "Stay updated on the go with Kestrel Times News App. Click here to download it"
             " for your device.",
