@@ -1350,6 +1350,16 @@ FUSED_LIST = re.compile(
     r"(?:\s+in\s+[\w ]{1,20}?)?\s*:?\s*)?"
     rf"1\.?\s+{LISTED}?\s+2\.?\s+{LISTED}?\s+3\.?\s+{LISTED}(?<![.?!])"
 )  # (a sentence of prose ends with its full stop; a headline's items are words)
+# A blog's widgets, one a line or run together: "Like this: Like Loading...", "Prev Post
+# Next Post", "Leave a Reply Cancel reply", "Your email address will not be published.
+# Required fields are marked *"
+BLOG_ITEM = (
+    r"(?:like\s+this:|like\s+loading(?:\.{3}|…)?|(?:prev(?:ious)?|next)\s+(?:post|article)"
+    r"|leave\s+a\s+(?:reply|comment)|cancel\s+reply"
+    r"|your\s+email\s+address\s+will\s+not\s+be\s+published\.?"
+    r"|required\s+fields\s+are\s+marked\s*\*?)"
+)
+BLOG_LINE = re.compile(rf"(?i:{BLOG_ITEM}(?:\s*{BLOG_ITEM})*)")
 # "Like this story? Share it with a friend!"
 SHARE_PROMPT = re.compile(r"(?i:like\s+this\s+(?:story|article)\s*\?[^\n]{0,80})")
 # An e-mail's furniture, as a newsletter's copy keeps it: "View in browser", and its
@@ -1396,6 +1406,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (EMAIL_LINE.fullmatch, "boilerplate"),
     (FUSED_LIST.fullmatch, "related link"),
     (SHARE_PROMPT.fullmatch, "boilerplate"),
+    (BLOG_LINE.fullmatch, "boilerplate"),
     (is_running_head, "boilerplate"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (is_furniture, "boilerplate"),

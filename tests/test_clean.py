@@ -1283,6 +1283,9 @@ def test_no_dateline(para: str) -> None:
         ("1,024 comments", "boilerplate"),
         ("👏 1.2K claps · 14 responses", "boilerplate"),  # a blog's counters
         ("Jane Doe · Follow", "byline"),  # a blog's author and its button
+        ("Like this: Like Loading...", "boilerplate"),  # a blog's widgets
+        ("Prev Post Next Post Leave a Reply Cancel reply", "boilerplate"),
+        ("Your email address will not be published. Required fields are marked *", "boilerplate"),
         (
             "Stay updated on the go with Kestrel Times News App. Click here to download it"
             " for your device.",
@@ -1466,6 +1469,11 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
         "Kestrel Square | 20/08/2019 | 900",
         "UK News: Home Office says world politics and business news shape the economy",
         "Home Office Confirms First UK Death As Europe Cases Rise Across Asia And Africa",
+        # this stop's rules: a blog's counters and widgets, a newsletter's links
+        "Leave a reply to the council by Monday, the mayor said.",
+        "Next post office closures were set for March 14.",
+        "Like this year, 40 people died.",
+        "Readers sent 14 responses to the editor.",
     ],
 )
 def test_prose_like_page_furniture_stays(prose: str) -> None:
