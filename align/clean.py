@@ -966,6 +966,9 @@ BY_LABEL = re.compile(
     # "Video editor • Jane Doe", "Producer: Ali Khan": a role and a name
     r"|(?i:(?:video\s+)?editor|producer|photographer|videographer|reporter|correspondent)"
     r"\s*[•·|:]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    # "Author Jane Doe (with Reuters, AFP, dpa)": a page's author field
+    r"|(?i:authors?)\s*:?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*\((?i:with)\s+[^()\n]{1,60}\))?"
 )
 # "Keywords Idlib, Recep Tayyip Erdogan, ceasefire": a list that opens with a name, no
 # sentence's end
@@ -2278,7 +2281,9 @@ LIST_LABEL = re.compile(
     # widgets of other stories: "Trending Stories", "Don't Miss", "Editor's Picks"
     r"|trending(?:\s+(?:stories|now|news|topics))?|don.?t\s+miss|editor.?s\s+picks"
     r"|(?:recent|top|latest|popular|recommended)\s+(?:stories|news|articles)"
-    r"|recommended\s+for\s+you)\s*:?\s*"
+    r"|recommended\s+for\s+you"
+    # a site's own: "DW RECOMMENDS", "Audios and videos on the topic"
+    r"|[\w'’]{2,20}\s+recommends|audios?\s+and\s+videos?\s+on\s+the\s+topic)\s*:?\s*"
 )
 MAX_LINK_WORDS = 20
 

@@ -1283,6 +1283,7 @@ def test_no_dateline(para: str) -> None:
         ("1,024 comments", "boilerplate"),
         ("👏 1.2K claps · 14 responses", "boilerplate"),  # a blog's counters
         ("Jane Doe · Follow", "byline"),  # a blog's author and its button
+        ("Author Jane Doe (with Reuters, AFP, dpa)", "byline"),  # a page's author field
         ("Like this: Like Loading...", "boilerplate"),  # a blog's widgets
         ("Prev Post Next Post Leave a Reply Cancel reply", "boilerplate"),
         ("Your email address will not be published. Required fields are marked *", "boilerplate"),
@@ -2093,6 +2094,12 @@ def test_a_list_of_links_after_a_lone_label_goes_however_many_lines() -> None:
     assert cleaned(f"{BODY}\n\n{trending}").text == BODY
     tags = "Related Topics\n\nFloods\nKestrel Valley\nClimate\nWeather\nEmergency services"
     assert cleaned(f"{BODY}\n\n{tags}").text == BODY
+    # a site's own label and its items' dates: "DW RECOMMENDS", "Audios and videos ..."
+    picks = (
+        "KESTREL RECOMMENDS\n\nFloods reach the coast\nThousands left the valley. 29.02.2020"
+        "\n\nAudios and videos on the topic\n\nValley: life in the camps 04.03.2020"
+    )
+    assert cleaned(f"{BODY}\n\n{picks}").text == BODY
     # "Recommended" alone may head an inquiry's recommendations (a review)
     findings = "Recommended\n\nSprinklers in all 1,200 care homes\nTwo night staff on each floor"
     assert "Sprinklers in all 1,200 care homes" in cleaned(f"{BODY}\n\n{findings}").text
