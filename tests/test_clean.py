@@ -1157,6 +1157,7 @@ def test_no_dateline(para: str) -> None:
         ("Follow Kestrel News on Telegram", "boilerplate"),
         ("Kestrel News with AFP, AP", "byline"),
         ("THE VALLEY HERALD WITH AGENCIES PORT ELLIS", "byline"),
+        ("KESTREL 24 with AFP", "byline"),  # a channel's number in its name
         ("Author Jane Doe", "byline"),
         ("Share Facebook Twitter Whatsapp E-Mail", "boilerplate"),
         ("Feedback: Send us your feedback.", "boilerplate"),
