@@ -2181,6 +2181,25 @@ def test_a_day_opening_the_words_after_a_colon_is_the_scope_of_its_figures() -> 
     assert find(far, "21").scope == find("21 civilians died.", "21").scope
 
 
+def test_a_span_of_days_is_a_period_and_its_days_are_no_count() -> None:
+    """A UN report's "Between 1 and 27 February, ... 275 civilians" read "Between 1 and
+    27" as a count, and the 275 met tolls since December as a conflict."""
+    for text, anchor in (
+        ("Between 1 and 27 February, the deaths of 275 guards were verified.", "feb 1-feb 27"),
+        ("From 1 to 4 March, at least 30 guards were killed.", "mar 1-mar 4"),
+        ("Between February 1 and 27, 275 guards died.", "feb 1-feb 27"),
+        ("From 28 February to 4 March 2020, 40 guards died.", "feb 28-mar 4"),
+    ):
+        count = [q for q in extract(text) if q.kind == "count"]
+        assert [(q.scope.kind, q.scope.anchor) for q in count] == [("period", anchor)], text
+    since = only("More than 300 guards have died since December.")
+    assert not comparable(
+        find("From 1 to 4 March, at least 30 guards were killed.", "at least 30"), since
+    )
+    # a range of people is a count, whatever day follows
+    assert find("Between 5 and 10 guards died on 27 February.", "Between 5 and 10").kind == "count"
+
+
 def test_a_day_heading_a_timeline_entry_is_the_day_of_its_figures() -> None:
     """A timeline's "March 1, 2020: ... downs two Syrian jets" met "has since downed
     three" as a conflict: the two are one day's."""

@@ -264,6 +264,36 @@ def day_heading(s: Stream, k: int) -> Found | None:
     return k, end + 1, Scope("incident", f"{month} {int(day)}", "")
 
 
+def day_span(s: Stream, k: int) -> Found | None:
+    """ "between 1 and 27 February", "from 1 to 4 March", "between February 1 and 27",
+    "from 28 February to 4 March": a period of days, met only by the same days (its
+    numbers are no count)."""
+    if s.low(k) not in ("between", "from"):
+        return None
+    first = month_day_at(s, k + 1)
+    if first is None or s.low(first[2]) not in ("and", "to", "-", "–"):
+        return None
+    month, day, j = first
+    second = month_day_at(s, j + 1, month)
+    if second is None or not second[0]:
+        return None  # "between 1 and 27" alone: no days
+    end = second[2] + int(is_year(s.low(second[2])))
+    anchor = f"{month or second[0]} {day}-{second[0]} {second[1]}"
+    return k, end, Scope("period", anchor, "")
+
+
+def month_day_at(s: Stream, j: int, month: str = "") -> tuple[str, int, int] | None:
+    """A day of a month at token j, its month before it ("February 1") or after it ("1
+    February"), or neither (a span's first day: "between 1 and ..."): month, day, end."""
+    named = month_key(s, j)
+    at = j + 1 + int(s.low(j + 1) == ".") if named else j
+    day = day_of(s, at)
+    if day is None:
+        return None
+    after = month_key(s, day[1]) if not named else ""
+    return named or after or month, day[0], day[1] + int(bool(after))
+
+
 def incident_at(s: Stream, k: int) -> Found | None:
     """ "on Thursday", "Wednesday", "overnight", "in one attack", "in a single air strike",
     "on Feb. 27"."""
@@ -474,10 +504,12 @@ READERS = (
     incident_at,
     ago_at,
     day_heading,
+    day_span,
 )
 # The words a scope can start with: the readers are tried only there.
 OPENERS = frozenset(
     {"since", "from", "in", "over", "during", "within", "the", "last", "this", "throughout"}
+    | {"between"}
     | {"initially", "originally", "at", "previously", "on"}
     | EARLY_WORDS
     | RELATIVE_DAYS
