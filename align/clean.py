@@ -564,8 +564,10 @@ DAY_OF_LINE = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2})"
     rf"|(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}),?\s+(?P<year2>\d{{4}})"
-    r"|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})"  # "05.03.2020": day, month, year
-    r"|(?P<era>\d{1,2}/\d{1,2}/\d{4})\s*a\.?d\b",  # "5/3/2020 AD": an Arabic page's, day first
+    # "05.03.2020": day, month, year; "5/3/2020 AD": an Arabic page's, day first (a Hijri
+    # date's year is no year of ours: "10.07.1441 AH")
+    r"|(?P<dotted>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)"
+    r"|(?P<era>\d{1,2}/\d{1,2}/(?:19|20)\d\d)\s*a\.?d\b",
     re.IGNORECASE,
 )
 

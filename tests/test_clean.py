@@ -676,6 +676,8 @@ def test_an_era_or_a_bracket_makes_no_prose_a_date_line(line: str) -> None:
         ("Monday 14 June 2021 AD - 4 Dhu al-Qadah 1442 AH", "2021-06-14"),
         ("Monday 4/11/1442 AH - corresponding to 14/6/2021 AD", "2021-06-14"),  # day first
         ("Last update: 1442/11/5 AH (Mecca time 02:14)", None),
+        ("Monday 14.06.2021 - 04.11.1442 AH", "2021-06-14"),  # a dotted Hijri date is none
+        ("04.11.1442 AH - 14.06.2021 AD", "2021-06-14"),
         ("Thursday, March 5", None),  # no year
         ("February 30, 2020", None),  # no such day
     ],
