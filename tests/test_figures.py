@@ -235,6 +235,14 @@ def test_a_long_tally_keeps_its_noun_and_its_role() -> None:
     assert (long.counted, long.role) == ("norwegian soldier", "killed")
     dead = only("The number of dead rose to 60.")
     assert (dead.counted, dead.role) == ("", "killed")
+    # a review: dead animals are no people, nor is another clause's tally the figure's
+    assert only("The number of dead cattle in the flooded valley rose to 600.").counted == "cattle"
+    riot = (
+        "The number of players in the squad was cut, while during the riot that followed "
+        "the match 300 were injured."
+    )
+    assert find(riot, "300").counted == ""
+    assert only("The number of dead and wounded rose to 60.").role == "killed"
 
 
 def test_a_pictograph_between_a_count_and_its_noun_is_passed_over() -> None:
@@ -290,6 +298,8 @@ def test_others_count_what_the_count_before_them_counts() -> None:
     _, _, others = extract("A raid on Thursday killed 15 people, and wounded several others.")
     assert others.scope.anchor == "thursday"
     assert not comparable(others, only("Two guards were wounded in a raid at the post."))
+    earlier = "33 guards were killed on Thursday, while 20 others died in earlier clashes."
+    assert find(earlier, "20").scope.kind == ""  # the same harm: more, not the same day's
 
 
 def test_a_bare_count_after_and_counts_what_the_count_before_it_does() -> None:
@@ -814,6 +824,8 @@ def test_dates(sentence: str, written: str) -> None:
             3_649_000,
         ),
         ("In two thousand and twelve ten people died.", "two thousand and twelve", 2012, 2012),
+        ("A hundred and five people died.", "A hundred and five", 105, 105),  # a review
+        ("Five hundred and twenty one guards died.", "Five hundred and twenty one", 521, 521),
         (
             "One million two hundred thousand people fled.",
             "One million two hundred thousand",
@@ -856,6 +868,15 @@ def test_a_month_and_its_day_in_words_are_one_date() -> None:
     assert extract("In March first-time buyers paid 30 more.")[0].text == "30"
     assert [q.kind for q in extract("By June twenty ships had sailed.")] == ["count"]
     assert [q.kind for q in extract("In March the 15 guards left.")] == ["count"]
+    # a review: "the first time", "the twenty-first century" are no days
+    assert "date" not in [q.kind for q in extract("In March the first time 30 voters came.")]
+    assert "date" not in [q.kind for q in extract("By January twenty-first century hopes faded.")]
+    # a date said so opens its day: "On February twenty-seventh, 33 ..."
+    for text in (
+        "On February twenty-seventh, 33 guards died.",
+        "On March the tenth, 33 guards died.",
+    ):
+        assert find(text, "33").scope.kind == "incident", text
     # "since February third" opens the same period as "since Feb. 3"
     for text in (
         "Since February third, 58 medics have been killed.",
@@ -1245,6 +1266,14 @@ def test_the_attack_named_or_one_day_is_no_period_s_count() -> None:
         "In one day, 33 guards were killed.",
     ):
         assert not comparable(find(text, "33"), month), text
+    # a day or a year named in the sentence is the day's (a review)
+    for text, anchor in (
+        ("Yesterday, in a single night, 33 guards were killed.", ""),
+        ("On Thursday, in a single night, 33 guards were killed.", "thursday"),
+        ("In 2019, 33 guards died in a single day.", "2019"),
+        ("33 guards were killed in a single day on May 27.", "may 27"),
+    ):
+        assert find(text, "33").scope.anchor == anchor, text
     # the attack that killed them "in a single night" is that attack
     night = "The Halden strike, which killed 33 guards in a single night, changed everything."
     assert find(night, "33").scope.anchor == "one attack"
@@ -1543,6 +1572,11 @@ def test_deaths_of_an_illness_are_not_a_war_s_or_a_disaster_s_toll() -> None:
     quake = "The quake killed 300 people, and aid groups fear a cholera outbreak in the camps."
     assert find(quake, "300").role == "killed"
     assert only("The strike killed 15 people.").role == "killed"
+    # nor is the toll the illness's deaths raise
+    raised = "The ministry says the virus has killed 15 more people, raising the toll to 107."
+    assert find(raised, "107").role == virus.role
+    beside = "Cholera killed 4 children, and a strike killed 12 guards."
+    assert find(beside, "12").role == "killed"  # another harm beside them
 
 
 def test_a_verb_after_but_is_another_subject_s() -> None:
@@ -1598,6 +1632,13 @@ def test_a_period_since_a_day_written_before_its_month() -> None:
     dated = find("Since Thursday, March 5, 34 people have been killed.", "34")
     assert (dated.scope.kind, dated.scope.anchor) == ("period", "mar")
     assert find("Since Thursday, 34 people have been killed.", "34").scope.anchor == "thursday"
+    # its year without a comma is the period's, not the count's date (a review)
+    for text in (
+        "Since March 1 2026 59 guards have died.",
+        "Since 1 March 2026 59 guards have died.",
+    ):
+        q = find(text, "59")
+        assert (q.scope.kind, q.scope.anchor) == ("period", "mar"), text
     # after "since 1 March" a number is the sentence's count, not the month's day
     since = extract("Since 1 March 34 soldiers have been killed in Idlib.")
     assert [(q.text, q.scope.anchor) for q in since] == [("1 March", ""), ("34", "mar")]
@@ -1775,6 +1816,12 @@ def test_a_truce_that_takes_hold_at_a_time_starts_then() -> None:
     assert calm.role == ""
     assert only("The talks were put on hold at 6 p.m.").role == ""
     assert only("The fire took hold at 3 a.m.").role == ""
+    for other in (  # a review: something else takes hold
+        "Despite the ceasefire, chaos took hold at 3 a.m.",
+        "The ceasefire collapsed, and fighting took hold at 6 a.m.",
+    ):
+        assert only(other).role == "", other
+    assert only("The truce appeared to take hold at 6 a.m.").role == "start"
 
 
 def test_a_time_set_before_the_main_clause_names_that_clause_s_moment() -> None:
@@ -2211,6 +2258,13 @@ def test_a_day_heading_a_timeline_entry_is_the_day_of_its_figures() -> None:
     ):
         figure = extract(text)[-1]
         assert (figure.scope.kind, figure.scope.anchor) == ("incident", anchor), text
+    # a span of days heads its entry as a period (a review)
+    for text, anchor in (
+        ("May 27 – Jun 5: 59 guards were killed in the valley.", "may 27-jun 5"),
+        ("March 3-5: the festival drew 20,000 visitors.", "mar 3-mar 5"),
+    ):
+        assert extract(text)[-1].scope == Scope("period", anchor, text.split(":")[0] + ":"), text
+    assert find("- 27 Feb - 12 guards die.", "12").scope.anchor == "feb 27"
     # a colon with minutes glued to it is a clock's; a date inside the sentence heads nothing
     assert find("Kestrel said March 1: two jets were downed.", "two").scope.kind == ""
     assert [q.kind for q in extract("On March 1: Kestrel downs two jets.")] == ["date", "count"]
@@ -2266,11 +2320,15 @@ def test_review_cases_of_places_shares_seats_and_colons() -> None:
 
 
 def test_a_question_claims_no_figure() -> None:
-    """A reporter's question in a briefing ("that's, what, 4 p.m. here?") met the
-    ceasefire's midnight as a conflict; a question asserts nothing."""
-    assert (
-        extract("QUESTION: But the truce starts at midnight their time – that's 4 p.m. here?") == ()
-    )
+    """A reporter's question in a briefing ("that's 4 p.m. here?") met the ceasefire's
+    midnight as a conflict; a question asserts nothing. Only the question: a statement
+    before it keeps its figures (a review)."""
+    asked = extract("QUESTION: But the truce starts at midnight their time – that's 4 p.m. here?")
+    assert [q.text for q in asked] == ["midnight"]
     assert extract('He asked: "Did 34 soldiers die on Thursday?"') == ()
-    # a statement keeps its figures, also when it reports that a question was asked
-    assert only("Reporters asked whether 34 soldiers had died.").text == "34"
+    for text, kept in (
+        ("At least 33 guards were killed, the ministry said, but who ordered it?", "At least 33"),
+        ("33 guards were killed (or was it 34?)", "33"),
+        ("Reporters asked whether 34 guards had died.", "34"),
+    ):
+        assert [q.text for q in extract(text)] == [kept], text

@@ -233,8 +233,9 @@ QUESTION_CLOSERS = " \"'”’»)]"
 
 def extract(text: str) -> tuple[Quantity, ...]:
     """Every figure of one sentence, with local offsets into ``text``. A question claims
-    none ("But it starts at midnight their time, that's 4 p.m. here?")."""
-    if text.rstrip(QUESTION_CLOSERS).endswith("?"):
+    none ("... at midnight their time, that's 4 p.m. here?": not the 4 p.m.)."""
+    asked = question_start(text)
+    if asked == 0:
         return ()
     s = Stream(text)
     hits = read_hits(s)
@@ -260,8 +261,11 @@ def extract(text: str) -> tuple[Quantity, ...]:
         if parent >= 0 and is_subset(s, hit, counted):
             counted, role = "", ""  # "59 soldiers, including 34 killed in one strike"
         near = (k - hit.end + 1 if k >= hit.end else hit.first - k for k in illnesses)
-        if role == "killed" and any(gap <= ILLNESS_REACH for gap in near):
-            role = ILLNESS  # "the coronavirus has killed 3,200": no toll of a war's
+        ill = any(gap <= ILLNESS_REACH for gap in near) or raised_by_illness(s, hits, out, n)
+        if role == "killed" and ill:
+            # "the coronavirus has killed 3,200": no toll of a war's, nor is the toll it
+            # raises ("has killed 15 more people, raising the death toll to 107")
+            role = ILLNESS
         previous = next((q for q in reversed(out) if q.kind == "count"), None)
         if not counted and others_of(s, hit):  # "two soldiers killed and six others wounded"
             before = previous.counted if previous else ""
@@ -285,8 +289,10 @@ def extract(text: str) -> tuple[Quantity, ...]:
         elif parent >= 0 and not scope.place and s.low(hit.first - 1) in ("including", "among"):
             # "in Binnish killed seven, including three children": the children's Binnish
             scope = scope._replace(place=out[parent].scope.place)
-        if others_of(s, hit) and previous and not scope.kind:
-            scope = previous.scope  # "killed 15 people on Thursday and wounded several others"
+        if others_of(s, hit) and previous and not scope.kind and role != previous.role:
+            # "killed 15 people on Thursday and wounded several others": another harm of
+            # theirs (not "33 were killed on Thursday, while 20 others died earlier")
+            scope = previous.scope
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
             scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
         if hit.kind == "length" and counted.endswith(" distance"):
@@ -315,8 +321,33 @@ def extract(text: str) -> tuple[Quantity, ...]:
     return tuple(
         q
         for q, hit in zip(out, hits, strict=True)
-        if not (hit.kind == "count" and scope_at(bounds, hit.first)) and not is_forecast(s, hit)
+        if not (hit.kind == "count" and scope_at(bounds, hit.first))
+        and not is_forecast(s, hit)
+        and q.start < asked
     )
+
+
+RAISING = frozenset({"raising", "bringing", "taking", "pushing", "lifting"})
+
+
+def raised_by_illness(s: Stream, hits: Sequence[Hit], out: Sequence[Quantity], n: int) -> bool:
+    """Is figure ``n`` the toll an illness's deaths before it raise ("the virus has killed
+    15 more, raising the toll to 107"), not another harm beside them?"""
+    ill = [k for k, q in enumerate(out) if q.role == ILLNESS]
+    return bool(ill) and any(s.low(k) in RAISING for k in range(hits[ill[-1]].end, hits[n].first))
+
+
+QUESTION_OPENS = ",;:(—–"
+
+
+def question_start(text: str) -> int:
+    """Where the question a sentence ends with starts: after the last mark of a clause
+    before its "?" ("33 were killed, but who ordered it?", "33 (or was it 34?)"), else
+    0; ``len(text)`` when it asks nothing."""
+    end = len(text.rstrip(QUESTION_CLOSERS))
+    if not text[:end].endswith("?"):
+        return len(text)
+    return max(text.rfind(mark, 0, end) for mark in QUESTION_OPENS) + 1
 
 
 def counted_and_role(

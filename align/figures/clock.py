@@ -391,13 +391,22 @@ def month_day(s: Stream, i: int) -> tuple[float, int] | None:
     first-time buyers"; nor is a number after "the": "In March the 15 guards left")."""
     month = month_of(s, i)
     day = (day_of(s, month[1]) or spelled_day(s, month[1])) if month else None
-    if month is not None and day is None and s.low(month[1]) == "the":
-        day = spelled_day(s, month[1] + 1) or ordinal_day(s, month[1] + 1)  # "March the tenth"
-    if month is None or day is None or is_clock(s, day[1]):
+    if month is not None and day is None and s.low(month[1]) == "the" and s.low(i - 1) in DAY_PREPS:
+        day = spelled_day(s, month[1] + 1) or ordinal_day(s, month[1] + 1)  # "on March the tenth"
+    if (
+        month is None
+        or day is None
+        or is_clock(s, day[1])
+        or s.low(day[1]) in ("century", "centuries")
+    ):
         return None
     if s.kind(month[1]) != "num" and s.low(day[1]) == "-" and s.glued(day[1]):
         return None
     return float(month[0] * 31 + day[0]), day[1]
+
+
+# Words before a date said "March the tenth" ("March the first time" is no date)
+DAY_PREPS = frozenset({"on", "from", "until", "till", "by", "since", "to", "before", "after"})
 
 
 def ordinal_day(s: Stream, i: int) -> tuple[int, int] | None:

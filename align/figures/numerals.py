@@ -325,7 +325,11 @@ def word_core(s: Stream, i: int) -> Core | None:
         longer = compound(s, i)
         return longer if longer is not None and longer.end > head.end else head
     if w in ("a", "an"):
-        return article_core(s, i)
+        head = article_core(s, i)
+        if head is None or not head.scaled:
+            return head
+        longer = compound(s, i)  # "a hundred and five"
+        return longer if longer is not None and longer.end > head.end else head
     if w == "half" and s.low(i + 1) in ("a", "an"):
         inner = article_core(s, i + 1)
         if inner is None:
@@ -344,15 +348,16 @@ def tens_word(s: Stream, i: int, w: str) -> Core:
     return scaled(s, TENS[w], 1.0, i + 1)
 
 
-def below_hundred(s: Stream, i: int) -> tuple[float, int] | None:
-    """ "seven", "nineteen", "forty", "forty-eight" at token i: value and end."""
+def below_hundred(s: Stream, i: int, spaced: bool = False) -> tuple[float, int] | None:
+    """ "seven", "nineteen", "forty", "forty-eight" at token i (``spaced``: also "forty
+    eight", as after "hundred and"): value and end."""
     w = s.low(i)
     if w in ONES:
         return float(ONES[w]), i + 1
     if w not in TENS:
         return None
     j = s.skip_hyphen(i + 1)
-    if j > i + 1 and ONES.get(s.low(j), 10) < 10:
+    if (j > i + 1 or spaced) and ONES.get(s.low(j), 10) < 10:
         return float(TENS[w] + ONES[s.low(j)]), j + 1
     return float(TENS[w]), i + 1
 
@@ -361,13 +366,15 @@ def below_thousand(s: Stream, i: int) -> tuple[float, float, int] | None:
     """ "five", "one hundred and five", "twenty-one hundred" at token i: value, the place
     of its last stated digit, end."""
     head = below_hundred(s, i)
+    if head is None and s.low(i) in ("a", "an") and s.low(i + 1) in SCALES:
+        head = 1.0, i + 1  # "a hundred and five", "a thousand"
     if head is None:
         return None
     value, end = head
     k = s.skip_hyphen(end)
     if s.low(k) != "hundred":
         return value, 1.0, end
-    rest = below_hundred(s, k + 1 + int(s.low(k + 1) == "and"))
+    rest = below_hundred(s, k + 1 + int(s.low(k + 1) == "and"), spaced=True)
     if rest is None or s.low(s.skip_hyphen(rest[1])) == "hundred":  # "... and three hundred"
         return value * 100, 100.0, k + 1
     return value * 100 + rest[0], 1.0, rest[1]

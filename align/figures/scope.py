@@ -103,6 +103,8 @@ def since_at(s: Stream, k: int) -> Found | None:
         if not day_before:
             day = day_of(s, end) or spelled_day(s, end)
             end = day[1] if day else end
+        if is_year(s.low(end + int(s.low(end) == ","))):  # "since March 1 2020", "1 March, 2020"
+            end += 1 + int(s.low(end) == ",")
         return k, end, Scope("period", month, "")
     if s.capital(j) and s.low(j) in WEEKDAYS:
         return k, j + 1, Scope("period", s.low(j), "")
@@ -230,9 +232,10 @@ def day_on(s: Stream, k: int) -> Found | None:
     if s.low(k) != "on":
         return None
     month = month_key(s, k + 1)
-    if month:  # "on Feb. 27"
+    if month:  # "on Feb. 27", "on February twenty-seventh", "on March the tenth"
         j = k + 2 + int(s.low(k + 2) == ".")
-        day, end = s.low(j), j + 1
+        said = spelled_day(s, j + int(s.low(j) == "the"))
+        day, end = (str(said[0]), said[1]) if said else (s.low(j), j + 1)
     else:  # "on 27 February"
         day, month, end = s.low(k + 1), month_key(s, k + 2), k + 3
     if not month or not (day.isdigit() and len(day) <= 2):
@@ -261,6 +264,11 @@ def day_heading(s: Stream, k: int) -> Found | None:
     end += int(is_year(s.low(end)))
     if s.low(end) not in HEADING_MARKS or s.low(end - 1) == ",":
         return None
+    last = month_day_at(s, end + 1, month) if s.low(end) != ":" else None
+    after = last[2] + int(is_year(s.low(last[2]))) if last else end
+    if last is not None and s.low(after) in HEADING_MARKS:
+        # "Feb 27 – Mar 5: 59 were killed", "March 3-5:": the days between
+        return k, after + 1, Scope("period", f"{month} {int(day)}-{last[0]} {last[1]}", "")
     return k, end + 1, Scope("incident", f"{month} {int(day)}", "")
 
 
@@ -592,7 +600,9 @@ def opening_stop(s: Stream, found: list[Found]) -> int:
     # another scope opens another time, past the opening phrase's own ("Since the push
     # began in December, nearly 300 ...": December is the push's)
     phrase = next((k for k in range(start, s.count) if s.low(k) in CLAUSE_ENDS), s.count)
-    end = next((f[0] for f in found[1:] if f[0] >= phrase), s.count)
+    # (not "in a single night": of the day the opening names, "Yesterday, in a single night")
+    later = (f[0] for f in found[1:] if f[0] >= phrase and f[2].anchor != ONE_DAY)
+    end = next(later, s.count)
     earlier = bool(found) and found[0][2].kind == "dated"  # "Six years ago, ..."
     return next((k for k in range(start, end) if _stops(s, k, earlier)), end)
 
@@ -657,6 +667,10 @@ def scope_for(
     if scope.anchor == ONE_DAY and harm:  # "The strike, which killed 33 in a single night"
         attack = attack_scope(s, found, (first, end), floor, attacks)
         scope = attack if attack.anchor == ONE_ATTACK else scope
+    if scope.anchor == ONE_DAY:  # the day or the year it names: "On Thursday, in a single
+        # night, 33 were killed", "In 2019, 40 died in a single day"
+        days = (f[2] for f in found if f[2].kind in ("incident", "dated"))
+        scope = next((f for f in days if f.anchor not in (ONE_DAY, ONE_ATTACK)), scope)
     if scope.anchor == ONE_ATTACK and lists_an_attack(s, found, end):
         scope = SEVERAL_ATTACKS
     # an earlier report of a day's count is an earlier report ("earlier we reported that 33
@@ -664,7 +678,17 @@ def scope_for(
     scope = next((f[2] for f in found[lo:hi] if f[2].kind == "earlier" and f[1] <= first), scope)
     outside = [k for k in range(a, b) if not first <= k < end]
     # (a year that starts a period is no date: "displaced since ... December 2019")
-    year = next((s.toks[k].text for k in outside if is_year(s.low(k)) and not since(s, k, end)), "")
+    # a year that ends a month's period ("since March 1 2020"), not one that is the period
+    # ("the deadliest since 2015, when 9,000 died": that year's own)
+    periods = [f for f in found[lo:hi] if f[2].kind == "period" and not is_year(f[2].anchor)]
+    year = next(
+        (
+            s.toks[k].text
+            for k in outside
+            if is_year(s.low(k)) and not since(s, k, end) and not scope_at(periods, k)
+        ),
+        "",
+    )
     if year and scope.kind != "dated":
         scope = Scope("dated", year, year)
     # the place after the figure ("92 were killed in Jajarkot"): one before it is as

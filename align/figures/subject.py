@@ -163,10 +163,13 @@ def number_of_before(s: Stream, j: int) -> str:
     for k in range(j - 2, max(s.count_floor, j - TALLY_REACH) - 1, -1):
         tally = is_tally(s, k)
         toll = s.low(k) == "toll" and s.low(k - 1) in ("death", "the", "its", "their")
-        if (tally or toll) and k < s.floor and clause_ends_between(s, k, j):
-            return ""  # past a date, only in the figure's clause: not "the toll ..., and 40"
-        if tally:  # "the number of dead": people, whom its role says
-            dead = s.low(k + 2) in HARMED and not plural(s.low(k + 3))  # not "injured miners"
+        far = k < s.floor or j - k > TALLY_NEAR  # past a date or far: only in its clause
+        if (tally or toll) and far and clause_ends_between(s, k, j):
+            return ""  # not "the toll ..., and 40", "the number of players ..., while 300"
+        if tally:  # "the number of dead (rose)": people, whom its role says; not "dead
+            # cattle", "injured miners", nor "dead and wounded" (the two)
+            after = s.low(k + 3)
+            dead = s.low(k + 2) in HARMED and (after in TALLY_VERBS or s.kind(k + 3) != "word")
             return "" if dead else noun_phrase(s, k + 1)
         if toll:
             return toll_owner(s, k) or "death"  # "its toll rose to 59": a toll counts deaths
@@ -176,7 +179,12 @@ def number_of_before(s: Stream, j: int) -> str:
 # Words from a tally to its figure: "The number of the Turkish soldiers who were killed
 # in Idlib since the beginning of last February rose to 60"
 TALLY_REACH = 24
+TALLY_NEAR = 16  # words within which a tally may reach past a comma
 HARMED = frozenset({"dead", "killed", "wounded", "injured", "missing", "displaced"})
+TALLY_VERBS = frozenset(
+    {"rose", "rises", "risen", "stood", "stands", "reached", "reaches", "climbed", "climbs"}
+    | {"jumped", "went", "passed", "topped", "hit", "was", "is", "has", "had", "increased"}
+)
 
 
 def clause_ends_between(s: Stream, k: int, j: int) -> bool:
@@ -311,7 +319,10 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     # a tally's role is said anywhere in it ("The number of the soldiers who were killed
     # in Idlib since ... rose to 60")
     opens = (m for m in range(hit.first - 2, hit.first - TALLY_REACH, -1) if is_tally(s, m))
-    far = max(ROLE_FAR, hit.first - next(opens, hit.first))
+    tally = next(opens, hit.first)
+    if hit.first - tally > TALLY_NEAR and clause_ends_between(s, tally, hit.first):
+        tally = hit.first  # another clause's tally: "The number of players was cut, while ..."
+    far = max(ROLE_FAR, hit.first - tally)
     return (
         role_in(s, back(ROLE_BEFORE), skip=skip)
         or inherited
@@ -595,7 +606,18 @@ def took_hold(s: Stream, at: int, first: int) -> bool:
     k = first - 1 - int(s.low(first - 1) in ("at", "on", "from", "by"))
     if s.low(k) != "hold" or s.low(k - 1) not in TAKE or s.low(k - 1) in ("in", "into"):
         return False
-    return 0 <= at < k and event_word(s, at) in TAKES_EFFECT
+    if not (0 <= at < k - 1 and event_word(s, at) in TAKES_EFFECT):
+        return False
+    # the truce is what takes hold: only its verb's words between ("was due to take
+    # hold"), not "Despite the ceasefire, chaos took hold"
+    return all(s.low(j) in HOLD_WORDS for j in range(at + 1, k - 1))
+
+
+HOLD_WORDS = frozenset(
+    {"was", "is", "were", "will", "would", "has", "had", "have", "been", "be", "to", "due"}
+    | {"expected", "set", "appeared", "appears", "seemed", "seems", "finally", "not", "yet"}
+    | {"largely", "mostly", "slowly", "began", "begins", "failed", "fails", "never"}
+)
 
 
 RELATIVE = frozenset({",", "which", "that"})
