@@ -311,6 +311,19 @@ def test_a_bare_count_after_and_counts_what_the_count_before_it_does() -> None:
     assert extract("The strike killed 15 people and 3 were children.")[1].counted == ""
     fled = "Since May, 300 guards were killed, among them 10 boys, and 9,000 were displaced."
     assert find(fled, "9,000").counted == ""  # no more of the boys
+    hurt = "Nine guards, including four boys, were killed and at least 20 were injured."
+    assert find(hurt, "at least 20").counted == "guard"  # the guards', not the boys'
+
+
+def test_a_share_with_its_own_attack_counts_what_the_total_counts() -> None:
+    """ "Kestrel has lost 59 guards since May, 34 of them in a single air strike": the
+    strike's 34 guards, met by another outlet's 33 in one strike; a share with no time
+    or attack of its own is still compared with nothing."""
+    text = "Since May, Kestrel has lost 59 guards, 34 of them in a single air strike."
+    strike = find(text, "34")
+    assert (strike.counted, strike.role) == ("kestrel guard", "killed")
+    assert relate(strike, only("33 Kestrel guards were killed in an air strike.")) == "conflict"
+    assert find("59 guards were killed, 34 of them Kestrel's.", "34").counted == ""
 
 
 def test_synonyms_and_plurals() -> None:

@@ -249,6 +249,10 @@ def extract(text: str) -> tuple[Quantity, ...]:
     floor = 0  # where the last count read ends
     found = figures_of(hits)
     out: list[Quantity] = []
+    # the last count read, not a share of one ("nine civilians, including four children,
+    # were killed and at least 20 were injured": not children)
+    previous: Quantity | None = None
+    ill_end = -1  # where the last count of an illness's deaths ends
     totals = partitive_totals(s, hits)
     illnesses = [k for k, low in enumerate(s.lows) if low in DISEASES]
     for n, hit in enumerate(hits):
@@ -261,12 +265,11 @@ def extract(text: str) -> tuple[Quantity, ...]:
         if parent >= 0 and is_subset(s, hit, counted):
             counted, role = "", ""  # "59 soldiers, including 34 killed in one strike"
         near = (k - hit.end + 1 if k >= hit.end else hit.first - k for k in illnesses)
-        ill = any(gap <= ILLNESS_REACH for gap in near) or raised_by_illness(s, hits, out, n)
+        ill = any(gap <= ILLNESS_REACH for gap in near) or raised_by(s, ill_end, hit)
         if role == "killed" and ill:
             # "the coronavirus has killed 3,200": no toll of a war's, nor is the toll it
             # raises ("has killed 15 more people, raising the death toll to 107")
             role = ILLNESS
-        previous = next((q for q in reversed(out) if q.kind == "count"), None)
         if not counted and others_of(s, hit):  # "two soldiers killed and six others wounded"
             before = previous.counted if previous else ""
             counted = "" if before in PEOPLE else before  # with a role, a count is of people
@@ -299,8 +302,15 @@ def extract(text: str) -> tuple[Quantity, ...]:
             # a distance from a named place locates what its sentence names before it:
             # "Saraqib, ... 15 km from Idlib" is not "Behun, ... 30 km from Idlib"
             scope = scope._replace(place=located_place(s, hit.first) or scope.place)
+        if of_them(s, hit) and previous and not counted and scope.kind and scope != previous.scope:
+            # "Turkey has lost 59 soldiers, 34 of them in a single air strike": the strike's
+            # count of what the total counts (with no time or attack of its own, a share)
+            counted, role = previous.counted, previous.role
         source = source_for(found_sources, hit.first)
         out.append(quantity_of(s, hit, counted, role or phase, event, scope, source))
+        if hit.kind == "count" and not is_share(s, hit):
+            previous = out[-1]
+        ill_end = hit.end if role == ILLNESS else ill_end
     for n, part in part_scopes(s, hits, [q.role for q in out]).items():
         out[n] = out[n]._replace(scope=part._replace(place=out[n].scope.place))
     for old, new in changes(s, hits):
@@ -328,13 +338,15 @@ def extract(text: str) -> tuple[Quantity, ...]:
 
 
 RAISING = frozenset({"raising", "bringing", "taking", "pushing", "lifting"})
+RAISE_REACH = 16  # words from "raising" to the toll ("raising the death toll in ... to 107")
 
 
-def raised_by_illness(s: Stream, hits: Sequence[Hit], out: Sequence[Quantity], n: int) -> bool:
-    """Is figure ``n`` the toll an illness's deaths before it raise ("the virus has killed
-    15 more, raising the toll to 107"), not another harm beside them?"""
-    ill = [k for k, q in enumerate(out) if q.role == ILLNESS]
-    return bool(ill) and any(s.low(k) in RAISING for k in range(hits[ill[-1]].end, hits[n].first))
+def raised_by(s: Stream, ill_end: int, hit: Hit) -> bool:
+    """Is ``hit`` the toll an illness's deaths before it (ending at token ``ill_end``, -1
+    for none) raise ("the virus has killed 15 more, raising the toll to 107"), not another
+    harm beside them?"""
+    near = range(max(ill_end, hit.first - RAISE_REACH), hit.first)
+    return ill_end >= 0 and any(s.low(k) in RAISING for k in near)
 
 
 QUESTION_OPENS = ",;:(—–"
@@ -428,6 +440,16 @@ def quantity_of(
 
 # A group named by a pronoun after "of": "four of them", "several of which"
 PRONOUNS = frozenset({"which", "whom", "them"})
+
+
+def is_share(s: Stream, hit: Hit) -> bool:
+    """A count listed as a share of the one before it ("including four children")."""
+    return s.low(hit.first - 1) in ("including", "among")
+
+
+def of_them(s: Stream, hit: Hit) -> bool:
+    """ "34 of them", "12 of whom": a share of the count before it."""
+    return s.low(hit.end) == "of" and s.low(hit.end + 1) in ("them", "whom")
 
 
 def is_part(s: Stream, hit: Hit) -> bool:

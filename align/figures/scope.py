@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import chain
 
 from ..model import NO_SCOPE, Scope
 from .clock import day_of, spelled_day
@@ -44,6 +45,7 @@ CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
 STOPS = CONTRASTS | {";"}  # where an opening scope stops applying
 ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air strike")
 ONE_DAY = "one day"  # a count "in a single day", of a day not named
+OPENING_SCOPES = 3  # the scopes opening a sentence that may name the day of "in one day"
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
 
@@ -669,7 +671,8 @@ def scope_for(
         scope = attack if attack.anchor == ONE_ATTACK else scope
     if scope.anchor == ONE_DAY:  # the day or the year it names: "On Thursday, in a single
         # night, 33 were killed", "In 2019, 40 died in a single day"
-        days = (f[2] for f in found if f[2].kind in ("incident", "dated"))
+        told = chain(found[:OPENING_SCOPES], found[lo:hi])  # the sentence's opening, its clause
+        days = (f[2] for f in told if f[2].kind in ("incident", "dated"))
         scope = next((f for f in days if f.anchor not in (ONE_DAY, ONE_ATTACK)), scope)
     if scope.anchor == ONE_ATTACK and lists_an_attack(s, found, end):
         scope = SEVERAL_ATTACKS
