@@ -203,6 +203,9 @@ def test_death_toll_counts_deaths() -> None:
     assert (ours.counted, ours.role) == ("norway soldier", "killed")
     regime = only("The regime's death toll rose to 12.")
     assert regime.counted == "regime"
+    # a toll far before its figure still says what happened to them
+    far = "Monitors say the death toll from a strike near the Halden camp has risen to 15 guards."
+    assert (only(far).counted, only(far).role) == ("guard", "killed")
 
 
 def test_a_tally_reaches_its_words_past_a_date_not_past_a_count() -> None:

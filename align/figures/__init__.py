@@ -317,8 +317,9 @@ def extract(text: str) -> tuple[Quantity, ...]:
         was, now = out[old], out[new]
         if was.scope.kind == "dated":
             continue  # "41 this monsoon, up from 34 in 2022": another year's, no earlier report
-        if not now.role:  # "rose from 34 to 36 soldiers": the 36 counts what the 34 did,
-            # by its own noun if that says more ("the toll rose from 34 to 36 miners")
+        if now.role in ("", was.role):
+            # "rose from 34 to 36 soldiers": the 36 counts what the 34 did, by its own noun
+            # if that says more ("the toll rose from 34 to 36 miners")
             own = now.counted and not was.counted.endswith(now.counted)
             out[new] = now._replace(counted=now.counted if own else was.counted, role=was.role)
         elif not was.role:  # "59, up from 58": the 58 counted what the 59 does

@@ -328,7 +328,19 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
         or inherited
         or role_after(s, hit.end, found, skip)
         or role_in(s, back(far), far=True, skip=skip)
+        or death_toll_before(s, hit.first)
     )
+
+
+def death_toll_before(s: Stream, first: int) -> str:
+    """ "killed" for a count a death toll in its clause rises to ("the death toll from
+    an air strike near the town has risen to 15 civilians"), else ""."""
+    for k in range(first - 1, max(-1, first - TALLY_REACH), -1):
+        if s.low(k) in CLAUSE_ENDS or s.low(k) in SENTENCE_ENDS:
+            return ""
+        if s.low(k) == "toll" and s.low(k - 1) == "death":
+            return "killed"
+    return ""
 
 
 def is_tally(s: Stream, k: int) -> bool:
