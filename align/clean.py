@@ -910,7 +910,8 @@ BOILERPLATE_LINE = re.compile(
     r"|view\s+(?:full\s+)?gallery|share\s+this\s+with"
     r"|update\s+\d{1,3}|refresh\s+for\s+(?:the\s+)?latest(?:\s+updates)?"  # "UPDATE 4"
     r"|story\s+continues(?:\s+(?:below|after\s+(?:this\s+)?(?:advertisement|ad)))?"
-    r"|link\s+copied!?|\d{1,3}\s*/\s*\d{1,3}\s+slides?(?:\s*(?:©|(?:photo|image|credit)\b).{0,80})?"
+    r"|link\s+copied!?|click\s+to\s+copy(?:\s+link)?|copy\s+link"
+    r"|\d{1,3}\s*/\s*\d{1,3}\s+slides?(?:\s*(?:©|(?:photo|image|credit)\b).{0,80})?"
     r"|(?:enter\s+)?`?your\s+e-?mail(?:\s+address)?`?(?:\s+subscribe)?"
     r"|(?:▶\s*)?(?:watch|listen)\s+live(?:\s+(?:tv|radio))?"
     r"(?:\s*[|·•]\s*(?:watch|listen)\s+live(?:\s+(?:tv|radio))?)?"
@@ -2013,11 +2014,14 @@ def _is_tail(first: str, line: str) -> bool:
 def _looks_like_title(text: str) -> bool:
     plain = _markup_free(text)
     return (
-        len(plain.split()) <= MAX_HEADLINE_WORDS
-        and not TERMINAL_END.search(plain)
-        and bool(re.match(r"[\"“‘'(\d]*[^\W\d_]", plain))
-        and plain[:1].upper() == plain[:1]
-    ) or text.lstrip().startswith("# ")
+        (
+            len(plain.split()) <= MAX_HEADLINE_WORDS
+            and not TERMINAL_END.search(plain.removesuffix("?"))  # a title may ask
+            and bool(re.match(r"[\"“‘'(\d]*[^\W\d_]", plain))
+            and plain[:1].upper() == plain[:1]
+        )
+        or text.lstrip().startswith("# ")
+    )
 
 
 def _plain(text: str) -> str:

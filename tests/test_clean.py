@@ -125,6 +125,10 @@ def test_a_section_s_name_over_the_headline_is_no_headline() -> None:
         assert drops(c)[0][0] == "boilerplate"
     c = cleaned(f"Asia-Pacific\n\n{title}\n\n{BODY}")
     assert c.headline == title
+    # a headline may ask, under its section and over its date line (a wire's factbox)
+    asks = "FACTBOX-What is in the Kestrel deal on the valley?"
+    c = cleaned(f"World News\nMarch 5, 2026 / 6:12 PM\n\n{asks}\n\nBy Wire Staff\n\n{BODY}")
+    assert c.headline == asks and c.text == BODY
     # a headline of three words over a longer one is the headline (found by a review)
     c = cleaned(
         f"Kestrel Stadium Disaster\n\nAt least 125 people die in crush at a match\n\n{BODY}"
@@ -1288,6 +1292,7 @@ def test_no_dateline(para: str) -> None:
         ("Jane Doe · Follow", "byline"),  # a blog's author and its button
         ("Author Jane Doe (with Reuters, AFP, dpa)", "byline"),  # a page's author field
         ("Like this: Like Loading...", "boilerplate"),  # a blog's widgets
+        ("Click to copy", "boilerplate"),  # a link's button
         ("Prev Post Next Post Leave a Reply Cancel reply", "boilerplate"),
         ("Your email address will not be published. Required fields are marked *", "boilerplate"),
         (
