@@ -467,7 +467,9 @@ MONTH = (
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"
 DATE = (
     rf"(?:{WEEKDAY}\s*)?(?:\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?"
-    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    # (an Arabic page's comma, "5 March، 2020", as a translation keeps it)
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,،]?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}[,،]?\s+\d{{4}}"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
     # a live blog's day heading, with its weekday and no year: "Thursday, March 5"
     rf"|(?<![\w,] ){WEEKDAY}\s*(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?!\w|,?\s*\d))"
@@ -489,7 +491,9 @@ LABEL_WORD = (
     r"(?:published(?:\s+(?:date|time))?|updated|update|last\s+(?:updated|modified|update)"
     r"|posted|first\s+published|edited(?:\s+time)?)"
 )
-META_WORD = rf"(?:{LABEL_WORD}|modified|dated|date|issued|on|at|gmt|utc)"  # "March 5, 2020 GMT"
+META_WORD = (  # "March 5, 2020 GMT", "As of 5 March 2020"
+    rf"(?:{LABEL_WORD}|modified|dated|date|issued|on|at|gmt|utc|as\s+of)"
+)
 AGE = (  # "2 hours ago", "1 year 2 months ago"; a reading time beside a date, "4 min read"
     r"(?:(?:\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)"
     r"\s+){1,2}ago|\d{1,2}\s*min(?:ute)?s?\s+read)"
@@ -562,8 +566,8 @@ ZONE = re.compile(rf"(?i:{ZONES})\b")
 # (not "05/03/2020": the day and month could be either way round).
 DAY_OF_LINE = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2})"
-    rf"|(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}),?\s+(?P<year2>\d{{4}})"
+    rf"|(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[,،]?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH})[,،]?\s+(?P<year2>\d{{4}})"
     # "05.03.2020": day, month, year; "5/3/2020 AD": an Arabic page's, day first (a Hijri
     # date's year is no year of ours: "10.07.1441 AH")
     r"|(?P<dotted>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)"
@@ -572,18 +576,28 @@ DAY_OF_LINE = re.compile(
 )
 
 
-def page_date(dropped: Iterable[Dropped], header_end: int, below: int | None = None) -> str | None:
+def page_date(
+    dropped: Iterable[Dropped],
+    header_end: int,
+    below: int | None = None,
+    labelled: int | None = None,
+) -> str | None:
     """The page's own date, as a plain text copy gives it on a date line above
     ``header_end`` (a raw offset: where its story starts), or else above ``below`` (a
-    standfirst may stand over it), or None. Of several, a "Published" one first and an
-    "Updated" one last, then one above ``header_end``, then the earliest (a related
-    item's date below the story, or a live page's day headings, are not the page's)."""
+    standfirst may stand over it), or a "Published" one above ``labelled`` (a standfirst
+    and a byline may), or None. Of several, a "Published" one first and an "Updated" one
+    last, then one above ``header_end``, then the earliest (a related item's date below
+    the story, or a live page's day headings, are not the page's)."""
     found: list[tuple[int, int, str]] = []  # (0 published, 1 alone, 2 updated; window; ISO)
     for d in dropped:
-        window = 0 if d.start < header_end else 1 if below is not None and d.start < below else 2
-        if d.reason != "date line" or window == 2:
+        if d.reason != "date line":
             continue
         published = PUBLISHED.search(d.text)  # "Updated 9 March | Published 5 March"
+        window = 0 if d.start < header_end else 1 if below is not None and d.start < below else 2
+        if window == 2 and published and labelled is not None and d.start < labelled:
+            window = 1
+        if window == 2:
+            continue
         rank = 0 if published else 2 if UPDATED.search(d.text) else 1
         for m in DAY_OF_LINE.finditer(d.text, published.end() if published else 0):
             day = _day(m)

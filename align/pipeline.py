@@ -53,12 +53,19 @@ def prepare(source: Source, step: Callable[[float], None] = lambda fraction: Non
         raise InputError(source.path, "no article text left after cleaning")
     title = source.title or cleaned.headline or sentences[0].text
     if source.date is None:  # a plain text copy may carry its date on a line of its own,
-        # above its first paragraph, or above the second (a standfirst may stand over it)
-        first = cleaned.text.find("\n\n")
-        if first < 0:
+        # above its first paragraph, or above the second (a standfirst may stand over it),
+        # or labelled "Published" above the fourth (a byline may stand over it too)
+        breaks: list[int] = []
+        at = cleaned.text.find("\n\n")
+        while at >= 0 and len(breaks) < 3:
+            breaks.append(at)
+            at = cleaned.text.find("\n\n", at + 2)
+        if not breaks:
             date = page_date(cleaned.dropped, len(source.raw))
         else:
-            date = page_date(cleaned.dropped, cleaned.origin[first], cleaned.origin[first + 2])
+            first, second = cleaned.origin[breaks[0]], cleaned.origin[breaks[0] + 2]
+            fourth = cleaned.origin[breaks[2] + 2] if len(breaks) == 3 else len(source.raw)
+            date = page_date(cleaned.dropped, first, second, fourth)
         source = source._replace(date=date)
     return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)
 

@@ -681,6 +681,8 @@ def test_an_era_or_a_bracket_makes_no_prose_a_date_line(line: str) -> None:
         ("Monday 4/11/1442 AH - corresponding to 14/6/2021 AD", "2021-06-14"),  # day first
         ("Last update: 1442/11/5 AH (Mecca time 02:14)", None),
         ("Monday 14.06.2021 - 04.11.1442 AH", "2021-06-14"),  # a dotted Hijri date is none
+        ("14 June، 2021", "2021-06-14"),  # an Arabic comma
+        ("As of 14 June 2021", "2021-06-14"),  # a report's day
         ("04.11.1442 AH - 14.06.2021 AD", "2021-06-14"),
         ("Thursday, March 5", None),  # no year
         ("February 30, 2020", None),  # no such day
@@ -736,6 +738,13 @@ def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
     # ... but a "Published" date below the standfirst before an "Updated" one above it
     updated = f"Orla talks end\n\nUpdated 14 March 2024\n\n{standfirst}\n\nPublished 12 March 2024"
     assert date_of(f"{updated}\n\n{BODY}\n\n{more}") == "2024-03-12"
+    # a "Published" date below a standfirst and a byline the page does not mark as one
+    names = "Ann Lee and Sam Ortiz\nHalden"
+    labelled = f"Orla talks end\n\n{standfirst}\n\n{names}\nPublished date: 12 March 2024 09:14 UTC"
+    assert date_of(f"{labelled}\n\n{BODY}\n\n{more}") == "2024-03-12"
+    # an unlabelled date there is a related item's (as below the second paragraph)
+    plain = f"Orla talks end\n\n{standfirst}\n\n{names}\n\n12 March 2024\n\n{BODY}"
+    assert date_of(plain) is None
 
 
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
