@@ -775,7 +775,7 @@ HANDLE_BYLINE = re.compile(
 # "AP writer Jane Doe contributed to this report.": after "reporting by" and the like
 # only names may follow, so prose such as "Reports from Idlib said ..." is kept.
 # "Dubai newsroom", "Moscow bureau", "Wire staff": a desk credited instead of a name
-DESK = r"(?:staff|newsroom|bureau|desk|team|reporters|correspondents?)"
+DESK = r"(?:staff|newsroom|bureaus?|desk|team|reporters|correspondents?)"
 CREDIT_NAMES = rf"[A-Z][\w.'’-]*(?:,?\s+(?:{NAME_WORD}|{DESK})){{0,12}}"
 CREDIT_PART = (
     r"(?i:(?:with\s+)?(?:additional\s+)?(?:reporting|reports|writing|editing|input)"
@@ -1380,6 +1380,15 @@ BLOG_ITEM = (
     r"|required\s+fields\s+are\s+marked\s*\*?)"
 )
 BLOG_LINE = re.compile(rf"(?i:{BLOG_ITEM}(?:\s*{BLOG_ITEM})*)")
+# A page's prompts and credits on a line of their own: "Loading ...", "Ad Choices", "For
+# further information, please contact:", "Follow AP's coverage of Syria at https://...",
+# "(Source: Agencies)"
+PAGE_PROMPT = re.compile(
+    r"(?i:(?:comments?\s+)?loading\s*(?:\.{3}|…)|ad\s+choices"
+    r"|for\s+(?:further|more)\s+information,?\s+please\s+(?:contact|visit|see)\b[^\n]{0,200}"
+    r"|follow\s+[\w'’.]{1,30}\s+coverage\s+of\s+[^\n]{1,80}"
+    r"|\(\s*source\s*:\s*[\w .,&+]{1,60}\))"
+)
 # "Like this story? Share it with a friend!"
 SHARE_PROMPT = re.compile(r"(?i:like\s+this\s+(?:story|article)\s*\?[^\n]{0,80})")
 # An e-mail's furniture, as a newsletter's copy keeps it: "View in browser", and its
@@ -1427,6 +1436,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (FUSED_LIST.fullmatch, "related link"),
     (SHARE_PROMPT.fullmatch, "boilerplate"),
     (BLOG_LINE.fullmatch, "boilerplate"),
+    (PAGE_PROMPT.fullmatch, "boilerplate"),
     (is_running_head, "boilerplate"),
     (BOILERPLATE_LINE.fullmatch, "boilerplate"),
     (is_furniture, "boilerplate"),

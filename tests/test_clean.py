@@ -1302,6 +1302,12 @@ def test_no_dateline(para: str) -> None:
         ("Author Jane Doe (with Reuters, AFP, dpa)", "byline"),  # a page's author field
         ("Like this: Like Loading...", "boilerplate"),  # a blog's widgets
         ("Click to copy", "boilerplate"),  # a link's button
+        ("Comment Loading ...", "boilerplate"),  # a page's prompts and credits
+        ("Ad Choices", "boilerplate"),
+        ("For further information, please contact:", "boilerplate"),
+        ("Follow Kestrel's coverage of the floods at https://x.org/floods", "boilerplate"),
+        ("(Source: Agencies)", "boilerplate"),
+        ("Reporting by Halden and Orla bureaus; Editing by Ann Lee", "byline"),
         ("Prev Post Next Post Leave a Reply Cancel reply", "boilerplate"),
         ("Your email address will not be published. Required fields are marked *", "boilerplate"),
         (
@@ -1492,6 +1498,8 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
         "Next post office closures were set for March 14.",
         "Like this year, 40 people died.",
         "Readers sent 14 responses to the editor.",
+        "Loading the trucks took 12 hours, the agency said.",
+        "Follow-up coverage of the floods ran for 12 days.",
     ],
 )
 def test_prose_like_page_furniture_stays(prose: str) -> None:
