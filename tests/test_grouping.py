@@ -207,6 +207,27 @@ def test_a_quotation_both_give_word_for_word_keeps_its_weight() -> None:
 
 
 @pytest.mark.parametrize(
+    "marks",
+    [("‘‘", "’’"), ("‘", "’"), ("«", "»")],  # a print style's, a British paper's, a translation's
+)
+def test_a_quotation_in_any_marks_with_its_speaker_s_words_is_one_statement(
+    marks: tuple[str, str],
+) -> None:
+    """The same quotation in "‘‘...’’" and in straight quotes, each followed by "the mayor
+    told the council" (its words shared too), stood in two passages: the run went past
+    the quotation, and those marks were not read as a quotation's."""
+    opens, closes = marks
+    said = "We need to discuss everything so that nothing like this ever happens again"
+    a = one_per_paragraph("a", [f"{opens}{said},{closes} the mayor told the council on Monday."])
+    b = one_per_paragraph("b", [f'"{said}," the mayor told the council.'])
+    corpus = build_corpus([a, b], arrays=False)
+    x, y = corpus.row((0, 0)), corpus.row((1, 0))
+    cosine = round(sparse_dot(corpus.vectors[x], corpus.vectors[y]), 5)
+    assert phrase_score(corpus, x, y, cosine) == cosine
+    assert frozenset({("a", 0), ("b", 0)}) in named_groups([a, b], group_sentences([a, b]))
+
+
+@pytest.mark.parametrize(
     ("first", "second"),
     [
         (  # an epithet in scare quotes: no one says it

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..figures import relate, same_thing, sentence_figures
 from ..model import Article, Quantity, Sentence
 from ..normalize import STOPWORDS, Token, VariantMap, stem, tokens, variant_map_of_texts, word_parts
+from ..segment import quote_spans
 from .speakers import attribution, speakers_of
 from .thresholds import (
     BIGRAM_WEIGHT,
@@ -133,8 +133,6 @@ def phrase_keys(words: Sequence[Token], variants: VariantMap) -> tuple[tuple[str
     return tuple(zip([stem(w) for w in spellings], compounds[: len(spellings)], strict=True))
 
 
-# A quotation's words: between a pair of curly quotes, or of straight ones, in one sentence
-QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 # Words that attribute a quotation to someone ("..., Putin said", "he noted"): quoted words
 # in a sentence without one may be a title or an epithet in scare quotes
 SAYING = frozenset(
@@ -146,8 +144,9 @@ SAYING = frozenset(
 def quoted_keys(text: str, words: Sequence[Token]) -> frozenset[int]:
     """The places in ``phrase_keys`` of the words inside a quotation the sentence
     attributes to someone ("“We do not always agree with our Turkish partners ...,” he
-    noted"), for ``phrase_parts``; a quotation's marks must open and close in it."""
-    spans = [m.span() for m in QUOTATION.finditer(text)]  # in order, apart
+    noted"), for ``phrase_parts``; a quotation's marks must open and close in it, any
+    marks a page quotes with ("‘‘...’’", "‘...’", "«...»": ``segment.quote_spans``)."""
+    spans = quote_spans(text, 0, len(text))  # in order, apart
     if not spans or not any(t.norm in SAYING for t in words):
         return frozenset()
     starts = [a for a, _ in spans]

@@ -320,8 +320,11 @@ def phrase_parts(corpus: Corpus, a: int, b: int, cosine: float) -> tuple[float, 
                 continue
             titled_run = all(i + k in caps_a and j + k in caps_b for k in range(n))
             said = n >= QUOTED_RUN and bool(said_a) and bool(said_b) and not titled_run
-            if said and all(i + k in said_a and j + k in said_b for k in range(n)):
-                continue  # a quotation both give word for word: one statement, full weight
+            inside = sum(i + k in said_a and j + k in said_b for k in range(n)) if said else 0
+            if inside >= QUOTED_RUN and n - inside < QUOTED_RUN:
+                # a quotation both give word for word, maybe with its speaker's words
+                # ("..., Putin told Erdogan"): one statement, full weight
+                continue
             words = [k for k, _ in mine[i : i + n]]
             features = {*words, *(c for _, c in mine[i : i + n - 1])}
             features.update(f"{x} {y}" for x, y in pairwise(words))
