@@ -327,6 +327,10 @@ def test_a_share_with_its_own_attack_counts_what_the_total_counts() -> None:
     assert (strike.counted, strike.role) == ("kestrel guard", "killed")
     assert relate(strike, only("33 Kestrel guards were killed in an air strike.")) == "conflict"
     assert find("59 guards were killed, 34 of them Kestrel's.", "34").counted == ""
+    # a share after a sentence's opening "Of the 59 ...," counts them too
+    fronted = "Of the 59 Kestrel guards killed since May, 34 died in a single air strike."
+    assert find(fronted, "34").counted == "kestrel guard"
+    assert find("Of the 300 people evacuated, 20 were children.", "20").role == ""
 
 
 def test_synonyms_and_plurals() -> None:

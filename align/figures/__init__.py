@@ -302,6 +302,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
             # a distance from a named place locates what its sentence names before it:
             # "Saraqib, ... 15 km from Idlib" is not "Behun, ... 30 km from Idlib"
             scope = scope._replace(place=located_place(s, hit.first) or scope.place)
+        if fronted_share(s, hits, n) and previous and not counted and role:
+            counted = previous.counted  # "Of the 59 soldiers killed ..., 34 died in one strike"
         if of_them(s, hit) and previous and not counted and scope.kind and scope != previous.scope:
             # "Turkey has lost 59 soldiers, 34 of them in a single air strike": the strike's
             # count of what the total counts (with no time or attack of its own, a share)
@@ -446,6 +448,15 @@ PRONOUNS = frozenset({"which", "whom", "them"})
 def is_share(s: Stream, hit: Hit) -> bool:
     """A count listed as a share of the one before it ("including four children")."""
     return s.low(hit.first - 1) in ("including", "among")
+
+
+def fronted_share(s: Stream, hits: Sequence[Hit], n: int) -> bool:
+    """Is figure ``n`` the first count after a sentence's opening "Of the 59 soldiers ...,"
+    (a share of those)?"""
+    if n == 0 or s.low(0) != "of" or hits[0].first > 2 or hits[0].kind != "count":
+        return False
+    comma = next((k for k in range(hits[0].end, hits[n].first) if s.low(k) == ","), -1)
+    return comma >= 0 and all(h.kind != "count" for h in hits[1:n])
 
 
 def of_them(s: Stream, hit: Hit) -> bool:
