@@ -492,7 +492,8 @@ LABEL_WORD = (
     r"|posted|first\s+published|edited(?:\s+time)?)"
 )
 META_WORD = (  # "March 5, 2020 GMT", "As of 5 March 2020"
-    rf"(?:{LABEL_WORD}|modified|dated|date|issued|on|at|gmt|utc|as\s+of)"
+    rf"(?:{LABEL_WORD}|modified|dated|date|issued|on|at|gmt|utc|as\s+of"
+    r"|issue\s+no\.?\s*\[?\d{1,6}\]?)"  # a paper's issue: "... 2020 AD - Issue No. [15073]"
 )
 AGE = (  # "2 hours ago", "1 year 2 months ago"; a reading time beside a date, "4 min read"
     r"(?:(?:\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)"
@@ -510,7 +511,8 @@ HIJRI_DATE = rf"(?:\d{{1,2}}\s+{HIJRI_MONTH}\s+\d{{4}}|\d{{4}}/\d{{1,2}}/\d{{1,2
 # One part of a date line: a date, a time, a metadata word, or a separator.
 DATE_PART = re.compile(
     rf"\s*(?:(?P<date>{DATE}(?:\s*{ERA})?|{HIJRI_DATE})|(?P<time>{TIME})"
-    rf"|(?P<word>{META_WORD}|{AGE}|corresponding\s+to|(?:mecca|makkah)\s+time)(?:\s*:)?"
+    rf"|(?P<word>{META_WORD}|{AGE}|corresponding\s+to|(?:mecca|makkah)\s+time|{WEEKDAY}(?!\w))"
+    r"(?:\s*:)?"
     r"|(?P<sep>[,|;/•·\[\]()-]))",
     re.IGNORECASE,
 )
@@ -1066,6 +1068,14 @@ def is_market_data(text: str) -> bool:
     )
 
 
+# A ticker's line: a name, its price and its signed change ("USD/TRY 6.1542 +0.45%",
+# "BIST 100 110,482.31 -1.21%", "Brent Crude 51.13 -0.97%")
+TICKER_NAME = r"(?:[A-Z][\w/&.'’-]*|\d{2,4})"
+TICKER_LINE = re.compile(
+    rf"{TICKER_NAME}(?:\s+{TICKER_NAME}){{0,3}}\s+\d[\d,]*(?:\.\d+)?\s+[+\-−]\d+(?:\.\d+)?%"
+)
+
+
 # An appeal for money: "Support public radio. Donate now: $8 a month keeps ..."
 DONATE = re.compile(
     r"(?:[^\n\d.!?]{1,40}[.!]\s+)?(?i:donate)(?:\s+(?i:now|today))?"
@@ -1459,6 +1469,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (FOLLOW_BYLINE.fullmatch, "byline"),
     (is_contact_line, "boilerplate"),
     (is_market_data, "boilerplate"),
+    (TICKER_LINE.fullmatch, "boilerplate"),
     (DONATE.fullmatch, "boilerplate"),
 )
 # Rules whose debris a line of wrapped prose can resemble ("... closed -1.2% and the DAX

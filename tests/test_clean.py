@@ -683,6 +683,7 @@ def test_an_era_or_a_bracket_makes_no_prose_a_date_line(line: str) -> None:
         ("Monday 14.06.2021 - 04.11.1442 AH", "2021-06-14"),  # a dotted Hijri date is none
         ("14 June، 2021", "2021-06-14"),  # an Arabic comma
         ("As of 14 June 2021", "2021-06-14"),  # a report's day
+        ("Monday - 4 Dhu al-Qadah 1442 AH - 14 June 2021 AD - Issue No. [15073]", "2021-06-14"),
         ("04.11.1442 AH - 14.06.2021 AD", "2021-06-14"),
         ("Thursday, March 5", None),  # no year
         ("February 30, 2020", None),  # no such day
@@ -1307,6 +1308,8 @@ def test_no_dateline(para: str) -> None:
         ("For further information, please contact:", "boilerplate"),
         ("Follow Kestrel's coverage of the floods at https://x.org/floods", "boilerplate"),
         ("(Source: Agencies)", "boilerplate"),
+        ("USD/TRY 6.1542 +0.45%", "boilerplate"),  # a ticker's lines
+        ("KSE 100 110,482.31 -1.21%", "boilerplate"),
         ("Reporting by Halden and Orla bureaus; Editing by Ann Lee", "byline"),
         ("Prev Post Next Post Leave a Reply Cancel reply", "boilerplate"),
         ("Your email address will not be published. Required fields are marked *", "boilerplate"),
@@ -1499,6 +1502,7 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
         "Like this year, 40 people died.",
         "Readers sent 14 responses to the editor.",
         "Loading the trucks took 12 hours, the agency said.",
+        "Kestrel Oil closed at 51.13 -0.97% lower on Monday.",
         "Follow-up coverage of the floods ran for 12 days.",
     ],
 )
