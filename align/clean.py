@@ -75,7 +75,7 @@ Reasons (the fixed vocabulary of ``Dropped.reason``, see ``REASONS``):
 ``footnote mark``       a reference's mark: in brackets after a word or sentence ("[11]",
                         "[a]", "[citation needed]", Markdown's "[^2]"), or digits run onto a
                         sentence's end before the next one ("... the two sides.2 Joint
-                        patrols ..."); a Markdown footnote's own line ("[^2]: Ministry ...")
+                        patrols ..."); the mark opening a Markdown footnote's line ("[^2]: ...")
 
 Rules run in a fixed order (see ``clean``): control characters and template
 tokens, whole-line debris, navigation blocks, embeds and labels, a date fused onto
@@ -586,25 +586,26 @@ def page_date(
 ) -> str | None:
     """The page's own date, as a plain text copy gives it on a date line above
     ``header_end`` (a raw offset: where its story starts), or else above ``below`` (a
-    standfirst may stand over it), or a "Published" one above ``labelled`` (a standfirst
-    and a byline may), or None. Of several, a "Published" one first and an "Updated" one
+    standfirst may stand over it), or else a "Published" one above ``labelled`` (a
+    standfirst and a byline may), or None. Of several, a "Published" one first and an "Updated" one
     last, then one above ``header_end``, then the earliest (a related item's date below
     the story, or a live page's day headings, are not the page's)."""
     found: list[tuple[int, int, str]] = []  # (0 published, 1 alone, 2 updated; window; ISO)
+    lower: list[tuple[int, int, str]] = []  # "Published" ones above ``labelled`` only
     for d in dropped:
         if d.reason != "date line":
             continue
         published = PUBLISHED.search(d.text)  # "Updated 9 March | Published 5 March"
         window = 0 if d.start < header_end else 1 if below is not None and d.start < below else 2
-        if window == 2 and published and labelled is not None and d.start < labelled:
-            window = 1
-        if window == 2:
+        into = found if window < 2 else lower if published and d.start < (labelled or 0) else None
+        if into is None:
             continue
         rank = 0 if published else 2 if UPDATED.search(d.text) else 1
         for m in DAY_OF_LINE.finditer(d.text, published.end() if published else 0):
             day = _day(m)
             if day is not None:
-                found.append((rank, window, day))
+                into.append((rank, window, day))
+    found = found or lower  # a lower one only where none stands above the story
     return min(found)[2] if found else None
 
 
@@ -1212,11 +1213,11 @@ def is_phone_line(text: str) -> bool:
 ENGAGED = (
     r"(?:[\u2600-\u27bf\U0001f300-\U0001faff]\s*)?"  # "👏 1.2K claps"
     r"\(?[\d,.]+[KkMm]?\)?\s*(?i:comments?|shares?|reactions?|views?|likes?|replies|retweets?"
-    r"|quote\s+tweets?|claps?|responses?|upvotes?)"
+    r"|quote\s+tweets?|claps?|upvotes?)"
 )
 BUTTON = r"(?i:reply|share(?:\s+via)?|like|retweet|report)"
-COUNTER_LINE = re.compile(
-    rf"(?:{BUTTON}[\s·|•]+)*{ENGAGED}(?:[\s·|•]+(?:{ENGAGED}|{BUTTON}))*"
+COUNTER_LINE = re.compile(  # (responses only beside another counter: a survey's "2,317")
+    rf"(?:{BUTTON}[\s·|•]+)*{ENGAGED}(?:[\s·|•]+(?:{ENGAGED}|{BUTTON}|[\d,.]+[KkMm]?\s*responses?))*"
     r"|(?i:view|show|read)\s+(?i:comments?|reactions?|replies)\s*\(?[\d,.]+[KkMm]?\)?"
     r"|(?i:shares|comments|views|likes)\s*+(?::\s*+)?[\d,.]+[KkMm]?"  # "Shares 312"
 )
@@ -1395,7 +1396,9 @@ BLOG_LINE = re.compile(rf"(?i:{BLOG_ITEM}(?:\s*{BLOG_ITEM})*)")
 # "(Source: Agencies)"
 PAGE_PROMPT = re.compile(
     r"(?i:(?:comments?\s+)?loading\s*(?:\.{3}|…)|ad\s+choices"
-    r"|for\s+(?:further|more)\s+information,?\s+please\s+(?:contact|visit|see)\b[^\n]{0,200}"
+    # (what follows is an address, not prose: "please visit the FEMA website; 40,000 ...")
+    r"|for\s+(?:further|more)\s+information,?\s+please\s+(?:contact|visit|see)"
+    r"(?:\s*:|(?:\s+(?:www\.|https?://)\S+)+)"
     r"|follow\s+[\w'’.]{1,30}\s+coverage\s+of\s+[^\n]{1,80}"
     r"|\(\s*source\s*:\s*[\w .,&+]{1,60}\))"
 )
@@ -2046,12 +2049,19 @@ def _is_tail(first: str, line: str) -> bool:
     return all(not word[:1].isalpha() or word[:1].isupper() for word in fused)
 
 
+ASKING_TITLE = re.compile(r"[A-Z][\w'’&.]*(?:[ -][\w'’&.]+){0,3}\s*(?:[:–—]\s*|-)[A-Z]")
+
+
 def _looks_like_title(text: str) -> bool:
     plain = _markup_free(text)
     return (
         (
             len(plain.split()) <= MAX_HEADLINE_WORDS
-            and not TERMINAL_END.search(plain.removesuffix("?"))  # a title may ask
+            # a title may ask after its label ("FACTBOX-What is in the deal?", "Idlib
+            # ceasefire: What did they agree?"), not as a story's opening question does
+            and not TERMINAL_END.search(
+                plain.removesuffix("?") if ASKING_TITLE.match(plain) else plain
+            )
             and bool(re.match(r"[\"“‘'(\d]*[^\W\d_]", plain))
             and plain[:1].upper() == plain[:1]
         )
@@ -2674,10 +2684,9 @@ def _transcript(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
     live = list(_live_lines(raw, lines, drops))
     heads = [(view, SPEAKER.match(view.text)) for _, view in live]
     labels = [m["name"] for _, m in heads if m]
-    stamped = sum(1 for _, m in heads if m and m["stamp"])  # a recording's turns
     if len(labels) < TURNS:
         return []
-    if stamped < TURNS and not _broadcast(labels, [v.text for v, _ in heads]):
+    if not (_broadcast(labels, [v.text for v, _ in heads]) or _recording(heads)):
         return []
     out: list[Dropped] = []
     for view, m in heads:
@@ -2689,6 +2698,14 @@ def _transcript(raw: str, lines: Sequence[Line], drops: Drops) -> list[Dropped]:
         if cue and start < len(view.text):
             out.extend(_drop_view(view, "boilerplate", raw, start))
     return out
+
+
+def _recording(heads: Sequence[tuple[View, re.Match[str] | None]]) -> bool:
+    """A recording's turns: timed lines ("[00:01:34] DENIZ ARSLAN:") where two speakers
+    named in full speak twice or more each (a live blog's "[09:40] TURKEY:", "(12:31)
+    UPDATE:" are its subjects)."""
+    timed = Counter(m["name"] for _, m in heads if m and m["stamp"] and " " in m["name"].strip())
+    return sum(1 for turns in timed.values() if turns >= 2) >= 2
 
 
 def _broadcast(labels: Sequence[str], texts: Sequence[str]) -> bool:
@@ -2891,8 +2908,9 @@ BRACKET_MARK = re.compile(
     r"(?:(?<=[\w.,;:!?”’)])\[(?:[1-9]\d{0,2}|citation needed|note \d{1,3}|\^[\w-]{1,20})\]"
     r"|(?<=[.,;:!?”’)])\[[a-z]\](?![A-Za-z]))(?!\()"
 )
-# A Markdown footnote's own line, below the story: "[^2]: Ministry statement of 28 May."
-MD_NOTE = re.compile(r"^[ \t]*\[\^[\w-]{1,20}\]:[^\n]*", re.MULTILINE)
+# A Markdown footnote's mark opening its own line, below the story: "[^2]: Ministry
+# statement of 28 May." (the note's words stay: a note may correct the story)
+MD_NOTE = re.compile(r"^[ \t]*\[\^[\w-]{1,20}\]:[ \t]*", re.MULTILINE)
 # A note's digits run onto a sentence's end before the next sentence ("soldiers.12 Of
 # these", "Idlib.1 The"), after a word of three letters or more that is no abbreviation
 # ("no.1", "fig.2", "art.5" stay).

@@ -64,7 +64,7 @@ def prepare(source: Source, step: Callable[[float], None] = lambda fraction: Non
             date = page_date(cleaned.dropped, len(source.raw))
         else:
             first, second = cleaned.origin[breaks[0]], cleaned.origin[breaks[0] + 2]
-            fourth = cleaned.origin[breaks[2] + 2] if len(breaks) == 3 else len(source.raw)
+            fourth = cleaned.origin[breaks[2] + 2] if len(breaks) == 3 else None
             date = page_date(cleaned.dropped, first, second, fourth)
         source = source._replace(date=date)
     return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)

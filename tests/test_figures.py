@@ -206,6 +206,12 @@ def test_death_toll_counts_deaths() -> None:
     # a toll far before its figure still says what happened to them
     far = "Monitors say the death toll from a strike near the Halden camp has risen to 15 guards."
     assert (only(far).counted, only(far).role) == ("guard", "killed")
+    # only for the figure the toll reaches, in its clause (a review)
+    for text in (
+        "The death toll at the care home has risen and staff say 30 residents are isolated.",
+        "The death toll at the border crossing led guards to turn back 60 migrants on Sunday.",
+    ):
+        assert extract(text)[0].role == "", text
 
 
 def test_a_tally_reaches_its_words_past_a_date_not_past_a_count() -> None:
@@ -327,6 +333,13 @@ def test_a_share_with_its_own_attack_counts_what_the_total_counts() -> None:
     assert (strike.counted, strike.role) == ("kestrel guard", "killed")
     assert relate(strike, only("33 Kestrel guards were killed in an air strike.")) == "conflict"
     assert find("59 guards were killed, 34 of them Kestrel's.", "34").counted == ""
+    # a review: a share larger than the toll, of no toll, or with a verb of its own
+    for text, share in (
+        ("Two guards were killed as rebels attacked villages, 14 of them on Tuesday.", "14"),
+        ("Orla scored 30 goals in 40 games this season, 12 of them in March.", "12"),
+        ("Police arrested 300 people on Saturday, 40 of whom were charged on Sunday.", "40"),
+    ):
+        assert find(text, share).counted == "", text
     # a share after a sentence's opening "Of the 59 ...," counts them too
     fronted = "Of the 59 Kestrel guards killed since May, 34 died in a single air strike."
     assert find(fronted, "34").counted == "kestrel guard"
@@ -1292,6 +1305,12 @@ def test_the_attack_named_or_one_day_is_no_period_s_count() -> None:
         ("On Thursday, in a single night, 33 guards were killed.", "thursday"),
         ("In 2019, 33 guards died in a single day.", "2019"),
         ("33 guards were killed in a single day on May 27.", "may 27"),
+        # the clause's own first, and none past a semicolon (a second review)
+        ("On Friday, the minister said 33 homes burned in a single day last week.", "recent week"),
+        (
+            "In 2015, 40 guards died in a single day; this year, 33 died in a single day.",
+            "this year",
+        ),
     ):
         assert find(text, "33").scope.anchor == anchor, text
     # the attack that killed them "in a single night" is that attack

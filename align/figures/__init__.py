@@ -304,10 +304,12 @@ def extract(text: str) -> tuple[Quantity, ...]:
             scope = scope._replace(place=located_place(s, hit.first) or scope.place)
         if fronted_share(s, hits, n) and previous and not counted and role:
             counted = previous.counted  # "Of the 59 soldiers killed ..., 34 died in one strike"
-        if of_them(s, hit) and previous and not counted and scope.kind and scope != previous.scope:
-            # "Turkey has lost 59 soldiers, 34 of them in a single air strike": the strike's
-            # count of what the total counts (with no time or attack of its own, a share)
-            counted, role = previous.counted, previous.role
+        # "Turkey has lost 59 soldiers, 34 of them in a single air strike": the strike's
+        # count of what the total counts (with no time or attack of its own, a share);
+        # only a toll's share with no verb of its own, no larger than the toll
+        whole = previous if of_them(s, hit) and not counted and scope.kind else None
+        if whole and scope != whole.scope and whole.role in HARM and hit.high <= whole.high:
+            counted, role = whole.counted, whole.role
         source = source_for(found_sources, hit.first)
         out.append(quantity_of(s, hit, counted, role or phase, event, scope, source))
         if hit.kind == "count" and not is_share(s, hit):
@@ -460,8 +462,13 @@ def fronted_share(s: Stream, hits: Sequence[Hit], n: int) -> bool:
 
 
 def of_them(s: Stream, hit: Hit) -> bool:
-    """ "34 of them", "12 of whom": a share of the count before it."""
-    return s.low(hit.end) == "of" and s.low(hit.end + 1) in ("them", "whom")
+    """ "34 of them in ...", "12 of whom on ...": a share of the count before it, with
+    only its time, attack or place after it (not "40 of whom were charged")."""
+    return (
+        s.low(hit.end) == "of"
+        and s.low(hit.end + 1) in ("them", "whom")
+        and s.low(hit.end + 2) in ("in", "on", "at", "during", "near", ",", ".", ";")
+    )
 
 
 def is_part(s: Stream, hit: Hit) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import chain
 
 from ..model import NO_SCOPE, Scope
 from .clock import day_of, spelled_day
@@ -45,7 +44,7 @@ CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
 STOPS = CONTRASTS | {";"}  # where an opening scope stops applying
 ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air strike")
 ONE_DAY = "one day"  # a count "in a single day", of a day not named
-OPENING_SCOPES = 3  # the scopes opening a sentence that may name the day of "in one day"
+OPENING_SCOPES = 3  # the scopes before a figure that may name the day of "in one day"
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
 
@@ -222,6 +221,19 @@ def another_months(scope: Scope, published: dt.date | None) -> Scope:
     if number in (published.month, (published.month - 2) % 12 + 1):
         return scope
     return scope._replace(kind="dated")
+
+
+def day_told(s: Stream, found: Sequence[Found], first: int) -> Scope | None:
+    """The nearest of the last ``OPENING_SCOPES`` scopes in ``found`` that names a day,
+    period or year and reaches the figure at ``first`` (no semicolon or contrast
+    between: "In 2015, 40 died in a single day; this year, 30 ..." is this year's 30)."""
+    for f in reversed(found[-OPENING_SCOPES:]):
+        if f[2].kind not in ("incident", "dated", "period") or f[2].anchor in (ONE_DAY, ONE_ATTACK):
+            continue
+        between = range(f[1], first) if f[1] <= first else range(first, f[0])
+        if len(between) <= 2 * CLAUSE_MAX and not any(s.low(k) in STOPS for k in between):
+            return f[2]
+    return None
 
 
 def is_day(scope: Scope) -> bool:
@@ -669,11 +681,10 @@ def scope_for(
     if scope.anchor == ONE_DAY and harm:  # "The strike, which killed 33 in a single night"
         attack = attack_scope(s, found, (first, end), floor, attacks)
         scope = attack if attack.anchor == ONE_ATTACK else scope
-    if scope.anchor == ONE_DAY:  # the day or the year it names: "On Thursday, in a single
-        # night, 33 were killed", "In 2019, 40 died in a single day"
-        told = chain(found[:OPENING_SCOPES], found[lo:hi])  # the sentence's opening, its clause
-        days = (f[2] for f in told if f[2].kind in ("incident", "dated"))
-        scope = next((f for f in days if f.anchor not in (ONE_DAY, ONE_ATTACK)), scope)
+    if scope.anchor == ONE_DAY:  # the day, period or year its clause names ("40 homes
+        # were destroyed in a single day last month"), else the sentence's opening ("On
+        # Thursday, in a single night, 33 were killed", "In 2019, 40 died in a single day")
+        scope = day_told(s, found[lo:hi], first) or day_told(s, found[:lo], first) or scope
     if scope.anchor == ONE_ATTACK and lists_an_attack(s, found, end):
         scope = SEVERAL_ATTACKS
     # an earlier report of a day's count is an earlier report ("earlier we reported that 33

@@ -334,9 +334,16 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
 
 def death_toll_before(s: Stream, first: int) -> str:
     """ "killed" for a count a death toll in its clause rises to ("the death toll from
-    an air strike near the town has risen to 15 civilians"), else ""."""
+    an air strike near the town has risen to 15 civilians"), else "": the count
+    completes the toll ("to", "at", "reached" before it), in the toll's own clause (not
+    "The death toll has risen and staff say 30 residents remain ...")."""
+    k = first - 1
+    while k > 0 and s.low(k) in SHARE_HEDGES:
+        k -= 1
+    if s.low(k) not in TOLL_REACHES:
+        return ""
     for k in range(first - 1, max(-1, first - TALLY_REACH), -1):
-        if s.low(k) in CLAUSE_ENDS or s.low(k) in SENTENCE_ENDS:
+        if s.low(k) in CLAUSE_ENDS or s.low(k) in SENTENCE_ENDS or s.low(k) in ("and", "but"):
             return ""
         if s.low(k) == "toll" and s.low(k - 1) == "death":
             return "killed"
@@ -349,6 +356,7 @@ def is_tally(s: Stream, k: int) -> bool:
 
 
 SHARE_HEDGES = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "almost"})
+TOLL_REACHES = frozenset({"to", "at", "reached", "reaches", "hit", "passed", "topped"})
 
 
 def verb_before(s: Stream, first: int) -> str:
