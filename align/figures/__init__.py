@@ -452,10 +452,15 @@ def is_share(s: Stream, hit: Hit) -> bool:
     return s.low(hit.first - 1) in ("including", "among")
 
 
+FRONTED_FIGURES = 4  # figures after "Of the 59 ...," that may be its share (a date between)
+
+
 def fronted_share(s: Stream, hits: Sequence[Hit], n: int) -> bool:
     """Is figure ``n`` the first count after a sentence's opening "Of the 59 soldiers ...,"
-    (a share of those)?"""
-    if n == 0 or s.low(0) != "of" or hits[0].first > 2 or hits[0].kind != "count":
+    (a share of those), among its first ``FRONTED_FIGURES``?"""
+    if not 0 < n < FRONTED_FIGURES or s.low(0) != "of" or hits[0].first > 2:
+        return False
+    if hits[0].kind != "count":
         return False
     comma = next((k for k in range(hits[0].end, hits[n].first) if s.low(k) == ","), -1)
     return comma >= 0 and all(h.kind != "count" for h in hits[1:n])
