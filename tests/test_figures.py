@@ -1586,6 +1586,9 @@ def test_roles_tell_killed_from_injured_and_displaced() -> None:
     )
     listed = extract("Fire killed 5 firefighters and 3 residents.")
     assert [q.role for q in listed] == ["killed", "killed"]
+    # a translation's noun for it: "the displacement of nearly 950 000 persons"
+    moved = "The offensive caused the displacement of nearly 950 000 persons, the agency said."
+    assert only(moved).role == "displaced"
     inner = extract("More than 90 miners, including 12 rescuers, have died since Monday.")
     assert [(q.counted, q.role) for q in inner[:2]] == [("miner", "killed"), ("rescuer", "killed")]
     assert inner[0].scope.text == inner[1].scope.text == "since Monday"

@@ -337,7 +337,7 @@ ROLES = {
     "perished fatalities fatality massacred drowned executed lost losing martyred",
     "injured": "injured injuring injure injures wounded wounding wound injuries hurt "
     "hospitalised hospitalized",
-    "displaced": "displaced displacing fled flee flees fleeing uprooted homeless",
+    "displaced": "displaced displacing displacement fled flee flees fleeing uprooted homeless",
     "evacuated": "evacuated evacuate evacuating evacuation evacuations evacuees",
     "arrested": "arrested arresting arrests detained detaining detention",
     "missing": "missing unaccounted",
