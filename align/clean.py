@@ -943,8 +943,11 @@ BOILERPLATE_LINE = re.compile(
     # a consent dialog's notice: "We and our 648 partners store and/or access information ..."
     r"|we\s+and\s+our\s+(?:[\d,]+\s+)?(?:partners|vendors)\s+(?:store\s+and/or\s+access"
     r"|use\s+(?:cookies|technologies)|process\s+(?:your\s+)?personal\s+data)\b.{0,600}"
-    r"|(?:we\s+value\s+your\s+privacy\b|[^\n]{0,100}\buses?\s+cookies\b)"
-    r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings)\b.{0,100}"
+    # (the site says it: "We use cookies", "This website uses cookies", not "... said 40
+    # sites that use cookies had to ask consent")
+    r"|(?:we\s+value\s+your\s+privacy\b|(?:[\w.'’&-]+\s+){0,5}uses?\s+cookies\b)"
+    r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings|privacy\s+settings"
+    r"|change\s+your\s+choices)\b.{0,100}"
     r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
     r"|\d{16,})\W*",  # a page's tracking code
     re.IGNORECASE,
@@ -1400,7 +1403,8 @@ PAGE_PROMPT = re.compile(
     r"|for\s+(?:further|more)\s+information,?\s+please\s+(?:contact|visit|see)"
     r"(?:\s*:|(?:\s+(?:www\.|https?://)\S+)+)"
     r"|follow\s+[\w'’.]{1,30}\s+coverage\s+of\s+[^\n]{1,80}"
-    r"|\(\s*source\s*:\s*[\w .,&+]{1,60}\))"
+    r"|\(\s*source\s*:\s*[\w .,&+]{1,60}\)"
+    r"|(?:now\s+playing|up\s+next)\s*:?\s+[^.!?\n]{1,100})"  # a video player's queue
 )
 # "Like this story? Share it with a friend!"
 SHARE_PROMPT = re.compile(r"(?i:like\s+this\s+(?:story|article)\s*\?[^\n]{0,80})")

@@ -1297,6 +1297,13 @@ def test_no_dateline(para: str) -> None:
         ("For more information, please visit www.kestrel.org www.relief.org", "boilerplate"),
         ("Follow Kestrel's coverage of the floods at https://x.org/floods", "boilerplate"),
         ("(Source: Agencies)", "boilerplate"),
+        ("Now playing Orla and Halden announce a truce", "boilerplate"),  # a video's queue
+        ("Up next Floods close the coast road", "boilerplate"),
+        (
+            "We use cookies to personalise content and ads. You can change your choices at any"
+            ' time via "Privacy settings" at the bottom of the page.',
+            "boilerplate",
+        ),
         ("USD/TRY 6.1542 +0.45%", "boilerplate"),  # a ticker's lines
         ("KSE 100 110,482.31 -1.21%", "boilerplate"),
         ("Reporting by Halden and Orla bureaus; Editing by Ann Lee", "byline"),
@@ -1496,6 +1503,8 @@ def test_page_furniture_lines(line: str, reason: str) -> None:
         "(5 March 2020",
         "In 1441 AH the city fell.",
         "Loading the trucks took 12 hours, the agency said.",
+        "Up next is the budget vote, which the council holds on Friday.",
+        "The regulator said 40 sites that use cookies had to ask consent.",
         "Kestrel Oil closed at 51.13 -0.97% lower on Monday.",
         "For more information, please visit the agency website; 40,000 homes have registered.",
         "Follow-up coverage of the floods ran for 12 days.",
