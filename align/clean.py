@@ -587,9 +587,9 @@ def page_date(
     """The page's own date, as a plain text copy gives it on a date line above
     ``header_end`` (a raw offset: where its story starts), or else above ``below`` (a
     standfirst may stand over it), or else a "Published" one above ``labelled`` (a
-    standfirst and a byline may), or None. Of several, a "Published" one first and an "Updated" one
-    last, then one above ``header_end``, then the earliest (a related item's date below
-    the story, or a live page's day headings, are not the page's)."""
+    standfirst and a byline may), or None. Of several, a "Published" one first and an
+    "Updated" one last, then one above ``header_end``, then the earliest (a related
+    item's date below the story, or a live page's day headings, are not the page's)."""
     found: list[tuple[int, int, str]] = []  # (0 published, 1 alone, 2 updated; window; ISO)
     lower: list[tuple[int, int, str]] = []  # "Published" ones above ``labelled`` only
     for d in dropped:
@@ -597,7 +597,8 @@ def page_date(
             continue
         published = PUBLISHED.search(d.text)  # "Updated 9 March | Published 5 March"
         window = 0 if d.start < header_end else 1 if below is not None and d.start < below else 2
-        into = found if window < 2 else lower if published and d.start < (labelled or 0) else None
+        lower_labelled = published and labelled is not None and d.start < labelled
+        into = found if window < 2 else lower if lower_labelled else None
         if into is None:
             continue
         rank = 0 if published else 2 if UPDATED.search(d.text) else 1
@@ -2928,7 +2929,6 @@ def _footnote_marks(raw: str) -> list[Dropped]:
     order ("... in Idlib.34 Turkish soldiers were killed", alone, is a count run on)."""
     out = [_drop(raw, m.start(), m.end(), "footnote mark") for m in BRACKET_MARK.finditer(raw)]
     out += [_drop(raw, m.start(), m.end(), "footnote mark") for m in MD_NOTE.finditer(raw)]
-    out.sort(key=lambda d: d.start)
     notes, last = [], 0
     for m in NOTE_DIGITS.finditer(raw):
         word = raw[max(0, m.start() - 8) : m.start() - 1].rsplit(None, 1)[-1:]

@@ -289,7 +289,7 @@ def extract(text: str) -> tuple[Quantity, ...]:
         floor = hit.end if hit.kind == "count" else floor  # later counts' attacks come after it
         if parent >= 0 and not scope.kind:  # its place stays: "By Saturday, 105 in Jajarkot"
             scope = out[parent].scope._replace(place=scope.place or out[parent].scope.place)
-        elif parent >= 0 and not scope.place and s.low(hit.first - 1) in ("including", "among"):
+        elif parent >= 0 and not scope.place and is_share(s, hit):
             # "in Binnish killed seven, including three children": the children's Binnish
             scope = scope._replace(place=out[parent].scope.place)
         if others_of(s, hit) and previous and not scope.kind and role != previous.role:

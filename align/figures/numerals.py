@@ -319,17 +319,10 @@ def word_core(s: Stream, i: int) -> Core | None:
     if w not in STARTS:
         return None
     if w in TENS or w in ONES:
-        head = tens_word(s, i, w) if w in TENS else one_word(s, i, w)
-        if head is None:
-            return None
-        longer = compound(s, i)
-        return longer if longer is not None and longer.end > head.end else head
+        return or_compound(s, i, tens_word(s, i, w) if w in TENS else one_word(s, i, w))
     if w in ("a", "an"):
         head = article_core(s, i)
-        if head is None or not head.scaled:
-            return head
-        longer = compound(s, i)  # "a hundred and five"
-        return longer if longer is not None and longer.end > head.end else head
+        return or_compound(s, i, head) if head is not None and head.scaled else head
     if w == "half" and s.low(i + 1) in ("a", "an"):
         inner = article_core(s, i + 1)
         if inner is None:
@@ -340,12 +333,19 @@ def word_core(s: Stream, i: int) -> Core | None:
     return vague_core(s, i)
 
 
+def or_compound(s: Stream, i: int, head: Core | None) -> Core | None:
+    """``head``, or the number words of several parts at token i where they read further
+    ("a hundred and five", not "a hundred")."""
+    if head is None:
+        return None
+    longer = compound(s, i)
+    return longer if longer is not None and longer.end > head.end else head
+
+
 def tens_word(s: Stream, i: int, w: str) -> Core:
     """ "twenty", "twenty-one", "forty million"."""
-    j = s.skip_hyphen(i + 1)
-    if j > i + 1 and s.low(j) in ONES and ONES[s.low(j)] < 10:
-        return scaled(s, TENS[w] + ONES[s.low(j)], 1.0, j + 1)
-    return scaled(s, TENS[w], 1.0, i + 1)
+    value, end = below_hundred(s, i) or (float(TENS[w]), i + 1)
+    return scaled(s, value, 1.0, end)
 
 
 def below_hundred(s: Stream, i: int, spaced: bool = False) -> tuple[float, int] | None:

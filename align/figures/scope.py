@@ -266,14 +266,10 @@ def day_heading(s: Stream, k: int) -> Found | None:
     a timeline's entry is the day of what the entry says."""
     if k > int(s.low(0) in BULLETS) or (k == 1 and s.glued(1)):
         return None
-    month = month_key(s, k)
-    if month:  # "March 1", "Feb. 27"
-        j = k + 1 + int(s.low(k + 1) == ".")
-        day, end = s.low(j), j + 1
-    else:  # "27 February"
-        day, month, end = s.low(k), month_key(s, k + 1), k + 2
-    if not month or not (day.isdigit() and len(day) <= 2):
+    heading = month_day_at(s, k)  # "March 1", "Feb. 27", "27 February"
+    if heading is None or not heading[0]:
         return None
+    month, day, end = heading
     end += int(s.low(end) == ",")
     end += int(is_year(s.low(end)))
     if s.low(end) not in HEADING_MARKS or s.low(end - 1) == ",":
@@ -282,8 +278,8 @@ def day_heading(s: Stream, k: int) -> Found | None:
     after = last[2] + int(is_year(s.low(last[2]))) if last else end
     if last is not None and s.low(after) in HEADING_MARKS:
         # "Feb 27 – Mar 5: 59 were killed", "March 3-5:": the days between
-        return k, after + 1, Scope("period", f"{month} {int(day)}-{last[0]} {last[1]}", "")
-    return k, end + 1, Scope("incident", f"{month} {int(day)}", "")
+        return k, after + 1, Scope("period", f"{month} {day}-{last[0]} {last[1]}", "")
+    return k, end + 1, Scope("incident", f"{month} {day}", "")
 
 
 def day_span(s: Stream, k: int) -> Found | None:
