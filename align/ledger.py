@@ -30,7 +30,12 @@ from rapidfuzz import fuzz
 from .figures import comparable, measure_key, relate, sentence_figures
 from .figures.lexicon import INCIDENT_WORDS, VAGUE_WORDS
 from .figures.relate import RECURRING, MeasureKey, head_and_mods, name_words, same_place
-from .figures.scope import another_months, on_the_day, published_on
+from .figures.scope import (
+    another_months,
+    on_the_day,
+    published_on,
+    the_days_moment,
+)
 from .model import (
     WORST_FIRST,
     Article,
@@ -188,12 +193,14 @@ def story_date(articles: Sequence[Article]) -> str | None:
 def undated(q: Quantity, date: str | None) -> Quantity:
     """A figure dated to the year of the article (``date``: its own, else the story's)
     belongs to its story; an incident's day named from that date is that date
-    (``on_the_day``); a month long before it, another event's (``another_months``)."""
+    (``on_the_day``); a count as of that day is its latest (``the_days_moment``); a
+    month long before it, another event's (``another_months``)."""
     year = (date or "")[:4]
     if q.scope.kind == "dated" and year and q.scope.anchor == year:
         return q._replace(scope=q.scope._replace(kind="", anchor=""))
     published = published_on(date)
-    scope = another_months(on_the_day(q.scope, published), published)
+    scope = on_the_day(the_days_moment(q.scope, published), published)
+    scope = another_months(scope, published)
     return q if scope is q.scope else q._replace(scope=scope)
 
 

@@ -240,7 +240,7 @@ class Member(NamedTuple):
 QuantityKind = Literal[
     "count", "length", "area", "speed", "duration", "time", "date", "money", "percent"
 ]
-ScopeKind = Literal["", "period", "incident", "dated", "part", "earlier"]
+ScopeKind = Literal["", "period", "incident", "dated", "part", "earlier", "moment"]
 
 
 class Scope(NamedTuple):
@@ -253,11 +253,13 @@ class Scope(NamedTuple):
     part of the whole the story counts ("two died on the train and one in the
     truck", "Boone Hospital Center received 28 patients"); ``earlier``: a
     figure its text gives as an earlier report ("initially", "in the first
-    hours", "the previously reported 37"). ``anchor`` is
+    hours", "the previously reported 37"); ``moment``: a count taken at a
+    moment ("as of 3am on Saturday", "by Friday mid-morning"), as a rising
+    toll is. ``anchor`` is
     the normalised key two scopes are compared by ("feb", "recent week",
     "thursday", "2012", ""), ``text`` the words as written, ``place`` a place
     the clause names ("jajarkot"). A figure with no stated scope fits any
-    undated one that is not a part or an earlier report.
+    undated one that is not a part, an earlier report or a moment's count.
     """
 
     kind: ScopeKind = ""

@@ -2374,3 +2374,60 @@ def test_a_question_claims_no_figure() -> None:
         ("Reporters asked whether 34 guards had died.", "34"),
     ):
         assert [q.text for q in extract(text)] == [kept], text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "anchor"),
+    [
+        ("As of 3am on Saturday, the flood had killed 92 people in Orla.", "92", "3am saturday"),
+        (
+            "By Friday mid-morning, at least 100 bodies had been recovered.",
+            "at least 100",
+            "friday morning",
+        ),
+        (
+            "At least 100 bodies had been recovered by Friday evening, police said.",
+            "At least 100",
+            "friday evening",
+        ),
+        ("As of March 5, nearly 950,000 people had fled the province.", "nearly 950,000", "mar 5"),
+        # a moment in the sentence's first clause, past its first words
+        (
+            "As per reports as of 3am on Saturday, the valley was worst hit, with 92 deaths.",
+            "92",
+            "3am saturday",
+        ),
+    ],
+)
+def test_a_count_taken_at_a_moment_has_that_moment(
+    sentence: str, written: str, anchor: str
+) -> None:
+    scope = find(sentence, written).scope
+    assert (scope.kind, scope.anchor) == ("moment", anchor)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        (
+            "Their husbands are among the eleven men cut off by Monday's rockfall.",
+            "eleven",
+        ),  # whose
+        (
+            "The ceasefire takes effect by midnight, with 59 soldiers killed so far.",
+            "59",
+        ),  # deadline
+        ("Rescuers said 44 bodies were found by divers.", "44"),
+    ],
+)
+def test_by_an_agent_or_a_deadline_is_no_moment(sentence: str, written: str) -> None:
+    assert find(sentence, written).scope.kind != "moment"
+
+
+def test_the_date_or_time_of_a_moment_is_still_a_figure_and_has_no_moment() -> None:
+    """ "joint patrols as of March 15" dates the patrols' start: the date stays a claim,
+    and a weekday beside it takes no moment as its scope."""
+    text = "They agreed on Thursday to run joint patrols as of March 15."
+    assert find(text, "March 15").role == "start"
+    assert find(text, "Thursday").scope.kind != "moment"
+    assert find("The truce is in force as of midnight tonight.", "midnight").role == "start"

@@ -1057,3 +1057,33 @@ def test_a_month_long_before_the_article_dates_another_event() -> None:
         "conflict",
         "conflict",
     ]
+
+
+def test_counts_taken_at_different_moments_are_not_compared() -> None:
+    """A toll that rises is counted at moments: "as of 3am on Saturday" and "by Friday
+    mid-morning" meet no count of another moment; a count with no moment stated is
+    still compared with them."""
+    early = article("A", "As of 3am on Saturday, the flood had killed 92 people in Orla.")
+    later = article("B", "As of 6pm on Saturday, the flood had killed 105 people in Orla.")
+    same = article("C", "As of 3am on Saturday, the flood had killed 95 people in Orla.")
+    plain = article("D", "The flood killed 105 people in Orla, police said.")
+    assert all_marks(apart(early, later)) == []
+    assert [d.relation for d in all_marks(apart(early, same))] == ["conflict", "conflict"]
+    assert [d.relation for d in all_marks(apart(early, plain))] == ["conflict", "conflict"]
+    found = article("E", "At least 100 bodies had been recovered by Friday mid-morning.")
+    night = article(
+        "F", "Divers stopped after dark on Thursday, by which time some 44 bodies had been found."
+    )
+    assert all_marks(apart(found, night)) == []
+
+
+def test_a_count_as_of_the_articles_own_day_is_its_latest() -> None:
+    """ "as of Thursday" in an article of Thursday (8 May 2031) is no other moment than
+    the page's: it meets a count of another moment. An hour that day keeps its moment."""
+    day = article("A", "As of Thursday, 59 soldiers had been killed in the fighting.")
+    hour = article("B", "As of 6 pm on Thursday, 58 soldiers had been killed in the fighting.")
+    assert [d.relation for d in all_marks(apart(dated(day, "2031-05-08"), hour))] == [
+        "conflict",
+        "conflict",
+    ]
+    assert all_marks(apart(dated(day, "2031-05-09"), hour)) == []  # Thursday: the day before

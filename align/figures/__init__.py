@@ -219,11 +219,14 @@ def sentence_figures(sentence: Sentence) -> tuple[Quantity, ...]:
 def in_a_scope(found: list[Found], hit: Hit) -> bool:
     """Whether the figure opens inside a scope (``scope_at``: "Feb. 3" of "since Feb. 3"),
     not one read in a part of its own words ("Saturday" of "Saturday, March 14"; a
-    weekday alone is its own scope, and no event's day)."""
+    weekday alone is its own scope, and no event's day), nor a moment's ("as of
+    midnight" also times a start)."""
     n = bisect_left(found, (hit.first + 1,)) - 1
     if n < 0 or not found[n][0] <= hit.first < found[n][1]:
         return False
-    first, end, _ = found[n]
+    first, end, scope = found[n]
+    if scope.kind == "moment":
+        return False
     return not (hit.first <= first and end <= hit.end and end - first < hit.end - hit.first)
 
 
@@ -245,6 +248,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
     # a date that opens a period ("since Feb. 3") is no event's date; a day is ("on March 15")
     bounds = [f for f in found_scopes if not is_day(f[2])]
     stop = opening_stop(s, found_scopes)
+    # a moment ("as of March 15") is when a count was taken, not a date's or a time's scope
+    timeless = [f for f in found_scopes if f[2].kind != "moment"]
     attacks = attack_nouns(s)
     floor = 0  # where the last count read ends
     found = figures_of(hits)
@@ -285,7 +290,8 @@ def extract(text: str) -> tuple[Quantity, ...]:
         if hit.kind == "speed":
             counted = speed_thing(s, hit)
         harm = hit.kind == "count" and role in HARM
-        scope = scope_for(s, found_scopes, hit.first, hit.end, stop, floor, attacks, harm)
+        around = timeless if hit.kind in ("date", "time") else found_scopes
+        scope = scope_for(s, around, hit.first, hit.end, stop, floor, attacks, harm)
         floor = hit.end if hit.kind == "count" else floor  # later counts' attacks come after it
         if parent >= 0 and not scope.kind:  # its place stays: "By Saturday, 105 in Jajarkot"
             scope = out[parent].scope._replace(place=scope.place or out[parent].scope.place)

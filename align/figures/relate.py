@@ -135,10 +135,15 @@ def scopes_fit(a: Scope, b: Scope) -> bool:
     Places must agree when both are named; a dated figure ("in 2012"), a part
     ("on the train", "at Boone Hospital") and an earlier report ("initially")
     meet only figures of the same date, part or kind; a figure with no scope
-    fits any other.
+    fits any other. Two counts taken at stated moments ("as of 3am on Saturday",
+    "by Friday mid-morning") meet only when the moments are one; a moment
+    against a count with none stated is no scope.
     """
     if a.place and b.place and not same_place(a.place, b.place):
         return False
+    if a.kind == b.kind == "moment":
+        return a.anchor == b.anchor
+    a, b = (x._replace(kind="", anchor="") if x.kind == "moment" else x for x in (a, b))
     if {"dated", "part", "earlier"} & {a.kind, b.kind}:
         return a.kind == b.kind and a.anchor == b.anchor
     if not a.kind or not b.kind:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..model import NO_SCOPE, Scope
-from .clock import day_of, spelled_day
+from .clock import day_of, spelled_day, time_at
 from .lexicon import (
     CLAUSE_ENDS,
     EVENT_OF,
@@ -32,7 +32,7 @@ from .lexicon import (
 )
 from .numerals import is_year
 from .subject import OPENING_MARKS, noun
-from .tokens import Hit, Stream
+from .tokens import Hit, Stream, possessive_form
 
 Found = tuple[int, int, Scope]  # first token, end token, scope
 CLAUSE_MAX = 60  # tokens a clause may reach either side of a figure
@@ -44,6 +44,7 @@ CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
 STOPS = CONTRASTS | {";"}  # where an opening scope stops applying
 ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air strike")
 ONE_DAY = "one day"  # a count "in a single day", of a day not named
+THEN = "then"  # the anchor of "by which time" until the day before it is read
 OPENING_SCOPES = 3  # the scopes before a figure that may name the day of "in one day"
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
@@ -206,6 +207,17 @@ def on_the_day(scope: Scope, published: dt.date | None) -> Scope:
     return scope._replace(anchor=WEEKDAY_NAMES[published.weekday()])
 
 
+def the_days_moment(scope: Scope, published: dt.date | None) -> Scope:
+    """A count "as of" or "by" the article's own day with no hour ("as of Thursday" in
+    an article of Thursday 5 March, "by March 5") is the article's latest, as a count
+    with no moment is: it keeps no moment. An hour ("as of 3am on Thursday") or another
+    day keeps it."""
+    if published is None or scope.kind != "moment":
+        return scope
+    days = (WEEKDAY_NAMES[published.weekday()], f"{MONTH_KEYS[published.month]} {published.day}")
+    return scope._replace(kind="", anchor="") if scope.anchor in days else scope
+
+
 MONTH_NUMBERS = {key: number for number, key in MONTH_KEYS.items()}
 
 
@@ -310,6 +322,52 @@ def month_day_at(s: Stream, j: int, month: str = "") -> tuple[str, int, int] | N
         return None
     after = month_key(s, day[1]) if not named else ""
     return named or after or month, day[0], day[1] + int(bool(after))
+
+
+# Words for a part of a day a count is taken at ("by Friday mid-morning").
+DAY_PARTS = frozenset(
+    {"morning", "mid-morning", "afternoon", "evening", "night", "noon", "midday", "dawn"}
+    | {"nightfall", "dusk", "late", "early"}
+)
+
+
+def moment_at(s: Stream, k: int) -> Found | None:
+    """ "as of 3am on Saturday", "as at Friday noon", "by Friday mid-morning", "by 5
+    March": the moment a count was taken, as a toll that rises is counted; it meets only
+    a count of the same moment (``relate.scopes_fit``). "by" before a time alone is a
+    deadline ("by midnight"), not a moment."""
+    if s.seq(k, ("by", "which", "time")) or s.seq(k, ("by", "then")):
+        end = k + 2 + int(s.low(k + 1) == "which")
+        return k, end, Scope("moment", THEN, "")  # the day named before it (``scopes``)
+    if s.low(k) == "as" and s.low(k + 1) in ("of", "at"):
+        j = k + 2
+    elif s.low(k) == "by":
+        j = k + 1
+    else:
+        return None
+    parts: list[str] = []
+    day = False
+    while True:
+        at = j + int(s.low(j) in ("on", "the") and bool(parts))
+        at += 2 * int(s.low(at) == "mid" and s.low(at + 1) == "-")  # "mid-morning"
+        date = month_day_at(s, at)
+        if s.capital(at) and s.low(at) in WEEKDAYS:
+            parts.append(s.low(at))
+            j, day = at + 1, True
+        elif date is not None and date[0]:
+            parts.append(f"{date[0]} {date[1]}")
+            j, day = date[2], True
+        elif s.low(at) in DAY_PARTS and (parts or s.low(at) in ("noon", "midday", "dawn")):
+            parts.append(s.low(at))
+            j = at + 1
+        elif (hit := time_at(s, at)) is not None:
+            parts.append(s.text[s.toks[at].start : s.toks[hit.end - 1].end].lower())
+            j = hit.end
+        else:
+            break
+    if not parts or (s.low(k) == "by" and not day) or possessive_form(s, j - 1):
+        return None  # (not "cut off by Monday's rockfall": whose, not when)
+    return k, j, Scope("moment", " ".join(parts), "")
 
 
 def incident_at(s: Stream, k: int) -> Found | None:
@@ -513,6 +571,7 @@ def period_back_at(s: Stream, k: int) -> Found | None:
 
 
 READERS = (
+    moment_at,
     earlier_at,
     period_back_at,
     since_at,
@@ -528,7 +587,7 @@ READERS = (
 OPENERS = frozenset(
     {"since", "from", "in", "over", "during", "within", "the", "last", "this", "throughout"}
     | {"between"}
-    | {"initially", "originally", "at", "previously", "on"}
+    | {"initially", "originally", "at", "previously", "on", "as", "by"}
     | EARLY_WORDS
     | RELATIVE_DAYS
     | RECENT
@@ -548,6 +607,15 @@ def scopes(s: Stream) -> list[Found]:
             hit = read(s, k)
             if hit is not None:
                 first, end, scope = hit
+                if scope.anchor == THEN:  # "on Thursday, by which time": Thursday's moment
+                    day = next(
+                        (f[2] for f in reversed(found) if is_day(f[2]) or f[2].anchor in WEEKDAYS),
+                        None,
+                    )
+                    k = end
+                    if day is None:
+                        break  # no day named before it: no moment
+                    scope = scope._replace(anchor=day.anchor)
                 text = s.text[s.toks[first].start : s.toks[end - 1].end]
                 found.append((first, end, Scope(scope.kind, scope.anchor, text)))
                 k = end
@@ -617,6 +685,14 @@ def opening_stop(s: Stream, found: list[Found]) -> int:
     return next((k for k in range(start, end) if _stops(s, k, earlier)), end)
 
 
+def opens_sentence(s: Stream, found: Found) -> bool:
+    """Does the scope open the sentence: in its first words, or a moment in its first
+    clause ("As per reports as of 3am on Saturday, ..., with 92 deaths")?"""
+    if found[0] < OPENING:
+        return True
+    return found[2].kind == "moment" and not any(ends_clause(s, k) for k in range(found[0]))
+
+
 def _stops(s: Stream, k: int, earlier: bool) -> bool:
     """Does token k end the opening scope's reach: a contrast or a semicolon, and after
     an earlier event's date also "while" or ", and" ("Six years ago, 144 died, while
@@ -670,7 +746,7 @@ def scope_for(
         scope = min(near, key=lambda f: abs(f[0] - first))[2]
     elif (opens := colon_opening(s, found, first)) is not None:
         scope = opens
-    elif found and found[0][0] < OPENING and found[0][1] <= first and not contrast:
+    elif found and opens_sentence(s, found[0]) and found[0][1] <= first and not contrast:
         scope = found[0][2]
     else:
         scope = attack_scope(s, found, (first, end), floor, attacks) if harm else NO_SCOPE
