@@ -1087,3 +1087,19 @@ def test_a_count_as_of_the_articles_own_day_is_its_latest() -> None:
         "conflict",
     ]
     assert all_marks(apart(dated(day, "2031-05-09"), hour)) == []  # Thursday: the day before
+
+
+def test_totals_since_a_day_on_pages_days_apart_are_not_compared() -> None:
+    """A total "since February" runs to its page's day: 59 on a page of 5 March and 61
+    on one of 16 March are two days' totals. Pages a day apart (a time zone, a morning
+    edition) are still compared, and a closed period ("in February") never meets one
+    that runs on."""
+    early = article("A", "Since the beginning of February, 59 soldiers have been killed.")
+    late = article("B", "Since the beginning of February, 61 soldiers have been killed.")
+    month = article("C", "In February, 61 soldiers were killed in the fighting.")
+    assert all_marks(apart(dated(early, "2031-05-08"), dated(late, "2031-05-19"))) == []
+    relations = all_marks(apart(dated(early, "2031-05-08"), dated(late, "2031-05-09")))
+    assert [d.relation for d in relations] == ["conflict", "conflict"]
+    assert all_marks(apart(dated(early, "2031-05-08"), dated(month, "2031-05-08"))) == []
+    # no page dated: the story's one day, compared as before
+    assert [d.relation for d in all_marks(apart(early, late))] == ["conflict", "conflict"]

@@ -18,6 +18,7 @@ while "six hours" [5.51, 6.49] meets both.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from rapidfuzz import fuzz
@@ -152,10 +153,31 @@ def scopes_fit(a: Scope, b: Scope) -> bool:
         return False
     if a.kind == "period" and BACK in (a.anchor, b.anchor):
         return True  # "since then" with no period named before: it may be any period
+    if a.kind == "period":
+        return same_run(a.anchor, b.anchor)
     if a.kind == "incident":  # an attack may be the day's ("in an air strike", "on Feb. 27")
         attack_day = ONE_ATTACK in (a.anchor, b.anchor) and (is_day(a) or is_day(b))
         return not a.anchor or not b.anchor or a.anchor == b.anchor or attack_day
     return a.anchor == b.anchor
+
+
+RUN_SLACK = 1  # days a page's date may be off (its time zone, a morning edition)
+
+
+def same_run(a: str, b: str) -> bool:
+    """Two periods' anchors name one period. A total that runs to its page's day
+    ("feb to 2020-03-05", ``scope.to_the_page``) meets one of the same start on a page
+    at most ``RUN_SLACK`` days from it: 57 since February on 4 March and 61 on 16
+    March are totals of two days."""
+    (start_a, _, day_a), (start_b, _, day_b) = a.partition(" to "), b.partition(" to ")
+    if start_a != start_b or bool(day_a) != bool(day_b):
+        return (
+            False  # "since February" runs on; "in February" (or "in a night in February") does not
+        )
+    if not day_a:
+        return True
+    apart = dt.date.fromisoformat(day_a) - dt.date.fromisoformat(day_b)
+    return abs(apart.days) <= RUN_SLACK
 
 
 def mods_fit(a: Quantity, b: Quantity) -> bool:

@@ -218,6 +218,24 @@ def the_days_moment(scope: Scope, published: dt.date | None) -> Scope:
     return scope._replace(kind="", anchor="") if scope.anchor in days else scope
 
 
+RUNNING = ("since", "from")  # the first word of a period that runs to the page's day
+
+
+def to_the_page(scope: Scope, published: dt.date | None) -> Scope:
+    """A total over a period that runs to the page's day ("since the beginning of
+    February", "in the past week", "this year") is that day's: 59 soldiers since
+    February on a page of 5 March and 61 on one of 16 March are two days' totals, not a
+    discrepancy. Its anchor takes the page's date (``relate.same_run`` allows a page's
+    date a day off); it still meets any figure of no period. A span of days ("from 1 to
+    4 March") does not run on."""
+    if published is None or scope.kind != "period" or "-" in scope.anchor:
+        return scope
+    opening = scope.text.split(maxsplit=1)[0].lower() if scope.text else ""
+    if opening not in RUNNING and not scope.anchor.startswith(("recent ", "this ")):
+        return scope
+    return scope._replace(anchor=f"{scope.anchor} to {published.isoformat()}")
+
+
 MONTH_NUMBERS = {key: number for number, key in MONTH_KEYS.items()}
 
 
