@@ -1916,7 +1916,7 @@ def _headline(
 ) -> tuple[str | None, list[Dropped]]:
     """The page's title (``_title``), below its masthead and menus (``_menu_block``),
     which go as page furniture."""
-    menu = _menu_block(raw, lines, drops)
+    menu = _menu_block(raw, lines, drops) or _above_copied_title(raw, lines, drops)
     masthead = [
         d
         for _, view in _live_lines(raw, lines[:menu], drops)
@@ -1960,6 +1960,28 @@ def _menu_block(raw: str, lines: Sequence[Line], drops: Drops) -> int:
     if not alone or len(title[0].split()) < 4 or not _looks_like_title(title[0]):
         return 0
     return block[-1].number + 1
+
+
+COPIED_TITLE_REACH = 24  # live lines at the top where a title and its copy are looked for
+
+
+def _above_copied_title(raw: str, lines: Sequence[Line], drops: Drops) -> int:
+    """The masthead, menus and section labels above a title the page gives twice
+    ("Al-Monitor", "Originals  Gulf  Iran  Israel", "TURKEY PULSE" over the title and
+    its copy, as a scraper takes the page's title and its heading), as the number of
+    lines they take (0: none): every line above the first of the top
+    ``COPIED_TITLE_REACH`` that its copy follows, when none of them is prose (a
+    sentence, or more than ``MENU_WORDS`` words that are no menu's items parted by bars
+    or runs of spaces)."""
+    live = list(islice(_live_lines(raw, lines, drops), COPIED_TITLE_REACH))
+    for n, ((line, view), (_, copy)) in enumerate(pairwise(live)):
+        text = view.text.strip()
+        if n and _norm(text) == _norm(copy.text) and len(text.split()) >= TAIL_WORDS:
+            return line.number if _looks_like_title(text) else 0
+        many = len(text.split()) > MENU_WORDS and not (_menu_bar(text) or "  " in text)
+        if many or _ends_sentence(text):
+            return 0  # prose above: no masthead
+    return 0
 
 
 TABLE_CELL = re.compile(r"\s*[\d.,]+\s*%?\s*")

@@ -100,6 +100,26 @@ def test_a_masthead_and_menus_above_the_title_are_page_furniture() -> None:
     assert "412" in cleaned(f"{table}\n\nLabour wins a landslide\n\n{BODY}").text
 
 
+def test_what_stands_above_a_title_the_page_gives_twice_is_page_furniture() -> None:
+    """A scraper takes a page's title and its heading: the lines above the title's
+    copy are the site's name, tagline, menus and section label, whatever their shape
+    (items parted by runs of spaces, one a line, editions by bars)."""
+    title = "Storm floods the old harbour as river bursts its banks"
+    for top in (
+        "Kestrel Herald\nThe Voice of the Coast\nNews  Sport  Weather  Business  Opinion\n\nCOAST",
+        "The Kestrel Herald\nUK\nWorld\nBusiness\nOpinion\nSport\nPodcasts\nSubscribe\n\nLOCAL",
+        "Kestrel Herald\nKestrel Herald Wales | Kestrel Herald Cymru | Kestrel Herald Alba",
+        "Kestrel  Harbour  Weather  Tides  Travel  Schools  Courts  Health  Markets  Sport  Jobs",
+    ):
+        c = cleaned(f"{top}\n\n{title}\n{title}\n\n{BODY}")
+        assert c.headline == title, top
+        assert c.text == BODY, top
+    # prose above the copied line: no masthead, the prose stays
+    lead = "Rain fell all night on the coast, and the river rose by a metre.\n\n"
+    c = cleaned(f"{lead}{title}\n{title}\n\n{BODY}")
+    assert "Rain fell all night on the coast" in c.text
+
+
 def test_duplicated_headline_is_kept_once_as_the_headline() -> None:
     c = cleaned(f"Parks plan approved\n\nParks plan approved\n\n{BODY}")
     assert c.headline == "Parks plan approved"
