@@ -1225,6 +1225,35 @@ COUNTER_LINE = re.compile(  # (responses only beside another counter: a survey's
     r"|(?i:view|show|read)\s+(?i:comments?|reactions?|replies)\s*\(?[\d,.]+[KkMm]?\)?"
     r"|(?i:shares|comments|views|likes)\s*+(?::\s*+)?[\d,.]+[KkMm]?"  # "Shares 312"
 )
+# A share bar's words: its buttons, networks, counters' names and comment sorting
+SHARE_BAR_WORDS = frozenset(
+    {"share", "shares", "shared", "tweet", "tweets", "email", "e-mail", "mail", "print"}
+    | {"comment", "comments", "reply", "replies", "reaction", "reactions", "like", "likes"}
+    | {"view", "views", "facebook", "twitter", "whatsapp", "linkedin", "reddit", "telegram"}
+    | {"pinterest", "messenger", "flipboard", "copy", "link", "save", "summary", "this"}
+    | {"article", "story", "page", "post", "sort", "by", "newest", "oldest", "top", "best"}
+)
+SHARE_BAR_ANCHORS = frozenset({"share", "shares", "tweet", "comment", "comments"})
+SHARE_BAR_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*[KkMm]?")
+SHARE_BAR_WORDS_MAX = 10
+
+
+def is_share_bar(text: str) -> bool:
+    """A share bar and its counters, whatever their order and marks ("Share: 318
+    Comments: 12", "Summary⎙ Print Share 412 Comments 7", "0 Comments Sort by: Newest",
+    "Share Facebook 1.6K Twitter WhatsApp Email"): at most ``SHARE_BAR_WORDS_MAX``
+    words, every one a share bar's (``SHARE_BAR_WORDS``), one of them sharing or
+    comments, and numbers. Its counts are no figures of the story."""
+    tokens = SHARE_BAR_TOKEN.findall(text)
+    words = {t.lower() for t in tokens if not t[0].isdigit()}
+    return (
+        0 < len(tokens) <= 2 * SHARE_BAR_WORDS_MAX
+        and len(words) <= SHARE_BAR_WORDS_MAX
+        and words <= SHARE_BAR_WORDS
+        and bool(words & SHARE_BAR_ANCHORS)
+    )
+
+
 # A postal address: a number and a street, or a town, a US state and a ZIP code
 # ("1200 Broadcast Way", "Harrisburg, PA 17110", "Barbaros Bulvarı No:153 Beşiktaş 34349")
 STREET = re.compile(  # a line that opens with the number, or a Turkish "Bulvarı No:153"
@@ -1463,6 +1492,7 @@ LINE_RULES: tuple[tuple[Callable[[str], object], str], ...] = (
     (is_run_menu, "boilerplate"),
     (is_phone_line, "boilerplate"),
     (COUNTER_LINE.fullmatch, "boilerplate"),
+    (is_share_bar, "boilerplate"),
     (is_address, "boilerplate"),
     (TAG_LINE.fullmatch, "boilerplate"),
     (is_video_teaser, "related link"),

@@ -2785,3 +2785,29 @@ def test_a_markdown_heading_with_figures_or_a_sentence_s_length_stays_as_prose()
     heading = "Article 2: A security corridor 6 km deep on each side of the river road"
     c = cleaned(f"# River floods Kestrel valley\n\n{STORY}\n\n## {heading}\n\nThe dam held.")
     assert heading in c.text
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "Share: 318 Comments: 12",
+        "Summary⎙ Print Share 412 Comments 7",
+        "0 Comments Sort by: Newest",
+        "Share Facebook 1.6K Twitter WhatsApp Email",
+        "SHARE THIS ARTICLE 2.4K",
+        "Share 1.1K Tweet WhatsApp Email",
+    ],
+)
+def test_a_share_bar_and_its_counters_go_whatever_their_order(bar: str) -> None:
+    c = cleaned(f"Parks plan approved\n\n{bar}\n\n{BODY}")
+    assert c.text == BODY
+    assert ("boilerplate", bar) in drops(c)
+
+
+def test_prose_about_shares_and_comments_stays() -> None:
+    for line in (
+        "The share of comments rose by 12 percent.",
+        "Twitter said 412 accounts were suspended.",
+        "Print runs fell to 2,000 copies.",
+    ):
+        assert line in cleaned(f"Parks plan approved\n\n{line}\n\n{BODY}").text
