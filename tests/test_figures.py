@@ -149,6 +149,9 @@ def test_vague_amounts(sentence: str, written: str, low: float, high: float) -> 
         ),
         ("The fire burned for 5 to 6 hours.", "5 to 6 hours", 4.51, 6.49, "duration"),
         ("Floods covered 4-6 km of coast.", "4-6 km", 3.51, 6.49, "length"),
+        # round ends are the range's, not a rounded first count (it read 510 to 2,490)
+        ("Fire destroyed 1,000-2,000 homes.", "1,000-2,000", 1000, 2000, "count"),
+        ("380,000 to 585,000 people died.", "380,000 to 585,000", 380000, 585000, "count"),
     ],
 )
 def test_ranges(sentence: str, written: str, low: float, high: float, kind: str) -> None:

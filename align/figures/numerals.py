@@ -148,13 +148,13 @@ def hedged(core: Core, how: str | None, measure: bool) -> Interval:
     """
     x = core.value
     half = core.half if (measure or core.scaled) else 0.0
+    if core.is_range and core.vague is not None:  # its ends as stated ("1,000 to 2,000")
+        return Interval(core.vague[0] - half, core.vague[1] + half)
     if how is None and half == 0.0 and (half := rounding(x)) and x >= 10 * place_of(x):
         # a round count of two digits or more is rounded or cut: "1,800 injured" may be
         # 1,881 (not 1,700); "1,000,000" stays 1 million +- half (cut, it would reach 2)
         return Interval(x - half, x + 2 * half)
     stated = Interval(x - half, x + half)
-    if core.is_range and core.vague is not None:
-        return Interval(core.vague[0] - half, core.vague[1] + half)
     if core.vague is not None:
         return Interval(*core.vague)
     if how == "above":
