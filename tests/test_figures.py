@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.figures import MAX_CLAIMS, comparable, extract, relate
-from align.figures.scope import BACK
+from align.figures.scope import BACK, ONE_ATTACK
 from align.model import Quantity, Scope
 
 
@@ -1650,6 +1650,9 @@ def test_scopes_periods_and_incidents() -> None:
     assert (recent.scope.kind, recent.scope.anchor) == ("period", "recent week")
     one_raid = only("Nine medics were killed in a single air strike.")
     assert one_raid.scope.kind == "incident"
+    for dated_raid in ("in the 3 May air strike", "in the May 3 strike", "in the 3rd May raid"):
+        raid = find(f"Nine medics were killed {dated_raid}.", "Nine")
+        assert (raid.scope.kind, raid.scope.anchor) == ("incident", ONE_ATTACK), dated_raid
     day = find("Four medics were killed on Tuesday, officials said.", "Four")
     assert (day.scope.kind, day.scope.anchor) == ("incident", "tuesday")
     plain = only("Some 30 medics were killed.")

@@ -422,12 +422,18 @@ INCIDENT_MODIFIERS = frozenset(
 
 def incident_noun(s: Stream, k: int) -> int:
     """The token of the attack noun at k or after a few words qualifying it ("single air
-    strike", "Syrian government air strike"), or -1."""
-    for j in range(k, k + INCIDENT_REACH + 1):
+    strike", "Syrian government air strike", "27 February air strike"), or -1."""
+    j = k
+    while j <= k + INCIDENT_REACH:
         if s.low(j) in INCIDENTS or noun(s.low(j)) in INCIDENTS:
             return j
+        date = month_day_at(s, j)
+        if date is not None and date[0]:
+            j = date[2]  # its day: "the 27 February air strike", "the Feb. 27 strike"
+            continue
         if not (s.low(j) in INCIDENT_MODIFIERS or s.capital(j)):
             return -1
+        j += 1
     return -1
 
 
