@@ -2437,3 +2437,32 @@ def test_the_date_or_time_of_a_moment_is_still_a_figure_and_has_no_moment() -> N
     assert find(text, "March 15").role == "start"
     assert find(text, "Thursday").scope.kind != "moment"
     assert find("The truce is in force as of midnight tonight.", "midnight").role == "start"
+
+
+@pytest.mark.parametrize(
+    ("row", "written", "counted", "role"),
+    [
+        ("Homes destroyed by the flood: 1,240", "1,240", "home", "destroyed"),
+        ("Guards killed since 1 May: 59", "59", "guard", "killed"),
+        ("People living in the valley: 3.5 million", "3.5 million", "people", "population"),
+        ("- Ambulances sent to the coast: about 400", "about 400", "ambulance", "deployed"),
+    ],
+)
+def test_a_row_s_value_counts_what_its_label_names(
+    row: str, written: str, counted: str, role: str
+) -> None:
+    """A table's or a list's row, "label: value" (a table's cells as cleaning joins
+    them): the value counts what the label names, as "59 guards killed since 1 May"."""
+    q = find(row, written)
+    assert (q.counted, q.role) == (counted, role)
+    assert row[q.start : q.end] == written
+
+
+def test_a_row_keeps_its_label_s_period_and_other_rows_stay_as_written() -> None:
+    since = find("Guards killed since 1 May: 59", "59")
+    assert (since.scope.kind, since.scope.anchor) == ("period", "may")
+    assert find("Guards killed since 1 May: 59", "1 May").kind == "date"
+    for text, written in (("He said: 34.", "34"), ("Years of war: 9", "9")):
+        assert find(text, written).counted == ""  # a saying or a label that names no thing
+    # a value that names its own thing keeps it
+    assert find("Toll so far: 59 guards", "59").counted == "guard"

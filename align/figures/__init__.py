@@ -236,7 +236,43 @@ QUESTION_CLOSERS = " \"'”’»)]"
 
 def extract(text: str) -> tuple[Quantity, ...]:
     """Every figure of one sentence, with local offsets into ``text``. A question claims
-    none ("... at midnight their time, that's 4 p.m. here?": not the 4 p.m.)."""
+    none ("... at midnight their time, that's 4 p.m. here?": not the 4 p.m.). A row of a
+    table or a list gives its value what its label names (``row_value``)."""
+    found = read_sentence(text)
+    return row_value(text, found) or found
+
+
+ROW_LABEL_WORDS = 16  # words of a row's label, at most
+
+
+def row_value(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | None:
+    """A row of a table or a list, "label: value", where the value is one figure that
+    names nothing ("Turkish soldiers killed since 1 February: 59", "Displaced since 1
+    December: 948,000", a table's "| Displaced since 1 December | 948,000 |" as the
+    cleaning gives it): the row read as if its value were written before its label
+    ("59 Turkish soldiers killed since 1 February"), so the value counts what the label
+    names, in its period. None for any other sentence."""
+    last = found[-1] if found else None
+    end = len(text.rstrip(" ."))
+    if last is None or last.end != end or last.counted or last.kind in ("date", "time"):
+        return None
+    head = text[: last.start].rstrip()
+    label = head[:-1].strip().lstrip("-–—•*· ")  # (a list's mark, where one is left)
+    if not head.endswith(":") or ":" in label or not 0 < len(label.split()) <= ROW_LABEL_WORDS:
+        return None
+    value = text[last.start : end]
+    shift, at = len(value) + 1, text.index(label)
+    turned = read_sentence(f"{value} {label}")
+    read = next((q for q in turned if q.start == 0 and q.end == len(value)), None)
+    if read is None or not read.counted:
+        return None
+    moved = [q._replace(start=q.start - shift + at, end=q.end - shift + at) for q in turned]
+    kept = [q for q in moved if q.start >= at]
+    return (*kept, read._replace(start=last.start, end=last.end))
+
+
+def read_sentence(text: str) -> tuple[Quantity, ...]:
+    """Every figure of one sentence as its words stand (``extract``)."""
     asked = question_start(text)
     if asked == 0:
         return ()
