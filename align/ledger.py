@@ -34,7 +34,6 @@ from .figures.scope import (
     another_months,
     on_the_day,
     published_on,
-    the_days_moment,
     to_the_page,
 )
 from .model import (
@@ -194,14 +193,13 @@ def story_date(articles: Sequence[Article]) -> str | None:
 def undated(q: Quantity, date: str | None) -> Quantity:
     """A figure dated to the year of the article (``date``: its own, else the story's)
     belongs to its story; an incident's day named from that date is that date
-    (``on_the_day``); a count as of that day is its latest (``the_days_moment``); a
-    total since a day runs to it (``to_the_page``); a month long before it, another
-    event's (``another_months``)."""
+    (``on_the_day``); a total since a day runs to it (``to_the_page``); a month long
+    before it, another event's (``another_months``)."""
     year = (date or "")[:4]
     if q.scope.kind == "dated" and year and q.scope.anchor == year:
         return q._replace(scope=q.scope._replace(kind="", anchor=""))
     published = published_on(date)
-    scope = on_the_day(the_days_moment(to_the_page(q.scope, published), published), published)
+    scope = on_the_day(to_the_page(q.scope, published), published)
     scope = another_months(scope, published)
     return q if scope is q.scope else q._replace(scope=scope)
 

@@ -2385,7 +2385,11 @@ def test_a_question_claims_no_figure() -> None:
 @pytest.mark.parametrize(
     ("sentence", "written", "anchor"),
     [
-        ("As of 3am on Saturday, the flood had killed 92 people in Orla.", "92", "3am saturday"),
+        (
+            "As of 3am on Saturday, the flood had killed 92 people in Orla.",
+            "92",
+            "180 min saturday",
+        ),
         (
             "By Friday mid-morning, at least 100 bodies had been recovered.",
             "at least 100",
@@ -2394,14 +2398,14 @@ def test_a_question_claims_no_figure() -> None:
         (
             "At least 100 bodies had been recovered by Friday evening, police said.",
             "At least 100",
-            "friday evening",
+            "evening friday",
         ),
         ("As of March 5, nearly 950,000 people had fled the province.", "nearly 950,000", "mar 5"),
         # a moment in the sentence's first clause, past its first words
         (
             "As per reports as of 3am on Saturday, the valley was worst hit, with 92 deaths.",
             "92",
-            "3am saturday",
+            "180 min saturday",
         ),
     ],
 )

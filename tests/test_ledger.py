@@ -1077,16 +1077,35 @@ def test_counts_taken_at_different_moments_are_not_compared() -> None:
     assert all_marks(apart(found, night)) == []
 
 
-def test_a_count_as_of_the_articles_own_day_is_its_latest() -> None:
-    """ "as of Thursday" in an article of Thursday (8 May 2031) is no other moment than
-    the page's: it meets a count of another moment. An hour that day keeps its moment."""
-    day = article("A", "As of Thursday, 59 soldiers had been killed in the fighting.")
-    hour = article("B", "As of 6 pm on Thursday, 58 soldiers had been killed in the fighting.")
-    assert [d.relation for d in all_marks(apart(dated(day, "2031-05-08"), hour))] == [
-        "conflict",
-        "conflict",
-    ]
-    assert all_marks(apart(dated(day, "2031-05-09"), hour)) == []  # Thursday: the day before
+def test_a_count_as_of_the_pages_own_day_keeps_its_moment() -> None:
+    """Found in review: "as of Thursday" on a page of Friday 9 May 2031 had lost its
+    moment as the page's own day ("As of Friday") and met Thursday's count."""
+    thursday = article("A", "As of Thursday, 136 people had died in the floods.")
+    friday = article("B", "As of Friday, 150 people had died in the floods.")
+    assert all_marks(apart(dated(thursday, "2031-05-09"), dated(friday, "2031-05-09"))) == []
+    # the day it times a count is no start of the floods
+    assert all(
+        d.kind != "number" or d.text != "Thursday" for d in all_marks(apart(thursday, friday))
+    )
+
+
+def test_one_moment_worded_two_ways_is_one_moment() -> None:
+    for a, b in (
+        ("As of Friday 5pm", "As of 5 p.m. on Friday"),
+        ("As of noon on Saturday", "As of midday Saturday"),
+        ("As of Friday at 6 pm", "As of 18:00 on Friday"),
+    ):
+        one = article("A", f"{a}, 58 people had died in the floods.")
+        other = article("B", f"{b}, 71 people had died in the floods.")
+        assert [d.relation for d in all_marks(apart(one, other))] == ["conflict", "conflict"], a
+
+
+def test_a_deadline_by_a_day_is_no_moment() -> None:
+    """Found in review: "must leave by Friday" and "by Saturday" are deadlines, not the
+    moments two counts were taken at."""
+    one = article("A", "Residents of 1,200 homes must leave by Friday, officials said.")
+    other = article("B", "Residents of 900 homes must leave by Saturday, officials said.")
+    assert [d.relation for d in all_marks(apart(one, other))] == ["conflict", "conflict"]
 
 
 def test_totals_since_a_day_on_pages_days_apart_are_not_compared() -> None:
@@ -1103,3 +1122,32 @@ def test_totals_since_a_day_on_pages_days_apart_are_not_compared() -> None:
     assert all_marks(apart(dated(early, "2031-05-08"), dated(month, "2031-05-08"))) == []
     # no page dated: the story's one day, compared as before
     assert [d.relation for d in all_marks(apart(early, late))] == ["conflict", "conflict"]
+
+
+def test_a_total_since_then_or_since_a_year_or_of_an_undated_page_is_still_compared() -> None:
+    """Found in review: "since then" may be any period, a total since 2011 hardly moves
+    in days, and a page whose date is not read may be of any day."""
+    then = article("A", "The floods began in February. Since then, 58 people have died.")
+    since = article("B", "Since February, 71 people have died in the floods.")
+    day = "2031-03-05"
+    marks = all_marks(apart(dated(then, day), dated(since, day)))
+    assert [d.relation for d in marks] == ["conflict", "conflict"]
+    war = article("C", "Since 2011, the war has killed 380,000 people.")
+    other = article("D", "Since 2011, the war has killed 500,000 people.")
+    marks = all_marks(apart(dated(war, "2031-03-05"), dated(other, "2031-03-09")))
+    assert [d.relation for d in marks] == ["conflict", "conflict"]
+    marks = all_marks(apart(dated(since, "5 March 2031"), dated(then, day)))
+    assert [d.relation for d in marks] == ["conflict", "conflict"]
+
+
+def test_a_window_back_from_the_page_or_a_calendar_month_is_that_pages() -> None:
+    """Found in review: "over the past 24 hours" on two days are two windows, and "this
+    month" on 31 May and 1 June two months."""
+    one = article("A", "Over the past 24 hours, 12 people were killed in the storms.")
+    two = article("B", "Over the past 24 hours, 19 people were killed in the storms.")
+    assert all_marks(apart(dated(one, "2031-05-06"), dated(two, "2031-05-07"))) == []
+    marks = all_marks(apart(dated(one, "2031-05-06"), dated(two, "2031-05-06")))
+    assert [d.relation for d in marks] == ["conflict", "conflict"]
+    may = article("C", "This month, 58 people have died in the storms.")
+    june = article("D", "This month, 71 people have died in the storms.")
+    assert all_marks(apart(dated(may, "2031-05-31"), dated(june, "2031-06-01"))) == []

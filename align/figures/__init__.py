@@ -374,11 +374,15 @@ def read_sentence(text: str) -> tuple[Quantity, ...]:
         out[old] = was._replace(scope=Scope("earlier", "", words))
     for n in kinds_listed(s, hits, out):
         out[n] = out[n]._replace(listed=True)
+    # a moment a count was taken at ("As of Thursday, 136 had died") is no date of its own
+    taken = [f for f in found_scopes if any(q.scope.text == f[2].text for q in out)]
+    moments = [f for f in taken if f[2].kind == "moment"]
     # "in one air strike" is a scope, not a count of strikes; a forecast is no figure yet
     return tuple(
         q
         for q, hit in zip(out, hits, strict=True)
         if not (hit.kind == "count" and scope_at(bounds, hit.first))
+        and not (hit.kind in ("date", "time") and scope_at(moments, hit.first))
         and not is_forecast(s, hit)
         and q.start < asked
     )

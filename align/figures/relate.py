@@ -167,14 +167,12 @@ RUN_SLACK = 1  # days a page's date may be off (its time zone, a morning edition
 def same_run(a: str, b: str) -> bool:
     """Two periods' anchors name one period. A total that runs to its page's day
     ("feb to 2020-03-05", ``scope.to_the_page``) meets one of the same start on a page
-    at most ``RUN_SLACK`` days from it: 57 since February on 4 March and 61 on 16
-    March are totals of two days."""
-    (start_a, _, day_a), (start_b, _, day_b) = a.partition(" to "), b.partition(" to ")
-    if start_a != start_b or bool(day_a) != bool(day_b):
-        return (
-            False  # "since February" runs on; "in February" (or "in a night in February") does not
-        )
-    if not day_a:
+    at most ``RUN_SLACK`` days from it, or of a page whose day is unknown ("feb to "),
+    and never a closed period ("feb": "in February")."""
+    (start_a, to_a, day_a), (start_b, to_b, day_b) = a.partition(" to "), b.partition(" to ")
+    if start_a != start_b or bool(to_a) != bool(to_b):
+        return False
+    if not (day_a and day_b):
         return True
     apart = dt.date.fromisoformat(day_a) - dt.date.fromisoformat(day_b)
     return abs(apart.days) <= RUN_SLACK

@@ -45,6 +45,8 @@ STOPS = CONTRASTS | {";"}  # where an opening scope stops applying
 ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air strike")
 ONE_DAY = "one day"  # a count "in a single day", of a day not named
 THEN = "then"  # the anchor of "by which time" until the day before it is read
+NOON = "720 min"  # "noon" and "midday" as a moment, as "12 p.m." is
+PERFECT = frozenset({"had", "has", "have"})  # a count "by" a day tells what had happened
 OPENING_SCOPES = 3  # the scopes before a figure that may name the day of "in one day"
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
@@ -207,36 +209,45 @@ def on_the_day(scope: Scope, published: dt.date | None) -> Scope:
     return scope._replace(anchor=WEEKDAY_NAMES[published.weekday()])
 
 
-def the_days_moment(scope: Scope, published: dt.date | None) -> Scope:
-    """A count "as of" or "by" the article's own day with no hour ("as of Thursday" in
-    an article of Thursday 5 March, "by March 5") is the article's latest, as a count
-    with no moment is: it keeps no moment. An hour ("as of 3am on Thursday") or another
-    day keeps it."""
-    if published is None or scope.kind != "moment":
-        return scope
-    days = (WEEKDAY_NAMES[published.weekday()], f"{MONTH_KEYS[published.month]} {published.day}")
-    return scope._replace(kind="", anchor="") if scope.anchor in days else scope
-
-
-RUNNING = ("since", "from")  # the first word of a period that runs to the page's day
+CLOSING = ("in", "during", "throughout")  # the first word of a month's period ("in February")
 
 
 def to_the_page(scope: Scope, published: dt.date | None) -> Scope:
-    """A total over a period that runs to the page's day ("since the beginning of
-    February", "in the past week", "this year") is that day's: 59 soldiers since
-    February on a page of 5 March and 61 on one of 16 March are two days' totals, not a
-    discrepancy. Its anchor takes the page's date (``relate.same_run`` allows a page's
-    date a day off); it still meets any figure of no period. A span of days ("from 1 to
-    4 March") does not run on."""
-    if published is None or scope.kind != "period" or "-" in scope.anchor:
+    """A total over a period that runs to the page's day is that day's: "since the
+    beginning of February" takes "to" and the page's date (59 soldiers on a page of 5
+    March and 61 on one of 16 March are two days' totals; ``relate.same_run`` allows a
+    page's date a day off), and so does the page's own month ("in March" on a page of
+    March). A month before the page's ("in February" in March) is closed: it meets no
+    period that runs on. A window back from the page's day ("in the past week") and a
+    calendar period ("this month") take the page's date or its month, so they meet
+    only the same window or month. A period since a year ("since 2011") hardly moves
+    in days, "since then" may be any, a span ("from 1 to 4 March", "in a month of
+    fighting") does not run on: they stay as they are."""
+    anchor = scope.anchor
+    if scope.kind != "period" or not anchor or "-" in anchor or anchor.endswith(" span"):
         return scope
+    if anchor == BACK or is_year(anchor):
+        return scope
+    if anchor.startswith("this "):  # "this week", "this month", "this year"
+        if published is None:
+            return scope
+        week = published.isocalendar()
+        unit = anchor.removeprefix("this ")
+        when = {"week": f"{week[0]}-w{week[1]}", "month": published.isoformat()[:7]}
+        return scope._replace(anchor=f"{anchor} {when.get(unit, published.year)}")
+    if anchor.startswith("recent "):  # "in the past week", "over the last 24 hours"
+        return scope if published is None else scope._replace(anchor=f"{anchor} on {published}")
     opening = scope.text.split(maxsplit=1)[0].lower() if scope.text else ""
-    if opening not in RUNNING and not scope.anchor.startswith(("recent ", "this ")):
-        return scope
-    return scope._replace(anchor=f"{scope.anchor} to {published.isoformat()}")
+    named = scope.text.lower().rstrip(" .").endswith(MONTH_NAMES.get(anchor, " "))
+    if named and opening in CLOSING and published and MONTH_NUMBERS[anchor] != published.month:
+        return scope  # "in February" on a page of March: a month gone by
+    day = published.isoformat() if published is not None else ""  # unknown: any day
+    return scope._replace(anchor=f"{anchor} to {day}")
 
 
 MONTH_NUMBERS = {key: number for number, key in MONTH_KEYS.items()}
+# a month's key and the ends of its names as written ("feb": "february" or "feb")
+MONTH_NAMES = {key: tuple(n for n in MONTHS if n[:3] == key) for key in MONTH_NUMBERS}
 
 
 def another_months(scope: Scope, published: dt.date | None) -> Scope:
@@ -351,9 +362,11 @@ DAY_PARTS = frozenset(
 
 def moment_at(s: Stream, k: int) -> Found | None:
     """ "as of 3am on Saturday", "as at Friday noon", "by Friday mid-morning", "by 5
-    March": the moment a count was taken, as a toll that rises is counted; it meets only
-    a count of the same moment (``relate.scopes_fit``). "by" before a time alone is a
-    deadline ("by midnight"), not a moment."""
+    March", "by which time" (of the day named before it): the moment a count was
+    taken, as a toll that rises is counted; it meets no count of another moment
+    (``relate.scopes_fit``). "by" is a moment only with a day, in a sentence that tells
+    what had happened by then ("By Friday, the storm had killed 58"): "must leave by
+    Friday", "by midnight" are deadlines."""
     if s.seq(k, ("by", "which", "time")) or s.seq(k, ("by", "then")):
         end = k + 2 + int(s.low(k + 1) == "which")
         return k, end, Scope("moment", THEN, "")  # the day named before it (``scopes``)
@@ -366,7 +379,7 @@ def moment_at(s: Stream, k: int) -> Found | None:
     parts: list[str] = []
     day = False
     while True:
-        at = j + int(s.low(j) in ("on", "the") and bool(parts))
+        at = j + int(s.low(j) in ("on", "the", "at") and bool(parts))
         at += 2 * int(s.low(at) == "mid" and s.low(at + 1) == "-")  # "mid-morning"
         date = month_day_at(s, at)
         if s.capital(at) and s.low(at) in WEEKDAYS:
@@ -376,16 +389,18 @@ def moment_at(s: Stream, k: int) -> Found | None:
             parts.append(f"{date[0]} {date[1]}")
             j, day = date[2], True
         elif s.low(at) in DAY_PARTS and (parts or s.low(at) in ("noon", "midday", "dawn")):
-            parts.append(s.low(at))
+            parts.append(NOON if s.low(at) in ("noon", "midday") else s.low(at))
             j = at + 1
         elif (hit := time_at(s, at)) is not None:
-            parts.append(s.text[s.toks[at].start : s.toks[hit.end - 1].end].lower())
+            parts.append(f"{hit.low:g} min")  # "3am", "3 a.m." and "03:00" alike
             j = hit.end
         else:
             break
-    if not parts or (s.low(k) == "by" and not day) or possessive_form(s, j - 1):
+    if not parts or possessive_form(s, j - 1):
         return None  # (not "cut off by Monday's rockfall": whose, not when)
-    return k, j, Scope("moment", " ".join(parts), "")
+    if s.low(k) == "by" and not (day and PERFECT & set(s.lows)):
+        return None  # a deadline or a forecast: "must leave by Friday", "by midnight"
+    return k, j, Scope("moment", " ".join(sorted(set(parts))), "")  # "Friday 5pm", "5pm Friday"
 
 
 def incident_at(s: Stream, k: int) -> Found | None:
@@ -632,14 +647,11 @@ def scopes(s: Stream) -> list[Found]:
             if hit is not None:
                 first, end, scope = hit
                 if scope.anchor == THEN:  # "on Thursday, by which time": Thursday's moment
-                    day = next(
-                        (f[2] for f in reversed(found) if is_day(f[2]) or f[2].anchor in WEEKDAYS),
-                        None,
-                    )
                     k = end
-                    if day is None:
+                    day = day_before(s, first)
+                    if not day:
                         break  # no day named before it: no moment
-                    scope = scope._replace(anchor=day.anchor)
+                    scope = scope._replace(anchor=day)
                 text = s.text[s.toks[first].start : s.toks[end - 1].end]
                 found.append((first, end, Scope(scope.kind, scope.anchor, text)))
                 k = end
@@ -647,6 +659,21 @@ def scopes(s: Stream) -> list[Found]:
         else:
             k += 1
     return found
+
+
+THEN_REACH = 20  # words back from "by which time" to the day it means
+
+
+def day_before(s: Stream, k: int) -> str:
+    """The day named nearest before token k, within ``THEN_REACH`` words: a weekday
+    or a day of a month ("searched until Wednesday, by which time"), or ""."""
+    for j in range(k - 1, max(-1, k - THEN_REACH - 1), -1):
+        if s.capital(j) and s.low(j) in WEEKDAYS:
+            return s.low(j)
+        date = month_day_at(s, j)
+        if date is not None and date[0]:
+            return f"{date[0]} {date[1]}"
+    return ""
 
 
 def scope_at(found: list[Found], k: int) -> bool:
@@ -698,6 +725,8 @@ def opening_stop(s: Stream, found: list[Found]) -> int:
     ("Early reports said ..., but the newest says at least 12,000"), semicolon or
     the next scope (``_stops``), else the end.
     Found once per sentence, so each figure's scope costs no scan of the text."""
+    if found and not opens_sentence(s, found[0]):
+        return 0  # no opening scope: every figure's ``contrast`` holds
     start = found[0][1] if found else s.count
     # another scope opens another time, past the opening phrase's own ("Since the push
     # began in December, nearly 300 ...": December is the push's)
@@ -770,7 +799,7 @@ def scope_for(
         scope = min(near, key=lambda f: abs(f[0] - first))[2]
     elif (opens := colon_opening(s, found, first)) is not None:
         scope = opens
-    elif found and opens_sentence(s, found[0]) and found[0][1] <= first and not contrast:
+    elif found and found[0][1] <= first and not contrast:
         scope = found[0][2]
     else:
         scope = attack_scope(s, found, (first, end), floor, attacks) if harm else NO_SCOPE
