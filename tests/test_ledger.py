@@ -1124,6 +1124,16 @@ def test_totals_since_a_day_on_pages_days_apart_are_not_compared() -> None:
     assert [d.relation for d in all_marks(apart(early, late))] == ["conflict", "conflict"]
 
 
+def test_last_thursday_is_another_weeks_thursday() -> None:
+    """ "Last Thursday, 22 were killed" is a day of another week than "On Thursday, 24
+    were killed": not compared. Two pages' "last Thursday" still are."""
+    last = article("A", "Last Thursday, 22 civilians were killed across the province.")
+    this = article("B", "On Thursday, 24 civilians were killed across the province.")
+    again = article("C", "Some 25 civilians were killed across the province last Thursday.")
+    assert all_marks(apart(last, this)) == []
+    assert [d.relation for d in all_marks(apart(last, again))] == ["conflict", "conflict"]
+
+
 def test_a_total_since_then_or_since_a_year_or_of_an_undated_page_is_still_compared() -> None:
     """Found in review: "since then" may be any period, a total since 2011 hardly moves
     in days, and a page whose date is not read may be of any day."""

@@ -408,6 +408,8 @@ def incident_at(s: Stream, k: int) -> Found | None:
     "on Feb. 27"."""
     word = s.low(k)
     if s.capital(k) and word in WEEKDAYS and s.low(k - 1) not in ("midnight", "until", "by"):
+        if s.low(k - 1) in ("last", "next"):  # another week's: "Last Thursday, 22 were killed"
+            return k - 1, k + 1, Scope("incident", f"{s.low(k - 1)} {word}", "")
         return k, k + 1, Scope("incident", word, "")
     dated = day_on(s, k)
     if dated is not None:
