@@ -1182,6 +1182,7 @@ def test_no_dateline(para: str) -> None:
         ("Kestrel News with AFP, AP", "byline"),
         ("THE VALLEY HERALD WITH AGENCIES PORT ELLIS", "byline"),
         ("KESTREL 24 with AFP", "byline"),  # a channel's number in its name
+        ("Kestrel World and Agencies", "byline"),  # a channel and the wires
         ("Author Jane Doe", "byline"),
         ("Share Facebook Twitter Whatsapp E-Mail", "boilerplate"),
         ("Feedback: Send us your feedback.", "boilerplate"),
