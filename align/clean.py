@@ -1987,9 +1987,12 @@ def _menu_block(raw: str, lines: Sequence[Line], drops: Drops) -> int:
     prose = [len(t.split()) > MENU_WORDS or _ends_sentence(t) for t in texts]
     if not any(menus) or any(p and not m for p, m in zip(prose, menus, strict=True)):
         return 0
-    if not (menus[-1] or len(texts[-1].split()) <= 2):
+    if not (menus[-1] or len(texts[-1].split()) <= 3):
         return 0  # its last line is the title: "World | Syria" over "Russia and Turkey agree ..."
-    after = list(islice(_live_lines(raw, lines[block[-1].number + 1 :], drops), 2))
+    after = list(islice(_live_lines(raw, lines[block[-1].number + 1 :], drops), 3))
+    if len(after) > 2 and _is_kicker(after[0][1].text, after[1][1].text):
+        after = after[1:]  # a section's name over the title ("WORLD", "NATION & WORLD")
+    after = after[:2]
     if not after:
         return 0
     title = [view.text.strip() for _, view in after]
@@ -2024,11 +2027,21 @@ def _above_copied_title(raw: str, lines: Sequence[Line], drops: Drops) -> int:
 TABLE_CELL = re.compile(r"\s*[\d.,]+\s*%?\s*")
 
 
+SPACED_ITEMS = re.compile(r"\s{2,}")
+SPACED_MENU_ITEMS = 4  # a menu's items parted by runs of spaces, at least
+
+
 def _menu_bar(text: str) -> bool:
-    """A menu's items parted by bars ("Home | News | World"), not a table's row of figures
-    ("Labour | 412 | 34%")."""
+    """A menu's items parted by bars ("Home | News | World") or by runs of spaces ("News
+    Weather   Traffic   Sports", each of at most ``MENU_ITEM_WORDS`` words), not a
+    table's row of figures ("Labour | 412 | 34%")."""
     cells = text.split("|")
-    return len(cells) >= 3 and sum(bool(TABLE_CELL.fullmatch(c)) for c in cells) < 2
+    if len(cells) >= 3:
+        return sum(bool(TABLE_CELL.fullmatch(c)) for c in cells) < 2
+    items = SPACED_ITEMS.split(text.strip())
+    return len(items) >= SPACED_MENU_ITEMS and all(
+        _is_item(i, MENU_ITEM_WORDS) and not any(c.isdigit() for c in i) for i in items
+    )
 
 
 def _title(

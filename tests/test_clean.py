@@ -84,6 +84,10 @@ def test_a_masthead_and_menus_above_the_title_are_page_furniture() -> None:
         "Skip to main content\nHome | News | World | Sport\nSign in   Mail\nAdvertisement",
         "KESTREL DAILY\nWorld | Politics | Economy | Sport\nMenu   Search",
         "Kestrel News | Weather | Traffic | Live\nWATCH LIVE: News at 6\nMenu",
+        # items parted by runs of spaces, and a section's name between the menus and title
+        "The Kestrel Herald\nWorld   Politics   Business   Sports   Subscribe\nSign In\n\nWORLD",
+        "Kestrel   Mail   News   Finance   Sports   Shopping\nSearch the web",
+        "The Kestrel Gazette\nHome   News   Local   Obituaries   E-Edition\n\nNATION & WORLD",
     ):
         c = cleaned(f"{menu}\n\nFloods close the coast road\n\n{BODY}")
         assert c.headline == "Floods close the coast road", menu
