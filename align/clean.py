@@ -1239,8 +1239,14 @@ SHARE_BAR_WORDS = frozenset(
     | {"view", "views", "facebook", "twitter", "whatsapp", "linkedin", "reddit", "telegram"}
     | {"pinterest", "messenger", "flipboard", "copy", "link", "save", "summary", "this"}
     | {"article", "story", "page", "post", "sort", "by", "newest", "oldest", "top", "best"}
+    | {"most", "popular", "first", "pin", "reddit"}
 )
 SHARE_BAR_ANCHORS = frozenset({"share", "shares", "tweet", "comment", "comments"})
+SHARE_NETWORKS = frozenset(
+    {"facebook", "twitter", "whatsapp", "linkedin", "reddit", "telegram", "pinterest"}
+    | {"messenger", "flipboard", "email", "e-mail", "print", "pin"}
+)
+MONEY_OR_SHARE = frozenset("%$£€¥+")  # a stock's or a vote's share, not a counter
 SHARE_BAR_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*[KkMm]?")
 SHARE_BAR_WORDS_MAX = 10
 
@@ -1250,14 +1256,18 @@ def is_share_bar(text: str) -> bool:
     Comments: 12", "Summary⎙ Print Share 412 Comments 7", "0 Comments Sort by: Newest",
     "Share Facebook 1.6K Twitter WhatsApp Email"): at most ``SHARE_BAR_WORDS_MAX``
     words, every one a share bar's (``SHARE_BAR_WORDS``), one of them sharing or
-    comments, and numbers. Its counts are no figures of the story."""
+    comments, and counters or the buttons of two networks; no share of a vote or a
+    stock ("Share: 48.2%", "Shares $12.50"). Its counts are no figures of the story."""
     tokens = SHARE_BAR_TOKEN.findall(text)
     words = {t.lower() for t in tokens if not t[0].isdigit()}
+    counted = any(t[0].isdigit() for t in tokens)  # a counter, or the buttons of two networks
     return (
         0 < len(tokens) <= 2 * SHARE_BAR_WORDS_MAX
         and len(words) <= SHARE_BAR_WORDS_MAX
         and words <= SHARE_BAR_WORDS
         and bool(words & SHARE_BAR_ANCHORS)
+        and (counted or len(words & SHARE_NETWORKS) >= 2)
+        and not MONEY_OR_SHARE & set(text)
     )
 
 
@@ -2003,30 +2013,47 @@ def _menu_block(raw: str, lines: Sequence[Line], drops: Drops) -> int:
 
 
 COPIED_TITLE_REACH = 24  # live lines at the top where a title and its copy are looked for
+FURNITURE_WORDS = 6  # words of a masthead's line (a site's name, its motto), at most
+SHORT_ITEMS = 3  # menus one item a line: at least this many lines of a few words
 
 
 def _above_copied_title(raw: str, lines: Sequence[Line], drops: Drops) -> int:
-    """The masthead, menus and section labels above a title the page gives twice
-    ("Al-Monitor", "Originals  Gulf  Iran  Israel", "TURKEY PULSE" over the title and
-    its copy, as a scraper takes the page's title and its heading), as the number of
-    lines they take (0: none): every line above the first of the top
-    ``COPIED_TITLE_REACH`` that its copy follows, when none of them is prose (a
-    sentence, or more than ``MENU_WORDS`` words that are no menu's items parted by bars
-    or runs of spaces)."""
+    """The masthead, menus and section labels above a title the page gives twice on
+    two lines running ("Al-Monitor", "Originals  Gulf  Iran  Israel", "TURKEY PULSE"
+    over the title and its copy, as a scraper takes the page's title and its heading),
+    as the number of lines they take (0: none). Only the first line of the top
+    ``COPIED_TITLE_REACH`` that its copy follows is the title, and every line above
+    must be furniture: a menu's items, or a few words with no figure, no sentence and
+    no opening quotation, and among them a menu or ``SHORT_ITEMS`` lines of at most
+    three words (a site's sections one to a line). A caption given twice below a
+    headline and its standfirst, a recipe's repeated step or a poem's refrain is no
+    title."""
     live = list(islice(_live_lines(raw, lines, drops), COPIED_TITLE_REACH))
-    for n, ((line, view), (_, copy)) in enumerate(pairwise(live)):
+    for n, ((line, view), (below, copy)) in enumerate(pairwise(live)):
         text = view.text.strip()
-        if n and _norm(text) == _norm(copy.text) and len(text.split()) >= TAIL_WORDS:
-            return line.number if _looks_like_title(text) else 0
-        many = len(text.split()) > MENU_WORDS and not (_menu_bar(text) or "  " in text)
-        if many or _ends_sentence(text):
-            return 0  # prose above: no masthead
+        if below.number == line.number + 1 and _norm(text) == _norm(copy.text):
+            if n == 0 or len(text.split()) < TAIL_WORDS or not _looks_like_title(text):
+                return 0
+            above = [v.text.strip() for _, v in live[:n]]
+            menus = sum(_menu_bar(a) for a in above)
+            short = sum(len(a.split()) <= 3 for a in above)
+            furniture = all(_menu_bar(a) or _masthead_words(a) for a in above)
+            return line.number if furniture and (menus or short >= SHORT_ITEMS) else 0
     return 0
 
 
+def _masthead_words(text: str) -> bool:
+    """A few words of a masthead: a site's name or motto, a section's name."""
+    return (
+        len(text.split()) <= FURNITURE_WORDS
+        and not any(c.isdigit() for c in text)
+        and not _ends_sentence(text)
+        and not text.endswith(":")
+        and text[:1] not in "\"“‘«„'"
+    )
+
+
 TABLE_CELL = re.compile(r"\s*[\d.,]+\s*%?\s*")
-
-
 SPACED_ITEMS = re.compile(r"\s{2,}")
 SPACED_MENU_ITEMS = 4  # a menu's items parted by runs of spaces, at least
 

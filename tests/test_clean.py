@@ -124,6 +124,33 @@ def test_what_stands_above_a_title_the_page_gives_twice_is_page_furniture() -> N
     assert "Rain fell all night on the coast" in c.text
 
 
+@pytest.mark.parametrize(
+    ("top", "kept"),
+    [
+        # found in review: a caption given twice (its alt text) below a headline and a standfirst
+        (
+            "New park for riverside approved\n\nCouncil backs £3m plan for derelict site\n\n"
+            "Children play on the old wharf in Kestrel\nChildren play on the old wharf in Kestrel",
+            "Council backs £3m plan for derelict site",
+        ),
+        # a recipe's ingredients over a step given twice
+        (
+            "Lemon cake\n\nServes 8\n200g butter\n150g sugar\n2 eggs\n\n"
+            "Mix the butter and sugar together\nMix the butter and sugar together",
+            "200g butter",
+        ),
+        # a line that opens a quotation, or introduces one
+        (
+            "Kestrel marks its jubilee\n\nThey sang the town's old anthem:\n\n"
+            "Long may the river run to sea\nLong may the river run to sea",
+            "They sang the town's old anthem:",
+        ),
+    ],
+)
+def test_a_line_given_twice_below_real_text_is_no_title(top: str, kept: str) -> None:
+    assert kept in cleaned(f"{top}\n\n{BODY}").text
+
+
 def test_duplicated_headline_is_kept_once_as_the_headline() -> None:
     c = cleaned(f"Parks plan approved\n\nParks plan approved\n\n{BODY}")
     assert c.headline == "Parks plan approved"
@@ -2801,6 +2828,8 @@ def test_a_markdown_heading_with_figures_or_a_sentence_s_length_stays_as_prose()
         "Share Facebook 1.6K Twitter WhatsApp Email",
         "SHARE THIS ARTICLE 2.4K",
         "Share 1.1K Tweet WhatsApp Email",
+        "0 Comments Sort by: Most popular",
+        "Share 1.2K Tweet Pin Email",
     ],
 )
 def test_a_share_bar_and_its_counters_go_whatever_their_order(bar: str) -> None:
@@ -2814,6 +2843,11 @@ def test_prose_about_shares_and_comments_stays() -> None:
         "The share of comments rose by 12 percent.",
         "Twitter said 412 accounts were suspended.",
         "Print runs fell to 2,000 copies.",
+        # found in review: a vote's or a stock's share, a headline of share-bar words
+        "Share: 48.2%",
+        "Shares $12.50",
+        "Tweet by tweet",
+        "Like, share, comment",
     ):
         assert line in cleaned(f"Parks plan approved\n\n{line}\n\n{BODY}").text
 

@@ -1161,3 +1161,12 @@ def test_a_window_back_from_the_page_or_a_calendar_month_is_that_pages() -> None
     may = article("C", "This month, 58 people have died in the storms.")
     june = article("D", "This month, 71 people have died in the storms.")
     assert all_marks(apart(dated(may, "2031-05-31"), dated(june, "2031-06-01"))) == []
+
+
+def test_attacks_named_by_their_days_are_two_attacks() -> None:
+    """Found in review: "in the 3 May attack" and "in the 10 May attack" are two."""
+    one = article("A", "Nine people were killed in the 3 May attack on the market.")
+    other = article("B", "Twelve people were killed in the 10 May attack on the market.")
+    same = article("C", "Eleven people were killed in the May 3 attack on the market.")
+    assert all_marks(apart(one, other)) == []
+    assert [d.relation for d in all_marks(apart(one, same))] == ["conflict", "conflict"]

@@ -243,29 +243,40 @@ def extract(text: str) -> tuple[Quantity, ...]:
 
 
 ROW_LABEL_WORDS = 16  # words of a row's label, at most
+ROW_SAYINGS = SAY_VERBS | {"replied", "asked", "answered", "added", "wrote", "announced"}
+ROW_LABEL_MARKS = frozenset('?!"“”‘’«»')  # a question, an exclamation or a quotation: prose
 
 
 def row_value(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | None:
     """A row of a table or a list, "label: value", where the value is one figure that
-    names nothing ("Turkish soldiers killed since 1 February: 59", "Displaced since 1
-    December: 948,000", a table's "| Displaced since 1 December | 948,000 |" as the
-    cleaning gives it): the row read as if its value were written before its label
-    ("59 Turkish soldiers killed since 1 February"), so the value counts what the label
-    names, in its period. None for any other sentence."""
+    names nothing ("Turkish soldiers killed since 1 February: 59", "Bodies recovered:
+    44", a table's "| Displaced since 1 December | 948,000 |" as the cleaning gives it):
+    the row read as if its value were written before its label ("59 Turkish soldiers
+    killed since 1 February"), where that reading says what the value counts and what
+    befell them (killed, recovered, displaced, living there). A label with a number of
+    its own ("Round 1: 68", "Flight 370 passengers: 239") or a date gives its value no
+    noun unless the reading keeps that as its scope ("since 1 February"); a saying
+    ("she replied: 40"), a question or a quotation is no row. None for any other
+    sentence."""
     last = found[-1] if found else None
     end = len(text.rstrip(" ."))
     if last is None or last.end != end or last.counted or last.kind in ("date", "time"):
         return None
     head = text[: last.start].rstrip()
     label = head[:-1].strip().lstrip("-–—•*· ")  # (a list's mark, where one is left)
-    if not head.endswith(":") or ":" in label or not 0 < len(label.split()) <= ROW_LABEL_WORDS:
+    words = label.lower().split()
+    if not head.endswith(":") or ":" in label or not 0 < len(words) <= ROW_LABEL_WORDS:
+        return None
+    if ROW_LABEL_MARKS & set(label) or ROW_SAYINGS & set(words):
         return None
     value = text[last.start : end]
     shift, at = len(value) + 1, text.index(label)
     turned = read_sentence(f"{value} {label}")
     read = next((q for q in turned if q.start == 0 and q.end == len(value)), None)
-    if read is None or not read.counted:
+    if read is None or not (read.counted and read.role):
         return None
+    if any(c.isdigit() for c in label) and not read.scope.kind:
+        return None  # "Round 1: 68", "Deaths, 2019: 412": what the number names is not read
     moved = [q._replace(start=q.start - shift + at, end=q.end - shift + at) for q in turned]
     kept = [q for q in moved if q.start >= at]
     return (*kept, read._replace(start=last.start, end=last.end))

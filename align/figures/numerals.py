@@ -138,6 +138,15 @@ def rounding(x: float) -> float:
     return HALF * place if place > 1 else 0.0
 
 
+def round_slack(x: float) -> tuple[float, float]:
+    """How far below and above a round count the count it stands for may lie
+    (``rounding``): half its last stated place either way with one significant digit
+    ("2,000": 1,510 to 2,490), up to a whole place above with two or more, as a count
+    may be cut ("1,800": 1,751 to 1,898); none for an exact one ("59", "1,881")."""
+    half = rounding(x)
+    return (half, 2 * half) if x >= 10 * place_of(x) else (half, half)
+
+
 def hedged(core: Core, how: str | None, measure: bool) -> Interval:
     """The interval a (possibly hedged) number stands for, before unit conversion.
 
@@ -149,11 +158,17 @@ def hedged(core: Core, how: str | None, measure: bool) -> Interval:
     x = core.value
     half = core.half if (measure or core.scaled) else 0.0
     if core.is_range and core.vague is not None:  # its ends as stated ("1,000 to 2,000")
-        return Interval(core.vague[0] - half, core.vague[1] + half)
-    if how is None and half == 0.0 and (half := rounding(x)) and x >= 10 * place_of(x):
-        # a round count of two digits or more is rounded or cut: "1,800 injured" may be
-        # 1,881 (not 1,700); "1,000,000" stays 1 million +- half (cut, it would reach 2)
-        return Interval(x - half, x + 2 * half)
+        low, high = core.vague
+        if how is None and half == 0.0:  # each round end as a round count ("380,000 to")
+            return Interval(low - round_slack(low)[0], high + round_slack(high)[1])
+        return Interval(low - half, high + half)
+    if how is None and half == 0.0 and core.vague is None:
+        # a round count is rounded, and one of two digits or more maybe cut: "1,800
+        # injured" may be 1,881 (not 1,700); "1,000,000" stays 1 million +- half (cut,
+        # it would reach 2)
+        below, above = round_slack(x)
+        if below:
+            return Interval(x - below, x + above)
     stated = Interval(x - half, x + half)
     if core.vague is not None:
         return Interval(*core.vague)

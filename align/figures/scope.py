@@ -408,7 +408,7 @@ def incident_at(s: Stream, k: int) -> Found | None:
     "on Feb. 27"."""
     word = s.low(k)
     if s.capital(k) and word in WEEKDAYS and s.low(k - 1) not in ("midnight", "until", "by"):
-        if s.low(k - 1) in ("last", "next"):  # another week's: "Last Thursday, 22 were killed"
+        if s.low(k - 1) in ("last", "next") and s.low(k - 2) != "the":  # another week's
             return k - 1, k + 1, Scope("incident", f"{s.low(k - 1)} {word}", "")
         return k, k + 1, Scope("incident", word, "")
     dated = day_on(s, k)
@@ -421,6 +421,9 @@ def incident_at(s: Stream, k: int) -> Found | None:
         return k, one + 2, Scope("incident", ONE_DAY, "")  # "in a single night"
     if word in ("in", "during") and s.low(k + 1) in ("a", "an", "one", "the", "that", "this"):
         j = incident_noun(s, k + 2)  # "in a single air strike", "in a Syrian government air strike"
+        dated = next((d for m in range(k + 2, j) if (d := month_day_at(s, m)) and d[0]), None)
+        if dated is not None:  # "in the 27 February air strike": that day's attack
+            return k, j + 1, Scope("incident", f"{dated[0]} {dated[1]}", "")
         if j >= 0:
             # one attack: a part of any day's or period's count, met only by another attack's
             return k, j + 1, Scope("incident", ONE_ATTACK, "")
