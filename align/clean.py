@@ -1451,7 +1451,15 @@ PAGE_PROMPT = re.compile(
     r"(?:\s*:|(?:\s+(?:www\.|https?://)\S+)+)"
     r"|follow\s+[\w'’.]{1,30}\s+coverage\s+of\s+[^\n]{1,80}"
     r"|\(\s*source\s*:\s*[\w .,&+]{1,60}\)"
-    r"|(?:now\s+playing|up\s+next)\s*:?\s+[^.!?\n]{1,100})"  # a video player's queue
+    r"|(?:now\s+playing|up\s+next)\s*:?\s+[^.!?\n]{1,100}"  # a video player's queue
+    # a portal's comments and a feed's links: "Start the conversation 1,204 people
+    # reacted", "Read the full story at Associated Press", "More coverage of this story
+    # (12 sources) →", "·4 min read"
+    r"|(?:start|join)\s+the\s+conversation(?:\s+[\d,.]+[km]?\s+people\s+reacted)?"
+    r"|[\d,.]+[km]?\s+people\s+reacted"
+    r"|read\s+the\s+full\s+(?:story|article)\s+(?:at|on)\s+[\w .&'’-]{1,40}"
+    r"|more\s+coverage\s+of\s+this\s+story\s*(?:\(\s*\d+\s+sources?\s*\))?\s*[→»>]?"
+    r"|[·•]\s*\d{1,2}\s*min(?:ute)?s?\s+read)"
 )
 # "Like this story? Share it with a friend!"
 SHARE_PROMPT = re.compile(r"(?i:like\s+this\s+(?:story|article)\s*\?[^\n]{0,80})")

@@ -1214,6 +1214,11 @@ def test_no_dateline(para: str) -> None:
         ("THE VALLEY HERALD WITH AGENCIES PORT ELLIS", "byline"),
         ("KESTREL 24 with AFP", "byline"),  # a channel's number in its name
         ("Kestrel World and Agencies", "byline"),  # a channel and the wires
+        ("Start the conversation 1,204 people reacted", "boilerplate"),  # a portal's
+        ("1,204 people reacted", "boilerplate"),
+        ("Read the full story at Kestrel Wire", "boilerplate"),  # a feed's link
+        ("More coverage of this story (12 sources) →", "boilerplate"),
+        ("·4 min read", "boilerplate"),
         ("Author Jane Doe", "byline"),
         ("Share Facebook Twitter Whatsapp E-Mail", "boilerplate"),
         ("Feedback: Send us your feedback.", "boilerplate"),
