@@ -2073,7 +2073,8 @@ def _menu_bar(text: str) -> bool:
     cells = text.split("|")
     if len(cells) >= 3:
         return sum(bool(TABLE_CELL.fullmatch(c)) for c in cells) < 2
-    items = SPACED_ITEMS.split(text.strip())
+    # (an abbreviation's dots are no sentence's end: "World   U.S.   Tech")
+    items = [i.rstrip(".") if "." in i[:-1] else i for i in SPACED_ITEMS.split(text.strip())]
     return len(items) >= SPACED_MENU_ITEMS and all(
         _is_item(i, MENU_ITEM_WORDS) and not any(c.isdigit() for c in i) for i in items
     )

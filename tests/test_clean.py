@@ -87,6 +87,7 @@ def test_a_masthead_and_menus_above_the_title_are_page_furniture() -> None:
         # items parted by runs of spaces, and a section's name between the menus and title
         "The Kestrel Herald\nWorld   Politics   Business   Sports   Subscribe\nSign In\n\nWORLD",
         "Kestrel   Mail   News   Finance   Sports   Shopping\nSearch the web",
+        "KestrelHub — top stories from 40 sources\nTop Stories   World   U.S.   Tech   Health",
         "The Kestrel Gazette\nHome   News   Local   Obituaries   E-Edition\n\nNATION & WORLD",
     ):
         c = cleaned(f"{menu}\n\nFloods close the coast road\n\n{BODY}")
