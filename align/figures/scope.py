@@ -421,9 +421,9 @@ def incident_at(s: Stream, k: int) -> Found | None:
         return k, one + 2, Scope("incident", ONE_DAY, "")  # "in a single night"
     if word in ("in", "during") and s.low(k + 1) in ("a", "an", "one", "the", "that", "this"):
         j = incident_noun(s, k + 2)  # "in a single air strike", "in a Syrian government air strike"
-        dated = next((d for m in range(k + 2, j) if (d := month_day_at(s, m)) and d[0]), None)
-        if dated is not None:  # "in the 27 February air strike": that day's attack
-            return k, j + 1, Scope("incident", f"{dated[0]} {dated[1]}", "")
+        day = next((d for m in range(k + 2, j) if (d := month_day_at(s, m)) and d[0]), None)
+        if day is not None:  # "in the 27 February air strike": that day's attack
+            return k, j + 1, Scope("incident", f"{day[0]} {day[1]}", "")
         if j >= 0:
             # one attack: a part of any day's or period's count, met only by another attack's
             return k, j + 1, Scope("incident", ONE_ATTACK, "")
