@@ -2481,20 +2481,3 @@ def test_a_row_keeps_its_label_s_period_and_other_rows_stay_as_written() -> None
         assert find(text, written).counted == "", text
     # a value that names its own thing keeps it
     assert find("Toll so far: 59 guards", "59").counted == "guard"
-
-
-def test_a_figure_said_earlier_on_a_day_is_an_earlier_report() -> None:
-    """ "Earlier on Thursday, the monitor said nine were killed" above a live page's
-    update is the earlier of its tolls; an event "earlier" is no report."""
-    for text in (
-        "Earlier on Thursday, the monitor said nine civilians were killed in the raids.",
-        "Earlier today, officials said nine people had died.",
-        "Earlier, the ministry said nine people had died.",
-    ):
-        assert find(text, "nine").scope.kind == "earlier", text
-    for text in (
-        "Earlier, an air strike killed nine people.",
-        "Earlier this week, nine people were killed in the market.",
-        "Earlier on Thursday, nine people were killed in the market.",
-    ):
-        assert find(text, "nine").scope.kind != "earlier", text

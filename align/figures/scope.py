@@ -461,28 +461,18 @@ EARLY_WORDS = frozenset({"first", "early", "initial", "earliest", "earlier"})
 EARLY_REPORTS = frozenset({"report", "reports", "estimate", "estimates", "figures", "toll"})
 FIRST_SPANS = frozenset({"hour", "hours", "day", "days"})  # "in the first hours" ("early": a time)
 REPORT_VERBS = frozenset({"reported", "announced", "given", "stated", "put", "estimated"})
-EARLIER_SAID = REPORT_VERBS | {"said", "says", "told"}  # after "Earlier, ...": a saying
 REPORTERS = frozenset({"we", "i"})  # the page's own correction ("earlier they announced 20")
 
 
 REPORT_REACH = 6  # words after "Earlier," in which its verb of reporting stands
 
 
-EARLIER_TIMES = frozenset({"on", "in", "the", "this", "today", "day", "morning", "afternoon"})
-
-
 def reported_after(s: Stream, k: int) -> bool:
-    """ "Earlier, officials had put the figure at 174", "Earlier on Thursday, the
-    monitor said nine were killed": "Earlier" (maybe with its day) opens the sentence
-    and a verb of reporting or saying follows, as a live page tells a figure it has
-    since updated; "Earlier, an air strike killed 22" dates an event."""
-    if k != 0:
+    """ "Earlier, officials had put the figure at 174": "Earlier," opens the sentence
+    and a verb of reporting follows; "Earlier, an air strike killed 22" dates an event."""
+    if k != 0 or s.low(1) != ",":
         return False
-    comma = next((j for j in range(1, 4) if s.low(j) == ","), -1)
-    when = range(1, comma)
-    if comma < 0 or not all(s.low(j) in EARLIER_TIMES or s.low(j) in WEEKDAYS for j in when):
-        return False
-    return any(s.low(j) in EARLIER_SAID for j in range(comma + 1, comma + 1 + REPORT_REACH))
+    return any(s.low(j) in REPORT_VERBS for j in range(2, 2 + REPORT_REACH))
 
 
 def earlier_at(s: Stream, k: int) -> Found | None:
@@ -829,10 +819,7 @@ def scope_for(
         scope = SEVERAL_ATTACKS
     # an earlier report of a day's count is an earlier report ("earlier we reported that 33
     # were killed on Thursday"): it meets only other earlier reports
-    told = [f for f in found[lo:hi] if f[2].kind == "earlier" and f[1] <= first]
-    if found and found[0][0] == 0 and found[0][2].kind == "earlier" and not contrast:
-        told = told or [found[0]]  # "Earlier on Thursday, the monitor said nine ... in raids"
-    scope = told[0][2] if told else scope
+    scope = next((f[2] for f in found[lo:hi] if f[2].kind == "earlier" and f[1] <= first), scope)
     outside = [k for k in range(a, b) if not first <= k < end]
     # (a year that starts a period is no date: "displaced since ... December 2019")
     # a year that ends a month's period ("since March 1 2020"), not one that is the period
