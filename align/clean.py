@@ -538,9 +538,6 @@ def is_date_line(text: str) -> bool:
     """
     if DATE_LABEL.fullmatch(text):
         return True
-    place = DATELINE_PLACE.match(text)  # "Geneva, 6 March 2020": where and when it was issued
-    if place is not None and DAY_OF_LINE.match(text, place.end()):
-        text = text[place.end() :]
     kinds, pos = [], 0
     while pos < len(text):
         m = DATE_PART.match(text, pos)
@@ -566,8 +563,6 @@ def is_date_line(text: str) -> bool:
 
 
 LABEL_START = re.compile(LABEL_WORD, re.IGNORECASE)
-# A release's place before its date ("Geneva, ", "New York, ", "AMMAN, Jordan, ")
-DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}, ){1,2}")
 ZONE = re.compile(rf"(?i:{ZONES})\b")
 # A date with its year in a date line: "2020-03-05", "March 5, 2020", "5 March 2020"
 # (not "05/03/2020": the day and month could be either way round).

@@ -2856,18 +2856,3 @@ def test_prose_about_shares_and_comments_stays() -> None:
         "Like, share, comment",
     ):
         assert line in cleaned(f"Parks plan approved\n\n{line}\n\n{BODY}").text
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["Geneva, 6 March 2026", "NEW YORK, March 6, 2026", "Amman, Jordan, 6 March 2026"],
-)
-def test_a_release_s_place_and_date_is_its_date_line(line: str) -> None:
-    """A statement's "Geneva, 6 March 2026" under its title is where and when it was
-    issued: the page's date, no sentence."""
-    c = cleaned(f"Statement on the floods in the north\n\n{line}\n\n{BODY}\n\nEnd.")
-    assert c.text == f"{BODY}\n\nEnd."
-    assert page_date(c.dropped, c.origin[c.text.find("\n\n")]) == "2026-03-06"
-    # a sentence that opens so is kept
-    text = f"{line}, the agency said 40 homes were lost."
-    assert text in cleaned(f"Statement on the floods\n\n{BODY}\n\n{text}").text
