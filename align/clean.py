@@ -976,13 +976,11 @@ MEDIA_TITLE = re.compile(
     r"[^.!?\n]{1,150}\s[-–—]\s(?i:video(?:\s+report)?|audio|podcast|gallery|in\s+(?:pictures|photos))"
 )
 # An outlet "with agencies" alone on a line ("Euronews with AFP, AP"): the story's credit.
-WITH_AGENCIES = (
-    re.compile(  # "DAILY SABAH WITH AGENCIES", "FRANCE 24 with AFP", "TRT World and Agencies"
-        r"[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){0,3}\s+(?i:with|and)\s+"
-        rf"(?i:agencies|wires|{AGENCIES})(?:(?:,|\s+and)\s+(?i:{AGENCIES}))*"
-        r"(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # and a dateline's place
-        r"|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,2}\s*/\s*(?i:wires|agencies)"  # "ABC/wires"
-    )
+WITH_AGENCIES = re.compile(  # "DAILY SABAH WITH AGENCIES", "FRANCE 24 with AFP"
+    r"[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){0,3}\s+(?i:with)\s+"
+    rf"(?i:agencies|wires|{AGENCIES})(?:(?:,|\s+and)\s+(?i:{AGENCIES}))*"
+    r"(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # and a dateline's place
+    r"|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,2}\s*/\s*(?i:wires|agencies)"  # "ABC/wires"
 )
 # A news agency's name alone on a line: the wire credit of the story.
 AGENCY_LINE = re.compile(rf"\W*(?i:{AGENCIES})\W*")

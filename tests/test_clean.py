@@ -1214,7 +1214,6 @@ def test_no_dateline(para: str) -> None:
         ("Kestrel News with AFP, AP", "byline"),
         ("THE VALLEY HERALD WITH AGENCIES PORT ELLIS", "byline"),
         ("KESTREL 24 with AFP", "byline"),  # a channel's number in its name
-        ("Kestrel World and Agencies", "byline"),  # a channel and the wires
         ("Start the conversation 1,204 people reacted", "boilerplate"),  # a portal's
         ("1,204 people reacted", "boilerplate"),
         ("Read the full story at Kestrel Wire", "boilerplate"),  # a feed's link
