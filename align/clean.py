@@ -1446,11 +1446,11 @@ PAGE_PROMPT = re.compile(
     r"|\(\s*source\s*:\s*[\w .,&+]{1,60}\)"
     r"|(?:now\s+playing|up\s+next)\s*:?\s+[^.!?\n]{1,100}"  # a video player's queue
     # a portal's comments and a feed's links: "Start the conversation 1,204 people
-    # reacted", "Read the full story at Associated Press", "More coverage of this story
-    # (12 sources) →", "·4 min read"
-    r"|(?:start|join)\s+the\s+conversation(?:\s+[\d,.]+[km]?\s+people\s+reacted)?"
-    r"|[\d,.]+[km]?\s+people\s+reacted"
-    r"|read\s+the\s+full\s+(?:story|article)\s+(?:at|on)\s+[\w .&'’-]{1,40}"
+    # reacted", "Read the full story at Associated Press" (no sentence after it: "on
+    # page 4. Police say 12 were hurt"), "More coverage of this story (12 sources) →",
+    # "·4 min read"
+    r"|(?:start|join)\s+the\s+conversation\s+[\d,.]+[km]?\s+people\s+reacted"
+    r"|read\s+the\s+full\s+(?:story|article)\s+(?:at|on)\s+[\w &'’-]{1,40}"
     r"|more\s+coverage\s+of\s+this\s+story\s*(?:\(\s*\d+\s+sources?\s*\))?\s*[→»>]?"
     r"|[·•]\s*\d{1,2}\s*min(?:ute)?s?\s+read)"
 )
@@ -1998,7 +1998,7 @@ def _menu_block(raw: str, lines: Sequence[Line], drops: Drops) -> int:
     prose = [len(t.split()) > MENU_WORDS or _ends_sentence(t) for t in texts]
     if not any(menus) or any(p and not m for p, m in zip(prose, menus, strict=True)):
         return 0
-    if not (menus[-1] or len(texts[-1].split()) <= 3):
+    if not (menus[-1] or len(texts[-1].split()) <= 2):
         return 0  # its last line is the title: "World | Syria" over "Russia and Turkey agree ..."
     after = list(islice(_live_lines(raw, lines[block[-1].number + 1 :], drops), 3))
     if len(after) > 2 and _is_kicker(after[0][1].text, after[1][1].text):
@@ -2068,8 +2068,11 @@ def _menu_bar(text: str) -> bool:
         return sum(bool(TABLE_CELL.fullmatch(c)) for c in cells) < 2
     # (an abbreviation's dots are no sentence's end: "World   U.S.   Tech")
     items = [i.rstrip(".") if "." in i[:-1] else i for i in SPACED_ITEMS.split(text.strip())]
-    return len(items) >= SPACED_MENU_ITEMS and all(
-        _is_item(i, MENU_ITEM_WORDS) and not any(c.isdigit() for c in i) for i in items
+    sections = sum(" ".join(i.lower().split()) in MENU_ITEMS for i in items)
+    return (
+        len(items) >= SPACED_MENU_ITEMS
+        and sections * 2 >= len(items)  # a site's sections, not a line-up or a verse
+        and all(_is_item(i, MENU_ITEM_WORDS) and not any(c.isdigit() for c in i) for i in items)
     )
 
 
