@@ -386,8 +386,8 @@ def read_sentence(text: str) -> tuple[Quantity, ...]:
     for n in kinds_listed(s, hits, out):
         out[n] = out[n]._replace(listed=True)
     # a moment a count was taken at ("As of Thursday, 136 had died") is no date of its own
-    taken = [f for f in found_scopes if any(q.scope.text == f[2].text for q in out)]
-    moments = [f for f in taken if f[2].kind == "moment"]
+    taken = {q.scope.text for q in out if q.scope.kind == "moment"}
+    moments = [f for f in found_scopes if f[2].kind == "moment" and f[2].text in taken]
     # "in one air strike" is a scope, not a count of strikes; a forecast is no figure yet
     return tuple(
         q

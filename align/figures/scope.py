@@ -398,7 +398,8 @@ def moment_at(s: Stream, k: int) -> Found | None:
             break
     if not parts or possessive_form(s, j - 1):
         return None  # (not "cut off by Monday's rockfall": whose, not when)
-    if s.low(k) == "by" and not (day and PERFECT & set(s.lows)):
+    near = range(max(0, k - CLAUSE_MAX), min(s.count, j + CLAUSE_MAX))  # (its clause, at most)
+    if s.low(k) == "by" and not (day and any(s.low(i) in PERFECT for i in near)):
         return None  # a deadline or a forecast: "must leave by Friday", "by midnight"
     return k, j, Scope("moment", " ".join(sorted(set(parts))), "")  # "Friday 5pm", "5pm Friday"
 
