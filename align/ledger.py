@@ -30,12 +30,7 @@ from rapidfuzz import fuzz
 from .figures import comparable, measure_key, relate, sentence_figures
 from .figures.lexicon import INCIDENT_WORDS, VAGUE_WORDS
 from .figures.relate import RECURRING, MeasureKey, head_and_mods, name_words, same_place
-from .figures.scope import (
-    another_months,
-    on_the_day,
-    published_on,
-    to_the_page,
-)
+from .figures.scope import another_months, on_the_day, published_on, to_the_page
 from .model import (
     WORST_FIRST,
     Article,

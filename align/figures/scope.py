@@ -18,6 +18,7 @@ from ..model import NO_SCOPE, Scope
 from .clock import day_of, spelled_day, time_at
 from .lexicon import (
     CLAUSE_ENDS,
+    DAYPARTS,
     EVENT_OF,
     FUNCTION,
     INCIDENT_WORDS,
@@ -44,7 +45,6 @@ CONTRASTS = frozenset({"but", "however", "yet", "whereas"})
 STOPS = CONTRASTS | {";"}  # where an opening scope stops applying
 ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air strike")
 ONE_DAY = "one day"  # a count "in a single day", of a day not named
-THEN = "then"  # the anchor of "by which time" until the day before it is read
 NOON = "720 min"  # "noon" and "midday" as a moment, as "12 p.m." is
 PERFECT = frozenset({"had", "has", "have"})  # a count "by" a day tells what had happened
 OPENING_SCOPES = 3  # the scopes before a figure that may name the day of "in one day"
@@ -353,11 +353,8 @@ def month_day_at(s: Stream, j: int, month: str = "") -> tuple[str, int, int] | N
     return named or after or month, day[0], day[1] + int(bool(after))
 
 
-# Words for a part of a day a count is taken at ("by Friday mid-morning").
-DAY_PARTS = frozenset(
-    {"morning", "mid-morning", "afternoon", "evening", "night", "noon", "midday", "dawn"}
-    | {"nightfall", "dusk", "late", "early"}
-)
+# Words for a part of a day a count is taken at ("by Friday evening", "mid-morning").
+DAY_PARTS = frozenset(DAYPARTS) | {"noon", "midday", "dawn", "nightfall", "dusk", "late", "early"}
 
 
 def moment_at(s: Stream, k: int) -> Found | None:
@@ -368,8 +365,9 @@ def moment_at(s: Stream, k: int) -> Found | None:
     what had happened by then ("By Friday, the storm had killed 58"): "must leave by
     Friday", "by midnight" are deadlines."""
     if s.seq(k, ("by", "which", "time")) or s.seq(k, ("by", "then")):
+        then = day_before(s, k)  # "searched until Wednesday, by which time": Wednesday's
         end = k + 2 + int(s.low(k + 1) == "which")
-        return k, end, Scope("moment", THEN, "")  # the day named before it (``scopes``)
+        return (k, end, Scope("moment", then, "")) if then else None
     if s.low(k) == "as" and s.low(k + 1) in ("of", "at"):
         j = k + 2
     elif s.low(k) == "by":
@@ -652,12 +650,6 @@ def scopes(s: Stream) -> list[Found]:
             hit = read(s, k)
             if hit is not None:
                 first, end, scope = hit
-                if scope.anchor == THEN:  # "on Thursday, by which time": Thursday's moment
-                    k = end
-                    day = day_before(s, first)
-                    if not day:
-                        break  # no day named before it: no moment
-                    scope = scope._replace(anchor=day)
                 text = s.text[s.toks[first].start : s.toks[end - 1].end]
                 found.append((first, end, Scope(scope.kind, scope.anchor, text)))
                 k = end
