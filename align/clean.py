@@ -1232,7 +1232,7 @@ SHARE_BAR_WORDS = frozenset(
     | {"view", "views", "facebook", "twitter", "whatsapp", "linkedin", "reddit", "telegram"}
     | {"pinterest", "messenger", "flipboard", "copy", "link", "save", "summary", "this"}
     | {"article", "story", "page", "post", "sort", "by", "newest", "oldest", "top", "best"}
-    | {"most", "popular", "first", "pin", "reddit"}
+    | {"most", "popular", "first", "pin"}
 )
 SHARE_BAR_ANCHORS = frozenset({"share", "shares", "tweet", "comment", "comments"})
 SHARE_NETWORKS = frozenset(
@@ -1358,14 +1358,22 @@ def is_menu(text: str, least: int = 3) -> bool:
     | Middle East": a site's or a path's label). Names ("Ali Khan | Jane Doe | ...") or
     a table's header are no menu, and a title's "| Site" is read elsewhere."""
     items = MENU_MARK.split(text) if "|" in text else []
-    if len(items) < least or not all(
-        _is_item(i, MENU_ITEM_WORDS) and not any(c.isdigit() for c in i) for i in items
-    ):
+    if len(items) < least or not all(map(_menu_item, items)):
         return False
-    sections = [" ".join(i.lower().split()) in MENU_ITEMS for i in items]
+    sections = [_is_section(i) for i in items]
     if len(items) == 2:
         return sections[1]
     return sum(sections) * 2 >= len(items)
+
+
+def _menu_item(item: str) -> bool:
+    """An item of a site's menu: at most ``MENU_ITEM_WORDS`` words, no digit."""
+    return _is_item(item, MENU_ITEM_WORDS) and not any(c.isdigit() for c in item)
+
+
+def _is_section(item: str) -> bool:
+    """One of a site's sections, as its menus name them (``MENU_ITEMS``)."""
+    return " ".join(item.lower().split()) in MENU_ITEMS
 
 
 def _site_labels(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
@@ -2068,11 +2076,10 @@ def _menu_bar(text: str) -> bool:
         return sum(bool(TABLE_CELL.fullmatch(c)) for c in cells) < 2
     # (an abbreviation's dots are no sentence's end: "World   U.S.   Tech")
     items = [i.rstrip(".") if "." in i[:-1] else i for i in SPACED_ITEMS.split(text.strip())]
-    sections = sum(" ".join(i.lower().split()) in MENU_ITEMS for i in items)
     return (
         len(items) >= SPACED_MENU_ITEMS
-        and sections * 2 >= len(items)  # a site's sections, not a line-up or a verse
-        and all(_is_item(i, MENU_ITEM_WORDS) and not any(c.isdigit() for c in i) for i in items)
+        and sum(map(_is_section, items)) * 2 >= len(items)  # not a line-up or a verse
+        and all(map(_menu_item, items))
     )
 
 
