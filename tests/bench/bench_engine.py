@@ -6,7 +6,9 @@
 
 Measures (1) aligning the five seeds in process, (2) the whole
 `idlib-read export` of the seeds as a ratio to `python -c "import numpy,
-rapidfuzz, yaml"`, measured side by side, and what the export imports, (3) the
+rapidfuzz, yaml"`, measured side by side, where its time goes (the interpreter,
+the libraries, the engine's import and its cleaning patterns, the work) and what
+it imports, (3) the
 whole export of 100 synthetic articles of 50 sentences (time and peak memory),
 (4) how cost grows with 10, 50, 100 and 200 synthetic articles and a
 wire-reprint set, per stage, each size in its own process, (5) a single 3 MB
@@ -16,7 +18,9 @@ square of its size, and the input that needs the most memory within the limits,
 (7) precision/recall against the gold alignments in tests/gold/.
 
 Every command runs in a fresh process; peak memory is that process's peak
-resident set size (measured by a small parent, ``--measure``).
+resident set size (measured by a small parent, ``--measure``). The machine's
+speed (a loop of additions) is printed at the start and the end: on a shared
+machine wall times swing with it.
 """
 
 from __future__ import annotations
@@ -54,6 +58,12 @@ EXPORT = [sys.executable, "-m", "tui", "export"]
 SCRIPT = Path(sys.executable).with_name("idlib-read")
 USER_EXPORT = [str(SCRIPT), "export"] if SCRIPT.exists() else EXPORT
 IMPORTS = [sys.executable, "-c", "import numpy, rapidfuzz, yaml"]
+# The parts of the seeds' export, each a command of its own (``export_parts``).
+PARTS = {
+    "the interpreter": [sys.executable, "-c", "pass"],
+    "rapidfuzz and yaml": [sys.executable, "-c", "import rapidfuzz, yaml"],
+    "and the engine": [sys.executable, "-c", "import align.export, align.pipeline, tui.cli"],
+}
 
 
 def time_align(repeat: int) -> float:
@@ -101,6 +111,50 @@ def side_by_side(repeat: int) -> tuple[float, float, float]:
         imports.append(_wall(IMPORTS))
     ratios = [e / i for e, i in zip(exports, imports, strict=True)]
     return statistics.median(exports), statistics.median(imports), statistics.median(ratios)
+
+
+def export_parts(repeat: int, export: float, imports: float) -> list[str]:
+    """Where the seeds' export spends its time: median wall seconds of starting the
+    interpreter, of importing what the engine uses, and of importing the engine too;
+    the rest is the work. Compiling the cleaning patterns is timed in this process
+    (the engine is imported already: every pattern is compiled afresh)."""
+    import re
+
+    import align.clean
+
+    walls: dict[str, list[float]] = {name: [] for name in PARTS}
+    for _ in range(repeat):
+        for name, cmd in PARTS.items():
+            walls[name].append(_wall(cmd))
+    start, libraries, engine = (statistics.median(w) for w in walls.values())
+    patterns = [p for p in vars(align.clean).values() if isinstance(p, re.Pattern)]
+    compiled = []
+    for _ in range(repeat):
+        re.purge()
+        t0 = time.perf_counter()
+        for pattern in patterns:
+            re.compile(pattern.pattern, pattern.flags)
+        compiled.append(time.perf_counter() - t0)
+    compile_ = statistics.median(compiled)
+    ms = 1000
+    return [
+        f"the export's parts (medians of {repeat}): interpreter {start * ms:.0f} ms, "
+        f"rapidfuzz and yaml {(libraries - start) * ms:.0f} ms, the engine's import "
+        f"{(engine - libraries) * ms:.0f} ms (of which compiling the {len(patterns)} "
+        f"cleaning patterns {compile_ * ms:.0f} ms), the work {(export - engine) * ms:.0f} ms",
+        f"without compiling the cleaning patterns the export would be "
+        f"{(export - compile_) / imports:.2f}x the imports",
+    ]
+
+
+def machine_speed() -> float:
+    """Seconds for ten million additions in a loop: how fast this machine runs Python
+    in this minute (a shared machine's figures swing with it)."""
+    t0 = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - t0
 
 
 def _wall(cmd: list[str]) -> float:
@@ -255,6 +309,7 @@ def main() -> None:
             junk(Path(name))
         return
     repeat = 5 if args.quick else 15
+    print(f"machine speed: ten million additions in {machine_speed():.2f} s")
     print(f"align the 5 seeds in process: {time_align(repeat) * 1000:.1f} ms (median of {repeat})")
     export, imports, ratio = side_by_side(5 if args.quick else 21)
     command = "idlib-read export" if USER_EXPORT is not EXPORT else "python -m tui export"
@@ -264,7 +319,7 @@ def main() -> None:
         f"ratio of the medians {export / imports:.2f}, median of the paired runs' ratios "
         f"{ratio:.2f} (target: at most 1.5)"
     )
-    for line in import_profile():
+    for line in [*export_parts(5 if args.quick else 11, export, imports), *import_profile()]:
         print("  " + line)
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -297,6 +352,7 @@ def main() -> None:
             print(f"  {mb} MB: {r['wall']:.2f} s, peak {r['peak_mb']:.0f} MB, {outcome}")
         if not args.quick:
             junk(tmp)
+    print(f"\nmachine speed: ten million additions in {machine_speed():.2f} s")
     print("\ngold alignment (precision / recall over cross-article sentence pairs):")
     for line in gold_scores():
         print("  " + line)
