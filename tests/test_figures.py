@@ -2407,8 +2407,16 @@ def test_a_question_claims_no_figure() -> None:
             "92",
             "180 min saturday",
         ),
+        # early or late in a day, its end, and the day's own count
+        ("As of early Friday, 44 bodies had been recovered.", "44", "early friday"),
+        ("By late Sunday night, more than 2,500 troops had arrived.", "more than 2,500",
+         "late night sunday"),
+        ("By the end of Thursday, rescuers had pulled 12 people alive from the rubble.", "12",
+         "end thursday"),
+        ("By Friday's count, 44 bodies were recovered from the lake.", "44", "friday"),
+        ("By Tuesday’s tally the storm left 16 people dead.", "16", "tuesday"),
     ],
-)
+)  # fmt: skip
 def test_a_count_taken_at_a_moment_has_that_moment(
     sentence: str, written: str, anchor: str
 ) -> None:
@@ -2428,6 +2436,11 @@ def test_a_count_taken_at_a_moment_has_that_moment(
             "59",
         ),  # deadline
         ("Rescuers said 44 bodies were found by divers.", "44"),
+        # no day named, or a deadline at a day's end, or a day's thing that is no count
+        ("By the end of the week, 44 bodies had been recovered.", "44"),
+        ("As of late, 44 bodies had been recovered.", "44"),
+        ("The 12 crews must finish by the end of Thursday.", "12"),
+        ("Hit by Monday's storm, 300 homes had lost power.", "300"),
     ],
 )
 def test_by_an_agent_or_a_deadline_is_no_moment(sentence: str, written: str) -> None:

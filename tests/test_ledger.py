@@ -1077,6 +1077,20 @@ def test_counts_taken_at_different_moments_are_not_compared() -> None:
     assert all_marks(apart(found, night)) == []
 
 
+def test_counts_early_late_and_at_the_end_of_a_day_or_by_its_count_are_its_moments() -> None:
+    """ "As of early Friday", "by the end of Thursday" and "by Friday's count" time a
+    count as "as of 3am on Saturday" does: they meet no count of another moment, and
+    two counts of one moment are compared."""
+    early = article("A", "As of early Friday, 44 bodies had been recovered from the lake.")
+    end = article("B", "By the end of Thursday, 31 bodies had been recovered from the lake.")
+    count = article("C", "By Friday's count, 50 bodies had been recovered from the lake.")
+    later = article("D", "By Saturday, 100 bodies had been recovered from the lake.")
+    same = article("E", "As of Friday, 47 bodies had been recovered from the lake.")
+    for one, other in ((early, end), (early, later), (end, count), (count, later)):
+        assert all_marks(apart(one, other)) == [], (one.source.id, other.source.id)
+    assert [d.relation for d in all_marks(apart(count, same))] == ["conflict", "conflict"]
+
+
 def test_a_count_as_of_the_pages_own_day_keeps_its_moment() -> None:
     """Found in review: "as of Thursday" on a page of Friday 9 May 2031 had lost its
     moment as the page's own day ("As of Friday") and met Thursday's count."""

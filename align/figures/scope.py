@@ -47,6 +47,7 @@ ONE_ATTACK = "one attack"  # the anchor of a count from one attack ("in an air s
 ONE_DAY = "one day"  # a count "in a single day", of a day not named
 NOON = "720 min"  # "noon" and "midday" as a moment, as "12 p.m." is
 PERFECT = frozenset({"had", "has", "have"})  # a count "by" a day tells what had happened
+TALLY_NOUNS = frozenset({"count", "tally", "toll", "figures", "estimate"})  # "by Friday's count"
 OPENING_SCOPES = 3  # the scopes before a figure that may name the day of "in one day"
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
@@ -359,7 +360,8 @@ DAY_PARTS = frozenset(DAYPARTS) | {"noon", "midday", "dawn", "nightfall", "dusk"
 
 def moment_at(s: Stream, k: int) -> Found | None:
     """ "as of 3am on Saturday", "as at Friday noon", "by Friday mid-morning", "by 5
-    March", "by which time" (of the day named before it): the moment a count was
+    March", "as of early Friday", "by the end of Thursday", "by Friday's count", "by
+    which time" (of the day named before it): the moment a count was
     taken, as a toll that rises is counted; it meets no count of another moment
     (``relate.scopes_fit``). "by" is a moment only with a day, in a sentence that tells
     what had happened by then ("By Friday, the storm had killed 58"): "must leave by
@@ -379,6 +381,12 @@ def moment_at(s: Stream, k: int) -> Found | None:
     while True:
         at = j + int(s.low(j) in ("on", "the", "at") and bool(parts))
         at += 2 * int(s.low(at) == "mid" and s.low(at + 1) == "-")  # "mid-morning"
+        if not parts and s.seq(at, ("the", "end", "of")):  # "by the end of Thursday"
+            parts.append("end")
+            at += 3
+        elif not parts and s.low(at) in ("early", "late"):  # "as of early Friday"
+            parts.append(s.low(at))
+            at += 1
         date = month_day_at(s, at)
         if s.capital(at) and s.low(at) in WEEKDAYS:
             parts.append(s.low(at))
@@ -394,8 +402,13 @@ def moment_at(s: Stream, k: int) -> Found | None:
             j = hit.end
         else:
             break
-    if not parts or possessive_form(s, j - 1):
+    if not day and parts[:1] in (["end"], ["early"], ["late"]):
+        return None  # "by the end of the week", "as of late": no day named
+    counted = day and possessive_form(s, j - 1) and s.low(j) in TALLY_NOUNS
+    if not parts or (possessive_form(s, j - 1) and not counted):
         return None  # (not "cut off by Monday's rockfall": whose, not when)
+    if counted:  # "By Friday's count": the day's own count, whatever the tense
+        return k, j + 1, Scope("moment", " ".join(sorted(set(parts))), "")
     near = range(max(0, k - CLAUSE_MAX), min(s.count, j + CLAUSE_MAX))  # (its clause, at most)
     if s.low(k) == "by" and not (day and any(s.low(i) in PERFECT for i in near)):
         return None  # a deadline or a forecast: "must leave by Friday", "by midnight"
