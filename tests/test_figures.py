@@ -2091,6 +2091,9 @@ def test_bodies_recovered_are_not_bodies_identified() -> None:
     # role is a passive's
     assert only("Doctors said 14 victims had recovered from their injuries.").role != "recovered"
     assert only("So far 13 bodies have been identified.").role == "identified"
+    # bodies recovered or identified, with no verb between, are the passive's
+    assert only("Divers said 44 bodies recovered so far were taken to Orla.").role == "recovered"
+    assert only("Three victims recovered in hospital.").role != "recovered"
     assert (
         rel("Divers have recovered 25 bodies so far.", "Crews retrieved 27 bodies overnight.")
         == "conflict"
@@ -2463,6 +2466,7 @@ def test_the_date_or_time_of_a_moment_is_still_a_figure_and_has_no_moment() -> N
         ("Guards killed since 1 May: 59", "59", "guard", "killed"),
         ("People living in the valley: 3.5 million", "3.5 million", "people", "population"),
         ("- Ambulances sent to the coast: about 400", "about 400", "ambulance", "deployed"),
+        ("Bodies recovered: 44", "44", "body", "recovered"),
     ],
 )
 def test_a_row_s_value_counts_what_its_label_names(

@@ -262,6 +262,7 @@ def is_noun_like(s: Stream, k: int) -> bool:
 
 ROLE_BEFORE = 3  # words between a role verb and the figure after it ("killed at least 15")
 PASSIVE = frozenset({"been", "be", "being", "was", "were", "is", "are"})
+BODIES = frozenset({"bodies", "remains", "corpses"})  # "44 bodies recovered": a passive's
 ROLE_AFTER = 10  # words after a figure in which its verb may stand ("have been killed")
 CLAUSE_OPENS = frozenset({"but", "while", "whereas", "although", "though"})  # after a comma
 ROLE_FAR = 10  # "the number of soldiers killed since February (rose) to 59"
@@ -431,9 +432,9 @@ def role_after(s: Stream, j: int, found: Figures, skip: frozenset[str] = frozens
                 k, seen = after, seen + after - k
                 continue
             return ""  # "300 were taken to hospitals, but many died": another subject's verb
-        # a body's role after it is a passive's ("25 bodies have been recovered"): victims
-        # who "had recovered from their injuries" are the living
-        passive = ROLE_OF.get(word) not in BODY_ROLES or s.low(k - 1) in PASSIVE
+        # a body's role after it is a passive's ("25 bodies have been recovered", "44 bodies
+        # recovered"): victims who "had recovered from their injuries" are the living
+        passive = ROLE_OF.get(word) not in BODY_ROLES or s.low(k - 1) in PASSIVE | BODIES
         if word in ROLE_OF and ROLE_OF[word] not in skip and passive:
             # "downed three warplanes and killed dozens": that verb is the next figure's
             return "" if k + 1 in found.objects else ROLE_OF[word]
