@@ -2094,6 +2094,9 @@ def test_bodies_recovered_are_not_bodies_identified() -> None:
     # bodies recovered or identified, with no verb between, are the passive's
     assert only("Divers said 44 bodies recovered so far were taken to Orla.").role == "recovered"
     assert only("Three victims recovered in hospital.").role != "recovered"
+    # found in review: bodies that act on an object are no bodies recovered
+    assert only("Two state bodies identified safety failures at the mine.").role == ""
+    assert only("The 40 bodies recovered their shape after thawing.").role == ""
     assert (
         rel("Divers have recovered 25 bodies so far.", "Crews retrieved 27 bodies overnight.")
         == "conflict"
@@ -2444,6 +2447,13 @@ def test_a_count_taken_at_a_moment_has_that_moment(
         ("As of late, 44 bodies had been recovered.", "44"),
         ("The 12 crews must finish by the end of Thursday.", "12"),
         ("Hit by Monday's storm, 300 homes had lost power.", "300"),
+        # found in review: deadlines, forecasts and agents near a perfect tense
+        ("The judge has ordered the firm to rehouse 12 families by the end of Friday.", "12"),
+        ("Crews have cleared 40 roads and must reopen 12 more by the end of Thursday.", "12"),
+        ("Officials have said 40 schools will reopen by early Monday.", "40"),
+        ("Some 300 homes had been flooded by late Sunday storms.", "Some 300"),
+        ("By Friday's estimate, the company will hire 300 workers.", "300"),
+        ("By Friday's toll road, 12 trucks had passed.", "12"),
     ],
 )
 def test_by_an_agent_or_a_deadline_is_no_moment(sentence: str, written: str) -> None:

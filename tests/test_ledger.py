@@ -1089,6 +1089,17 @@ def test_counts_early_late_and_at_the_end_of_a_day_or_by_its_count_are_its_momen
     for one, other in ((early, end), (early, later), (end, count), (count, later)):
         assert all_marks(apart(one, other)) == [], (one.source.id, other.source.id)
     assert [d.relation for d in all_marks(apart(count, same))] == ["conflict", "conflict"]
+    # found in review: a deadline, a forecast and an agent are no moments
+    for one, other in (
+        ("The judge has ordered the firm to rehouse 12 families by the end of Friday.",
+         "The judge has ordered the firm to rehouse 15 families by Friday."),
+        ("Officials have said 40 schools will reopen by early Monday.",
+         "Officials have said 55 schools will reopen by Monday."),
+        ("Some 300 homes had been flooded by late Sunday storms.",
+         "By Monday, 350 homes had been flooded."),
+    ):  # fmt: skip
+        found = all_marks(apart(article("A", one), article("B", other)))
+        assert [d.relation for d in found] == ["conflict", "conflict"], one
 
 
 def test_a_count_as_of_the_pages_own_day_keeps_its_moment() -> None:

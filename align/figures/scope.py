@@ -48,6 +48,7 @@ ONE_DAY = "one day"  # a count "in a single day", of a day not named
 NOON = "720 min"  # "noon" and "midday" as a moment, as "12 p.m." is
 PERFECT = frozenset({"had", "has", "have"})  # a count "by" a day tells what had happened
 TALLY_NOUNS = frozenset({"count", "tally", "toll", "figures", "estimate"})  # "by Friday's count"
+FUTURE = frozenset({"will", "would", "must", "should", "shall", "could", "can", "may", "might"})
 OPENING_SCOPES = 3  # the scopes before a figure that may name the day of "in one day"
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "who"})
 
@@ -407,12 +408,40 @@ def moment_at(s: Stream, k: int) -> Found | None:
     counted = day and possessive_form(s, j - 1) and s.low(j) in TALLY_NOUNS
     if not parts or (possessive_form(s, j - 1) and not counted):
         return None  # (not "cut off by Monday's rockfall": whose, not when)
-    if counted:  # "By Friday's count": the day's own count, whatever the tense
-        return k, j + 1, Scope("moment", " ".join(sorted(set(parts))), "")
-    near = range(max(0, k - CLAUSE_MAX), min(s.count, j + CLAUSE_MAX))  # (its clause, at most)
-    if s.low(k) == "by" and not (day and any(s.low(i) in PERFECT for i in near)):
-        return None  # a deadline or a forecast: "must leave by Friday", "by midnight"
+    j += int(counted)
+    if s.low(k) == "by" and not (day and by_moment(s, k, j, counted)):
+        return None  # a deadline, a forecast or an agent: "must leave by Friday", "by midnight"
     return k, j, Scope("moment", " ".join(sorted(set(parts))), "")  # "Friday 5pm", "5pm Friday"
+
+
+# What may follow a moment "by" a day within a sentence: no noun ("flooded by late Sunday
+# storms" names the storms, not when).
+AFTER_MOMENT = FUNCTION | {"local"}
+BY_REACH = 8  # words between a perfect tense and the "by" of its moment ("had been recovered by")
+
+
+def by_moment(s: Stream, k: int, j: int, counted: bool) -> bool:
+    """Whether "by" a day (tokens k to j) is the moment a count was taken: what had
+    happened by then, in a perfect tense after it in its clause ("By Friday, the storm
+    had killed 58") or just before it ("100 bodies had been recovered by Friday
+    evening"), or a day's own count in any tense but the future ("By Friday's count,
+    44 bodies were recovered"). Not a deadline or a forecast ("must reopen 12 more by
+    the end of Thursday", "have said 40 schools will reopen by Monday", "has ordered
+    the firm to rehouse 12 families by Friday"), nor an agent ("by Sunday storms")."""
+    inside = k > 0 and s.low(k - 1) not in OPENING_MARKS | {",", ";"}
+    noun = s.kind(j) == "word" and s.low(j) not in AFTER_MOMENT and not s.capital(j)
+    if noun and (inside or counted):
+        return False
+    after = range(j, min(s.count, j + CLAUSE_MAX))
+    ahead = next((i for i in after if s.low(i) in PERFECT | FUTURE or s.low(i) in (";", ".")), j)
+    if s.low(ahead) in PERFECT or (counted and s.low(ahead) not in FUTURE):
+        return True
+    for i in range(k - 1, max(-1, k - BY_REACH - 1), -1):
+        if s.low(i) in FUTURE or (s.low(i) == "to" and s.kind(i + 1) != "num"):
+            return False  # (not "had risen to 58 by Friday")
+        if s.low(i) in PERFECT:
+            return True
+    return False
 
 
 def incident_at(s: Stream, k: int) -> Found | None:

@@ -262,7 +262,13 @@ def is_noun_like(s: Stream, k: int) -> bool:
 
 ROLE_BEFORE = 3  # words between a role verb and the figure after it ("killed at least 15")
 PASSIVE = frozenset({"been", "be", "being", "was", "were", "is", "are"})
-BODIES = frozenset({"bodies", "remains", "corpses"})  # "44 bodies recovered": a passive's
+BODIES = frozenset({"bodies", "corpses"})  # "44 bodies recovered (so far)": a passive's
+# Words after a verb that begin no object of it ("recovered from the lake", "so far").
+NO_OBJECT = frozenset(
+    {"from", "in", "at", "on", "near", "since", "so", "by", "after", "before", "during"}
+    | {"overnight", "yesterday", "today", "and", "were", "was", "had", "have", "has", "as"}
+    | {"until", "there", "last", "this", "far", "alive", "dead", "inside", "along", "off"}
+)
 ROLE_AFTER = 10  # words after a figure in which its verb may stand ("have been killed")
 CLAUSE_OPENS = frozenset({"but", "while", "whereas", "although", "though"})  # after a comma
 ROLE_FAR = 10  # "the number of soldiers killed since February (rose) to 59"
@@ -393,6 +399,12 @@ def role_in(
     return ""
 
 
+def object_after(s: Stream, k: int) -> bool:
+    """Token k may begin an object of the verb before it ("bodies identified safety
+    failures", "recovered their shape"): a word that is no preposition or adverb."""
+    return s.kind(k) == "word" and s.low(k) not in NO_OBJECT
+
+
 def role_after(s: Stream, j: int, found: Figures, skip: frozenset[str] = frozenset()) -> str:
     """A role word after the figure, before the next figure; a list in commas is skipped.
 
@@ -434,7 +446,11 @@ def role_after(s: Stream, j: int, found: Figures, skip: frozenset[str] = frozens
             return ""  # "300 were taken to hospitals, but many died": another subject's verb
         # a body's role after it is a passive's ("25 bodies have been recovered", "44 bodies
         # recovered"): victims who "had recovered from their injuries" are the living
-        passive = ROLE_OF.get(word) not in BODY_ROLES or s.low(k - 1) in PASSIVE | BODIES
+        passive = (
+            ROLE_OF.get(word) not in BODY_ROLES
+            or s.low(k - 1) in PASSIVE
+            or (s.low(k - 1) in BODIES and not object_after(s, k + 1))
+        )
         if word in ROLE_OF and ROLE_OF[word] not in skip and passive:
             # "downed three warplanes and killed dozens": that verb is the next figure's
             return "" if k + 1 in found.objects else ROLE_OF[word]
