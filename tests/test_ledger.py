@@ -1091,8 +1091,8 @@ def test_counts_early_late_and_at_the_end_of_a_day_or_by_its_count_are_its_momen
     assert [d.relation for d in all_marks(apart(count, same))] == ["conflict", "conflict"]
     # found in review: a deadline, a forecast and an agent are no moments
     for one, other in (
-        ("The judge has ordered the firm to rehouse 12 families by the end of Friday.",
-         "The judge has ordered the firm to rehouse 15 families by Friday."),
+        ("Crews will have restored power to 300 homes by Friday.",
+         "Crews will have restored power to 450 homes by Friday evening."),
         ("Officials have said 40 schools will reopen by early Monday.",
          "Officials have said 55 schools will reopen by Monday."),
         ("Some 300 homes had been flooded by late Sunday storms.",

@@ -417,30 +417,31 @@ def moment_at(s: Stream, k: int) -> Found | None:
 # What may follow a moment "by" a day within a sentence: no noun ("flooded by late Sunday
 # storms" names the storms, not when).
 AFTER_MOMENT = FUNCTION | {"local"}
-BY_REACH = 8  # words between a perfect tense and the "by" of its moment ("had been recovered by")
 
 
 def by_moment(s: Stream, k: int, j: int, counted: bool) -> bool:
     """Whether "by" a day (tokens k to j) is the moment a count was taken: what had
-    happened by then, in a perfect tense after it in its clause ("By Friday, the storm
-    had killed 58") or just before it ("100 bodies had been recovered by Friday
-    evening"), or a day's own count in any tense but the future ("By Friday's count,
-    44 bodies were recovered"). Not a deadline or a forecast ("must reopen 12 more by
-    the end of Thursday", "have said 40 schools will reopen by Monday", "has ordered
-    the firm to rehouse 12 families by Friday"), nor an agent ("by Sunday storms")."""
+    happened by then, in a perfect tense in its clause ("By Friday, the toll, which may
+    rise, had reached 58", "100 bodies had been recovered by Friday evening"), or a day's
+    own count in any tense but the future ("By Friday's count, 44 bodies were
+    recovered"). Not a deadline or a forecast ("must reopen 12 more by the end of
+    Thursday", "have said 40 schools will reopen by Monday", "will have restored power
+    to 300 homes by Friday"), nor an agent ("flooded by late Sunday storms")."""
     inside = k > 0 and s.low(k - 1) not in OPENING_MARKS | {",", ";"}
     noun = s.kind(j) == "word" and s.low(j) not in AFTER_MOMENT and not s.capital(j)
     if noun and (inside or counted):
         return False
-    after = range(j, min(s.count, j + CLAUSE_MAX))
-    ahead = next((i for i in after if s.low(i) in PERFECT | FUTURE or s.low(i) in (";", ".")), j)
-    if s.low(ahead) in PERFECT or (counted and s.low(ahead) not in FUTURE):
+    reach = range(j, min(s.count, j + CLAUSE_MAX))
+    ahead = range(j, next((i for i in reach if s.low(i) in (";", ".")), reach.stop))
+    if counted:
+        return not any(s.low(i) in FUTURE and not s.capital(i) for i in ahead)
+    if any(s.low(i) in PERFECT for i in ahead):
         return True
-    for i in range(k - 1, max(-1, k - BY_REACH - 1), -1):
-        if s.low(i) in FUTURE or (s.low(i) == "to" and s.kind(i + 1) != "num"):
-            return False  # (not "had risen to 58 by Friday")
+    for i in range(k - 1, max(-1, k - CLAUSE_MAX - 1), -1):
+        if s.low(i) in FUTURE and not s.capital(i):  # (not the month "May")
+            return False
         if s.low(i) in PERFECT:
-            return True
+            return s.low(i - 1) not in FUTURE  # (not "will have restored")
     return False
 
 
