@@ -362,11 +362,10 @@ DAY_PARTS = frozenset(DAYPARTS) | {"noon", "midday", "dawn", "nightfall", "dusk"
 def moment_at(s: Stream, k: int) -> Found | None:
     """ "as of 3am on Saturday", "as at Friday noon", "by Friday mid-morning", "by 5
     March", "as of early Friday", "by the end of Thursday", "by Friday's count", "by
-    which time" (of the day named before it): the moment a count was
-    taken, as a toll that rises is counted; it meets no count of another moment
-    (``relate.scopes_fit``). "by" is a moment only with a day, in a sentence that tells
-    what had happened by then ("By Friday, the storm had killed 58"): "must leave by
-    Friday", "by midnight" are deadlines."""
+    which time" (of the day named before it): the moment a count was taken, as a toll
+    that rises is counted; it meets no count of another moment (``relate.scopes_fit``).
+    "by" is a moment only with a day, in a sentence that tells what had happened by
+    then (``by_moment``): "must leave by Friday", "by midnight" are deadlines."""
     if s.seq(k, ("by", "which", "time")) or s.seq(k, ("by", "then")):
         then = day_before(s, k)  # "searched until Wednesday, by which time": Wednesday's
         end = k + 2 + int(s.low(k + 1) == "which")
@@ -403,7 +402,7 @@ def moment_at(s: Stream, k: int) -> Found | None:
             j = hit.end
         else:
             break
-    if not day and parts[:1] in (["end"], ["early"], ["late"]):
+    if not day and parts and parts[0] in ("end", "early", "late"):
         return None  # "by the end of the week", "as of late": no day named
     counted = day and possessive_form(s, j - 1) and s.low(j) in TALLY_NOUNS
     if not parts or (possessive_form(s, j - 1) and not counted):
