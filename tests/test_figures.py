@@ -1224,6 +1224,24 @@ def test_a_figure_of_years_ago_is_an_earlier_event_s() -> None:
         assert find(hedged, "150").scope.anchor == "six years ago", hedged
 
 
+def test_a_part_of_a_year_dates_the_figure_to_that_year() -> None:
+    """ "Already in summer 2029, around 400,000 had fled" is that year's count, not set
+    against a count since the offensive began; "in the 2029 offensive" names no part
+    of a year, and which of its figures the year dates is not read."""
+    for text in (
+        "Already in summer 2029, around 400,000 people had fled from the valley.",
+        "In the autumn of 2029, around 400,000 people fled.",
+        "In late 2029, around 400,000 people fled.",
+        "In mid-2029, around 400,000 people fled.",
+    ):
+        scope = find(text, "around 400,000").scope
+        assert (scope.kind, scope.anchor) == ("dated", "2029"), text
+        since = find("Since 1 December 2029, some 950,000 people have fled.", "some 950,000")
+        assert not comparable(find(text, "around 400,000"), since), text
+    offensive = find("In the 2029 offensive, 400,000 people fled.", "400,000")
+    assert offensive.scope.kind == ""
+
+
 def test_an_opening_since_phrase_with_its_own_month_scopes_the_figure() -> None:
     push = "Since the government push began in December, nearly 300 civilians have died."
     assert find(push, "nearly 300").scope.anchor == "dec"  # its December is the push's

@@ -170,11 +170,24 @@ def span_of_fighting(s: Stream, k: int) -> Found | None:
     return k, k + 3, Scope("period", f"{length} {TIME_UNITS[unit]} span", "")
 
 
+# A part of a year before its number: "in summer 2019", "in the spring of 2018", "in
+# late 2019", "in mid-2019".
+YEAR_PARTS = frozenset({"spring", "summer", "autumn", "fall", "winter", "early", "late", "mid"})
+
+
 def year_in(s: Stream, k: int) -> Found | None:
-    """ "In 2012, 144 people died when a ferry sank": a figure of that year's."""
-    if s.low(k) not in ("in", "during") or s.kind(k + 1) != "num" or not is_year(s.low(k + 1)):
+    """ "In 2012, 144 people died when a ferry sank", "Already in summer 2019, 400,000
+    had fled", "in the autumn of 2018", "in mid-2019": a figure of that year's."""
+    if s.low(k) not in ("in", "during"):
         return None
-    return k, k + 2, Scope("dated", s.low(k + 1), "")
+    j = k + 1 + int(s.low(k + 1) == "the")
+    if s.low(j) in YEAR_PARTS:
+        j += 1 + int(s.low(j + 1) in ("of", "-"))
+    elif j > k + 1:
+        return None  # "in the 2019 offensive": which figure of it, unknown
+    if s.kind(j) != "num" or not is_year(s.low(j)):
+        return None
+    return k, j + 1, Scope("dated", s.low(j), "")
 
 
 def month_in(s: Stream, k: int) -> Found | None:
