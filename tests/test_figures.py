@@ -1840,6 +1840,46 @@ def test_events_and_phases_of_times_and_dates() -> None:
     assert (topic.event, topic.role) == ("talks", "start")  # the truce is what they discussed
 
 
+def test_a_cessation_of_hostilities_and_silent_guns_are_a_ceasefire() -> None:
+    for text in (
+        "A cessation of hostilities will begin at midnight.",
+        "The guns are to fall silent at midnight.",
+        "The weapons will be silent from 00:00 on Friday.",
+    ):
+        q = extract(text)[0]
+        assert q.event == "ceasefire", text
+    # a lull is no ceasefire's time
+    assert find("The guns were silent for three hours on Friday.", "three hours").event == ""
+
+
+def test_the_event_of_an_attribution_after_a_figure_is_not_the_figure_s() -> None:
+    """ "..., Putin said after talks with Erdogan": the talks are when it was said. The
+    ceasefire's start had been read as the talks' start, a false conflict with the day
+    the talks began."""
+    text = (
+        "The sides agreed on a truce in the valley from midnight on June 6, "
+        "President Anna Berg said after talks with Olaf Lind on Thursday."
+    )
+    assert (find(text, "June 6").event, find(text, "June 6").role) == ("ceasefire", "start")
+    assert find(text, "midnight").event == "ceasefire"
+    began = only("Anna Berg and Olaf Lind began their talks on June 5.")
+    assert not comparable(find(text, "June 6"), began)
+    # a figure inside the attribution still takes its event
+    said = "Patrols will start soon, Anna Berg said after a meeting that lasted six hours."
+    assert find(said, "six hours").event == "talks"
+    timed = find("The meeting began at 14:00 on Thursday, the ministry said.", "14:00")
+    assert (timed.event, timed.role) == ("talks", "start")
+
+
+def test_an_event_s_word_that_qualifies_a_noun_names_no_event() -> None:
+    """ "a war monitor said the first hours were calm": the monitor is no war's time."""
+    calm = "The truce took hold at midnight, and a war monitor said the first hours were calm."
+    assert find(calm, "midnight").event == "ceasefire"
+    clash = "Clashes broke out around 6 a.m. near Valden, a war monitor said."
+    assert find(clash, "around 6 a.m.").event == ""
+    assert find("The attack began at 6 a.m. on Friday.", "6 a.m.").event == "attack"
+
+
 def test_a_duration_reaches_its_event_past_the_names_after_it() -> None:
     names = "The meeting between Anna Berg and Olaf Lind lasted about five hours."
     assert find(names, "about five hours").event == "talks"

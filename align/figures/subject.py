@@ -36,6 +36,7 @@ from .lexicon import (
     RELATIVE_DAYS,
     ROLE_NOUNS,
     ROLE_OF,
+    SAY_VERBS,
     SENTENCE_ENDS,
     SKIPPABLE,
     SYNONYMS,
@@ -556,11 +557,17 @@ def event_word(s: Stream, k: int) -> str:
     word = s.low(k)
     if word == "fire" and "cease" in (s.low(k - 1), s.low(k - 2)):
         return "ceasefire"
+    if word == "cessation" and s.low(k + 1) == "of":  # "a cessation of hostilities"
+        return "ceasefire"
+    if word == "silent" and GUNS & set(s.lows[max(0, k - 4) : k]) and s.low(k + 1) in TIMED:
+        return "ceasefire"  # "the guns will fall silent at midnight" (not "silent for hours")
     if word.endswith("ed") and k > 0 and event_word(s, k - 1):
         return ""  # "the truce agreed in Moscow": the truce, which the verb qualifies
     if (word == "one" and s.one_on_one(k)) or (EVENT_OF.get(word) and s.one_on_one(k - 1)):
         return "one-on-one"
     event = EVENT_OF.get(word, "")
+    if event and s.low(k + 1) in NOT_EVENTS:
+        return ""  # "a war monitor said", "attack helicopters": who or what, not the event
     if event and event != "talks" and talks_about(s, k):
         return ""  # "talks on the ceasefire, which began on March 5": the talks began
     return event
@@ -591,9 +598,12 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
     event, phase, best, at = "", "", EVENT_WINDOW * 2, -1
     effect = False  # "to take effect at 1 a.m.": only a ceasefire or a deal takes effect
     in_force: tuple[int, str, int] | None = None  # the nearest such event: cost, event, token
+    said = attribution(s, hit.end)
     for k, steps, crossed in window(s, hit.first, hit.end, EVENT_WINDOW):
         if hit.kind == "duration" and (crossed or steps >= DURATION_WINDOW):
             continue  # "six hours of talks": a duration's event is named next to it
+        if 0 <= said < k:
+            continue  # "..., Putin said after talks": when it was said, not the figure's event
         found = event_word(s, k)
         if found == "one-on-one" and crossed:
             continue  # "The talks, which included a one-on-one meeting, lasted six hours"
@@ -622,6 +632,34 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
     if not phase and hit.kind != "duration" and fronted(s, hit.first):
         phase = main_clause_phase(s, hit.end)
     return event, phase
+
+
+GUNS = frozenset({"guns", "weapons", "arms"})
+# Nouns an event's word may qualify, which are no event ("a war monitor", "attack helicopters")
+NOT_EVENTS = frozenset(
+    {"monitor", "monitors", "monitoring", "correspondent", "correspondents", "reporter"}
+    | {"reporters", "crimes", "criminal", "criminals", "helicopter", "helicopters", "jets"}
+    | {"planes", "aircraft", "drone", "drones", "dog", "dogs", "victims", "survivors"}
+)
+TIMED = frozenset({"at", "from", "as"})
+ATTRIBUTION_WORDS = 8  # words between a comma and its saying verb ("..., Russian
+# President Vladimir Putin said after talks")
+
+
+def attribution(s: Stream, end: int) -> int:
+    """Where the saying verb of the attribution after a figure (ending at token ``end``)
+    stands, or -1: ", Putin said after talks with Erdogan", ", said the ministry"."""
+    for c in range(end, min(s.count, end + EVENT_WINDOW)):
+        if s.low(c) in SENTENCE_ENDS:
+            return -1
+        if s.low(c) != ",":
+            continue
+        for j in range(c + 1, min(s.count, c + 1 + ATTRIBUTION_WORDS)):
+            if s.low(j) in SAY_VERBS:
+                return j
+            if s.low(j) in CLAUSE_ENDS:
+                break
+    return -1
 
 
 LASTED = frozenset({"lasted", "lasting", "lasts", "last", "took", "taking"})
