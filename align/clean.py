@@ -301,7 +301,7 @@ def _single_breaks(raw: str, paragraphs: Sequence[list[Line]]) -> frozenset[int]
         | frozenset(
             line.end
             for run in paragraphs
-            if _listed(raw, run) or _table(raw, run)
+            if _listed(raw, run) or _table(raw, run) or _rows(raw, run)
             for line in run[:-1]
         )
         | frozenset(line.end for run in paragraphs for line in _items_end(raw, run))
@@ -401,6 +401,32 @@ def _listed(raw: str, run: Sequence[Line]) -> bool:
         and all(len(item.split()) <= ITEM_WORDS for item in items)
         and not any(_runs_on(item) for item in items[:-1])
     )
+
+
+ROW_VALUE_WORDS = 6  # words of a row's value beside a label of up to ``ITEM_WORDS``
+
+
+def _rows(raw: str, run: Sequence[Line]) -> bool:
+    """Whether a run is a table's or a list's rows, a line each, with no marks: two lines
+    or more of "label: value" with a figure in the value ("Turkish soldiers killed since
+    early February: 59") or the figure first ("59: Turkish soldiers killed ..."), maybe
+    under a title ("The week in numbers"). Read as one paragraph, each row's value ran
+    into the next row's label."""
+    lines = [raw[x.start : x.end].strip() for x in run]
+    if len(lines) >= 3 and not _is_row(lines[0]) and len(lines[0].split()) <= LEAD_IN_WORDS:
+        lines = lines[1:]  # a title over the rows
+    return len(lines) >= 2 and all(_is_row(line) for line in lines)
+
+
+def _is_row(line: str) -> bool:
+    """ "label: value" with a figure in a short value, or a short figure and a label."""
+    label, colon, value = ITEM_MARK.sub("", line, count=1).partition(": ")
+    if not colon or ":" in value or not label or not value:
+        return False
+    label_words, value_words = len(label.split()), len(value.split())
+    figure_after = any(c.isdigit() for c in value) and value_words <= ROW_VALUE_WORDS
+    figure_first = label[:1].isdigit() and label_words <= 2
+    return (figure_after or figure_first) and max(label_words, value_words) <= ITEM_WORDS
 
 
 JOINING = frozenset(

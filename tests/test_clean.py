@@ -352,6 +352,29 @@ def test_a_list_after_its_lead_in_is_a_paragraph_a_line() -> None:
     assert listed.text.split("\n\n") == [BODY, "The council listed its demands:", *items]
 
 
+def test_rows_of_labels_and_figures_are_a_paragraph_a_line() -> None:
+    """A table's or a list's rows with no marks, "label: value" or "value: label", a line
+    each: read as one paragraph, each value ran into the next row's label (a false
+    conflict: 59 took the label of the row under it)."""
+    rows = [
+        "Guards killed in the valley since early May: 59",
+        "Guards killed in the 27 May raid: 34",
+        "People displaced since 1 April: nearly 1 million",
+    ]
+    c = clean(f"{BODY}\n\n" + "\n".join(rows) + "\n\nEnd.")
+    assert c.text.split("\n\n") == [BODY, *rows, "End."]
+    first = ["59: guards killed in the valley since early May", "34: guards killed in the raid"]
+    c = clean(f"{BODY}\n\nThe week in numbers\n" + "\n".join(first) + "\n\nEnd.")
+    assert c.text.split("\n\n") == [BODY, "The week in numbers", *first, "End."]
+    # prose wrapped after a colon, or lines with no figure, run on as before
+    for lines in (
+        ["The mayor said: we will rebuild the 40 homes", "by the end of the year."],
+        ["Note: the ferry", "Owner: the county"],
+    ):
+        c = clean(f"{BODY}\n\n" + "\n".join(lines))
+        assert c.text.split("\n\n") == [BODY, " ".join(lines)], lines
+
+
 @pytest.mark.parametrize(
     "line",
     [

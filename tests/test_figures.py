@@ -2558,6 +2558,41 @@ def test_a_row_s_value_counts_what_its_label_names(
     assert row[q.start : q.end] == written
 
 
+@pytest.mark.parametrize(
+    ("row", "written", "counted", "role"),
+    [
+        ("59: guards killed in the valley since early May", "59", "guard", "killed"),
+        ("- 1,240: homes destroyed by the flood", "1,240", "home", "destroyed"),
+        ("16: civilians killed in the strike on a market on Thursday (final toll)", "16",
+         "civilian", "killed"),
+    ],
+)  # fmt: skip
+def test_a_row_with_its_value_first_counts_what_its_label_names(
+    row: str, written: str, counted: str, role: str
+) -> None:
+    """ "59: guards killed since early May", a "by the numbers" list's row, read as if it
+    had no colon; the figures of its label keep their places in the row."""
+    q = find(row, written)
+    assert (q.counted, q.role) == (counted, role)
+    assert row[q.start : q.end] == written
+
+
+def test_a_row_with_its_value_first_keeps_its_label_s_scope_and_figures() -> None:
+    since = find("59: guards killed in the valley since early May", "59").scope
+    assert (since.kind, since.anchor) == ("period", "may")
+    text = "16: civilians killed in the strike on a market on Thursday"
+    assert find(text, "16").scope.kind == "incident"
+    strike = find(text, "Thursday")
+    assert text[strike.start : strike.end] == "Thursday"
+    # a row that names nothing counts nothing
+    for text, written in (
+        ("59: that is what he said", "59"),
+        ("3: the number of times they met", "3"),
+        ("2029: a year of floods", "2029"),
+    ):
+        assert all(q.counted == "" for q in extract(text) if q.text == written), text
+
+
 def test_a_row_keeps_its_label_s_period_and_other_rows_stay_as_written() -> None:
     since = find("Guards killed since 1 May: 59", "59")
     assert (since.scope.kind, since.scope.anchor) == ("period", "may")

@@ -258,6 +258,9 @@ def row_value(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | No
     noun unless the reading keeps that as its scope ("since 1 February"); a saying
     ("she replied: 40"), a question or a quotation is no row. None for any other
     sentence."""
+    first = value_first(text, found)
+    if first is not None:
+        return first
     last = found[-1] if found else None
     end = len(text.rstrip(" ."))
     if last is None or last.end != end or last.counted or last.kind in ("date", "time"):
@@ -280,6 +283,30 @@ def row_value(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | No
     moved = [q._replace(start=q.start - shift + at, end=q.end - shift + at) for q in turned]
     kept = [q for q in moved if q.start >= at]
     return (*kept, read._replace(start=last.start, end=last.end))
+
+
+def value_first(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | None:
+    """A row with its value first, "value: label" ("59: Turkish soldiers killed since
+    early February", "16: civilians killed in the camp strike on Thursday"), read as if
+    written without the colon, where that reading says what the value counts and what
+    befell them. None for any other sentence."""
+    at = len(text) - len(text.lstrip("-–—•*· "))  # after a list's mark, where one is left
+    value = found[0] if found else None
+    if value is None or value.start != at or value.counted or value.kind in ("date", "time"):
+        return None
+    colon = text.find(":", value.end)
+    if colon < 0 or text[value.end : colon].strip() or not text[colon + 1 : colon + 2].isspace():
+        return None
+    label = text[colon + 1 :].lstrip()
+    if not label or ROW_LABEL_MARKS & set(label[:1]) or len(label.split()) > 2 * ROW_LABEL_WORDS:
+        return None
+    shift = value.end + 1 - (len(text) - len(label))  # turned row's offsets past the value
+    turned = read_sentence(f"{text[: value.end]} {label}")
+    read = next((q for q in turned if q.start == value.start and q.end == value.end), None)
+    if read is None or not (read.counted and read.role):
+        return None
+    moved = [q._replace(start=q.start - shift, end=q.end - shift) for q in turned if q is not read]
+    return (read, *(q for q in moved if q.start > colon))
 
 
 def read_sentence(text: str) -> tuple[Quantity, ...]:
