@@ -2147,9 +2147,12 @@ def _title(
         )
     # a blank or emptied line follows, or a single break that parts paragraphs (``breaks``)
     alone = rest[0][0].number > first.number + 1 or first.end in breaks
-    if not copies and not (alone and _looks_like_title(view.text)):
+    named = not (copies or alone) and _site_below(first, rest, view.text)
+    if not copies and not ((alone or named) and _looks_like_title(view.text)):
         return None, []
     out = kicker + _drop_view(view, "headline", raw)
+    if named:
+        out += _drop_view(rest[0][1], "boilerplate", raw)
     for copy in copies:
         out += _drop_view(copy, "headline", raw)
     if site > 0 and any(_norm(v.text) == bare for v in copies):
@@ -2159,6 +2162,22 @@ def _title(
                 out += _drop_view(masthead, "boilerplate", raw)
         return _plain(view.text[:site]), out
     return _plain(view.text), out
+
+
+def _site_below(first: Line, rest: Sequence[tuple[Line, View]], title: str) -> bool:
+    """Whether the line under a title of ``TAIL_WORDS`` words or more is the site's or
+    the desk's name, alone above a blank or emptied line (a date line's, a menu's): "First
+    patrol on the highway cut short" / "Bosphorus Courier" / "Monday, March 16, 2020"."""
+    if len(rest) < 2 or len(title.split()) < TAIL_WORDS:
+        return False
+    (line, view), (after, _) = rest[0], rest[1]
+    name = view.text.strip()
+    return (
+        line.number == first.number + 1
+        and after.number > line.number + 1
+        and name[:1].isupper()
+        and _masthead_words(name)
+    )
 
 
 TAIL_WORDS = 4

@@ -193,6 +193,20 @@ def test_a_section_s_name_over_the_headline_is_no_headline() -> None:
     assert c.headline == "Parks Plan Approved" and c.text.startswith("The council met")
 
 
+def test_a_title_over_its_site_s_name_and_a_date_line_is_the_headline() -> None:
+    """ "First joint patrol ..." / "Valden Courier" / its date line: the title stood as
+    the story's first sentence, fused with the desk's name where no blank line parted them."""
+    title = "First joint patrol on the river road cut short"
+    for site in ("Valden Courier", "Levant Ledger live desk", "Weekly Dispatch | World"):
+        c = cleaned(f"{title}\n{site}\nMonday, June 16, 2029 - 14:22\n\n{BODY}")
+        assert c.headline == title and c.text == BODY, site
+        assert ("boilerplate", site) in drops(c)
+    # a line of prose under the title, or a line that runs on, keeps both as text
+    for below in ("Officials said 40 homes were lost.", "Officials count the cost"):
+        c = cleaned(f"{title}\n{below}\nand the rest of it\n\n{BODY}")
+        assert c.headline is None, below
+
+
 @pytest.mark.parametrize(
     "raw",
     [
