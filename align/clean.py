@@ -497,6 +497,8 @@ DATE = (
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,،]?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}[,،]?\s+\d{{4}}"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+    # a day with no year before its time: "5 MAR, 21:48", "March 5, 10.30 GMT"
+    rf"|(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})(?=,?\s*\d{{1,2}}[:.]\d{{2}}\b)"
     # a live blog's day heading, with its weekday and no year: "Thursday, March 5"
     rf"|(?<![\w,] ){WEEKDAY}\s*(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?!\w|,?\s*\d))"
 )
@@ -827,8 +829,11 @@ PHOTO_BY = (
 )
 CREDIT_LINE = re.compile(
     rf"(?:©|\([Cc]\)|(?i:copyright)\s*(?:©|\([Cc]\)|\d{{4}}))[^\n]{{0,100}}|{PHOTO_BY}"
-    r"|\**\(?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"  # Name / Agency
-    r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}(?:/[A-Z][\w.'’ ]{1,20})?\)?\**"
+    # Name / Agency, "EFE/EPA/JANE DOE / POOL", "( Presidency / Jane Doe - Anadolu Agency )"
+    r"|\**\(?\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"
+    r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"
+    r"(?:\s?/\s?[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}){0,3}"
+    r"(?:\s[-–]\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3})?\s?\)?\**"
     r"|(?:[A-Z][\w.'’/-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"  # AFP via Agency
     r"(?:,\s*(?:Pool|File))?"
 )
@@ -842,12 +847,14 @@ SOCIAL = (
     r"(?:facebook|twitter|tweet|whatsapp|e-?mail|linkedin|reddit|telegram|messenger|pinterest"
     r"|print)"
 )
+SOCIAL_SITE = r"(?:facebook|twitter|x|instagram|youtube|tiktok|telegram|whatsapp|linkedin|rss)"
 BOILERPLATE_LINE = re.compile(
     r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
     r"|share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via|with)\s+[\w ,]{1,100})?"
     r"|reuse\s+this\s+content"
     # calls to action are short: a longer line starting "Sign up for ..." is prose
     r"|follow\s+(?:us|@\w+)(?:\s+on\s+[\w ,]{1,60})?(?:\s+@\w+)?"
+    rf"|follow\s+us\s*:?(?:\s*{SOCIAL_SITE}[\s,|]*){{1,6}}"  # "Follow us: Facebook Twitter"
     r"|[^\n|]{1,40}\|\s*follow\s+(?:us|@\w+)\s+on\s+(?:twitter|facebook|instagram|youtube|x)\b.{0,80}"
     r"|follow\s+(?:\S+\s+){1,3}?on\s+(?:twitter|facebook|telegram|instagram|youtube|tiktok"
     r"|whatsapp)\b.{0,40}"
@@ -902,7 +909,7 @@ BOILERPLATE_LINE = re.compile(
     r"|\d{1,2}\s*min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?(?:article|story).{0,40}"
     # share buttons, widgets and page labels, each a line of its own
     r"|e-?mail|print|tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy\s+link"
-    r"|flipboard|pinterest|download|embed|transcript"
+    r"|flipboard|pinterest|download|embed|transcript|search"
     r"|see\s+(?:more\s+|all\s+)?subscription\s+options"
     # a list's lead-in of a summary: "Key points:", "At a glance"
     rf"|{SUMMARY}\s*:?"
@@ -929,7 +936,7 @@ BOILERPLATE_LINE = re.compile(
     r"\s+media(?:\s+outlets)?)\.?"
     # "Source: Al Jazeera and news agencies", "Source: Al Jazeera + agencies", "Source: AFP"
     r"|source\s*:\s*(?:[\w&'’.-]+\s+){0,4}(?:(?:and|\+)\s+)?(?:news\s+)?agenc(?:y|ies)"
-    rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&)\s*{AGENCIES})*"
+    rf"|source\s*:\s*{AGENCIES}(?:\s*(?:,|and|\+|&|/)\s*{AGENCIES})*(?:/[a-z]{{2,4}})?"
     # credits and promos: "Some information for this report came from AP and Reuters.",
     # "Get latest World News on Kestrel Times"
     r"|some\s+information\s+for\s+this\s+report\s+came\s+from\b.{0,100}"
@@ -948,7 +955,11 @@ BOILERPLATE_LINE = re.compile(
     # a live page's and a comment box's buttons and tabs: "Load more posts", "Login to
     # comment", "Sort by: Newest", "Live Latest Key events", "View Full Gallery"
     r"|load\s+more(?:\s+(?:posts|stories|articles|comments|updates|news))?"
-    r"|(?:log\s*in|sign\s*in|register)\s+to\s+(?:comment|reply|post|vote)\b.{0,40}"
+    r"|(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:create\s+(?:an|your)\s+account|register"
+    r"|sign\s*up))?\s+to\s+(?:comment|reply|post|vote|join\s+the\s+(?:discussion|conversation))"
+    r"\b.{0,40}"
+    r"|(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b.{0,100}|show\s+key\s+events(?:\s+only)?"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)\s*:?"
     r"|sort\s+by\s*:?\s*(?:newest|oldest|most\s+recent|latest|top|best|popular)"
     r"|(?:live|latest|key\s+events?|pinned(?:\s+post)?)(?:\s+(?:live|latest|key\s+events?)){0,3}"
     r"|view\s+(?:full\s+)?gallery|share\s+this\s+with"
@@ -972,7 +983,7 @@ BOILERPLATE_LINE = re.compile(
     r"|use\s+(?:cookies|technologies)|process\s+(?:your\s+)?personal\s+data)\b.{0,600}"
     # (the site says it: "We use cookies", "This website uses cookies", not "... said 40
     # sites that use cookies had to ask consent")
-    r"|(?:we\s+value\s+your\s+privacy\b|(?:[\w.'’&-]+\s+){0,5}uses?\s+cookies\b)"
+    r"|(?:we\s+value\s+your\s+privacy\b|(?:[\w.'’&-]+\s+){0,5}uses?\s+(?:[\w'’-]+\s+){0,4}?cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings|privacy\s+settings"
     r"|change\s+your\s+choices)\b.{0,100}"
     r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
@@ -1121,6 +1132,7 @@ CAPTION_LINE = re.compile(
     r"|(?i:media\s+playback\s+is\s+unsupported\s+on\s+your\s+device)\s*)?"
     r"(?i:image|media|video|photo)\s*(?i:caption)(?:\b|(?=[A-Z])).{0,300}"
     r"|(?i:photo|image|picture|slide)\s+\d{1,3}\s+(?i:of)\s+\d{1,3}\b.{0,300}"  # "Photo 2 of 5 ..."
+    r"|(?i:photo|photograph|picture|image)\s*:\s*[^\n]{1,300}"  # "Photo: A displaced family ..."
 )
 # A video's length after its title ("Turkey loses 33 soldiers in airstrike 02:14"), or
 # alone; "Talks end at 17:45" (a time after a preposition) is a heading, not a video.
@@ -2239,13 +2251,15 @@ def _plain(text: str) -> str:
 # --- 4. captions, credits and duplicates -------------------------------------------
 
 END_CREDIT = re.compile(
-    r"(?:\((?i:photo:?\s*)?[A-Z][^()\n/]{1,60}/\s*[A-Z][^()\n]{1,40}\)"  # (Name / Agency)
+    r"(?:\(\s?(?i:photo:?\s*)?[A-Z][^()\n/]{1,60}/\s*[A-Z][^()\n]{1,40}\)"  # (Name / Agency)
     r"|\((?:[A-Z][\w.&-]*\s+){1,4}(?i:photos?)\)"  # (AP Photo), (File photo)
     r"|\*\*[^*\n]{1,60}/[^*\n]{1,40}\*\*"  # **Name / Agency**
     rf"|{PHOTO_BY}"
     r"|©[^\n]{0,100}"
     r"|(?<=[.!?\"”])[A-Z][^.!?\n]{0,80}\svia\s[^.!?\n]{1,60}"  # fused "... via Agency, Pool"
-    r"|(?<=[.!?]\s)[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.'’ -]{1,40}(?:/[A-Z][\w.'’ ]{1,20})?"
+    # "... the meeting. EFE/EPA/JANE DOE / POOL"
+    r"|(?<=[.!?]\s)[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.'’ -]{1,40}"
+    r"(?:\s?/\s?[A-Z][\w.'’ ]{1,20}){0,3}"
     r"|,\s*Pool)\s*$"
 )
 POSITION_PAREN = re.compile(

@@ -223,6 +223,56 @@ def test_no_headline(raw: str) -> None:
 # --- captions and credits ------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Armoured vehicles on the river road near Valden, June 15, 2029.",
+        "Photo: A family outside a tent near the camp. (AFP)",
+        "PHOTO: Rescuers at the pier",
+        "Kestrel photograph of the two leaders at the talks. EFE/EPA/JANE DOE / POOL",
+        "President Anna Berg (R) and Olaf Lind speak in Valden on June 5, 2029. "
+        "( Valden Presidency / Jane Doe - Anadolu Agency )",
+    ],
+)
+def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\nThe rest of the story was told there.")
+    assert c.text == f"{BODY}\n\nThe rest of the story was told there.", drops(c)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please turn on JavaScript in your browser to get live updates.",
+        "Show key events only",
+        "Sign in or create your account to join the discussion",
+        "You may also like:",
+        "Follow us: Facebook Twitter Instagram",
+        "Search",
+        "Source: dpa/AFP/Reuters/kel",
+        "This website uses its own and third-party cookies to improve our services. If you "
+        "continue browsing, we consider that you accept its use.",
+        "5 MAR, 21:48 Updated at: 5 MAR, 22:06",
+    ],
+)
+def test_more_page_furniture_goes(line: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\nThe rest of the story was told there.")
+    assert c.text == f"{BODY}\n\nThe rest of the story was told there.", drops(c)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Search teams found 12 more bodies near the pier.",
+        "You may also like the new bridge, the mayor told residents.",
+        "The agency uses many tools, including cookies, to track readers who accept it.",
+        "On June 5, 14:00 was the deadline for the last ferry.",
+    ],
+)
+def test_prose_like_the_new_page_furniture_stays(line: str) -> None:
+    c = cleaned(f"{BODY}\n\n{line}\n\nThe rest of the story was told there.")
+    assert line in c.text, drops(c)
+
+
 def test_copyright_credit_line_and_its_caption_above() -> None:
     c = cleaned(f"{BODY}\n\nA man crosses the flooded road on Monday.\n© Jane Roe/Agency\n\nMore.")
     assert drops(c) == [
