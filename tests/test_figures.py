@@ -215,6 +215,10 @@ def test_death_toll_counts_deaths() -> None:
         "The death toll at the border crossing led guards to turn back 60 migrants on Sunday.",
     ):
         assert extract(text)[0].role == "", text
+    # a headline's or an item's toll with no article before it (a summary's bullet)
+    for text in ("Toll from market strike rises to 16", "* Toll rises to 16 after the raid"):
+        assert (only(text).counted, only(text).role) == ("people", "killed"), text
+    assert only("Toll Brothers sold 16 homes.").role == ""
 
 
 def test_a_tally_reaches_its_words_past_a_date_not_past_a_count() -> None:

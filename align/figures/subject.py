@@ -163,7 +163,8 @@ def number_of_before(s: Stream, j: int) -> str:
     """
     for k in range(j - 2, max(s.count_floor, j - TALLY_REACH) - 1, -1):
         tally = is_tally(s, k)
-        toll = s.low(k) == "toll" and s.low(k - 1) in ("death", "the", "its", "their")
+        # "the death toll", "its toll"; "Toll rises to 16" opening a headline or an item
+        toll = s.low(k) == "toll" and (s.low(k - 1) in TOLL_BEFORE or k == 0)
         far = k < s.floor or j - k > TALLY_NEAR  # past a date or far: only in its clause
         if (tally or toll) and far and clause_ends_between(s, k, j):
             return ""  # not "the toll ..., and 40", "the number of players ..., while 300"
@@ -194,6 +195,7 @@ def clause_ends_between(s: Stream, k: int, j: int) -> bool:
 
 
 ARMED = frozenset({"military", "army"})  # a toll of theirs counts soldiers
+TOLL_BEFORE = frozenset({"death", "the", "its", "their", "*", "-", "•", "·", "–"})
 
 
 def toll_owner(s: Stream, k: int) -> str:
