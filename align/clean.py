@@ -415,14 +415,18 @@ def _rows(raw: str, run: Sequence[Line]) -> bool:
     lines = [raw[x.start : x.end].strip() for x in run]
     if len(lines) >= 3 and not _is_row(lines[0]) and len(lines[0].split()) <= LEAD_IN_WORDS:
         lines = lines[1:]  # a title over the rows
-    return len(lines) >= 2 and all(_is_row(line) for line in lines)
+    return (
+        len(lines) >= 2
+        and all(_is_row(line) for line in lines)
+        and not any(_runs_on(line) for line in lines[:-1])
+    )
 
 
 def _is_row(line: str) -> bool:
     """ "label: value" with a figure in a short value, or a short figure and a label."""
     label, colon, value = ITEM_MARK.sub("", line, count=1).partition(": ")
-    if not colon or ":" in value or not label or not value:
-        return False
+    if not colon or ":" in value or not label or not value or label[0].islower():
+        return False  # (a row opens as an item does: not "and 120 injured ...: 50 dead")
     label_words, value_words = len(label.split()), len(value.split())
     figure_after = any(c.isdigit() for c in value) and value_words <= ROW_VALUE_WORDS
     figure_first = label[:1].isdigit() and label_words <= 2
@@ -829,11 +833,13 @@ PHOTO_BY = (
 )
 CREDIT_LINE = re.compile(
     rf"(?:©|\([Cc]\)|(?i:copyright)\s*(?:©|\([Cc]\)|\d{{4}}))[^\n]{{0,100}}|{PHOTO_BY}"
-    # Name / Agency, "EFE/EPA/JANE DOE / POOL", "( Presidency / Jane Doe - Anadolu Agency )"
-    r"|\**\(?\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"
+    # Name / Agency, "EFE/EPA/JANE DOE / POOL"
+    r"|\**\(?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?"
     r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"
-    r"(?:\s?/\s?[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}){0,3}"
-    r"(?:\s[-–]\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3})?\s?\)?\**"
+    r"(?:\s?/\s?[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}){0,3}\)?\**"
+    # in brackets, with the agency after a dash: "( Presidency / Jane Doe - Anadolu Agency )"
+    r"|\(\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4}\s?/\s?[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"
+    r"\s[-–]\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}\s?\)"
     r"|(?:[A-Z][\w.'’/-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}"  # AFP via Agency
     r"(?:,\s*(?:Pool|File))?"
 )
@@ -983,7 +989,9 @@ BOILERPLATE_LINE = re.compile(
     r"|use\s+(?:cookies|technologies)|process\s+(?:your\s+)?personal\s+data)\b.{0,600}"
     # (the site says it: "We use cookies", "This website uses cookies", not "... said 40
     # sites that use cookies had to ask consent")
-    r"|(?:we\s+value\s+your\s+privacy\b|(?:[\w.'’&-]+\s+){0,5}uses?\s+(?:[\w'’-]+\s+){0,4}?cookies\b)"
+    r"|(?:we\s+value\s+your\s+privacy\b|(?:[\w.'’&-]+\s+){0,5}uses?\s+cookies\b"
+    # "This website uses its own and third-party cookies ..."
+    r"|(?:this|our)\s+(?:web\s?)?(?:site|page)\s+uses\s+(?:[\w'’-]+\s+){1,4}?cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings|privacy\s+settings"
     r"|change\s+your\s+choices)\b.{0,100}"
     r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
@@ -1132,7 +1140,9 @@ CAPTION_LINE = re.compile(
     r"|(?i:media\s+playback\s+is\s+unsupported\s+on\s+your\s+device)\s*)?"
     r"(?i:image|media|video|photo)\s*(?i:caption)(?:\b|(?=[A-Z])).{0,300}"
     r"|(?i:photo|image|picture|slide)\s+\d{1,3}\s+(?i:of)\s+\d{1,3}\b.{0,300}"  # "Photo 2 of 5 ..."
-    r"|(?i:photo|photograph|picture|image)\s*:\s*[^\n]{1,300}"  # "Photo: A displaced family ..."
+    # "Photo: A displaced family near the camp": a caption's length, telling no one's words
+    r"|(?i:photo|photograph|picture|image)\s*:\s*(?![^\n]*\b(?i:said|says|told|according)\b)"
+    r"\S+(?:\s+\S+){0,29}\s*"
 )
 # A video's length after its title ("Turkey loses 33 soldiers in airstrike 02:14"), or
 # alone; "Talks end at 17:45" (a time after a preposition) is a heading, not a video.
@@ -2187,9 +2197,13 @@ def _site_below(first: Line, rest: Sequence[tuple[Line, View]], title: str) -> b
     return (
         line.number == first.number + 1
         and after.number > line.number + 1
-        and name[:1].isupper()
         and _masthead_words(name)
+        and all(w[:1].isupper() or w in MASTHEAD_WORDS for w in name.split())
     )
+
+
+# Words of a desk's or a site's name that are not capitalised: "Levant Ledger live desk"
+MASTHEAD_WORDS = frozenset({"live", "desk", "news", "online", "staff", "team", "|", "&", "and"})
 
 
 TAIL_WORDS = 4

@@ -205,6 +205,12 @@ def test_a_title_over_its_site_s_name_and_a_date_line_is_the_headline() -> None:
     for below in ("Officials said 40 homes were lost.", "Officials count the cost"):
         c = cleaned(f"{title}\n{below}\nand the rest of it\n\n{BODY}")
         assert c.headline is None, below
+    # a deck or a lead's tail under it is no site's name (a review)
+    for below in ("Guns fall silent", "Officials said on Monday", "John Berg steps down"):
+        c = cleaned(f"{title}\n{below}\n\n{BODY}")
+        assert below in c.text, below
+    slashed = "Kestrel/Valden Ceasefire - Live Updates"  # a title, not a credit
+    assert cleaned(f"{slashed}\n\n{BODY}").headline == slashed
 
 
 @pytest.mark.parametrize(
@@ -266,6 +272,10 @@ def test_more_page_furniture_goes(line: str) -> None:
         "You may also like the new bridge, the mayor told residents.",
         "The agency uses many tools, including cookies, to track readers who accept it.",
         "On June 5, 14:00 was the deadline for the last ferry.",
+        # found in review: a lead after a photo's label, a cookie's news
+        "Photo: Reuters Twelve people died when the river burst its banks, officials said.",
+        "The regulator said the site uses tracking cookies without asking users to consent.",
+        "Regulators found that 40 sites use third-party cookies without consent.",
     ],
 )
 def test_prose_like_the_new_page_furniture_stays(line: str) -> None:
@@ -434,6 +444,7 @@ def test_rows_of_labels_and_figures_are_a_paragraph_a_line() -> None:
     for lines in (
         ["The mayor said: we will rebuild the 40 homes", "by the end of the year."],
         ["Note: the ferry", "Owner: the county"],
+        ["The ministry put the toll on Sunday: 45 dead", "and 120 injured, the army's: 50 dead."],
     ):
         c = clean(f"{BODY}\n\n" + "\n".join(lines))
         assert c.text.split("\n\n") == [BODY, " ".join(lines)], lines

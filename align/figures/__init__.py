@@ -300,6 +300,10 @@ def value_first(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | 
     label = text[colon + 1 :].lstrip()
     if not label or ROW_LABEL_MARKS & set(label[:1]) or len(label.split()) > 2 * ROW_LABEL_WORDS:
         return None
+    first = label.split(maxsplit=1)[0]
+    if first[:1].isupper() and first.endswith("s"):
+        return None  # a headline after a live page's minute or an item's number: "71:
+        # Protesters arrested as police clear the square" ("59: Turkish soldiers killed")
     shift = value.end + 1 - (len(text) - len(label))  # turned row's offsets past the value
     turned = read_sentence(f"{text[: value.end]} {label}")
     read = next((q for q in turned if q.start == value.start and q.end == value.end), None)

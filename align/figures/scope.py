@@ -181,13 +181,15 @@ def year_in(s: Stream, k: int) -> Found | None:
     if s.low(k) not in ("in", "during"):
         return None
     j = k + 1 + int(s.low(k + 1) == "the")
-    if s.low(j) in YEAR_PARTS:
+    part = s.low(j) if s.low(j) in YEAR_PARTS else ""
+    if part:
         j += 1 + int(s.low(j + 1) in ("of", "-"))
     elif j > k + 1:
         return None  # "in the 2019 offensive": which figure of it, unknown
-    if s.kind(j) != "num" or not is_year(s.low(j)):
-        return None
-    return k, j + 1, Scope("dated", s.low(j), "")
+    if s.kind(j) != "num" or not is_year(s.low(j)) or s.low(j + 1) == "s":
+        return None  # (not "in the early 2000s": a decade)
+    # a part of a year is its own anchor: "in summer 2019" is not all of 2019
+    return k, j + 1, Scope("dated", f"{part} {s.low(j)}".strip(), "")
 
 
 def month_in(s: Stream, k: int) -> Found | None:

@@ -559,10 +559,12 @@ def event_word(s: Stream, k: int) -> str:
     word = s.low(k)
     if word == "fire" and "cease" in (s.low(k - 1), s.low(k - 2)):
         return "ceasefire"
-    if word == "cessation" and s.low(k + 1) == "of":  # "a cessation of hostilities"
-        return "ceasefire"
-    if word == "silent" and GUNS & set(s.lows[max(0, k - 4) : k]) and s.low(k + 1) in TIMED:
+    if word == "cessation" and s.low(k + 1) == "of" and s.low(k + 2) in HOSTILITIES:
+        return "ceasefire"  # "a cessation of hostilities" (not "of work")
+    if word == "silent" and GUNS & set(s.lows[max(0, k - 4) : k]) and timed_after(s, k):
         return "ceasefire"  # "the guns will fall silent at midnight" (not "silent for hours")
+    if word in ("war", "conflict") and s.low(k + 1) in MONITORS:
+        return ""  # "a war monitor said ...": the monitor, not the war
     if word.endswith("ed") and k > 0 and event_word(s, k - 1):
         return ""  # "the truce agreed in Moscow": the truce, which the verb qualifies
     if (word == "one" and s.one_on_one(k)) or (EVENT_OF.get(word) and s.one_on_one(k - 1)):
@@ -604,7 +606,7 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
     for k, steps, crossed in window(s, hit.first, hit.end, EVENT_WINDOW):
         if hit.kind == "duration" and (crossed or steps >= DURATION_WINDOW):
             continue  # "six hours of talks": a duration's event is named next to it
-        if 0 <= said < k:
+        if k in said:
             continue  # "..., Putin said after talks": when it was said, not the figure's event
         found = event_word(s, k)
         if found == "one-on-one" and crossed:
@@ -636,32 +638,41 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
     return event, phase
 
 
-GUNS = frozenset({"guns", "weapons", "arms"})
+GUNS = frozenset({"guns", "weapons"})
+HOSTILITIES = frozenset({"hostilities", "fighting", "military", "armed", "all", "fire"})
+MONITORS = frozenset({"monitor", "monitors", "monitoring"})
 # Nouns an event's word may qualify, which are no event ("a war monitor", "attack helicopters")
 NOT_EVENTS = frozenset(
-    {"monitor", "monitors", "monitoring", "correspondent", "correspondents", "reporter"}
-    | {"reporters", "crimes", "criminal", "criminals", "helicopter", "helicopters", "jets"}
+    {"correspondent", "correspondents", "reporter", "reporters", "crimes", "criminal"}
+    | {"criminals", "helicopter", "helicopters", "jets"}
     | {"planes", "aircraft", "drone", "drones", "dog", "dogs", "victims", "survivors"}
 )
-TIMED = frozenset({"at", "from", "as"})
 ATTRIBUTION_WORDS = 8  # words between a comma and its saying verb ("..., Russian
 # President Vladimir Putin said after talks")
 
 
-def attribution(s: Stream, end: int) -> int:
-    """Where the saying verb of the attribution after a figure (ending at token ``end``)
-    stands, or -1: ", Putin said after talks with Erdogan", ", said the ministry"."""
+def attribution(s: Stream, end: int) -> range:
+    """The words after the saying verb of an attribution after a figure (ending at token
+    ``end``), to the clause's end: ", Putin said after talks with Erdogan" (after
+    "said"); none where the clause ends at the verb (", officials said, the ceasefire
+    took effect": the ceasefire is the figure's)."""
     for c in range(end, min(s.count, end + EVENT_WINDOW)):
         if s.low(c) in SENTENCE_ENDS:
-            return -1
+            break
         if s.low(c) != ",":
             continue
         for j in range(c + 1, min(s.count, c + 1 + ATTRIBUTION_WORDS)):
             if s.low(j) in SAY_VERBS:
-                return j
+                ends = (m for m in range(j + 1, s.count) if s.low(m) in CLAUSE_ENDS)
+                return range(j + 1, next(ends, s.count))
             if s.low(j) in CLAUSE_ENDS:
                 break
-    return -1
+    return range(0)
+
+
+def timed_after(s: Stream, k: int) -> bool:
+    """A time or a day follows token k: "silent at midnight", "from 00:00", "as of Friday"."""
+    return s.low(k + 1) in ("at", "from") or s.seq(k + 1, ("as", "of"))
 
 
 LASTED = frozenset({"lasted", "lasting", "lasts", "last", "took", "taking"})
