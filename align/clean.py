@@ -550,8 +550,8 @@ DATE_PART = re.compile(
 )
 PREPOSITIONS = frozenset({"on", "at"})
 # A label alone ("Published", "Updated:") or with an age ("Updated 5 hours ago").
-DATE_LABEL = re.compile(
-    rf"(?:published|updated|posted)\s+{AGE}|{LABEL_WORD}\s*:?",
+DATE_LABEL = re.compile(  # (its date taken out by the scrape: "Posted" / "and last updated")
+    rf"(?:published|updated|posted)\s+{AGE}|(?:and\s+)?{LABEL_WORD}\s*:?",
     re.IGNORECASE,
 )
 
@@ -2082,19 +2082,26 @@ def _above_copied_title(raw: str, lines: Sequence[Line], drops: Drops) -> int:
     ``COPIED_TITLE_REACH`` that its copy follows is the title, and every line above
     must be furniture: a menu's items, or a few words with no figure, no sentence and
     no opening quotation, and among them a menu or ``SHORT_ITEMS`` lines of at most
-    three words (a site's sections one to a line). A caption given twice below a
+    three words (a site's sections one to a line); a title and its copy a blank line
+    apart only under two lines or more of a word each ("News", "Actions": a page's
+    labels and buttons). A caption given twice below a
     headline and its standfirst, a recipe's repeated step or a poem's refrain is no
     title."""
     live = list(islice(_live_lines(raw, lines, drops), COPIED_TITLE_REACH))
     for n, ((line, view), (below, copy)) in enumerate(pairwise(live)):
         text = view.text.strip()
-        if below.number == line.number + 1 and _norm(text) == _norm(copy.text):
+        apart = below.number - line.number  # 2: a blank line between
+        if apart <= 2 and _norm(text) == _norm(copy.text):
             if n == 0 or len(text.split()) < TAIL_WORDS or not _looks_like_title(text):
                 return 0
             above = [v.text.strip() for _, v in live[:n]]
             menus = sum(_menu_bar(a) for a in above)
             short = sum(len(a.split()) <= 3 for a in above)
             furniture = all(_menu_bar(a) or _masthead_words(a) for a in above)
+            # a page's labels and buttons, a word each: "News" / "Actions" over the title
+            labels = len(above) >= 2 and all(len(a.split()) == 1 for a in above)
+            if apart == 2:  # a title and its copy as paragraphs: only under such labels
+                return line.number if furniture and labels else 0
             return line.number if furniture and (menus or short >= SHORT_ITEMS) else 0
     return 0
 

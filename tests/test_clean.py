@@ -122,6 +122,13 @@ def test_what_stands_above_a_title_the_page_gives_twice_is_page_furniture() -> N
     lead = "Rain fell all night on the coast, and the river rose by a metre.\n\n"
     c = cleaned(f"{lead}{title}\n{title}\n\n{BODY}")
     assert "Rain fell all night on the coast" in c.text
+    # a page's labels a word each, over the title and its copy as paragraphs, and its
+    # date labels with their dates taken out ("Posted" / "and last updated")
+    c = cleaned(f"News\n\nActions\n\n{title}\n\n{title}\n\nPosted\n\nand last updated\n\n{BODY}")
+    assert c.headline == title and c.text == BODY
+    # a line given twice as paragraphs under a title of words is no title
+    c = cleaned(f"New park for riverside approved\n\n{title}\n\n{title}\n\n{BODY}")
+    assert c.headline == "New park for riverside approved"
 
 
 @pytest.mark.parametrize(
