@@ -444,6 +444,14 @@ def test_numbers_in_european_notation() -> None:
     assert "3,6" not in [q.text for q in extract("The report's pages 3,6 and 9 list 12 deaths.")]
 
 
+def test_m_glued_to_a_number_before_a_name_s_word_and_a_plural_is_millions() -> None:
+    """ "home to 3.6m Valdenian refugees" had been 3.6 metres."""
+    for text in ("Kestrel is home to 3.6m Valdenian refugees.", "Some 2m displaced people."):
+        assert extract(text)[0].low > 3e5, text
+    for text in ("A 3.6m Roman wall stands.", "The 100m Olympic finals were held."):
+        assert extract(text)[0].kind == "length", text
+
+
 def test_lakh_and_crore_are_scales() -> None:
     """Indian English: "10 lakh" is a million, "2 crore" twenty million."""
     assert only("The floods displaced more than 10 lakh people.").low == 1_000_000

@@ -307,9 +307,20 @@ def sign_start(s: Stream, i: int) -> int:
     return i - 2 if s.glued(i - 1) and s.low(i - 2) in ("us", "a", "c") else i - 1
 
 
+def millions_of(s: Stream, k: int) -> bool:
+    """ "3.6m" before a plural is millions of it ("3.6m people"), and before a name's or
+    a participle's word and a plural ("3.6m Syrian refugees", "2m displaced people");
+    not "a 3.6m wall" or "the 100m Olympic finals"."""
+    if plural(s.low(k)):
+        return True
+    modifier = s.kind(k) == "word" and (s.capital(k) or s.low(k).endswith("ed"))
+    named = s.low(k - 3) not in ("a", "an", "the")  # "the 100m Olympic finals": a length
+    return modifier and named and s.kind(k + 1) == "word" and plural(s.low(k + 1))
+
+
 def scaled(s: Stream, value: float, step: float, j: int, money: bool = False) -> Core:
     """Apply a scale word or suffix after a number ("million", "80K", "$5m", "two dozen")."""
-    if s.glued(j) and s.low(j) == "m" and (money or plural(s.low(j + 1))):
+    if s.glued(j) and s.low(j) == "m" and (money or millions_of(s, j + 1)):
         return Core(value * 1e6, HALF * step * 1e6, j + 1, None, True, 1e6)
     word = s.low(s.skip_hyphen(j))
     if word in SCALES:
