@@ -961,7 +961,7 @@ BOILERPLATE_LINE = re.compile(
     # a live page's and a comment box's buttons and tabs: "Load more posts", "Login to
     # comment", "Sort by: Newest", "Live Latest Key events", "View Full Gallery"
     r"|load\s+more(?:\s+(?:posts|stories|articles|comments|updates|news))?"
-    r"|(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:create\s+(?:an|your)\s+account|register"
+    r"|(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:create\s+(?:an|your)\s+(?:[\w'’-]+\s+)?account|register"
     r"|sign\s*up))?\s+to\s+(?:comment|reply|post|vote|join\s+the\s+(?:discussion|conversation))"
     r"\b.{0,40}"
     r"|(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b.{0,100}|show\s+key\s+events(?:\s+only)?"
@@ -980,8 +980,12 @@ BOILERPLATE_LINE = re.compile(
     r"|please\s+use\s+[\w ]{1,30}\s+browser\b.{0,80}"
     r"|(?:this|the)\s+(?:story|article|report)\s+has\s+been\s+updated\.?"
     # a correction's notice: of an earlier version, not the story's figures
-    r"|(?:corrections?|clarification)\s*:\s*[^\n]{10,280}"
+    r"|(?:corrections?|clarification|editor['’]?s\s+note)\s*:\s*[^\n]{10,280}"
     r"|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b[^\n]{0,250}"
+    r"|an\s+earlier\s+version\s+(?:said|stated|misstated|reported|gave)\b[^\n]{0,250}"
+    r"\b(?:corrected|amended|apologi[sz]e)\b[^\n]{0,100}"
+    # "This article was amended on 6 March 2020. An earlier version said ..."
+    r"|this\s+(?:article|story|report)\s+was\s+(?:amended|corrected)\s+on\b[^\n]{0,400}"
     # an Indian agency credit: "(With inputs from Reuters and AFP)", "With inputs from PTI"
     rf"|\(?with\s+inputs?\s+from\s+(?:agencies|{AGENCIES})(?:\s*(?:,|and|&)\s*(?:agencies|{AGENCIES}))*\)?"
     # a consent dialog's notice: "We and our 648 partners store and/or access information ..."
@@ -1879,48 +1883,65 @@ COMMENT_ACTIONS = re.compile(
 COMMENT_LINES = 6  # lines of a comment's text at most, between its age and its actions
 
 
-def _comment_end(live: Sequence[View], n: int) -> int:
+def _comment_end(live: Sequence[tuple[Line, View]], n: int, dated: set[int]) -> int:
     """Where the reader's comment opened by line ``n`` ends (the index after its last
     line), or 0 where none opens there: "Name · 3 hours ago" (``COMMENT_HEAD``) runs to
-    the paragraph's end; a name over its age, to its readers' actions."""
-    text = live[n].text.strip()
+    the paragraph's end; a name over its age, or over a date line already dropped
+    (``dated``: their line numbers), to its readers' actions."""
+    text = live[n][1].text.strip()
     if COMMENT_HEAD.fullmatch(text):
         return len(live)
-    if not _name_over_age(live, n):
+    first = _comment_text(live, n, dated)
+    if not first:
         return 0
-    for k in range(n + 2, min(len(live), n + 3 + COMMENT_LINES)):
-        line = live[k].text.strip()
+    for k in range(first, min(len(live), first + 1 + COMMENT_LINES)):
+        line = live[k][1].text.strip()
         if COMMENT_ACTIONS.fullmatch(line) and "repl" in line.lower():
-            return k + 1
-        if _name_over_age(live, k):
+            k += 1  # and the actions under it: "Reply" / "Share" / "Report"
+            while k < len(live) and COMMENT_ACTIONS.fullmatch(live[k][1].text.strip()):
+                k += 1
+            return k
+        if _comment_text(live, k, dated):
             return 0  # another head first: a live page's entries
     return 0
 
 
-def _name_over_age(live: Sequence[View], n: int) -> bool:
-    return (
-        n + 1 < len(live)
-        and COMMENT_AGE.fullmatch(live[n + 1].text.strip()) is not None
-        and COMMENT_NAME.fullmatch(live[n].text.strip()) is not None  # "Dan K."
-    )
+def _comment_text(live: Sequence[tuple[Line, View]], n: int, dated: set[int]) -> int:
+    """Where the text of a comment headed by line ``n`` starts, or 0: a name over its age
+    ("Dan K." / "2 hours ago"), or over its date line ("Mira_K" / "5 Mar 2020 22:48")."""
+    if n + 1 >= len(live) or COMMENT_NAME.fullmatch(live[n][1].text.strip()) is None:
+        return 0
+    if COMMENT_AGE.fullmatch(live[n + 1][1].text.strip()):
+        return n + 2
+    number = live[n][0].number
+    return n + 1 if number + 1 in dated and live[n + 1][0].number == number + 2 else 0
 
 
 def _comments(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
     """A reader's comment: its head and its lines (``_comment_end``); and an author's
     note that closes with where to follow them."""
     out: list[Dropped] = []
+    date_lines = {d.start: d.end for d in drops.items if d.reason == "date line"}
+    dated = {
+        line.number
+        for run in paragraphs
+        for line in run
+        if (text := raw[line.start : line.end]).strip()
+        and date_lines.get(line.start + len(text) - len(text.lstrip()), -1)
+        >= line.start + len(text.rstrip())
+    }
     for paragraph in paragraphs:
-        live = [view for _, view in _live_lines(raw, paragraph, drops)]
+        live = list(_live_lines(raw, paragraph, drops))
         n = 0
         while n < len(live):
-            end = _comment_end(live, n)
+            end = _comment_end(live, n, dated)
             if end:
-                out += [d for v in live[n:end] for d in _drop_view(v, "boilerplate", raw)]
+                out += [d for _, v in live[n:end] for d in _drop_view(v, "boilerplate", raw)]
                 n = end
                 continue
-            text = live[n].text.strip()
+            text = live[n][1].text.strip()
             if len(text) <= MAX_RULE_LINE * 2 and AUTHOR_BIO.fullmatch(text):
-                out += _drop_view(live[n], "byline", raw)
+                out += _drop_view(live[n][1], "byline", raw)
             n += 1
     return out
 

@@ -262,6 +262,10 @@ def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> No
         "Follow us: Facebook Twitter Instagram",
         "Search",
         "Source: dpa/AFP/Reuters/kel",
+        "Sign in or create your Kestrel account to join the discussion.",
+        "Editor's note: An earlier version of this story misstated the toll. It was 34, not 33.",
+        "This article was amended on 6 June 2029. An earlier version said the road was 6 miles "
+        "long. This has been corrected to 6km.",
         "This website uses its own and third-party cookies to improve our services. If you "
         "continue browsing, we consider that you accept its use.",
         "5 MAR, 21:48 Updated at: 5 MAR, 22:06",
@@ -283,6 +287,7 @@ def test_more_page_furniture_goes(line: str) -> None:
         "Photo: Reuters Twelve people died when the river burst its banks, officials said.",
         "The regulator said the site uses tracking cookies without asking users to consent.",
         "Regulators found that 40 sites use third-party cookies without consent.",
+        "An earlier version said the bridge would close, but 40 people still crossed it.",
     ],
 )
 def test_prose_like_the_new_page_furniture_stays(line: str) -> None:
@@ -1827,6 +1832,19 @@ def test_a_reader_s_comment_under_a_name_over_its_age_goes() -> None:
     kept = cleaned(f"{BODY}\n\n{live}\n\nEnd.").text
     assert "The toll in Orla has risen to 105." in kept and "At least 52 people" in kept
     assert "Thoughts with everyone" not in kept
+    # a name over its comment's date and time, and the actions under it
+    dated = (
+        "123 comments\n\nMira_K\n5 Mar 2029 22:48\nThe talks lasted 7 hours, not six.\n"
+        "Reply\nShare\nReport"
+    )
+    assert cleaned(f"{BODY}\n\n{dated}\n\nEnd.").text == f"{BODY}\n\nEnd."
+    live = (
+        "Toll rises in Orla\n5 Mar 2029 22:48\nThe toll in Orla has risen to 105.\n"
+        "Rescuers reach Halden\n5 Mar 2029 21:10\nAt least 52 people died in Halden.\n"
+        "Dan K.\n5 Mar 2029 20:02\nThoughts with everyone.\nLike 3 · Reply"
+    )
+    kept = cleaned(f"{BODY}\n\n{live}\n\nEnd.").text
+    assert "The toll in Orla has risen to 105." in kept and "At least 52 people" in kept
     # a live page's entry under its heading and age, with no readers' actions, stays
     entry = "Erdogan lands in Orla\n2 hours ago\nThe president landed at noon."
     assert cleaned(f"{BODY}\n\n{entry}\n\nEnd.").text.endswith(
