@@ -513,8 +513,9 @@ ZONES = (
     + "|".join(sorted(TIME_ZONES | {"gmt", "utc", "mt", "uk"}, key=lambda z: (-len(z), z)))
     + ")"
 )
-TIME = (  # "10:30", "10.30 p.m.", "11 p.m."
-    r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+TIME = (  # "10:30", "10.30 p.m.", "11 p.m.", "1804 GMT"
+    rf"(?:\d{{1,2}}(?:[:.]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+    rf"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONES}\b))"
     # "22:41, UK", "8:41 pm GMT+3"
     rf"(?:,?\s*(?:{ZONES}(?:\s?[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}))?"
 )
@@ -525,7 +526,7 @@ LABEL_WORD = (
 )
 META_WORD = (  # "March 5, 2020 GMT", "As of 5 March 2020"
     rf"(?:{LABEL_WORD}|modified|dated|date|issued|on|at|gmt|utc|as\s+of"
-    r"|issue\s+no\.?\s*\[?\d{1,6}\]?)"  # a paper's issue: "... 2020 AD - Issue No. [15073]"
+    r"|issue\s+(?:no\.?|number)\s*\[?\d{1,6}\]?)"  # a paper's issue: "... Issue No. [15073]"
 )
 AGE = (  # "2 hours ago", "1 year 2 months ago"; a reading time beside a date, "4 min read"
     r"(?:(?:\d{1,2}\s*(?:y|yrs?|years?|months?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?|d|days?)"
@@ -539,7 +540,9 @@ HIJRI_MONTH = (
     r"(?:muharram|safar|rajab|sha['’]?ban|ramadh?an|shawwal"
     r"|(?:rabi|jumad[ae]|dhu)[\w'’-]*\s+al[\w'’-]*)"
 )
-HIJRI_DATE = rf"(?:\d{{1,2}}\s+{HIJRI_MONTH}\s+\d{{4}}|\d{{4}}/\d{{1,2}}/\d{{1,2}})\s*a\.?h\b\.?"
+HIJRI_DATE = (
+    rf"(?:\d{{1,2}}\s+{HIJRI_MONTH}[,،]?\s+\d{{4}}|\d{{4}}/\d{{1,2}}/\d{{1,2}})\s*a\.?h\b\.?"
+)
 # One part of a date line: a date, a time, a metadata word, or a separator.
 DATE_PART = re.compile(
     rf"\s*(?:(?P<date>{DATE}(?:\s*{ERA})?|{HIJRI_DATE})|(?P<time>{TIME})"
@@ -728,6 +731,9 @@ def is_section_date_line(text: str) -> bool:
     updated on 5 March 2020" is a sentence's words)."""
     if not text[:1].isupper() or not UPDATE_WORD.search(text):
         return False
+    *labels, last = text.split(" | ")
+    if labels and is_date_line(last.strip()) and all(_is_label(x) for x in labels):
+        return True  # "World News | Press Trust of India | Updated: March 06, 2020 08:12 am IST"
     pos = 0
     for _ in range(SECTION_WORDS):
         word = SECTION_WORD.match(text, pos)
@@ -737,6 +743,15 @@ def is_section_date_line(text: str) -> bool:
         if UPDATE_WORD.search(text, pos) and is_date_line(text[pos:]):
             return True
     return False
+
+
+def _is_label(text: str) -> bool:
+    """A section's or an agency's name: up to ``SECTION_WORDS`` words, each capitalised
+    or joining ("Press Trust of India")."""
+    words = text.split()
+    return 0 < len(words) <= SECTION_WORDS and all(
+        w[:1].isupper() or w in ("of", "and", "&", "the") for w in words
+    )
 
 
 # A byline's name, two to four words of letters ("By Jane Doe", "James Morris")
@@ -973,7 +988,13 @@ BOILERPLATE_LINE = re.compile(
     r"|story\s+continues(?:\s+(?:below|after\s+(?:this\s+)?(?:advertisement|ad)))?"
     r"|link\s+copied!?|click\s+to\s+copy(?:\s+link)?|copy\s+link"
     r"|\d{1,3}\s*/\s*\d{1,3}\s+slides?(?:\s*(?:©|(?:photo|image|credit)\b).{0,80})?"
-    r"|(?:enter\s+)?`?your\s+e-?mail(?:\s+address)?`?(?:\s+subscribe)?"
+    r"|(?:(?:enter|type)\s+)?`?your\s+e-?mail(?:\s+address)?`?(?:\.{3}|…)?(?:\s+subscribe)?"
+    # a syndicated copy's notice: "(Except for the headline, this story has not been edited
+    # by NDTV staff and is published from a syndicated feed.)"
+    r"|\(?except\s+for\s+the\s+headline,?\s+this\s+story\s+has\s+not\s+been\s+edited\b.{0,150}"
+    r"|thanks\s+for\s+reading(?:\s+(?-i:[A-Z])[^.!?\n]{0,50})?[.!]?|loading\s+comments\b.{0,40}"
+    r"|(?:oldest|newest)\s+(?:oldest|newest)(?:\s+recommendations)?"
+    r"|issue\s+(?:no\.?|number)\s*\[?\d{1,6}\]?"  # a paper's issue alone
     r"|(?:▶\s*)?(?:watch|listen)\s+live(?:\s+(?:tv|radio))?"
     r"(?:\s*[|·•]\s*(?:watch|listen)\s+live(?:\s+(?:tv|radio))?)?"
     r"|why\s+you\s+can\s+trust\s+[\w .'’&]{1,30}"

@@ -269,6 +269,16 @@ def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> No
         "This website uses its own and third-party cookies to improve our services. If you "
         "continue browsing, we consider that you accept its use.",
         "5 MAR, 21:48 Updated at: 5 MAR, 22:06",
+        "World News | Kestrel Trust of Valden | Updated: June 06, 2029 08:12 am IST",
+        "Updated 1804 GMT (0204 HKT) June 5, 2029",
+        "Friday, 11 Rajab, 1441 AH - 06 March, 2020",
+        "Issue Number [15074]",
+        "Thanks for reading The Kestrel Ledger!",
+        "Loading comments… Trouble loading?",
+        "Oldest Newest Recommendations",
+        "Type your email...",
+        "(Except for the headline, this story has not been edited by Kestrel staff and is "
+        "published from a syndicated feed.)",
     ],
 )
 def test_more_page_furniture_goes(line: str) -> None:
@@ -288,6 +298,7 @@ def test_more_page_furniture_goes(line: str) -> None:
         "The regulator said the site uses tracking cookies without asking users to consent.",
         "Regulators found that 40 sites use third-party cookies without consent.",
         "An earlier version said the bridge would close, but 40 people still crossed it.",
+        "Thanks for reading, the mayor told the 300 volunteers at the pier.",
     ],
 )
 def test_prose_like_the_new_page_furniture_stays(line: str) -> None:
