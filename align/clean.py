@@ -992,7 +992,7 @@ BOILERPLATE_LINE = re.compile(
     # a syndicated copy's notice: "(Except for the headline, this story has not been edited
     # by NDTV staff and is published from a syndicated feed.)"
     r"|\(?except\s+for\s+the\s+headline,?\s+this\s+story\s+has\s+not\s+been\s+edited\b.{0,150}"
-    r"|thanks\s+for\s+reading(?:\s+(?-i:[A-Z])[^.!?\n]{0,50})?[.!]?|loading\s+comments\b.{0,40}"
+    r"|thanks\s+for\s+reading(?:\s+(?-i:[A-Z])[\w'’&.-]*){0,5}[.!]?|loading\s+comments\b.{0,40}"
     r"|(?:oldest|newest)\s+(?:oldest|newest)(?:\s+recommendations)?"
     r"|issue\s+(?:no\.?|number)\s*\[?\d{1,6}\]?"  # a paper's issue alone
     r"|(?:▶\s*)?(?:watch|listen)\s+live(?:\s+(?:tv|radio))?"
@@ -1001,12 +1001,14 @@ BOILERPLATE_LINE = re.compile(
     r"|please\s+use\s+[\w ]{1,30}\s+browser\b.{0,80}"
     r"|(?:this|the)\s+(?:story|article|report)\s+has\s+been\s+updated\.?"
     # a correction's notice: of an earlier version, not the story's figures
-    r"|(?:corrections?|clarification|editor['’]?s\s+note)\s*:\s*[^\n]{10,280}"
+    r"|(?:corrections?|clarification)\s*:\s*[^\n]{10,280}"
+    r"|editor['’]?s\s+note\s*:\s*(?=an\s+earlier|a\s+previous|this\s+(?:story|article))[^\n]{10,280}"
     r"|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b[^\n]{0,250}"
     r"|an\s+earlier\s+version\s+(?:said|stated|misstated|reported|gave)\b[^\n]{0,250}"
-    r"\b(?:corrected|amended|apologi[sz]e)\b[^\n]{0,100}"
+    r"\b(?:(?:has|have)\s+been|was|were)\s+(?:corrected|amended)\b[^\n]{0,100}"
     # "This article was amended on 6 March 2020. An earlier version said ..."
-    r"|this\s+(?:article|story|report)\s+was\s+(?:amended|corrected)\s+on\b[^\n]{0,400}"
+    rf"|this\s+(?:article|story)\s+was\s+(?:amended|corrected)\s+on\s+(?:\d{{1,2}}\s+{MONTH}"
+    rf"|{MONTH}\s+\d)[^\n]{{0,400}}"
     # an Indian agency credit: "(With inputs from Reuters and AFP)", "With inputs from PTI"
     rf"|\(?with\s+inputs?\s+from\s+(?:agencies|{AGENCIES})(?:\s*(?:,|and|&)\s*(?:agencies|{AGENCIES}))*\)?"
     # a consent dialog's notice: "We and our 648 partners store and/or access information ..."
@@ -1014,7 +1016,9 @@ BOILERPLATE_LINE = re.compile(
     r"|use\s+(?:cookies|technologies)|process\s+(?:your\s+)?personal\s+data)\b.{0,600}"
     # (the site says it: "We use cookies", "This website uses cookies", not "... said 40
     # sites that use cookies had to ask consent")
-    r"|(?:we\s+value\s+your\s+privacy\b|(?:[\w.'’&-]+\s+){0,5}uses?\s+cookies\b"
+    r"|(?:we\s+value\s+your\s+privacy\b"
+    # (not what a regulator or a court found: "The regulator said Meta uses cookies ...")
+    r"|(?![^\n]{0,60}\b(?:said|says|found|ruled|heard|told)\b)(?:[\w.'’&-]+\s+){0,5}uses?\s+cookies\b"
     # "This website uses its own and third-party cookies ..."
     r"|(?:this|our)\s+(?:web\s?)?(?:site|page)\s+uses\s+(?:[\w'’-]+\s+){1,4}?cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings|privacy\s+settings"
@@ -1902,6 +1906,9 @@ COMMENT_ACTIONS = re.compile(
     r"(?:(?:likes?|dislikes?|repl(?:y|ies)|report|share|\d{1,6})\s*[·•|]?\s*)+", re.IGNORECASE
 )
 COMMENT_LINES = 6  # lines of a comment's text at most, between its age and its actions
+# A commenter over a comment's date line: a handle ("Mira_K", "kestrel1984") or a name of
+# two words ("Dan K.", "Mira Halden"); not a live entry's heading or an organisation
+COMMENTER = re.compile(r"[\w.-]*[_\d][\w.-]*|[A-Z][\w'’-]*\s[A-Z][\w'’.-]*|[A-Z][a-z]+")
 
 
 def _comment_end(live: Sequence[tuple[Line, View]], n: int, dated: set[int]) -> int:
@@ -1935,7 +1942,8 @@ def _comment_text(live: Sequence[tuple[Line, View]], n: int, dated: set[int]) ->
     if COMMENT_AGE.fullmatch(live[n + 1][1].text.strip()):
         return n + 2
     number = live[n][0].number
-    return n + 1 if number + 1 in dated and live[n + 1][0].number == number + 2 else 0
+    handle = COMMENTER.fullmatch(live[n][1].text.strip()) is not None
+    return n + 1 if handle and number + 1 in dated and live[n + 1][0].number == number + 2 else 0
 
 
 def _comments(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
@@ -2218,11 +2226,11 @@ def _title(
         )
     # a blank or emptied line follows, or a single break that parts paragraphs (``breaks``)
     alone = rest[0][0].number > first.number + 1 or first.end in breaks
-    named = not (copies or alone) and _site_below(first, rest, view.text)
-    if not copies and not ((alone or named) and _looks_like_title(view.text)):
+    under = "" if copies or alone else _under_title(first, rest, view.text)
+    if not copies and not ((alone or under) and _looks_like_title(view.text)):
         return None, []
     out = kicker + _drop_view(view, "headline", raw)
-    if named:
+    if under == "site":
         out += _drop_view(rest[0][1], "boilerplate", raw)
     for copy in copies:
         out += _drop_view(copy, "headline", raw)
@@ -2235,20 +2243,23 @@ def _title(
     return _plain(view.text), out
 
 
-def _site_below(first: Line, rest: Sequence[tuple[Line, View]], title: str) -> bool:
-    """Whether the line under a title of ``TAIL_WORDS`` words or more is the site's or
-    the desk's name, alone above a blank or emptied line (a date line's, a menu's): "First
-    patrol on the highway cut short" / "Bosphorus Courier" / "Monday, March 16, 2020"."""
+def _under_title(first: Line, rest: Sequence[tuple[Line, View]], title: str) -> str:
+    """What the line under a title of ``TAIL_WORDS`` words or more is, alone above a
+    blank or emptied line (a date line's, a menu's): "site", the site's or the desk's
+    name ("First patrol on the highway cut short" / "Bosphorus Courier" / "Monday, March
+    16, 2020"), which goes; "deck", a short line in sentence case under a title of a
+    headline's length ("Ceasefire takes hold in the valley" / "Guns fall silent"), which
+    stays a paragraph of its own, not the title's words; or ""."""
     if len(rest) < 2 or len(title.split()) < TAIL_WORDS:
-        return False
+        return ""
     (line, view), (after, _) = rest[0], rest[1]
-    name = view.text.strip()
-    return (
-        line.number == first.number + 1
-        and after.number > line.number + 1
-        and _masthead_words(name)
-        and all(w[:1].isupper() or w in MASTHEAD_WORDS for w in name.split())
-    )
+    text = view.text.strip()
+    if line.number != first.number + 1 or after.number <= line.number + 1:
+        return ""
+    if _masthead_words(text) and all(w[:1].isupper() or w in MASTHEAD_WORDS for w in text.split()):
+        return "site"
+    deck = text[:1].isupper() and len(text.split()) <= DECK_WORDS and not text.endswith(":")
+    return "deck" if deck and len(title.split()) <= DECK_TITLE_WORDS and not _runs_on(title) else ""
 
 
 # Words of a desk's or a site's name that are not capitalised: "Levant Ledger live desk"
@@ -2257,6 +2268,8 @@ MASTHEAD_WORDS = frozenset({"live", "desk", "news", "online", "staff", "team", "
 
 TAIL_WORDS = 4
 KICKER_WORDS = 2
+DECK_WORDS = 12  # a deck under a title, at most
+DECK_TITLE_WORDS = 14  # a title over a deck, at most: a longer line is a lead's
 
 
 def _is_kicker(line: str, below: str) -> bool:

@@ -285,6 +285,13 @@ def row_value(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | No
     return (*kept, read._replace(start=last.start, end=last.end))
 
 
+# Words of a clause that make a row's label a headline ("Protesters arrested as police
+# clear the square"); an item's number below this, before a capital, numbers the item
+HEADLINE_CLAUSE = frozenset({"as", "after", "when", "while", "because", "before"})
+NUMBERED_ITEMS = 10
+IRREGULAR_PLURALS = frozenset({"people", "police", "staff", "personnel", "sheep", "fish"})
+
+
 def value_first(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | None:
     """A row with its value first, "value: label" ("59: Turkish soldiers killed since
     early February", "16: civilians killed in the camp strike on Thursday"), read as if
@@ -300,15 +307,20 @@ def value_first(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | 
     label = text[colon + 1 :].lstrip()
     if not label or ROW_LABEL_MARKS & set(label[:1]) or len(label.split()) > 2 * ROW_LABEL_WORDS:
         return None
-    first = label.split(maxsplit=1)[0]
-    if first[:1].isupper() and first.endswith("s"):
-        return None  # a headline after a live page's minute or an item's number: "71:
-        # Protesters arrested as police clear the square" ("59: Turkish soldiers killed")
+    words = label.lower().split()
+    if HEADLINE_CLAUSE & set(words):
+        return None  # a live page's minute before its headline: "71: Protesters arrested
+        # as police clear the square"
+    if label[:1].isupper() and value.precise and value.high < NUMBERED_ITEMS:
+        return None  # an item's number: "2: Hospitals evacuated in the flood zone"
     shift = value.end + 1 - (len(text) - len(label))  # turned row's offsets past the value
     turned = read_sentence(f"{text[: value.end]} {label}")
     read = next((q for q in turned if q.start == value.start and q.end == value.end), None)
     if read is None or not (read.counted and read.role):
         return None
+    head = read.counted.split()[-1]
+    if read.low > 1 and head in words and head not in IRREGULAR_PLURALS:
+        return None  # a count of one thing: "12: Mayor arrested over bribes"
     moved = [q._replace(start=q.start - shift, end=q.end - shift) for q in turned if q is not read]
     return (read, *(q for q in moved if q.start > colon))
 

@@ -310,12 +310,20 @@ def sign_start(s: Stream, i: int) -> int:
 def millions_of(s: Stream, k: int) -> bool:
     """ "3.6m" before a plural is millions of it ("3.6m people"), and before a name's or
     a participle's word and a plural ("3.6m Syrian refugees", "2m displaced people");
-    not "a 3.6m wall" or "the 100m Olympic finals"."""
+    not "a 3.6m wall", "the 100m Olympic finals" or "4m Roman walls"."""
     if plural(s.low(k)):
         return True
     modifier = s.kind(k) == "word" and (s.capital(k) or s.low(k).endswith("ed"))
     named = s.low(k - 3) not in ("a", "an", "the")  # "the 100m Olympic finals": a length
-    return modifier and named and s.kind(k + 1) == "word" and plural(s.low(k + 1))
+    return modifier and named and s.low(k + 1) in MILLIONS_OF  # (not "4m Roman walls")
+
+
+# What millions after a word of a name or a participle count: people, mostly
+MILLIONS_OF = frozenset(
+    {"people", "refugees", "migrants", "voters", "children", "workers", "residents"}
+    | {"civilians", "citizens", "users", "viewers", "customers", "households", "families"}
+    | {"passengers", "jobs", "doses", "syrians", "afghans", "ukrainians", "palestinians"}
+)
 
 
 def scaled(s: Stream, value: float, step: float, j: int, money: bool = False) -> Core:

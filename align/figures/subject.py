@@ -164,7 +164,10 @@ def number_of_before(s: Stream, j: int) -> str:
     for k in range(j - 2, max(s.count_floor, j - TALLY_REACH) - 1, -1):
         tally = is_tally(s, k)
         # "the death toll", "its toll"; "Toll rises to 16" opening a headline or an item
-        toll = s.low(k) == "toll" and (s.low(k - 1) in TOLL_BEFORE or k == 0)
+        toll = s.low(k) == "toll" and (
+            s.low(k - 1) in TOLL_BEFORE
+            or ((k == 0 or s.low(k - 1) in ITEM_MARKS) and s.low(k + 1) in TOLL_AFTER)
+        )
         far = k < s.floor or j - k > TALLY_NEAR  # past a date or far: only in its clause
         if (tally or toll) and far and clause_ends_between(s, k, j):
             return ""  # not "the toll ..., and 40", "the number of players ..., while 300"
@@ -195,7 +198,11 @@ def clause_ends_between(s: Stream, k: int, j: int) -> bool:
 
 
 ARMED = frozenset({"military", "army"})  # a toll of theirs counts soldiers
-TOLL_BEFORE = frozenset({"death", "the", "its", "their", "*", "-", "•", "·", "–"})
+TOLL_BEFORE = frozenset({"death", "the", "its", "their"})
+# "Toll" opening a headline or an item: "Toll rises to 16", "Toll from camp strike
+# rises" (not "Toll road traffic fell to 60,000", "Toll workers number 2,000")
+TOLL_AFTER = TALLY_VERBS | {"from", "in", "at", "after"}
+ITEM_MARKS = frozenset({"*", "-", "•", "·", "–"})
 
 
 def toll_owner(s: Stream, k: int) -> str:
@@ -559,9 +566,10 @@ def event_word(s: Stream, k: int) -> str:
     word = s.low(k)
     if word == "fire" and "cease" in (s.low(k - 1), s.low(k - 2)):
         return "ceasefire"
-    if word == "cessation" and s.low(k + 1) == "of" and s.low(k + 2) in HOSTILITIES:
-        return "ceasefire"  # "a cessation of hostilities" (not "of work")
-    if word == "silent" and GUNS & set(s.lows[max(0, k - 4) : k]) and timed_after(s, k):
+    what = s.low(k + 2 + int(s.low(k + 2) == "all"))  # "a cessation of (all) hostilities"
+    if word == "cessation" and s.low(k + 1) == "of" and what in HOSTILITIES:
+        return "ceasefire"  # (not "of all flights")
+    if word == "silent" and timed_after(s, k) and guns_before(s, k):
         return "ceasefire"  # "the guns will fall silent at midnight" (not "silent for hours")
     if word in ("war", "conflict") and s.low(k + 1) in MONITORS:
         return ""  # "a war monitor said ...": the monitor, not the war
@@ -639,7 +647,23 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
 
 
 GUNS = frozenset({"guns", "weapons"})
-HOSTILITIES = frozenset({"hostilities", "fighting", "military", "armed", "all", "fire"})
+HOSTILITIES = frozenset({"hostilities", "fighting", "military", "armed", "fire"})
+# Words between guns and their falling silent: "the guns will fall silent", "the weapons
+# are to be silent" (not "the weapons factory fell silent")
+FALL_SILENT = frozenset(
+    {"will", "would", "are", "were", "to", "be", "fell", "fall", "falls", "fallen", "have"}
+    | {"has", "had", "went", "go", "must", "should", "finally", "largely", "mostly"}
+)
+
+
+def guns_before(s: Stream, k: int) -> bool:
+    """Guns or weapons whose verb runs to "silent" at token k."""
+    j = k - 1
+    while j >= max(0, k - 4) and s.low(j) in FALL_SILENT:
+        j -= 1
+    return j < k - 1 and s.low(j) in GUNS
+
+
 MONITORS = frozenset({"monitor", "monitors", "monitoring"})
 # Nouns an event's word may qualify, which are no event ("a war monitor", "attack helicopters")
 NOT_EVENTS = frozenset(
