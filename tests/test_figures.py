@@ -1909,6 +1909,42 @@ def test_the_event_of_an_attribution_after_a_figure_is_not_the_figure_s() -> Non
     assert find(strike, "6 a.m.").event == "attack"
 
 
+def test_what_came_into_force_at_a_time_is_what_the_time_starts() -> None:
+    """ "The truce, agreed ... after eight hours of talks, came into force at midnight":
+    the truce's start, not the talks' (a false conflict with the talks' 1 pm)."""
+    truce = (
+        "The truce, agreed in Valden on Thursday after nearly eight hours of talks, "
+        "came into force at midnight."
+    )
+    start = find(truce, "midnight")
+    assert (start.event, start.role) == ("ceasefire", "start")
+    assert not comparable(start, find("The talks began at 1 pm.", "1 pm"))
+    deal = find("The deal, reached after talks, entered into force at 00:01.", "00:01")
+    assert (deal.event, deal.role) == ("agreement", "start")
+
+
+def test_a_span_in_which_something_starts_is_no_duration_of_it() -> None:
+    assert find("Joint patrols will start in ten days, on the 15th.", "ten days").event == ""
+    assert find("The truce expires in 30 days.", "30 days").event == ""
+    assert find("The talks lasted six hours.", "six hours").event == "talks"
+
+
+def test_counts_with_an_aside_of_shares_a_possessive_or_a_border() -> None:
+    un = (
+        "Since 1 December 2029, more than 900,000 people, 60 per cent of them children, "
+        "have been displaced in the valley."
+    )
+    assert find(un, "more than 900,000").role == "displaced"
+    whom = find("Some 40 people, 12 of whom were children, were injured.", "Some 40")
+    assert whom.role == "injured"
+    tears = find("About 300 people, many of them in tears, buried the victims.", "About 300")
+    assert tears.role == ""
+    border = "Nearly one million civilians have been forced towards our borders since May."
+    assert find(border, "Nearly one million").role == "displaced"
+    family = find("He fled the town with his six children.", "six")
+    assert family.role == ""  # one man's children, not a count of the displaced
+
+
 def test_an_event_s_word_that_qualifies_a_noun_names_no_event() -> None:
     """ "a war monitor said the first hours were calm": the monitor is no war's time."""
     calm = "The truce took hold at midnight, and a war monitor said the first hours were calm."

@@ -19,6 +19,7 @@ says a role sits within a few words of the figure in news prose.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import NamedTuple
 
 from .lexicon import (
@@ -340,6 +341,8 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     if hit.first - tally > TALLY_NEAR and clause_ends_between(s, tally, hit.first):
         tally = hit.first  # another clause's tally: "The number of players was cut, while ..."
     far = max(ROLE_FAR, hit.first - tally)
+    if s.low(hit.first - 1) in ("his", "her", "my"):
+        return ""  # one person's own: "fled the town with his six children"
     return (
         role_in(s, back(ROLE_BEFORE), skip=skip)
         or inherited
@@ -431,6 +434,9 @@ def role_after(s: Stream, j: int, found: Figures, skip: frozenset[str] = frozens
         if word in ("including", "among") and s.low(k - 1) == ",":
             k = next_comma(s, k)
             continue
+        if word == "," and seen <= 1 and (after := share_aside_end(s, k)):
+            k = after  # "900,000 people, 60 per cent of them
+            continue  # children, have been displaced": the figure's verb follows the aside
         if seen <= 1 and word in ASIDE_OPENS and aside_end(s, k) > k + 1:
             aside = range(k, aside_end(s, k))
             if s.low(aside.stop) in AUXILIARIES or s.low(aside.stop) in ROLE_OF:
@@ -466,7 +472,7 @@ def role_after(s: Stream, j: int, found: Figures, skip: frozenset[str] = frozens
             return "" if k + 1 in found.objects else ROLE_OF[word]
         if off_track(s, k):
             return "derailed"
-        if from_homes(s, k):
+        if from_homes(s, k) or to_border(s, k):
             return "displaced"
         k += 1
         seen += 1
@@ -487,6 +493,17 @@ def from_homes(s: Stream, k: int) -> bool:
         s.low(k) in ("home", "homes")
         and s.low(k - 1) in ("their", "his", "her")
         and s.low(k - 2) in ("from", "of")
+    )
+
+
+def to_border(s: Stream, k: int) -> bool:
+    """ "forced towards our borders", "driven to the border": displaced, said without a
+    role word."""
+    return (
+        s.low(k) in ("border", "borders")
+        and s.low(k - 1) in ("the", "our", "its", "their", "turkish")
+        and s.low(k - 2) in ("towards", "toward", "to")
+        and s.low(k - 3) in ("forced", "driven", "pushed")
     )
 
 
@@ -514,6 +531,17 @@ def aside_end(s: Stream, k: int) -> int:
         if s.low(m) in (".", ";"):
             break
     return k + 1
+
+
+def share_aside_end(s: Stream, k: int) -> int:
+    """The token after an aside in commas, opening at the comma at token k, that tells
+    what share of the figure is whom ("60 per cent of them children", "most of whom were
+    women") where the figure's verb follows it, else 0."""
+    after = next_comma(s, k + 1)
+    inner = s.lows[k + 1 : after - 1]
+    share = any(a == "of" and b in ("them", "whom") for a, b in pairwise(inner))
+    verb = s.low(after) in AUXILIARIES or s.low(after) in ROLE_OF
+    return after if share and s.low(after - 1) == "," and verb else 0
 
 
 def next_comma(s: Stream, k: int) -> int:
@@ -605,6 +633,8 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
         head = hit.counted.rsplit(" ", 1)[-1]
         if EVENT_OF.get(head):
             return EVENT_OF[head], ""
+    if hit.kind == "duration" and lead_time(s, hit.first):
+        return "", ""  # "patrols will start in ten days": when, not how long
     if hit.kind == "duration" and (lasted := relative_event(s, hit.first)):
         return lasted, ""
     event, phase, best, at = "", "", EVENT_WINDOW * 2, -1
@@ -699,6 +729,14 @@ def timed_after(s: Stream, k: int) -> bool:
     return s.low(k + 1) in ("at", "from") or s.seq(k + 1, ("as", "of"))
 
 
+def lead_time(s: Stream, first: int) -> bool:
+    """A span "in" which something starts or is due ("will start in ten days", "due to
+    resume in two weeks"): a time until it, not its duration."""
+    verb = s.low(first - 2)
+    return s.low(first - 1) == "in" and (verb in STARTING or verb in LEAD_VERBS)
+
+
+LEAD_VERBS = frozenset({"resume", "resumes", "due", "expire", "expires", "end", "ends"})
 LASTED = frozenset({"lasted", "lasting", "lasts", "last", "took", "taking"})
 TAKES_EFFECT = frozenset({"ceasefire", "agreement"})
 TAKE = frozenset({"take", "takes", "took", "taken", "taking", "into", "in"})
@@ -769,13 +807,25 @@ OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "«", "—", "–"})
 STARTING = frozenset({"begins", "began", "starts", "started", "begin", "start"})
 
 
+# Verbs of taking effect: "came into force", "entered into force", "took effect"
+INTO_FORCE = frozenset(
+    {"came", "come", "comes", "coming", "entered", "enters", "enter", "went", "goes", "go"}
+    | {"took", "take", "takes", "taking", "taken"}
+)
+
+
 def starting_subject(s: Stream, first: int) -> int:
     """The subject's noun of a verb of starting right before the figure at ``first``
-    ("begins at 1am"), past an aside in commas between them ("The truce, announced
-    after talks in Moscow, begins at 1am"), or -1. A relative clause's subject is its
-    pronoun, which names no event ("The talks, which began at noon": the talks')."""
+    ("begins at 1am", "came into force at midnight"), past an aside in commas between
+    them ("The truce, agreed after talks in Moscow, came into force at midnight"), or -1.
+    A relative clause's subject is its pronoun, which names no event ("The talks, which
+    began at noon": the talks')."""
     k = first - 1 - int(s.low(first - 1) in ("at", "on", "from"))
-    if s.low(k) not in STARTING:
+    if s.low(k) in ("force", "effect") and s.low(k - 1) in TAKE:  # "came into force at"
+        k -= 1 + int(s.low(k - 1) in ("into", "in"))
+        if s.low(k) not in INTO_FORCE:
+            return -1
+    elif s.low(k) not in STARTING:
         return -1
     k -= 1 + int(s.low(k - 1) in ("will", "would", "to", "should"))
     if s.low(k) == ",":  # an aside: back to its opening comma
