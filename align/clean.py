@@ -995,6 +995,19 @@ BOILERPLATE_LINE = re.compile(
     r"|thanks\s+for\s+reading(?:\s+(?-i:[A-Z])[\w'’&.-]*){0,5}[.!]?|loading\s+comments\b.{0,40}"
     r"|(?:oldest|newest)\s+(?:oldest|newest)(?:\s+recommendations)?"
     r"|issue\s+(?:no\.?|number)\s*\[?\d{1,6}\]?"  # a paper's issue alone
+    # a licence's notice, a paywall's counter, a statement's heading alone
+    r"|[^\n]{0,80}\blicensed\s+under\s+(?:a\s+|the\s+)?creative\s+commons\b.{0,100}"
+    r"|you\s+have\s+read\s+\d{1,3}\s+of\s+(?:your\s+)?\d{1,3}\s+free\s+(?:articles?|stories)\b.{0,80}"
+    r"|(?:article|section|chapter|part)\s+\d{1,3}\.?"
+    # a transcript's notes: "(APPLAUSE)", "(END VIDEO CLIP)", "Transcript provided by ..."
+    r"|\(\s*(?:applause|laughter|crosstalk|inaudible|(?:begin|end)\s+video(?:\s+clip)?)\.?\s*\)"
+    r"|transcript\s+(?:provided|produced)\s+by\b.{0,80}"
+    r"|transcript\s*\(auto-generated[^)\n]{0,60}\)"
+    # a UN press release's notices and its symbol: "For information media. Not an official
+    # record.", "SG/SM/20001"
+    r"|(?:for\s+information\s+media\.?\s*)?(?:[-–—]\s*)?not\s+an\s+official\s+record\.?"
+    r"|for\s+information\s+media\.?|(?-i:[A-Z]{1,5}(?:/[A-Z]{1,5}){1,3}/\d{1,6})"
+    r"|direct\s+link\s*:\s*\S{1,200}"
     r"|(?:▶\s*)?(?:watch|listen)\s+live(?:\s+(?:tv|radio))?"
     r"(?:\s*[|·•]\s*(?:watch|listen)\s+live(?:\s+(?:tv|radio))?)?"
     r"|why\s+you\s+can\s+trust\s+[\w .'’&]{1,30}"

@@ -284,6 +284,16 @@ def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> No
         "Type your email...",
         "(Except for the headline, this story has not been edited by Kestrel staff and is "
         "published from a syndicated feed.)",
+        "All content on this site is licensed under Creative Commons Attribution 4.0 International",
+        "You have read 3 of your 5 free articles this month.",
+        "Article 3.",
+        "(APPLAUSE)",
+        "(END VIDEO CLIP)",
+        "Transcript provided by Kestrel News.",
+        "Transcript (auto-generated; may contain errors)",
+        "For information media. Not an official record.",
+        "SG/SM/20001",
+        "Direct link: en.kestrel.example/events/62930",
     ],
 )
 def test_more_page_furniture_goes(line: str) -> None:
@@ -309,6 +319,8 @@ def test_more_page_furniture_goes(line: str) -> None:
         "This report was amended on Monday by the inspectors to add 14 more sites.",
         "Editor's note: Amina Berg, 34, is a nurse who treated 40 of the injured on Sunday.",
         "Thanks for reading Psalm 23 at the vigil, Father Daniel.",
+        "Article 3 of the deal sets up joint patrols from 15 June.",
+        "The rules are licensed under the 2029 law, not Creative Commons.",
         "The regulator said Kestrel uses cookies to track users who never gave consent.",
     ],
 )
