@@ -996,12 +996,12 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:oldest|newest)\s+(?:oldest|newest)(?:\s+recommendations)?"
     r"|issue\s+(?:no\.?|number)\s*\[?\d{1,6}\]?"  # a paper's issue alone
     # a licence's notice, a paywall's counter, a statement's heading alone
-    r"|[^\n]{0,80}\blicensed\s+under\s+(?:a\s+|the\s+)?creative\s+commons\b.{0,100}"
+    r"|(?:(?:all\s+)?(?:content|material|text)\s+on\s+this\s+(?:site|website|page)"
+    r"|this\s+(?:work|article|story|page|site|website))\s+is\s+licensed\s+under\b.{0,150}"
     r"|you\s+have\s+read\s+\d{1,3}\s+of\s+(?:your\s+)?\d{1,3}\s+free\s+(?:articles?|stories)\b.{0,80}"
-    r"|(?:article|section|chapter|part)\s+\d{1,3}\.?"
     # a transcript's notes: "(APPLAUSE)", "(END VIDEO CLIP)", "Transcript provided by ..."
     r"|\(\s*(?:applause|laughter|crosstalk|inaudible|(?:begin|end)\s+video(?:\s+clip)?)\.?\s*\)"
-    r"|transcript\s+(?:provided|produced)\s+by\b.{0,80}"
+    r"|transcript\s+(?:provided|produced)\s+by(?:\s+\S+){1,5}"
     r"|transcript\s*\(auto-generated[^)\n]{0,60}\)"
     # a UN press release's notices and its symbol: "For information media. Not an official
     # record.", "SG/SM/20001"
@@ -1031,7 +1031,8 @@ BOILERPLATE_LINE = re.compile(
     # sites that use cookies had to ask consent")
     r"|(?:we\s+value\s+your\s+privacy\b"
     # (not what a regulator or a court found: "The regulator said Meta uses cookies ...")
-    r"|(?![^\n]{0,60}\b(?:said|says|found|ruled|heard|told)\b)(?:[\w.'’&-]+\s+){0,5}uses?\s+cookies\b"
+    r"|(?![^\n]{0,60}\b(?:said|says|found|ruled|heard|told|claims|alleges|argued?)\b)"
+    r"(?:[\w.'’&-]+\s+){0,5}uses?\s+cookies\b"
     # "This website uses its own and third-party cookies ..."
     r"|(?:this|our)\s+(?:web\s?)?(?:site|page)\s+uses\s+(?:[\w'’-]+\s+){1,4}?cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings|privacy\s+settings"
@@ -1044,6 +1045,7 @@ BOILERPLATE_LINE = re.compile(
 # court", "more about Ankara's plans"): tested only on a line that stands alone.
 LONE_BOILERPLATE = re.compile(
     r"heard\s+on\s+(?-i:[A-Z])[^.!?\n]{0,60}"  # a programme's label: "Heard on Morning Edition"
+    r"|article\s+\d{1,3}\.?"  # a statement's heading alone: "Article 3."
     r"|more\s+about\s+(?-i:[A-Z])[^.!?\n]{0,150}"  # tags: "More about Floods Kestrel Valley"
     # a form's field after its call: "... sent every weekday. E-Mail Address"
     r"|(?:[^\n]{0,200}[.!?:]\s+)?e-?mail\s+address"
@@ -1921,6 +1923,9 @@ COMMENT_ACTIONS = re.compile(
 COMMENT_LINES = 6  # lines of a comment's text at most, between its age and its actions
 # A commenter over a comment's date line: a handle ("Mira_K", "kestrel1984") or a name of
 # two words ("Dan K.", "Mira Halden"); not a live entry's heading or an organisation
+NOT_COMMENTER = re.compile(
+    r"\b(?:Cross|Update|Updates|Live|Breaking|Crescent)\b|" + ORGANISATION.pattern
+)
 COMMENTER = re.compile(r"[\w.-]*[_\d][\w.-]*|[A-Z][\w'’-]*\s[A-Z][\w'’.-]*|[A-Z][a-z]+")
 
 
@@ -1955,7 +1960,8 @@ def _comment_text(live: Sequence[tuple[Line, View]], n: int, dated: set[int]) ->
     if COMMENT_AGE.fullmatch(live[n + 1][1].text.strip()):
         return n + 2
     number = live[n][0].number
-    handle = COMMENTER.fullmatch(live[n][1].text.strip()) is not None
+    name = live[n][1].text.strip()
+    handle = COMMENTER.fullmatch(name) is not None and not NOT_COMMENTER.search(name)
     return n + 1 if handle and number + 1 in dated and live[n + 1][0].number == number + 2 else 0
 
 
@@ -2271,7 +2277,9 @@ def _under_title(first: Line, rest: Sequence[tuple[Line, View]], title: str) -> 
         return ""
     if _masthead_words(text) and all(w[:1].isupper() or w in MASTHEAD_WORDS for w in text.split()):
         return "site"
-    deck = text[:1].isupper() and len(text.split()) <= DECK_WORDS and not text.endswith(":")
+    # (a lead wrapped over two lines ends its sentence on the second, or runs on with commas)
+    deck = text[:1].isupper() and len(text.split()) <= DECK_WORDS and not _ends_sentence(text)
+    deck = deck and not any(c in text for c in ",:;")
     return "deck" if deck and len(title.split()) <= DECK_TITLE_WORDS and not _runs_on(title) else ""
 
 
@@ -2281,7 +2289,7 @@ MASTHEAD_WORDS = frozenset({"live", "desk", "news", "online", "staff", "team", "
 
 TAIL_WORDS = 4
 KICKER_WORDS = 2
-DECK_WORDS = 12  # a deck under a title, at most
+DECK_WORDS = 10  # a deck under a title, at most
 DECK_TITLE_WORDS = 14  # a title over a deck, at most: a longer line is a lead's
 
 

@@ -217,10 +217,20 @@ def test_a_title_over_its_site_s_name_and_a_date_line_is_the_headline() -> None:
     for deck in ("Guns fall silent", "Rescuers search for 40 missing", "John Berg steps down"):
         c = cleaned(f"{title}\n{deck}\n\n{BODY}")
         assert c.headline == title and c.text == f"{deck}\n\n{BODY}", deck
-    # a lead's first line over its tail is no title
-    lead = "Twelve people died when a bus plunged into a river in the north of the country"
-    c = cleaned(f"{lead}\nOfficials said on Monday\n\n{BODY}")
-    assert c.headline is None and c.text.startswith(lead)
+    # a lead's first line over its tail is no title (two reviews)
+    for lead, tail in (
+        (
+            "Twelve people died when a bus plunged into a river in the north of the country",
+            "Officials said on Monday",
+        ),
+        (
+            "Rescuers pulled 14 survivors from the rubble of a building in central",
+            "Kestrel on Monday, emergency officials said.",
+        ),
+        ("A court jailed a former minister for 12 years on Thursday", "Judge Anne Berg said so."),
+    ):
+        c = cleaned(f"{lead}\n{tail}\n\n{BODY}")
+        assert c.headline is None and c.text.startswith(f"{lead} {tail}"), lead
     slashed = "Kestrel/Valden Ceasefire - Live Updates"  # a title, not a credit
     assert cleaned(f"{slashed}\n\n{BODY}").headline == slashed
 
@@ -321,12 +331,23 @@ def test_more_page_furniture_goes(line: str) -> None:
         "Thanks for reading Psalm 23 at the vigil, Father Daniel.",
         "Article 3 of the deal sets up joint patrols from 15 June.",
         "The rules are licensed under the 2029 law, not Creative Commons.",
+        # a third review
+        "Transcript produced by the court shows the judge warned him three times.",
+        "The images, licensed under a Creative Commons licence, were used by 40 outlets.",
+        "The lawsuit claims Kestrel uses cookies to track 2 million users without consent.",
         "The regulator said Kestrel uses cookies to track users who never gave consent.",
     ],
 )
 def test_prose_like_the_new_page_furniture_stays(line: str) -> None:
     c = cleaned(f"{BODY}\n\n{line}\n\nThe rest of the story was told there.")
     assert line in c.text, drops(c)
+
+
+def test_a_wrapped_line_that_names_an_article_of_a_law_stays() -> None:
+    """ "Article 3." alone is a statement's heading; at a wrapped sentence's line end it
+    is the sentence's (a review)."""
+    wrapped = "The court ruled that the ban breached\nArticle 8.\nof the charter, judges said."
+    assert "breached Article 8." in cleaned(f"{BODY}\n\n{wrapped}").text
 
 
 def test_copyright_credit_line_and_its_caption_above() -> None:
@@ -1880,7 +1901,7 @@ def test_a_reader_s_comment_under_a_name_over_its_age_goes() -> None:
     kept = cleaned(f"{BODY}\n\n{live}\n\nEnd.").text
     assert "The toll in Orla has risen to 105." in kept and "At least 52 people" in kept
     # a live entry's heading or an organisation over a date line is no commenter (a review)
-    for head in ("Governor visits site", "Kestrel Red Cross"):
+    for head in ("Governor visits site", "Kestrel Red Cross", "Red Cross", "Met Office"):
         entry = f"{head}\n6 Mar 2029 09:12\nOur teams rescued 45 people.\nShare\nReply"
         assert "Our teams rescued 45 people." in cleaned(f"{BODY}\n\n{entry}").text, head
     # a live page's entry under its heading and age, with no readers' actions, stays

@@ -289,7 +289,8 @@ def row_value(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | No
 # clear the square"); an item's number below this, before a capital, numbers the item
 HEADLINE_CLAUSE = frozenset({"as", "after", "when", "while", "because", "before"})
 NUMBERED_ITEMS = 10
-IRREGULAR_PLURALS = frozenset({"people", "police", "staff", "personnel", "sheep", "fish"})
+# Plurals that do not end in "s", as a count's noun may keep them ("40 gunmen", "200 cattle")
+MANY = ("men", "people", "police", "staff", "personnel", "cattle", "sheep", "fish", "children")
 
 
 def value_first(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | None:
@@ -308,19 +309,22 @@ def value_first(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | 
     if not label or ROW_LABEL_MARKS & set(label[:1]) or len(label.split()) > 2 * ROW_LABEL_WORDS:
         return None
     words = label.lower().split()
+    # not a row: an item's number or a live page's minute before a headline, whose figure
+    # counts nothing ("71: Protesters arrested as police clear the square", "2: Hospitals
+    # evacuated in the flood zone", "12: Mayor arrested over bribes")
+    nothing = (value._replace(role=""), *found[1:])
     if HEADLINE_CLAUSE & set(words):
-        return None  # a live page's minute before its headline: "71: Protesters arrested
-        # as police clear the square"
+        return nothing
     if label[:1].isupper() and value.precise and value.high < NUMBERED_ITEMS:
-        return None  # an item's number: "2: Hospitals evacuated in the flood zone"
+        return nothing
     shift = value.end + 1 - (len(text) - len(label))  # turned row's offsets past the value
     turned = read_sentence(f"{text[: value.end]} {label}")
     read = next((q for q in turned if q.start == value.start and q.end == value.end), None)
     if read is None or not (read.counted and read.role):
         return None
     head = read.counted.split()[-1]
-    if read.low > 1 and head in words and head not in IRREGULAR_PLURALS:
-        return None  # a count of one thing: "12: Mayor arrested over bribes"
+    if read.low > 1 and head in words and not (plural(head) or head.endswith(MANY)):
+        return nothing  # a count of one thing
     moved = [q._replace(start=q.start - shift, end=q.end - shift) for q in turned if q is not read]
     return (read, *(q for q in moved if q.start > colon))
 

@@ -315,9 +315,13 @@ def millions_of(s: Stream, k: int) -> bool:
         return True
     modifier = s.kind(k) == "word" and (s.capital(k) or s.low(k).endswith("ed"))
     named = s.low(k - 3) not in ("a", "an", "the")  # "the 100m Olympic finals": a length
-    return modifier and named and s.low(k + 1) in MILLIONS_OF  # (not "4m Roman walls")
+    many = s.low(k + 1)
+    people = many in MILLIONS_OF or many.endswith(AGENT_PLURALS)  # "3m Kenyan farmers"
+    return modifier and named and people  # (not "4m Roman walls")
 
 
+# Plural endings of words for people: "farmers", "commuters", "migrants", "tourists"
+AGENT_PLURALS = ("ers", "ors", "ants", "ents", "ists", "ians", "ees")
 # What millions after a word of a name or a participle count: people, mostly
 MILLIONS_OF = frozenset(
     {"people", "refugees", "migrants", "voters", "children", "workers", "residents"}

@@ -341,8 +341,9 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     if hit.first - tally > TALLY_NEAR and clause_ends_between(s, tally, hit.first):
         tally = hit.first  # another clause's tally: "The number of players was cut, while ..."
     far = max(ROLE_FAR, hit.first - tally)
-    if s.low(hit.first - 1) in ("his", "her", "my"):
-        return ""  # one person's own: "fled the town with his six children"
+    if s.low(hit.first - 1) in ("his", "her", "my"):  # one person's own: "fled the town
+        return role_after(s, hit.end, found, skip)  # with his six children" (but "his 30
+        # passengers were killed")
     return (
         role_in(s, back(ROLE_BEFORE), skip=skip)
         or inherited
@@ -501,6 +502,8 @@ def to_border(s: Stream, k: int) -> bool:
     role word."""
     return (
         s.low(k) in ("border", "borders")
+        and (s.kind(k + 1) != "word" or s.low(k + 1) in FUNCTION | {"since"})
+        # (not "forced to the border crossing")
         and s.low(k - 1) in ("the", "our", "its", "their", "turkish")
         and s.low(k - 2) in ("towards", "toward", "to")
         and s.low(k - 3) in ("forced", "driven", "pushed")
@@ -661,9 +664,13 @@ def event_of(s: Stream, hit: Hit) -> tuple[str, str]:
     if effect and event not in TAKES_EFFECT and in_force is not None:
         _, event, at = in_force  # "a ceasefire ..., to take effect at 1 a.m., after talks"
     subject = starting_subject(s, hit.first)
+    of = next((m for m in (subject - 1, subject - 2) if subject > 1 and s.low(m) == "of"), 0)
+    subject = of - 1 if of > 0 else subject  # "A cessation of (all) hostilities will begin"
     if subject >= 0 and event_word(s, subject) in TAKES_EFFECT:
         # "The truce, announced after talks in Moscow, begins at 1am": the truce begins
         event, at = event_word(s, subject), subject
+    elif subject >= 0 and named_thing(s, subject):
+        event, at = "", -1  # "The curfew, announced after talks, came into force at 8 pm"
     if s.seq(hit.first - 2, ("as", "of")) or (not phase and took_hold(s, at, hit.first)):
         phase = "start"
     if not phase and at >= 0 and hit.kind != "duration":
@@ -805,6 +812,21 @@ OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "«", "—", "–"})
 
 
 STARTING = frozenset({"begins", "began", "starts", "started", "begin", "start"})
+
+
+def named_thing(s: Stream, k: int) -> bool:
+    """Token k is the head of a noun phrase that names no event ("the curfew", "the
+    tariffs"), not a pronoun ("The talks, which began at noon") or a phrase's last word
+    ("The truce agreed in Vienna on Monday took effect")."""
+    word = s.low(k)
+    return (
+        s.kind(k) == "word"
+        and s.low(k - 1) in DETERMINERS  # a noun phrase's head: "the curfew"
+        and not event_word(s, k)
+        and word not in FUNCTION
+        and word not in RELATIVE
+        and word not in ("who", "it", "they", "he", "she")
+    )
 
 
 # Verbs of taking effect: "came into force", "entered into force", "took effect"
