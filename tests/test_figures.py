@@ -1270,6 +1270,45 @@ def test_a_part_of_a_year_dates_the_figure_to_that_year() -> None:
     assert find("In the early 2000s, 200 people died in floods.", "200").scope.kind == ""
 
 
+def test_a_year_before_a_when_clause_dates_its_figure() -> None:
+    """ "its worst accident in 1992, when a gas blast killed 263 workers": 1992's toll,
+    not set against the story's (a real gold's false pair)."""
+    worst = "Its previous worst accident came in 1992, when a gas blast killed 263 workers."
+    scope = find(worst, "263").scope
+    assert (scope.kind, scope.anchor) == ("dated", "1992")
+    assert not comparable(find(worst, "263"), only("The blast killed at least 201 workers."))
+    since = find("It was the deadliest quake since 2015, when nearly 9,000 died.", "nearly 9,000")
+    assert (since.scope.kind, since.scope.anchor) == ("dated", "2015")
+
+
+def test_the_trapped_and_those_still_inside_or_of_unknown_fate_are_missing() -> None:
+    texts = (
+        "Rescuers raced to reach more than 200 miners trapped underground.",
+        "Officials said an estimated 120 miners were still inside the mine.",
+        "The fate of up to 150 other miners remained unclear.",
+    )
+    found = [next(q for q in extract(t) if q.counted) for t in texts]
+    assert [q.role for q in found] == ["missing"] * 3
+    assert relate(found[0], found[1]) == "conflict" and comparable(found[1], found[2])
+    assert only("Some 787 people were inside the mine at the time.").role == ""
+
+
+def test_a_few_people_after_a_verb_are_a_scene_not_a_figure() -> None:
+    """ "comforted two crying women" against "said one elderly woman" was a real gold's
+    false conflict; a clause's subject, a toll's part and a role keep their count."""
+    two = find("He also comforted two crying women.", "two")
+    one = find('"We heard nothing," said one elderly woman.', "one")
+    assert not comparable(two, one)
+    assert find("An imam led the funeral of six miners.", "six").counted == ""
+    eight = only("Eight workers were fixing potholes on the span.")
+    seven = only("At least seven workers were pouring concrete.")
+    assert comparable(eight, seven) and relate(eight, seven) == "precision"
+    part = "Thirteen people were killed, including seven children."
+    assert find(part, "seven").counted == "child"
+    assert find("The hospital accepted nine patients.", "nine").counted == "patient"
+    assert find("Police arrested two men.", "two").counted == "man"
+
+
 def test_an_opening_since_phrase_with_its_own_month_scopes_the_figure() -> None:
     push = "Since the government push began in December, nearly 300 civilians have died."
     assert find(push, "nearly 300").scope.anchor == "dec"  # its December is the push's

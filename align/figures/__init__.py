@@ -36,13 +36,16 @@ from collections.abc import Callable, Sequence
 from ..model import NO_SCOPE, Article, Quantity, Scope, Sentence
 from .clock import date_at, time_at, weekday_at
 from .lexicon import (
+    CLAUSE_ENDS,
     DISEASES,
     FUNCTION,
     MAX_CLAIMS,
     MONTHS,
     NUMBER_WORDS,
     PEOPLE,
+    PERSONS,
     SAY_VERBS,
+    SCENE_PEOPLE,
     STARTS,
     VAGUE_WORDS,
     WEEKDAYS,
@@ -500,7 +503,30 @@ def counted_and_role(
         owner = loser(s, hits[n].first)
         if owner and counted and " " not in counted:  # "Turkey has lost 59 soldiers"
             counted = f"{owner} {counted}"
+        if not role and scene_people(s, hits[n], counted):
+            counted = ""  # "comforted two crying women": a scene's, compared with none
     return counted, role
+
+
+def scene_people(s: Stream, hit: Hit, counted: str) -> bool:
+    """A few people of a kind after a verb or a preposition (``PERSONS``,
+    ``SCENE_PEOPLE``): "comforted two crying women", "said one elderly woman", "the
+    funeral of six miners"; not a clause's subject ("At least seven workers were
+    pouring concrete")."""
+    if hit.high >= SCENE_PEOPLE or counted.rsplit(" ", 1)[-1] not in PERSONS:
+        return False
+    k = hit.first - 1
+    while k >= 0 and s.low(k) in SCENE_HEDGES:
+        k -= 1
+    return k >= 0 and s.low(k) not in CLAUSE_ENDS and s.low(k) not in NOT_A_SCENE
+
+
+# Words before a count that make it the story's: a clause's opening, a toll's part
+# ("Thirteen people were killed, including seven children")
+NOT_A_SCENE = frozenset({"and", "but", "while", "including", "among", "with"})
+
+
+SCENE_HEDGES = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "only"})
 
 
 HOLDERS_NOT_NAMED = frozenset({"it", "they", "he", "she", "we", "this", "that", "which", "who"})

@@ -340,7 +340,7 @@ ROLES = {
     "displaced": "displaced displacing displacement fled flee flees fleeing uprooted homeless",
     "evacuated": "evacuated evacuate evacuating evacuation evacuations evacuees",
     "arrested": "arrested arresting arrests detained detaining detention",
-    "missing": "missing unaccounted",
+    "missing": "missing unaccounted trapped",
     "rescued": "rescued rescuing rescue saved",
     "deployed": "deployed deploying deployment sent sending entering stationed dispatched",
     "hosted": "hosts hosting host hosted",
@@ -391,6 +391,17 @@ PEOPLE = frozenset(
         "citizen",
     ]
 )
+# Words for people of a kind: a few of them, with nothing said to befall them, after a
+# verb or a preposition are a scene's ("comforted two crying women", "the funeral of six
+# miners"), not a figure of the story ("Eight workers were fixing potholes")
+PERSONS = frozenset(
+    {"woman", "man", "child", "girl", "boy", "baby", "miner", "worker", "soldier", "troop"}
+    | {"officer", "policeman", "fighter", "rebel", "militant", "journalist", "student"}
+    | {"doctor", "nurse", "teacher", "farmer", "refugee", "migrant", "crew", "victim"}
+    | {"survivor", "protester", "prisoner", "detainee", "hostage", "pilgrim"}
+    | {"tourist", "fan", "spectator", "player", "voter", "member", "relative", "mourner"}
+)
+SCENE_PEOPLE = 10  # fewer than this
 # Events a time, date or duration belongs to, by the words that name them.
 EVENTS = {
     "ceasefire": "ceasefire truce cease-fire armistice",

@@ -846,6 +846,8 @@ def scope_for(
         near = [f for f in found[before:lo] if f[2].kind == "incident"]
     if not near and s.low(a - 1) == "," and s.low(a).endswith("ing"):
         near = participle_year(s, found[:lo], a)
+    if not near and s.low(a) == "when":  # "its worst accident in 1992, when a blast killed
+        near = year_before_when(s, found[:lo], a)  # 263 workers": that year's toll
     # the first scope after the figure, past a day ("killed on Feb. 27 in an air strike")
     after = next((f[2] for f in near if f[0] >= end and not is_day(f[2])), NO_SCOPE)
     if after.anchor == ONE_ATTACK:  # "last week, when 34 were killed in an air strike"
@@ -946,6 +948,18 @@ def participle_year(s: Stream, earlier: list[Found], a: int) -> list[Found]:
     if any(s.low(k) in RELATIVES for k in range(a)) or s.low(earlier[0][0] - 1).endswith("ed"):
         return []
     return earlier
+
+
+def year_before_when(s: Stream, earlier: list[Found], a: int) -> list[Found]:
+    """The year right before a clause opening "when" at token ``a`` ("in 1992, when a gas
+    blast killed 263 workers", "the deadliest since 2015, when 9,000 died"), as its
+    scope."""
+    k = a - 1 - int(s.low(a - 1) == ",")
+    last = earlier[-1] if earlier and earlier[-1][1] == k + 1 else None
+    if last is None or not (last[2].kind == "dated" or is_year(last[2].anchor)):
+        return []
+    year = last[2].anchor  # ("the deadliest since 2015, when 9,000 died": 2015's own)
+    return [(last[0], last[1], Scope("dated", year, last[2].text))]
 
 
 def colon_opening(s: Stream, found: list[Found], first: int) -> Scope | None:

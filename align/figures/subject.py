@@ -346,11 +346,27 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
         # passengers were killed")
     return (
         role_in(s, back(ROLE_BEFORE), skip=skip)
+        or fate_unknown(s, hit.first)
         or inherited
         or role_after(s, hit.end, found, skip)
         or role_in(s, back(far), far=True, skip=skip)
         or death_toll_before(s, hit.first)
     )
+
+
+def fate_unknown(s: Stream, first: int) -> str:
+    """ "missing" for a count whose fate is unknown: "the fate of an estimated 120 miners
+    remained unclear", "the fate of up to 150 others is unknown"."""
+    k = first - 1
+    while k > 0 and s.low(k) in SHARE_HEDGES | {"an", "estimated", "up", "to", "another"}:
+        k -= 1
+    if not (s.low(k) == "of" and s.low(k - 1) == "fate"):
+        return ""
+    ahead = s.lows[first : first + CLAUSE_WORDS]
+    return "missing" if {"unclear", "unknown", "uncertain"} & set(ahead) else ""
+
+
+CLAUSE_WORDS = 10  # words after a count where its clause's verb is looked for
 
 
 def death_toll_before(s: Stream, first: int) -> str:
@@ -475,6 +491,8 @@ def role_after(s: Stream, j: int, found: Figures, skip: frozenset[str] = frozens
             return "derailed"
         if from_homes(s, k) or to_border(s, k):
             return "displaced"
+        if word == "still" and s.low(k + 1) in STILL_THERE:
+            return "missing"  # "120 workers still inside the mine", "still underground"
         k += 1
         seen += 1
     return ""
@@ -495,6 +513,9 @@ def from_homes(s: Stream, k: int) -> bool:
         and s.low(k - 1) in ("their", "his", "her")
         and s.low(k - 2) in ("from", "of")
     )
+
+
+STILL_THERE = frozenset({"inside", "underground", "unaccounted", "buried", "aboard"})
 
 
 def to_border(s: Stream, k: int) -> bool:
