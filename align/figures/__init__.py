@@ -290,7 +290,7 @@ def row_value(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...] | No
 
 # Words of a clause that make a row's label a headline ("Protesters arrested as police
 # clear the square"); an item's number below this, before a capital, numbers the item
-HEADLINE_CLAUSE = frozenset({"as", "after", "when", "while", "because", "before"})
+HEADLINE_CLAUSE = frozenset({"as", "when", "while", "because"})
 NUMBERED_ITEMS = 10
 # Plurals that do not end in "s", as a count's noun may keep them ("40 gunmen", "200 cattle")
 MANY = ("men", "people", "police", "staff", "personnel", "cattle", "sheep", "fish", "children")
@@ -504,15 +504,14 @@ def counted_and_role(
         if owner and counted and " " not in counted:  # "Turkey has lost 59 soldiers"
             counted = f"{owner} {counted}"
         if not role and scene_people(s, hits[n], counted):
-            counted = ""  # "comforted two crying women": a scene's, compared with none
+            counted = ""  # "said one elderly woman": a scene's, compared with none
     return counted, role
 
 
 def scene_people(s: Stream, hit: Hit, counted: str) -> bool:
-    """A few people of a kind after a verb or a preposition (``PERSONS``,
-    ``SCENE_PEOPLE``): "comforted two crying women", "said one elderly woman", "the
-    funeral of six miners"; not a clause's subject ("At least seven workers were
-    pouring concrete")."""
+    """One person of a kind after a verb or a preposition (``PERSONS``,
+    ``SCENE_PEOPLE``): "said one elderly woman", "comforted one crying man"; not a
+    clause's subject ("One worker was pouring concrete")."""
     if hit.high >= SCENE_PEOPLE or counted.rsplit(" ", 1)[-1] not in PERSONS:
         return False
     k = hit.first - 1

@@ -340,7 +340,7 @@ ROLES = {
     "displaced": "displaced displacing displacement fled flee flees fleeing uprooted homeless",
     "evacuated": "evacuated evacuate evacuating evacuation evacuations evacuees",
     "arrested": "arrested arresting arrests detained detaining detention",
-    "missing": "missing unaccounted trapped",
+    "missing": "missing unaccounted",
     "rescued": "rescued rescuing rescue saved",
     "deployed": "deployed deploying deployment sent sending entering stationed dispatched",
     "hosted": "hosts hosting host hosted",
@@ -391,9 +391,9 @@ PEOPLE = frozenset(
         "citizen",
     ]
 )
-# Words for people of a kind: a few of them, with nothing said to befall them, after a
-# verb or a preposition are a scene's ("comforted two crying women", "the funeral of six
-# miners"), not a figure of the story ("Eight workers were fixing potholes")
+# Words for people of a kind: one of them, with nothing said to befall them, after a verb
+# or a preposition is a scene's ("said one elderly woman"), not a figure of the story
+# ("Rescuers found seven children", "Eight workers were fixing potholes")
 PERSONS = frozenset(
     {"woman", "man", "child", "girl", "boy", "baby", "miner", "worker", "soldier", "troop"}
     | {"officer", "policeman", "fighter", "rebel", "militant", "journalist", "student"}
@@ -401,7 +401,7 @@ PERSONS = frozenset(
     | {"survivor", "protester", "prisoner", "detainee", "hostage", "pilgrim"}
     | {"tourist", "fan", "spectator", "player", "voter", "member", "relative", "mourner"}
 )
-SCENE_PEOPLE = 10  # fewer than this
+SCENE_PEOPLE = 2  # fewer than this
 # Events a time, date or duration belongs to, by the words that name them.
 EVENTS = {
     "ceasefire": "ceasefire truce cease-fire armistice",

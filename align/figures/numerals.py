@@ -320,13 +320,15 @@ def millions_of(s: Stream, k: int) -> bool:
     return modifier and named and people  # (not "4m Roman walls")
 
 
-# Plural endings of words for people: "farmers", "commuters", "migrants", "tourists"
-AGENT_PLURALS = ("ers", "ors", "ants", "ents", "ists", "ians", "ees")
+# Plural endings of words for people: "migrants", "residents", "tourists", "refugees"
+AGENT_PLURALS = ("ants", "ents", "ists", "ians", "ees")  # (not "barriers", "containers")
 # What millions after a word of a name or a participle count: people, mostly
 MILLIONS_OF = frozenset(
     {"people", "refugees", "migrants", "voters", "children", "workers", "residents"}
     | {"civilians", "citizens", "users", "viewers", "customers", "households", "families"}
     | {"passengers", "jobs", "doses", "syrians", "afghans", "ukrainians", "palestinians"}
+    | {"farmers", "commuters", "players", "fans", "subscribers", "listeners", "readers"}
+    | {"members", "pensioners", "taxpayers", "teachers", "drivers", "supporters"}
 )
 
 

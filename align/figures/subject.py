@@ -491,8 +491,8 @@ def role_after(s: Stream, j: int, found: Figures, skip: frozenset[str] = frozens
             return "derailed"
         if from_homes(s, k) or to_border(s, k):
             return "displaced"
-        if word == "still" and s.low(k + 1) in STILL_THERE:
-            return "missing"  # "120 workers still inside the mine", "still underground"
+        if still_trapped(s, k):
+            return "missing"  # "200 miners trapped underground", "120 still underground"
         k += 1
         seen += 1
     return ""
@@ -515,7 +515,19 @@ def from_homes(s: Stream, k: int) -> bool:
     )
 
 
-STILL_THERE = frozenset({"inside", "underground", "unaccounted", "buried", "aboard"})
+STILL_THERE = frozenset({"underground", "unaccounted", "buried", "trapped"})
+TRAPPED_HOW = frozenset({"underground", "below", "beneath"})
+
+
+def still_trapped(s: Stream, k: int) -> bool:
+    """Token k says those counted are still trapped: "still underground", "still trapped",
+    "remain trapped", "trapped underground" (not "trapped 40 cars", nor "the boys trapped in
+    the cave were rescued", nor "passengers still aboard": safe)."""
+    word = s.low(k)
+    if word == "still" and s.low(k + 1) in STILL_THERE:
+        return True
+    remain = s.low(k - 1) in ("remain", "remains", "remained", "still")
+    return word == "trapped" and (remain or s.low(k + 1) in TRAPPED_HOW)
 
 
 def to_border(s: Stream, k: int) -> bool:
