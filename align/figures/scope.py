@@ -846,8 +846,8 @@ def scope_for(
         near = [f for f in found[before:lo] if f[2].kind == "incident"]
     if not near and s.low(a - 1) == "," and s.low(a).endswith("ing"):
         near = participle_year(s, found[:lo], a)
-    if not near and s.low(a) == "when":  # "its worst accident in 1992, when a blast killed
-        near = year_before_when(s, found[:lo], a)  # 263 workers": that year's toll
+    if not near and s.low(a) == "when":  # "in 1992, when a blast killed 263": that year's
+        near = year_before_when(s, found[:lo], a)
     # the first scope after the figure, past a day ("killed on Feb. 27 in an air strike")
     after = next((f[2] for f in near if f[0] >= end and not is_day(f[2])), NO_SCOPE)
     if after.anchor == ONE_ATTACK:  # "last week, when 34 were killed in an air strike"

@@ -341,9 +341,10 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     if hit.first - tally > TALLY_NEAR and clause_ends_between(s, tally, hit.first):
         tally = hit.first  # another clause's tally: "The number of players was cut, while ..."
     far = max(ROLE_FAR, hit.first - tally)
-    if s.low(hit.first - 1) in ("his", "her", "my"):  # one person's own: "fled the town
-        return role_after(s, hit.end, found, skip)  # with his six children" (but "his 30
-        # passengers were killed")
+    # one person's own: "fled the town with his six children" counts nothing of the story,
+    # unless a verb after it says what befell them ("his 30 passengers were killed")
+    if s.low(hit.first - 1) in ("his", "her", "my"):
+        return role_after(s, hit.end, found, skip)
     return (
         role_in(s, back(ROLE_BEFORE), skip=skip)
         or fate_unknown(s, hit.first)
@@ -451,9 +452,11 @@ def role_after(s: Stream, j: int, found: Figures, skip: frozenset[str] = frozens
         if word in ("including", "among") and s.low(k - 1) == ",":
             k = next_comma(s, k)
             continue
+        # "900,000 people, 60 per cent of them children, have been displaced": the
+        # figure's verb follows the aside
         if word == "," and seen <= 1 and (after := share_aside_end(s, k)):
-            k = after  # "900,000 people, 60 per cent of them
-            continue  # children, have been displaced": the figure's verb follows the aside
+            k = after
+            continue
         if seen <= 1 and word in ASIDE_OPENS and aside_end(s, k) > k + 1:
             aside = range(k, aside_end(s, k))
             if s.low(aside.stop) in AUXILIARIES or s.low(aside.stop) in ROLE_OF:
@@ -643,7 +646,7 @@ def event_word(s: Stream, k: int) -> str:
         return "one-on-one"
     event = EVENT_OF.get(word, "")
     if event and s.low(k + 1) in NOT_EVENTS:
-        return ""  # "a war monitor said", "attack helicopters": who or what, not the event
+        return ""  # "attack helicopters", "war crimes": who or what, not the event
     if event and event != "talks" and talks_about(s, k):
         return ""  # "talks on the ceasefire, which began on March 5": the talks began
     return event
