@@ -1955,12 +1955,12 @@ def _comment_end(live: Sequence[tuple[Line, View]], n: int, dated: set[int]) -> 
 def _comment_text(live: Sequence[tuple[Line, View]], n: int, dated: set[int]) -> int:
     """Where the text of a comment headed by line ``n`` starts, or 0: a name over its age
     ("Dan K." / "2 hours ago"), or over its date line ("Mira_K" / "5 Mar 2020 22:48")."""
-    if n + 1 >= len(live) or COMMENT_NAME.fullmatch(live[n][1].text.strip()) is None:
+    name = live[n][1].text.strip()
+    if n + 1 >= len(live) or COMMENT_NAME.fullmatch(name) is None:
         return 0
     if COMMENT_AGE.fullmatch(live[n + 1][1].text.strip()):
         return n + 2
     number = live[n][0].number
-    name = live[n][1].text.strip()
     handle = COMMENTER.fullmatch(name) is not None and not NOT_COMMENTER.search(name)
     return n + 1 if handle and number + 1 in dated and live[n + 1][0].number == number + 2 else 0
 
@@ -2278,8 +2278,12 @@ def _under_title(first: Line, rest: Sequence[tuple[Line, View]], title: str) -> 
     if _masthead_words(text) and all(w[:1].isupper() or w in MASTHEAD_WORDS for w in text.split()):
         return "site"
     # (a lead wrapped over two lines ends its sentence on the second, or runs on with commas)
-    deck = text[:1].isupper() and len(text.split()) <= DECK_WORDS and not _ends_sentence(text)
-    deck = deck and not any(c in text for c in ",:;")
+    deck = (
+        text[:1].isupper()
+        and len(text.split()) <= DECK_WORDS
+        and not _ends_sentence(text)
+        and not any(c in text for c in ",:;")
+    )
     return "deck" if deck and len(title.split()) <= DECK_TITLE_WORDS and not _runs_on(title) else ""
 
 

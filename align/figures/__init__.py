@@ -77,6 +77,7 @@ from .scope import (
     sources,
 )
 from .subject import (
+    SHARE_HEDGES,
     Figures,
     event_of,
     figures_of,
@@ -523,9 +524,7 @@ def scene_people(s: Stream, hit: Hit, counted: str) -> bool:
 # Words before a count that make it the story's: a clause's opening, a toll's part
 # ("Thirteen people were killed, including seven children")
 NOT_A_SCENE = frozenset({"and", "but", "while", "including", "among", "with"})
-
-
-SCENE_HEDGES = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "only"})
+SCENE_HEDGES = SHARE_HEDGES | {"only"}
 
 
 HOLDERS_NOT_NAMED = frozenset({"it", "they", "he", "she", "we", "this", "that", "which", "who"})

@@ -326,7 +326,7 @@ AGENT_PLURALS = ("ants", "ents", "ists", "ians", "ees")  # (not "barriers", "con
 MILLIONS_OF = frozenset(
     {"people", "refugees", "migrants", "voters", "children", "workers", "residents"}
     | {"civilians", "citizens", "users", "viewers", "customers", "households", "families"}
-    | {"passengers", "jobs", "doses", "syrians", "afghans", "ukrainians", "palestinians"}
+    | {"passengers", "jobs", "doses", "afghans"}  # (and words in ``AGENT_PLURALS``)
     | {"farmers", "commuters", "players", "fans", "subscribers", "listeners", "readers"}
     | {"members", "pensioners", "taxpayers", "teachers", "drivers", "supporters"}
 )

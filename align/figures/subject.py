@@ -359,15 +359,12 @@ def fate_unknown(s: Stream, first: int) -> str:
     """ "missing" for a count whose fate is unknown: "the fate of an estimated 120 miners
     remained unclear", "the fate of up to 150 others is unknown"."""
     k = first - 1
-    while k > 0 and s.low(k) in SHARE_HEDGES | {"an", "estimated", "up", "to", "another"}:
+    while k > 0 and s.low(k) in FATE_HEDGES:
         k -= 1
     if not (s.low(k) == "of" and s.low(k - 1) == "fate"):
         return ""
-    ahead = s.lows[first : first + CLAUSE_WORDS]
-    return "missing" if {"unclear", "unknown", "uncertain"} & set(ahead) else ""
-
-
-CLAUSE_WORDS = 10  # words after a count where its clause's verb is looked for
+    ahead = s.lows[first : first + ROLE_AFTER]
+    return "missing" if UNKNOWN & set(ahead) else ""
 
 
 def death_toll_before(s: Stream, first: int) -> str:
@@ -394,6 +391,8 @@ def is_tally(s: Stream, k: int) -> bool:
 
 
 SHARE_HEDGES = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "almost"})
+FATE_HEDGES = SHARE_HEDGES | {"an", "estimated", "up", "to", "another"}  # "the fate of up to"
+UNKNOWN = frozenset({"unclear", "unknown", "uncertain"})
 TOLL_REACHES = frozenset({"to", "at", "reached", "reaches", "hit", "passed", "topped"})
 
 
@@ -534,16 +533,18 @@ def still_trapped(s: Stream, k: int) -> bool:
 
 
 def to_border(s: Stream, k: int) -> bool:
-    """ "forced towards our borders", "driven to the border": displaced, said without a
-    role word."""
-    return (
-        s.low(k) in ("border", "borders")
-        and (s.kind(k + 1) != "word" or s.low(k + 1) in FUNCTION | {"since"})
-        # (not "forced to the border crossing")
-        and s.low(k - 1) in ("the", "our", "its", "their", "turkish")
-        and s.low(k - 2) in ("towards", "toward", "to")
-        and s.low(k - 3) in ("forced", "driven", "pushed")
-    )
+    """ "forced towards our borders", "driven to the Turkish border": displaced, said
+    without a role word (not "forced to the border crossing")."""
+    if s.low(k) not in ("border", "borders"):
+        return False
+    if s.kind(k + 1) == "word" and s.low(k + 1) not in FUNCTION | {"since"}:
+        return False
+    j = k - 1 - int(s.capital(k - 1))  # past a country's word: "the Turkish border"
+    j -= int(s.low(j) in ("the", "our", "its", "their"))
+    return j < k - 1 and s.low(j) in ("towards", "toward", "to") and s.low(j - 1) in PUSHED
+
+
+PUSHED = frozenset({"forced", "driven", "pushed"})
 
 
 def off_track(s: Stream, k: int) -> bool:
@@ -633,9 +634,9 @@ def event_word(s: Stream, k: int) -> str:
     word = s.low(k)
     if word == "fire" and "cease" in (s.low(k - 1), s.low(k - 2)):
         return "ceasefire"
-    what = s.low(k + 2 + int(s.low(k + 2) == "all"))  # "a cessation of (all) hostilities"
-    if word == "cessation" and s.low(k + 1) == "of" and what in HOSTILITIES:
-        return "ceasefire"  # (not "of all flights")
+    if word == "cessation" and s.low(k + 1) == "of":  # "a cessation of (all) hostilities"
+        what = s.low(k + 2 + int(s.low(k + 2) == "all"))
+        return "ceasefire" if what in HOSTILITIES else ""  # (not "of all flights")
     if word == "silent" and timed_after(s, k) and guns_before(s, k):
         return "ceasefire"  # "the guns will fall silent at midnight" (not "silent for hours")
     if word in ("war", "conflict") and s.low(k + 1) in MONITORS:
@@ -854,14 +855,11 @@ def named_thing(s: Stream, k: int) -> bool:
     """Token k is the head of a noun phrase that names no event ("the curfew", "the
     tariffs"), not a pronoun ("The talks, which began at noon") or a phrase's last word
     ("The truce agreed in Vienna on Monday took effect")."""
-    word = s.low(k)
     return (
         s.kind(k) == "word"
         and s.low(k - 1) in DETERMINERS  # a noun phrase's head: "the curfew"
+        and s.low(k) not in FUNCTION
         and not event_word(s, k)
-        and word not in FUNCTION
-        and word not in RELATIVE
-        and word not in ("who", "it", "they", "he", "she")
     )
 
 
