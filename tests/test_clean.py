@@ -47,6 +47,12 @@ def cleaned(raw: str) -> Cleaned:
 
 
 BODY = "The council approved the plan on Monday. Work starts in May."
+TAIL = "The rest of the story was told there."
+
+
+def between(line: str) -> Cleaned:
+    """``line`` cleaned as a paragraph of its own between two of a story's."""
+    return cleaned(f"{BODY}\n\n{line}\n\n{TAIL}")
 
 
 # --- headline -----------------------------------------------------------------------
@@ -263,8 +269,8 @@ def test_no_headline(raw: str) -> None:
     ],
 )
 def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> None:
-    c = cleaned(f"{BODY}\n\n{line}\n\nThe rest of the story was told there.")
-    assert c.text == f"{BODY}\n\nThe rest of the story was told there.", drops(c)
+    c = between(line)
+    assert c.text == f"{BODY}\n\n{TAIL}", drops(c)
 
 
 @pytest.mark.parametrize(
@@ -307,8 +313,8 @@ def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> No
     ],
 )
 def test_more_page_furniture_goes(line: str) -> None:
-    c = cleaned(f"{BODY}\n\n{line}\n\nThe rest of the story was told there.")
-    assert c.text == f"{BODY}\n\nThe rest of the story was told there.", drops(c)
+    c = between(line)
+    assert c.text == f"{BODY}\n\n{TAIL}", drops(c)
 
 
 @pytest.mark.parametrize(
@@ -339,7 +345,7 @@ def test_more_page_furniture_goes(line: str) -> None:
     ],
 )
 def test_prose_like_the_new_page_furniture_stays(line: str) -> None:
-    c = cleaned(f"{BODY}\n\n{line}\n\nThe rest of the story was told there.")
+    c = between(line)
     assert line in c.text, drops(c)
 
 
