@@ -2282,9 +2282,16 @@ def _under_title(first: Line, rest: Sequence[tuple[Line, View]], title: str) -> 
         text[:1].isupper()
         and len(text.split()) <= DECK_WORDS
         and not _ends_sentence(text)
-        and not any(c in text for c in ",:;")
+        and (not any(c in text for c in ",:;") or DECK_ATTRIBUTION.fullmatch(text) is not None)
     )
     return "deck" if deck and len(title.split()) <= DECK_TITLE_WORDS and not _runs_on(title) else ""
+
+
+# A deck's comma before who says it, in a headline's present tense ("Hundreds still
+# trapped, officials say"); a lead's line runs on with commas, or says "said".
+DECK_ATTRIBUTION = re.compile(
+    r"[^,:;]+,\s(?:[\w'’.-]+\s){1,3}(?:says?|warns?|claims?|reports?|confirms?|fears?)"
+)
 
 
 # Words of a desk's or a site's name that are not capitalised: "Levant Ledger live desk"

@@ -220,9 +220,22 @@ def test_a_title_over_its_site_s_name_and_a_date_line_is_the_headline() -> None:
         assert c.headline is None, below
     # a deck under it is no site's name, nor the title's words: it stays a paragraph (two
     # reviews: "Valden building collapse kills 22 Rescuers search for 40" counted rescuers)
-    for deck in ("Guns fall silent", "Rescuers search for 40 missing", "John Berg steps down"):
+    decks = (
+        "Guns fall silent",
+        "Rescuers search for 40 missing",
+        "John Berg steps down",
+        # who says it, after a comma, in a headline's present tense
+        "Hundreds still trapped, officials say",
+        "Toll may rise, UN warns",
+        "Two more held, police chief says",
+    )
+    for deck in decks:
         c = cleaned(f"{title}\n{deck}\n\n{BODY}")
         assert c.headline == title and c.text == f"{deck}\n\n{BODY}", deck
+    # other commas are a line that runs on, and "said" a lead's: both lines stay text
+    for below in ("Hundreds were trapped, and rescuers dug", "Hundreds trapped, officials said"):
+        c = cleaned(f"{title}\n{below}\n\n{BODY}")
+        assert c.headline is None and c.text.startswith(f"{title} {below}"), below
     # a lead's first line over its tail is no title (two reviews)
     for lead, tail in (
         (
