@@ -894,6 +894,11 @@ def test_dates(sentence: str, written: str) -> None:
             1_151_000,
             1_249_000,
         ),
+        # tens and ones apart, as transcripts write them (a set of invented pages:
+        # "fifty nine Turkish soldiers" was 50 and 9, "twenty seven people" 20 and 7)
+        ("Yes, fifty nine Turkish soldiers died.", "fifty nine", 59, 59),
+        ("and twenty seven people had died.", "twenty seven", 27, 27),
+        ("They talked for twenty four hours.", "twenty four hours", 23.51, 24.49),
     ],
 )
 def test_number_words_of_several_parts_are_one_figure(
@@ -912,6 +917,8 @@ def test_number_words_stop_where_the_number_does() -> None:
     assert (between.low, between.high) == (1510, 3490)
     assert only("Between two hundred and three hundred people fled.").high == 349
     assert [q.text for q in extract("He was two point blank shots away.")] == ["two"]
+    # twenty of them, each five years old
+    assert extract("Twenty five-year-olds were hurt.")[0].text == "Twenty"
     assert rel(
         "Turkey hosts three point six million Syrian refugees.",
         "Turkey hosts about 3.6 million Syrian refugees.",

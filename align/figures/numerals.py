@@ -389,15 +389,16 @@ def tens_word(s: Stream, i: int, w: str) -> Core:
 
 
 def below_hundred(s: Stream, i: int, spaced: bool = False) -> tuple[float, int] | None:
-    """ "seven", "nineteen", "forty", "forty-eight" at token i (``spaced``: also "forty
-    eight", as after "hundred and"): value and end."""
+    """ "seven", "nineteen", "forty", "forty-eight", "forty eight" (as speakers and
+    transcripts write it) at token i: value and end. Not "twenty five-year-olds" (twenty
+    of them), unless after "hundred and" (``spaced``)."""
     w = s.low(i)
     if w in ONES:
         return float(ONES[w]), i + 1
     if w not in TENS:
         return None
     j = s.skip_hyphen(i + 1)
-    if (j > i + 1 or spaced) and ONES.get(s.low(j), 10) < 10:
+    if (j > i + 1 or spaced or s.low(j + 1) != "-") and ONES.get(s.low(j), 10) < 10:
         return float(TENS[w] + ONES[s.low(j)]), j + 1
     return float(TENS[w]), i + 1
 
