@@ -110,7 +110,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby, islice, pairwise
 from typing import NamedTuple
 
-from .figures.lexicon import MONTHS, NUMBER_WORDS, TIME_ZONES, VAGUE_WORDS
+from .figures.lexicon import MONTHS, NUMBER_WORDS, TIME_ZONES, VAGUE_WORDS, WEEKDAYS
 from .model import Cleaned, Dropped, Origins, Run
 from .normalize import tokens
 from .text import BIDI_CODES, CONTROL_CODES, INVISIBLE_CODES, LINE_CODES, char_class
@@ -3252,6 +3252,7 @@ SUFFIXES = frozenset(
     | {"ity", "ities", "ies", "ties", "ish", "ous", "able", "ible", "ence", "ance", "ers"}
     | {"est", "ful", "less", "al", "ally", "ive", "ure"}
 )
+CALENDAR_NAMES = MONTHS.keys() | WEEKDAYS.keys()
 COMPOUND_FIRST = frozenset(  # (not "pro", "pre", "ex": "pro-" over "tection" is a word)
     {"well", "self", "long", "short", "high", "low", "half", "all", "so", "first", "never"}
     | {"non", "anti", "cross", "far", "full", "hard", "near", "over", "under", "wide"}
@@ -3293,9 +3294,11 @@ def _broken_word(left: str, right: str, counts: Counter[str]) -> bool | None:
     text ("pa-" over "trols"); a compound where the text writes it so elsewhere, or its
     first half makes compounds ("well-" over "known"), or either half is a word of the
     text ("to-" over "gether": the compound's words compare as one word), or it opens
-    with a capital or a number ("Russian-" over "backed", "nine-" over "year"). Before a
-    capital, a particle keeps its hyphen ("al-" over "Numan")."""
+    with a capital or a number ("Russian-" over "backed", "nine-" over "year"), but for
+    a month's name. Before a capital, a particle keeps its hyphen ("al-" over "Numan")."""
     low_left, low_right = left.lower(), right.lower()
+    if len(low_left + low_right) > 4 and low_left + low_right in CALENDAR_NAMES:
+        return True  # "Febru-" over "ary", "Wednes-" over "day"
     if right[0].isupper():
         return False if len(left) <= 3 and left.islower() else None
     if counts[low_left + low_right]:

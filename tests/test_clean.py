@@ -1876,6 +1876,9 @@ def test_a_word_broken_at_a_line_s_end_is_whole_again() -> None:
         ("They are seek-\ning talks", "They are seeking talks"),
         ("under pro-\ntection", "under protection"),
         ("the pre-\nsident", "the president"),
+        # a month's or a weekday's name, though capitalised ("Kestrel-" over "backed")
+        ("since early Febru-\nary", "since early February"),
+        ("on Wednes-\nday night", "on Wednesday night"),
         ("See https://x.org/news/orla-\nThe attack", "See https://x.org/news/orla- The attack"),
     ):
         assert cleaned(f"{BODY}\n\n{broken} ended.").text.endswith(f"{whole} ended."), broken
