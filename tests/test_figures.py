@@ -422,6 +422,11 @@ def test_a_price_traded_at_is_not_a_time() -> None:
         find("After the quake the rand weakened to 16.25 to the dollar.", "16.25").kind == "count"
     )
     assert find("The index closed at 19.45 points.", "19.45").kind == "count"
+    # "to" times a dotted figure only after a "from" (an invented markets page: "a slide
+    # that had taken it to 6.17 on Thursday" was the ceasefire's time, 06:17)
+    assert find("The lira slid to 6.17 on Thursday.", "6.17").kind == "count"
+    assert find("The curfew runs from 9.30 to 5.30.", "5.30").kind == "time"
+    assert find("The truce was moved to 00.01 on Friday.", "00.01").kind == "time"
 
 
 def test_numbers_in_european_notation() -> None:
@@ -2774,3 +2779,4 @@ def test_a_row_keeps_its_label_s_period_and_other_rows_stay_as_written() -> None
         assert find(text, written).counted == "", text
     # a value that names its own thing keeps it
     assert find("Toll so far: 59 guards", "59").counted == "guard"
+

@@ -220,6 +220,8 @@ def clock_context(s: Stream, i: int, text: str) -> bool:
     marked = s.low(i + 1) in TIME_MARKS or named_zone(s, i + 1)
     prep = s.low(i - 1) in TIME_PREPS
     if "." in text:
+        if s.low(i - 1) == "to" and "from" not in s.lows[max(0, i - 8) : i - 1]:
+            return leading_zero or marked  # "slid to 6.17": a rate; "from 5.30 to 6.15"
         nxt = s.low(i + 1)
         bare = nxt not in SCALES and nxt not in LENGTH and nxt not in DURATION
         priced = (
