@@ -2780,3 +2780,13 @@ def test_a_row_keeps_its_label_s_period_and_other_rows_stay_as_written() -> None
     # a value that names its own thing keeps it
     assert find("Toll so far: 59 guards", "59").counted == "guard"
 
+
+def test_a_count_whose_noun_was_said_before_it_has_no_role() -> None:
+    """ "the last three" at its clause's end counts what was said before (an invented
+    page: "died in the last three", months, met "losing two", drones, as people killed);
+    a verb after it still says what befell them."""
+    assert find("Most of them died in the last three.", "three").role == ""
+    assert find("Of the 40, most died in the first two, officials said.", "two").role == ""
+    assert find("The last three were killed on Sunday.", "three").role == "killed"
+    assert find("The strike killed three.", "three").role == "killed"
+

@@ -345,6 +345,8 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
     # unless a verb after it says what befell them ("his 30 passengers were killed")
     if s.low(hit.first - 1) in ("his", "her", "my"):
         return role_after(s, hit.end, found, skip)
+    if elided(s, hit):
+        return ""
     return (
         role_in(s, back(ROLE_BEFORE), skip=skip)
         or fate_unknown(s, hit.first)
@@ -353,6 +355,19 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
         or role_in(s, back(far), far=True, skip=skip)
         or death_toll_before(s, hit.first)
     )
+
+
+def elided(s: Stream, hit: Hit) -> bool:
+    """A count whose noun was said before it, as an order's ("died in the last three",
+    "the first two."): nothing of it follows in its clause, so what it counts is not
+    known here, nor what befell them (a page's "three" months had met "two" drones as
+    people killed)."""
+    ordered = s.low(hit.first - 1) in ORDER_WORDS and s.low(hit.first - 2) == "the"
+    after = s.low(hit.end)
+    return ordered and (after in SENTENCE_ENDS or after in CLAUSE_ENDS or not after)
+
+
+ORDER_WORDS = frozenset({"last", "first", "past", "next", "previous"})
 
 
 def fate_unknown(s: Stream, first: int) -> str:
