@@ -2790,3 +2790,13 @@ def test_a_count_whose_noun_was_said_before_it_has_no_role() -> None:
     assert find("The last three were killed on Sunday.", "three").role == "killed"
     assert find("The strike killed three.", "three").role == "killed"
 
+
+def test_counts_two_places_host_are_not_compared() -> None:
+    """The host named before its verb, or before a clause on it, is the count's place: an
+    invented page set Lebanon's 1.5 million Syrian refugees against Turkey's 3.6 million."""
+    lebanon = "Lebanon, which by government estimates hosts about 1.5 million Syrian refugees."
+    turkey = "Turkey already hosts around 3.6 million Syrian refugees."
+    assert only(lebanon).scope.place == "lebanon" and only(turkey).scope.place == "turkey"
+    assert rel(lebanon, turkey) is None
+    assert rel("Turkey hosts 3.6 million Syrian refugees.", turkey) in ("same", "precision")
+    assert rel("It hosts 1.5 million Syrian refugees.", turkey) == "conflict"  # no host named

@@ -402,6 +402,9 @@ def read_sentence(text: str) -> tuple[Quantity, ...]:
             scope = previous.scope
         if scope.anchor == ONE_ATTACK and hit.kind in ("duration", "time"):
             scope = NO_SCOPE  # "a week after 36 were killed in an air strike": 36's attack
+        if role == "hosted" and not scope.place:
+            # "Lebanon ... hosts about 1.5 million Syrian refugees" is not Turkey's 3.6 million
+            scope = scope._replace(place=host_of(s, hit.first))
         if hit.kind == "length" and counted.endswith(" distance"):
             # a distance from a named place locates what its sentence names before it:
             # "Saraqib, ... 15 km from Idlib" is not "Behun, ... 30 km from Idlib"
@@ -538,12 +541,39 @@ def held_by_name(s: Stream, hit: Hit) -> bool:
     if s.low(k) not in ("has", "have", "had"):
         return False
     k -= 1
-    while s.low(k) in ("already", "now", "still", "currently", "also"):
+    while s.low(k) in STILL_WORDS:
         k -= 1
     if k < 0 or not s.capital(k) or s.low(k) in HOLDERS_NOT_NAMED:
         return False
     people = next((j for j in range(hit.end, hit.end + 3) if s.capital(j)), -1)
     return people >= 0 and s.low(people)[:4] != s.low(k)[:4]
+
+
+def host_of(s: Stream, first: int) -> str:
+    """The place that hosts a count, named before its verb ("Turkey already hosts 3.6
+    million", "Turkey has more than 3 million displaced Syrians"), or before a clause
+    on it ("Lebanon, which by government estimates hosts 1.5 million"); "" if none."""
+    k = first - 1
+    while k > 0 and s.low(k) in SHARE_HEDGES:
+        k -= 1
+    if s.low(k) not in HOST_VERBS:
+        return ""
+    k -= 1
+    while k > 0 and s.low(k) in STILL_WORDS:
+        k -= 1
+    if not s.capital(k) or s.low(k) in HOLDERS_NOT_NAMED:
+        which = (m for m in range(k, max(0, k - HOST_CLAUSE), -1) if s.low(m) == "which")
+        k = next(which, 0) - 2  # past ", which"
+        if s.low(k + 1) != ",":
+            return ""
+    if k < 0 or not s.capital(k) or s.low(k) in FUNCTION:
+        return ""
+    return s.low(k)
+
+
+HOST_VERBS = frozenset({"hosts", "hosted", "hosting", "host", "shelters", "has", "have", "had"})
+STILL_WORDS = frozenset({"already", "now", "still", "currently", "also"})
+HOST_CLAUSE = 8  # words between "which" and the verb of its clause, at most
 
 
 def quantity_of(
