@@ -1037,6 +1037,24 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:this|our)\s+(?:web\s?)?(?:site|page)\s+uses\s+(?:[\w'’-]+\s+){1,4}?cookies\b)"
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings|privacy\s+settings"
     r"|change\s+your\s+choices)\b.{0,100}"
+    # an encyclopedia's page: "Jump to navigation Jump to search", "From Wikipedia, the
+    # free encyclopedia", "This page was last edited on 7 March 2020, at 14:02.", its
+    # references ("1. ^ "Title". Site. 5 March 2020. Retrieved 6 March 2020.")
+    r"|(?:jump\s+to\s+(?:navigation|search|content)\s*){1,3}"
+    r"|from\s+(?:wikipedia,?\s+)?the\s+free\s+encyclopedia"
+    r"|this\s+page\s+was\s+last\s+(?:edited|modified)\s+on\b.{0,80}"
+    r"|(?:\d{1,3}\.\s*)?\^\s.{0,500}|retrieved\s+(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}"
+    # a podcast's and a newsletter's furniture
+    r"|view\s+(?:this\s+(?:email|newsletter)\s+)?in\s+(?:your\s+)?browser|show\s+notes"
+    r"|read\s+the\s+full\s+(?:story|article)|listen\s+to\s+the\s+(?:podcast|episode)"
+    r"|subscribe\s+on\s+(?:apple\s+podcasts|spotify|google\s+podcasts)\b.{0,80}"
+    r"|this\s+transcript\s+was\s+(?:automatically\s+)?(?:generated|produced)\b.{0,100}"
+    r"|this\s+(?:episode|podcast|show|newsletter)\s+is\s+(?:sponsored|brought\s+to\s+you)"
+    r"\s+by\b.{0,150}"
+    # a print page's jump line ("Continued on A9"), a cookie notice that asks nothing
+    r"|continued\s+(?:on|from)\s+(?:page\s+)?[a-z]?\d{1,3}"
+    r"|(?:this|our)\s+(?:web\s?)?site\s+uses\s+cookies\s+to\s+(?:ensure\s+you\s+get|give\s+you)"
+    r"\s+the\s+best\b[^\n]{0,60}|got\s+it!?"
     r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
     r"|\d{16,})\W*",  # a page's tracking code
     re.IGNORECASE,
@@ -1184,6 +1202,7 @@ CAPTION_LINE = re.compile(
     r"|(?i:media\s+playback\s+is\s+unsupported\s+on\s+your\s+device)\s*)?"
     r"(?i:image|media|video|photo)\s*(?i:caption)(?:\b|(?=[A-Z])).{0,300}"
     r"|(?i:photo|image|picture|slide)\s+\d{1,3}\s+(?i:of)\s+\d{1,3}\b.{0,300}"  # "Photo 2 of 5 ..."
+    r"|\[(?i:photo|image|picture|caption|(?:photo|image)\s+caption)\]\s*.{0,300}"  # "[Photo] ..."
     # "Photo: A displaced family near the camp": a caption's length, telling no one's words
     r"|(?i:photo|photograph|picture|image)\s*:\s*(?![^\n]*\b(?i:said|says|told|according)\b)"
     r"\S+(?:\s+\S+){0,29}\s*"
@@ -1406,6 +1425,10 @@ MENU_ITEMS = frozenset(
     | {"africa", "americas", "asia", "europe", "middle east", "latin america", "australia"}
     | {"us & canada", "uk", "us", "asia pacific", "asia-pacific"}
     | {"features", "newsletter", "discover", "analysis", "investigations", "explainers"}
+    | {"about", "donate", "reports", "interviews", "data", "defence", "defense", "security"}
+    | {"classifieds", "obituaries", "jobs", "terms", "privacy", "cookies", "settings"}
+    | {"most read", "most viewed", "most commented", "most shared", "newest first"}
+    | {"oldest first", "refresh", "accept all", "reject all", "advertise", "careers"}
     # a site's editions in other languages, each named in its own
     | {"english", "français", "español", "deutsch", "türkçe", "русский", "العربية", "فارسی"}
 )

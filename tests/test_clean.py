@@ -279,6 +279,8 @@ def test_no_headline(raw: str) -> None:
         "Kestrel photograph of the two leaders at the talks. EFE/EPA/JANE DOE / POOL",
         "President Anna Berg (R) and Olaf Lind speak in Valden on June 5, 2029. "
         "( Valden Presidency / Jane Doe - Anadolu Agency )",
+        "[Photo] Rescuers at the pier in Valden on Thursday.",
+        "[Photo caption] Displaced families in a camp near the border, 4 June 2029.",
     ],
 )
 def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> None:
@@ -323,6 +325,25 @@ def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> No
         "For information media. Not an official record.",
         "SG/SM/20001",
         "Direct link: en.kestrel.example/events/62930",
+        # an encyclopedia's page, a podcast's, a newsletter's, a print page's
+        "Jump to navigation Jump to search",
+        "From Wikipedia, the free encyclopedia",
+        "This page was last edited on 7 June 2029, at 14:02.",
+        '1. ^ "Ferry sinks off Valden". Kestrel News. 5 June 2029. Retrieved 6 June 2029.',
+        '^ Berg, Anna (6 June 2029). "Toll rises to 40". The Kestrel Ledger. p. A7.',
+        "View this email in your browser",
+        "Show notes",
+        "Read the full story",
+        "Listen to the podcast",
+        "Subscribe on Apple Podcasts | Spotify | RSS",
+        "This transcript was generated automatically and may contain errors.",
+        "This episode is sponsored by Northwind Mattresses: use code DESK for 20% off.",
+        "Continued on A9",
+        "This website uses cookies to ensure you get the best experience.",
+        "Got it!",
+        "About | Reports | Data | Donate",
+        "Terms | Privacy | Cookies",
+        "Most Viewed | Most Commented",
     ],
 )
 def test_more_page_furniture_goes(line: str) -> None:
@@ -355,6 +376,12 @@ def test_more_page_furniture_goes(line: str) -> None:
         "The images, licensed under a Creative Commons licence, were used by 40 outlets.",
         "The lawsuit claims Kestrel uses cookies to track 2 million users without consent.",
         "The regulator said Kestrel uses cookies to track users who never gave consent.",
+        # like an encyclopedia's, a podcast's or a print page's furniture
+        "Retrieved from the rubble on 6 June, 12 bodies were identified.",
+        "The page was last edited on Monday, officials said, hiding 40 deaths.",
+        "Continued on the ferry, the search found 12 more survivors.",
+        "The show notes that 40 people died.",
+        "This website uses cookies to ensure readers who paid 12 dollars get access, he said.",
     ],
 )
 def test_prose_like_the_new_page_furniture_stays(line: str) -> None:
