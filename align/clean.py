@@ -3211,7 +3211,7 @@ def _entity(raw: str, start: int, end: int, entity: str) -> list[Dropped]:
 # stop before, "[a]" only after a stop or a closing mark and before no letter (not "[t]he
 # ferry", "attacker[s]"); not a Markdown link's text ("[1](https://...)").
 BRACKET_MARK = re.compile(
-    r"(?:(?<=[\w.,;:!?”’)])\[(?:[1-9]\d{0,2}|citation needed|note \d{1,3}|\^[\w-]{1,20})\]"
+    r"(?:(?<=[\w.,;:!?”’)\]])\[(?:[1-9]\d{0,2}|citation needed|edit|note \d{1,3}|\^[\w-]{1,20})\]"
     r"|(?<=[.,;:!?”’)])\[[a-z]\](?![A-Za-z]))(?!\()"
 )
 # A Markdown footnote's mark opening its own line, below the story: "[^2]: Ministry

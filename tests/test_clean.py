@@ -3095,3 +3095,12 @@ def test_what_the_last_review_found_kept_as_text() -> None:
     assert "Smith" in cleaned(f"The team\n\n{team}\n\n{BODY}").text
     link = "Read the full story on page 4. Police say 12 were hurt."
     assert "Police say 12 were hurt." in cleaned(f"Parks plan approved\n\n{BODY}\n\n{link}").text
+
+
+def test_an_encyclopedia_s_marks_go_side_by_side_and_after_a_heading() -> None:
+    """ "[1][2]" lost only its first mark, and "Background[edit]" kept its "[edit]"."""
+    text = "Background[edit]\nThe ferry sank on 5 June 2029.[1][2] Twelve died.[3]"
+    assert cleaned(f"{BODY}\n\n{text}").text.endswith(
+        "Background The ferry sank on 5 June 2029. Twelve died."
+    )
+    assert "[edit]" in cleaned(f"{BODY}\n\nPress [edit] to change it.").text
