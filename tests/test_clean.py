@@ -995,6 +995,15 @@ def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
     listed = "Related stories\nOrla raises tax\nPublished 14 February 2019"
     short = f"Orla talks end\n\n{BODY}\n\n{more}\n\n{listed}"
     assert date_of(short) is None
+    # lines of a page's furniture the cleaning keeps may stand above it: a date line
+    # above the story's first sentence of prose is still the page's (invented pages:
+    # "English Edition" / "Subscribe | Log in" over "06.03.2020 • 09:14"), unless a
+    # related item stands above the story too
+    lead = "Orla and Halden agreed on a truce on Thursday after talks that ran all night."
+    kept = "English Edition\n\nWeekend Magazine\n\nOrla Valley Herald"
+    assert date_of(f"Orla talks end\n\n{kept}\n\n06.03.2020 • 09:14\n\n{lead}") == "2020-03-06"
+    teaser = "Related: Orla raises tax"
+    assert date_of(f"Orla talks end\n\n{kept}\n\n{teaser}\n12 March 2024\n\n{lead}") is None
 
 
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
