@@ -3053,6 +3053,7 @@ def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> li
     run into a timeline's entry is the entry's ("July 21, 2012Floods killed 79")."""
     out: list[Dropped] = []
     begun = False  # a paragraph of the story has been read (not a standfirst)
+    alone: list[View] = []  # times alone over an entry's heading
     for paragraph in paragraphs:
         lines = list(_live_lines(raw, paragraph, drops))
         out += [
@@ -3066,8 +3067,60 @@ def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> li
         m = LIVE_STAMP.match(view.text) or (None if begun else FUSED_DATE.match(view.text))
         if m:
             out.append(_drop(raw, *view.span(0, m.end()), "date line"))
+        elif len(lines) > 1 and TIME_ALONE.fullmatch(view.text):
+            alone.append(view)
         text = " ".join(v.text for _, v in lines)
         begun = begun or (_ends_sentence(text) and len(text.split()) >= STORY_WORDS)
+    minutes = [_minutes(v.text) for v in alone]
+    if len(alone) >= LIVE_ENTRIES and all(a > b for a, b in pairwise(minutes)):
+        out += [_drop(raw, *v.span(0, len(v.text)), "date line") for v in alone]
+    return out
+
+
+# A time alone on the line over an entry's heading ("11:55 pm" over "Ceasefire to take
+# effect at 12:01 a.m."): a live page's, newest first, when ``LIVE_ENTRIES`` or more
+# entries have one (a timeline's times run forward: its events')
+TIME_ALONE = re.compile(
+    r"\s*(\d{1,2})[:.](\d{2})\s*(?i:([ap])\.?m\.?)?\s*"
+    rf"(?:(?:GMT|UTC)|(?i:{ZONES}))?\s*"
+)
+LIVE_ENTRIES = 2
+
+
+def _minutes(text: str) -> int:
+    """Minutes after midnight of a time alone (``TIME_ALONE``: "11:55 pm" is 1435)."""
+    m = TIME_ALONE.fullmatch(text)
+    if m is None:
+        return -1
+    hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0) if m[3] else int(m[1])
+    return hour * 60 + int(m[2])
+
+
+# A podcast's chapters: "00:00 Intro", "02:45 What was agreed", ... from the start, in
+# order, none a sentence (a list's mark before each may stay)
+CHAPTER = re.compile(r"\s*(?:[-•*]\s+)?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)\s+[^\W\d_][^.!?\n]{0,80}")
+CHAPTERS = 3  # chapters in a row, at least
+
+
+def _chapters(raw: str, lines: Iterable[Line], drops: Drops) -> list[Dropped]:
+    """A podcast's or a video's chapters (``CHAPTER``), ``CHAPTERS`` or more lines in a
+    row, the first at 00:00, each later than the one before: its contents, not the
+    story's times nor its sentences."""
+    out: list[Dropped] = []
+    run: list[tuple[View, re.Match[str]]] = []
+
+    def flush() -> None:
+        if len(run) >= CHAPTERS and _stamp(run[0][1]) == 0:
+            out.extend(_drop(raw, *v.span(0, len(v.text)), "boilerplate") for v, _ in run)
+        run.clear()
+
+    for _, view in _live_lines(raw, lines, drops):
+        m = CHAPTER.fullmatch(view.text)
+        if m is None or (run and _stamp(m) <= _stamp(run[-1][1])):
+            flush()
+        if m is not None:
+            run.append((view, m))
+    flush()
     return out
 
 
@@ -3471,6 +3524,7 @@ def clean(raw: str, step: Callable[[float], None] = lambda fraction: None) -> Cl
     drops = _merge(drops, _subheads(raw, paragraphs, drops))
     drops = _merge(drops, _live_stamps(raw, paragraphs, drops))
     drops = _merge(drops, _track_stamps(raw, paragraphs, drops))
+    drops = _merge(drops, _chapters(raw, (line for p in paragraphs for line in p), drops))
     drops = _merge(drops, _hover_cards(raw))
     step(0.5)
     drops = _merge(drops, _tables(raw, paragraphs))

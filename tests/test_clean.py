@@ -1205,6 +1205,39 @@ def test_a_live_blog_entry_time_with_its_zone_is_dropped_and_its_heading_kept() 
         assert ("date line", stamp) in drops(offset)
 
 
+def test_a_live_page_s_times_alone_over_its_headings_go() -> None:
+    """ "11:55 pm" over "Ceasefire to take effect at 12:01 a.m." was read as the
+    ceasefire's time (an invented live page): entries newest first, each under its time."""
+    live = (
+        "11:55 pm\nHarbour to reopen at 6 a.m.\n\nThe port said so.\n\n"
+        "11:40 pm\nStorm moves north\n\nWinds fell.\n\n9:05 pm\nTalks under way"
+    )
+    c = cleaned(f"{BODY}\n\n{live}\n\nEnd.")
+    assert [t for r, t in drops(c) if r == "date line"] == ["11:55 pm", "11:40 pm", "9:05 pm"]
+    assert "Harbour to reopen at 6 a.m." in c.text
+    # a timeline's times run forward: its events' times stay; so does one entry's
+    for kept in (
+        "09:00\nPolls open.\n\n20:00\nPolls close.",
+        "11:55 pm\nHarbour to reopen at 6 a.m.",
+    ):
+        assert "date line" not in {r for r, _ in drops(cleaned(f"{BODY}\n\n{kept}"))}, kept
+
+
+def test_a_podcast_s_chapters_go() -> None:
+    chapters = (
+        "- 00:00 Intro\n- 02:45 What was agreed\n- 14:10 Why it matters\n- 27:30 The displaced"
+    )
+    c = cleaned(f"{BODY}\n\n{chapters}\n\nEnd.")
+    assert c.text == f"{BODY}\n\nEnd.", drops(c)
+    # not from the start, out of order, or sentences: a timeline's
+    for kept in (
+        "00:01 Truce begins\n00:05 Guns fall silent\n00:10 Calm returns",
+        "00:00 Truce begins\n00:05 Guns fall silent.\n00:10 Calm returns.",
+        "00:00 Truce begins\n00:05 Guns fall silent\n00:03 Calm returns",
+    ):
+        assert "Guns fall silent" in cleaned(f"{BODY}\n\n{kept}").text, kept
+
+
 def test_a_transcript_s_times_go_and_its_words_stay() -> None:
     track = (
         "00:03 Leaders have agreed a truce\n00:07 after six hours of talks.\n"
