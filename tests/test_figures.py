@@ -2800,3 +2800,20 @@ def test_counts_two_places_host_are_not_compared() -> None:
     assert rel(lebanon, turkey) is None
     assert rel("Turkey hosts 3.6 million Syrian refugees.", turkey) in ("same", "precision")
     assert rel("It hosts 1.5 million Syrian refugees.", turkey) == "conflict"  # no host named
+
+
+def test_the_first_days_of_a_month_are_a_period_of_their_own() -> None:
+    """ "in the first three days of March" had no scope, and so met one day's count ("on
+    Sunday alone", an invented page) as a conflict: it is a span of that month."""
+    first = find(
+        "Rebels say they shot down at least six drones in the first three days of March.",
+        "at least six",
+    )
+    assert first.scope.text == "in the first three days of March"
+    sunday = find("Three drones were shot down on Sunday alone.", "Three")
+    again = find(
+        "At least six drones were shot down in the first three days of March.", "At least six"
+    )
+    week = find("In the first week of March, 40 drones were shot down.", "40")
+    assert not comparable(first, sunday) and not comparable(first, week)
+    assert comparable(first, again)

@@ -147,6 +147,16 @@ def recent_at(s: Stream, k: int) -> Found | None:
             # "the past 24 hours" is not "the past 48 hours": the count is part of the anchor
             count = s.low(m - 1) + " " if m > j + 1 else ""
             return k, m + 1, Scope("period", f"recent {count}{TIME_UNITS[s.low(m)]}", "")
+    if s.low(j) == "first":  # "in the first three days of March": a span of that month
+        m = j + 1 + int(s.kind(j + 1) == "num" or s.low(j + 1) in ONES)
+        month = month_key(s, m + 2) if s.low(m) in TIME_UNITS and s.low(m + 1) == "of" else ""
+        if month:
+            count = s.low(m - 1) + " " if m > j + 1 else ""
+            return (
+                k,
+                m + 3,
+                Scope("period", f"first {count}{TIME_UNITS[s.low(m)]} of {month} span", ""),
+            )
     if s.low(k) == "this" and s.low(k + 1) in ("year", "month", "week"):
         return k, k + 2, Scope("period", "this " + s.low(k + 1), "")
     return span_of_fighting(s, k)
