@@ -2817,3 +2817,25 @@ def test_the_first_days_of_a_month_are_a_period_of_their_own() -> None:
     week = find("In the first week of March, 40 drones were shot down.", "40")
     assert not comparable(first, sunday) and not comparable(first, week)
     assert comparable(first, again)
+
+
+def test_an_hour_and_a_half_is_one_duration() -> None:
+    """ "about an hour and a half" was read as about an hour (an invented page)."""
+    q = find("The talks lasted about an hour and a half.", "about an hour and a half")
+    assert (q.low, q.high) == pytest.approx((1.395, 1.605))
+    assert only("They waited two days and a half.").low == pytest.approx(58.824)
+    assert only("Two and a half hours of talks ended.").low == pytest.approx(2.451)
+    # "a half-day session" is another thing
+    assert extract("They met for an hour and a half-day talks followed.")[0].text == "an hour"
+
+
+def test_a_page_s_reading_time_and_a_temperature_are_no_figures() -> None:
+    """ "6 min read" met another page's "4 min read" as the reading's duration; "minus 7
+    degrees Celsius" was a count of degrees killed, beside the children who died of cold."""
+    for line in ("Friday 6 March 2029 · Issue #212 · 6 min read", "Why it matters (4 min read)"):
+        assert [q.kind for q in extract(line)] in ([], ["date"]), line
+    assert [q.text for q in extract("A 5-minute read on the floods.")] == []
+    cold = "Temperatures fell to minus 7 degrees Celsius, and two children died of cold."
+    assert [q.text for q in extract(cold)] == ["two"]
+    assert [q.text for q in extract("It was 40°C in the camp, and 3 people died.")] == ["3"]
+    assert only("The talks lasted 45 minutes.").kind == "duration"

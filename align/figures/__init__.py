@@ -55,6 +55,7 @@ from .measures import (
     is_age_apposition,
     is_forecast,
     is_kin_count,
+    is_page_measure,
     is_score,
     located_place,
     measure_at,
@@ -122,6 +123,8 @@ def read_hits(s: Stream) -> list[Hit]:
         if j < i or not (tok.kind == "num" or low in STARTS):
             continue
         if is_age_apposition(s, j) or is_kin_count(s, j) or is_score(s, j):
+            continue
+        if is_page_measure(s, j):
             continue
         hit = next((h for read in READERS if (h := read(s, j)) is not None), None)
         if hit is not None:

@@ -34,6 +34,7 @@ from .lexicon import (
     DURATION,
     FRACTIONS,
     FUNCTION,
+    HALF,
     HEDGES,
     LENGTH,
     MONTHS,
@@ -127,6 +128,11 @@ def measure_at(s: Stream, i: int) -> Hit | None:
     unit = unit_at(s, core.end, i)
     if unit is None:
         return None
+    half = s.seq(unit.end, ("and", "a", "half")) and s.low(unit.end + 3) != "-"  # "a half-day"
+    if unit.kind == "duration" and core.vague is None and half:
+        # "an hour and a half", "two days and a half": the half is stated, after the unit
+        core = core._replace(value=core.value + 0.5, half=HALF * 0.1)
+        unit = unit._replace(end=unit.end + 3)
     if unit.kind == "duration":
         core, unit = compound_duration(s, core, unit)
     return build(s, sign_start(s, i), i, core, unit)
@@ -461,6 +467,20 @@ def is_score(s: Stream, i: int) -> bool:
     if s.low(after) in SCORE_AFTER:
         return True
     return s.low(first - 1) in SCORE_BEFORE and s.low(second + 1) in SCORE_FOLLOWERS
+
+
+def is_page_measure(s: Stream, i: int) -> bool:
+    """A number of no claim of the story: a page's reading time ("6 min read", "a
+    5-minute read") or a temperature ("minus 7 degrees Celsius", "40°C"), whose degrees
+    were counted as killed beside the cold's deaths."""
+    k = s.skip_hyphen(i + 1)
+    if s.low(k) in READ_MINUTES and s.low(s.skip_hyphen(k + 1)) == "read":
+        return True
+    return s.low(k) in DEGREES
+
+
+READ_MINUTES = frozenset({"min", "mins", "minute", "minutes"})
+DEGREES = frozenset({"degree", "degrees", "°", "°c", "°f", "ºc", "ºf"})
 
 
 # A forecast: a tally's word, a modal (or "expected to"), a verb of growth and the figure
