@@ -2904,8 +2904,27 @@ def _subheads(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
         ):
             out += _drop_view(lines[0][1], "subhead", raw)
             continue
+        if begun and not spoken and after_sentence and _heading_over(lines):
+            out += _drop_view(lines[0][1], "subhead", raw)
         begun = begun or (prose[k] and len(text[k].split()) >= STORY_WORDS)
     return out
+
+
+def _heading_over(lines: Sequence[tuple[Line, View]]) -> bool:
+    """A subhead on the line right over its paragraph's one line of prose ("SITUATION
+    OVERVIEW" over "The humanitarian community welcomes ..."), which it had run into; a
+    sentence wrapped after a short line runs on in lower case or after a joining word."""
+    if len(lines) != 2:
+        return False
+    head, body = lines[0][1].text.strip(), lines[1][1].text.strip()
+    words = head.split()
+    return (
+        is_subhead(head)
+        and words[-1].lower() not in JOINING
+        and body[:1].isupper()
+        and _ends_sentence(body)
+        and len(body.split()) >= STORY_WORDS
+    )
 
 
 MD_SUBHEAD = re.compile(r"#{2,6}\s+\S[^\n]*")  # "## What the protocol says"

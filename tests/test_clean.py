@@ -2419,6 +2419,27 @@ def test_a_short_line_that_is_no_subhead_is_kept(line: str) -> None:
     assert "subhead" not in {r for r, _ in drops(c)}
 
 
+LONG = "Crews worked through the night to clear the road, and the bridge will reopen in June."
+
+
+@pytest.mark.parametrize("subhead", ["Repairs ahead", "WORK BEGINS", "What comes next"])
+def test_a_subhead_on_the_line_over_its_paragraph_is_a_subhead(subhead: str) -> None:
+    """ "SITUATION OVERVIEW" over "The humanitarian community welcomes ..." (an invented
+    report) had run into its paragraph's first sentence."""
+    c = cleaned(f"{STORY}\n\n{subhead}\n{LONG}\n\nEnd.")
+    assert drops(c) == [("subhead", subhead)] and c.text == f"{STORY}\n\n{LONG}\n\nEnd."
+    # a sentence wrapped after a short line runs on: in lower case, after a joining word,
+    # or into a short line; and two lines or more under it are a wrapped paragraph
+    for wrapped in (
+        f"The council said\nthat {LONG[0].lower()}{LONG[1:]}",
+        f"Officials said on Monday that\n{LONG}",
+        "Repairs ahead\nof the winter.",
+        f"Repairs ahead\n{LONG}\nThe mayor agreed.",
+    ):
+        c = cleaned(f"{STORY}\n\n{wrapped}\n\nEnd.")
+        assert "subhead" not in {r for r, _ in drops(c)}, wrapped
+
+
 def test_a_short_line_without_prose_on_both_sides_is_no_subhead() -> None:
     c = cleaned(f"{STORY}\n\n{MORE}\n\nRepairs ahead")  # the page's last line
     assert "subhead" not in {r for r, _ in drops(c)}
