@@ -1051,8 +1051,7 @@ BOILERPLATE_LINE = re.compile(
     r"|this\s+transcript\s+was\s+(?:automatically\s+)?(?:generated|produced)\b.{0,100}"
     r"|this\s+(?:episode|podcast|show|newsletter)\s+is\s+(?:sponsored|brought\s+to\s+you)"
     r"\s+by\b.{0,150}"
-    # a print page's jump line ("Continued on A9"), a cookie notice that asks nothing
-    r"|continued\s+(?:on|from)\s+(?:page\s+)?[a-z]?\d{1,3}"
+    # a cookie notice that asks nothing
     r"|(?:this|our)\s+(?:web\s?)?site\s+uses\s+cookies\s+to\s+(?:ensure\s+you\s+get|give\s+you)"
     r"\s+the\s+best\b[^\n]{0,60}|got\s+it!?"
     r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
@@ -1593,14 +1592,17 @@ EMAIL_LINE = re.compile(
     r"|(?i:(?:[^\n]{0,40}\s)?was\s+this\s+(?:e-?mail|newsletter)\s+forwarded\s+to\s+you\b[^\n]{0,200})"
     r"|(?i:you\s+(?:are\s+)?receiv(?:ed|ing)\s+this\s+(?:e-?mail|newsletter|message)\b[^\n]{0,300})"
 )
-# A print page's furniture: "Continued on page 4", "Page 3", an index's "Lex Page 12"
+# A print page's furniture: "Continued on page 4", "Continued on A9", "Page 3", an
+# index's "Lex Page 12"
 PAGE_LINE = re.compile(
-    r"(?i:continued\s+(?:on|from)\s+page|(?:see\s+)?page)\s+\d{1,3}"
+    r"(?i:continued\s+(?:on|from)(?:\s+page)?|(?:see\s+)?page)\s+[A-Z]?\d{1,3}"
     r"|(?:[A-Z][\w'’&]*\s+){1,3}Page\s+\d{1,3}"
 )
 # A print page's running head: a masthead in capitals and the day's date, with the
-# page's number ("4   FINANCIAL TIMES   Friday 6 March 2020")
-RUNNING_HEAD = re.compile(r"(?:\d{1,3}\s+)?((?:[A-Z][A-Z&'’.-]+\s+){1,4})(.+?)(?:\s+\d{1,3})?")
+# page's number ("4   FINANCIAL TIMES   Friday 6 March 2020", "A7 THE DAILY STAR ...")
+RUNNING_HEAD = re.compile(
+    r"(?:[A-Z]?\d{1,3}\s+)?((?:[A-Z][A-Z&'’.-]+\s+){1,4})(.+?)(?:\s+[A-Z]?\d{1,3})?"
+)
 
 
 def is_running_head(text: str) -> bool:

@@ -338,7 +338,6 @@ def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> No
         "Subscribe on Apple Podcasts | Spotify | RSS",
         "This transcript was generated automatically and may contain errors.",
         "This episode is sponsored by Northwind Mattresses: use code DESK for 20% off.",
-        "Continued on A9",
         "This website uses cookies to ensure you get the best experience.",
         "Got it!",
         "About | Reports | Data | Donate",
@@ -1839,6 +1838,10 @@ def test_a_gallery_s_caption_under_its_counter_goes() -> None:
         "Editorial Comment Page 10",
         "4        KESTREL TIMES        Friday 6 March 2020",
         "KESTREL TIMES   Friday 6 March 2020   1",
+        # a section's letter before its page's number
+        "Continued on A9",
+        "A7  THE KESTREL STANDARD  Friday, March 6, 2020",
+        "THE KESTREL STANDARD  Friday, March 6, 2020  A9",
         # a site's lists, teasers and prompts
         "Popular Now 1 Orla reports 3 new cases 2 Halden man, 52, charged 3 Rates fall again",
         "1 Orla quarantines 70,000 people 2 Kestrel bloc falls 2 short 3 Vale: talks in 12 months",
