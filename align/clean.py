@@ -546,7 +546,9 @@ HIJRI_DATE = (
 # One part of a date line: a date, a time, a metadata word, or a separator.
 DATE_PART = re.compile(
     rf"\s*(?:(?P<date>{DATE}(?:\s*{ERA})?|{HIJRI_DATE})|(?P<time>{TIME})"
-    rf"|(?P<word>{META_WORD}|{AGE}|corresponding\s+to|(?:mecca|makkah)\s+time|{WEEKDAY}(?!\w))"
+    rf"|(?P<word>{META_WORD}|{AGE}|corresponding\s+to|(?:mecca|makkah)\s+time|{WEEKDAY}(?!\w)"
+    # a page's reading or playing time, a newsletter's issue: "6 min read", "Issue #212"
+    r"|\d{1,3}\s?(?:min|mins|minutes?)(?:\s+read)?(?!\w)|issue\s+(?:no\.?\s*|#)?\d{1,5})"
     r"(?:\s*:)?"
     r"|(?P<sep>[,|;/•·\[\]()-]))",
     re.IGNORECASE,

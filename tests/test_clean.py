@@ -959,6 +959,22 @@ def test_a_site_s_or_a_path_s_label_of_two_items_is_a_menu() -> None:
     assert "Tom Fell | Europe" in cleaned(f"{BODY}\n\n{board}\n\nEnd.").text
 
 
+def test_a_date_line_with_a_reading_time_or_an_issue_is_a_date_line() -> None:
+    """A newsletter's "Friday 6 March 2020 · Issue #212 · 6 min read" and a podcast's
+    "March 6, 2020 · 38 min" stood as text, and their pages had no date."""
+    from align.model import Source
+    from align.pipeline import prepare
+
+    lead = "Orla and Halden agreed on a truce on Thursday after talks that ran all night."
+    for line in ("Friday 6 March 2029 · Issue #212 · 6 min read", "March 6, 2029 · 38 min"):
+        c = cleaned(f"Orla talks end\n\n{line}\n\n{lead}")
+        assert c.text == lead and ("date line", line) in drops(c), line
+        page = Source("a.txt", "a.txt", f"Orla talks end\n\n{line}\n\n{lead}", "a", "A")
+        assert prepare(page).source.date == "2029-03-06", line
+    for kept in ("The talks lasted 38 min", "March 6, 2029 · 38 minutes of talks"):
+        assert kept in cleaned(f"{BODY}\n\n{kept}\n\nEnd.").text, kept
+
+
 def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
     from align.model import Source
     from align.pipeline import prepare
