@@ -1040,22 +1040,13 @@ BOILERPLATE_LINE = re.compile(
     r"[^\n]{0,300}\b(?:accept|agree|consent|cookie\s+policy|manage\s+settings|privacy\s+settings"
     r"|change\s+your\s+choices)\b.{0,100}"
     # an encyclopedia's page: "Jump to navigation Jump to search", "From Wikipedia, the
-    # free encyclopedia", "This page was last edited on 7 March 2020, at 14:02.", its
-    # references ("1. ^ "Title". Site. 5 March 2020. Retrieved 6 March 2020.")
+    # free encyclopedia", its references ("1. ^ "Title". Site. 5 March 2020. Retrieved
+    # 6 March 2020.")
     r"|(?:jump\s+to\s+(?:navigation|search|content)\s*){1,3}"
     r"|from\s+(?:wikipedia,?\s+)?the\s+free\s+encyclopedia"
-    r"|this\s+page\s+was\s+last\s+(?:edited|modified)\s+on\b.{0,80}"
-    r"|(?:\d{1,3}\.\s*)?\^\s.{0,500}|retrieved\s+(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}"
-    # a podcast's and a newsletter's furniture
-    r"|view\s+(?:this\s+(?:email|newsletter)\s+)?in\s+(?:your\s+)?browser|show\s+notes"
-    r"|read\s+the\s+full\s+(?:story|article)|listen\s+to\s+the\s+(?:podcast|episode)"
-    r"|subscribe\s+on\s+(?:apple\s+podcasts|spotify|google\s+podcasts)\b.{0,80}"
-    r"|this\s+transcript\s+was\s+(?:automatically\s+)?(?:generated|produced)\b.{0,100}"
-    r"|this\s+(?:episode|podcast|show|newsletter)\s+is\s+(?:sponsored|brought\s+to\s+you)"
-    r"\s+by\b.{0,150}"
-    # a cookie notice that asks nothing
-    r"|(?:this|our)\s+(?:web\s?)?site\s+uses\s+cookies\s+to\s+(?:ensure\s+you\s+get|give\s+you)"
-    r"\s+the\s+best\b[^\n]{0,60}|got\s+it!?"
+    r"|(?:\d{1,3}\.\s*)?\^\s.{0,500}"
+    # a newsletter's link to itself
+    r"|view\s+(?:this\s+(?:email|newsletter)\s+)?in\s+(?:your\s+)?browser"
     r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
     r"|\d{16,})\W*",  # a page's tracking code
     re.IGNORECASE,
@@ -1072,7 +1063,23 @@ LONE_BOILERPLATE = re.compile(
     # a newsletter's pitch: "Catch up on the latest headlines ..., sent every weekday."
     r"|(?:catch\s+up\s+on|get|receive)\s[^\n]{0,150}\b(?:sent|delivered)\s+(?:to\s+your\s+inbox\s+)?"
     r"every\s+(?:weekday|day|morning|evening|week)\b.{0,20}"
-    r"|(?-i:[A-Z])[\w'’&]*\s+(?-i:Premium)",  # "Herald Premium" (a site's paid edition)
+    r"|(?-i:[A-Z])[\w'’&]*\s+(?-i:Premium)"  # "Herald Premium" (a site's paid edition)
+    # an encyclopedia's notices: "This page was last edited on 7 March 2020, at 14:02.",
+    # "Retrieved 6 March 2020."
+    rf"|this\s+page\s+was\s+last\s+(?:edited|modified)\s+on\s+\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
+    r"(?:,?\s+at\s+\d{1,2}:\d{2}(?:\s*\([A-Z]{2,5}\))?)?\.?"
+    rf"|retrieved\s+(?:on\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}},?)\s+\d{{4}}\.?"
+    # a podcast's and a newsletter's links and notices
+    r"|show\s+notes|read\s+the\s+full\s+(?:story|article)|listen\s+to\s+the\s+(?:podcast|episode)"
+    r"|subscribe\s+on\s+(?:apple\s+podcasts|spotify|google\s+podcasts)"
+    r"(?:\s*[|,·]\s*[\w ]{1,20}){0,4}"
+    r"|this\s+transcript\s+(?:was|has\s+been)\s+(?:automatically\s+generated|generated"
+    r"\s+automatically|machine-generated)(?:\s+and\s+may\s+contain\s+errors)?\.?"
+    r"|this\s+(?:episode|podcast)\s+is\s+(?:sponsored|brought\s+to\s+you)\s+by\s+[^,.!?\n]{1,60}"
+    r"(?:[.:!]\s*[^\n]{0,100})?"
+    # a cookie notice that asks nothing
+    r"|(?:this|our)\s+(?:web\s?)?site\s+uses\s+cookies\s+to\s+(?:ensure\s+you\s+get|give\s+you)"
+    r"\s+the\s+best\s+(?:possible\s+)?(?:browsing\s+)?experience(?:\s+on\s+our\s+(?:web\s?)?site)?\.?",
     re.IGNORECASE,
 )
 # A video or audio teaser: a label and a short title without a sentence's end.
@@ -1426,13 +1433,20 @@ MENU_ITEMS = frozenset(
     | {"africa", "americas", "asia", "europe", "middle east", "latin america", "australia"}
     | {"us & canada", "uk", "us", "asia pacific", "asia-pacific"}
     | {"features", "newsletter", "discover", "analysis", "investigations", "explainers"}
-    | {"about", "donate", "reports", "interviews", "data", "defence", "defense", "security"}
-    | {"classifieds", "obituaries", "jobs", "terms", "privacy", "cookies", "settings"}
-    | {"most read", "most viewed", "most commented", "most shared", "newest first"}
-    | {"oldest first", "refresh", "accept all", "reject all", "advertise", "careers"}
     # a site's editions in other languages, each named in its own
     | {"english", "français", "español", "deutsch", "türkçe", "русский", "العربية", "فارسی"}
 )
+
+
+# A site's pages and buttons, as a menu parted by bars names them ("About | Donate",
+# "Terms | Privacy | Cookies", "Most Viewed | Most Commented"): words a title may
+# hold too, so only between bars
+BAR_MENU_ITEMS = MENU_ITEMS | {
+    *("about", "donate", "interviews", "classifieds", "obituaries", "terms", "privacy"),
+    *("cookies", "settings", "most read", "most viewed", "most commented", "most shared"),
+    *("newest first", "oldest first", "refresh", "accept all", "reject all", "advertise"),
+    "careers",
+}
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -1488,8 +1502,8 @@ def _menu_item(item: str) -> bool:
 
 
 def _is_section(item: str) -> bool:
-    """One of a site's sections, as its menus name them (``MENU_ITEMS``)."""
-    return " ".join(item.lower().split()) in MENU_ITEMS
+    """One of a site's sections or pages, as its menus name them (``BAR_MENU_ITEMS``)."""
+    return " ".join(item.lower().split()) in BAR_MENU_ITEMS
 
 
 def _site_labels(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[Dropped]:
@@ -3288,7 +3302,7 @@ def _entity(raw: str, start: int, end: int, entity: str) -> list[Dropped]:
 # ferry", "attacker[s]"); not a Markdown link's text ("[1](https://...)").
 BRACKET_MARK = re.compile(
     r"(?:(?<=[\w.,;:!?”’)\]])\[(?:[1-9]\d{0,2}|citation needed|edit|note \d{1,3}|\^[\w-]{1,20})\]"
-    r"|(?<=[.,;:!?”’)])\[[a-z]\](?![A-Za-z]))(?!\()"
+    r"|(?<=[.,;:!?”’)\]])\[[a-z]\](?![A-Za-z]))(?!\()"
 )
 # A Markdown footnote's mark opening its own line, below the story: "[^2]: Ministry
 # statement of 28 May." (the note's words stay: a note may correct the story)
