@@ -3392,10 +3392,18 @@ def _hyphenation(raw: str, drops: Drops) -> list[Dropped]:
             counts = Counter(WORDS.findall(raw.lower()))
         before = raw[max(0, left.start() - 8) : left.start()].rstrip()
         chained = before.endswith("-")  # "four-year-" over "old", "four-" over "year-"
-        joined = False if chained else _broken_word(left[0], right[0], counts)
+        calendar = _calendar_name(left[0] + right[0])  # "mid-Febru-" over "ary" too
+        joined = True if calendar else False if chained else _broken_word(left[0], right[0], counts)
         if joined is not None:
             out.append(_drop(raw, m.start() + int(not joined), m.end(), "hyphenation"))
     return out
+
+
+def _calendar_name(word: str) -> bool:
+    """A month's or a weekday's name, though capitalised: "Febru-" over "ary", "Wednes-"
+    over "day", "Sun-" over "days" are one word ("Kestrel-" over "backed" is not)."""
+    low = word.lower()
+    return len(low) > 4 and (low in CALENDAR_NAMES or low.removesuffix("s") in WEEKDAYS)
 
 
 def _broken_word(left: str, right: str, counts: Counter[str]) -> bool | None:
@@ -3407,11 +3415,9 @@ def _broken_word(left: str, right: str, counts: Counter[str]) -> bool | None:
     text ("pa-" over "trols"); a compound where the text writes it so elsewhere, or its
     first half makes compounds ("well-" over "known"), or either half is a word of the
     text ("to-" over "gether": the compound's words compare as one word), or it opens
-    with a capital or a number ("Russian-" over "backed", "nine-" over "year"), but for
-    a month's name. Before a capital, a particle keeps its hyphen ("al-" over "Numan")."""
+    with a capital or a number ("Russian-" over "backed", "nine-" over "year"). Before a
+    capital, a particle keeps its hyphen ("al-" over "Numan")."""
     low_left, low_right = left.lower(), right.lower()
-    if len(low_left + low_right) > 4 and low_left + low_right in CALENDAR_NAMES:
-        return True  # "Febru-" over "ary", "Wednes-" over "day"
     if right[0].isupper():
         return False if len(left) <= 3 and left.islower() else None
     if counts[low_left + low_right]:

@@ -1974,6 +1974,8 @@ def test_a_word_broken_at_a_line_s_end_is_whole_again() -> None:
         # a month's or a weekday's name, though capitalised ("Kestrel-" over "backed")
         ("since early Febru-\nary", "since early February"),
         ("on Wednes-\nday night", "on Wednesday night"),
+        ("since mid-Febru-\nary", "since mid-February"),  # a review
+        ("on Sun-\ndays", "on Sundays"),
         ("See https://x.org/news/orla-\nThe attack", "See https://x.org/news/orla- The attack"),
     ):
         assert cleaned(f"{BODY}\n\n{broken} ended.").text.endswith(f"{whole} ended."), broken
