@@ -422,11 +422,19 @@ def test_a_price_traded_at_is_not_a_time() -> None:
         find("After the quake the rand weakened to 16.25 to the dollar.", "16.25").kind == "count"
     )
     assert find("The index closed at 19.45 points.", "19.45").kind == "count"
-    # "to" times a dotted figure only after a "from" (an invented markets page: "a slide
-    # that had taken it to 6.17 on Thursday" was the ceasefire's time, 06:17)
+    # a value's change "to" a dotted figure is no time (an invented markets page: "a
+    # slide that had taken it to 6.17 on Thursday" was the ceasefire's time, 06:17)
     assert find("The lira slid to 6.17 on Thursday.", "6.17").kind == "count"
+    assert find("The lira had a slide that had taken it to 6.17 on Thursday.", "6.17").kind == (
+        "count"
+    )
+    pound = "The pound, up from a low last week, rose sharply to 1.27 as polls closed."
+    assert find(pound, "1.27").kind == "count"
     assert find("The curfew runs from 9.30 to 5.30.", "5.30").kind == "time"
     assert find("The truce was moved to 00.01 on Friday.", "00.01").kind == "time"
+    # a time moved to another (a review)
+    for moved in ("Kick-off was moved to 5.30 on Sunday.", "The library is open 9.30 to 5.30."):
+        assert find(moved, "5.30").kind == "time", moved
 
 
 def test_numbers_in_european_notation() -> None:

@@ -220,8 +220,8 @@ def clock_context(s: Stream, i: int, text: str) -> bool:
     marked = s.low(i + 1) in TIME_MARKS or named_zone(s, i + 1)
     prep = s.low(i - 1) in TIME_PREPS
     if "." in text:
-        if s.low(i - 1) == "to" and "from" not in s.lows[max(0, i - 8) : i - 1]:
-            return leading_zero or marked  # "slid to 6.17": a rate; "from 5.30 to 6.15"
+        if s.low(i - 1) == "to" and changed_to(s, i - 1):
+            return leading_zero or marked  # "slid to 6.17": a rate; "moved to 5.30": a time
         nxt = s.low(i + 1)
         bare = nxt not in SCALES and nxt not in LENGTH and nxt not in DURATION
         priced = (
@@ -232,6 +232,25 @@ def clock_context(s: Stream, i: int, text: str) -> bool:
         )
         return leading_zero or marked or (prep and bare and not priced and nxt not in PERCENT)
     return leading_zero or marked
+
+
+def changed_to(s: Stream, to: int) -> bool:
+    """A value's change before "to" at ``to`` ("the lira slid to 6.17", "rose sharply
+    to 1.27", "a slide that had taken it to 6.17"): what follows is a value, not a
+    time ("kick-off was moved to 5.30", "open 9.30 to 5.30")."""
+    k = to - 1 - int(s.low(to - 1) in CHANGE_ADVERBS)
+    if s.low(k) in CHANGE_VERBS:
+        return True
+    return s.low(k) in ("it", "them") and s.low(k - 1) in ("taken", "took", "sent", "pushed")
+
+
+CHANGE_VERBS = frozenset(
+    {"rose", "risen", "rising", "fell", "fallen", "falling", "slid", "sliding", "slipped"}
+    | {"climbed", "dropped", "jumped", "surged", "soared", "plunged", "tumbled", "sank"}
+    | {"weakened", "strengthened", "firmed", "eased", "gained", "recovered", "rallied"}
+    | {"dipped", "edged", "crept", "spiked", "declined", "increased", "decreased", "grew"}
+)
+CHANGE_ADVERBS = frozenset({"sharply", "slightly", "back", "up", "down", "further", "briefly"})
 
 
 # "trading at 6.12", "closed at 6.13 per dollar": a price, not a time ("polls closed at
