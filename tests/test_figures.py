@@ -554,6 +554,14 @@ def test_years_are_dates_not_counts() -> None:
 def test_ages_do_not_hide_other_counts() -> None:
     found = extract("Pupils aged 5 to 12 and 30 teachers came.")
     assert [(q.text, q.counted) for q in found] == [("30", "teacher")]
+    # an age in words, and "at the age of" (a review: "aged sixty five" read five killed)
+    for age in (
+        "A man aged sixty five was killed in the crash.",
+        "A man aged sixty-five was killed in the crash.",
+        "She died at the age of eighty four.",
+        "She died at the age of 84.",
+    ):
+        assert extract(age) == (), age
 
 
 def test_percent_and_money_count_only_after_of_or_in() -> None:

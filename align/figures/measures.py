@@ -43,6 +43,7 @@ from .lexicon import (
     SAY_VERBS,
     SENTENCE_ENDS,
     SPEED,
+    TENS,
     WEEKDAYS,
     YEAR_PREPS,
 )
@@ -242,11 +243,14 @@ def post_hedge(s: Stream, j: int, how: str | None) -> tuple[int, str | None, str
 
 
 def after_aged(s: Stream, first: int) -> bool:
-    """An age: "aged 65", "ages 5 to 12", "aged 24, 31 and 45"."""
+    """An age: "aged 65", "ages 5 to 12", "aged 24, 31 and 45", "aged sixty five" (its
+    second word too), "at the age of 84"."""
     k = first - 1
-    while k >= max(s.floor, first - 12) and (s.low(k) in AGE_LIST or s.kind(k) == "num"):
+    while k >= max(s.floor, first - 12) and (
+        s.low(k) in AGE_LIST or s.kind(k) == "num" or s.low(k) in ONES or s.low(k) in TENS
+    ):
         k -= 1
-    return s.low(k) in ("aged", "age", "ages")
+    return s.low(k) in ("aged", "age", "ages") or (s.low(k) == "of" and s.low(k - 1) == "age")
 
 
 def year_hit(s: Stream, i: int, core: Core, end: int) -> Hit | None:
