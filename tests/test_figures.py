@@ -2805,6 +2805,9 @@ def test_a_count_whose_noun_was_said_before_it_has_no_role() -> None:
     assert find("Of the 40, most died in the first two, officials said.", "two").role == ""
     assert find("The last three were killed on Sunday.", "three").role == "killed"
     assert find("The strike killed three.", "three").role == "killed"
+    # a verb's object (a review)
+    assert find("The avalanche killed the last three.", "three").role == "killed"
+    assert find("The last two, both children, were killed.", "two").role == "killed"
 
 
 def test_counts_two_places_host_are_not_compared() -> None:

@@ -358,16 +358,19 @@ def role_of(s: Stream, found: Figures, n: int, inherited: str) -> str:
 
 
 def elided(s: Stream, hit: Hit) -> bool:
-    """A count whose noun was said before it, as an order's ("died in the last three",
-    "the first two."): nothing of it follows in its clause, so what it counts is not
-    known here, nor what befell them (a page's "three" months had met "two" drones as
-    people killed)."""
+    """A count whose noun was said before it, as an order's after a preposition ("died
+    in the last three", "over the first two."): nothing of it follows in its clause, so
+    what it counts is not known here, nor what befell them (a page's "three" months had
+    met "two" drones as people killed). A verb's object keeps its role ("the avalanche
+    killed the last three")."""
     ordered = s.low(hit.first - 1) in ORDER_WORDS and s.low(hit.first - 2) == "the"
     after = s.low(hit.end)
-    return ordered and (after in SENTENCE_ENDS or after in CLAUSE_ENDS or not after)
+    ends = after in SENTENCE_ENDS or after in CLAUSE_ENDS or not after
+    return ordered and ends and s.low(hit.first - 3) in ORDER_PREPOSITIONS
 
 
 ORDER_WORDS = frozenset({"last", "first", "past", "next", "previous"})
+ORDER_PREPOSITIONS = frozenset({"in", "over", "during", "within", "for", "of"})
 
 
 def fate_unknown(s: Stream, first: int) -> str:
