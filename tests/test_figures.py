@@ -2819,6 +2819,15 @@ def test_counts_two_places_host_are_not_compared() -> None:
     assert rel(lebanon, turkey) is None
     assert rel("Turkey hosts 3.6 million Syrian refugees.", turkey) in ("same", "precision")
     assert rel("It hosts 1.5 million Syrian refugees.", turkey) == "conflict"  # no host named
+    # after an auxiliary, "alone", or an aside (a review)
+    for poland in (
+        "Poland alone hosts 1.5 million refugees.",
+        "Poland is hosting 1.5 million refugees.",
+        "Poland has hosted 1.5 million refugees.",
+        "Poland, a country of 38 million, hosts 1.5 million refugees.",
+    ):
+        assert find(poland, "1.5 million").scope.place == "poland", poland
+    assert only("South Sudan hosts about 300,000 refugees.").scope.place == "south sudan"
 
 
 def test_the_first_days_of_a_month_are_a_period_of_their_own() -> None:

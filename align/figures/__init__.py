@@ -554,29 +554,34 @@ def held_by_name(s: Stream, hit: Hit) -> bool:
 
 def host_of(s: Stream, first: int) -> str:
     """The place that hosts a count, named before its verb ("Turkey already hosts 3.6
-    million", "Turkey has more than 3 million displaced Syrians"), or before a clause
-    on it ("Lebanon, which by government estimates hosts 1.5 million"); "" if none."""
+    million", "Poland is hosting 1.6 million", "Turkey has more than 3 million displaced
+    Syrians"), or before an aside on it ("Lebanon, which by government estimates hosts
+    1.5 million", "Poland, a country of 38 million, hosts"); "" if none."""
     k = first - 1
     while k > 0 and s.low(k) in SHARE_HEDGES:
         k -= 1
     if s.low(k) not in HOST_VERBS:
         return ""
     k -= 1
-    while k > 0 and s.low(k) in STILL_WORDS:
+    while k > 0 and s.low(k) in HOST_SKIP:
         k -= 1
     if not s.capital(k) or s.low(k) in HOLDERS_NOT_NAMED:
-        which = (m for m in range(k, max(0, k - HOST_CLAUSE), -1) if s.low(m) == "which")
-        k = next(which, 0) - 2  # past ", which"
-        if s.low(k + 1) != ",":
+        commas = [m for m in range(k, max(0, k - HOST_CLAUSE), -1) if s.low(m) == ","]
+        if not commas:
             return ""
-    if k < 0 or not s.capital(k) or s.low(k) in FUNCTION:
-        return ""
-    return s.low(k)
+        k = commas[-1] - 1  # the name before the aside's first comma
+    words: list[str] = []
+    while k >= 0 and s.capital(k) and s.low(k) not in FUNCTION and len(words) < HOST_WORDS:
+        words.insert(0, s.low(k))  # "South Sudan", "Saudi Arabia"
+        k -= 1
+    return " ".join(words)
 
 
 HOST_VERBS = frozenset({"hosts", "hosted", "hosting", "host", "shelters", "has", "have", "had"})
 STILL_WORDS = frozenset({"already", "now", "still", "currently", "also"})
-HOST_CLAUSE = 8  # words between "which" and the verb of its clause, at most
+HOST_SKIP = STILL_WORDS | {"alone", "is", "are", "was", "were", "has", "have", "had", "been"}
+HOST_CLAUSE = 8  # words of an aside between a host and its verb, at most
+HOST_WORDS = 3  # words of a host's name, at most
 
 
 def quantity_of(
