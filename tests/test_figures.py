@@ -624,6 +624,23 @@ def test_each_side_and_east_west() -> None:
     assert b.low == pytest.approx(2 * 4.51 * 1.609344)
 
 
+def test_a_depth_on_each_side_a_few_words_on_is_a_width() -> None:
+    """ "a corridor six kilometres deep is to be created on each side" and "a
+    six-kilometre-deep corridor north and south of the highway" were one side's depth
+    ("north depth"), never set against a total width (invented pages)."""
+    verb = only("A corridor six kilometres deep is to be created on each side of the road.")
+    noun = only("They agreed a six-kilometre-deep corridor north and south of the road.")
+    for q in (verb, noun):
+        assert (q.counted, q.low) == ("corridor width", pytest.approx(11.02)), q.text
+    # a length, another clause's sides, or trees along it: no width
+    for kept in (
+        "The road is 6 km long with trees on each side.",
+        "The lake is 6 km deep, with villages on either side.",
+        "The wall is 6 km deep and has towers on each side.",
+    ):
+        assert only(kept).low == pytest.approx(5.51), kept
+
+
 def test_opposite_directions_only() -> None:
     found = extract("Camps lie 6 km to the north and 8 km to the east.")
     assert [q.text for q in found] == ["6 km", "8 km"]

@@ -359,10 +359,11 @@ def both_sides(s: Stream, hit: Hit, noun: str) -> Hit | None:
     south" is the sum of both.
     """
     width = hit._replace(counted=f"{noun} width".strip(), precise=False)
-    j = hit.end + int(s.low(hit.end) in ("on", "to", "along", "at"))
-    if s.low(j) in ("each", "either", "both") and s.low(j + 1) in ("side", "sides"):
-        return width._replace(end=j + 2, low=2 * hit.low, high=2 * hit.high)
-    first = direction(s, hit.end)
+    each = each_side(s, hit.end, EACH_SIDE_REACH if hit.counted.endswith("depth") else 1)
+    if each is not None:
+        return width._replace(end=each, low=2 * hit.low, high=2 * hit.high)
+    after = hit.end + int(bool(noun) and noun_at(s, hit.end, noun))  # "-deep corridor north"
+    first = direction(s, after)
     if first is None or s.low(first[1]) != "and":
         return None
     opposite = direction(s, first[1] + 1)
@@ -372,6 +373,27 @@ def both_sides(s: Stream, hit: Hit, noun: str) -> Hit | None:
     if second is None:
         return None
     return width._replace(end=second[2], low=hit.low + second[0], high=hit.high + second[1])
+
+
+def each_side(s: Stream, j: int, reach: int) -> int | None:
+    """The end of "on each side" ("either side", "both sides") at token j, or for a
+    depth (``reach`` > 1) a few words of its verb later ("six kilometres deep is to be
+    created on each side of the road"), before any clause's end or other figure."""
+    for k in range(j, min(s.count, j + reach)):
+        m = k + int(s.low(k) in ("on", "to", "along", "at"))
+        if s.low(m) in ("each", "either", "both") and s.low(m + 1) in ("side", "sides"):
+            return m + 2
+        if s.kind(k) != "word" or s.low(k) in ("and", "or", "but", "while", "with"):
+            return None
+    return None
+
+
+EACH_SIDE_REACH = 6  # words between a depth and "on each side", at most
+
+
+def noun_at(s: Stream, k: int, noun: str) -> bool:
+    """Token k is the measured thing's noun ("corridor" of "a 6-km-deep corridor")."""
+    return s.low(k) == noun or s.low(k).rstrip("s") == noun
 
 
 def second_side(s: Stream, j: int, towards: str) -> tuple[float, float, int] | None:

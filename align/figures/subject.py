@@ -33,6 +33,7 @@ from .lexicon import (
     IRREGULAR,
     MEASURE_VERBS,
     MONTHS,
+    OPPOSITE,
     PHASE_OF,
     RELATIVE_DAYS,
     ROLE_NOUNS,
@@ -257,8 +258,11 @@ def noun_before(s: Stream, first: int) -> str:
 
 
 def noun_after(s: Stream, j: int) -> str:
-    """ "a 12-km-wide buffer zone": the head noun after the dimension word."""
+    """ "a 12-km-wide buffer zone": the head noun after the dimension word (not the
+    compass point after it: "a six-kilometre-deep corridor north and south of ...")."""
     words = phrase_words(s, j)
+    while words and s.low(words[-1]) in OPPOSITE:
+        words.pop()
     return noun(s.low(words[-1])) if words and is_noun_like(s, words[-1]) else ""
 
 
