@@ -1045,8 +1045,9 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:jump\s+to\s+(?:navigation|search|content)\s*){1,3}"
     r"|from\s+(?:wikipedia,?\s+)?the\s+free\s+encyclopedia"
     r"|(?:\d{1,3}\.\s*)?\^\s.{0,500}"
-    # a newsletter's link to itself
+    # a newsletter's link to itself, a podcast's rating ("★★★★★ 4.8 (2,314 ratings)")
     r"|view\s+(?:this\s+(?:email|newsletter)\s+)?in\s+(?:your\s+)?browser"
+    r"|[★☆]{1,5}\s*(?:\d(?:\.\d)?(?:\s*/\s*5)?)?\s*(?:\(?[\d,.]+[kK]?\s+(?:ratings?|reviews?)\)?)?"
     r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
     r"|\d{16,})\W*",  # a page's tracking code
     re.IGNORECASE,

@@ -336,6 +336,8 @@ def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> No
         "Read the full story",
         "Listen to the podcast",
         "Subscribe on Apple Podcasts | Spotify | RSS",
+        "★★★★★ 4.8 (2,314 ratings)",
+        "★★★★☆ 4/5",
         "This transcript was generated automatically and may contain errors.",
         "This episode is sponsored by Northwind Mattresses: use code DESK for 20% off.",
         "This website uses cookies to ensure you get the best experience.",
