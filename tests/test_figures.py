@@ -2884,3 +2884,21 @@ def test_a_page_s_reading_time_and_a_temperature_are_no_figures() -> None:
     assert [q.text for q in extract(cold)] == ["two"]
     assert [q.text for q in extract("It was 40°C in the camp, and 3 people died.")] == ["3"]
     assert only("The talks lasted 45 minutes.").kind == "duration"
+
+
+def test_an_army_s_tally_of_enemies_neutralized_is_its_own() -> None:
+    """ "Turkish forces have neutralized 3,138 regime soldiers since the operation began"
+    (a statement of Thursday) met "had "neutralised" 2,212 ... since 27 February" (of 1
+    March) as soldiers of no role and no period: a false conflict on invented pages."""
+    thursday = find(
+        "The ministry said on Thursday that since the operation began, Turkish forces have "
+        "neutralized 3,138 regime soldiers.",
+        "3,138",
+    )
+    march = find(
+        'Turkish forces had "neutralised" 2,212 regime soldiers since 27 February.', "2,212"
+    )
+    assert (thursday.role, march.role) == ("neutralized", "neutralized")
+    assert thursday.scope.anchor == "operation" and not comparable(thursday, march)
+    killed = only("Since the offensive began, 40 soldiers have been killed.")
+    assert killed.scope.anchor == "offensive" and killed.role == "killed"

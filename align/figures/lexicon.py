@@ -340,6 +340,8 @@ ROLES = {
     "displaced": "displaced displacing displacement fled flee flees fleeing uprooted homeless",
     "evacuated": "evacuated evacuate evacuating evacuation evacuations evacuees",
     "arrested": "arrested arresting arrests detained detaining detention",
+    # an army's tally of enemies killed, wounded or captured ("neutralized 3,138")
+    "neutralized": "neutralized neutralised neutralizing neutralising neutralize neutralise",
     "missing": "missing unaccounted",
     "rescued": "rescued rescuing rescue saved",
     "deployed": "deployed deploying deployment sent sending entering stationed dispatched",

@@ -127,8 +127,13 @@ def since_at(s: Stream, k: int) -> Found | None:
         month = month_key(s, end + 1) if s.low(end) == "in" else ""
         if month:  # "since the offensive began in December": since December
             return k, end + 2, Scope("period", month, "")
-        return k, end, Scope("period", noun(s.low(end - 1)), "")
+        # "since the operation began": the operation's, not every beginning's
+        last = end - 1 - int(s.low(end - 1) in BEGAN and end - 1 > j + 1)
+        return k, end, Scope("period", noun(s.low(last)), "")
     return None
+
+
+BEGAN = frozenset({"began", "begun", "started", "erupted", "escalated", "opened"})
 
 
 def recent_at(s: Stream, k: int) -> Found | None:
@@ -858,6 +863,9 @@ def scope_for(
         near = participle_year(s, found[:lo], a)
     if not near and s.low(a) == "when":  # "in 1992, when a blast killed 263": that year's
         near = year_before_when(s, found[:lo], a)
+    if not near:  # "said on Thursday that since the operation began, forces have ...": the
+        # reported clause's opening, as a sentence's
+        near = [f for f in found[:lo] if s.low(f[0] - 1) == "that" and f[2].kind == "period"][-1:]
     # the first scope after the figure, past a day ("killed on Feb. 27 in an air strike")
     after = next((f[2] for f in near if f[0] >= end and not is_day(f[2])), NO_SCOPE)
     if after.anchor == ONE_ATTACK:  # "last week, when 34 were killed in an air strike"

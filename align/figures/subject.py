@@ -439,6 +439,8 @@ def role_in(
     """
     for k in positions:
         word = s.low(k)
+        if word in SCARE_QUOTES and s.low(k - 2) in SCARE_QUOTES and s.low(k - 1) in ROLE_OF:
+            continue  # a verb in scare quotes: had "neutralised" 2,212
         if word in SENTENCE_ENDS or word in CLAUSE_ENDS:
             return ""
         if not far and word in ("and", "or", "but", "while", "whereas"):
@@ -449,6 +451,9 @@ def role_in(
         if word == "home" and s.low(k + 1) == "to":
             return "population"
     return ""
+
+
+SCARE_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 def object_after(s: Stream, k: int) -> bool:
