@@ -66,11 +66,12 @@ def prepare(source: Source, step: Callable[[float], None] = lambda fraction: Non
             first, second = cleaned.origin[breaks[0]], cleaned.origin[breaks[0] + 2]
             fourth = cleaned.origin[breaks[2] + 2] if len(breaks) == 3 else None
             date = page_date(cleaned.dropped, first, second, fourth)
-        if date is None:  # lines of a page's furniture kept above the story, but no
-            # related item's (its date would be taken for the page's)
+        if date is None:  # lines of a page's furniture kept above the story: a date line
+            # there, above any related item's (whose date would be taken for the page's)
             story = next((x.start for x in sentences if is_prose(x.text)), -1)
-            related = (d.start < story for d in cleaned.dropped if d.reason == "related link")
-            date = page_date(cleaned.dropped, story) if story >= 0 and not any(related) else None
+            related = (d.start for d in cleaned.dropped if d.reason == "related link")
+            above = min(story, next(related, story))
+            date = page_date(cleaned.dropped, above) if above >= 0 else None
         source = source._replace(date=date)
     return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)
 

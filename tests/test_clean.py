@@ -1028,6 +1028,10 @@ def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
     assert date_of(f"Orla talks end\n\n{kept}\n\n06.03.2020 • 09:14\n\n{lead}") == "2020-03-06"
     teaser = "Related: Orla raises tax"
     assert date_of(f"Orla talks end\n\n{kept}\n\n{teaser}\n12 March 2024\n\n{lead}") is None
+    # a page's own date line above its related items is its date (an invented page: a
+    # video teaser below "Updated 9:18 PM ET, Thu March 5, 2020")
+    own = f"Orla talks end\n\n{kept}\n\n06.03.2020 • 09:14\n{teaser}\n12 March 2024\n\n{lead}"
+    assert date_of(own) == "2020-03-06"
 
 
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
