@@ -1065,6 +1065,10 @@ LONE_BOILERPLATE = re.compile(
     r"|(?:catch\s+up\s+on|get|receive)\s[^\n]{0,150}\b(?:sent|delivered)\s+(?:to\s+your\s+inbox\s+)?"
     r"every\s+(?:weekday|day|morning|evening|week)\b.{0,20}"
     r"|(?-i:[A-Z])[\w'’&]*\s+(?-i:Premium)"  # "Herald Premium" (a site's paid edition)
+    # a video player's and a live page's labels, a text-size control, a teaser's label
+    r"|now\s+playing|trending(?:\s+now)?|font\s+size\s*:?(?:\s*a){0,3}"
+    r"|scroll\s+(?:down\s+)?(?:to\s+see|for)\s+more(?:\s+updates)?"
+    r"|editor['’]?s\s+picks?\s*:\s*[^.!?\n]{1,120}"
     # an encyclopedia's notices: "This page was last edited on 7 March 2020, at 14:02.",
     # "Retrieved 6 March 2020."
     rf"|this\s+page\s+was\s+last\s+(?:edited|modified)\s+on\s+\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
@@ -1446,7 +1450,10 @@ BAR_MENU_ITEMS = MENU_ITEMS | {
     *("about", "donate", "interviews", "classifieds", "obituaries", "terms", "privacy"),
     *("cookies", "settings", "most read", "most viewed", "most commented", "most shared"),
     *("newest first", "oldest first", "refresh", "accept all", "reject all", "advertise"),
-    "careers",
+    *("careers", "terms of use", "terms and conditions", "privacy policy", "cookie policy"),
+    *("cookie preferences", "cookie settings", "code of ethics", "accessibility"),
+    *("adchoices", "facebook", "twitter", "youtube", "instagram", "linkedin", "whatsapp"),
+    *("telegram", "tiktok", "rss", "email"),
 }
 
 

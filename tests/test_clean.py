@@ -337,6 +337,13 @@ def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> No
         "Listen to the podcast",
         "Subscribe on Apple Podcasts | Spotify | RSS",
         "★★★★★ 4.8 (2,314 ratings)",
+        "Now playing",
+        "Trending now",
+        "Font size: A A A",
+        "Scroll to see more updates",
+        "EDITOR'S PICK: How drones rewrote the rules over the valley",
+        "Terms of Use | Privacy Policy | Accessibility & CC | AdChoices | About Us | Newsletters",
+        "About | Contact Us | Code of Ethics | Terms and Conditions | Privacy Policy",
         "★★★★☆ 4/5",
         "This transcript was generated automatically and may contain errors.",
         "This episode is sponsored by Northwind Mattresses: use code DESK for 20% off.",
@@ -390,6 +397,9 @@ def test_more_page_furniture_goes(line: str) -> None:
         "This page was last modified on 3 May, two days after the minister resigned.",
         "This website uses cookies to give you the best deals, the lawsuit claims.",
         "Got it!",
+        "Now playing at the Kestrel cinema: a film about the 1953 flood.",
+        "Trending downward, the toll fell to 12.",
+        "Editor's picks: the mayor chose 12 books for the library.",
     ],
 )
 def test_prose_like_the_new_page_furniture_stays(line: str) -> None:
