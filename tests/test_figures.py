@@ -2902,3 +2902,18 @@ def test_an_army_s_tally_of_enemies_neutralized_is_its_own() -> None:
     assert thursday.scope.anchor == "operation" and not comparable(thursday, march)
     killed = only("Since the offensive began, 40 soldiers have been killed.")
     assert killed.scope.anchor == "offensive" and killed.role == "killed"
+
+
+def test_an_aside_between_dashes_is_passed_over() -> None:
+    """ "Nearly 1 million people -- more than half of them children -- have been displaced
+    since December" (a cable page's typed dashes) lost its role, and with dashes its
+    period: the figure was in no ledger row."""
+    for dash in ("--", "—"):
+        q = find(
+            f"Nearly 1 million people {dash} more than half of them children {dash} have been "
+            "displaced since December.",
+            "Nearly 1 million",
+        )
+        assert (q.role, q.scope.text) == ("displaced", "since December"), dash
+    # one dash before the sentence's last words ends its clause
+    assert find("Some 40 people died — the worst toll since 2015.", "Some 40").scope.text == ""

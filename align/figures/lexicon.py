@@ -317,7 +317,7 @@ WILDCARD_KINDS = frozenset({"duration", "time", "money", "percent"})
 # can a group run into more digits ("March 1 2020").
 TOKEN = re.compile(
     r"(?P<num>(?<!\d)\d{1,3}(?: \d{3})+(?!\d|[.,:]\d)|\d+(?:[.,:]\d+)*)"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<p>\S)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<p>--|\S)"  # "--": a typed dash
 )
 MAX_DIGITS = 15
 DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?")  # "3,200"

@@ -772,14 +772,36 @@ def clause(s: Stream, first: int, end: int) -> tuple[int, int]:
     while a > max(0, first - CLAUSE_MAX) and not ends_clause(s, a - 1):
         a -= 1
     b = end
-    while b < min(s.count, end + CLAUSE_MAX) and not ends_sentence(s, b):
-        if s.low(b) == "," and s.low(b + 1) in ("including", "among"):
+    while b < min(s.count, end + CLAUSE_MAX):
+        if s.low(b) in DASHES and (close := aside_end(s, b)) is not None:
+            b = close  # "1 million people — more than half of them children — have fled since"
+        elif ends_sentence(s, b):
+            break
+        elif s.low(b) == "," and s.low(b + 1) in ("including", "among"):
             b = skip_list(s, b + 1)  # "300 civilians, including 100 children, have died since"
         elif s.low(b) in CLAUSE_ENDS:
             break
         else:
             b += 1
     return a, b
+
+
+DASHES = frozenset({"—", "–"})
+
+
+def aside_end(s: Stream, k: int) -> int | None:
+    """The token after the dash that closes an aside opened by the dash at k ("— more
+    than half of them children —"), within ``ASIDE_MAX`` tokens and one clause; None
+    when no dash closes it (a dash before the sentence's last words)."""
+    for m in range(k + 1, min(s.count, k + ASIDE_MAX)):
+        if s.low(m) in DASHES:
+            return m + 1
+        if s.low(m) in SENTENCE_ENDS or s.low(m) in (";", ":", "(", ")"):
+            return None
+    return None
+
+
+ASIDE_MAX = 12  # tokens of an aside between dashes, at most
 
 
 def skip_list(s: Stream, k: int) -> int:

@@ -35,7 +35,7 @@ def tokenize(text: str) -> list[Tok]:
         word = m.group()
         if kind == "p" and is_pictograph(word):
             continue
-        low = word.lower()
+        low = "—" if word == "--" else word.lower()  # a dash typed as two hyphens
         if kind == "word" and low.endswith(("'s", "’s")):
             low = low[:-2]
         out.append(Tok(kind, word, low, m.start(), m.end()))
