@@ -548,7 +548,7 @@ DATE_PART = re.compile(
     rf"\s*(?:(?P<date>{DATE}(?:\s*{ERA})?|{HIJRI_DATE})|(?P<time>{TIME})"
     rf"|(?P<word>{META_WORD}|{AGE}|corresponding\s+to|(?:mecca|makkah)\s+time|{WEEKDAY}(?!\w)"
     # a page's reading or playing time, a newsletter's issue: "6 min read", "Issue #212"
-    r"|\d{1,3}\s?(?:min|mins|minutes?)(?:\s+read)?(?!\w)|issue\s+(?:no\.?\s*|#)?\d{1,5})"
+    r"|\d{1,3}\s?mins?(?:\s+read)?(?!\w)|\d{1,3}\s+minutes?\s+read|issue\s+(?:no\.?\s*|#)?\d{1,5})"
     r"(?:\s*:)?"
     r"|(?P<sep>[,|;/•·\[\]()-]))",
     re.IGNORECASE,
@@ -645,6 +645,38 @@ def page_date(
                 into.append((rank, window, day))
     found = found or lower  # a lower one only where none stands above the story
     return min(found)[2] if found else None
+
+
+def signed_date(raw: str, dropped: Sequence[Dropped], above: int) -> str | None:
+    """The page's date from a date line above raw offset ``above`` (the story's first
+    sentence of prose, where lines of a page's furniture kept stand over it) that is
+    signed as the page's: labelled ("Updated 9:18 PM ET, Thu March 5, 2020") or right
+    under its byline or agency ("By Nikos Varvaris" / "06.03.2020 • 09:14", "Agencies" /
+    "March 06, 2020"); not an event's or a fixture's date line ("Next match" / "Saturday
+    21 March 2026, 3pm")."""
+    bylines = {d.end for d in dropped if d.reason == "byline"}
+    for d in dropped:
+        if d.start >= above:
+            break
+        if d.reason != "date line":
+            continue
+        line_start = raw.rfind("\n", 0, d.start) + 1
+        before = raw[
+            max(0, raw.rfind("\n", 0, max(0, line_start - 1)) + 1) : max(0, line_start - 1)
+        ]
+        signed = (
+            PUBLISHED.search(d.text) is not None
+            or UPDATED.search(d.text) is not None
+            or before.lstrip().lower().startswith("by ")
+            or AGENCY_LINE.fullmatch(before) is not None
+            or before.strip().lower() in ("agencies", "staff", "wire services")
+            or any(line_start - 2 <= end <= line_start for end in bylines)
+        )
+        if signed:
+            day = next((_day(m) for m in DAY_OF_LINE.finditer(d.text)), None)
+            if day is not None:
+                return day
+    return None
 
 
 UPDATED = re.compile(r"(?i:updated|modified|last\s+update)")
@@ -1080,8 +1112,8 @@ LONE_BOILERPLATE = re.compile(
     r"(?:\s*[|,·]\s*[\w ]{1,20}){0,4}"
     r"|this\s+transcript\s+(?:was|has\s+been)\s+(?:automatically\s+generated|generated"
     r"\s+automatically|machine-generated)(?:\s+and\s+may\s+contain\s+errors)?\.?"
-    r"|this\s+(?:episode|podcast)\s+is\s+(?:sponsored|brought\s+to\s+you)\s+by\s+[^,.!?\n]{1,60}"
-    r"(?:[.:!]\s*[^\n]{0,100})?"
+    r"|this\s+(?:episode|podcast)\s+is\s+(?:sponsored|brought\s+to\s+you)\s+by\s+[^,.!?:\n]{1,60}"
+    r"(?::\s*(?:use|visit|go\s+to|get|try)\b[^\n]{0,80})?[.!]?"
     # a cookie notice that asks nothing
     r"|(?:this|our)\s+(?:web\s?)?site\s+uses\s+cookies\s+to\s+(?:ensure\s+you\s+get|give\s+you)"
     r"\s+the\s+best\s+(?:possible\s+)?(?:browsing\s+)?experience(?:\s+on\s+our\s+(?:web\s?)?site)?\.?",
@@ -1619,13 +1651,14 @@ EMAIL_LINE = re.compile(
 # A print page's furniture: "Continued on page 4", "Continued on A9", "Page 3", an
 # index's "Lex Page 12"
 PAGE_LINE = re.compile(
-    r"(?i:continued\s+(?:on|from)(?:\s+page)?|(?:see\s+)?page)\s+[A-Z]?\d{1,3}"
+    r"(?i:continued\s+(?:on|from)\s+page|(?:see\s+)?page)\s+\d{1,3}"
+    r"|(?:Continued|CONTINUED)\s+(?:on|from|ON|FROM)\s+[A-H]\d{1,2}"  # a section's page
     r"|(?:[A-Z][\w'’&]*\s+){1,3}Page\s+\d{1,3}"
 )
 # A print page's running head: a masthead in capitals and the day's date, with the
 # page's number ("4   FINANCIAL TIMES   Friday 6 March 2020", "A7 THE DAILY STAR ...")
 RUNNING_HEAD = re.compile(
-    r"(?:[A-Z]?\d{1,3}\s+)?((?:[A-Z][A-Z&'’.-]+\s+){1,4})(.+?)(?:\s+[A-Z]?\d{1,3})?"
+    r"(?:\d{1,3}\s+|[A-H]\d{1,2}\s{2,})?((?:[A-Z][A-Z&'’.-]+\s+){1,4})(.+?)(?:\s+\d{1,3}|\s{2,}[A-H]\d{1,2})?"
 )
 
 
@@ -2914,6 +2947,7 @@ def _subheads(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
     text = [" ".join(v.text.strip() for _, v in lines) for lines in live]
     prose = [any(_ends_sentence(v.text) for _, v in lines) for lines in live]
     out: list[Dropped] = []
+    heads: list[View] = []
     begun = False
     for k, lines in enumerate(live):  # (paragraphs that earlier rules emptied left out)
         after_sentence = k > 0 and prose[k - 1] and _ends_sentence(text[k - 1])
@@ -2931,26 +2965,43 @@ def _subheads(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> list[
             out += _drop_view(lines[0][1], "subhead", raw)
             continue
         if begun and not spoken and after_sentence and _heading_over(lines):
-            out += _drop_view(lines[0][1], "subhead", raw)
+            heads.append(lines[0][1])
         begun = begun or (prose[k] and len(text[k].split()) >= STORY_WORDS)
+    # a page's sections, each heading over its prose: in capitals, or two or more alike
+    capitals = [v for v in heads if v.text.isupper()]
+    for view in heads if len(heads) >= HEADINGS else capitals:
+        out += _drop_view(view, "subhead", raw)
     return out
+
+
+HEADINGS = 2  # headings over their paragraphs' prose in a page, at least (but capitals)
 
 
 def _heading_over(lines: Sequence[tuple[Line, View]]) -> bool:
     """A subhead on the line right over its paragraph's one line of prose ("SITUATION
-    OVERVIEW" over "The humanitarian community welcomes ..."), which it had run into; a
-    sentence wrapped after a short line runs on in lower case or after a joining word."""
+    OVERVIEW" over "The humanitarian community welcomes ..."), which it had run into: not
+    a sentence wrapped after a short line (it runs on in lower case, after a joining word
+    or a comma), nor a speaker's name or lead-in over what they say ("Jane Doe" / "I
+    have lived here ...", "The statement read" / "We ..."). ``_subheads`` takes them only
+    in capitals, or where a page has two or more."""
     if len(lines) != 2:
         return False
     head, body = lines[0][1].text.strip(), lines[1][1].text.strip()
     words = head.split()
     return (
         is_subhead(head)
+        and "," not in head
         and words[-1].lower() not in JOINING
+        and words[-1].lower() not in SAY_WORDS
         and body[:1].isupper()
+        and body.split()[0] not in SPEAKING_STARTS
         and _ends_sentence(body)
         and len(body.split()) >= STORY_WORDS
     )
+
+
+SAY_WORDS = frozenset({"said", "says", "read", "reads", "replied", "added", "wrote", "simple"})
+SPEAKING_STARTS = frozenset({"I", "I'm", "I’m", "We", "We're", "We’re", "My", "Our"})
 
 
 MD_SUBHEAD = re.compile(r"#{2,6}\s+\S[^\n]*")  # "## What the protocol says"
@@ -3117,7 +3168,10 @@ def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> li
         text = " ".join(v.text for _, v in lines)
         begun = begun or (_ends_sentence(text) and len(text.split()) >= STORY_WORDS)
     minutes = [_minutes(v.text) for v in alone]
-    if len(alone) >= LIVE_ENTRIES and all(a > b for a, b in pairwise(minutes)):
+    # each entry earlier than the one above it, by less than half a day (a timeline that
+    # runs forward past midnight, "11:40 pm" then "12:15 am", is no live page's)
+    back = all(0 < (a - b) % DAY_MINUTES < DAY_MINUTES // 2 for a, b in pairwise(minutes))
+    if len(alone) >= LIVE_ENTRIES and back:
         out += [_drop(raw, *v.span(0, len(v.text)), "date line") for v in alone]
     return out
 
@@ -3125,11 +3179,14 @@ def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> li
 # A time alone on the line over an entry's heading ("11:55 pm" over "Ceasefire to take
 # effect at 12:01 a.m."): a live page's, newest first, when ``LIVE_ENTRIES`` or more
 # entries have one (a timeline's times run forward: its events')
-TIME_ALONE = re.compile(
-    r"\s*(\d{1,2})[:.](\d{2})\s*(?i:([ap])\.?m\.?)?\s*"
-    rf"(?:(?:GMT|UTC)|(?i:{ZONES}))?\s*"
+TIME_ALONE = re.compile(  # a clock's time; with a dot only before "am" or "pm" (not "8.95")
+    rf"\s*([01]?\d|2[0-3]):([0-5]\d)\s*(?i:([ap])\.?m\.?)?\s*(?:(?:GMT|UTC)|(?i:{ZONES}))?\s*"
+    r"|\s*(1[0-2]|0?[1-9])\.([0-5]\d)\s*(?i:([ap])\.?m\.?)\s*"
 )
 LIVE_ENTRIES = 2
+
+
+DAY_MINUTES = 24 * 60
 
 
 def _minutes(text: str) -> int:
@@ -3137,8 +3194,10 @@ def _minutes(text: str) -> int:
     m = TIME_ALONE.fullmatch(text)
     if m is None:
         return -1
-    hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0) if m[3] else int(m[1])
-    return hour * 60 + int(m[2])
+    hour, minute, half = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+    if half:
+        return (int(hour) % 12 + (12 if half.lower() == "p" else 0)) * 60 + int(minute)
+    return int(hour) * 60 + int(minute)
 
 
 # A podcast's chapters: "00:00 Intro", "02:45 What was agreed", ... from the start, in
@@ -3154,19 +3213,30 @@ def _chapters(raw: str, lines: Iterable[Line], drops: Drops) -> list[Dropped]:
     out: list[Dropped] = []
     run: list[tuple[View, re.Match[str]]] = []
 
+    labelled = False  # a "Chapters" or "Show notes" line right above the run
+
     def flush() -> None:
-        if len(run) >= CHAPTERS and _stamp(run[0][1]) == 0:
+        first = run[0][0].text[run[0][1].end(3) :].strip().lower() if run else ""
+        opens = labelled or first in CHAPTER_OPENINGS  # "00:00 Intro"
+        if len(run) >= CHAPTERS and _stamp(run[0][1]) == 0 and opens:
             out.extend(_drop(raw, *v.span(0, len(v.text)), "boilerplate") for v, _ in run)
         run.clear()
 
+    previous = ""
     for _, view in _live_lines(raw, lines, drops):
         m = CHAPTER.fullmatch(view.text)
         if m is None or (run and _stamp(m) <= _stamp(run[-1][1])):
             flush()
         if m is not None:
+            labelled = labelled if run else CHAPTER_LABEL.fullmatch(previous) is not None
             run.append((view, m))
+        previous = view.text
     flush()
     return out
+
+
+CHAPTER_OPENINGS = frozenset({"intro", "introduction", "start", "opening", "welcome", "cold open"})
+CHAPTER_LABEL = re.compile(r"\W*(?i:chapters|timestamps|show\s+notes|in\s+this\s+episode)\W*")
 
 
 # A video transcript's or a caption track's time opening a line: "00:15 The truce begins"

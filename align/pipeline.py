@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
-from .clean import clean, page_date
+from .clean import clean, page_date, signed_date
 from .compare import compare_group
 from .facts import also_members, clauses
 from .figures import read_figures
@@ -67,11 +67,11 @@ def prepare(source: Source, step: Callable[[float], None] = lambda fraction: Non
             fourth = cleaned.origin[breaks[2] + 2] if len(breaks) == 3 else None
             date = page_date(cleaned.dropped, first, second, fourth)
         if date is None:  # lines of a page's furniture kept above the story: a date line
-            # there, above any related item's (whose date would be taken for the page's)
+            # there that is signed as the page's, above any related item's
             story = next((x.start for x in sentences if is_prose(x.text)), -1)
             related = (d.start for d in cleaned.dropped if d.reason == "related link")
             above = min(story, next(related, story))
-            date = page_date(cleaned.dropped, above) if above >= 0 else None
+            date = signed_date(source.raw, cleaned.dropped, above) if above >= 0 else None
         source = source._replace(date=date)
     return Article(source=source, sentences=sentences, dropped=cleaned.dropped, title=title)
 

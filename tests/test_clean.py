@@ -393,6 +393,7 @@ def test_more_page_furniture_goes(line: str) -> None:
         "This transcript was produced by prosecutors and shows that Reyes made 14 calls.",
         "This show is sponsored by the city arts council, which gave it $40,000 this year.",
         "This episode is sponsored by a lobby group, which paid $40,000, the regulator found.",
+        "This podcast is sponsored by the Valley Bank: it lent 12 million pounds to firms.",
         "This page was last edited on Monday by a user inside the ministry, the probe found.",
         "This page was last modified on 3 May, two days after the minister resigned.",
         "This website uses cookies to give you the best deals, the lawsuit claims.",
@@ -1030,18 +1031,25 @@ def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
     short = f"Orla talks end\n\n{BODY}\n\n{more}\n\n{listed}"
     assert date_of(short) is None
     # lines of a page's furniture the cleaning keeps may stand above it: a date line
-    # above the story's first sentence of prose is still the page's (invented pages:
-    # "English Edition" / "Subscribe | Log in" over "06.03.2020 • 09:14"), unless a
-    # related item stands above the story too
+    # above the story's first sentence of prose is still the page's when it is signed so,
+    # under a byline or labelled (invented pages: "English Edition" / "Subscribe | Log in"
+    # over "By Nikos Varvaris" / "06.03.2020 • 09:14"), and above any related item
     lead = "Orla and Halden agreed on a truce on Thursday after talks that ran all night."
     kept = "English Edition\n\nWeekend Magazine\n\nOrla Valley Herald"
-    assert date_of(f"Orla talks end\n\n{kept}\n\n06.03.2020 • 09:14\n\n{lead}") == "2020-03-06"
+    signed = f"Orla talks end\n\n{kept}\n\nBy Ann Lee\n06.03.2020 • 09:14\n\n{lead}"
+    assert date_of(signed) == "2020-03-06"
+    labelled = f"Orla talks end\n\n{kept}\n\nUpdated 9:18 PM ET, Thu March 5, 2020\n\n{lead}"
+    assert date_of(labelled) == "2020-03-05"
     teaser = "Related: Orla raises tax"
     assert date_of(f"Orla talks end\n\n{kept}\n\n{teaser}\n12 March 2024\n\n{lead}") is None
-    # a page's own date line above its related items is its date (an invented page: a
-    # video teaser below "Updated 9:18 PM ET, Thu March 5, 2020")
-    own = f"Orla talks end\n\n{kept}\n\n06.03.2020 • 09:14\n{teaser}\n12 March 2024\n\n{lead}"
+    own = f"{signed.removesuffix(lead)}{teaser}\n12 March 2024\n\n{lead}"
     assert date_of(own) == "2020-03-06"
+    # an event's, a fixture's or a key date's line is not signed (a review)
+    for box in (
+        "Next match\n\nTown v Rovers\n\nSaturday 21 March 2026, 3pm",
+        "Key dates\n\n5 March 2019",
+    ):
+        assert date_of(f"Orla talks end\n\n{kept}\n\n{box}\n\n{lead}") is None, box
 
 
 def test_a_page_date_is_its_first_published_date_above_the_story() -> None:
@@ -1253,10 +1261,14 @@ def test_a_live_page_s_times_alone_over_its_headings_go() -> None:
     c = cleaned(f"{BODY}\n\n{live}\n\nEnd.")
     assert [t for r, t in drops(c) if r == "date line"] == ["11:55 pm", "11:40 pm", "9:05 pm"]
     assert "Harbour to reopen at 6 a.m." in c.text
-    # a timeline's times run forward: its events' times stay; so does one entry's
+    # a timeline's times run forward, past midnight too: its events' times stay; so does
+    # one entry's, and figures that are no times (a review: vote shares, prices)
     for kept in (
         "09:00\nPolls open.\n\n20:00\nPolls close.",
         "11:55 pm\nHarbour to reopen at 6 a.m.",
+        "11:40 pm\nA train derails.\n\n12:15 am\nAmbulances reach it.",
+        "42.30\nLabour, up 3.1 points.\n\n31.20\nConservative, down 2 points.",
+        "12.50\nFish soup.\n\n9.95\nBread and olives.",
     ):
         assert "date line" not in {r for r, _ in drops(cleaned(f"{BODY}\n\n{kept}"))}, kept
 
@@ -1267,8 +1279,12 @@ def test_a_podcast_s_chapters_go() -> None:
     )
     c = cleaned(f"{BODY}\n\n{chapters}\n\nEnd.")
     assert c.text == f"{BODY}\n\nEnd.", drops(c)
-    # not from the start, out of order, or sentences: a timeline's
+    labelled = "Chapters\n00:00 Talks begin\n02:45 What was agreed\n14:10 Why it matters"
+    assert "What was agreed" not in cleaned(f"{BODY}\n\n{labelled}\n\nEnd.").text
+    # not from the start, out of order, sentences, or with no chapter's opening or label:
+    # a timeline's (a review: a night's results from midnight)
     for kept in (
+        "00:00 Truce begins\n00:05 Guns fall silent\n00:40 Calm returns",
         "00:01 Truce begins\n00:05 Guns fall silent\n00:10 Calm returns",
         "00:00 Truce begins\n00:05 Guns fall silent.\n00:10 Calm returns.",
         "00:00 Truce begins\n00:05 Guns fall silent\n00:03 Calm returns",
@@ -1893,6 +1909,20 @@ def test_a_print_page_s_and_a_site_s_furniture_goes(line: str) -> None:
     assert cleaned(f"{BODY}\n\n{line}\n\nEnd.").text == f"{BODY}\n\nEnd."
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # headings with a summit's, a race's or a road's name (a review)
+        "G7 SUMMIT Saturday, June 13, 2029",
+        "M4 CLOSURE Sunday 8 March 2029",
+        "Roadworks continued on A9 until Monday",
+        "Continued on M25",
+    ],
+)
+def test_lines_like_a_print_page_s_furniture_stay(line: str) -> None:
+    assert line in cleaned(f"{BODY}\n\n{line}\n\nEnd.").text
+
+
 def test_a_newsletter_s_email_furniture_goes() -> None:
     headers = (
         "From: Jane Doe <jane@kestrel.org>\nSubject: Kestrel AM: Orla talks | Flood toll\n"
@@ -2466,12 +2496,28 @@ def test_a_short_line_that_is_no_subhead_is_kept(line: str) -> None:
 LONG = "Crews worked through the night to clear the road, and the bridge will reopen in June."
 
 
-@pytest.mark.parametrize("subhead", ["Repairs ahead", "WORK BEGINS", "What comes next"])
-def test_a_subhead_on_the_line_over_its_paragraph_is_a_subhead(subhead: str) -> None:
+def test_a_subhead_on_the_line_over_its_paragraph_is_a_subhead() -> None:
     """ "SITUATION OVERVIEW" over "The humanitarian community welcomes ..." (an invented
-    report) had run into its paragraph's first sentence."""
-    c = cleaned(f"{STORY}\n\n{subhead}\n{LONG}\n\nEnd.")
-    assert drops(c) == [("subhead", subhead)] and c.text == f"{STORY}\n\n{LONG}\n\nEnd."
+    report) had run into its paragraph's first sentence: a heading in capitals, or two or
+    more headings of a page's sections."""
+    c = cleaned(f"{STORY}\n\nWORK BEGINS\n{LONG}\n\nEnd.")
+    assert drops(c) == [("subhead", "WORK BEGINS")] and c.text == f"{STORY}\n\n{LONG}\n\nEnd."
+    sections = f"{STORY}\n\nRepairs ahead\n{LONG}\n\nWhat comes next\n{LONG}\n\nEnd."
+    c = cleaned(sections)
+    assert drops(c) == [("subhead", "Repairs ahead"), ("subhead", "What comes next")]
+    # one such line alone is as often a sentence's opening, a speaker's name or lead-in,
+    # or a poem's line (a review)
+    police = "Police closed the road and the bridge will reopen in June, they said."
+    assert "subhead" not in {
+        r for r, _ in drops(cleaned(f"{STORY}\n\nLater that evening\n{police}"))
+    }
+    speakers = (
+        f"{STORY}\n\nJane Doe\nI have lived here all my life and never seen such a flood.\n\n"
+    )
+    speakers += (
+        "The statement read\nWe thank the crews who worked all night to clear the road.\n\nEnd."
+    )
+    assert "subhead" not in {r for r, _ in drops(cleaned(speakers))}
     # a sentence wrapped after a short line runs on: in lower case, after a joining word,
     # or into a short line; and two lines or more under it are a wrapped paragraph
     for wrapped in (
