@@ -241,16 +241,18 @@ def changed_to(s: Stream, to: int) -> bool:
     k = to - 1 - int(s.low(to - 1) in CHANGE_ADVERBS)
     if s.low(k) in CHANGE_VERBS:
         return True
-    return s.low(k) in ("it", "them") and s.low(k - 1) in ("taken", "took", "sent", "pushed")
+    return s.low(k) in ("it", "them") and s.low(k - 1) in ("taken", "took", "sent")
 
 
+# Verbs of a value's change, not of a time moved ("slipped", "eased", "pushed back",
+# "crept" and "dropped" move deadlines, curfews and sunsets too)
 CHANGE_VERBS = frozenset(
-    {"rose", "risen", "rising", "fell", "fallen", "falling", "slid", "sliding", "slipped"}
-    | {"climbed", "dropped", "jumped", "surged", "soared", "plunged", "tumbled", "sank"}
-    | {"weakened", "strengthened", "firmed", "eased", "gained", "recovered", "rallied"}
-    | {"dipped", "edged", "crept", "spiked", "declined", "increased", "decreased", "grew"}
+    {"rose", "risen", "rising", "fell", "fallen", "falling", "slid", "sliding", "climbed"}
+    | {"jumped", "surged", "soared", "plunged", "tumbled", "sank", "weakened", "firmed"}
+    | {"strengthened", "gained", "recovered", "rallied", "dipped", "spiked", "declined"}
+    | {"increased", "decreased", "grew"}
 )
-CHANGE_ADVERBS = frozenset({"sharply", "slightly", "back", "up", "down", "further", "briefly"})
+CHANGE_ADVERBS = frozenset({"sharply", "slightly", "up", "down", "further", "briefly"})
 
 
 # "trading at 6.12", "closed at 6.13 per dollar": a price, not a time ("polls closed at

@@ -132,7 +132,7 @@ def measure_at(s: Stream, i: int) -> Hit | None:
     half = s.seq(unit.end, ("and", "a", "half")) and s.low(unit.end + 3) != "-"  # "a half-day"
     if unit.kind == "duration" and core.vague is None and half:
         # "an hour and a half", "two days and a half": the half is stated, after the unit
-        core = core._replace(value=core.value + 0.5, half=HALF * 0.1)
+        core = core._replace(value=core.value + 0.5, half=HALF * 0.5)  # a spoken fraction
         unit = unit._replace(end=unit.end + 3)
     if unit.kind == "duration":
         core, unit = compound_duration(s, core, unit)
@@ -247,10 +247,17 @@ def after_aged(s: Stream, first: int) -> bool:
     second word too), "at the age of 84"."""
     k = first - 1
     while k >= max(s.floor, first - 12) and (
-        s.low(k) in AGE_LIST or s.kind(k) == "num" or s.low(k) in ONES or s.low(k) in TENS
+        s.low(k) in AGE_LIST
+        or s.kind(k) == "num"
+        or s.low(k) in ONES
+        or s.low(k) in TENS
+        or s.low(k) in AGE_HEDGES  # "aged over sixty five"
     ):
         k -= 1
     return s.low(k) in ("aged", "age", "ages") or (s.low(k) == "of" and s.low(k - 1) == "age")
+
+
+AGE_HEDGES = frozenset({"over", "under", "about", "around", "nearly", "almost", "at", "least"})
 
 
 def year_hit(s: Stream, i: int, core: Core, end: int) -> Hit | None:
@@ -502,6 +509,10 @@ def is_page_measure(s: Stream, i: int) -> bool:
     k = s.skip_hyphen(i + 1)
     if s.low(k) in READ_MINUTES and s.low(s.skip_hyphen(k + 1)) == "read":
         return True
+    if s.low(k) in ("–", "to", "and") and s.kind(k + 1) == "num":  # "38 to 41 degrees"
+        k += 2
+    elif s.kind(k) == "num" and k > i + 1:  # "38-41 degrees": past the hyphen already
+        k += 1
     return s.low(k) in DEGREES
 
 

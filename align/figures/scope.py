@@ -28,6 +28,7 @@ from .lexicon import (
     RELATIVE_DAYS,
     SAY_VERBS,
     SENTENCE_ENDS,
+    TENS,
     TIME_UNITS,
     WEEKDAYS,
 )
@@ -153,15 +154,15 @@ def recent_at(s: Stream, k: int) -> Found | None:
             count = s.low(m - 1) + " " if m > j + 1 else ""
             return k, m + 1, Scope("period", f"recent {count}{TIME_UNITS[s.low(m)]}", "")
     if s.low(j) == "first":  # "in the first three days of March": a span of that month
-        m = j + 1 + int(s.kind(j + 1) == "num" or s.low(j + 1) in ONES)
+        number = s.low(j + 1)
+        m = j + 1 + int(s.kind(j + 1) == "num" or number in ONES or number in TENS)
         month = month_key(s, m + 2) if s.low(m) in TIME_UNITS and s.low(m + 1) == "of" else ""
         if month:
-            count = s.low(m - 1) + " " if m > j + 1 else ""
-            return (
-                k,
-                m + 3,
-                Scope("period", f"first {count}{TIME_UNITS[s.low(m)]} of {month} span", ""),
-            )
+            count = f"{ONES.get(number, TENS.get(number, number))} " if m > j + 1 else ""
+            end = m + 3 + int(is_year(s.low(m + 3)))  # "of March 2019": that year's
+            year = f" {s.low(m + 3)}" if end > m + 3 else ""
+            span = f"first {count}{TIME_UNITS[s.low(m)]} of {month}{year} span"
+            return k, end, Scope("period", span, "")
     if s.low(k) == "this" and s.low(k + 1) in ("year", "month", "week"):
         return k, k + 2, Scope("period", "this " + s.low(k + 1), "")
     return span_of_fighting(s, k)
