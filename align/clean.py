@@ -647,6 +647,11 @@ def page_date(
     return min(found)[2] if found else None
 
 
+# A byline's opening: "By" and a name ("By Nikos Varvaris", "By Rojava Voice reporter"),
+# not "By the numbers" or "By appointment only"
+BY_NAME = re.compile(r"(?i:by)\s+[A-Z][\w'’.-]+\s+[A-Z]")
+
+
 def signed_date(raw: str, dropped: Sequence[Dropped], above: int) -> str | None:
     """The page's date from a date line above raw offset ``above`` (the story's first
     sentence of prose, where lines of a page's furniture kept stand over it) that is
@@ -667,7 +672,7 @@ def signed_date(raw: str, dropped: Sequence[Dropped], above: int) -> str | None:
         signed = (
             PUBLISHED.search(d.text) is not None
             or UPDATED.search(d.text) is not None
-            or before.lstrip().lower().startswith("by ")
+            or BY_NAME.match(before.strip()) is not None
             or AGENCY_LINE.fullmatch(before) is not None
             or before.strip().lower() in ("agencies", "staff", "wire services")
             or any(line_start - 2 <= end <= line_start for end in bylines)
@@ -1079,7 +1084,7 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:\d{1,3}\.\s*)?\^\s.{0,500}"
     # a newsletter's link to itself, a podcast's rating ("★★★★★ 4.8 (2,314 ratings)")
     r"|view\s+(?:this\s+(?:email|newsletter)\s+)?in\s+(?:your\s+)?browser"
-    r"|[★☆]{1,5}\s*(?:\d(?:\.\d)?(?:\s*/\s*5)?)?\s*(?:\(?[\d,.]+[kK]?\s+(?:ratings?|reviews?)\)?)?"
+    r"|[★☆]{1,5}\s*(?:\d(?:\.\d)?(?:\s*/\s*5)?)?\s*\(?[\d,.]+[kK]?\s+(?:ratings?|reviews?)\)?"
     r"|\d{1,2}"  # a list's number alone ("Most read": 1, 2, ...)
     r"|\d{16,})\W*",  # a page's tracking code
     re.IGNORECASE,
@@ -1100,7 +1105,7 @@ LONE_BOILERPLATE = re.compile(
     # a video player's and a live page's labels, a text-size control, a teaser's label
     r"|now\s+playing|trending(?:\s+now)?|font\s+size\s*:?(?:\s*a){0,3}"
     r"|scroll\s+(?:down\s+)?(?:to\s+see|for)\s+more(?:\s+updates)?"
-    r"|editor['’]?s\s+picks?\s*:\s*[^.!?\n]{1,120}"
+    r"|(?-i:EDITOR['’]?S\s+PICKS?)\s*:\s*[^.!?\n]{1,120}"  # a teaser's label, in capitals
     # an encyclopedia's notices: "This page was last edited on 7 March 2020, at 14:02.",
     # "Retrieved 6 March 2020."
     rf"|this\s+page\s+was\s+last\s+(?:edited|modified)\s+on\s+\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
@@ -1484,8 +1489,7 @@ BAR_MENU_ITEMS = MENU_ITEMS | {
     *("newest first", "oldest first", "refresh", "accept all", "reject all", "advertise"),
     *("careers", "terms of use", "terms and conditions", "privacy policy", "cookie policy"),
     *("cookie preferences", "cookie settings", "code of ethics", "accessibility"),
-    *("adchoices", "facebook", "twitter", "youtube", "instagram", "linkedin", "whatsapp"),
-    *("telegram", "tiktok", "rss", "email"),
+    "adchoices",
 }
 
 

@@ -344,7 +344,6 @@ def test_captions_with_a_photo_label_or_a_credit_of_agencies_go(line: str) -> No
         "EDITOR'S PICK: How drones rewrote the rules over the valley",
         "Terms of Use | Privacy Policy | Accessibility & CC | AdChoices | About Us | Newsletters",
         "About | Contact Us | Code of Ethics | Terms and Conditions | Privacy Policy",
-        "★★★★☆ 4/5",
         "This transcript was generated automatically and may contain errors.",
         "This episode is sponsored by Northwind Mattresses: use code DESK for 20% off.",
         "This website uses cookies to ensure you get the best experience.",
@@ -401,6 +400,8 @@ def test_more_page_furniture_goes(line: str) -> None:
         "Now playing at the Kestrel cinema: a film about the 1953 flood.",
         "Trending downward, the toll fell to 12.",
         "Editor's picks: the mayor chose 12 books for the library.",
+        "Editor's pick: the Fiat 500e, at 29,000 euros a bargain for city drivers",
+        "★★★★☆",
     ],
 )
 def test_prose_like_the_new_page_furniture_stays(line: str) -> None:
@@ -1048,6 +1049,7 @@ def test_a_plain_copy_s_date_below_its_standfirst_is_read() -> None:
     for box in (
         "Next match\n\nTown v Rovers\n\nSaturday 21 March 2026, 3pm",
         "Key dates\n\n5 March 2019",
+        "By the numbers\nSaturday 21 March 2026",
     ):
         assert date_of(f"Orla talks end\n\n{kept}\n\n{box}\n\n{lead}") is None, box
 
@@ -3282,3 +3284,5 @@ def test_a_title_with_words_of_a_site_s_pages_is_no_menu(headline: str) -> None:
     assert cleaned(f"{headline}\n\n{BODY}").headline == headline
     table = "Area | Defence | Security | Jobs\n2023 | 40 | 12 | 9"
     assert "Area | Defence" in cleaned(f"{BODY}\n\n{table}\n\nEnd.").text
+    social = "Platform | Facebook | Instagram | TikTok\nDaily users | 2.1bn | 1.4bn | 1bn"
+    assert "Platform | Facebook" in cleaned(f"{BODY}\n\n{social}\n\nEnd.").text
