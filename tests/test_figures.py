@@ -440,6 +440,8 @@ def test_a_price_traded_at_is_not_a_time() -> None:
         "Organisers pushed it back to 5.30 on Sunday.",
     ):
         assert find(moved, "5.30").kind == "time", moved
+    for value in ("The pound slipped to 1.27 after the vote.", "The euro fell back to 1.27."):
+        assert find(value, "1.27").kind == "count", value
 
 
 def test_numbers_in_european_notation() -> None:
@@ -569,6 +571,8 @@ def test_ages_do_not_hide_other_counts() -> None:
         assert extract(age) == (), age
     heat = "Forty people aged over sixty five died in the heatwave."
     assert [(q.text, q.role) for q in extract(heat)] == [("Forty", "killed")]
+    wave = "Patients aged 80 or over, around 300 in all, died in the first wave."
+    assert find(wave, "around 300").role == "killed"  # a count after an age (a review)
 
 
 def test_percent_and_money_count_only_after_of_or_in() -> None:
@@ -644,6 +648,10 @@ def test_a_depth_on_each_side_a_few_words_on_is_a_width() -> None:
         "The road is 6 km long with trees on each side.",
         "The lake is 6 km deep, with villages on either side.",
         "The wall is 6 km deep and has towers on each side.",
+        # a hole's depth, the two parties, a width before its sides (a review)
+        "A trench 6 km deep was dug on each side of the road.",
+        "A crater 6 km deep was found after both sides exchanged fire.",
+        "A 6-km-wide corridor north and south of the road was agreed.",
     ):
         assert only(kept).low == pytest.approx(5.51), kept
 
@@ -2920,6 +2928,15 @@ def test_an_army_s_tally_of_enemies_neutralized_is_its_own() -> None:
     assert thursday.scope.anchor == "operation" and not comparable(thursday, march)
     killed = only("Since the offensive began, 40 soldiers have been killed.")
     assert killed.scope.anchor == "offensive" and killed.role == "killed"
+    # the fighting's escalation is another time than its start (a review)
+    began = only("Since the fighting began, 150 civilians have been killed.")
+    escalated = only("Since the fighting escalated, 120 civilians have been killed.")
+    assert not comparable(began, escalated)
+    # what opens a reported clause stops at the next clause (a review)
+    two = "Officials said that since January 300 homes were burgled; the force has 1,200 officers."
+    assert find(two, "1,200").scope.text == ""
+    # a word quoted as a word is no verb in scare quotes
+    assert find('The report used the word "killed" 12 times.', "12").role == ""
 
 
 def test_an_aside_between_dashes_is_passed_over() -> None:
@@ -2933,5 +2950,8 @@ def test_an_aside_between_dashes_is_passed_over() -> None:
             "Nearly 1 million",
         )
         assert (q.role, q.scope.text) == ("displaced", "since December"), dash
-    # one dash before the sentence's last words ends its clause
+    # one dash before the sentence's last words ends its clause, and an aside's own
+    # period is not the figure's (a review)
     assert find("Some 40 people died — the worst toll since 2015.", "Some 40").scope.text == ""
+    raids = "Last week, 12 people were arrested — the most since January — in raids."
+    assert find(raids, "12").scope.text == "Last week"

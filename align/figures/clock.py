@@ -235,24 +235,30 @@ def clock_context(s: Stream, i: int, text: str) -> bool:
 
 
 def changed_to(s: Stream, to: int) -> bool:
-    """A value's change before "to" at ``to`` ("the lira slid to 6.17", "rose sharply
-    to 1.27", "a slide that had taken it to 6.17"): what follows is a value, not a
-    time ("kick-off was moved to 5.30", "open 9.30 to 5.30")."""
+    """A value's change before "to" at ``to`` ("the lira slid to 6.17", "the pound
+    slipped back to 1.27", "a slide that had taken it to 6.17"): what follows is a
+    value, not a time ("kick-off was moved to 5.30", "open 9.30 to 5.30"), unless what
+    changed is a time ("the deadline slipped to 5.30", "sunset has crept to 8.15")."""
     k = to - 1 - int(s.low(to - 1) in CHANGE_ADVERBS)
-    if s.low(k) in CHANGE_VERBS:
-        return True
-    return s.low(k) in ("it", "them") and s.low(k - 1) in ("taken", "took", "sent")
+    changed = s.low(k) in CHANGE_VERBS or (
+        s.low(k) in ("it", "them") and s.low(k - 1) in ("taken", "took", "sent")
+    )
+    return changed and not any(s.low(m) in TIMED for m in range(max(0, k - TIMED_REACH), k))
 
 
-# Verbs of a value's change, not of a time moved ("slipped", "eased", "pushed back",
-# "crept" and "dropped" move deadlines, curfews and sunsets too)
 CHANGE_VERBS = frozenset(
-    {"rose", "risen", "rising", "fell", "fallen", "falling", "slid", "sliding", "climbed"}
-    | {"jumped", "surged", "soared", "plunged", "tumbled", "sank", "weakened", "firmed"}
-    | {"strengthened", "gained", "recovered", "rallied", "dipped", "spiked", "declined"}
-    | {"increased", "decreased", "grew"}
+    {"rose", "risen", "rising", "fell", "fallen", "falling", "slid", "sliding", "slipped"}
+    | {"climbed", "dropped", "jumped", "surged", "soared", "plunged", "tumbled", "sank"}
+    | {"weakened", "strengthened", "firmed", "eased", "gained", "recovered", "rallied"}
+    | {"dipped", "edged", "crept", "spiked", "declined", "increased", "decreased", "grew"}
 )
-CHANGE_ADVERBS = frozenset({"sharply", "slightly", "up", "down", "further", "briefly"})
+CHANGE_ADVERBS = frozenset({"sharply", "slightly", "back", "up", "down", "further", "briefly"})
+# What is a time when it changes: "the deadline slipped to 5.30"
+TIMED = frozenset(
+    {"deadline", "curfew", "kick", "kickoff", "sunset", "sunrise", "dawn", "dusk", "start"}
+    | {"opening", "closing", "departure", "arrival", "hearing", "launch", "time", "times"}
+)
+TIMED_REACH = 5  # words before the verb where what changed is named
 
 
 # "trading at 6.12", "closed at 6.13 per dollar": a price, not a time ("polls closed at

@@ -247,12 +247,10 @@ def after_aged(s: Stream, first: int) -> bool:
     second word too), "at the age of 84"."""
     k = first - 1
     while k >= max(s.floor, first - 12) and (
-        s.low(k) in AGE_LIST
-        or s.kind(k) == "num"
-        or s.low(k) in ONES
-        or s.low(k) in TENS
-        or s.low(k) in AGE_HEDGES  # "aged over sixty five"
+        s.low(k) in AGE_LIST or s.kind(k) == "num" or s.low(k) in ONES or s.low(k) in TENS
     ):
+        k -= 1
+    while k > first - 4 and s.low(k) in AGE_HEDGES:  # "aged over sixty five", "aged at least 70"
         k -= 1
     return s.low(k) in ("aged", "age", "ages") or (s.low(k) == "of" and s.low(k - 1) == "age")
 
@@ -366,10 +364,12 @@ def both_sides(s: Stream, hit: Hit, noun: str) -> Hit | None:
     south" is the sum of both.
     """
     width = hit._replace(counted=f"{noun} width".strip(), precise=False)
-    each = each_side(s, hit.end, EACH_SIDE_REACH if hit.counted.endswith("depth") else 1)
+    # a zone's depth ("a corridor six kilometres deep"), not a hole's or the snow's
+    zone = hit.counted.endswith("depth") and noun in ZONES
+    each = each_side(s, hit.end, EACH_SIDE_REACH if zone else 1)
     if each is not None:
         return width._replace(end=each, low=2 * hit.low, high=2 * hit.high)
-    after = hit.end + int(bool(noun) and noun_at(s, hit.end, noun))  # "-deep corridor north"
+    after = hit.end + int(zone and noun_at(s, hit.end, noun))  # "a 6-km-deep corridor north"
     first = direction(s, after)
     if first is None or s.low(first[1]) != "and":
         return None
@@ -384,18 +384,22 @@ def both_sides(s: Stream, hit: Hit, noun: str) -> Hit | None:
 
 def each_side(s: Stream, j: int, reach: int) -> int | None:
     """The end of "on each side" ("either side", "both sides") at token j, or for a
-    depth (``reach`` > 1) a few words of its verb later ("six kilometres deep is to be
-    created on each side of the road"), before any clause's end or other figure."""
+    zone's depth (``reach`` > 1) a few words of its verb later, "on" a side "of" what it
+    flanks ("six kilometres deep is to be created on each side of the road"; not "after
+    both sides exchanged fire"), before any clause's end or other figure."""
     for k in range(j, min(s.count, j + reach)):
         m = k + int(s.low(k) in ("on", "to", "along", "at"))
         if s.low(m) in ("each", "either", "both") and s.low(m + 1) in ("side", "sides"):
-            return m + 2
+            flanks = m > k and s.low(m + 2) == "of"
+            return m + 2 if k == j or flanks else None
         if s.kind(k) != "word" or s.low(k) in ("and", "or", "but", "while", "with"):
             return None
     return None
 
 
-EACH_SIDE_REACH = 6  # words between a depth and "on each side", at most
+EACH_SIDE_REACH = 6  # words between a zone's depth and "on each side of", at most
+# What a depth on both sides of a line makes a width of: a zone's ground, not a hole's
+ZONES = frozenset({"corridor", "zone", "area", "strip", "belt", "buffer", "band", "region"})
 
 
 def noun_at(s: Stream, k: int, noun: str) -> bool:

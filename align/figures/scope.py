@@ -134,7 +134,7 @@ def since_at(s: Stream, k: int) -> Found | None:
     return None
 
 
-BEGAN = frozenset({"began", "begun", "started", "erupted", "escalated", "opened"})
+BEGAN = frozenset({"began", "begun", "started", "erupted"})  # not "escalated": another time
 
 
 def recent_at(s: Stream, k: int) -> Found | None:
@@ -790,6 +790,25 @@ def clause(s: Stream, first: int, end: int) -> tuple[int, int]:
 DASHES = frozenset({"—", "–"})
 
 
+def in_aside(s: Stream, end: int, k: int) -> bool:
+    """Token k, after a figure ending at ``end`` in its clause, is inside an aside
+    between dashes ("12 were arrested — the most since January — in raids"): an odd
+    number of dashes stands between them."""
+    return sum(s.low(m) in DASHES for m in range(end, k)) % 2 == 1
+
+
+def parted(s: Stream, k: int, first: int) -> bool:
+    """A semicolon, a contrast or another clause's ", and" stands between tokens k and
+    ``first``: what opens one clause does not scope the next ("said that since January
+    ...; the force employs 1,200 officers")."""
+    return any(
+        s.low(m) in PARTING or (s.low(m) == "and" and s.low(m - 1) == ",") for m in range(k, first)
+    )
+
+
+PARTING = frozenset({";", "but", "while", "whereas", "although", "that"})
+
+
 def aside_end(s: Stream, k: int) -> int | None:
     """The token after the dash that closes an aside opened by the dash at k ("— more
     than half of them children —"), within ``ASIDE_MAX`` tokens and one clause; None
@@ -869,7 +888,12 @@ def scope_for(
     a, b = clause(s, first, end)
     lo, hi = bisect_left(found, (a,)), bisect_left(found, (b,))
     contrast = stop < first  # "Early reports said ..., but the newest says 12,000"
-    near = [f for f in found[lo:hi] if not (f[0] < end and first < f[1])]  # not its own words
+    near = [
+        f
+        for f in found[lo:hi]
+        if not (f[0] < end and first < f[1])  # not its own words
+        and not (f[0] >= end and in_aside(s, end, f[0]))  # nor an aside's ("— the most since")
+    ]
     that = next((k for k in range(first - 1, a - 1, -1) if s.low(k) == "that"), -1)
     if that >= 0:
         # "admitted last week that 33 were killed on Feb. 27": the saying's time is not
@@ -888,7 +912,8 @@ def scope_for(
         near = year_before_when(s, found[:lo], a)
     if not near:  # "said on Thursday that since the operation began, forces have ...": the
         # reported clause's opening, as a sentence's
-        near = [f for f in found[:lo] if s.low(f[0] - 1) == "that" and f[2].kind == "period"][-1:]
+        opened = [f for f in found[:lo] if s.low(f[0] - 1) == "that" and f[2].kind == "period"]
+        near = [f for f in opened[-1:] if not parted(s, f[1], first)]
     # the first scope after the figure, past a day ("killed on Feb. 27 in an air strike")
     after = next((f[2] for f in near if f[0] >= end and not is_day(f[2])), NO_SCOPE)
     if after.anchor == ONE_ATTACK:  # "last week, when 34 were killed in an air strike"

@@ -439,8 +439,9 @@ def role_in(
     """
     for k in positions:
         word = s.low(k)
-        if word in SCARE_QUOTES and s.low(k - 2) in SCARE_QUOTES and s.low(k - 1) in ROLE_OF:
-            continue  # a verb in scare quotes: had "neutralised" 2,212
+        quoted = s.low(k - 2) in SCARE_QUOTES and s.low(k - 1) in ROLE_OF
+        if word in SCARE_QUOTES and quoted and s.low(k - 3) not in NAMING:
+            continue  # a verb in scare quotes: had "neutralised" 2,212 (not the word "killed")
         if word in SENTENCE_ENDS or word in CLAUSE_ENDS:
             return ""
         if not far and word in ("and", "or", "but", "while", "whereas"):
@@ -454,6 +455,7 @@ def role_in(
 
 
 SCARE_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+NAMING = frozenset({"word", "term", "phrase", "film", "song", "book", "title", "headline"})
 
 
 def object_after(s: Stream, k: int) -> bool:
