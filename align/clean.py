@@ -666,9 +666,8 @@ def signed_date(raw: str, dropped: Sequence[Dropped], above: int) -> str | None:
         if d.reason != "date line":
             continue
         line_start = raw.rfind("\n", 0, d.start) + 1
-        before = raw[
-            max(0, raw.rfind("\n", 0, max(0, line_start - 1)) + 1) : max(0, line_start - 1)
-        ]
+        above_end = max(0, line_start - 1)  # the line above it
+        before = raw[raw.rfind("\n", 0, above_end) + 1 : above_end]
         signed = (
             PUBLISHED.search(d.text) is not None
             or UPDATED.search(d.text) is not None
@@ -1662,7 +1661,9 @@ PAGE_LINE = re.compile(
 # A print page's running head: a masthead in capitals and the day's date, with the
 # page's number ("4   FINANCIAL TIMES   Friday 6 March 2020", "A7 THE DAILY STAR ...")
 RUNNING_HEAD = re.compile(
-    r"(?:\d{1,3}\s+|[A-H]\d{1,2}\s{2,})?((?:[A-Z][A-Z&'’.-]+\s+){1,4})(.+?)(?:\s+\d{1,3}|\s{2,}[A-H]\d{1,2})?"
+    r"(?:\d{1,3}\s+|[A-H]\d{1,2}\s{2,})?"  # a page's number, or a section's lettered one
+    r"((?:[A-Z][A-Z&'’.-]+\s+){1,4})(.+?)"
+    r"(?:\s+\d{1,3}|\s{2,}[A-H]\d{1,2})?"
 )
 
 

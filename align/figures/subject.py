@@ -439,9 +439,8 @@ def role_in(
     """
     for k in positions:
         word = s.low(k)
-        quoted = s.low(k - 2) in SCARE_QUOTES and s.low(k - 1) in ROLE_OF
-        if word in SCARE_QUOTES and quoted and s.low(k - 3) not in NAMING:
-            continue  # a verb in scare quotes: had "neutralised" 2,212 (not the word "killed")
+        if word in SCARE_QUOTES and scare_quoted(s, k - 1):
+            continue  # a verb in scare quotes: had "neutralised" 2,212
         if word in SENTENCE_ENDS or word in CLAUSE_ENDS:
             return ""
         if not far and word in ("and", "or", "but", "while", "whereas"):
@@ -452,6 +451,13 @@ def role_in(
         if word == "home" and s.low(k + 1) == "to":
             return "population"
     return ""
+
+
+def scare_quoted(s: Stream, k: int) -> bool:
+    """Token k is a role's verb alone in quotation marks, not a word named as a word
+    ("the word "killed" 12 times")."""
+    named = s.low(k - 2) in NAMING
+    return s.low(k) in ROLE_OF and s.low(k - 1) in SCARE_QUOTES and not named
 
 
 SCARE_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
