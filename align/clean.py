@@ -667,13 +667,13 @@ def signed_date(raw: str, dropped: Sequence[Dropped], above: int) -> str | None:
             continue
         line_start = raw.rfind("\n", 0, d.start) + 1
         above_end = max(0, line_start - 1)  # the line above it
-        before = raw[raw.rfind("\n", 0, above_end) + 1 : above_end]
+        before = raw[raw.rfind("\n", 0, above_end) + 1 : above_end].strip()
         signed = (
             PUBLISHED.search(d.text) is not None
             or UPDATED.search(d.text) is not None
-            or BY_NAME.match(before.strip()) is not None
+            or BY_NAME.match(before) is not None
             or AGENCY_LINE.fullmatch(before) is not None
-            or before.strip().lower() in ("agencies", "staff", "wire services")
+            or before.lower() in ("agencies", "staff", "wire services")
             or any(line_start - 2 <= end <= line_start for end in bylines)
         )
         if signed:
@@ -3154,7 +3154,7 @@ def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> li
     run into a timeline's entry is the entry's ("July 21, 2012Floods killed 79")."""
     out: list[Dropped] = []
     begun = False  # a paragraph of the story has been read (not a standfirst)
-    alone: list[View] = []  # times alone over an entry's heading
+    alone: list[tuple[View, int]] = []  # times alone over an entry's heading, in minutes
     for paragraph in paragraphs:
         lines = list(_live_lines(raw, paragraph, drops))
         out += [
@@ -3168,16 +3168,16 @@ def _live_stamps(raw: str, paragraphs: Sequence[list[Line]], drops: Drops) -> li
         m = LIVE_STAMP.match(view.text) or (None if begun else FUSED_DATE.match(view.text))
         if m:
             out.append(_drop(raw, *view.span(0, m.end()), "date line"))
-        elif len(lines) > 1 and TIME_ALONE.fullmatch(view.text):
-            alone.append(view)
+        elif len(lines) > 1 and (time := TIME_ALONE.fullmatch(view.text)):
+            alone.append((view, _minutes(time)))
         text = " ".join(v.text for _, v in lines)
         begun = begun or (_ends_sentence(text) and len(text.split()) >= STORY_WORDS)
-    minutes = [_minutes(v.text) for v in alone]
     # each entry earlier than the one above it, by less than half a day (a timeline that
     # runs forward past midnight, "11:40 pm" then "12:15 am", is no live page's)
-    back = all(0 < (a - b) % DAY_MINUTES < DAY_MINUTES // 2 for a, b in pairwise(minutes))
+    pairs = pairwise(minutes for _, minutes in alone)
+    back = all(0 < (a - b) % DAY_MINUTES < DAY_MINUTES // 2 for a, b in pairs)
     if len(alone) >= LIVE_ENTRIES and back:
-        out += [_drop(raw, *v.span(0, len(v.text)), "date line") for v in alone]
+        out += [_drop(raw, *v.span(0, len(v.text)), "date line") for v, _ in alone]
     return out
 
 
@@ -3194,11 +3194,8 @@ LIVE_ENTRIES = 2
 DAY_MINUTES = 24 * 60
 
 
-def _minutes(text: str) -> int:
+def _minutes(m: re.Match[str]) -> int:
     """Minutes after midnight of a time alone (``TIME_ALONE``: "11:55 pm" is 1435)."""
-    m = TIME_ALONE.fullmatch(text)
-    if m is None:
-        return -1
     hour, minute, half = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
     if half:
         return (int(hour) % 12 + (12 if half.lower() == "p" else 0)) * 60 + int(minute)
